@@ -1,0 +1,222 @@
+//! The corpus: which documents exist, in which locales, and which locale is
+//! each document's source language. Found by convention (one folder per
+//! document under `sources/`, one `<locale>.md` per locale) and adjusted by
+//! `errdocs.toml`, so that adding a locale file needs no configuration.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+/// One locale file of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleFile {
+    /// The locale in BCP 47 form (`en-US`, `zh-CN`).
+    pub locale: String,
+    /// The file's path.
+    pub path: PathBuf,
+    /// The path relative to the root, with `/` separators.
+    pub rel: String,
+    /// True for the source-language file; the others are its translations.
+    pub is_source: bool,
+}
+
+/// One document: a page and its translations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The folder name, used as the document's id.
+    pub id: String,
+    /// A human title, from the configuration.
+    pub title: Option<String>,
+    /// The source-language locale.
+    pub source_locale: String,
+    /// Every locale file, the source first, then the translations by locale.
+    pub files: Vec<LocaleFile>,
+}
+
+impl Document {
+    /// The source-language file.
+    pub fn source(&self) -> &LocaleFile {
+        &self.files[0]
+    }
+}
+
+/// Every document of a project.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// The project root.
+    pub root: PathBuf,
+    /// The documents, sorted by id.
+    pub documents: Vec<Document>,
+}
+
+impl Corpus {
+    /// Finds the documents under the configured sources folder.
+    pub fn discover(root: &Path, config: &Config) -> Result<Corpus> {
+        let sources = config.sources_dir(root);
+        if !sources.is_dir() {
+            return Err(Error::Corpus {
+                path: sources,
+                message:
+                    "no sources folder here; run errdocs in the project root or pass --root DIR"
+                        .into(),
+            });
+        }
+        let mut documents = Vec::new();
+        for folder in sorted_entries(&sources)? {
+            if !folder.is_dir() {
+                continue;
+            }
+            let id = file_name(&folder);
+            if id.starts_with('.') {
+                continue;
+            }
+            let settings = config.documents.get(&id);
+            let source_locale = settings
+                .and_then(|d| d.source_locale.clone())
+                .unwrap_or_else(|| config.source_locale.clone());
+            let source_locale = canonical_locale(&source_locale).ok_or_else(|| Error::Config {
+                path: root.join(crate::config::CONFIG_FILE),
+                line: None,
+                message: format!("`{source_locale}` is not a locale tag such as en-US"),
+            })?;
+            let mut files = Vec::new();
+            for path in sorted_entries(&folder)? {
+                if path.extension().and_then(|e| e.to_str()) != Some("md") || !path.is_file() {
+                    continue;
+                }
+                let stem = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                let locale = canonical_locale(stem).ok_or_else(|| Error::Corpus {
+                    path: path.clone(),
+                    message: format!(
+                        "`{stem}` is not a locale tag; name locale files like en-us.md or zh-cn.md"
+                    ),
+                })?;
+                let rel = relative(root, &path);
+                files.push(LocaleFile {
+                    is_source: locale == source_locale,
+                    locale,
+                    path,
+                    rel,
+                });
+            }
+            if files.is_empty() {
+                continue;
+            }
+            files.sort_by(|a, b| (!a.is_source, &a.locale).cmp(&(!b.is_source, &b.locale)));
+            if !files[0].is_source {
+                return Err(Error::Corpus {
+                    path: folder.join(format!("{}.md", source_locale.to_ascii_lowercase())),
+                    message: format!(
+                        "document `{id}` has no file for its source locale {source_locale}; add it, or set [documents.{id}] source-locale in errdocs.toml"
+                    ),
+                });
+            }
+            documents.push(Document {
+                title: settings.and_then(|d| d.title.clone()),
+                id,
+                source_locale,
+                files,
+            });
+        }
+        for id in config.documents.keys() {
+            if !documents.iter().any(|d| &d.id == id) {
+                return Err(Error::Corpus {
+                    path: sources.join(id),
+                    message: format!(
+                        "errdocs.toml configures document `{id}` but this folder holds no <locale>.md file"
+                    ),
+                });
+            }
+        }
+        if documents.is_empty() {
+            return Err(Error::Corpus {
+                path: sources,
+                message: "no documents: expected folders holding <locale>.md files, such as my-page/en-us.md".into(),
+            });
+        }
+        Ok(Corpus {
+            root: root.to_path_buf(),
+            documents,
+        })
+    }
+
+    /// Every locale file of every document.
+    pub fn files(&self) -> impl Iterator<Item = (&Document, &LocaleFile)> {
+        self.documents
+            .iter()
+            .flat_map(|d| d.files.iter().map(move |f| (d, f)))
+    }
+}
+
+/// Normalizes a locale tag to BCP 47 case (`zh-cn` -> `zh-CN`,
+/// `sr-latn-rs` -> `sr-Latn-RS`). `None` for text that is not a tag.
+pub fn canonical_locale(tag: &str) -> Option<String> {
+    let parts: Vec<&str> = tag.split(['-', '_']).collect();
+    let language = parts.first()?;
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut out = language.to_ascii_lowercase();
+    for part in &parts[1..] {
+        if part.is_empty() || part.len() > 8 || !part.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        out.push('-');
+        match part.len() {
+            2 => out.push_str(&part.to_ascii_uppercase()),
+            4 => {
+                let mut chars = part.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(&chars.as_str().to_ascii_lowercase());
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    Some(out)
+}
+
+/// `path` relative to `root`, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        paths.push(entry.map_err(|e| Error::io(dir, e))?.path());
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_tags_are_canonicalized() {
+        assert_eq!(canonical_locale("en-us").as_deref(), Some("en-US"));
+        assert_eq!(canonical_locale("zh-CN").as_deref(), Some("zh-CN"));
+        assert_eq!(
+            canonical_locale("sr-latn-rs").as_deref(),
+            Some("sr-Latn-RS")
+        );
+        assert_eq!(canonical_locale("de").as_deref(), Some("de"));
+        assert_eq!(canonical_locale("readme"), None);
+        assert_eq!(canonical_locale("en--us"), None);
+    }
+}

@@ -1,0 +1,85 @@
+//! The library's error type: everything that stops a run before it can
+//! produce a dataset (exit code 2 in the CLI).
+
+use std::path::PathBuf;
+
+/// A failure that stops a run: bad configuration, unreadable input, or an
+/// output that could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A source file is not valid UTF-8.
+    #[error("{}:{line}:{column}: not valid UTF-8 (byte offset {offset}); save the file as UTF-8", path.display())]
+    InvalidUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in characters) of the first invalid byte.
+        column: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A source file holds NUL bytes: not text.
+    #[error("{}:{line}: binary file (NUL byte at byte offset {offset}); errdocs reads Markdown text", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first NUL byte.
+        line: usize,
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A source file is empty or holds only white space.
+    #[error("{}: file is empty; remove it or give it content", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// `errdocs.toml` is missing, unreadable or wrong.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// The corpus as laid out on disk does not make sense.
+    #[error("{}: {message}", path.display())]
+    Corpus {
+        /// The folder or file involved.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file given on the command line (a baseline, a dataset) is wrong.
+    #[error("{}: {message}", path.display())]
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

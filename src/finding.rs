@@ -1,0 +1,161 @@
+//! Findings: what errdocs reports about the documents, with the exact place,
+//! a message for a docs maintainer and, where the evidence allows, a fix.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::Location;
+
+/// How serious a finding is. Ordered: `Note < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; never wrong to leave.
+    Note,
+    /// Probably wrong.
+    Warning,
+    /// Wrong: the documents contradict themselves or are unreadable.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in reports and configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure a suggested fix is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// One piece of evidence, or evidence that only suggests.
+    Low,
+    /// Independent evidence agrees, but not all of it was available.
+    Medium,
+    /// Two or more independent sources agree and none disagrees.
+    High,
+}
+
+/// A suggested change to one field of one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The field to change: `code`, `decimal`, `name`, `description`, ...
+    pub field: String,
+    /// The text as documented.
+    pub from: String,
+    /// The suggested text.
+    pub to: String,
+    /// How sure the suggestion is.
+    pub confidence: Confidence,
+    /// The independent facts that agree on it, in words.
+    pub evidence: Vec<String>,
+}
+
+/// Another place that a finding refers to (the source row of a translated
+/// row, the counterpart of a `WU` code).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct RelatedLocation {
+    /// Where.
+    #[serde(flatten)]
+    pub location: Location,
+    /// What is there.
+    pub message: String,
+}
+
+/// One thing errdocs found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's stable id.
+    pub rule: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Where, relative to the project root.
+    #[serde(flatten)]
+    pub location: Location,
+    /// The canonical code concerned, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The symbolic name concerned, where there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// What is wrong, for a docs maintainer.
+    pub message: String,
+    /// The suggested change, where the evidence supports one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// Other places the message refers to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedLocation>,
+}
+
+impl Finding {
+    /// A finding of `rule` at `location`, at the rule's default severity.
+    pub fn new(
+        rule: &'static crate::check::Rule,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            location,
+            code: None,
+            name: None,
+            message: message.into(),
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Sets the code and name the finding concerns.
+    pub fn about(mut self, code: Option<String>, name: Option<&str>) -> Self {
+        self.code = code;
+        self.name = name.filter(|n| !n.is_empty()).map(str::to_string);
+        self
+    }
+
+    /// Attaches a suggested fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// Adds a related location.
+    pub fn with_related(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.related.push(RelatedLocation {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// The order findings are reported and written in: by file, line,
+    /// column, rule, then message.
+    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+        (
+            &self.location.file,
+            self.location.line,
+            self.location.column,
+            self.rule,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts findings into their stable report order and drops exact repeats.
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+}

@@ -1,0 +1,210 @@
+//! YAML front matter: the leading `---` block of a Markdown file.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::check::rules;
+use crate::finding::Finding;
+use crate::source::{Location, SourceFile};
+
+/// A file's front matter: every key as written (dotted `ms.date` and colon
+/// `ms:assetid` forms alike) and the keys that are commented out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FrontMatter {
+    /// Key to value, as parsed by YAML.
+    pub entries: BTreeMap<String, serde_json::Value>,
+    /// The 1-based line of each key.
+    #[serde(skip)]
+    pub key_lines: BTreeMap<String, usize>,
+    /// Keys written commented out (`#audience:`), in file order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub commented_keys: Vec<String>,
+}
+
+impl FrontMatter {
+    /// A string value by key.
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.entries.get(key).and_then(|v| v.as_str())
+    }
+}
+
+/// The byte range of the front-matter body (between the fences) and the
+/// offset where the Markdown after it starts. `None` when the file does not
+/// open with `---`.
+pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let first_line_end = text.find('\n')?;
+    if text[..first_line_end].trim_end() != "---" {
+        return None;
+    }
+    let body_start = first_line_end + 1;
+    let mut offset = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((body_start..offset, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Reads the front matter. A block that YAML cannot parse is reported with
+/// its line and yields what could be read line by line, so the rest of the
+/// document still ingests.
+pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
+    let Some((body, _)) = split(&file.text) else {
+        if file.text.starts_with("---") {
+            findings.push(Finding::new(
+                &rules::FRONT_MATTER_INVALID,
+                file.location(0),
+                "front matter opens with `---` but is never closed; the file is read as Markdown",
+            ));
+        }
+        return FrontMatter::default();
+    };
+    let yaml = &file.text[body.clone()];
+    let first_line = file.line_column(body.start).0;
+    let mut front = FrontMatter::default();
+    for (i, line) in yaml.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(comment) = trimmed.strip_prefix('#') {
+            if let Some((key, _)) = comment.split_once(':')
+                && !key.trim().is_empty()
+                && !key.contains(' ')
+            {
+                front.commented_keys.push(key.trim().to_string());
+            }
+        } else if !line.starts_with([' ', '\t'])
+            && let Some((key, _)) = line.split_once(':')
+        {
+            front
+                .key_lines
+                .insert(key.trim().to_string(), first_line + i);
+        }
+    }
+    if yaml.trim().is_empty() {
+        return front;
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(serde_yaml::Value::Mapping(mapping)) => {
+            for (key, value) in mapping {
+                front.entries.insert(yaml_key(&key), yaml_to_json(value));
+            }
+        }
+        Ok(serde_yaml::Value::Null) => {}
+        Ok(_) => findings.push(Finding::new(
+            &rules::FRONT_MATTER_INVALID,
+            Location {
+                file: file.rel.clone(),
+                line: first_line,
+                column: 1,
+            },
+            "front matter is not a list of `key: value` lines",
+        )),
+        Err(err) => {
+            let (line, column) = err
+                .location()
+                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            let message = err.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            findings.push(Finding::new(
+                &rules::FRONT_MATTER_INVALID,
+                Location {
+                    file: file.rel.clone(),
+                    line,
+                    column,
+                },
+                format!(
+                    "front matter is not valid YAML: {message}; the keys before the error are kept"
+                ),
+            ));
+            // Keep what reads on its own, line by line.
+            for line in yaml.lines() {
+                if let Ok(serde_yaml::Value::Mapping(mapping)) = serde_yaml::from_str(line) {
+                    for (key, value) in mapping {
+                        front.entries.insert(yaml_key(&key), yaml_to_json(value));
+                    }
+                }
+            }
+        }
+    }
+    front
+}
+
+fn yaml_key(key: &serde_yaml::Value) -> String {
+    match key {
+        serde_yaml::Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+fn yaml_to_json(value: serde_yaml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use serde_yaml::Value as Y;
+    match value {
+        Y::Null => J::Null,
+        Y::Bool(b) => J::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                J::from(i)
+            } else if let Some(u) = n.as_u64() {
+                J::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or_else(|| J::String(n.to_string()), J::Number)
+            }
+        }
+        Y::String(s) => J::String(s),
+        Y::Sequence(items) => J::Array(items.into_iter().map(yaml_to_json).collect()),
+        Y::Mapping(mapping) => J::Object(
+            mapping
+                .into_iter()
+                .map(|(k, v)| (yaml_key(&k), yaml_to_json(v)))
+                .collect(),
+        ),
+        Y::Tagged(tagged) => yaml_to_json(tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::from_text(PathBuf::from("t.md"), "t.md".into(), text.into())
+    }
+
+    #[test]
+    fn keeps_dotted_colon_and_commented_keys() {
+        let f =
+            file("---\nms.date: 05/29/2019\nms:assetid: 'x'\n#audience:\nkeywords:\n---\n# T\n");
+        let mut findings = Vec::new();
+        let front = read(&f, &mut findings);
+        assert!(findings.is_empty());
+        assert_eq!(front.get_str("ms.date"), Some("05/29/2019"));
+        assert_eq!(front.get_str("ms:assetid"), Some("x"));
+        assert_eq!(
+            front.entries.get("keywords"),
+            Some(&serde_json::Value::Null)
+        );
+        assert_eq!(front.commented_keys, vec!["audience"]);
+        assert_eq!(front.key_lines.get("ms:assetid"), Some(&3));
+    }
+
+    #[test]
+    fn broken_yaml_is_a_finding_with_its_line() {
+        let f = file("---\ntitle: ok\nbad: [unclosed\n---\n# T\n");
+        let mut findings = Vec::new();
+        let front = read(&f, &mut findings);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, "front-matter-invalid");
+        assert!(findings[0].location.line >= 3, "{:?}", findings[0]);
+        assert_eq!(front.get_str("title"), Some("ok"));
+    }
+}

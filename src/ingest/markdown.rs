@@ -1,0 +1,322 @@
+//! The Markdown walk: headings, GFM pipe tables, and the HTML tables that
+//! sit in the Markdown as raw HTML.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::columns::roles_of_headers;
+use super::html;
+use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
+use super::text::{identifier_break_lines, normalize_cell_text};
+use crate::check::rules;
+use crate::finding::Finding;
+use crate::source::SourceFile;
+
+/// Headings and tables of one file, in file order.
+#[derive(Debug, Default)]
+pub struct Structure {
+    /// Every non-empty heading.
+    pub headings: Vec<Heading>,
+    /// Every table, Markdown and HTML.
+    pub tables: Vec<Table>,
+    /// Every link target, with the link's location, in file order.
+    pub links: Vec<(String, crate::source::Location)>,
+}
+
+struct HeadingInProgress {
+    level: u8,
+    start: usize,
+    text: String,
+    anchor: Option<String>,
+}
+
+struct CellInProgress {
+    range: Range<usize>,
+    text: String,
+}
+
+struct TableInProgress {
+    start: usize,
+    header: Vec<Cell>,
+    rows: Vec<Row>,
+    row: Vec<Cell>,
+    row_range: Range<usize>,
+    cell: Option<CellInProgress>,
+    in_head: bool,
+}
+
+/// Walks the Markdown of `file` (front matter skipped) and collects its
+/// structure. HTML tables are cut from the raw text and read with
+/// [`html::read_table`], so a blank line inside one does not split it.
+pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
+    let text = file.text.as_str();
+    let body_start = super::front_matter::split(text).map_or(0, |(_, start)| start);
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+
+    let mut structure = Structure::default();
+    let mut heading: Option<HeadingInProgress> = None;
+    let mut table: Option<TableInProgress> = None;
+    let mut skip_until = 0;
+
+    let body = &text[body_start..];
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        if range.start < skip_until {
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some(HeadingInProgress {
+                    level: level as u8,
+                    start: range.start,
+                    text: String::new(),
+                    anchor: id.map(|id| id.to_string()),
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = heading.take() {
+                    let (text, _) = normalize_cell_text(&h.text);
+                    if !text.is_empty() {
+                        structure.headings.push(Heading {
+                            level: h.level,
+                            text,
+                            anchor: h.anchor,
+                            location: file.location(h.start),
+                        });
+                    }
+                }
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(TableInProgress {
+                    start: range.start,
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    row_range: range.clone(),
+                    cell: None,
+                    in_head: false,
+                });
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.in_head = true;
+                    t.row_range = range.clone();
+                }
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.row_range = range.clone();
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(t) = table.as_mut() {
+                    t.cell = Some(CellInProgress {
+                        range: range.clone(),
+                        text: String::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some(t) = table.as_mut()
+                    && let Some(cell) = t.cell.take()
+                {
+                    t.row.push(markdown_cell(file, cell));
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.header = std::mem::take(&mut t.row);
+                    t.in_head = false;
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    let cells = std::mem::take(&mut t.row);
+                    let row = finish_markdown_row(file, t, cells, findings);
+                    t.rows.push(row);
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    let index = structure.tables.len();
+                    let roles = roles_of_headers(t.header.iter().map(|c| c.text.as_str()));
+                    structure.tables.push(Table {
+                        index,
+                        format: TableFormat::Markdown,
+                        location: file.location(t.start),
+                        heading: structure.headings.last().cloned(),
+                        columns: t
+                            .header
+                            .into_iter()
+                            .zip(roles)
+                            .map(|(header, role)| Column { role, header })
+                            .collect(),
+                        rows: t.rows,
+                    });
+                }
+            }
+            Event::Text(s) | Event::Code(s) => {
+                if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    cell.text.push_str(&s);
+                } else if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&s);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    cell.text.push(' ');
+                } else if let Some(h) = heading.as_mut() {
+                    h.text.push(' ');
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                structure
+                    .links
+                    .push((dest_url.to_string(), file.location(range.start)));
+            }
+            Event::Html(s) | Event::InlineHtml(s) => {
+                if let Some(h) = heading.as_mut() {
+                    if h.anchor.is_none() {
+                        h.anchor = html::anchor_name(&s);
+                    }
+                    continue;
+                }
+                if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    if s.trim().eq_ignore_ascii_case("<br>") || s.trim().starts_with("<br") {
+                        cell.text.push(' ');
+                    }
+                    continue;
+                }
+                if let Some(start) = find_ascii_ci(&text[range.clone()], "<table") {
+                    let start = range.start + start;
+                    let end = html::table_end(text, start);
+                    let index = structure.tables.len();
+                    let heading = structure.headings.last().cloned();
+                    structure.tables.push(html::read_table(
+                        file,
+                        start..end,
+                        index,
+                        heading,
+                        findings,
+                    ));
+                    skip_until = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    structure
+}
+
+fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
+    let source = file.text[cell.range.clone()].to_string();
+    let location = file.location(cell.range.start);
+    let (text, _) = normalize_cell_text(&cell.text);
+    let joined_lines = identifier_break_lines(&cell.text, location.line);
+    Cell {
+        location,
+        markdown: source.trim().to_string(),
+        source,
+        text,
+        joined_lines,
+    }
+}
+
+/// Completes a body row: checks its width against the header from the raw
+/// line (pulldown-cmark pads short rows and drops extra cells silently) and
+/// keeps any extra cells' text.
+fn finish_markdown_row(
+    file: &SourceFile,
+    table: &TableInProgress,
+    cells: Vec<Cell>,
+    findings: &mut Vec<Finding>,
+) -> Row {
+    let raw_line = &file.text[table.row_range.clone()];
+    let raw_cells = split_pipe_row(raw_line);
+    let width = table.header.len();
+    let location = file.location(table.row_range.start);
+    let extra_cells: Vec<String> = raw_cells
+        .iter()
+        .skip(width)
+        .map(|s| s.trim().to_string())
+        .collect();
+    if raw_cells.len() != width {
+        let what = if raw_cells.len() > width {
+            format!(
+                "the extra cells ({}) are kept as raw text but not read",
+                extra_cells
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            "the missing cells are read as empty".to_string()
+        };
+        findings.push(Finding::new(
+            &rules::TABLE_RAGGED_ROW,
+            location.clone(),
+            format!(
+                "table row has {} cells but the header has {width}; {what}",
+                raw_cells.len()
+            ),
+        ));
+    }
+    Row {
+        location,
+        cells,
+        extra_cells,
+    }
+}
+
+/// Splits a pipe-table row into its raw cells: outer pipes removed, `\|`
+/// kept inside a cell.
+pub fn split_pipe_row(line: &str) -> Vec<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = match line.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => line,
+    };
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'|' => {
+                cells.push(&line[start..i]);
+                start = i + 1;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    cells.push(&line[start.min(line.len())..]);
+    cells
+}
+
+/// Finds `needle` (ASCII, lower case) in `haystack`, ignoring ASCII case.
+pub fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_pipe_rows() {
+        assert_eq!(split_pipe_row("|a|b|c|\n"), vec!["a", "b", "c"]);
+        assert_eq!(split_pipe_row("a | b"), vec!["a ", " b"]);
+        assert_eq!(split_pipe_row("|a \\| b|c|"), vec!["a \\| b", "c"]);
+        assert_eq!(split_pipe_row("|1|2|3|4|"), vec!["1", "2", "3", "4"]);
+    }
+}

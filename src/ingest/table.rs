@@ -1,0 +1,127 @@
+//! Raw tables as ingest reads them: cells with their source text, plain
+//! text and location, grouped into rows under a header with column roles.
+
+use serde::Serialize;
+
+use crate::source::Location;
+
+/// One table cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// Where the cell's content starts.
+    #[serde(flatten)]
+    pub location: Location,
+    /// The cell's text exactly as in the file (Markdown, or the inner HTML).
+    pub source: String,
+    /// Plain text: markup removed, entities and escapes decoded, white space
+    /// collapsed, identifiers broken across lines joined.
+    pub text: String,
+    /// The content as Markdown (for HTML cells, converted).
+    pub markdown: String,
+    /// Lines at which a line break inside an identifier was removed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub joined_lines: Vec<usize>,
+}
+
+/// What a column holds, read from its header text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColumnRole {
+    /// The hex code.
+    Code,
+    /// The code as a decimal number.
+    Decimal,
+    /// The symbolic name.
+    Name,
+    /// The description.
+    Description,
+    /// Anything else; kept, not interpreted.
+    Other,
+}
+
+/// One column: its header cell and role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// What the column holds.
+    pub role: ColumnRole,
+    /// The header cell.
+    pub header: Cell,
+}
+
+/// Whether a table was a Markdown pipe table or raw HTML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableFormat {
+    /// A GFM pipe table.
+    Markdown,
+    /// An HTML `<table>` inside the Markdown.
+    Html,
+}
+
+/// A heading of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Plain text.
+    pub text: String,
+    /// An explicit anchor (`<a name="...">` or `{#id}`), where the heading
+    /// has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// Where the heading starts.
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+/// One data row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Row {
+    /// Where the row starts.
+    #[serde(flatten)]
+    pub location: Location,
+    /// The cells, one per column (missing cells of a short row are empty).
+    pub cells: Vec<Cell>,
+    /// Cells beyond the header's width, kept as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_cells: Vec<String>,
+}
+
+/// One table of one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// 0-based position among the file's tables.
+    pub index: usize,
+    /// Markdown or HTML.
+    pub format: TableFormat,
+    /// Where the table starts.
+    #[serde(flatten)]
+    pub location: Location,
+    /// The nearest non-empty heading above the table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Heading>,
+    /// The columns; empty when the table has no header row.
+    pub columns: Vec<Column>,
+    /// The data rows (the header row excluded).
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The index of the first column with `role`.
+    pub fn column(&self, role: ColumnRole) -> Option<usize> {
+        self.columns.iter().position(|c| c.role == role)
+    }
+
+    /// True when the header says where the codes are and what describes
+    /// them: the table can be read as error codes.
+    pub fn is_understood(&self) -> bool {
+        self.column(ColumnRole::Code).is_some()
+            && (self.column(ColumnRole::Name).is_some()
+                || self.column(ColumnRole::Description).is_some())
+    }
+
+    /// The heading's text, or an empty string.
+    pub fn section(&self) -> &str {
+        self.heading.as_ref().map_or("", |h| h.text.as_str())
+    }
+}

@@ -1,0 +1,391 @@
+//! The `HResult` value type: one 32-bit Windows error code, parsed from the
+//! many ways documentation writes it and printed in one canonical form.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A Windows error code as a 32-bit value (an HRESULT, or a plain Win32
+/// code written in the same 8-hex-digit form).
+///
+/// Canonical text form: `0x` followed by exactly eight upper-case hex digits.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HResult(u32);
+
+/// Why a piece of text is not a canonical hex code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeProblem {
+    /// `0x` plus a number of hex digits other than eight (`0x8024200`).
+    WrongDigitCount {
+        /// How many hex digits were written.
+        digits: usize,
+    },
+    /// Eight hex digits without the `0x` prefix (`80240001`).
+    MissingPrefix,
+    /// `x` without the leading zero (`x8024EFFF`).
+    MissingZero,
+    /// Eight hex digits followed by punctuation (`0x800704CF.`).
+    TrailingPunctuation {
+        /// The characters after the digits.
+        trailing: String,
+    },
+    /// The cell holds something that is not a code at all.
+    NotACode,
+    /// The cell is empty.
+    Empty,
+}
+
+impl CodeProblem {
+    /// True when the digits can be read without guessing: only the prefix or
+    /// trailing punctuation is off.
+    pub fn is_lossless(&self) -> bool {
+        matches!(
+            self,
+            CodeProblem::MissingPrefix
+                | CodeProblem::MissingZero
+                | CodeProblem::TrailingPunctuation { .. }
+        )
+    }
+}
+
+impl fmt::Display for CodeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeProblem::WrongDigitCount { digits } => {
+                write!(f, "has {digits} hex digits where 8 are required")
+            }
+            CodeProblem::MissingPrefix => f.write_str("lacks the `0x` prefix"),
+            CodeProblem::MissingZero => f.write_str("starts with `x` instead of `0x`"),
+            CodeProblem::TrailingPunctuation { trailing } => {
+                write!(f, "ends with stray `{trailing}` after the digits")
+            }
+            CodeProblem::NotACode => f.write_str("is not a hex code"),
+            CodeProblem::Empty => f.write_str("is empty"),
+        }
+    }
+}
+
+/// The result of reading a code cell: the value where the text yields one,
+/// and what was wrong with the text, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeReading {
+    /// The value, when the digits could be read without guessing.
+    pub value: Option<HResult>,
+    /// What is wrong with the written form; `None` for `0x` + 8 hex digits
+    /// (either case).
+    pub problem: Option<CodeProblem>,
+}
+
+impl HResult {
+    /// Wraps a raw 32-bit value.
+    pub const fn new(value: u32) -> Self {
+        HResult(value)
+    }
+
+    /// The value as an unsigned 32-bit integer.
+    pub const fn value(self) -> u32 {
+        self.0
+    }
+
+    /// The value as Windows tools print it: a signed 32-bit integer.
+    pub const fn signed(self) -> i32 {
+        self.0 as i32
+    }
+
+    /// True when the severity bit (bit 31) is set: a failure code.
+    pub const fn is_failure(self) -> bool {
+        self.0 & 0x8000_0000 != 0
+    }
+
+    /// The facility: bits 16 to 26 (MS-ERREF 2.1).
+    pub const fn facility(self) -> u16 {
+        ((self.0 >> 16) & 0x7FF) as u16
+    }
+
+    /// The code within the facility: bits 0 to 15.
+    pub const fn code(self) -> u16 {
+        (self.0 & 0xFFFF) as u16
+    }
+
+    /// The same code under another facility.
+    pub const fn with_facility(self, facility: u16) -> Self {
+        HResult((self.0 & !0x07FF_0000) | (((facility as u32) & 0x7FF) << 16))
+    }
+
+    /// Reads a code cell leniently: canonical text yields a value and no
+    /// problem; text whose digits are unambiguous (missing prefix, `x` prefix,
+    /// trailing punctuation) yields a value and the problem; anything else
+    /// yields the problem only.
+    pub fn read(text: &str) -> CodeReading {
+        let text = text.trim();
+        if text.is_empty() {
+            return CodeReading {
+                value: None,
+                problem: Some(CodeProblem::Empty),
+            };
+        }
+        let (prefix, rest) =
+            if let Some(rest) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
+                ("0x", rest)
+            } else if let Some(rest) = text.strip_prefix('x').or_else(|| text.strip_prefix('X')) {
+                ("x", rest)
+            } else {
+                ("", text)
+            };
+        let digits_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        let (digits, trailing) = rest.split_at(digits_len);
+        let trailing_is_punct = !trailing.is_empty()
+            && trailing
+                .chars()
+                .all(|c| c.is_ascii_punctuation() || c.is_whitespace());
+        if !trailing.is_empty() && !trailing_is_punct {
+            return CodeReading {
+                value: None,
+                problem: Some(CodeProblem::NotACode),
+            };
+        }
+        if digits_len == 0 {
+            return CodeReading {
+                value: None,
+                problem: Some(CodeProblem::NotACode),
+            };
+        }
+        if digits_len != 8 {
+            // Without a prefix, a short run of digits is more likely a
+            // decimal number or prose than a hex code.
+            let problem = if prefix.is_empty() {
+                CodeProblem::NotACode
+            } else {
+                CodeProblem::WrongDigitCount { digits: digits_len }
+            };
+            return CodeReading {
+                value: None,
+                problem: Some(problem),
+            };
+        }
+        let value = u32::from_str_radix(digits, 16).ok().map(HResult);
+        let problem = if trailing_is_punct {
+            Some(CodeProblem::TrailingPunctuation {
+                trailing: trailing.trim().to_string(),
+            })
+        } else {
+            match prefix {
+                "0x" => None,
+                "x" => Some(CodeProblem::MissingZero),
+                _ => Some(CodeProblem::MissingPrefix),
+            }
+        };
+        CodeReading { value, problem }
+    }
+}
+
+/// Error returned by [`HResult::from_str`] for text that is not a code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` {problem}")]
+pub struct ParseHResultError {
+    /// The text that was read.
+    pub text: String,
+    /// What is wrong with it.
+    pub problem: CodeProblem,
+}
+
+impl FromStr for HResult {
+    type Err = ParseHResultError;
+
+    /// Parses `0x` + 8 hex digits (either case) or 8 bare hex digits.
+    /// Anything that needs a guess is an error.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let reading = HResult::read(text);
+        match (reading.value, reading.problem) {
+            (Some(value), None | Some(CodeProblem::MissingPrefix)) => Ok(value),
+            (_, problem) => Err(ParseHResultError {
+                text: text.trim().to_string(),
+                problem: problem.unwrap_or(CodeProblem::NotACode),
+            }),
+        }
+    }
+}
+
+impl fmt::Display for HResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "0x{:08X}", self.0)
+    }
+}
+
+impl fmt::Debug for HResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HResult({self})")
+    }
+}
+
+impl serde::Serialize for HResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// How a documented decimal number relates to a hex code's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecimalReading {
+    /// The signed 32-bit value: what the column should hold.
+    Signed,
+    /// The unsigned value (`2147942487` for `0x80070057`).
+    Unsigned,
+    /// The value minus 2^32 (`-4294967296` for `0x00000000`): a column
+    /// computed with the wrong offset.
+    OffsetBy2Pow32,
+    /// A prefix of the right digits: some were lost.
+    Truncated,
+    /// Unrelated to the hex value.
+    Mismatch,
+    /// Not a number.
+    NotANumber,
+}
+
+/// Compares a documented decimal text with the value it should describe.
+pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
+    let text = text.trim();
+    let Ok(number) = text.parse::<i64>() else {
+        return DecimalReading::NotANumber;
+    };
+    let signed = i64::from(expected.signed());
+    if number == signed {
+        DecimalReading::Signed
+    } else if number == i64::from(expected.value()) {
+        DecimalReading::Unsigned
+    } else if number == i64::from(expected.value()) - (1_i64 << 32) {
+        DecimalReading::OffsetBy2Pow32
+    } else if number.signum() == signed.signum()
+        && signed.to_string().starts_with(text)
+        && text.len() >= 4
+    {
+        DecimalReading::Truncated
+    } else {
+        DecimalReading::Mismatch
+    }
+}
+
+/// Reads a decimal cell as a 32-bit value, accepting the signed and the
+/// unsigned forms. `None` for text that is neither.
+pub fn decimal_value(text: &str) -> Option<HResult> {
+    let number = text.trim().parse::<i64>().ok()?;
+    if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
+        Some(HResult(number as u32))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_form_is_upper_case_with_prefix() {
+        assert_eq!(HResult::new(0x80cf_0001).to_string(), "0x80CF0001");
+        assert_eq!(HResult::new(0).to_string(), "0x00000000");
+        assert_eq!(HResult::new(u32::MAX).to_string(), "0xFFFFFFFF");
+    }
+
+    #[test]
+    fn parses_both_cases_and_bare_digits() {
+        for text in [
+            "0x80cf0001",
+            "0X80CF0001",
+            "0x80Cf0001",
+            "80cf0001",
+            " 0x80cf0001 ",
+        ] {
+            assert_eq!(
+                text.parse::<HResult>(),
+                Ok(HResult::new(0x80CF_0001)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn edge_values_round_trip() {
+        for value in [0u32, 1, 0x7FFF_FFFF, 0x8000_0000, u32::MAX] {
+            let text = HResult::new(value).to_string();
+            assert_eq!(text.parse::<HResult>().map(HResult::value), Ok(value));
+        }
+        assert_eq!(HResult::new(u32::MAX).signed(), -1);
+        assert_eq!(HResult::new(0).signed(), 0);
+    }
+
+    #[test]
+    fn structure_fields() {
+        let code = HResult::new(0x80CF_0001);
+        assert!(code.is_failure());
+        assert_eq!(code.facility(), 0x0CF);
+        assert_eq!(code.code(), 1);
+        assert_eq!(code.signed(), -2133917695);
+        assert_eq!(code.with_facility(0x024), HResult::new(0x8024_0001));
+        assert!(!HResult::new(0x00CF_0001).is_failure());
+    }
+
+    #[test]
+    fn lenient_reading_names_the_problem() {
+        let read = HResult::read("0x8024200");
+        assert_eq!(read.value, None);
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::WrongDigitCount { digits: 7 })
+        );
+
+        let read = HResult::read("x8024EFFF");
+        assert_eq!(read.value, Some(HResult::new(0x8024_EFFF)));
+        assert_eq!(read.problem, Some(CodeProblem::MissingZero));
+
+        let read = HResult::read("0x800704CF.");
+        assert_eq!(read.value, Some(HResult::new(0x8007_04CF)));
+        assert!(matches!(
+            read.problem,
+            Some(CodeProblem::TrailingPunctuation { .. })
+        ));
+
+        let read = HResult::read("Internal winhttp error");
+        assert_eq!(
+            read,
+            CodeReading {
+                value: None,
+                problem: Some(CodeProblem::NotACode)
+            }
+        );
+
+        assert_eq!(HResult::read("").problem, Some(CodeProblem::Empty));
+        assert_eq!(HResult::read("0x").problem, Some(CodeProblem::NotACode));
+        assert_eq!(
+            HResult::read("0x123456789").problem,
+            Some(CodeProblem::WrongDigitCount { digits: 9 })
+        );
+        assert!("0x8024200".parse::<HResult>().is_err());
+        assert!("x8024EFFF".parse::<HResult>().is_err());
+    }
+
+    #[test]
+    fn decimal_readings() {
+        let success = HResult::new(0);
+        assert_eq!(read_decimal("0", success), DecimalReading::Signed);
+        assert_eq!(
+            read_decimal("-4294967296", success),
+            DecimalReading::OffsetBy2Pow32
+        );
+        let invalid_arg = HResult::new(0x8007_0057);
+        assert_eq!(
+            read_decimal("-2147024809", invalid_arg),
+            DecimalReading::Signed
+        );
+        assert_eq!(
+            read_decimal("2147942487", invalid_arg),
+            DecimalReading::Unsigned
+        );
+        let range = HResult::new(0x8019_01A0);
+        assert_eq!(read_decimal("-21458448", range), DecimalReading::Truncated);
+        assert_eq!(read_decimal("12", range), DecimalReading::Mismatch);
+        assert_eq!(read_decimal("n/a", range), DecimalReading::NotANumber);
+        assert_eq!(decimal_value("-2147024809"), Some(invalid_arg));
+        assert_eq!(decimal_value("2147942487"), Some(invalid_arg));
+        assert_eq!(decimal_value("-4294967296"), None);
+    }
+}

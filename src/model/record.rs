@@ -1,0 +1,209 @@
+//! Records, unresolved rows and the dataset: the canonical form every output
+//! is written from.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Family, HResult};
+
+/// Where one cell of a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct CellPosition {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One table row that contributed to a record.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct RowSource {
+    /// Path relative to the root.
+    pub file: String,
+    /// 1-based line of the row's code cell.
+    pub line: usize,
+    /// 1-based column of the row's code cell.
+    pub column: usize,
+    /// The file's locale.
+    pub locale: String,
+    /// 0-based index of the table in its file.
+    pub table: usize,
+    /// Where each cell is, by column role.
+    pub cells: BTreeMap<String, CellPosition>,
+}
+
+/// A change made to documented text on the way into the dataset that keeps
+/// its meaning (case, a line break inside a name).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Normalization {
+    /// `code`, `name`, ...
+    pub field: String,
+    /// The text as documented.
+    pub from: String,
+    /// The text in the dataset.
+    pub to: String,
+    /// What was done.
+    pub reason: String,
+}
+
+/// A value in the dataset that differs from the documented one because the
+/// evidence says the documented one is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Repair {
+    /// The field repaired.
+    pub field: String,
+    /// The text as documented.
+    pub from: String,
+    /// The value used.
+    pub to: String,
+    /// The rule whose finding explains the repair.
+    pub rule: String,
+    /// The independent facts that agree on the value.
+    pub evidence: Vec<String>,
+}
+
+/// One error code of one document, with every locale's description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The code.
+    pub code: HResult,
+    /// The symbolic name (line breaks joined; otherwise as documented).
+    pub name: String,
+    /// The family, from the name.
+    pub family: Family,
+    /// The document's id.
+    pub document: String,
+    /// The heading the table sits under.
+    pub section: String,
+    /// Plain-text description per locale.
+    pub descriptions: BTreeMap<String, String>,
+    /// Markdown description per locale.
+    pub descriptions_markdown: BTreeMap<String, String>,
+    /// The decimal column as documented, where the table has one.
+    pub documented_decimal: Option<String>,
+    /// The mirrored code (`WU` <-> `OM`), where the dataset holds it.
+    pub counterpart: Option<HResult>,
+    /// Every row that contributed, source locale first.
+    pub sources: Vec<RowSource>,
+    /// The documented text of every cell whose text was normalized, by field.
+    pub raw: BTreeMap<String, String>,
+    /// What normalization did.
+    pub normalizations: Vec<Normalization>,
+    /// Values repaired from evidence.
+    pub repairs: Vec<Repair>,
+}
+
+impl Record {
+    /// The sort key of the dataset: value, document, name, first source.
+    pub fn sort_key(&self) -> (HResult, &str, &str, Option<&RowSource>) {
+        (self.code, &self.document, &self.name, self.sources.first())
+    }
+}
+
+/// A data row that did not become a record, with why and its raw cells.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct UnresolvedRow {
+    /// Path relative to the root.
+    pub file: String,
+    /// 1-based line of the row.
+    pub line: usize,
+    /// 1-based column of the row.
+    pub column: usize,
+    /// The document's id.
+    pub document: String,
+    /// The file's locale.
+    pub locale: String,
+    /// 0-based index of the table in its file.
+    pub table: usize,
+    /// Why the row is not a record.
+    pub reason: String,
+    /// The raw text of each cell, by column header (or position).
+    pub cells: BTreeMap<String, String>,
+}
+
+/// One document in the dataset's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    /// The document's id.
+    pub id: String,
+    /// A title: configured, or the first heading.
+    pub title: String,
+    /// The source-language locale.
+    pub source_locale: String,
+    /// Every locale file.
+    pub files: Vec<FileSummary>,
+}
+
+/// One locale file in the dataset's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileSummary {
+    /// Path relative to the root.
+    pub file: String,
+    /// The locale.
+    pub locale: String,
+    /// The front matter, every key as written.
+    pub front_matter: BTreeMap<String, serde_json::Value>,
+    /// The tables: where, under which heading, with which columns and how
+    /// many rows.
+    pub tables: Vec<TableSummary>,
+}
+
+/// One table in the dataset's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableSummary {
+    /// 0-based index in the file.
+    pub index: usize,
+    /// 1-based line where the table starts.
+    pub line: usize,
+    /// The heading above it.
+    pub section: String,
+    /// `markdown` or `html`.
+    pub format: crate::ingest::TableFormat,
+    /// Column roles in order.
+    pub columns: Vec<crate::ingest::ColumnRole>,
+    /// Data rows.
+    pub rows: usize,
+}
+
+/// Counts that show every row was accounted for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Documents.
+    pub documents: usize,
+    /// Locale files.
+    pub files: usize,
+    /// Tables, understood or not.
+    pub tables: usize,
+    /// Data rows read from all tables.
+    pub rows_read: usize,
+    /// Records.
+    pub records: usize,
+    /// Rows that contributed to a record.
+    pub rows_in_records: usize,
+    /// Rows kept as unresolved.
+    pub unresolved_rows: usize,
+}
+
+/// The canonical dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// The documents and their files.
+    pub documents: Vec<DocumentSummary>,
+    /// The records, sorted by value, document and name.
+    pub records: Vec<Record>,
+    /// Rows that did not become records, sorted by file and line.
+    pub unresolved: Vec<UnresolvedRow>,
+    /// The counts.
+    pub stats: Stats,
+}
+
+impl Dataset {
+    /// Records with this code.
+    pub fn by_code(&self, code: HResult) -> impl Iterator<Item = &Record> {
+        let start = self.records.partition_point(|r| r.code < code);
+        self.records[start..]
+            .iter()
+            .take_while(move |r| r.code == code)
+    }
+}

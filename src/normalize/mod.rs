@@ -1,0 +1,495 @@
+//! Normalize: ingested tables in, canonical records out. Every data row
+//! becomes part of a record or an unresolved row that keeps its raw text.
+
+pub mod resolve;
+mod translations;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::check::rules;
+use crate::corpus::Corpus;
+use crate::finding::{Finding, Fix};
+use crate::ingest::{Cell, ColumnRole, IngestedFile, Row, Table};
+use crate::model::{
+    CellPosition, Dataset, DocumentSummary, Family, FileSummary, HResult, Normalization, Record,
+    Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
+};
+use resolve::{NameIndex, RowEvidence, resolve};
+
+/// The dataset and the findings normalization made on the way (malformed
+/// codes and their repairs).
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The dataset.
+    pub dataset: Dataset,
+    /// Findings about codes, with fixes where the evidence allows.
+    pub findings: Vec<Finding>,
+}
+
+/// Identifies one row: file, table and row index.
+pub type RowKey = (usize, usize, usize);
+
+/// The cells of one data row by role.
+#[derive(Debug, Clone, Copy)]
+pub struct RowCells<'a> {
+    /// The row.
+    pub row: &'a Row,
+    /// The code cell.
+    pub code: Option<&'a Cell>,
+    /// The decimal cell.
+    pub decimal: Option<&'a Cell>,
+    /// The name cell.
+    pub name: Option<&'a Cell>,
+    /// The description cell.
+    pub description: Option<&'a Cell>,
+}
+
+impl<'a> RowCells<'a> {
+    /// Picks a row's cells by the table's column roles.
+    pub fn of(table: &'a Table, row: &'a Row) -> Self {
+        let cell = |role| table.column(role).and_then(|i| row.cells.get(i));
+        RowCells {
+            row,
+            code: cell(ColumnRole::Code),
+            decimal: cell(ColumnRole::Decimal),
+            name: cell(ColumnRole::Name),
+            description: cell(ColumnRole::Description),
+        }
+    }
+
+    /// The name's plain text, or empty.
+    pub fn name_text(&self) -> &'a str {
+        self.name.map_or("", |c| c.text.as_str())
+    }
+
+    /// The code's plain text, or empty.
+    pub fn code_text(&self) -> &'a str {
+        self.code.map_or("", |c| c.text.as_str())
+    }
+
+    /// Where the code cell is (the row's start when it has none).
+    pub fn code_location(&self) -> crate::source::Location {
+        self.code
+            .map_or_else(|| self.row.location.clone(), |c| c.location.clone())
+    }
+}
+
+/// Builds the dataset from the ingested files of `corpus`, which are in
+/// corpus order: per document, the source-language file first.
+pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
+    let mut findings = Vec::new();
+    let mut records: Vec<Record> = Vec::new();
+    let mut unresolved: Vec<UnresolvedRow> = Vec::new();
+    // Source rows that became records, for translations to join.
+    let mut record_of_row: HashMap<RowKey, usize> = HashMap::new();
+
+    let names = name_index(files);
+
+    for (file_index, file) in files.iter().enumerate() {
+        if !file.is_source {
+            continue;
+        }
+        for (table_index, table) in file.tables.iter().enumerate() {
+            if !table.is_understood() {
+                for row in &table.rows {
+                    unresolved.push(unresolved_row(
+                        file,
+                        table,
+                        row,
+                        "the table's header names no error-code column, so its rows cannot be read as codes".into(),
+                    ));
+                }
+                continue;
+            }
+            let readings: Vec<_> = table
+                .rows
+                .iter()
+                .map(|row| HResult::read(RowCells::of(table, row).code_text()))
+                .collect();
+            let sorted = is_sorted(readings.iter().map(|r| r.value));
+            let mut resolved: Vec<Option<HResult>> = Vec::with_capacity(table.rows.len());
+            for (row_index, row) in table.rows.iter().enumerate() {
+                let cells = RowCells::of(table, row);
+                let reading = &readings[row_index];
+                let neighbours = sorted.then(|| {
+                    let before = resolved.iter().rev().flatten().next().copied();
+                    let after = readings[row_index + 1..].iter().find_map(|r| r.value);
+                    (before, after)
+                });
+                let evidence = RowEvidence {
+                    written: cells.code_text(),
+                    reading,
+                    name: cells.name_text(),
+                    decimal: cells.decimal.map(|c| c.text.as_str()),
+                    neighbours,
+                };
+                let needs_resolution = reading.value.is_none() || reading.problem.is_some();
+                let (value, repair) = if needs_resolution {
+                    let resolution = resolve(&evidence, &names);
+                    findings.push(code_finding(&cells, reading, &resolution));
+                    let repair = resolution.value.map(|value| Repair {
+                        field: "code".into(),
+                        from: cells.code_text().to_string(),
+                        to: value.to_string(),
+                        rule: rules::HEX_MALFORMED.id.into(),
+                        evidence: resolution.evidence.clone(),
+                    });
+                    if resolution.value.is_none() {
+                        let mut reason = format!(
+                            "the code `{}` {}",
+                            cells.code_text(),
+                            resolve::describe_problem(reading.problem.as_ref())
+                        );
+                        match resolution.suggestion {
+                            Some(s) => reason.push_str(&format!(
+                                ", and the evidence for {s} is not strong enough to repair it"
+                            )),
+                            None => reason.push_str(", and no evidence gives its value"),
+                        }
+                        unresolved.push(unresolved_row(file, table, row, reason));
+                    }
+                    (resolution.value, repair)
+                } else {
+                    (reading.value, None)
+                };
+                resolved.push(value);
+                if let Some(value) = value {
+                    let mut record = new_record(file, table, &cells, value);
+                    record.repairs.extend(repair);
+                    record_of_row.insert((file_index, table_index, row_index), records.len());
+                    records.push(record);
+                }
+            }
+        }
+    }
+
+    translations::merge(
+        files,
+        &mut records,
+        &record_of_row,
+        &mut unresolved,
+        &mut findings,
+    );
+    link_counterparts(&mut records);
+
+    records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    for record in &mut records {
+        record.sources.sort_by(|a, b| {
+            (a.locale != record_source_locale(a, files), &a.file, a.line).cmp(&(
+                b.locale != record_source_locale(b, files),
+                &b.file,
+                b.line,
+            ))
+        });
+    }
+    unresolved.sort();
+
+    let stats = Stats {
+        documents: corpus.documents.len(),
+        files: files.len(),
+        tables: files.iter().map(|f| f.tables.len()).sum(),
+        rows_read: files.iter().map(IngestedFile::row_count).sum(),
+        records: records.len(),
+        rows_in_records: records.iter().map(|r| r.sources.len()).sum(),
+        unresolved_rows: unresolved.len(),
+    };
+    let documents = summarize(corpus, files);
+    Normalized {
+        dataset: Dataset {
+            documents,
+            records,
+            unresolved,
+            stats,
+        },
+        findings,
+    }
+}
+
+fn record_source_locale<'a>(source: &RowSource, files: &'a [IngestedFile]) -> &'a str {
+    files
+        .iter()
+        .find(|f| f.file == source.file)
+        .and_then(|f| {
+            files
+                .iter()
+                .find(|s| s.document == f.document && s.is_source)
+                .map(|s| s.locale.as_str())
+        })
+        .unwrap_or("")
+}
+
+/// Every name whose code its cell states, for counterpart evidence. The
+/// first row of a name wins.
+fn name_index(files: &[IngestedFile]) -> NameIndex {
+    let mut names = NameIndex::new();
+    for file in files.iter().filter(|f| f.is_source) {
+        for table in file.tables.iter().filter(|t| t.is_understood()) {
+            for row in &table.rows {
+                let cells = RowCells::of(table, row);
+                let reading = HResult::read(cells.code_text());
+                if let (Some(value), None) = (reading.value, reading.problem) {
+                    names
+                        .entry(cells.name_text().to_ascii_uppercase())
+                        .or_insert((value, cells.code_location()));
+                }
+            }
+        }
+    }
+    names
+}
+
+/// True when at least nine in ten steps between known codes go up: the
+/// table is sorted by code, so its neighbours are evidence.
+fn is_sorted(values: impl Iterator<Item = Option<HResult>>) -> bool {
+    let known: Vec<HResult> = values.flatten().collect();
+    let steps = known.len().saturating_sub(1);
+    if steps < 4 {
+        return false;
+    }
+    let rising = known.windows(2).filter(|w| w[0] < w[1]).count();
+    rising * 10 >= steps * 9
+}
+
+fn code_finding(
+    cells: &RowCells,
+    reading: &crate::model::CodeReading,
+    resolution: &resolve::Resolution,
+) -> Finding {
+    let written = cells.code_text();
+    let problem = resolve::describe_problem(reading.problem.as_ref());
+    let name = cells.name_text();
+    let mut message = format!("code `{written}` {problem}");
+    let target = resolution.value.or(resolution.suggestion);
+    match (resolution.value, resolution.suggestion) {
+        (Some(value), _) => message.push_str(&format!("; the dataset uses {value}")),
+        (None, Some(s)) => message.push_str(&format!(
+            "; {s} is likely but the evidence is not strong enough to repair it ({}); confirm the code against the product's headers",
+            if resolution.disagreements.is_empty() {
+                "only one source supports it".to_string()
+            } else {
+                format!("against it: {}", resolution.disagreements.join("; "))
+            }
+        )),
+        (None, None) => message.push_str(
+            "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits",
+        ),
+    }
+    let mut finding = Finding::new(&rules::HEX_MALFORMED, cells.code_location(), message)
+        .about(target.map(|v| v.to_string()), Some(name));
+    if let Some(to) = target {
+        finding = finding.with_fix(Fix {
+            field: "code".into(),
+            from: written.to_string(),
+            to: to.to_string(),
+            confidence: resolution.confidence,
+            evidence: resolution.evidence.clone(),
+        });
+    }
+    finding
+}
+
+fn positions(table: &Table, row: &Row) -> BTreeMap<String, CellPosition> {
+    table
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(c, _)| c.role != ColumnRole::Other)
+        .map(|(column, cell)| {
+            (
+                role_name(column.role).to_string(),
+                CellPosition {
+                    line: cell.location.line,
+                    column: cell.location.column,
+                },
+            )
+        })
+        .collect()
+}
+
+/// The name of a column role in outputs.
+pub fn role_name(role: ColumnRole) -> &'static str {
+    match role {
+        ColumnRole::Code => "code",
+        ColumnRole::Decimal => "decimal",
+        ColumnRole::Name => "name",
+        ColumnRole::Description => "description",
+        ColumnRole::Other => "other",
+    }
+}
+
+/// The provenance entry of one row.
+pub fn row_source(file: &IngestedFile, table: &Table, cells: &RowCells) -> RowSource {
+    let location = cells.code_location();
+    RowSource {
+        file: file.file.clone(),
+        line: location.line,
+        column: location.column,
+        locale: file.locale.clone(),
+        table: table.index,
+        cells: positions(table, cells.row),
+    }
+}
+
+fn new_record(file: &IngestedFile, table: &Table, cells: &RowCells, value: HResult) -> Record {
+    let name = cells.name_text().to_string();
+    let mut raw = BTreeMap::new();
+    let mut normalizations = Vec::new();
+    if let Some(code) = cells.code {
+        let documented = code.source.trim();
+        let canonical = value.to_string();
+        if documented != canonical {
+            raw.insert("code".to_string(), documented.to_string());
+            let mut reasons = Vec::new();
+            if code.text != documented {
+                reasons.push("markup removed");
+            }
+            if code.text.trim() != canonical && code.text.trim().eq_ignore_ascii_case(&canonical) {
+                reasons.push("hex digits upper-cased");
+            }
+            if !reasons.is_empty() {
+                normalizations.push(Normalization {
+                    field: "code".into(),
+                    from: documented.to_string(),
+                    to: canonical,
+                    reason: reasons.join(", "),
+                });
+            }
+        }
+    }
+    if let Some(cell) = cells.name
+        && !cell.joined_lines.is_empty()
+    {
+        raw.insert("name".to_string(), cell.source.trim().to_string());
+        normalizations.push(Normalization {
+            field: "name".into(),
+            from: cell.source.trim().to_string(),
+            to: name.clone(),
+            reason: format!(
+                "joined a name broken across lines (line{} {})",
+                if cell.joined_lines.len() > 1 { "s" } else { "" },
+                cell.joined_lines
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    let mut descriptions = BTreeMap::new();
+    let mut descriptions_markdown = BTreeMap::new();
+    if let Some(cell) = cells.description {
+        descriptions.insert(file.locale.clone(), cell.text.clone());
+        descriptions_markdown.insert(file.locale.clone(), cell.markdown.clone());
+    }
+    Record {
+        code: value,
+        family: Family::of_name(&name),
+        name,
+        document: file.document.clone(),
+        section: table.section().to_string(),
+        descriptions,
+        descriptions_markdown,
+        documented_decimal: cells.decimal.map(|c| c.text.clone()),
+        counterpart: None,
+        sources: vec![row_source(file, table, cells)],
+        raw,
+        normalizations,
+        repairs: Vec::new(),
+    }
+}
+
+/// An unresolved row with its raw cells keyed by header text.
+pub fn unresolved_row(
+    file: &IngestedFile,
+    table: &Table,
+    row: &Row,
+    reason: String,
+) -> UnresolvedRow {
+    let mut cells = BTreeMap::new();
+    for (i, cell) in row.cells.iter().enumerate() {
+        let key = table
+            .columns
+            .get(i)
+            .map(|c| match c.role {
+                ColumnRole::Other => c.header.text.clone(),
+                role => role_name(role).to_string(),
+            })
+            .filter(|k| !k.is_empty())
+            .unwrap_or_else(|| format!("column {}", i + 1));
+        cells.insert(key, cell.source.trim().to_string());
+    }
+    for (i, extra) in row.extra_cells.iter().enumerate() {
+        cells.insert(format!("extra {}", i + 1), extra.clone());
+    }
+    UnresolvedRow {
+        file: file.file.clone(),
+        line: row.location.line,
+        column: row.location.column,
+        document: file.document.clone(),
+        locale: file.locale.clone(),
+        table: table.index,
+        reason,
+        cells,
+    }
+}
+
+/// Links each `WU` record to its `OM` record and back, where both exist.
+fn link_counterparts(records: &mut [Record]) {
+    let index: HashMap<(HResult, Family), usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.code, r.family), i))
+        .collect();
+    for record in records.iter_mut() {
+        if let (Some(code), Some((family, _))) = (
+            counterpart_code(record.family, record.code),
+            record.family.counterpart(),
+        ) && index.contains_key(&(code, family))
+        {
+            record.counterpart = Some(code);
+        }
+    }
+}
+
+fn summarize(corpus: &Corpus, files: &[IngestedFile]) -> Vec<DocumentSummary> {
+    corpus
+        .documents
+        .iter()
+        .map(|document| {
+            let own: Vec<&IngestedFile> =
+                files.iter().filter(|f| f.document == document.id).collect();
+            let title = document.title.clone().unwrap_or_else(|| {
+                own.iter()
+                    .find(|f| f.is_source)
+                    .and_then(|f| f.headings.first())
+                    .map(|h| h.text.clone())
+                    .unwrap_or_else(|| document.id.clone())
+            });
+            DocumentSummary {
+                id: document.id.clone(),
+                title,
+                source_locale: document.source_locale.clone(),
+                files: own
+                    .iter()
+                    .map(|f| FileSummary {
+                        file: f.file.clone(),
+                        locale: f.locale.clone(),
+                        front_matter: f.front_matter.entries.clone(),
+                        tables: f
+                            .tables
+                            .iter()
+                            .map(|t| TableSummary {
+                                index: t.index,
+                                line: t.location.line,
+                                section: t.section().to_string(),
+                                format: t.format,
+                                columns: t.columns.iter().map(|c| c.role).collect(),
+                                rows: t.rows.len(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,387 @@
+//! Reading a row's code from every piece of evidence at hand: the code cell
+//! itself, the row's decimal column, the counterpart family (`WU` <-> `OM`)
+//! and the neighbouring rows of a sorted table. A value the code cell does
+//! not state outright is used only when independent evidence agrees on it.
+
+use std::collections::BTreeMap;
+
+use crate::finding::Confidence;
+use crate::model::{CodeProblem, CodeReading, Family, HResult, decimal_value};
+use crate::source::Location;
+
+/// An independent source of evidence for a row's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EvidenceKind {
+    /// The row's decimal column.
+    Decimal,
+    /// The same name in the mirrored family.
+    Counterpart,
+    /// The rows around it in a sorted table.
+    Neighbours,
+}
+
+/// One source's proposal: the values it allows and why.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    /// Which source.
+    pub kind: EvidenceKind,
+    /// The values it supports (one for decimal and counterpart; up to two
+    /// for neighbours).
+    pub values: Vec<HResult>,
+    /// In words.
+    pub because: String,
+}
+
+/// Known codes by symbolic name, for counterpart evidence.
+pub type NameIndex = BTreeMap<String, (HResult, Location)>;
+
+/// What is known about one row when its code is resolved.
+pub struct RowEvidence<'a> {
+    /// The code cell's plain text.
+    pub written: &'a str,
+    /// How the code cell reads.
+    pub reading: &'a CodeReading,
+    /// The row's symbolic name.
+    pub name: &'a str,
+    /// The decimal cell's text, where the table has one.
+    pub decimal: Option<&'a str>,
+    /// The nearest known codes before and after it, when the table is sorted.
+    pub neighbours: Option<(Option<HResult>, Option<HResult>)>,
+}
+
+/// The outcome of resolving a row's code.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// The value the dataset uses, if any.
+    pub value: Option<HResult>,
+    /// The best candidate when the evidence did not settle it.
+    pub suggestion: Option<HResult>,
+    /// How sure.
+    pub confidence: Confidence,
+    /// The facts that agree on the value (or suggestion).
+    pub evidence: Vec<String>,
+    /// Sources that proposed other values.
+    pub disagreements: Vec<String>,
+}
+
+/// Proposals for a row's value from every independent source.
+pub fn proposals(row: &RowEvidence, names: &NameIndex) -> Vec<Proposal> {
+    let mut out = Vec::new();
+    if let Some(decimal) = row.decimal
+        && let Some(value) = decimal_value(decimal)
+    {
+        out.push(Proposal {
+            kind: EvidenceKind::Decimal,
+            values: vec![value],
+            because: format!("the row's decimal column `{}` is {value}", decimal.trim()),
+        });
+    }
+    let family = Family::of_name(row.name);
+    if let (Some((other, facility)), Some(prefix)) = (family.counterpart(), family.prefix()) {
+        let upper = row.name.to_ascii_uppercase();
+        if let (Some(rest), Some(other_prefix)) = (upper.strip_prefix(prefix), other.prefix()) {
+            let other_name = format!("{other_prefix}{rest}");
+            if let Some((code, location)) = names.get(&other_name) {
+                let own_facility = family.facilities()[0];
+                let value = code.with_facility(own_facility);
+                debug_assert_eq!(code.facility(), facility);
+                out.push(Proposal {
+                    kind: EvidenceKind::Counterpart,
+                    values: vec![value],
+                    because: format!(
+                        "{other_name} is {code} ({}:{}), and {} codes are {} codes with facility 0x{own_facility:03X}, so {} is {value}",
+                        location.file,
+                        location.line,
+                        family.as_str(),
+                        other.as_str(),
+                        row.name
+                    ),
+                });
+            }
+        }
+    }
+    if let Some((before, after)) = row.neighbours {
+        let mut values = Vec::new();
+        let mut parts = Vec::new();
+        match (before, after) {
+            (Some(b), Some(a)) if a.value() > b.value() && a.value() - b.value() == 2 => {
+                values.push(HResult::new(b.value() + 1));
+                parts.push(format!(
+                    "the rows around it are {b} and {a}, leaving only {}",
+                    HResult::new(b.value() + 1)
+                ));
+            }
+            (b, a) => {
+                if let Some(b) = b
+                    && b.value() < u32::MAX
+                    && a.is_none_or(|a| a.value() > b.value() + 1)
+                {
+                    values.push(HResult::new(b.value() + 1));
+                    parts.push(format!("the previous row is {b}"));
+                }
+                if let Some(a) = a
+                    && a.value() > 0
+                    && b.is_none_or(|b| a.value() - 1 > b.value())
+                {
+                    values.push(HResult::new(a.value() - 1));
+                    parts.push(format!("the next row is {a}"));
+                }
+            }
+        }
+        if !values.is_empty() {
+            out.push(Proposal {
+                kind: EvidenceKind::Neighbours,
+                values,
+                because: format!("the table is sorted by code and {}", parts.join(" and ")),
+            });
+        }
+    }
+    out
+}
+
+/// Hex digits written in the code cell, after any prefix: `8024200` for
+/// `0x8024200`. Empty when the cell holds no run of digits.
+pub fn written_digits(written: &str) -> String {
+    let text = written.trim();
+    let text = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))
+        .or_else(|| text.strip_prefix('x'))
+        .unwrap_or(text);
+    let digits: String = text.chars().take_while(char::is_ascii_hexdigit).collect();
+    if digits.len() >= 4 {
+        digits.to_ascii_uppercase()
+    } else {
+        String::new()
+    }
+}
+
+/// True when one digit string can be made from the other by deleting digits:
+/// the written digits lost or gained some, but kept their order.
+pub fn digits_agree(written: &str, candidate: HResult) -> bool {
+    let full = format!("{:08X}", candidate.value());
+    let (short, long) = if written.len() <= full.len() {
+        (written, full.as_str())
+    } else {
+        (full.as_str(), written)
+    };
+    let mut long_chars = long.chars();
+    short.chars().all(|c| long_chars.any(|l| l == c))
+}
+
+/// Resolves a row's code. A cell that states the value (canonical, or with
+/// only its prefix or trailing punctuation off) gives the value; otherwise a
+/// value is used only when independent sources agree on it, or when the row's
+/// own decimal column or the counterpart states it and every check that
+/// applies (the written digits, the name's facility) is consistent.
+pub fn resolve(row: &RowEvidence, names: &NameIndex) -> Resolution {
+    let proposals = proposals(row, names);
+    let digits = written_digits(row.written);
+    let family = Family::of_name(row.name);
+
+    if let Some(value) = row.reading.value {
+        let agreeing: Vec<String> = proposals
+            .iter()
+            .filter(|p| p.values.contains(&value))
+            .map(|p| p.because.clone())
+            .collect();
+        let mut evidence = vec![format!(
+            "the digits `{}` are complete; only the written form is off",
+            format!("{:08X}", value.value())
+        )];
+        let confidence = if agreeing.is_empty() {
+            Confidence::Medium
+        } else {
+            Confidence::High
+        };
+        evidence.extend(agreeing);
+        return Resolution {
+            value: Some(value),
+            suggestion: None,
+            confidence,
+            evidence,
+            disagreements: Vec::new(),
+        };
+    }
+
+    // Every value some source proposes, kept when it passes the checks that
+    // apply to it.
+    let mut candidates: Vec<HResult> = proposals.iter().flat_map(|p| p.values.clone()).collect();
+    candidates.sort();
+    candidates.dedup();
+    let facilities = family.facilities();
+    let passes = |c: &HResult| {
+        (digits.is_empty() || digits_agree(&digits, *c))
+            && (facilities.is_empty() || facilities.contains(&c.facility()))
+    };
+    let mut scored: Vec<(usize, HResult)> = candidates
+        .iter()
+        .filter(|c| passes(c))
+        .map(|c| {
+            (
+                proposals.iter().filter(|p| p.values.contains(c)).count(),
+                *c,
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+
+    let Some(&(support, best)) = scored.first() else {
+        return Resolution {
+            value: None,
+            suggestion: None,
+            confidence: Confidence::Low,
+            evidence: Vec::new(),
+            disagreements: proposals.iter().map(|p| p.because.clone()).collect(),
+        };
+    };
+    let unique = scored.get(1).is_none_or(|next| next.0 < support);
+    let evidence: Vec<String> = proposals
+        .iter()
+        .filter(|p| p.values.contains(&best))
+        .map(|p| p.because.clone())
+        .chain((!digits.is_empty()).then(|| {
+            let full = format!("{:08X}", best.value());
+            let how = match full.len().abs_diff(digits.len()) {
+                0 => "with their case changed".to_string(),
+                1 if digits.len() < full.len() => "with one digit missing".to_string(),
+                1 => "with one digit too many".to_string(),
+                n if digits.len() < full.len() => format!("with {n} digits missing"),
+                n => format!("with {n} digits too many"),
+            };
+            format!("the written digits `{digits}` are those of {best} {how}")
+        }))
+        .chain((!facilities.is_empty()).then(|| {
+            format!(
+                "facility 0x{:03X} is a {} facility, as the name says",
+                best.facility(),
+                family.as_str()
+            )
+        }))
+        .collect();
+    // A definite source (decimal column, counterpart) that names another
+    // value contradicts the candidate.
+    let disagreements: Vec<String> = proposals
+        .iter()
+        .filter(|p| p.kind != EvidenceKind::Neighbours && !p.values.contains(&best))
+        .map(|p| p.because.clone())
+        .collect();
+    let definite = proposals
+        .iter()
+        .any(|p| p.kind != EvidenceKind::Neighbours && p.values.contains(&best));
+    let checks_applied = !digits.is_empty() || !facilities.is_empty();
+    let accepted =
+        unique && disagreements.is_empty() && (support >= 2 || (definite && checks_applied));
+    let confidence = if support >= 2 {
+        Confidence::High
+    } else if accepted {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    Resolution {
+        value: accepted.then_some(best),
+        suggestion: Some(best),
+        confidence,
+        evidence,
+        disagreements,
+    }
+}
+
+/// The problem with a code cell that gave no value, in words.
+pub fn describe_problem(problem: Option<&CodeProblem>) -> String {
+    problem.map_or_else(|| "is not a code".to_string(), ToString::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loc() -> Location {
+        Location {
+            file: "om.md".into(),
+            line: 9,
+            column: 1,
+        }
+    }
+
+    #[test]
+    fn digit_agreement() {
+        assert!(digits_agree("8024200", HResult::new(0x8024_2000)));
+        assert!(digits_agree("8024200", HResult::new(0x8024_200B)));
+        assert!(!digits_agree("8024200", HResult::new(0x8024_4000)));
+        assert!(digits_agree("802420001", HResult::new(0x8024_2001)));
+    }
+
+    #[test]
+    fn truncated_code_is_repaired_when_counterpart_and_neighbours_agree() {
+        let mut names = NameIndex::new();
+        names.insert(
+            "OM_E_UH_REMOTEUNAVAILABLE".into(),
+            (HResult::new(0x80CF_2000), loc()),
+        );
+        let reading = HResult::read("0x8024200");
+        let row = RowEvidence {
+            written: "0x8024200",
+            reading: &reading,
+            name: "WU_E_UH_REMOTEUNAVAILABLE",
+            decimal: None,
+            neighbours: Some((
+                Some(HResult::new(0x8024_AFFF)),
+                Some(HResult::new(0x8024_2001)),
+            )),
+        };
+        let resolution = resolve(&row, &names);
+        assert_eq!(resolution.value, Some(HResult::new(0x8024_2000)));
+        assert_eq!(resolution.confidence, Confidence::High);
+    }
+
+    #[test]
+    fn neighbours_alone_only_suggest() {
+        let reading = HResult::read("0x8024200");
+        let row = RowEvidence {
+            written: "0x8024200",
+            reading: &reading,
+            name: "WU_E_UH_INSTALLERFAILURE",
+            decimal: None,
+            neighbours: Some((
+                Some(HResult::new(0x8024_200A)),
+                Some(HResult::new(0x8024_200C)),
+            )),
+        };
+        let resolution = resolve(&row, &NameIndex::new());
+        assert_eq!(resolution.value, None);
+        assert_eq!(resolution.suggestion, Some(HResult::new(0x8024_200B)));
+    }
+
+    #[test]
+    fn decimal_column_settles_text_in_the_code_column() {
+        let reading = HResult::read("Internal winhttp error");
+        let row = RowEvidence {
+            written: "Internal winhttp error",
+            reading: &reading,
+            name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
+            decimal: Some("-2147012744"),
+            neighbours: None,
+        };
+        let resolution = resolve(&row, &NameIndex::new());
+        assert_eq!(resolution.value, Some(HResult::new(0x8007_2F78)));
+        assert_eq!(resolution.confidence, Confidence::Medium);
+    }
+
+    #[test]
+    fn contradicting_sources_leave_the_row_unresolved() {
+        let mut names = NameIndex::new();
+        names.insert("OM_E_X".into(), (HResult::new(0x80CF_0005), loc()));
+        let reading = HResult::read("0x802400");
+        let row = RowEvidence {
+            written: "0x802400",
+            reading: &reading,
+            name: "WU_E_X",
+            decimal: Some("-2145124346"),
+            neighbours: None,
+        };
+        let resolution = resolve(&row, &names);
+        assert_eq!(resolution.value, None);
+    }
+}

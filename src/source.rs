@@ -1,0 +1,161 @@
+//! Source files held in memory with a line index, so that any byte offset
+//! becomes a 1-based line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// A place in a source file. Lines and columns are 1-based; columns count
+/// Unicode scalar values (characters), not bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    /// Path relative to the project root, with `/` separators.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// One source file's text and where each line starts.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as opened.
+    pub path: PathBuf,
+    /// Path relative to the project root, with `/` separators.
+    pub rel: String,
+    /// The whole text.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Reads a file, refusing what is not UTF-8 Markdown text: binary files,
+    /// invalid UTF-8 and empty files each get an error naming the file and,
+    /// where it applies, the line.
+    pub fn read(path: &Path, rel: String) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Self::from_bytes(path, rel, bytes)
+    }
+
+    /// Builds a source file from bytes already read, with the same checks as
+    /// [`SourceFile::read`].
+    pub fn from_bytes(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                line,
+                offset,
+            });
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let offset = err.utf8_error().valid_up_to();
+                let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]).into_owned();
+                let line = valid.matches('\n').count() + 1;
+                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                return Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    line,
+                    column,
+                    offset,
+                });
+            }
+        };
+        if text.trim().is_empty() {
+            return Err(Error::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Self::from_text(path.to_path_buf(), rel, text))
+    }
+
+    /// Builds a source file from text, without checks (for tests and
+    /// generated input).
+    pub fn from_text(path: PathBuf, rel: String, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            path,
+            rel,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The 1-based line and column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line_index];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line_index + 1, column + 1)
+    }
+
+    /// The location of a byte offset.
+    pub fn location(&self, offset: usize) -> Location {
+        let (line, column) = self.line_column(offset);
+        Location {
+            file: self.rel.clone(),
+            line,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::from_text(PathBuf::from("t.md"), "t.md".into(), text.into())
+    }
+
+    #[test]
+    fn offsets_map_to_lines_and_character_columns() {
+        let f = file("ab\n错误x\n\nz");
+        assert_eq!(f.line_column(0), (1, 1));
+        assert_eq!(f.line_column(3), (2, 1));
+        // 错误 is six bytes but two characters.
+        assert_eq!(f.line_column(9), (2, 3));
+        assert_eq!(f.line_column(12), (4, 1));
+        assert_eq!(f.line_text(2), Some("错误x"));
+        assert_eq!(f.line_text(3), Some(""));
+        assert_eq!(f.line_text(9), None);
+    }
+
+    #[test]
+    fn rejects_binary_invalid_utf8_and_empty() {
+        let p = Path::new("x.md");
+        let err = SourceFile::from_bytes(p, "x.md".into(), b"a\nb\0".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:2: binary file (NUL byte at byte offset 3); errdocs reads Markdown text"
+        );
+        let err = SourceFile::from_bytes(p, "x.md".into(), b"ok\nab\xff".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.md:2:3: not valid UTF-8 (byte offset 5); save the file as UTF-8"
+        );
+        let err = SourceFile::from_bytes(p, "x.md".into(), b" \n".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("file is empty"));
+    }
+}
