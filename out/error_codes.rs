@@ -1534,7 +1534,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
         document: "wsus-additional-resources",
         counterpart: None,
         descriptions: &[
-            ("en-US", "If we see this error when BITS service is started or if there is an entry in the eventlog that says that BITS service could not be started because of this error code then it means that system-wide proxy settings configured using the proxycfg.exe tool are corrupted. 2. BITS 1.5 and below returned this error code when invalid proxy information is supplied. BITS 2.0 returns a more informative BG_E_INVALID_PROXY_INFO error. Any other API when called with incorrect parameters could give this error Workaround: 1. Ensure the APIs are correctly called and the proxy information is correctly supplied. Upgrade to BITS 2.0"),
+            ("en-US", "If we see this error when BITS service is started or if there is an entry in the eventlog that says that BITS service could not be started because of this error code then it means that system-wide proxy settings configured using the proxycfg.exe tool are corrupted. 2. BITS 1.5 and below returned this error code when invalid proxy information is supplied. BITS 2.0 returns a more informative BG_E_INVALID_PROXY_INFO error. Any other API when called with incorrect parameters could give this error\nWorkaround:\n1. Ensure the APIs are correctly called and the proxy information is correctly supplied. Upgrade to BITS 2.0"),
         ],
     },
     ErrorCode {

@@ -78,6 +78,21 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
         "rows read {}: {} in {} records, {} unresolved",
         stats.rows_read, stats.rows_in_records, stats.records, stats.unresolved_rows
     );
+    // Problems that change what the dataset holds are shown here; the
+    // full list is `errdocs check`'s job.
+    for finding in project.findings.iter().filter(|f| {
+        errdocs::check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest"))
+    }) {
+        eprintln!(
+            "{}:{}:{}: {}: {} [{}]",
+            finding.location.file,
+            finding.location.line,
+            finding.location.column,
+            finding.severity,
+            finding.message,
+            finding.rule
+        );
+    }
     let count = |s: Severity| project.findings.iter().filter(|f| f.severity == s).count();
     println!(
         "findings: {} errors, {} warnings, {} notes",

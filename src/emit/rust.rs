@@ -74,6 +74,15 @@ pub fn by_name(name: &str) -> Option<&'static ErrorCode> {
 }
 "#;
 
+/// Strict and reserved keywords of every edition: not usable as names.
+const RUST_KEYWORDS: &[&str] = &[
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
+    "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",
+    "impl", "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
 /// True for a name that can be a Rust constant: an identifier of ASCII
 /// letters, digits and `_` that is not a placeholder.
 pub fn is_constant_name(name: &str) -> bool {
@@ -84,7 +93,7 @@ pub fn is_constant_name(name: &str) -> bool {
     first_ok
         && name != "_"
         && !name.eq_ignore_ascii_case("null")
-        && !matches!(name, "Self" | "self" | "super" | "crate")
+        && !RUST_KEYWORDS.contains(&name)
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 

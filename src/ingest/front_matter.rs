@@ -75,12 +75,18 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
             {
                 front.commented_keys.push(key.trim().to_string());
             }
-        } else if !line.starts_with([' ', '\t'])
-            && let Some((key, _)) = line.split_once(':')
-        {
-            front
-                .key_lines
-                .insert(key.trim().to_string(), first_line + i);
+        } else if !line.starts_with([' ', '\t']) {
+            // `ms:assetid: x` has a colon in its key: the key ends at the
+            // first ": " or at a colon that ends the line.
+            let trimmed = line.trim_end();
+            let end = trimmed
+                .find(": ")
+                .or_else(|| trimmed.strip_suffix(':').map(str::len));
+            if let Some(end) = end {
+                front
+                    .key_lines
+                    .insert(trimmed[..end].trim().to_string(), first_line + i);
+            }
         }
     }
     if yaml.trim().is_empty() {

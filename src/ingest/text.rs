@@ -7,8 +7,8 @@ pub fn is_identifier_char(c: char) -> bool {
 
 /// Normalizes cell text: non-breaking spaces become spaces, a line break
 /// inside an identifier (next to a `_`, as in `WU_E_` + newline +
-/// `NO_SERVICE`) is removed, other white-space runs become one space, and
-/// the ends are trimmed. Paragraph breaks (`\n\n`, from HTML paragraphs) are
+/// `NO_SERVICE`) is removed, other runs of white space become one line
+/// break if they hold one and one space if not, and the ends are trimmed. Paragraph breaks (`\n\n`, from HTML paragraphs) are
 /// kept as a blank line.
 ///
 /// Returns the text and the number of identifier joins made, in order.
@@ -57,7 +57,9 @@ fn normalize_paragraph(raw: &str) -> (String, usize) {
         if breaks_identifier {
             joins += 1;
         } else if before.is_some() && after.is_some() {
-            out.push(' ');
+            // Line breaks in HTML cells separate the lines of multi-line
+            // descriptions ("Workaround:" and its steps): keep them.
+            out.push(if run.contains(&'\n') { '\n' } else { ' ' });
         }
     }
     (out, joins)
@@ -113,8 +115,8 @@ mod tests {
     #[test]
     fn collapses_other_white_space() {
         assert_eq!(
-            normalize_cell_text("\u{a0} Some  text\nhere. "),
-            ("Some text here.".into(), 0)
+            normalize_cell_text("\u{a0} Some  text \n here. "),
+            ("Some text\nhere.".into(), 0)
         );
         assert_eq!(
             normalize_cell_text("One.\n\n\nTwo."),

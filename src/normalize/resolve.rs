@@ -101,6 +101,9 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex) -> Vec<Proposal> {
         }
     }
     if let Some((before, after)) = row.neighbours {
+        // A previous code above the next one marks a section break: only the
+        // next row then says where this one belongs.
+        let before = before.filter(|b| after.is_none_or(|a| *b < a));
         let mut values = Vec::new();
         let mut parts = Vec::new();
         match (before, after) {

@@ -1,0 +1,87 @@
+//! The files `build` writes: schema-valid, deterministic, committed and
+//! current.
+
+mod common;
+
+use common::{bundled, repo_root};
+
+fn render() -> Vec<errdocs::emit::OutputFile> {
+    bundled().render_outputs().expect("outputs render")
+}
+
+fn output(name: &str) -> Vec<u8> {
+    render()
+        .into_iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("{name} is rendered"))
+        .bytes
+}
+
+#[test]
+fn json_output_matches_its_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schema/error-codes.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let data: serde_json::Value = serde_json::from_slice(&output("error-codes.json")).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn schema_rejects_a_non_canonical_code() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schema/error-codes.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut data: serde_json::Value = serde_json::from_slice(&output("error-codes.json")).unwrap();
+    data["records"][0]["code"] = "0x8024200".into();
+    assert!(!validator.is_valid(&data));
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    assert_eq!(render(), render());
+}
+
+#[test]
+fn committed_out_matches_the_sources() {
+    let project = bundled();
+    let outputs = project.render_outputs().unwrap();
+    let stale = errdocs::emit::stale(&project.out_dir(), &outputs);
+    assert!(
+        stale.is_empty(),
+        "out/ is stale, run `cargo run -- build`: {stale:?}"
+    );
+}
+
+#[test]
+fn csv_files_are_rfc4180_and_complete() {
+    let project = bundled();
+    let codes = output("error-codes.csv");
+    let mut reader = csv::Reader::from_reader(codes.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "code");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), project.dataset.records.len());
+    assert!(rows.iter().all(|r| r.len() == headers.len()));
+
+    let descriptions = output("descriptions.csv");
+    let mut reader = csv::Reader::from_reader(descriptions.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let expected: usize = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.descriptions.len())
+        .sum();
+    assert_eq!(rows.len(), expected);
+    // A multi-line description survives quoting.
+    assert!(rows.iter().any(|r| r[4].contains("\nWorkaround:\n")));
+}
