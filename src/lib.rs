@@ -8,7 +8,7 @@
 //! 2. [`normalize`]: canonical [`model::Record`]s, with repairs that carry
 //!    their evidence;
 //! 3. [`check`]: rules with stable ids producing [`finding::Finding`]s;
-//! 4. [`emit`] and [`report`]: the dataset as JSON, CSV and Rust, and the
+//! 4. [`emit`]: the dataset as JSON, CSV and Rust, and the reports of the
 //!    findings for people and CI.
 //!
 //! [`project::Project`] runs the stages for a project root.

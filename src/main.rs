@@ -80,9 +80,11 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
     );
     // Problems that change what the dataset holds are shown here; the
     // full list is `errdocs check`'s job.
-    for finding in project.findings.iter().filter(|f| {
-        errdocs::check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest"))
-    }) {
+    for finding in project
+        .findings
+        .iter()
+        .filter(|f| errdocs::check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest")))
+    {
         eprintln!(
             "{}:{}:{}: {}: {} [{}]",
             finding.location.file,

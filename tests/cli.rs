@@ -25,15 +25,29 @@ fn build_prints_counts_and_writes_every_output() {
     let output = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("read 1 documents, 1 files in 1 locales (en-US), 1 tables"), "{text}");
-    assert!(text.contains("rows read 2: 2 in 2 records, 0 unresolved"), "{text}");
-    for name in ["error-codes.json", "error-codes.csv", "descriptions.csv", "error_codes.rs"] {
+    assert!(
+        text.contains("read 1 documents, 1 files in 1 locales (en-US), 1 tables"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rows read 2: 2 in 2 records, 0 unresolved"),
+        "{text}"
+    );
+    for name in [
+        "error-codes.json",
+        "error-codes.csv",
+        "descriptions.csv",
+        "error_codes.rs",
+    ] {
         assert!(dir.path().join("out").join(name).is_file(), "{name}");
     }
     let first = std::fs::read(dir.path().join("out/error-codes.json")).unwrap();
     let again = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(again.status.code(), Some(0));
-    assert_eq!(first, std::fs::read(dir.path().join("out/error-codes.json")).unwrap());
+    assert_eq!(
+        first,
+        std::fs::read(dir.path().join("out/error-codes.json")).unwrap()
+    );
     let check = errdocs(&["build", "--check", "--root", &root_arg(&dir)]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
@@ -41,13 +55,23 @@ fn build_prints_counts_and_writes_every_output() {
 #[test]
 fn build_check_fails_on_stale_outputs() {
     let dir = project_with(&[("sources/doc/en-us.md", GOOD.as_bytes())]);
-    assert_eq!(errdocs(&["build", "--root", &root_arg(&dir)]).status.code(), Some(0));
+    assert_eq!(
+        errdocs(&["build", "--root", &root_arg(&dir)]).status.code(),
+        Some(0)
+    );
     std::fs::write(dir.path().join("out/error-codes.csv"), "edited by hand\n").unwrap();
     let output = errdocs(&["build", "--check", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("error-codes.csv differs from the sources"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error-codes.csv differs from the sources"),
+        "{}",
+        stderr(&output)
+    );
     // --check writes nothing.
-    assert_eq!(std::fs::read_to_string(dir.path().join("out/error-codes.csv")).unwrap(), "edited by hand\n");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/error-codes.csv")).unwrap(),
+        "edited by hand\n"
+    );
 }
 
 /// Each kind of unreadable input: exit 2, the file (and line) named, no
@@ -55,8 +79,16 @@ fn build_check_fails_on_stale_outputs() {
 #[test]
 fn unreadable_input_fails_cleanly_and_keeps_out() {
     let cases: [(&str, &[u8], &str); 3] = [
-        ("binary", b"---\ntitle: x\n---\n\0\x01\x02", "sources/doc/de-de.md:4: binary file"),
-        ("utf8", b"# Codes\n\nbad \xff byte\n", "sources/doc/de-de.md:3:5: not valid UTF-8"),
+        (
+            "binary",
+            b"---\ntitle: x\n---\n\0\x01\x02",
+            "sources/doc/de-de.md:4: binary file",
+        ),
+        (
+            "utf8",
+            b"# Codes\n\nbad \xff byte\n",
+            "sources/doc/de-de.md:3:5: not valid UTF-8",
+        ),
         ("empty", b"", "sources/doc/de-de.md: file is empty"),
     ];
     for (label, bad, expected) in cases {
@@ -84,12 +116,20 @@ fn unreadable_input_fails_cleanly_and_keeps_out() {
 fn missing_root_or_sources_is_a_clear_error() {
     let output = errdocs(&["build", "--root", "/no/such/folder"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("/no/such/folder/sources: no sources folder here"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("/no/such/folder/sources: no sources folder here"),
+        "{}",
+        stderr(&output)
+    );
 
     let dir = project_with(&[("sources/doc/fr-fr.md", GOOD.as_bytes())]);
     let output = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("document `doc` has no file for its source locale en-US"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("document `doc` has no file for its source locale en-US"),
+        "{}",
+        stderr(&output)
+    );
 
     let dir = project_with(&[
         ("sources/doc/en-us.md", GOOD.as_bytes()),
@@ -97,18 +137,29 @@ fn missing_root_or_sources_is_a_clear_error() {
     ]);
     let output = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("configures document `gone`"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("configures document `gone`"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
 fn bad_configuration_names_the_line() {
     let dir = project_with(&[
         ("sources/doc/en-us.md", GOOD.as_bytes()),
-        ("errdocs.toml", b"sources = \"sources\"\nsource-lokale = \"en-US\"\n"),
+        (
+            "errdocs.toml",
+            b"sources = \"sources\"\nsource-lokale = \"en-US\"\n",
+        ),
     ]);
     let output = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("errdocs.toml:2: unknown field `source-lokale`"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("errdocs.toml:2: unknown field `source-lokale`"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -131,8 +182,16 @@ fn unknown_tables_and_broken_front_matter_do_not_lose_rows() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let message = stderr(&output);
     assert!(message.contains("[front-matter-invalid]"), "{message}");
-    assert!(message.contains("sources/doc/en-us.md:6:1: warning: table has the header `Colour`, `Shade`"), "{message}");
-    assert!(stdout(&output).contains("rows read 2: 1 in 1 records, 1 unresolved"), "{}", stdout(&output));
+    assert!(
+        message
+            .contains("sources/doc/en-us.md:6:1: warning: table has the header `Colour`, `Shade`"),
+        "{message}"
+    );
+    assert!(
+        stdout(&output).contains("rows read 2: 1 in 1 records, 1 unresolved"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]

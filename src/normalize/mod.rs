@@ -172,16 +172,22 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
     );
     link_counterparts(&mut records);
 
-    records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Each record's sources: the source-language row first, then by file.
+    let source_files: std::collections::HashSet<&str> = files
+        .iter()
+        .filter(|f| f.is_source)
+        .map(|f| f.file.as_str())
+        .collect();
     for record in &mut records {
-        record.sources.sort_by(|a, b| {
-            (a.locale != record_source_locale(a, files), &a.file, a.line).cmp(&(
-                b.locale != record_source_locale(b, files),
-                &b.file,
-                b.line,
-            ))
+        record.sources.sort_by_cached_key(|s| {
+            (
+                !source_files.contains(s.file.as_str()),
+                s.file.clone(),
+                s.line,
+            )
         });
     }
+    records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     unresolved.sort();
 
     let stats = Stats {
@@ -203,19 +209,6 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
         },
         findings,
     }
-}
-
-fn record_source_locale<'a>(source: &RowSource, files: &'a [IngestedFile]) -> &'a str {
-    files
-        .iter()
-        .find(|f| f.file == source.file)
-        .and_then(|f| {
-            files
-                .iter()
-                .find(|s| s.document == f.document && s.is_source)
-                .map(|s| s.locale.as_str())
-        })
-        .unwrap_or("")
 }
 
 /// Every name whose code its cell states, for counterpart evidence. The

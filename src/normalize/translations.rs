@@ -50,21 +50,24 @@ pub fn align(
     let mut taken = vec![false; source.rows.len()];
     let mut matched: Vec<Option<AlignedRow>> = vec![None; translated.rows.len()];
 
-    // Exact matches first, so that a renamed row cannot steal the source row
+    // Exact matches first, so that a renamed row cannot take the source row
     // of a later exact match; then by name, then by code.
-    let passes: [(Alignment, fn(&(String, String), &(String, String)) -> bool); 3] = [
-        (Alignment::CodeAndName, |a, b| a == b),
-        (Alignment::Name, |a, b| !a.1.is_empty() && a.1 == b.1),
-        (Alignment::Code, |a, b| !a.0.is_empty() && a.0 == b.0),
-    ];
-    for (by, same) in passes {
+    for by in [Alignment::CodeAndName, Alignment::Name, Alignment::Code] {
+        let key_of = |key| match_key(by, key);
+        let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (s, key) in source_keys.iter().enumerate() {
+            if let Some(key) = key_of(key) {
+                by_key.entry(key).or_default().push(s);
+            }
+        }
         for (t, tkey) in translated_keys.iter().enumerate() {
             if matched[t].is_some() {
                 continue;
             }
-            if let Some(s) =
-                (0..source_keys.len()).find(|&s| !taken[s] && same(&source_keys[s], tkey))
-            {
+            let Some(candidates) = key_of(tkey).and_then(|k| by_key.get(&k)) else {
+                continue;
+            };
+            if let Some(&s) = candidates.iter().find(|&&s| !taken[s]) {
                 taken[s] = true;
                 matched[t] = Some(AlignedRow {
                     row: t,
@@ -78,6 +81,16 @@ pub fn align(
         .filter(|&t| matched[t].is_none())
         .collect();
     (matched.into_iter().flatten().collect(), unmatched)
+}
+
+/// The part of a row's (code, name) key that an alignment pass compares;
+/// `None` when that part is empty.
+fn match_key(by: Alignment, key: &(String, String)) -> Option<(&str, &str)> {
+    match by {
+        Alignment::CodeAndName => Some((&key.0, &key.1)),
+        Alignment::Name => (!key.1.is_empty()).then_some(("", key.1.as_str())),
+        Alignment::Code => (!key.0.is_empty()).then_some((key.0.as_str(), "")),
+    }
 }
 
 /// Adds every translated row to its source row's record, or to the

@@ -10,9 +10,10 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The bundled project, loaded.
-pub fn bundled() -> Project {
-    Project::load(&repo_root()).expect("the bundled sources load")
+/// The bundled project, loaded once per test binary.
+pub fn bundled() -> &'static Project {
+    static PROJECT: std::sync::OnceLock<Project> = std::sync::OnceLock::new();
+    PROJECT.get_or_init(|| Project::load(&repo_root()).expect("the bundled sources load"))
 }
 
 /// A throw-away project: `files` are (path under the root, content) pairs.
