@@ -1,1 +1,175 @@
-fn main() {}
+//! Times `errdocs build` on the bundled sources and on a synthetic corpus of
+//! at least 1,000 documents (the seeds replicated, generated under
+//! `target/`), against a bare pulldown-cmark + scraper pass over the same
+//! files: read every file, walk every Markdown event, parse every HTML
+//! table. Reports MB/s, rows/s and the ratio of the two.
+//!
+//! `cargo bench` runs it; `ERRDOCS_BENCH_DOCS=N` changes the document count.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{Event, Options, Parser};
+
+// The same allocator as the errdocs binary, so the build is timed as users
+// run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let documents: usize = std::env::var("ERRDOCS_BENCH_DOCS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1000);
+    let bench_dir = root.join("target/bench");
+    let bundled = bench_dir.join("bundled");
+    let synthetic = bench_dir.join(format!("synthetic-{documents}"));
+    copy_tree(&root.join("sources"), &bundled.join("sources"));
+    std::fs::copy(root.join("errdocs.toml"), bundled.join("errdocs.toml"))
+        .expect("copy errdocs.toml");
+    generate(&root.join("sources"), &synthetic.join("sources"), documents);
+
+    println!("errdocs build benchmark (release build; median of the runs)");
+    for (label, project, runs) in [("bundled", &bundled, 21), ("synthetic", &synthetic, 5)] {
+        let files = markdown_files(&project.join("sources"));
+        let bytes: u64 = files
+            .iter()
+            .map(|f| f.metadata().map_or(0, |m| m.len()))
+            .sum();
+        let bare = median(runs, || bare_pass(&files));
+        let mut rows = 0;
+        let mut phases: Vec<[Duration; 3]> = Vec::new();
+        let full = median(runs, || {
+            let start = Instant::now();
+            let project = errdocs::Project::load(project).expect("bench corpus loads");
+            let loaded = Instant::now();
+            errdocs::emit::render_and_write(&project.dataset, &project.out_dir())
+                .expect("outputs write");
+            let written = Instant::now();
+            rows = project.dataset.stats.rows_read;
+            drop(project);
+            phases.push([loaded - start, written - loaded, written.elapsed()]);
+        });
+        phases.sort();
+        let phase = phases[phases.len() / 2];
+        let mb = bytes as f64 / 1e6;
+        println!(
+            "{label:>9}: {} files, {:.1} MB, {rows} rows",
+            files.len(),
+            mb
+        );
+        println!(
+            "           bare pulldown-cmark + scraper pass: {:>8.1} ms  {:>7.1} MB/s",
+            ms(bare),
+            mb / bare.as_secs_f64()
+        );
+        println!(
+            "           errdocs build (ingest, normalize, write): {:>8.1} ms  {:>7.1} MB/s  {:>9.0} rows/s",
+            ms(full),
+            mb / full.as_secs_f64(),
+            rows as f64 / full.as_secs_f64()
+        );
+        println!(
+            "           of which: read+ingest+normalize {:.0} ms, render+write {:.0} ms, free {:.0} ms",
+            ms(phase[0]),
+            ms(phase[1]),
+            ms(phase[2])
+        );
+        println!(
+            "           build speed / bare-pass speed: {:.2}",
+            bare.as_secs_f64() / full.as_secs_f64()
+        );
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// What any tool reading these files must do at least: read each file,
+/// parse its Markdown, and parse each HTML table.
+fn bare_pass(files: &[PathBuf]) {
+    let mut cells = 0usize;
+    for path in files {
+        let text = std::fs::read_to_string(path).expect("bench file reads");
+        let mut options = Options::empty();
+        options.insert(Options::ENABLE_TABLES);
+        for (event, range) in Parser::new_ext(&text, options).into_offset_iter() {
+            match event {
+                Event::Start(pulldown_cmark::Tag::TableCell) => cells += 1,
+                Event::Html(html) if html.contains("<table") => {
+                    let start = range.start;
+                    let end = text[start..]
+                        .find("</table>")
+                        .map_or(text.len(), |e| start + e + "</table>".len());
+                    let fragment = scraper::Html::parse_fragment(&text[start..end]);
+                    cells += fragment.tree.nodes().count();
+                }
+                _ => {}
+            }
+        }
+    }
+    std::hint::black_box(cells);
+}
+
+/// `documents` copies of the seed documents, alternating between them, each
+/// with all its locale files.
+fn generate(seeds: &Path, target: &Path, documents: usize) {
+    if markdown_files(target).len() >= documents {
+        return;
+    }
+    let _ = std::fs::remove_dir_all(target);
+    let mut seed_documents: Vec<PathBuf> = std::fs::read_dir(seeds)
+        .expect("sources/ reads")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    seed_documents.sort();
+    for i in 0..documents {
+        let seed = &seed_documents[i % seed_documents.len()];
+        copy_tree(seed, &target.join(format!("doc-{i:05}")));
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(markdown_files(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}

@@ -145,7 +145,7 @@ impl Finding {
     /// column, rule, then message.
     pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
         (
-            &self.location.file,
+            self.location.file.as_ref(),
             self.location.line,
             self.location.column,
             self.rule,

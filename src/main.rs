@@ -8,6 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use errdocs::Project;
+
+// The build allocates many small strings; mimalloc frees them several
+// times faster than the system allocator (see the benchmark in README.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use errdocs::finding::Severity;
 
 /// Turns documentation tables of Windows error codes into a trustworthy
@@ -57,7 +62,6 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
 
 fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
     let project = Project::load(root)?;
-    let outputs = project.render_outputs()?;
     let out_dir = project.out_dir();
     let stats = project.dataset.stats;
     let locales: Vec<&str> = {
@@ -103,6 +107,7 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
         count(Severity::Note)
     );
     if check {
+        let outputs = project.render_outputs()?;
         let stale = errdocs::emit::stale(&out_dir, &outputs);
         if stale.is_empty() {
             println!("{} is up to date", out_dir.display());
@@ -116,9 +121,8 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     }
-    errdocs::emit::write_all(&out_dir, &outputs)?;
-    for file in &outputs {
-        println!("wrote {}", out_dir.join(file.name).display());
+    for path in errdocs::emit::render_and_write(&project.dataset, &out_dir)? {
+        println!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -32,6 +32,65 @@ pub struct Project {
     pub findings: Vec<Finding>,
 }
 
+/// One file to ingest.
+struct IngestJob<'a> {
+    document: &'a str,
+    locale: &'a str,
+    is_source: bool,
+    source: &'a SourceFile,
+}
+
+fn ingest_chunk(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let files = jobs
+        .iter()
+        .map(|job| {
+            ingest::ingest(
+                job.source,
+                job.document,
+                job.locale,
+                job.is_source,
+                &mut findings,
+            )
+        })
+        .collect();
+    (files, findings)
+}
+
+/// Ingests every file, spread over the machine's cores. Files are
+/// independent and the results keep corpus order, so the outputs do not
+/// depend on the thread count.
+fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(jobs.len())
+        .max(1);
+    if threads == 1 {
+        return ingest_chunk(jobs);
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    let results: Vec<(Vec<IngestedFile>, Vec<Finding>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || ingest_chunk(c)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut files = Vec::with_capacity(jobs.len());
+    let mut findings = Vec::new();
+    for (chunk_files, mut chunk_findings) in results {
+        files.extend(chunk_files);
+        findings.append(&mut chunk_findings);
+    }
+    (files, findings)
+}
+
 impl Project {
     /// Reads and processes the project at `root`. Fails on what stops a run:
     /// configuration errors and unreadable files (missing, binary, not UTF-8,
@@ -43,20 +102,17 @@ impl Project {
         for (_, file) in corpus.files() {
             sources.push(SourceFile::read(&file.path, file.rel.clone())?);
         }
-        let mut findings = Vec::new();
-        let files: Vec<IngestedFile> = corpus
+        let jobs: Vec<IngestJob> = corpus
             .files()
             .zip(&sources)
-            .map(|((document, file), source)| {
-                ingest::ingest(
-                    source,
-                    &document.id,
-                    &file.locale,
-                    file.is_source,
-                    &mut findings,
-                )
+            .map(|((document, file), source)| IngestJob {
+                document: &document.id,
+                locale: &file.locale,
+                is_source: file.is_source,
+                source,
             })
             .collect();
+        let (files, mut findings) = ingest_all(&jobs);
         let normalized = normalize::normalize(&corpus, &files);
         findings.extend(normalized.findings);
         sort_findings(&mut findings);

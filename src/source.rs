@@ -2,6 +2,7 @@
 //! becomes a 1-based line and column.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,8 +12,9 @@ use crate::error::{Error, Result};
 /// Unicode scalar values (characters), not bytes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Location {
-    /// Path relative to the project root, with `/` separators.
-    pub file: String,
+    /// Path relative to the project root, with `/` separators. Shared: every
+    /// cell of a file carries it.
+    pub file: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -29,6 +31,7 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    shared_rel: Arc<str>,
 }
 
 impl SourceFile {
@@ -81,6 +84,7 @@ impl SourceFile {
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             path,
+            shared_rel: Arc::from(rel.as_str()),
             rel,
             text,
             line_starts,
@@ -102,8 +106,13 @@ impl SourceFile {
     /// The location of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
         let (line, column) = self.line_column(offset);
+        self.location_at(line, column)
+    }
+
+    /// The location of a 1-based line and column in this file.
+    pub fn location_at(&self, line: usize, column: usize) -> Location {
         Location {
-            file: self.rel.clone(),
+            file: Arc::clone(&self.shared_rel),
             line,
             column,
         }

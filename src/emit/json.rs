@@ -5,24 +5,13 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{
-    Dataset, DocumentSummary, Normalization, Record, Repair, RowSource, Stats, UnresolvedRow,
-};
+use crate::model::{Dataset, Normalization, Record, Repair, RowSource};
 
 /// The file name inside `out/`.
 pub const FILE_NAME: &str = "error-codes.json";
 
 /// The version of the JSON layout; raised on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct DatasetJson<'a> {
-    format_version: u32,
-    stats: &'a Stats,
-    documents: &'a [DocumentSummary],
-    records: Vec<RecordJson<'a>>,
-    unresolved: &'a [UnresolvedRow],
-}
 
 /// One record as written to JSON.
 #[derive(Serialize)]
@@ -37,7 +26,8 @@ pub struct RecordJson<'a> {
     document: &'a str,
     section: &'a str,
     descriptions: &'a BTreeMap<String, String>,
-    descriptions_markdown: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    descriptions_markdown: BTreeMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documented_decimal: Option<&'a str>,
     counterpart: Option<String>,
@@ -68,7 +58,13 @@ impl<'a> RecordJson<'a> {
             document: &record.document,
             section: &record.section,
             descriptions: &record.descriptions,
-            descriptions_markdown: &record.descriptions_markdown,
+            // Only where the Markdown says more than the plain text.
+            descriptions_markdown: record
+                .descriptions_markdown
+                .iter()
+                .filter(|(locale, markdown)| record.descriptions.get(*locale) != Some(*markdown))
+                .map(|(locale, markdown)| (locale.as_str(), markdown.as_str()))
+                .collect(),
             documented_decimal: record.documented_decimal.as_deref(),
             counterpart: record.counterpart.map(|c| c.to_string()),
             sources: &record.sources,
@@ -79,16 +75,47 @@ impl<'a> RecordJson<'a> {
     }
 }
 
-/// Renders the dataset as pretty-printed JSON with a final newline.
+/// Renders the dataset as JSON with one record (and one document, one
+/// unresolved row) per line: small enough to write fast, and a change to a
+/// record is a change to one line of a diff.
 pub fn render(dataset: &Dataset) -> Vec<u8> {
-    let view = DatasetJson {
-        format_version: FORMAT_VERSION,
-        stats: &dataset.stats,
-        documents: &dataset.documents,
-        records: dataset.records.iter().map(RecordJson::new).collect(),
-        unresolved: &dataset.unresolved,
-    };
-    to_pretty_json(&view)
+    let mut out = Vec::with_capacity(dataset.records.len() * 1024 + 4096);
+    out.extend_from_slice(b"{\n");
+    out.extend_from_slice(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes());
+    out.extend_from_slice(b"  \"stats\": ");
+    write_compact(&mut out, &dataset.stats);
+    out.extend_from_slice(b",\n");
+    write_lines(&mut out, "documents", dataset.documents.iter());
+    out.extend_from_slice(b",\n");
+    write_lines(
+        &mut out,
+        "records",
+        dataset.records.iter().map(RecordJson::new),
+    );
+    out.extend_from_slice(b",\n");
+    write_lines(&mut out, "unresolved", dataset.unresolved.iter());
+    out.extend_from_slice(b"\n}\n");
+    out
+}
+
+/// Writes `"key": [` then one compact item per line, then `]`.
+fn write_lines<T: Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
+    out.extend_from_slice(format!("  \"{key}\": [").as_bytes());
+    let mut empty = true;
+    for item in items {
+        out.extend_from_slice(if empty { b"\n    " } else { b",\n    " });
+        write_compact(out, &item);
+        empty = false;
+    }
+    out.extend_from_slice(if empty { b"]" } else { b"\n  ]" });
+}
+
+fn write_compact<T: Serialize>(out: &mut Vec<u8>, value: &T) {
+    if let Err(e) = serde_json::to_writer(&mut *out, value) {
+        // Only a non-string map key or a failing Serialize impl gets here,
+        // and the output types have neither.
+        out.extend_from_slice(format!("{{\"error\": {:?}}}", e.to_string()).as_bytes());
+    }
 }
 
 /// Pretty JSON with a final newline. Serializing these types cannot fail:

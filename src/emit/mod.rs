@@ -7,6 +7,8 @@ pub mod rust;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
+
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 
@@ -19,51 +21,62 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every dataset output in memory.
+type Renderer = fn(&Dataset) -> Result<Vec<u8>>;
+
+/// Every output: its file name and how to render it.
+const OUTPUTS: [(&str, Renderer); 4] = [
+    (json::FILE_NAME, |d| Ok(json::render(d))),
+    (csv::CODES_FILE_NAME, csv::render_codes),
+    (csv::DESCRIPTIONS_FILE_NAME, csv::render_descriptions),
+    (rust::FILE_NAME, |d| Ok(rust::render(d).into_bytes())),
+];
+
+/// Renders every dataset output in memory, each on its own thread: they are
+/// independent, and on a large corpus they are much of a build's time.
 pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
-    Ok(vec![
-        OutputFile {
-            name: json::FILE_NAME,
-            bytes: json::render(dataset),
-        },
-        OutputFile {
-            name: csv::CODES_FILE_NAME,
-            bytes: csv::render_codes(dataset)?,
-        },
-        OutputFile {
-            name: csv::DESCRIPTIONS_FILE_NAME,
-            bytes: csv::render_descriptions(dataset)?,
-        },
-        OutputFile {
-            name: rust::FILE_NAME,
-            bytes: rust::render(dataset).into_bytes(),
-        },
-    ])
+    let rendered: Vec<Result<OutputFile>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = OUTPUTS
+            .iter()
+            .map(|&(name, render)| {
+                scope.spawn(move || {
+                    Ok(OutputFile {
+                        name,
+                        bytes: render(dataset)?,
+                    })
+                })
+            })
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    rendered.into_iter().collect()
 }
 
-/// Writes the files into `dir`: every file goes to a temporary file first,
-/// and only when all are written are they renamed into place, so a failure
-/// leaves the previous outputs as they were.
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Renders every output and writes it into `dir`: each output on its own
+/// thread, straight to a temporary file; only when all are written are they
+/// renamed into place, so a failure leaves the previous outputs as they
+/// were. Returns the paths written.
+pub fn render_and_write(dataset: &Dataset, dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged = Vec::with_capacity(files.len());
-    for file in files {
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(".errdocs-");
-        // Temporary files are private by default; outputs are for everyone
-        // who can read the folder.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-        temp.write_all(&file.bytes)
-            .and_then(|()| temp.flush())
-            .map_err(|e| Error::io(temp.path(), e))?;
-        staged.push((temp, dir.join(file.name)));
-    }
-    for (temp, path) in staged {
-        temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
-    }
-    Ok(())
+    let staged: Vec<Result<(NamedTempFile, PathBuf)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = OUTPUTS
+            .iter()
+            .map(|&(name, render)| scope.spawn(move || stage(dir, name, &render(dataset)?)))
+            .collect();
+        handles.into_iter().map(join).collect()
+    });
+    let staged: Vec<(NamedTempFile, PathBuf)> = staged.into_iter().collect::<Result<_>>()?;
+    persist(staged)
+}
+
+/// Writes rendered files into `dir`, with the same all-or-nothing staging
+/// as [`render_and_write`].
+pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let staged = files
+        .iter()
+        .map(|file| stage(dir, file.name, &file.bytes))
+        .collect::<Result<Vec<_>>>()?;
+    persist(staged)
 }
 
 /// The files in `dir` whose content differs from `files` (or that are
@@ -74,4 +87,36 @@ pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
         .filter(|f| std::fs::read(dir.join(f.name)).ok().as_deref() != Some(f.bytes.as_slice()))
         .map(|f| dir.join(f.name))
         .collect()
+}
+
+/// Writes `bytes` to a new temporary file in `dir`, to be renamed to `name`.
+fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf)> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".errdocs-");
+    // Temporary files are private by default; outputs are for everyone who
+    // can read the folder.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.flush())
+        .map_err(|e| Error::io(temp.path(), e))?;
+    Ok((temp, dir.join(name)))
+}
+
+/// Renames staged files into place.
+fn persist(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<Vec<PathBuf>> {
+    let mut written = Vec::with_capacity(staged.len());
+    for (temp, path) in staged {
+        temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Waits for a thread; a panic there is raised again here.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

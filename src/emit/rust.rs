@@ -83,6 +83,46 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
+/// A Rust string literal for `text`. Quotes, backslashes, control
+/// characters and invisible formatting characters (bidirectional overrides,
+/// which rustc rejects in literals, and zero-width characters) are escaped;
+/// everything else is written as is, so descriptions stay readable.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible_format(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Format characters (Unicode category Cf) that change how text is shown
+/// without being seen.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
+}
+
 /// True for a name that can be a Rust constant: an identifier of ASCII
 /// letters, digits and `_` that is not a placeholder.
 pub fn is_constant_name(name: &str) -> bool {
@@ -138,9 +178,17 @@ pub fn render(dataset: &Dataset) -> String {
             record.code.value() >> 16,
             record.code.value() & 0xFFFF
         );
-        let _ = writeln!(out, "        name: {:?},", record.name);
-        let _ = writeln!(out, "        family: {:?},", record.family.as_str());
-        let _ = writeln!(out, "        document: {:?},", record.document);
+        let _ = writeln!(out, "        name: {},", string_literal(&record.name));
+        let _ = writeln!(
+            out,
+            "        family: {},",
+            string_literal(record.family.as_str())
+        );
+        let _ = writeln!(
+            out,
+            "        document: {},",
+            string_literal(&record.document)
+        );
         match record.counterpart {
             Some(c) => {
                 let _ = writeln!(
@@ -154,7 +202,12 @@ pub fn render(dataset: &Dataset) -> String {
         }
         out.push_str("        descriptions: &[\n");
         for (locale, text) in &record.descriptions {
-            let _ = writeln!(out, "            ({locale:?}, {text:?}),");
+            let _ = writeln!(
+                out,
+                "            ({}, {}),",
+                string_literal(locale),
+                string_literal(text)
+            );
         }
         out.push_str("        ],\n    },\n");
     }
@@ -175,7 +228,7 @@ pub fn render(dataset: &Dataset) -> String {
         by_name.len()
     );
     for (name, index) in by_name {
-        let _ = writeln!(out, "    ({name:?}, {index}),");
+        let _ = writeln!(out, "    ({}, {index}),", string_literal(name));
     }
     out.push_str("];\n");
     out

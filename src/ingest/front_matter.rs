@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::check::rules;
 use crate::finding::Finding;
-use crate::source::{Location, SourceFile};
+use crate::source::SourceFile;
 
 /// A file's front matter: every key as written (dotted `ms.date` and colon
 /// `ms:assetid` forms alike) and the keys that are commented out.
@@ -101,11 +101,7 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
         Ok(serde_yaml::Value::Null) => {}
         Ok(_) => findings.push(Finding::new(
             &rules::FRONT_MATTER_INVALID,
-            Location {
-                file: file.rel.clone(),
-                line: first_line,
-                column: 1,
-            },
+            file.location_at(first_line, 1),
             "front matter is not a list of `key: value` lines",
         )),
         Err(err) => {
@@ -116,11 +112,7 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
             let message = message.split(" at line ").next().unwrap_or(&message);
             findings.push(Finding::new(
                 &rules::FRONT_MATTER_INVALID,
-                Location {
-                    file: file.rel.clone(),
-                    line,
-                    column,
-                },
+                file.location_at(line, column),
                 format!(
                     "front matter is not valid YAML: {message}; the keys before the error are kept"
                 ),

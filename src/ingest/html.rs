@@ -270,13 +270,7 @@ fn html_cell(
     let (source, content_offset) = match span {
         Some(span) => {
             let rest = &file.text[span.content_start..];
-            let end = find_ascii_ci(rest, "</td")
-                .into_iter()
-                .chain(find_ascii_ci(rest, "</th"))
-                .chain(find_ascii_ci(rest, "<td"))
-                .chain(find_ascii_ci(rest, "</tr"))
-                .min()
-                .unwrap_or(rest.len());
+            let end = cell_content_end(rest);
             let source = &rest[..end];
             let leading = source.len() - source.trim_start().len();
             (source.to_string(), span.content_start + leading)
@@ -294,6 +288,26 @@ fn html_cell(
         markdown,
         joined_lines,
     }
+}
+
+/// Where a cell's content ends: at the first `</td`, `</th`, `<td`, `<th`
+/// or `</tr`, found in one pass.
+fn cell_content_end(rest: &str) -> usize {
+    let mut offset = 0;
+    while let Some(lt) = rest[offset..].find('<') {
+        let at = offset + lt;
+        let tail = &rest[at..];
+        if ["</td", "</th", "</tr"]
+            .iter()
+            .any(|p| starts_with_ci(tail, p))
+            || starts_with_tag(tail, "<td")
+            || starts_with_tag(tail, "<th")
+        {
+            return at;
+        }
+        offset = at + 1;
+    }
+    rest.len()
 }
 
 /// Appends a node's plain text and its Markdown rendering.

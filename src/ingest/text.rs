@@ -13,6 +13,9 @@ pub fn is_identifier_char(c: char) -> bool {
 ///
 /// Returns the text and the number of identifier joins made, in order.
 pub fn normalize_cell_text(raw: &str) -> (String, usize) {
+    if !raw.contains("\n\n") {
+        return normalize_paragraph(raw);
+    }
     let mut paragraphs = Vec::new();
     let mut joins = 0;
     for paragraph in raw.split("\n\n") {
@@ -26,28 +29,38 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
 }
 
 fn normalize_paragraph(raw: &str) -> (String, usize) {
-    let chars: Vec<char> = raw
+    let trimmed = raw.trim();
+    // Most cells are one clean line: nothing to do.
+    let bytes = trimmed.as_bytes();
+    let clean = !bytes
+        .iter()
+        .any(|&b| matches!(b, b'\n' | b'\t' | b'\r' | 0xA0))
+        && !bytes.windows(2).any(|w| w == b"  ");
+    if clean {
+        return (trimmed.to_string(), 0);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut joins = 0;
+    let mut chars = trimmed
         .chars()
         .map(|c| if c == '\u{a0}' { ' ' } else { c })
-        .collect();
-    let mut out = String::with_capacity(raw.len());
-    let mut joins = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+        .peekable();
+    while let Some(c) = chars.next() {
         if !c.is_whitespace() {
             out.push(c);
-            i += 1;
             continue;
         }
-        let start = i;
-        while i < chars.len() && chars[i].is_whitespace() {
-            i += 1;
+        let mut has_newline = c == '\n';
+        while let Some(&next) = chars.peek() {
+            if !next.is_whitespace() {
+                break;
+            }
+            has_newline |= next == '\n';
+            chars.next();
         }
-        let run = &chars[start..i];
-        let before = out.chars().last();
-        let after = chars.get(i).copied();
-        let breaks_identifier = run.contains(&'\n')
+        let before = out.chars().next_back();
+        let after = chars.peek().copied();
+        let breaks_identifier = has_newline
             && match (before, after) {
                 (Some(b), Some(a)) => {
                     (b == '_' && is_identifier_char(a)) || (is_identifier_char(b) && a == '_')
@@ -59,7 +72,7 @@ fn normalize_paragraph(raw: &str) -> (String, usize) {
         } else if before.is_some() && after.is_some() {
             // Line breaks in HTML cells separate the lines of multi-line
             // descriptions ("Workaround:" and its steps): keep them.
-            out.push(if run.contains(&'\n') { '\n' } else { ' ' });
+            out.push(if has_newline { '\n' } else { ' ' });
         }
     }
     (out, joins)
@@ -69,6 +82,9 @@ fn normalize_paragraph(raw: &str) -> (String, usize) {
 /// identifier across lines (the joins [`normalize_cell_text`] makes).
 pub fn identifier_break_lines(raw: &str, first_line: usize) -> Vec<usize> {
     let mut lines = Vec::new();
+    if !raw.contains('\n') {
+        return lines;
+    }
     let mut line = first_line;
     let chars: Vec<char> = raw.chars().collect();
     for (i, &c) in chars.iter().enumerate() {

@@ -7,13 +7,20 @@ use serde::Serialize;
 
 use super::{Family, HResult};
 
-/// Where one cell of a row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Where one cell of a row is. Written to JSON as `[line, column]`: a
+/// record carries one per cell per locale, so the short form matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CellPosition {
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
     pub column: usize,
+}
+
+impl Serialize for CellPosition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.line, self.column).serialize(serializer)
+    }
 }
 
 /// One table row that contributed to a record.
@@ -30,7 +37,7 @@ pub struct RowSource {
     /// 0-based index of the table in its file.
     pub table: usize,
     /// Where each cell is, by column role.
-    pub cells: BTreeMap<String, CellPosition>,
+    pub cells: BTreeMap<&'static str, CellPosition>,
 }
 
 /// A change made to documented text on the way into the dataset that keeps

@@ -77,13 +77,62 @@ impl<'a> RowCells<'a> {
 /// Builds the dataset from the ingested files of `corpus`, which are in
 /// corpus order: per document, the source-language file first.
 pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
+    let names = name_index(files);
+    // Documents are independent once the names are known: normalize them
+    // in parallel, a contiguous run of documents per thread, and concatenate
+    // in corpus order, so the result does not depend on the thread count.
+    let documents: Vec<&[IngestedFile]> = files.chunk_by(|a, b| a.document == b.document).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, documents.len().max(1));
+    let per_thread = documents.len().div_ceil(threads).max(1);
+    let parts: Vec<DocumentPart> = std::thread::scope(|scope| {
+        let handles: Vec<_> = documents
+            .chunks(per_thread)
+            .map(|chunk| {
+                let names = &names;
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|files| normalize_document(files, names))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut records = Vec::new();
+    let mut unresolved = Vec::new();
+    let mut findings = Vec::new();
+    for part in parts {
+        records.extend(part.records);
+        unresolved.extend(part.unresolved);
+        findings.extend(part.findings);
+    }
+    link_counterparts(&mut records);
+    finish(corpus, files, records, unresolved, findings)
+}
+
+/// What normalization makes of one document.
+struct DocumentPart {
+    records: Vec<Record>,
+    unresolved: Vec<UnresolvedRow>,
+    findings: Vec<Finding>,
+}
+
+/// Normalizes the files of one document (the source-language file first).
+fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
     let mut findings = Vec::new();
     let mut records: Vec<Record> = Vec::new();
     let mut unresolved: Vec<UnresolvedRow> = Vec::new();
     // Source rows that became records, for translations to join.
     let mut record_of_row: HashMap<RowKey, usize> = HashMap::new();
-
-    let names = name_index(files);
 
     for (file_index, file) in files.iter().enumerate() {
         if !file.is_source {
@@ -125,7 +174,7 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
                 };
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
                 let (value, repair) = if needs_resolution {
-                    let resolution = resolve(&evidence, &names);
+                    let resolution = resolve(&evidence, names);
                     findings.push(code_finding(&cells, reading, &resolution));
                     let repair = resolution.value.map(|value| Repair {
                         field: "code".into(),
@@ -170,8 +219,21 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
         &mut unresolved,
         &mut findings,
     );
-    link_counterparts(&mut records);
+    DocumentPart {
+        records,
+        unresolved,
+        findings,
+    }
+}
 
+/// Orders the records and their sources and counts what was read.
+fn finish(
+    corpus: &Corpus,
+    files: &[IngestedFile],
+    mut records: Vec<Record>,
+    mut unresolved: Vec<UnresolvedRow>,
+    findings: Vec<Finding>,
+) -> Normalized {
     // Each record's sources: the source-language row first, then by file.
     let source_files: std::collections::HashSet<&str> = files
         .iter()
@@ -281,7 +343,7 @@ fn code_finding(
     finding
 }
 
-fn positions(table: &Table, row: &Row) -> BTreeMap<String, CellPosition> {
+fn positions(table: &Table, row: &Row) -> BTreeMap<&'static str, CellPosition> {
     table
         .columns
         .iter()
@@ -289,7 +351,7 @@ fn positions(table: &Table, row: &Row) -> BTreeMap<String, CellPosition> {
         .filter(|(c, _)| c.role != ColumnRole::Other)
         .map(|(column, cell)| {
             (
-                role_name(column.role).to_string(),
+                role_name(column.role),
                 CellPosition {
                     line: cell.location.line,
                     column: cell.location.column,
@@ -331,22 +393,9 @@ fn new_record(file: &IngestedFile, table: &Table, cells: &RowCells, value: HResu
         let documented = code.source.trim();
         let canonical = value.to_string();
         if documented != canonical {
+            // The canonical code and this raw text say all there is to say
+            // about markup and case; no normalization entry for them.
             raw.insert("code".to_string(), documented.to_string());
-            let mut reasons = Vec::new();
-            if code.text != documented {
-                reasons.push("markup removed");
-            }
-            if code.text.trim() != canonical && code.text.trim().eq_ignore_ascii_case(&canonical) {
-                reasons.push("hex digits upper-cased");
-            }
-            if !reasons.is_empty() {
-                normalizations.push(Normalization {
-                    field: "code".into(),
-                    from: documented.to_string(),
-                    to: canonical,
-                    reason: reasons.join(", "),
-                });
-            }
         }
     }
     if let Some(cell) = cells.name
