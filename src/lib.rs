@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod project;
+pub mod report;
 pub mod source;
 
 pub use error::{Error, Result};

@@ -60,11 +60,23 @@ pub static HEX_MALFORMED: Rule = Rule {
     good_example: "<td>0x80242000</td><td>WU_E_UH_REMOTEUNAVAILABLE</td>",
 };
 
+/// A suppression comment that silences nothing or names no rule.
+pub static SUPPRESSION_UNUSED: Rule = Rule {
+    id: "suppression-unused",
+    severity: Warning,
+    tags: &["meta"],
+    summary: "An errdocs-disable comment silences nothing",
+    explanation: "A suppression outlives the problem it silenced, or names a rule id that does not exist. Either way it would hide a future problem: remove it, or correct the rule id.",
+    bad_example: "<!-- errdocs-disable-next-line decimal-mismatch -->\n<tr><td>0x80240001</td><td>-2145124351</td>...",
+    good_example: "<tr><td>0x80240001</td><td>-2145124351</td>...",
+};
+
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
     &FRONT_MATTER_INVALID,
     &HEX_MALFORMED,
     &HTML_TABLE_UNMAPPED,
+    &SUPPRESSION_UNUSED,
     &TABLE_HEADER_UNRECOGNIZED,
     &TABLE_RAGGED_ROW,
 ];

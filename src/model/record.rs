@@ -38,6 +38,10 @@ pub struct RowSource {
     pub table: usize,
     /// Where each cell is, by column role.
     pub cells: BTreeMap<&'static str, CellPosition>,
+    /// 0-based index of the row among the table's data rows (for checks;
+    /// not written).
+    #[serde(skip)]
+    pub row: usize,
 }
 
 /// A change made to documented text on the way into the dataset that keeps

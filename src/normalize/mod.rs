@@ -203,7 +203,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                 };
                 resolved.push(value);
                 if let Some(value) = value {
-                    let mut record = new_record(file, table, &cells, value);
+                    let mut record = new_record(file, table, row_index, &cells, value);
                     record.repairs.extend(repair);
                     record_of_row.insert((file_index, table_index, row_index), records.len());
                     records.push(record);
@@ -373,7 +373,7 @@ pub fn role_name(role: ColumnRole) -> &'static str {
 }
 
 /// The provenance entry of one row.
-pub fn row_source(file: &IngestedFile, table: &Table, cells: &RowCells) -> RowSource {
+pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCells) -> RowSource {
     let location = cells.code_location();
     RowSource {
         file: file.file.clone(),
@@ -382,10 +382,17 @@ pub fn row_source(file: &IngestedFile, table: &Table, cells: &RowCells) -> RowSo
         locale: file.locale.clone(),
         table: table.index,
         cells: positions(table, cells.row),
+        row,
     }
 }
 
-fn new_record(file: &IngestedFile, table: &Table, cells: &RowCells, value: HResult) -> Record {
+fn new_record(
+    file: &IngestedFile,
+    table: &Table,
+    row: usize,
+    cells: &RowCells,
+    value: HResult,
+) -> Record {
     let name = cells.name_text().to_string();
     let mut raw = BTreeMap::new();
     let mut normalizations = Vec::new();
@@ -433,7 +440,7 @@ fn new_record(file: &IngestedFile, table: &Table, cells: &RowCells, value: HResu
         descriptions_markdown,
         documented_decimal: cells.decimal.map(|c| c.text.clone()),
         counterpart: None,
-        sources: vec![row_source(file, table, cells)],
+        sources: vec![row_source(file, table, row, cells)],
         raw,
         normalizations,
         repairs: Vec::new(),

@@ -131,10 +131,12 @@ pub fn merge(
             };
             let (aligned, unmatched) = align(source_table, table);
             for AlignedRow {
-                row, source_row, ..
+                row: row_index,
+                source_row,
+                ..
             } in aligned
             {
-                let row = &table.rows[row];
+                let row = &table.rows[row_index];
                 let cells = RowCells::of(table, row);
                 match record_of_row.get(&(source_index, table.index, source_row)) {
                     Some(&r) => {
@@ -147,7 +149,7 @@ pub fn merge(
                                 .descriptions_markdown
                                 .insert(file.locale.clone(), cell.markdown.clone());
                         }
-                        record.sources.push(row_source(file, table, &cells));
+                        record.sources.push(row_source(file, table, row_index, &cells));
                     }
                     None => {
                         let source_line = source_table.rows[source_row].location.line;

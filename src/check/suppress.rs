@@ -1,0 +1,166 @@
+//! Inline suppressions in the documents, in markdownlint's style:
+//!
+//! - `<!-- errdocs-disable-next-line rule-a rule-b -->` silences those rules
+//!   on the next non-blank line (the whole `<tr>` row when that line opens
+//!   one);
+//! - `<!-- errdocs-disable-line rule-a -->` silences them on its own line
+//!   (the way to silence a pipe-table row, which a comment line would end);
+//! - `<!-- errdocs-disable rule-a -->` ... `<!-- errdocs-enable rule-a -->`
+//!   silences them in between.
+//!
+//! With no rule ids, every rule is silenced. A suppression that silences
+//! nothing, or names an unknown rule, is itself reported.
+
+use crate::Project;
+use crate::check::{rule, rules};
+use crate::finding::Finding;
+use crate::source::{Location, SourceFile};
+
+/// One suppression comment.
+#[derive(Debug, Clone)]
+struct Suppression {
+    location: Location,
+    rules: Vec<String>,
+    first_line: usize,
+    last_line: usize,
+    used: bool,
+}
+
+impl Suppression {
+    fn covers(&self, finding: &Finding) -> bool {
+        finding.location.file == self.location.file
+            && (self.first_line..=self.last_line).contains(&finding.location.line)
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == finding.rule))
+    }
+}
+
+/// Removes suppressed findings, adds findings for unused or invalid
+/// suppressions, and returns how many findings were suppressed.
+pub fn apply(project: &Project, findings: &mut Vec<Finding>) -> usize {
+    let mut suppressions: Vec<Suppression> = Vec::new();
+    let mut problems = Vec::new();
+    for source in &project.sources {
+        suppressions.extend(scan(source, &mut problems));
+    }
+    if suppressions.is_empty() {
+        findings.extend(problems);
+        return 0;
+    }
+    let before = findings.len();
+    findings.retain(|f| {
+        if f.rule == rules::SUPPRESSION_UNUSED.id {
+            return true;
+        }
+        let mut suppressed = false;
+        for s in suppressions.iter_mut().filter(|s| s.covers(f)) {
+            s.used = true;
+            suppressed = true;
+        }
+        !suppressed
+    });
+    let suppressed = before - findings.len();
+    for s in suppressions.iter().filter(|s| !s.used) {
+        let what = if s.rules.is_empty() {
+            "any rule".to_string()
+        } else {
+            s.rules
+                .iter()
+                .map(|r| format!("`{r}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        problems.push(Finding::new(
+            &rules::SUPPRESSION_UNUSED,
+            s.location.clone(),
+            format!("this suppression of {what} silences nothing; remove it"),
+        ));
+    }
+    findings.extend(problems);
+    suppressed
+}
+
+const PREFIX: &str = "errdocs-";
+
+/// Finds the suppression comments of one file.
+fn scan(source: &SourceFile, problems: &mut Vec<Finding>) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    let mut open: Vec<Suppression> = Vec::new();
+    let lines: Vec<&str> = source.text.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
+        let line_number = index + 1;
+        let mut rest = *line;
+        while let Some(start) = rest.find("<!--") {
+            let after = &rest[start + 4..];
+            let Some(end) = after.find("-->") else { break };
+            let body = after[..end].trim();
+            rest = &after[end + 3..];
+            let Some(directive) = body.strip_prefix(PREFIX) else {
+                continue;
+            };
+            let mut words = directive.split_whitespace();
+            let kind = words.next().unwrap_or("");
+            let rules: Vec<String> = words.map(str::to_string).collect();
+            let column = line[..line.len() - rest.len()]
+                .rfind("<!--")
+                .map_or(1, |b| line[..b].chars().count() + 1);
+            let location = source.location_at(line_number, column);
+            for id in &rules {
+                if rule(id).is_none() {
+                    problems.push(Finding::new(
+                        &rules::SUPPRESSION_UNUSED,
+                        location.clone(),
+                        format!("`{id}` is not a rule id; `errdocs rules` lists them"),
+                    ));
+                }
+            }
+            let suppression = |first_line, last_line| Suppression {
+                location: location.clone(),
+                rules: rules.clone(),
+                first_line,
+                last_line,
+                used: false,
+            };
+            match kind {
+                "disable-line" => found.push(suppression(line_number, line_number)),
+                "disable-next-line" => {
+                    let target = (index + 1..lines.len()).find(|&i| !lines[i].trim().is_empty());
+                    if let Some(target) = target {
+                        let last = row_end(&lines, target);
+                        found.push(suppression(target + 1, last + 1));
+                    }
+                }
+                "disable" => open.push(suppression(line_number + 1, usize::MAX)),
+                "enable" => {
+                    for mut s in std::mem::take(&mut open) {
+                        if rules.is_empty() || s.rules == rules {
+                            s.last_line = line_number;
+                            found.push(s);
+                        } else {
+                            open.push(s);
+                        }
+                    }
+                }
+                _ => problems.push(Finding::new(
+                    &rules::SUPPRESSION_UNUSED,
+                    location.clone(),
+                    format!(
+                        "`{PREFIX}{kind}` is not a directive; use errdocs-disable-next-line, errdocs-disable-line, errdocs-disable or errdocs-enable"
+                    ),
+                )),
+            }
+        }
+    }
+    found.extend(open);
+    found
+}
+
+/// The last line (0-based) of the row that starts at `start`: the line of
+/// the closing `</tr>` when `start` opens an HTML row, else `start`.
+fn row_end(lines: &[&str], start: usize) -> usize {
+    if !lines[start].trim_start().to_ascii_lowercase().starts_with("<tr") {
+        return start;
+    }
+    (start..lines.len())
+        .find(|&i| lines[i].to_ascii_lowercase().contains("</tr"))
+        .unwrap_or(start)
+}
