@@ -44,7 +44,7 @@ fn main() {
             let start = Instant::now();
             let project = errdocs::Project::load(project).expect("bench corpus loads");
             let loaded = Instant::now();
-            errdocs::emit::render_and_write(&project.dataset, &project.out_dir())
+            errdocs::emit::render_and_write(&project.dataset, &[], &project.out_dir())
                 .expect("outputs write");
             let written = Instant::now();
             rows = project.dataset.stats.rows_read;

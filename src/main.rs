@@ -1,19 +1,27 @@
 //! The `errdocs` command line: parses arguments, calls the library, maps
-//! outcomes to exit codes (0 success, 1 findings or stale outputs, 2 usage,
-//! I/O or unreadable input).
+//! outcomes to exit codes (0 success, 1 findings at the failing level or
+//! stale outputs, 2 usage, I/O or unreadable input).
 
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use errdocs::Project;
+use errdocs::check::{self, Baseline};
+use errdocs::config::FailLevel;
+use errdocs::emit::OutputFile;
+use errdocs::finding::Severity;
+use errdocs::report::{self, Format};
+use errdocs::{Error, Project};
 
 // The build allocates many small strings; mimalloc frees them several
 // times faster than the system allocator (see the benchmark in README.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use errdocs::finding::Severity;
+
+/// The file `build` writes the findings to, beside the dataset.
+const FINDINGS_FILE: &str = "findings.json";
 
 /// Turns documentation tables of Windows error codes into a trustworthy
 /// dataset, and checks them for docs CI.
@@ -31,7 +39,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Read the documents in sources/ and write the dataset to out/
-    /// (JSON, CSV and Rust source).
+    /// (JSON, CSV, Rust source, and the findings as out/findings.json).
     ///
     /// Prints what was read: documents, locales, tables, rows, records and
     /// unresolved rows. Every output file is replaced atomically, and only
@@ -40,6 +48,33 @@ enum Command {
         /// Write nothing; exit 1 if out/ differs from what build would write.
         #[arg(long)]
         check: bool,
+    },
+    /// Check the documents and report findings; writes nothing.
+    ///
+    /// Exit status: 0 when no finding is at or above the failing level, 1
+    /// when some is, 2 for usage errors and unreadable input.
+    Check {
+        /// How to report.
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Report and fail only on findings not recorded in this baseline,
+        /// and list the recorded ones that no longer occur.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record today's findings in FILE (a baseline) and exit 0.
+        #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+        write_baseline: Option<PathBuf>,
+        /// The lowest severity that fails the run [default: from
+        /// errdocs.toml, else error].
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on: Option<FailLevel>,
+    },
+    /// List every rule: id, default severity, tags and summary.
+    Rules,
+    /// Explain one rule, with an example that breaks it and the fix.
+    Explain {
+        /// The rule id, such as hex-malformed.
+        rule: String,
     },
 }
 
@@ -57,19 +92,27 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> errdocs::Result<ExitCode> {
     match cli.command {
         Command::Build { check } => build(&cli.root, check),
+        Command::Check {
+            format,
+            baseline,
+            write_baseline,
+            fail_on,
+        } => run_check(&cli.root, format, baseline, write_baseline, fail_on),
+        Command::Rules => {
+            print_rules();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { rule } => explain(&rule),
     }
 }
 
-fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
+fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
     let project = Project::load(root)?;
     let out_dir = project.out_dir();
     let stats = project.dataset.stats;
-    let locales: Vec<&str> = {
-        let mut l: Vec<&str> = project.files.iter().map(|f| f.locale.as_str()).collect();
-        l.sort();
-        l.dedup();
-        l
-    };
+    let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_str()).collect();
+    locales.sort();
+    locales.dedup();
     println!(
         "read {} documents, {} files in {} locales ({}), {} tables",
         stats.documents,
@@ -87,7 +130,7 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
     for finding in project
         .findings
         .iter()
-        .filter(|f| errdocs::check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest")))
+        .filter(|f| check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest")))
     {
         eprintln!(
             "{}:{}:{}: {}: {} [{}]",
@@ -99,15 +142,20 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
             finding.rule
         );
     }
-    let count = |s: Severity| project.findings.iter().filter(|f| f.severity == s).count();
+    let outcome = check::check(&project, None, project.config.check.fail_on);
     println!(
-        "findings: {} errors, {} warnings, {} notes",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Note)
+        "findings: {} errors, {} warnings, {} notes (`errdocs check` shows them)",
+        outcome.count(Severity::Error),
+        outcome.count(Severity::Warning),
+        outcome.count(Severity::Note)
     );
+    let findings = OutputFile {
+        name: FINDINGS_FILE,
+        bytes: report::json::render(&project, &outcome).into_bytes(),
+    };
     if check {
-        let outputs = project.render_outputs()?;
+        let mut outputs = project.render_outputs()?;
+        outputs.push(findings);
         let stale = errdocs::emit::stale(&out_dir, &outputs);
         if stale.is_empty() {
             println!("{} is up to date", out_dir.display());
@@ -121,8 +169,117 @@ fn build(root: &std::path::Path, check: bool) -> errdocs::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     }
-    for path in errdocs::emit::render_and_write(&project.dataset, &out_dir)? {
+    for path in errdocs::emit::render_and_write(&project.dataset, &[findings], &out_dir)? {
         println!("wrote {}", path.display());
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(
+    root: &Path,
+    format: Format,
+    baseline: Option<PathBuf>,
+    write_baseline: Option<PathBuf>,
+    fail_on: Option<FailLevel>,
+) -> errdocs::Result<ExitCode> {
+    let project = Project::load(root)?;
+    let fail_on = fail_on.unwrap_or(project.config.check.fail_on);
+    if let Some(path) = write_baseline {
+        let (findings, _) = check::findings(&project);
+        let baseline = Baseline::of(&project, &findings);
+        std::fs::write(&path, baseline.to_json()).map_err(|e| Error::io(&path, e))?;
+        eprintln!(
+            "errdocs: recorded {} findings in {}",
+            baseline.findings.len(),
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let baseline = baseline.map(|path| Baseline::load(&path)).transpose()?;
+    let outcome = check::check(&project, baseline.as_ref(), fail_on);
+    let color = format == Format::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = report::render(format, &project, &outcome, color);
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io("<stdout>", e))?;
+    if format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let summary = report::github::step_summary(&project, &outcome);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(summary.as_bytes()))
+            .map_err(|e| Error::io(PathBuf::from(&path), e))?;
+    }
+    Ok(if outcome.fails() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_rules() {
+    let width = check::registry()
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(0);
+    for rule in check::registry() {
+        println!(
+            "{:width$}  {:7}  {}  [{}]",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary,
+            rule.tags.join(", ")
+        );
+    }
+    println!(
+        "\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules]."
+    );
+}
+
+fn explain(id: &str) -> errdocs::Result<ExitCode> {
+    let Some(rule) = check::rule(id) else {
+        let near: Vec<&str> = check::registry()
+            .iter()
+            .map(|r| r.id)
+            .filter(|r| {
+                id.split('-')
+                    .any(|part| !part.is_empty() && r.contains(part))
+            })
+            .collect();
+        eprintln!("errdocs: error: no rule `{id}`");
+        if !near.is_empty() {
+            eprintln!("did you mean: {}", near.join(", "));
+        }
+        eprintln!("`errdocs rules` lists every rule");
+        return Ok(ExitCode::from(2));
+    };
+    println!(
+        "{} ({}; tags: {})\n",
+        rule.id,
+        rule.severity,
+        rule.tags.join(", ")
+    );
+    println!("{}\n", rule.summary);
+    println!("{}\n", rule.explanation);
+    println!("Breaks the rule:\n");
+    for line in rule.bad_example.lines() {
+        println!("    {line}");
+    }
+    println!("\nFixed:\n");
+    for line in rule.good_example.lines() {
+        println!("    {line}");
+    }
+    println!(
+        "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
+        rule.id
+    );
     Ok(ExitCode::SUCCESS)
 }

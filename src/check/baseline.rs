@@ -82,7 +82,11 @@ pub fn fingerprints(project: &Project, findings: &[Finding]) -> Vec<String> {
             let base = fingerprint(project, f, 0);
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
-            if *n == 1 { base } else { fingerprint(project, f, *n - 1) }
+            if *n == 1 {
+                base
+            } else {
+                fingerprint(project, f, *n - 1)
+            }
         })
         .collect()
 }
@@ -147,8 +151,11 @@ impl Baseline {
         findings: Vec<Finding>,
     ) -> (Vec<Finding>, usize, Vec<BaselineEntry>) {
         let prints = fingerprints(project, &findings);
-        let known: std::collections::BTreeSet<&str> =
-            self.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+        let known: std::collections::BTreeSet<&str> = self
+            .findings
+            .iter()
+            .map(|e| e.fingerprint.as_str())
+            .collect();
         let current: std::collections::BTreeSet<&str> = prints.iter().map(String::as_str).collect();
         let gone = self
             .findings

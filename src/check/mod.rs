@@ -2,6 +2,10 @@
 //! over the ingested files and the dataset.
 
 pub mod baseline;
+mod codes;
+pub mod context;
+mod descriptions;
+mod entries;
 pub mod rules;
 pub mod suppress;
 
@@ -61,9 +65,7 @@ pub struct CheckOutcome {
 impl CheckOutcome {
     /// True when some reported finding is at or above the failing level.
     pub fn fails(&self) -> bool {
-        self.findings
-            .iter()
-            .any(|f| self.fail_on.fails(f.severity))
+        self.findings.iter().any(|f| self.fail_on.fails(f.severity))
     }
 
     /// Reported findings of one severity.
@@ -113,6 +115,17 @@ pub fn check(project: &Project, baseline: Option<&Baseline>, fail_on: FailLevel)
 /// The rules that look at the ingested files and the dataset (ingest and
 /// normalize report their own).
 fn run_rules(project: &Project) -> Vec<Finding> {
-    let _ = project;
-    Vec::new()
+    let ctx = context::Context::new(project);
+    let mut out = Vec::new();
+    codes::decimals(&ctx, &mut out);
+    codes::structure(&ctx, &mut out);
+    codes::hex_case(&ctx, &mut out);
+    codes::order(&ctx, &mut out);
+    entries::duplicates(&ctx, &mut out);
+    entries::duplicate_descriptions(&ctx, &mut out);
+    entries::names(&ctx, &mut out);
+    descriptions::empty(&ctx, &mut out);
+    descriptions::identifier_references(&ctx, &mut out);
+    descriptions::doubled(&ctx, &mut out);
+    out
 }

@@ -3,7 +3,7 @@
 //! the check modules).
 
 use super::Rule;
-use crate::finding::Severity::{Error, Warning};
+use crate::finding::Severity::{Error, Note, Warning};
 
 /// Front matter that YAML cannot read.
 pub static FRONT_MATTER_INVALID: Rule = Rule {
@@ -71,11 +71,179 @@ pub static SUPPRESSION_UNUSED: Rule = Rule {
     good_example: "<tr><td>0x80240001</td><td>-2145124351</td>...",
 };
 
+/// A decimal column that disagrees with the hex code.
+pub static DECIMAL_MISMATCH: Rule = Rule {
+    id: "decimal-mismatch",
+    severity: Error,
+    tags: &["code"],
+    summary: "A decimal column disagrees with the hex code",
+    explanation: "The decimal column is the code as a signed 32-bit integer, the form Windows tools and logs print. A value computed with the wrong offset (minus 2^32), written unsigned, or with digits lost sends readers to the wrong code. The fix names the correct signed value.",
+    bad_example: "<td>0x80070057</td><td>2147942487</td><td>E_INVALIDARG</td>",
+    good_example: "<td>0x80070057</td><td>-2147024809</td><td>E_INVALIDARG</td>",
+};
+
+/// A whole table's decimal column wrong for one reason.
+pub static DECIMAL_SYSTEMATIC: Rule = Rule {
+    id: "decimal-systematic",
+    severity: Note,
+    tags: &["code"],
+    summary: "A whole table's decimal column is wrong for one reason",
+    explanation: "When (nearly) every decimal value in a table is wrong the same way, the column was generated with a bug: recompute it rather than fixing rows one by one. Each row is also reported by decimal-mismatch.",
+    bad_example: "0x00000000 | -4294967296\n0x00000001 | -4294967295",
+    good_example: "0x00000000 | 0\n0x00000001 | 1",
+};
+
+/// A name that says error or success against the code's severity bit.
+pub static SEVERITY_BIT_MISMATCH: Rule = Rule {
+    id: "severity-bit-mismatch",
+    severity: Error,
+    tags: &["code", "structure"],
+    summary: "An `_E_` name without the severity bit, or an `_S_` name with it",
+    explanation: "In HRESULT families (WU, OM, OMC, BITS, COM) `_E_` names are failures, whose bit 31 is set (codes 0x8...), and `_S_` names are successes, whose bit 31 is clear. A mismatch means either the name or the code is wrong. Win32 names (such as RPC_S_SERVER_UNAVAILABLE) follow other conventions and are not checked.",
+    bad_example: "|0x00cf0001|OM_E_NO_SERVICE|...|",
+    good_example: "|0x80cf0001|OM_E_NO_SERVICE|...|",
+};
+
+/// A facility that does not belong to the name's family.
+pub static FACILITY_MISMATCH: Rule = Rule {
+    id: "facility-mismatch",
+    severity: Warning,
+    tags: &["code", "structure"],
+    summary: "A code's facility does not match its name's family",
+    explanation: "Bits 16 to 26 of an HRESULT are its facility: 0x024 for Windows Update (WU_*), 0x0CF for Intune (OM_*), 0x007 for Win32 errors, and so on. A WU_ name under another facility is usually a typo in the code.",
+    bad_example: "<td>0x80250001</td><td>WU_E_NO_SERVICE</td>",
+    good_example: "<td>0x80240001</td><td>WU_E_NO_SERVICE</td>",
+};
+
+/// Hex letters in mixed case within a table.
+pub static HEX_CASE_INCONSISTENT: Rule = Rule {
+    id: "hex-case-inconsistent",
+    severity: Note,
+    tags: &["code", "style"],
+    summary: "A table writes hex digits in mixed case",
+    explanation: "Codes such as `0x80cf000B` mix lower- and upper-case hex digits, which makes them harder to search for and compare. Write every code as errdocs does: `0x` and eight upper-case hex digits. Reported once per table.",
+    bad_example: "|0x80cf000B|OM_E_CALL_CANCELLED|",
+    good_example: "|0x80CF000B|OM_E_CALL_CANCELLED|",
+};
+
+/// The same code listed twice.
+pub static DUPLICATE_CODE: Rule = Rule {
+    id: "duplicate-code",
+    severity: Error,
+    tags: &["duplicate"],
+    summary: "A code is listed twice in one document",
+    explanation: "Each code should have one row. Two rows with one code usually mean one of them has a typo in its code (compare the names and the neighbouring rows).",
+    bad_example: "0x8024200B | WU_E_UH_INSTALLERFAILURE\n0x8024200B | WU_E_UH_FALLBACKTOSELFCONTAINED",
+    good_example: "0x8024200B | WU_E_UH_INSTALLERFAILURE\n0x8024200C | WU_E_UH_FALLBACKTOSELFCONTAINED",
+};
+
+/// The same name for two codes.
+pub static DUPLICATE_NAME: Rule = Rule {
+    id: "duplicate-name",
+    severity: Error,
+    tags: &["duplicate"],
+    summary: "A symbolic name is given to two codes in one document",
+    explanation: "A symbolic name is a constant with one value. Two rows with one name mean one of the names or codes is wrong.",
+    bad_example: "0x80240001 | WU_E_NO_SERVICE\n0x80240002 | WU_E_NO_SERVICE",
+    good_example: "0x80240001 | WU_E_NO_SERVICE\n0x80240002 | WU_E_MAX_CAPACITY_REACHED",
+};
+
+/// Two codes with the same description.
+pub static DUPLICATE_DESCRIPTION: Rule = Rule {
+    id: "duplicate-description",
+    severity: Warning,
+    tags: &["duplicate", "description"],
+    summary: "Two codes have the same description",
+    explanation: "Different codes mean different things. An identical description on two codes is usually a copy-paste that was never edited. In a translation it is reported only when the source-language descriptions differ.",
+    bad_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | The caller requested an unknown handler object.",
+    good_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | A remote handler is already active.",
+};
+
+/// A placeholder where the name should be.
+pub static NAME_PLACEHOLDER: Rule = Rule {
+    id: "name-placeholder",
+    severity: Error,
+    tags: &["name"],
+    summary: "A symbolic name is empty or a placeholder such as NULL",
+    explanation: "Readers look codes up by name. `NULL`, `N/A` or an empty cell where the constant's name belongs gives them nothing; find the name, or drop the row.",
+    bad_example: "<td>0x000005D5</td><td>NULL</td>",
+    good_example: "<td>0x000005D5</td><td>ERROR_EXAMPLE_NAME</td>",
+};
+
+/// A name not in upper-snake form.
+pub static NAME_CASE: Rule = Rule {
+    id: "name-case",
+    severity: Note,
+    tags: &["name", "style"],
+    summary: "A symbolic name is not in upper-snake form",
+    explanation: "Windows error constants are usually written in upper case with underscores (ERROR_INVALID_NAME), and search is case-sensitive in many tools. A few real names are mixed case (NERR_BadPasswordCore), so this is a note: check the header that defines the constant before changing it.",
+    bad_example: "<td>Error_Invalid_Name</td>",
+    good_example: "<td>ERROR_INVALID_NAME</td>",
+};
+
+/// An empty description.
+pub static DESCRIPTION_EMPTY: Rule = Rule {
+    id: "description-empty",
+    severity: Warning,
+    tags: &["description"],
+    summary: "A description is empty",
+    explanation: "A row with no description tells readers nothing about what went wrong or what to do.",
+    bad_example: "<td>0x00000BC2</td><td>Error_Success_Reboot_Required</td><td> </td>",
+    good_example: "<td>0x00000BC2</td><td>ERROR_SUCCESS_REBOOT_REQUIRED</td><td>The requested operation is successful. Changes will not be effective until the system is rebooted.</td>",
+};
+
+/// A malformed identifier reference in a description.
+pub static IDENTIFIER_REFERENCE_MALFORMED: Rule = Rule {
+    id: "identifier-reference-malformed",
+    severity: Warning,
+    tags: &["description"],
+    summary: "A wildcard reference to a family of codes is broken",
+    explanation: "Descriptions refer to families of codes as `OM_E_AU_*`. A space before the `*` (`OM_E_AU *`) breaks the reference for readers and for search.",
+    bad_example: "not covered by another **OM_E_AU &#42;** code.",
+    good_example: "not covered by another **OM_E_AU_&#42;** code.",
+};
+
+/// A word written twice.
+pub static DOUBLED_WORD: Rule = Rule {
+    id: "doubled-word",
+    severity: Warning,
+    tags: &["description"],
+    summary: "A description repeats a word",
+    explanation: "\"the the\" and, in Chinese or Japanese text, a word written twice in a row (\"安装安装\") are typos. Words are compared case-sensitively, so that German \"Sie sie\" (polite you, then them) is not reported.",
+    bad_example: "The the update could not be installed.",
+    good_example: "The update could not be installed.",
+};
+
+/// A row out of code order.
+pub static ROW_OUT_OF_ORDER: Rule = Rule {
+    id: "row-out-of-order",
+    severity: Note,
+    tags: &["table", "code"],
+    summary: "A row is out of code order in a table sorted by code",
+    explanation: "In a table sorted by code, a row whose code does not fit between its neighbours is either misplaced or has a wrong code. errdocs also uses sorted neighbours as evidence when it repairs malformed codes. Section breaks, where the codes jump back, are not reported.",
+    bad_example: "0x80240001\n0x80240009\n0x80240002\n0x80240003",
+    good_example: "0x80240001\n0x80240002\n0x80240003\n0x80240009",
+};
+
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &DECIMAL_MISMATCH,
+    &DECIMAL_SYSTEMATIC,
+    &DESCRIPTION_EMPTY,
+    &DOUBLED_WORD,
+    &DUPLICATE_CODE,
+    &DUPLICATE_DESCRIPTION,
+    &DUPLICATE_NAME,
+    &FACILITY_MISMATCH,
     &FRONT_MATTER_INVALID,
+    &HEX_CASE_INCONSISTENT,
     &HEX_MALFORMED,
     &HTML_TABLE_UNMAPPED,
+    &IDENTIFIER_REFERENCE_MALFORMED,
+    &NAME_CASE,
+    &NAME_PLACEHOLDER,
+    &ROW_OUT_OF_ORDER,
+    &SEVERITY_BIT_MISMATCH,
     &SUPPRESSION_UNUSED,
     &TABLE_HEADER_UNRECOGNIZED,
     &TABLE_RAGGED_ROW,

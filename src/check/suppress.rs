@@ -157,7 +157,11 @@ fn scan(source: &SourceFile, problems: &mut Vec<Finding>) -> Vec<Suppression> {
 /// The last line (0-based) of the row that starts at `start`: the line of
 /// the closing `</tr>` when `start` opens an HTML row, else `start`.
 fn row_end(lines: &[&str], start: usize) -> usize {
-    if !lines[start].trim_start().to_ascii_lowercase().starts_with("<tr") {
+    if !lines[start]
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("<tr")
+    {
         return start;
     }
     (start..lines.len())

@@ -55,15 +55,21 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 /// thread, straight to a temporary file; only when all are written are they
 /// renamed into place, so a failure leaves the previous outputs as they
 /// were. Returns the paths written.
-pub fn render_and_write(dataset: &Dataset, dir: &Path) -> Result<Vec<PathBuf>> {
+/// `extra` files (already rendered) are staged and renamed with the others.
+pub fn render_and_write(
+    dataset: &Dataset,
+    extra: &[OutputFile],
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let staged: Vec<Result<(NamedTempFile, PathBuf)>> = std::thread::scope(|scope| {
+    let mut staged: Vec<Result<(NamedTempFile, PathBuf)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = OUTPUTS
             .iter()
             .map(|&(name, render)| scope.spawn(move || stage(dir, name, &render(dataset)?)))
             .collect();
         handles.into_iter().map(join).collect()
     });
+    staged.extend(extra.iter().map(|f| stage(dir, f.name, &f.bytes)));
     let staged: Vec<(NamedTempFile, PathBuf)> = staged.into_iter().collect::<Result<_>>()?;
     persist(staged)
 }

@@ -1,0 +1,214 @@
+//! Rules about descriptions: empty cells, malformed identifier references,
+//! doubled words.
+
+use super::context::Context;
+use super::rules;
+use crate::finding::{Confidence, Finding, Fix};
+use crate::ingest::text::is_identifier_char;
+
+/// `description-empty`, in every locale.
+pub fn empty(ctx: &Context, out: &mut Vec<Finding>) {
+    for row in &ctx.rows {
+        let Some(cell) = row.cells.description else {
+            continue;
+        };
+        if !cell.text.trim().is_empty() {
+            continue;
+        }
+        let name = row.cells.name_text();
+        out.push(
+            Finding::new(
+                &rules::DESCRIPTION_EMPTY,
+                cell.location.clone(),
+                format!(
+                    "{} has no {} description; say what the error means and what to do",
+                    if name.is_empty() {
+                        row.cells.code_text()
+                    } else {
+                        name
+                    },
+                    row.file.locale
+                ),
+            )
+            .about(row.record.map(|r| r.code.to_string()), Some(name)),
+        );
+    }
+}
+
+/// A wildcard reference broken by white space before its `*`:
+/// (`OM_E_AU *` for `OM_E_AU_*`). Returns (the reference as written, the
+/// repaired reference) for each.
+pub fn broken_wildcards(text: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' || i == 0 || !chars[i - 1].is_whitespace() {
+            continue;
+        }
+        let mut end = i;
+        while end > 0 && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && is_identifier_char(chars[start - 1]) {
+            start -= 1;
+        }
+        let ident: String = chars[start..end].iter().collect();
+        // An upper-case identifier with at least two parts: OM_E_AU.
+        let looks_like_prefix = ident.contains('_')
+            && ident.starts_with(|c: char| c.is_ascii_uppercase())
+            && !ident.chars().any(|c| c.is_ascii_lowercase());
+        if looks_like_prefix {
+            let written: String = chars[start..=i].iter().collect();
+            let fixed = if ident.ends_with('_') {
+                format!("{ident}*")
+            } else {
+                format!("{ident}_*")
+            };
+            found.push((written, fixed));
+        }
+    }
+    found
+}
+
+/// `identifier-reference-malformed`, in every locale.
+pub fn identifier_references(ctx: &Context, out: &mut Vec<Finding>) {
+    for row in &ctx.rows {
+        let Some(cell) = row.cells.description else {
+            continue;
+        };
+        for (written, fixed) in broken_wildcards(&cell.text) {
+            out.push(
+                Finding::new(
+                    &rules::IDENTIFIER_REFERENCE_MALFORMED,
+                    cell.location.clone(),
+                    format!(
+                        "the reference `{written}` is broken by a space before its `*`; it means `{fixed}`"
+                    ),
+                )
+                .about(row.record.map(|r| r.code.to_string()), Some(row.cells.name_text()))
+                .with_fix(Fix {
+                    field: "description".into(),
+                    from: written,
+                    to: fixed,
+                    confidence: Confidence::High,
+                    evidence: vec![
+                        "wildcard references to a family of codes end in `_*`, as in the other rows"
+                            .into(),
+                    ],
+                }),
+            );
+        }
+    }
+}
+
+/// True for characters of scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Doubled words in `text`: the same word twice in a row ("the the"),
+/// compared case-sensitively so that German "Sie sie" is not one; and in
+/// CJK text, a run of two to four characters written twice ("安装安装").
+pub fn doubled_words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    // Only words separated by white space alone: "wurde, wurde" is German
+    // grammar (a clause ends between them), "wurde wurde" a typo.
+    let words: Vec<&str> = text.split(char::is_whitespace).collect();
+    for pair in words.windows(2) {
+        let a = pair[0].trim_start_matches(|c: char| !c.is_alphanumeric());
+        let b = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !a.is_empty() && a == b && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
+            found.push(format!("{a} {b}"));
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = false;
+        for len in (2..=4).rev() {
+            if i + 2 * len <= chars.len()
+                && chars[i..i + len].iter().all(|c| is_cjk(*c))
+                && chars[i..i + len] == chars[i + len..i + 2 * len]
+            {
+                found.push(chars[i..i + 2 * len].iter().collect());
+                i += 2 * len;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// `doubled-word`, in every locale.
+pub fn doubled(ctx: &Context, out: &mut Vec<Finding>) {
+    for row in &ctx.rows {
+        let Some(cell) = row.cells.description else {
+            continue;
+        };
+        for doubled in doubled_words(&cell.text) {
+            let single = single_of(&doubled);
+            out.push(
+                Finding::new(
+                    &rules::DOUBLED_WORD,
+                    cell.location.clone(),
+                    format!("\"{doubled}\" repeats a word; write it once"),
+                )
+                .about(
+                    row.record.map(|r| r.code.to_string()),
+                    Some(row.cells.name_text()),
+                )
+                .with_fix(Fix {
+                    field: "description".into(),
+                    from: doubled.clone(),
+                    to: single,
+                    confidence: Confidence::Medium,
+                    evidence: vec!["the same word twice in a row is almost always a typo".into()],
+                }),
+            );
+        }
+    }
+}
+
+fn single_of(doubled: &str) -> String {
+    if let Some((a, _)) = doubled.split_once(' ') {
+        return a.to_string();
+    }
+    let chars: Vec<char> = doubled.chars().collect();
+    chars[..chars.len() / 2].iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_broken_wildcards() {
+        assert_eq!(
+            broken_wildcards("not covered by another OM_E_AU * code."),
+            vec![("OM_E_AU *".to_string(), "OM_E_AU_*".to_string())]
+        );
+        assert_eq!(
+            broken_wildcards("another OM_E_UH_ * code"),
+            vec![("OM_E_UH_ *".to_string(), "OM_E_UH_*".to_string())]
+        );
+        assert!(broken_wildcards("another OM_E_DS_* code, 2 * 3, a * b").is_empty());
+    }
+
+    #[test]
+    fn finds_doubled_words_in_any_script() {
+        assert_eq!(doubled_words("the the update"), vec!["the the"]);
+        assert!(doubled_words("wenn Sie sie installieren").is_empty());
+        assert!(doubled_words("durchgeführt wurde, wurde abgebrochen").is_empty());
+        assert_eq!(doubled_words("(the the)."), vec!["the the"]);
+        assert!(doubled_words("HTTP 1.1 1.1 version").is_empty());
+        assert_eq!(doubled_words("无法安装安装更新"), vec!["安装安装"]);
+        assert!(doubled_words("常常无法").is_empty());
+        assert_eq!(single_of("安装安装"), "安装");
+    }
+}
