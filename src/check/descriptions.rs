@@ -108,10 +108,11 @@ fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Doubled words in `text`: the same word twice in a row ("the the"),
-/// compared case-sensitively so that German "Sie sie" is not one; and in
-/// CJK text, a run of two to four characters written twice ("安装安装").
-pub fn doubled_words(text: &str) -> Vec<String> {
+/// Doubled words in `text`: the same word twice in a row ("The the"); and
+/// in CJK text, a run of two to four characters written twice
+/// ("安装安装"). With `case_sensitive` (German, where "Sie sie" is polite
+/// "you" then "them"), words differing in case are not doubles.
+pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
     let mut found = Vec::new();
     // Only words separated by white space alone: "wurde, wurde" is German
     // grammar (a clause ends between them), "wurde wurde" a typo.
@@ -119,7 +120,12 @@ pub fn doubled_words(text: &str) -> Vec<String> {
     for pair in words.windows(2) {
         let a = pair[0].trim_start_matches(|c: char| !c.is_alphanumeric());
         let b = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !a.is_empty() && a == b && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
+        let same = if case_sensitive {
+            a == b
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        };
+        if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
             found.push(format!("{a} {b}"));
         }
     }
@@ -151,7 +157,9 @@ pub fn doubled(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(cell) = row.cells.description else {
             continue;
         };
-        for doubled in doubled_words(&cell.text) {
+        // German capitalizes nouns and the polite "Sie": case matters.
+        let case_sensitive = row.file.locale.starts_with("de");
+        for doubled in doubled_words(&cell.text, case_sensitive) {
             let single = single_of(&doubled);
             out.push(
                 Finding::new(
@@ -202,13 +210,13 @@ mod tests {
 
     #[test]
     fn finds_doubled_words_in_any_script() {
-        assert_eq!(doubled_words("the the update"), vec!["the the"]);
-        assert!(doubled_words("wenn Sie sie installieren").is_empty());
-        assert!(doubled_words("durchgeführt wurde, wurde abgebrochen").is_empty());
-        assert_eq!(doubled_words("(the the)."), vec!["the the"]);
-        assert!(doubled_words("HTTP 1.1 1.1 version").is_empty());
-        assert_eq!(doubled_words("无法安装安装更新"), vec!["安装安装"]);
-        assert!(doubled_words("常常无法").is_empty());
+        assert_eq!(doubled_words("The the update", false), vec!["The the"]);
+        assert!(doubled_words("wenn Sie sie installieren", true).is_empty());
+        assert!(doubled_words("durchgeführt wurde, wurde abgebrochen", true).is_empty());
+        assert_eq!(doubled_words("(the the).", false), vec!["the the"]);
+        assert!(doubled_words("HTTP 1.1 1.1 version", false).is_empty());
+        assert_eq!(doubled_words("无法安装安装更新", false), vec!["安装安装"]);
+        assert!(doubled_words("常常无法", false).is_empty());
         assert_eq!(single_of("安装安装"), "安装");
     }
 }

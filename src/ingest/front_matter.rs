@@ -105,9 +105,17 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
             "front matter is not a list of `key: value` lines",
         )),
         Err(err) => {
-            let (line, column) = err
-                .location()
-                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            // An error found at the end of the block (an unclosed bracket)
+            // belongs to the last line of YAML, not to the closing fence.
+            let last_line = first_line + yaml.trim_end().lines().count().max(1) - 1;
+            let (line, column) = err.location().map_or((first_line, 1), |l| {
+                let line = first_line + l.line() - 1;
+                if line > last_line {
+                    (last_line, 1)
+                } else {
+                    (line, l.column())
+                }
+            });
             let message = err.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
             findings.push(Finding::new(
