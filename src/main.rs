@@ -10,7 +10,6 @@ use clap::{Parser, Subcommand};
 
 use errdocs::check::{self, Baseline};
 use errdocs::config::FailLevel;
-use errdocs::emit::OutputFile;
 use errdocs::finding::Severity;
 use errdocs::report::{self, Format};
 use errdocs::{Error, Project};
@@ -19,9 +18,6 @@ use errdocs::{Error, Project};
 // times faster than the system allocator (see the benchmark in README.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// The file `build` writes the findings to, beside the dataset.
-const FINDINGS_FILE: &str = "findings.json";
 
 /// Turns documentation tables of Windows error codes into a trustworthy
 /// dataset, and checks them for docs CI.
@@ -149,10 +145,7 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
         outcome.count(Severity::Warning),
         outcome.count(Severity::Note)
     );
-    let findings = OutputFile {
-        name: FINDINGS_FILE,
-        bytes: report::json::render(&project, &outcome).into_bytes(),
-    };
+    let findings = project.findings_output();
     if check {
         let mut outputs = project.render_outputs()?;
         outputs.push(findings);

@@ -137,6 +137,16 @@ impl Project {
         emit::render(&self.dataset)
     }
 
+    /// `out/findings.json`: the JSON report of a check with the configured
+    /// settings and no baseline.
+    pub fn findings_output(&self) -> OutputFile {
+        let outcome = crate::check::check(self, None, self.config.check.fail_on);
+        OutputFile {
+            name: crate::report::json::FINDINGS_FILE_NAME,
+            bytes: crate::report::json::render(self, &outcome).into_bytes(),
+        }
+    }
+
     /// The source file at a path relative to the root.
     pub fn source(&self, rel: &str) -> Option<&SourceFile> {
         self.sources.iter().find(|s| s.rel == rel)

@@ -52,13 +52,11 @@ fn single(text: String) -> Vec<(&'static str, String)> {
     vec![("sources/doc/en-us.md", text)]
 }
 
+/// Files of a fixture project: (path under the root, content).
+type Files = Vec<(&'static str, String)>;
+
 /// (rule, failing fixture, line of the expected finding, passing fixture)
-fn cases() -> Vec<(
-    &'static str,
-    Vec<(&'static str, String)>,
-    usize,
-    Vec<(&'static str, String)>,
-)> {
+fn cases() -> Vec<(&'static str, Files, usize, Files)> {
     let good_md = md(&[
         "|0x80CF0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
         "|0x80CF0002|OM_E_MAX_CAPACITY_REACHED|The maximum capacity of the service was exceeded.|",

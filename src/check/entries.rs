@@ -43,7 +43,11 @@ pub fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
                         first.cells.name_text()
                     ),
                 )
-                .about(Some(record.code.to_string()), Some(&record.name)),
+                .about(Some(record.code.to_string()), Some(&record.name))
+                .with_related(
+                    first.cells.code_location(),
+                    format!("{} is first listed here", record.code),
+                ),
             );
         } else {
             by_code.insert((document, record.code.value()), row);
@@ -75,7 +79,11 @@ pub fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
                         place(first)
                     ),
                 )
-                .about(Some(record.code.to_string()), Some(&record.name)),
+                .about(Some(record.code.to_string()), Some(&record.name))
+                .with_related(
+                    first.cells.code_location(),
+                    format!("{} is first given here", record.name),
+                ),
             );
         } else {
             by_name.insert(key, row);
@@ -176,7 +184,11 @@ pub fn duplicate_descriptions(ctx: &Context, out: &mut Vec<Finding>) {
                     shorten(text)
                 ),
             )
-            .about(Some(record.code.to_string()), Some(&record.name)),
+            .about(Some(record.code.to_string()), Some(&record.name))
+            .with_related(
+                first.cells.description.map_or_else(|| first.cells.code_location(), |c| c.location.clone()),
+                format!("the same description, for {}", first_record.name),
+            ),
         );
     }
 }

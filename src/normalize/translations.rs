@@ -149,7 +149,9 @@ pub fn merge(
                                 .descriptions_markdown
                                 .insert(file.locale.clone(), cell.markdown.clone());
                         }
-                        record.sources.push(row_source(file, table, row_index, &cells));
+                        record
+                            .sources
+                            .push(row_source(file, table, row_index, &cells));
                     }
                     None => {
                         let source_line = source_table.rows[source_row].location.line;

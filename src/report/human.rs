@@ -1,10 +1,326 @@
-//! The human report.
+//! The human report: findings grouped by file, each with its source line, a
+//! caret under the column and the suggested fix, then a summary.
+//!
+//! ```text
+//! sources/doc/en-us.md
+//! sources/doc/en-us.md:9:4: error[hex-malformed]: code `0x8024200` has 7 hex digits
+//!     9 | |**0x8024200**|WU_E_UH_REMOTEUNAVAILABLE|...|
+//!       |    ^
+//!     fix: code `0x8024200` -> `0x80242000` (high confidence)
+//!         the decimal column says -2145116160
+//! ```
+//!
+//! Colour is decoration only: with `color` false the text is the same minus
+//! the escape codes.
 
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::json::fail_level_name;
 use crate::Project;
-use crate::check::CheckOutcome;
+use crate::check::{BaselineEntry, CheckOutcome};
+use crate::config::FailLevel;
+use crate::finding::{Confidence, Finding, Fix, Severity};
+use crate::source::Location;
+
+const RESET: &str = "\x1b[0m";
+const DIM: &str = "\x1b[2m";
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
 
 /// Renders the human report.
 pub fn render(project: &Project, outcome: &CheckOutcome, color: bool) -> String {
-    let _ = (project, color);
-    format!("{} findings\n", outcome.findings.len())
+    let paint = Paint(color);
+    let mut out = String::new();
+    if outcome.findings.is_empty() {
+        out.push_str("no findings\n");
+    }
+    for (file, findings) in by_file(&outcome.findings) {
+        let _ = writeln!(out, "{file} ({})\n", plural(findings.len(), "finding"));
+        // One gutter width per file, so that the `|` of every snippet in
+        // the file lines up.
+        let gutter = findings
+            .iter()
+            .map(|f| f.location.line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for finding in findings {
+            write_finding(&mut out, project, finding, gutter, paint);
+            out.push('\n');
+        }
+    }
+    write_summary(&mut out, outcome, paint);
+    out
+}
+
+/// Findings grouped by file, files in name order, findings in their given
+/// order within a file (the outcome is sorted already; grouping with a map
+/// keeps a hand-built, unsorted outcome from listing a file twice).
+fn by_file(findings: &[Finding]) -> BTreeMap<&str, Vec<&Finding>> {
+    let mut groups: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for finding in findings {
+        groups
+            .entry(finding.location.file.as_ref())
+            .or_default()
+            .push(finding);
+    }
+    groups
+}
+
+/// Optional ANSI colouring.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// The severity word in its colour.
+    fn severity(self, severity: Severity) -> String {
+        self.severity_padded(severity, 0)
+    }
+
+    /// The severity word padded to `width`, the padding outside the
+    /// colour so that columns align with and without it.
+    fn severity_padded(self, severity: Severity, width: usize) -> String {
+        let code = match severity {
+            Severity::Error => RED,
+            Severity::Warning => YELLOW,
+            Severity::Note => CYAN,
+        };
+        let word = severity.as_str();
+        let pad = " ".repeat(width.saturating_sub(word.len()));
+        format!("{}{pad}", self.wrap(code, word))
+    }
+
+    /// A rule id, dimmed.
+    fn rule(self, id: &str) -> String {
+        self.rule_padded(id, 0)
+    }
+
+    fn rule_padded(self, id: &str, width: usize) -> String {
+        let pad = " ".repeat(width.saturating_sub(id.chars().count()));
+        format!("{}{pad}", self.wrap(DIM, id))
+    }
+}
+
+fn location(location: &Location) -> String {
+    format!("{}:{}:{}", location.file, location.line, location.column)
+}
+
+fn write_finding(
+    out: &mut String,
+    project: &Project,
+    finding: &Finding,
+    gutter: usize,
+    paint: Paint,
+) {
+    let _ = writeln!(
+        out,
+        "{}: {}[{}]: {}",
+        location(&finding.location),
+        paint.severity(finding.severity),
+        paint.rule(finding.rule),
+        finding.message
+    );
+    let line_text = project
+        .source(&finding.location.file)
+        .and_then(|source| source.line_text(finding.location.line));
+    if let Some(text) = line_text {
+        write_snippet(out, &finding.location, gutter, text);
+    }
+    if let Some(fix) = &finding.fix {
+        let _ = writeln!(out, "    fix: {}", fix_in_words(fix));
+        for evidence in &fix.evidence {
+            let _ = writeln!(out, "        {evidence}");
+        }
+    }
+    for related in &finding.related {
+        let _ = writeln!(
+            out,
+            "    related: {}: {}",
+            location(&related.location),
+            related.message
+        );
+    }
+}
+
+/// The source line under a gutter `gutter` digits wide with its number,
+/// and a caret line.
+fn write_snippet(out: &mut String, location: &Location, gutter: usize, text: &str) {
+    let line = location.line;
+    let blank = "";
+    let _ = writeln!(out, "    {line:>gutter$} | {}", printable(text));
+    let _ = writeln!(
+        out,
+        "    {blank:>gutter$} | {}^",
+        caret_indent(text, location.column)
+    );
+}
+
+/// The line with control characters (other than tab) shown as `?`: one
+/// character for one, so columns stay put, and no escape sequence from a
+/// document reaches the terminal.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
+        .collect()
+}
+
+/// The white space that puts a caret under the 1-based character `column`
+/// of `text`: the characters before it, each as a space (two for East
+/// Asian wide characters), tabs kept so that the terminal's tab stops
+/// apply to both lines. A column past the end of the line puts the caret
+/// just after it.
+pub fn caret_indent(text: &str, column: usize) -> String {
+    let before = column.saturating_sub(1);
+    let mut indent = String::new();
+    for c in text.chars().take(before) {
+        match c {
+            '\t' => indent.push('\t'),
+            c if is_wide(c) => indent.push_str("  "),
+            _ => indent.push(' '),
+        }
+    }
+    // A column past the end stops here, however far it says: a hand-made
+    // column must not allocate a huge line.
+    indent
+}
+
+/// True for characters that terminals draw two cells wide: a simple East
+/// Asian Wide / Fullwidth check over the main blocks (Hangul Jamo, CJK,
+/// Hangul syllables, compatibility ideographs, fullwidth forms).
+pub fn is_wide(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+    )
+}
+
+fn confidence_name(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Low => "low",
+        Confidence::Medium => "medium",
+        Confidence::High => "high",
+    }
+}
+
+/// A fix in one line: ``code `0x8024200` -> `0x80242000` (high confidence)``.
+pub fn fix_in_words(fix: &Fix) -> String {
+    format!(
+        "{} `{}` -> `{}` ({} confidence)",
+        fix.field,
+        fix.from,
+        fix.to,
+        confidence_name(fix.confidence)
+    )
+}
+
+/// `1 error`, `2 warnings`.
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("{count} {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}
+
+fn write_summary(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
+    let _ = writeln!(
+        out,
+        "summary: {}, {}, {}",
+        plural(outcome.count(Severity::Error), "error"),
+        plural(outcome.count(Severity::Warning), "warning"),
+        plural(outcome.count(Severity::Note), "note"),
+    );
+    write_rule_table(out, outcome, paint);
+    if outcome.suppressed > 0 {
+        let _ = writeln!(out, "suppressed: {}", outcome.suppressed);
+    }
+    if outcome.baselined > 0 {
+        let _ = writeln!(out, "baselined: {}", outcome.baselined);
+    }
+    for entry in &outcome.gone_from_baseline {
+        write_gone(out, entry, paint);
+    }
+    let _ = writeln!(out, "{}", verdict(outcome));
+}
+
+/// Counts by rule and severity: one row per pair, so that a rule whose
+/// findings were configured to different severities (not possible today,
+/// but cheap to allow) is not misreported.
+fn write_rule_table(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
+    let mut rows: BTreeMap<(&str, std::cmp::Reverse<Severity>), usize> = BTreeMap::new();
+    for finding in &outcome.findings {
+        *rows
+            .entry((finding.rule, std::cmp::Reverse(finding.severity)))
+            .or_insert(0) += 1;
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let rule_width = rows
+        .keys()
+        .map(|(rule, _)| rule.chars().count())
+        .chain(std::iter::once("rule".len()))
+        .max()
+        .unwrap_or(0);
+    let severity_width = "severity".len();
+    let _ = writeln!(
+        out,
+        "  {:rule_width$}  {:severity_width$}  count",
+        "rule", "severity"
+    );
+    for ((rule, severity), count) in rows {
+        let _ = writeln!(
+            out,
+            "  {}  {}  {count:>5}",
+            paint.rule_padded(rule, rule_width),
+            paint.severity_padded(severity.0, severity_width),
+        );
+    }
+}
+
+fn write_gone(out: &mut String, entry: &BaselineEntry, paint: Paint) {
+    let _ = writeln!(
+        out,
+        "fixed since baseline: {} {}:{} {}",
+        paint.rule(&entry.rule),
+        entry.file,
+        entry.line,
+        entry.message
+    );
+}
+
+/// The last line: whether the run fails at the configured level.
+fn verdict(outcome: &CheckOutcome) -> String {
+    let level = fail_level_name(outcome.fail_on);
+    if outcome.fail_on == FailLevel::Never {
+        return "result: passes (fail-on is `never`)".to_string();
+    }
+    let failing = outcome
+        .findings
+        .iter()
+        .filter(|f| outcome.fail_on.fails(f.severity))
+        .count();
+    if outcome.fails() {
+        format!(
+            "result: fails ({} at or above `{level}`, the fail-on level)",
+            plural(failing, "finding")
+        )
+    } else {
+        format!("result: passes (no findings at or above `{level}`, the fail-on level)")
+    }
 }

@@ -1,10 +1,111 @@
-//! The JSON report (also `out/findings.json`).
+//! The JSON report (also `out/findings.json`), schema in
+//! `schema/findings.schema.json`.
+//!
+//! The layout is a typed struct rather than a `json!` literal so that the
+//! field order is the declaration order, whatever features `serde_json` is
+//! built with; maps are `BTreeMap`s so that the output is deterministic.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use crate::Project;
-use crate::check::CheckOutcome;
+use crate::check::{BaselineEntry, CheckOutcome};
+use crate::config::FailLevel;
+use crate::finding::{Finding, Severity};
 
-/// Renders the JSON report.
+/// The file `errdocs build` writes this report to, in `out/`.
+pub const FINDINGS_FILE_NAME: &str = "findings.json";
+
+/// The version of the JSON layout; raised on incompatible changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole JSON report.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// [`FORMAT_VERSION`].
+    pub version: u32,
+    /// The reported findings, in report order.
+    pub findings: &'a [Finding],
+    /// Counts and the run's verdict.
+    pub summary: Summary<'a>,
+}
+
+/// The summary of a check run, as written in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct Summary<'a> {
+    /// Reported findings at `error`.
+    pub errors: usize,
+    /// Reported findings at `warning`.
+    pub warnings: usize,
+    /// Reported findings at `note`.
+    pub notes: usize,
+    /// Reported findings per rule id.
+    pub by_rule: BTreeMap<&'static str, usize>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Findings already in the baseline.
+    pub baselined: usize,
+    /// Baseline entries that no longer occur.
+    pub gone_from_baseline: &'a [BaselineEntry],
+    /// The failing level: `note`, `warning`, `error` or `never`.
+    pub fail_on: &'static str,
+    /// True when the run fails at that level.
+    pub fails: bool,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `outcome`.
+    pub fn new(outcome: &'a CheckOutcome) -> Self {
+        Report {
+            version: FORMAT_VERSION,
+            findings: &outcome.findings,
+            summary: Summary {
+                errors: outcome.count(Severity::Error),
+                warnings: outcome.count(Severity::Warning),
+                notes: outcome.count(Severity::Note),
+                by_rule: by_rule(&outcome.findings),
+                suppressed: outcome.suppressed,
+                baselined: outcome.baselined,
+                gone_from_baseline: &outcome.gone_from_baseline,
+                fail_on: fail_level_name(outcome.fail_on),
+                fails: outcome.fails(),
+            },
+        }
+    }
+}
+
+/// How many findings each rule produced, by rule id.
+pub fn by_rule(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for finding in findings {
+        *counts.entry(finding.rule).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The configuration name of a failing level.
+pub fn fail_level_name(level: FailLevel) -> &'static str {
+    match level {
+        FailLevel::Note => "note",
+        FailLevel::Warning => "warning",
+        FailLevel::Error => "error",
+        FailLevel::Never => "never",
+    }
+}
+
+/// The JSON report as a value (for tests and tools that post-process it).
+pub fn render_value(project: &Project, outcome: &CheckOutcome) -> serde_json::Value {
+    let _ = project;
+    // Every map key is a string, so this cannot fail; `Null` keeps the
+    // signature honest without a panic.
+    serde_json::to_value(Report::new(outcome)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Renders the JSON report: pretty-printed, with a final newline.
 pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
     let _ = project;
-    format!("{{\"findings\": {}}}\n", outcome.findings.len())
+    let bytes = crate::emit::json::to_pretty_json(&Report::new(outcome));
+    // serde_json writes UTF-8 only; lossy conversion never changes it.
+    String::from_utf8_lossy(&bytes).into_owned()
 }

@@ -1,0 +1,187 @@
+//! `errdocs check`, `rules` and `explain` from the command line: exit
+//! codes, baselines, configuration and the GitHub job summary.
+
+mod common;
+
+use common::{bundled_copy_with, errdocs, project_with, repo_root};
+
+const CLEAN: &str = "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80CF0001|OM_E_NO_SERVICE|The agent could not provide the service.|\n";
+const WSUS: &str = "sources/wsus-additional-resources/en-us.md";
+
+fn root(dir: &tempfile::TempDir) -> String {
+    dir.path().display().to_string()
+}
+
+#[test]
+fn bundled_sources_fail_and_fail_on_never_passes() {
+    let repo = repo_root().display().to_string();
+    let output = errdocs(&["check", "--root", &repo, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = errdocs(&[
+        "check",
+        "--root",
+        &repo,
+        "--fail-on",
+        "never",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn clean_project_passes_and_fail_on_level_is_configurable() {
+    let dir = project_with(&[("sources/doc/en-us.md", CLEAN.as_bytes())]);
+    let output = errdocs(&["check", "--root", &root(&dir)]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+
+    // A note only: passes by default, fails with fail-on = "note".
+    let noted = CLEAN.replace(
+        "0x80CF0001|OM_E_NO_SERVICE",
+        "0x0000007B|Error_Invalid_Name",
+    );
+    let dir = project_with(&[("sources/doc/en-us.md", noted.as_bytes())]);
+    assert_eq!(
+        errdocs(&["check", "--root", &root(&dir)]).status.code(),
+        Some(0)
+    );
+    std::fs::write(
+        dir.path().join("errdocs.toml"),
+        "[check]\nfail-on = \"note\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        errdocs(&["check", "--root", &root(&dir)]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        errdocs(&["check", "--root", &root(&dir), "--fail-on", "warning"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn baseline_survives_line_shifts_and_reports_new_and_fixed_findings() {
+    let dir = bundled_copy_with(WSUS, |text| text);
+    let baseline = dir.path().join("baseline.json");
+    let baseline_arg = baseline.display().to_string();
+    let output = errdocs(&[
+        "check",
+        "--root",
+        &root(&dir),
+        "--write-baseline",
+        &baseline_arg,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(baseline.is_file());
+
+    let output = errdocs(&[
+        "check",
+        "--root",
+        &root(&dir),
+        "--baseline",
+        &baseline_arg,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+
+    // Shift every line of the WSUS page down by two, fix one defect and add
+    // another: only the new one is reported, the fixed one is listed.
+    let path = dir.path().join(WSUS);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replacen("---\n\nAdditional", "---\n\n\n\nAdditional", 1)
+        .replacen("0x800704CF.", "0x800704CF", 1)
+        .replacen("0x80240002</td>", "0x8024002</td>", 1);
+    std::fs::write(&path, text).unwrap();
+    let output = errdocs(&[
+        "check",
+        "--root",
+        &root(&dir),
+        "--baseline",
+        &baseline_arg,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["rule"], "hex-malformed");
+    assert_eq!(findings[0]["fix"]["to"], "0x80240002");
+    let gone = report["summary"]["gone_from_baseline"].as_array().unwrap();
+    assert_eq!(gone.len(), 1, "{gone:#?}");
+    assert!(gone[0]["message"].as_str().unwrap().contains("0x800704CF."));
+}
+
+#[test]
+fn a_bad_baseline_file_is_a_clear_error() {
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", CLEAN.as_bytes()),
+        ("baseline.json", b"{ not json"),
+    ]);
+    let path = dir.path().join("baseline.json").display().to_string();
+    let output = errdocs(&["check", "--root", &root(&dir), "--baseline", &path]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("baseline.json: line 1: not an errdocs baseline"),
+        "{message}"
+    );
+}
+
+#[test]
+fn github_format_writes_the_job_summary() {
+    let doc = CLEAN.replace("0x80CF0001", "0x80CF001");
+    let dir = project_with(&[("sources/doc/en-us.md", doc.as_bytes())]);
+    let summary = dir.path().join("summary.md");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .args(["check", "--root", &root(&dir), "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let annotations = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        annotations.starts_with("::error file=sources/doc/en-us.md,line=5,col=2,"),
+        "{annotations}"
+    );
+    let summary = std::fs::read_to_string(summary).unwrap();
+    assert!(summary.contains("hex-malformed"), "{summary}");
+}
+
+#[test]
+fn rules_lists_and_explain_explains() {
+    let output = errdocs(&["rules"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    for rule in errdocs::check::registry() {
+        assert!(text.contains(rule.id), "{}", rule.id);
+    }
+    let output = errdocs(&["explain", "decimal-mismatch"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("signed 32-bit") && text.contains("-2147024809"),
+        "{text}"
+    );
+    let output = errdocs(&["explain", "decimal"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("did you mean: decimal-mismatch, decimal-systematic")
+    );
+}
