@@ -83,6 +83,8 @@ fn outcome(findings: Vec<Finding>, fail_on: FailLevel) -> CheckOutcome {
         baselined: 0,
         gone_from_baseline: Vec::new(),
         fail_on,
+        coverage: Vec::new(),
+        counterpart_coverage: Vec::new(),
     }
 }
 
@@ -263,7 +265,9 @@ fn json_with_every_part_matches_its_schema_and_names() {
             "baselined",
             "gone_from_baseline",
             "fail_on",
-            "fails"
+            "fails",
+            "coverage",
+            "counterpart_coverage"
         ])
     );
     assert_eq!(

@@ -291,6 +291,227 @@ fn cases() -> Vec<(&'static str, Files, usize, Files)> {
             single(good_md),
         ),
     ]
+    .into_iter()
+    .chain(translation_cases())
+    .chain(counterpart_cases())
+    .collect()
+}
+
+const EN_ROWS: [&str; 3] = [
+    "|0x80CF0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
+    "|0x80CF4019|OM_E_PT_HTTP_STATUS_NOT_FOUND|Same as **HTTP status 404**. See [the list](https://example.com/list).|",
+    "|0x80CF4FFF|OM_E_PT_UNEXPECTED|Not covered by another **OM_E_PT_&#42;** code.|",
+];
+const DE_ROWS: [&str; 3] = [
+    "|0x80CF0001|OM_E_NO_SERVICE|Der Agent konnte den Dienst nicht bereitstellen.|",
+    "|0x80CF4019|OM_E_PT_HTTP_STATUS_NOT_FOUND|Entspricht **HTTP-Status 404**. Siehe [die Liste](https://example.com/list).|",
+    "|0x80CF4FFF|OM_E_PT_UNEXPECTED|Von keinem anderen **OM_E_PT_&#42;**-Code abgedeckt.|",
+];
+
+/// A source page and its German translation made of `de_rows`, under
+/// `de_front` front matter.
+fn translated(de_rows: &[&str], de_front: &str) -> Files {
+    let de_header =
+        "# Codes\n\n|Fehlercode|Symbolischer Name|Weitere Informationen|\n|---|---|---|\n";
+    let mut de = format!("---\n{de_front}\n---\n{de_header}");
+    for row in de_rows {
+        de.push_str(row);
+        de.push('\n');
+    }
+    vec![
+        (
+            "sources/doc/en-us.md",
+            format!("---\nms.contentlocale: en-US\n---\n{}", md(&EN_ROWS)),
+        ),
+        ("sources/doc/de-de.md", de),
+    ]
+}
+
+/// Rows start at line 8 of each file (3 lines of front matter).
+fn translation_cases() -> Vec<(&'static str, Files, usize, Files)> {
+    let good = || translated(&DE_ROWS, "ms.contentlocale: de-DE");
+    let with_row = |i: usize, row: &str| {
+        let mut rows = DE_ROWS.to_vec();
+        rows[i] = Box::leak(row.to_string().into_boxed_str());
+        translated(&rows, "ms.contentlocale: de-DE")
+    };
+    vec![
+        (
+            "translation-row-missing",
+            translated(&[DE_ROWS[0], DE_ROWS[2]], "ms.contentlocale: de-DE"),
+            8,
+            good(),
+        ),
+        (
+            "translation-row-extra",
+            translated(
+                &[
+                    DE_ROWS[0],
+                    DE_ROWS[1],
+                    DE_ROWS[2],
+                    "|0x80CF9999|OM_E_ONLY_HERE|Nur hier.|",
+                ],
+                "ms.contentlocale: de-DE",
+            ),
+            11,
+            good(),
+        ),
+        (
+            "translation-row-order",
+            translated(
+                &[DE_ROWS[0], DE_ROWS[2], DE_ROWS[1]],
+                "ms.contentlocale: de-DE",
+            ),
+            10,
+            good(),
+        ),
+        (
+            "translation-key-mismatch",
+            with_row(
+                1,
+                "|0x80CF4019|OM_E_PT_HTTP_STATUS_NOT_FOUNT|Entspricht **HTTP-Status 404**. Siehe [die Liste](https://example.com/list).|",
+            ),
+            9,
+            good(),
+        ),
+        (
+            "translation-token-mismatch",
+            with_row(
+                1,
+                "|0x80CF4019|OM_E_PT_HTTP_STATUS_NOT_FOUND|Entspricht **HTTP-Status 400**. Siehe [die Liste](https://example.com/list).|",
+            ),
+            9,
+            good(),
+        ),
+        (
+            "translation-untranslated",
+            with_row(0, EN_ROWS[0]),
+            8,
+            good(),
+        ),
+        (
+            "translation-markup-lost",
+            with_row(
+                2,
+                "|0x80CF4FFF|OM_E_PT_UNEXPECTED|Von keinem anderen OM_E_PT_&#42;-Code abgedeckt.|",
+            ),
+            10,
+            good(),
+        ),
+        (
+            "translation-metadata",
+            translated(&DE_ROWS, "ms.contentlocale: en-US"),
+            2,
+            good(),
+        ),
+    ]
+}
+
+/// A WU page and an OM page of one row each (line 5 of each).
+fn pair(wu_row: &str, om_row: &str) -> Files {
+    vec![
+        ("sources/wu/en-us.md", md(&[wu_row])),
+        ("sources/om/en-us.md", md(&[om_row])),
+    ]
+}
+
+fn counterpart_cases() -> Vec<(&'static str, Files, usize, Files)> {
+    let good = || {
+        pair(
+            "|0x80244020|WU_E_PT_HTTP_STATUS_NOT_SUPPORTED|Http status 501 - required not supported.|",
+            "|0x80CF4020|OM_E_PT_HTTP_STATUS_NOT_SUPPORTED|Same as HTTP status 501. The server does not support the required functionality.|",
+        )
+    };
+    vec![
+        (
+            "counterpart-name-mismatch",
+            pair(
+                "|0x80240019|WU_E_EXCLUSIVE_INSTALL_CONFILCT|An exclusive update conflicts with other updates.|",
+                "|0x80CF0019|OM_E_EXCLUSIVE_INSTALL_CONFLICT|An exclusive update conflicts with another update.|",
+            ),
+            5,
+            good(),
+        ),
+        (
+            "counterpart-code-mismatch",
+            pair(
+                "|0x80244019|WU_E_PT_HTTP_STATUS_NOT_FOUND|Http status 404 - object not found.|",
+                "|0x80CF4018|OM_E_PT_HTTP_STATUS_NOT_FOUND|Same as HTTP status 404. The object was not found.|",
+            ),
+            5,
+            good(),
+        ),
+        (
+            "counterpart-number-mismatch",
+            pair(
+                "|0x80244020|WU_E_PT_HTTP_STATUS_NOT_SUPPORTED|Http status 501 - required not supported.|",
+                "|0x80CF4020|OM_E_PT_HTTP_STATUS_NOT_SUPPORTED|Same as HTTP status 500. The server does not support the required functionality.|",
+            ),
+            5,
+            good(),
+        ),
+        (
+            "counterpart-description-mismatch",
+            vec![
+                (
+                    "sources/wu/en-us.md",
+                    md(&[
+                        "|0x8024200E|WU_E_UH_NOTIFYFAILURE|The attempted operation was not allowed.|",
+                    ]),
+                ),
+                (
+                    "sources/om/en-us.md",
+                    md(&[
+                        "|0x80CF200E|OM_E_UH_NOTIFYFAILURE|The update handler failed to send notification of the status of the install.|",
+                        "|0x80CF801A|OM_E_DS_INVALIDOPERATION|The attempted operation was not allowed here.|",
+                    ]),
+                ),
+            ],
+            5,
+            good(),
+        ),
+        (
+            "counterpart-description-divergent",
+            pair(
+                "|0x80244025|WU_E_PT_FILE_LOCATIONS_CHANGED|Server replied with FileLocationsChange.|",
+                "|0x80CF4025|OM_E_PT_FILE_LOCATIONS_CHANGED|The operation failed because of a changed file location. Refresh the internal state and resend.|",
+            ),
+            5,
+            good(),
+        ),
+        (
+            "counterpart-severity-mismatch",
+            pair(
+                "|0x00240009|WU_S_EXAMPLE|The example finished.|",
+                "|0x80CF0009|OM_S_EXAMPLE|The example finished.|",
+            ),
+            5,
+            pair(
+                "|0x00240009|WU_S_EXAMPLE|The example finished.|",
+                "|0x00CF0009|OM_S_EXAMPLE|The example finished.|",
+            ),
+        ),
+        (
+            "counterpart-coverage",
+            vec![
+                (
+                    "sources/wu/en-us.md",
+                    md(&[
+                        "|0x80244020|WU_E_PT_HTTP_STATUS_NOT_SUPPORTED|Http status 501 - required not supported.|",
+                        "|0x80244021|WU_E_PT_HTTP_STATUS_BAD_GATEWAY|Http status 502 - error response received from gateway.|",
+                    ]),
+                ),
+                (
+                    "sources/om/en-us.md",
+                    md(&[
+                        "|0x80CF4020|OM_E_PT_HTTP_STATUS_NOT_SUPPORTED|Same as HTTP status 501. The server does not support the required functionality.|",
+                    ]),
+                ),
+            ],
+            3,
+            good(),
+        ),
+    ]
 }
 
 #[test]

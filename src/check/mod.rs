@@ -4,16 +4,21 @@
 pub mod baseline;
 mod codes;
 pub mod context;
+pub mod counterparts;
 mod descriptions;
 mod entries;
 pub mod rules;
 pub mod suppress;
+pub mod tokens;
+pub mod translations;
 
 use crate::Project;
 use crate::config::FailLevel;
 use crate::finding::{Finding, Severity, sort_findings};
 
 pub use baseline::{Baseline, BaselineEntry, fingerprint};
+pub use counterparts::CounterpartCoverage;
+pub use translations::{Coverage, CoverageState};
 
 /// One rule: a stable id, a default severity and the text that explains it.
 #[derive(Debug)]
@@ -60,6 +65,10 @@ pub struct CheckOutcome {
     pub gone_from_baseline: Vec<BaselineEntry>,
     /// The level at which findings fail the run.
     pub fail_on: FailLevel,
+    /// Per translated document: source rows x locales.
+    pub coverage: Vec<Coverage>,
+    /// Per document: WU or OM codes without a counterpart.
+    pub counterpart_coverage: Vec<CounterpartCoverage>,
 }
 
 impl CheckOutcome {
@@ -77,12 +86,18 @@ impl CheckOutcome {
     }
 }
 
-/// Every finding of every enabled rule at its configured severity, with
-/// inline suppressions applied (suppression problems are findings too).
-/// Returns the findings and how many were suppressed.
-pub fn findings(project: &Project) -> (Vec<Finding>, usize) {
+/// What the rules found, before the baseline.
+struct Evaluation {
+    findings: Vec<Finding>,
+    suppressed: usize,
+    coverage: Vec<Coverage>,
+    counterpart_coverage: Vec<CounterpartCoverage>,
+}
+
+fn evaluate(project: &Project) -> Evaluation {
     let mut all = project.findings.clone();
-    all.extend(run_rules(project));
+    let (found, coverage, counterpart_coverage) = run_rules(project);
+    all.extend(found);
     let mut configured: Vec<Finding> = all
         .into_iter()
         .filter_map(|mut f| {
@@ -93,28 +108,43 @@ pub fn findings(project: &Project) -> (Vec<Finding>, usize) {
         .collect();
     let suppressed = suppress::apply(project, &mut configured);
     sort_findings(&mut configured);
-    (configured, suppressed)
+    Evaluation {
+        findings: configured,
+        suppressed,
+        coverage,
+        counterpart_coverage,
+    }
+}
+
+/// Every finding of every enabled rule at its configured severity, with
+/// inline suppressions applied (suppression problems are findings too).
+/// Returns the findings and how many were suppressed.
+pub fn findings(project: &Project) -> (Vec<Finding>, usize) {
+    let evaluation = evaluate(project);
+    (evaluation.findings, evaluation.suppressed)
 }
 
 /// Runs every check and compares with the baseline, if any.
 pub fn check(project: &Project, baseline: Option<&Baseline>, fail_on: FailLevel) -> CheckOutcome {
-    let (findings, suppressed) = findings(project);
+    let evaluation = evaluate(project);
     let (findings, baselined, gone_from_baseline) = match baseline {
-        Some(baseline) => baseline.filter(project, findings),
-        None => (findings, 0, Vec::new()),
+        Some(baseline) => baseline.filter(project, evaluation.findings),
+        None => (evaluation.findings, 0, Vec::new()),
     };
     CheckOutcome {
         findings,
-        suppressed,
+        suppressed: evaluation.suppressed,
         baselined,
         gone_from_baseline,
         fail_on,
+        coverage: evaluation.coverage,
+        counterpart_coverage: evaluation.counterpart_coverage,
     }
 }
 
 /// The rules that look at the ingested files and the dataset (ingest and
-/// normalize report their own).
-fn run_rules(project: &Project) -> Vec<Finding> {
+/// normalize report their own), and the coverage tables they compute.
+fn run_rules(project: &Project) -> (Vec<Finding>, Vec<Coverage>, Vec<CounterpartCoverage>) {
     let ctx = context::Context::new(project);
     let mut out = Vec::new();
     codes::decimals(&ctx, &mut out);
@@ -127,5 +157,7 @@ fn run_rules(project: &Project) -> Vec<Finding> {
     descriptions::empty(&ctx, &mut out);
     descriptions::identifier_references(&ctx, &mut out);
     descriptions::doubled(&ctx, &mut out);
-    out
+    let coverage = translations::check(project, &mut out);
+    let counterpart_coverage = counterparts::check(project, &mut out);
+    (out, coverage, counterpart_coverage)
 }

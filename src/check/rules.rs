@@ -225,8 +225,180 @@ pub static ROW_OUT_OF_ORDER: Rule = Rule {
     good_example: "0x80240001\n0x80240002\n0x80240003\n0x80240009",
 };
 
+/// A translated row missing.
+pub static TRANSLATION_ROW_MISSING: Rule = Rule {
+    id: "translation-row-missing",
+    severity: Error,
+    tags: &["translation"],
+    summary: "A row of the source page is missing from a translation",
+    explanation: "Rows are matched by code and name, not by position, so one dropped row does not shift the others. The finding sits where the row belongs in the translation and names the source row.",
+    bad_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0003",
+    good_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0002, 0x80cf0003",
+};
+
+/// A translated row with no source row.
+pub static TRANSLATION_ROW_EXTRA: Rule = Rule {
+    id: "translation-row-extra",
+    severity: Error,
+    tags: &["translation"],
+    summary: "A translation has a row the source page does not",
+    explanation: "A row whose code and name both match no source row was added to the translation only, or both its code and name were changed. Add it to the source first, or remove it.",
+    bad_example: "de-de.md: |0x80cf9999|OM_E_NEW_ONLY_HERE|...|",
+    good_example: "(the row exists in en-us.md too)",
+};
+
+/// A translated row out of the source's order.
+pub static TRANSLATION_ROW_ORDER: Rule = Rule {
+    id: "translation-row-order",
+    severity: Warning,
+    tags: &["translation"],
+    summary: "A translation lists rows in a different order",
+    explanation: "Translations keep the source's row order so that readers and reviewers can compare pages side by side. The rows reported are those off the longest run that keeps the source order.",
+    bad_example: "en-us.md: 0x80cf0001, 0x80cf0002\nde-de.md: 0x80cf0002, 0x80cf0001",
+    good_example: "en-us.md: 0x80cf0001, 0x80cf0002\nde-de.md: 0x80cf0001, 0x80cf0002",
+};
+
+/// A code or name changed in a translation.
+pub static TRANSLATION_KEY_MISMATCH: Rule = Rule {
+    id: "translation-key-mismatch",
+    severity: Error,
+    tags: &["translation"],
+    summary: "A translation changes a row's code or symbolic name",
+    explanation: "Codes and symbolic names are never translated. A row matched to its source row by name whose code differs, or by code whose name differs, has a typo; the fix is the source's text.",
+    bad_example: "en-us.md: |0x80cf0001|OM_E_NO_SERVICE|\nde-de.md: |0x80cf0001|OM_E_NO_SERVCE|",
+    good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|",
+};
+
+/// Protected tokens changed in a translation.
+pub static TRANSLATION_TOKEN_MISMATCH: Rule = Rule {
+    id: "translation-token-mismatch",
+    severity: Error,
+    tags: &["translation"],
+    summary: "A translation loses or changes an identifier, number, code or link",
+    explanation: "Identifiers (SOAP_E_VERSION_MISMATCH), wildcards (OM_E_PT_SOAP_*), numbers (HTTP status 404, versions), hex codes, URLs, link targets and inline code must survive translation unchanged. They are compared Markdown-aware: `&#42;`, `\\*` and `*` are one character, and bold is markup, not content.",
+    bad_example: "en-us.md: Same as **HTTP status 404**.\nde-de.md: Entspricht **HTTP-Status 400**.",
+    good_example: "de-de.md: Entspricht **HTTP-Status 404**.",
+};
+
+/// An untranslated cell.
+pub static TRANSLATION_UNTRANSLATED: Rule = Rule {
+    id: "translation-untranslated",
+    severity: Warning,
+    tags: &["translation"],
+    summary: "A translated description is the source text, untranslated",
+    explanation: "A description identical to the source, where the source has words to translate, was most likely never translated.",
+    bad_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
+    good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|Der Dienst kann vom Agent nicht bereitgestellt werden.|",
+};
+
+/// Markup that carries meaning lost in a translation.
+pub static TRANSLATION_MARKUP_LOST: Rule = Rule {
+    id: "translation-markup-lost",
+    severity: Warning,
+    tags: &["translation"],
+    summary: "A translation loses a link or the bold around an identifier",
+    explanation: "Links and bold identifiers guide readers to related codes. A translation that keeps the identifier but drops its bold, or drops a link, reads differently from the source.",
+    bad_example: "en-us.md: see **OM_E_PT_&#42;**\nde-de.md: siehe OM_E_PT_&#42;",
+    good_example: "de-de.md: siehe **OM_E_PT_&#42;**",
+};
+
+/// Page metadata of a translation that disagrees with the file or source.
+pub static TRANSLATION_METADATA: Rule = Rule {
+    id: "translation-metadata",
+    severity: Warning,
+    tags: &["translation", "metadata"],
+    summary: "A translation's locale, title anchor or introduction links disagree",
+    explanation: "The front matter's ms.contentlocale must name the file's locale; the title's anchor must be the source's so that links to it work in every language; the introduction's links must point where the source's do.",
+    bad_example: "sv-se.md: ms.contentlocale: de-DE",
+    good_example: "sv-se.md: ms.contentlocale: sv-SE",
+};
+
+/// WU and OM counterparts with different names.
+pub static COUNTERPART_NAME_MISMATCH: Rule = Rule {
+    id: "counterpart-name-mismatch",
+    severity: Warning,
+    tags: &["counterpart"],
+    summary: "A WU code and its OM counterpart have different names",
+    explanation: "OM_* codes are WU_* codes under facility 0x0CF instead of 0x024, with the same name after the prefix. A small difference is usually a misspelling: the side whose spelling the documents use elsewhere is more likely right. A larger one is a different name: check the product's headers.",
+    bad_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFILCT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
+    good_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFLICT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
+};
+
+/// One name under non-corresponding codes.
+pub static COUNTERPART_CODE_MISMATCH: Rule = Rule {
+    id: "counterpart-code-mismatch",
+    severity: Error,
+    tags: &["counterpart", "code"],
+    summary: "The same name appears under WU and OM codes that do not correspond",
+    explanation: "WU_E_X and OM_E_X must differ only in the facility (0x024 and 0x0CF). When they differ elsewhere, one side's code is wrong; the sorted neighbours of each side usually tell which.",
+    bad_example: "0x80244019 WU_E_PT_HTTP_STATUS_NOT_FOUND\n0x80CF4018 OM_E_PT_HTTP_STATUS_NOT_FOUND",
+    good_example: "0x80244019 WU_E_PT_HTTP_STATUS_NOT_FOUND\n0x80CF4019 OM_E_PT_HTTP_STATUS_NOT_FOUND",
+};
+
+/// Numbers that disagree between counterparts.
+pub static COUNTERPART_NUMBER_MISMATCH: Rule = Rule {
+    id: "counterpart-number-mismatch",
+    severity: Error,
+    tags: &["counterpart", "description"],
+    summary: "A WU code and its OM counterpart quote different numbers",
+    explanation: "Counterparts describe the same error, so an HTTP status or another number quoted in both descriptions must agree. For HTTP_STATUS_* names, winhttp.h says which number is right, and a number shared with the neighbouring row shows where it was copied from.",
+    bad_example: "WU_E_PT_HTTP_STATUS_NOT_SUPPORTED: Http status 501\nOM_E_PT_HTTP_STATUS_NOT_SUPPORTED: Same as HTTP status 500",
+    good_example: "OM_E_PT_HTTP_STATUS_NOT_SUPPORTED: Same as HTTP status 501",
+};
+
+/// A description that describes another code.
+pub static COUNTERPART_DESCRIPTION_MISMATCH: Rule = Rule {
+    id: "counterpart-description-mismatch",
+    severity: Warning,
+    tags: &["counterpart", "description"],
+    summary: "A description matches another code's counterpart better than its own",
+    explanation: "When a WU description reads like the OM description of a different code (or the reverse), it was most likely copied from the wrong row.",
+    bad_example: "WU_S_MARKED_FOR_DISCONNECT: The system needs to be rebooted to complete installation.",
+    good_example: "WU_S_MARKED_FOR_DISCONNECT: A callback was marked to be disconnected later.",
+};
+
+/// Counterpart descriptions with little in common.
+pub static COUNTERPART_DESCRIPTION_DIVERGENT: Rule = Rule {
+    id: "counterpart-description-divergent",
+    severity: Note,
+    tags: &["counterpart", "description"],
+    summary: "A WU code and its OM counterpart have descriptions with little in common",
+    explanation: "Counterparts describe the same error in different words, but when their descriptions share almost no content words a person should read both and check they say the same thing.",
+    bad_example: "WU_E_PT_FILE_LOCATIONS_CHANGED: Server replied with FileLocationsChange.\nOM_E_PT_FILE_LOCATIONS_CHANGED: The operation failed because of a changed file location.",
+    good_example: "(both describe the changed file locations in similar words)",
+};
+
+/// Counterparts whose severity differs.
+pub static COUNTERPART_SEVERITY_MISMATCH: Rule = Rule {
+    id: "counterpart-severity-mismatch",
+    severity: Error,
+    tags: &["counterpart", "structure"],
+    summary: "A WU code and its OM counterpart differ in severity",
+    explanation: "A mirrored code is a failure on both sides or a success on both. A mismatch means one code's severity bit is wrong.",
+    bad_example: "0x00240001 WU_S_SERVICE_STOP\n0x80CF0001 OM_S_SERVICE_STOP",
+    good_example: "0x00240001 WU_S_SERVICE_STOP\n0x00CF0001 OM_S_SERVICE_STOP",
+};
+
+/// Codes present on one side only.
+pub static COUNTERPART_COVERAGE: Rule = Rule {
+    id: "counterpart-coverage",
+    severity: Note,
+    tags: &["counterpart"],
+    summary: "Codes of one family have no counterpart in the other",
+    explanation: "Each document's WU or OM codes without a mirrored code on the other side, listed once per document (a fact, not an error: the pages cover different sets). The human and JSON reports list them all.",
+    bad_example: "(informational)",
+    good_example: "(informational)",
+};
+
 /// Every rule, sorted by id.
 pub static ALL: &[&Rule] = &[
+    &COUNTERPART_CODE_MISMATCH,
+    &COUNTERPART_COVERAGE,
+    &COUNTERPART_DESCRIPTION_DIVERGENT,
+    &COUNTERPART_DESCRIPTION_MISMATCH,
+    &COUNTERPART_NAME_MISMATCH,
+    &COUNTERPART_NUMBER_MISMATCH,
+    &COUNTERPART_SEVERITY_MISMATCH,
     &DECIMAL_MISMATCH,
     &DECIMAL_SYSTEMATIC,
     &DESCRIPTION_EMPTY,
@@ -247,6 +419,14 @@ pub static ALL: &[&Rule] = &[
     &SUPPRESSION_UNUSED,
     &TABLE_HEADER_UNRECOGNIZED,
     &TABLE_RAGGED_ROW,
+    &TRANSLATION_KEY_MISMATCH,
+    &TRANSLATION_MARKUP_LOST,
+    &TRANSLATION_METADATA,
+    &TRANSLATION_ROW_EXTRA,
+    &TRANSLATION_ROW_MISSING,
+    &TRANSLATION_ROW_ORDER,
+    &TRANSLATION_TOKEN_MISMATCH,
+    &TRANSLATION_UNTRANSLATED,
 ];
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! becomes part of a record or an unresolved row that keeps its raw text.
 
 pub mod resolve;
-mod translations;
+pub mod translations;
 
 use std::collections::{BTreeMap, HashMap};
 

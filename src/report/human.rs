@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 use super::json::fail_level_name;
 use crate::Project;
-use crate::check::{BaselineEntry, CheckOutcome};
+use crate::check::{BaselineEntry, CheckOutcome, CoverageState};
 use crate::config::FailLevel;
 use crate::finding::{Confidence, Finding, Fix, Severity};
 use crate::source::Location;
@@ -255,7 +255,98 @@ fn write_summary(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
     for entry in &outcome.gone_from_baseline {
         write_gone(out, entry, paint);
     }
+    write_coverage(out, outcome);
+    write_counterpart_coverage(out, outcome);
     let _ = writeln!(out, "{}", verdict(outcome));
+}
+
+/// The translation coverage matrix: counts per locale, then every source
+/// row that is not present and clean in every locale.
+fn write_coverage(out: &mut String, outcome: &CheckOutcome) {
+    for matrix in &outcome.coverage {
+        let _ = writeln!(
+            out,
+            "translation coverage of {} ({} source rows):",
+            matrix.document,
+            matrix.rows.len()
+        );
+        let _ = writeln!(out, "  {:8}  present  missing  differs", "locale");
+        for locale in &matrix.locales {
+            let counts = matrix.counts.get(locale);
+            let count = |state| counts.and_then(|c| c.get(&state)).copied().unwrap_or(0);
+            let _ = writeln!(
+                out,
+                "  {locale:8}  {:>7}  {:>7}  {:>7}",
+                count(CoverageState::Present),
+                count(CoverageState::Missing),
+                count(CoverageState::Differs)
+            );
+        }
+        for row in &matrix.rows {
+            let issues: Vec<String> = row
+                .states
+                .iter()
+                .filter(|(_, s)| **s != CoverageState::Present)
+                .map(|(locale, state)| {
+                    format!(
+                        "{locale} {}",
+                        if *state == CoverageState::Missing {
+                            "missing"
+                        } else {
+                            "differs"
+                        }
+                    )
+                })
+                .collect();
+            if !issues.is_empty() {
+                let _ = writeln!(out, "    {} {}: {}", row.code, row.name, issues.join(", "));
+            }
+        }
+    }
+}
+
+/// The codes without a counterpart, per document, as a table.
+fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
+    if outcome.counterpart_coverage.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "WU/OM counterparts:");
+    let width = outcome
+        .counterpart_coverage
+        .iter()
+        .map(|c| c.document.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("document".len());
+    let _ = writeln!(
+        out,
+        "  {:width$}  family  paired  without counterpart",
+        "document"
+    );
+    for c in &outcome.counterpart_coverage {
+        let _ = writeln!(
+            out,
+            "  {:width$}  {:6}  {:>6}  {:>19}",
+            c.document,
+            c.family,
+            c.paired,
+            c.unpaired.len()
+        );
+    }
+    for c in outcome
+        .counterpart_coverage
+        .iter()
+        .filter(|c| !c.unpaired.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "  {} codes of {} without a {} counterpart:",
+            c.family, c.document, c.counterpart_family
+        );
+        for (code, name) in &c.unpaired {
+            let _ = writeln!(out, "    {code}  {name}");
+        }
+    }
 }
 
 /// Counts by rule and severity: one row per pair, so that a rule whose

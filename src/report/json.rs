@@ -52,6 +52,11 @@ pub struct Summary<'a> {
     pub fail_on: &'static str,
     /// True when the run fails at that level.
     pub fails: bool,
+    /// Per translated document: source rows x locales (present, missing,
+    /// differs).
+    pub coverage: &'a [crate::check::Coverage],
+    /// Per document: WU or OM codes without a counterpart.
+    pub counterpart_coverage: &'a [crate::check::CounterpartCoverage],
 }
 
 impl<'a> Report<'a> {
@@ -70,6 +75,8 @@ impl<'a> Report<'a> {
                 gone_from_baseline: &outcome.gone_from_baseline,
                 fail_on: fail_level_name(outcome.fail_on),
                 fails: outcome.fails(),
+                coverage: &outcome.coverage,
+                counterpart_coverage: &outcome.counterpart_coverage,
             },
         }
     }

@@ -1,0 +1,690 @@
+//! WU codes against their OM counterparts: `OM_*` codes are `WU_*` codes
+//! with facility 0x024 replaced by 0x0CF. Names, numbers quoted in the
+//! descriptions, the descriptions' meaning, severity, and coverage.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::rules;
+use super::tokens::{content_words, significant_numbers, similarity};
+use crate::Project;
+use crate::finding::{Confidence, Finding, Fix};
+use crate::model::{Family, Record, counterpart_code};
+use crate::source::Location;
+
+/// Codes of one document with no counterpart in the dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CounterpartCoverage {
+    /// The document.
+    pub document: String,
+    /// Its family (`WU` or `OM`).
+    pub family: String,
+    /// The family its counterparts would be in.
+    pub counterpart_family: String,
+    /// Codes with a counterpart.
+    pub paired: usize,
+    /// (code, name) of the codes without one.
+    pub unpaired: Vec<(String, String)>,
+}
+
+/// HTTP status constants of winhttp.h (`HTTP_STATUS_*`), by name suffix.
+const HTTP_STATUS: &[(&str, u32)] = &[
+    ("CONTINUE", 100),
+    ("SWITCH_PROTOCOLS", 101),
+    ("OK", 200),
+    ("CREATED", 201),
+    ("ACCEPTED", 202),
+    ("PARTIAL", 203),
+    ("NO_CONTENT", 204),
+    ("RESET_CONTENT", 205),
+    ("PARTIAL_CONTENT", 206),
+    ("AMBIGUOUS", 300),
+    ("MOVED", 301),
+    ("REDIRECT", 302),
+    ("REDIRECT_METHOD", 303),
+    ("NOT_MODIFIED", 304),
+    ("USE_PROXY", 305),
+    ("REDIRECT_KEEP_VERB", 307),
+    ("BAD_REQUEST", 400),
+    ("DENIED", 401),
+    ("PAYMENT_REQ", 402),
+    ("FORBIDDEN", 403),
+    ("NOT_FOUND", 404),
+    ("BAD_METHOD", 405),
+    ("NONE_ACCEPTABLE", 406),
+    ("PROXY_AUTH_REQ", 407),
+    ("REQUEST_TIMEOUT", 408),
+    ("CONFLICT", 409),
+    ("GONE", 410),
+    ("LENGTH_REQUIRED", 411),
+    ("PRECOND_FAILED", 412),
+    ("REQUEST_TOO_LARGE", 413),
+    ("URI_TOO_LONG", 414),
+    ("UNSUPPORTED_MEDIA", 415),
+    ("RETRY_WITH", 449),
+    ("SERVER_ERROR", 500),
+    ("NOT_SUPPORTED", 501),
+    ("BAD_GATEWAY", 502),
+    ("SERVICE_UNAVAIL", 503),
+    ("GATEWAY_TIMEOUT", 504),
+    ("VERSION_NOT_SUP", 505),
+];
+
+/// The HTTP status a name such as `WU_E_PT_HTTP_STATUS_NOT_SUPPORTED`
+/// stands for, from winhttp.h.
+pub fn http_status_of(name: &str) -> Option<u32> {
+    let (_, suffix) = name.split_once("HTTP_STATUS_")?;
+    HTTP_STATUS
+        .iter()
+        .find(|(n, _)| *n == suffix)
+        .map(|(_, v)| *v)
+}
+
+/// The name after its family prefix: `NO_SERVICE` for `WU_E_NO_SERVICE`.
+fn suffix(record: &Record) -> Option<&str> {
+    let prefix = record.family.prefix()?;
+    record.name.get(prefix.len()..)
+}
+
+fn place(record: &Record) -> Location {
+    record.sources.first().map_or_else(
+        || Location {
+            file: "".into(),
+            line: 1,
+            column: 1,
+        },
+        |s| Location {
+            file: s.file.as_str().into(),
+            line: s.line,
+            column: s.column,
+        },
+    )
+}
+
+fn description_place(record: &Record) -> Location {
+    record.sources.first().map_or_else(
+        || place(record),
+        |s| {
+            let (line, column) = s
+                .cells
+                .get("description")
+                .map_or((s.line, s.column), |c| (c.line, c.column));
+            Location {
+                file: s.file.as_str().into(),
+                line,
+                column,
+            }
+        },
+    )
+}
+
+fn at(record: &Record) -> String {
+    let l = place(record);
+    format!("{}:{}", l.file, l.line)
+}
+
+/// The source-locale description of a record.
+fn description(record: &Record) -> &str {
+    record
+        .sources
+        .first()
+        .and_then(|s| record.descriptions.get(&s.locale))
+        .map_or("", String::as_str)
+}
+
+/// Optimal string alignment distance: edits, with a swap of two adjacent
+/// characters counted as one.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Runs the counterpart rules.
+pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCoverage> {
+    let records = &project.dataset.records;
+    let by_code: BTreeMap<(u32, Family), &Record> = records
+        .iter()
+        .map(|r| ((r.code.value(), r.family), r))
+        .collect();
+    let wu: Vec<&Record> = records.iter().filter(|r| r.family == Family::Wu).collect();
+    let om: Vec<&Record> = records.iter().filter(|r| r.family == Family::Om).collect();
+    if wu.is_empty() || om.is_empty() {
+        return Vec::new();
+    }
+    // Words that the documents spell: every name's parts (counted, so a
+    // pair's own names can be left out) and every word of every
+    // description, for telling a misspelling from the right spelling.
+    let mut vocabulary = Vocabulary::default();
+    for r in records {
+        for part in r.name.split('_') {
+            *vocabulary
+                .name_parts
+                .entry(part.to_ascii_uppercase())
+                .or_default() += 1;
+        }
+        for word in description(r).split(|c: char| !c.is_alphanumeric()) {
+            vocabulary.words.insert(word.to_ascii_uppercase());
+        }
+    }
+
+    let mut pairs: Vec<(&Record, &Record)> = Vec::new();
+    for &o in &om {
+        if let Some(code) = counterpart_code(o.family, o.code)
+            && let Some(&w) = by_code.get(&(code.value(), Family::Wu))
+        {
+            pairs.push((w, o));
+        }
+    }
+    for &(w, o) in &pairs {
+        names(w, o, &vocabulary, out);
+        numbers(w, o, records, out);
+    }
+    descriptions(&pairs, &wu, &om, out);
+    linked_by_name(&wu, &om, out);
+    coverage(project, &pairs, &wu, &om, out)
+}
+
+/// The words of the documents.
+#[derive(Default)]
+struct Vocabulary {
+    /// Parts of symbolic names, with how many names have them.
+    name_parts: BTreeMap<String, usize>,
+    /// Words of descriptions.
+    words: BTreeSet<String>,
+}
+
+impl Vocabulary {
+    /// True when a word is used somewhere other than in `own` names: in
+    /// another name, or in a description (also as the start of a longer
+    /// word: CONFLICT in "conflicting").
+    fn knows(&self, part: &str, own: &[&str]) -> bool {
+        let part = part.to_ascii_uppercase();
+        let own_uses = own
+            .iter()
+            .map(|n| {
+                n.split('_')
+                    .filter(|p| p.eq_ignore_ascii_case(&part))
+                    .count()
+            })
+            .sum::<usize>();
+        self.name_parts.get(&part).copied().unwrap_or(0) > own_uses
+            || self.words.contains(&part)
+            || (part.len() >= 4
+                && self
+                    .words
+                    .range(part.clone()..)
+                    .next()
+                    .is_some_and(|w| w.starts_with(&part)))
+    }
+}
+
+/// `counterpart-name-mismatch`.
+fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>) {
+    let (Some(ws), Some(os)) = (suffix(w), suffix(o)) else {
+        return;
+    };
+    if ws.eq_ignore_ascii_case(os) {
+        return;
+    }
+    let distance = edit_distance(ws, os);
+    // The parts each side has that the other does not; the side whose parts
+    // are words the documents use elsewhere is more likely right.
+    let parts = |a: &str, b: &str| -> Vec<String> {
+        let other: BTreeSet<&str> = b.split('_').collect();
+        a.split('_')
+            .filter(|p| !other.contains(p))
+            .map(str::to_string)
+            .collect()
+    };
+    let w_only = parts(ws, os);
+    let o_only = parts(os, ws);
+    let own = [w.name.as_str(), o.name.as_str()];
+    let known = |ps: &[String]| ps.iter().all(|p| vocabulary.knows(p, &own));
+    let (kind, likely) = if distance <= 2 {
+        let likely = match (known(&w_only), known(&o_only)) {
+            (true, false) => Some(w),
+            (false, true) => Some(o),
+            _ => None,
+        };
+        ("looks like a misspelling", likely)
+    } else {
+        ("is a different name", None)
+    };
+    let (finding_at, right) = match likely {
+        Some(r) if std::ptr::eq(r, o) => (w, Some(o)),
+        Some(r) => (o, Some(r)),
+        None => (o, None),
+    };
+    let other = if std::ptr::eq(finding_at, o) { w } else { o };
+    let mut message = format!(
+        "{} ({}) and its counterpart {} ({}, {}) should share their name after the prefix, but `{}` vs `{}` {kind}",
+        finding_at.name,
+        finding_at.code,
+        other.name,
+        other.code,
+        at(other),
+        suffix(finding_at).unwrap_or(""),
+        suffix(other).unwrap_or("")
+    );
+    let mut finding = Finding::new(
+        &rules::COUNTERPART_NAME_MISMATCH,
+        place(finding_at),
+        String::new(),
+    )
+    .about(Some(finding_at.code.to_string()), Some(&finding_at.name))
+    .with_related(place(other), format!("the counterpart {}", other.name));
+    if let (Some(right), Some(prefix)) = (right, finding_at.family.prefix()) {
+        let wrong_parts = if std::ptr::eq(right, w) {
+            &o_only
+        } else {
+            &w_only
+        };
+        message.push_str(&format!(
+            "; {} is more likely right: {} not a word used anywhere else in the documents",
+            right.name,
+            wrong_parts
+                .iter()
+                .map(|p| format!("`{p}` is"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let to = format!("{prefix}{}", suffix(right).unwrap_or(""));
+        finding = finding.with_fix(Fix {
+            field: "name".into(),
+            from: finding_at.name.clone(),
+            to,
+            confidence: Confidence::Medium,
+            evidence: vec![
+                format!("{} and {} have corresponding codes", w.code, o.code),
+                format!(
+                    "the spelling of {} is used elsewhere in the documents",
+                    right.name
+                ),
+            ],
+        });
+    } else {
+        message.push_str("; check which name the product's headers define");
+    }
+    finding.message = message;
+    out.push(finding);
+}
+
+/// `counterpart-number-mismatch`: numbers both descriptions quote.
+fn numbers(w: &Record, o: &Record, records: &[Record], out: &mut Vec<Finding>) {
+    let wn = significant_numbers(description(w));
+    let on = significant_numbers(description(o));
+    if wn.is_empty() || on.is_empty() || wn == on {
+        return;
+    }
+    let expected = http_status_of(&w.name).or_else(|| http_status_of(&o.name));
+    let (wrong, right) = match expected {
+        Some(status) if on.contains(&status) && !wn.contains(&status) => (w, o),
+        _ => (o, w),
+    };
+    let wrong_numbers = significant_numbers(description(wrong));
+    let right_numbers = significant_numbers(description(right));
+    let mut evidence = Vec::new();
+    if let Some(status) = expected {
+        evidence.push(format!(
+            "winhttp.h defines HTTP_STATUS_{} as {status}",
+            w.name.split_once("HTTP_STATUS_").map_or("", |(_, s)| s)
+        ));
+    }
+    // A number copied from the row above or below is a likely cause.
+    if let Some(neighbour) = neighbour_with(wrong, records, &wrong_numbers) {
+        evidence.push(format!(
+            "{} quotes {} as well: the number was probably copied from that row",
+            neighbour.name,
+            list(&wrong_numbers)
+        ));
+    }
+    let mut finding = Finding::new(
+        &rules::COUNTERPART_NUMBER_MISMATCH,
+        description_place(wrong),
+        format!(
+            "{} quotes {} where its counterpart {} ({}) quotes {}",
+            wrong.name,
+            list(&wrong_numbers),
+            right.name,
+            at(right),
+            list(&right_numbers)
+        ),
+    )
+    .about(Some(wrong.code.to_string()), Some(&wrong.name))
+    .with_related(
+        description_place(right),
+        format!("the counterpart {}", right.name),
+    );
+    if expected.is_some() && wrong_numbers.len() == 1 && right_numbers.len() == 1 {
+        evidence.push(format!("{} quotes {}", right.name, right_numbers[0]));
+        finding = finding.with_fix(Fix {
+            field: "description".into(),
+            from: wrong_numbers[0].to_string(),
+            to: right_numbers[0].to_string(),
+            confidence: if evidence.len() >= 3 {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            },
+            evidence,
+        });
+    } else {
+        finding.message.push_str("; check which number is right");
+    }
+    out.push(finding);
+}
+
+fn list(numbers: &[u32]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The record just before or after `record` in its table that quotes one of
+/// `numbers`.
+fn neighbour_with<'a>(
+    record: &Record,
+    records: &'a [Record],
+    numbers: &[u32],
+) -> Option<&'a Record> {
+    let source = record.sources.first()?;
+    let mut same_table: Vec<&Record> = records
+        .iter()
+        .filter(|r| {
+            r.sources
+                .first()
+                .is_some_and(|s| s.file == source.file && s.table == source.table)
+        })
+        .collect();
+    same_table.sort_by_key(|r| r.sources.first().map_or(0, |s| s.row));
+    let index = same_table.iter().position(|r| std::ptr::eq(*r, record))?;
+    [index.checked_sub(1), Some(index + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| same_table.get(i).copied())
+        .find(|r| {
+            significant_numbers(description(r))
+                .iter()
+                .any(|n| numbers.contains(n))
+        })
+}
+
+/// `counterpart-description-mismatch` (a description that describes another
+/// code) and `counterpart-description-divergent` (little in common).
+fn descriptions(
+    pairs: &[(&Record, &Record)],
+    wu: &[&Record],
+    om: &[&Record],
+    out: &mut Vec<Finding>,
+) {
+    let words = |r: &Record| content_words(description(r));
+    let wu_words: Vec<(&Record, BTreeSet<String>)> = wu.iter().map(|r| (*r, words(r))).collect();
+    let om_words: Vec<(&Record, BTreeSet<String>)> = om.iter().map(|r| (*r, words(r))).collect();
+    for &(w, o) in pairs {
+        let (ww, ow) = (words(w), words(o));
+        if ww.is_empty() || ow.is_empty() {
+            continue;
+        }
+        let own = similarity(&ww, &ow);
+        // Does one side describe a different code of the other family?
+        // Does one side describe a different code of the other family?
+        let wrong_side = [(w, &ww, &om_words[..], o), (o, &ow, &wu_words[..], w)]
+            .into_iter()
+            .filter_map(|(me, mine, others, counterpart)| {
+                let (score, other) = most_similar(mine, others, counterpart)?;
+                let shared = mine.intersection(&words(other)).count();
+                // Clearly closer to another code than to its own; or nothing
+                // in common with its own and several words with the code
+                // next to its counterpart (a row copied from its neighbour).
+                let clearly = score >= 0.4 && score >= own + 0.25 && own < 0.25;
+                let next_door = other.code.value().abs_diff(counterpart.code.value()) <= 2;
+                let only_other = own == 0.0 && score >= 0.2 && shared >= 2 && next_door;
+                // Quoted numbers that agree with its own counterpart (HTTP
+                // 401 and 401) say it describes the right code.
+                let my_numbers = significant_numbers(description(me));
+                let numbers_agree = !my_numbers.is_empty()
+                    && my_numbers == significant_numbers(description(counterpart));
+                ((clearly || only_other) && !numbers_agree).then_some((
+                    me,
+                    counterpart,
+                    other,
+                    score,
+                ))
+            })
+            .max_by(|a, b| a.3.total_cmp(&b.3));
+        if let Some((me, counterpart, other, _)) = wrong_side {
+            out.push(
+                Finding::new(
+                    &rules::COUNTERPART_DESCRIPTION_MISMATCH,
+                    description_place(me),
+                    format!(
+                        "{} says \"{}\", which describes {} ({}: \"{}\") rather than its counterpart {} ({}: \"{}\"); it was probably copied from the wrong row",
+                        me.name,
+                        description(me),
+                        other.name,
+                        at(other),
+                        description(other),
+                        counterpart.name,
+                        at(counterpart),
+                        description(counterpart)
+                    ),
+                )
+                .about(Some(me.code.to_string()), Some(&me.name))
+                .with_related(description_place(counterpart), format!("the counterpart {}", counterpart.name))
+                .with_related(description_place(other), format!("the row it resembles, {}", other.name)),
+            );
+            continue;
+        }
+        if own < 0.1 && ww.len() >= 3 && ow.len() >= 3 {
+            out.push(
+                Finding::new(
+                    &rules::COUNTERPART_DESCRIPTION_DIVERGENT,
+                    description_place(o),
+                    format!(
+                        "{} and its counterpart {} ({}) have few words in common; read both to check they say the same thing: \"{}\" / \"{}\"",
+                        o.name,
+                        w.name,
+                        at(w),
+                        description(o),
+                        description(w)
+                    ),
+                )
+                .about(Some(o.code.to_string()), Some(&o.name))
+                .with_related(description_place(w), format!("the counterpart {}", w.name)),
+            );
+        }
+    }
+}
+
+/// The record of `others` (other than `skip`) whose description is most
+/// like `mine`, with the similarity.
+fn most_similar<'a>(
+    mine: &BTreeSet<String>,
+    others: &[(&'a Record, BTreeSet<String>)],
+    skip: &Record,
+) -> Option<(f64, &'a Record)> {
+    others
+        .iter()
+        .filter(|(r, _)| !std::ptr::eq(*r, skip))
+        .map(|(r, ws)| (similarity(mine, ws), *r))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.code.cmp(&a.1.code)))
+}
+
+/// `counterpart-code-mismatch` and `counterpart-severity-mismatch`: one name
+/// under codes that do not correspond.
+fn linked_by_name(wu: &[&Record], om: &[&Record], out: &mut Vec<Finding>) {
+    let om_by_suffix: BTreeMap<String, &Record> = om
+        .iter()
+        .filter_map(|r| suffix(r).map(|s| (s.to_ascii_uppercase(), *r)))
+        .collect();
+    for &w in wu {
+        let Some(s) = suffix(w) else { continue };
+        let Some(&o) = om_by_suffix.get(&s.to_ascii_uppercase()) else {
+            continue;
+        };
+        let expected = w.code.with_facility(0x0CF);
+        if o.code == expected {
+            continue;
+        }
+        if w.code.is_failure() != o.code.is_failure() {
+            out.push(
+                Finding::new(
+                    &rules::COUNTERPART_SEVERITY_MISMATCH,
+                    place(o),
+                    format!(
+                        "{} is a {} code ({}) but its counterpart {} is a {} code ({}, {})",
+                        o.name,
+                        if o.code.is_failure() {
+                            "failure"
+                        } else {
+                            "success"
+                        },
+                        o.code,
+                        w.name,
+                        if w.code.is_failure() {
+                            "failure"
+                        } else {
+                            "success"
+                        },
+                        w.code,
+                        at(w)
+                    ),
+                )
+                .about(Some(o.code.to_string()), Some(&o.name))
+                .with_related(place(w), format!("the counterpart {}", w.name)),
+            );
+        }
+        out.push(
+            Finding::new(
+                &rules::COUNTERPART_CODE_MISMATCH,
+                place(o),
+                format!(
+                    "{} is {} but {} is {} ({}); mirrored codes differ only in the facility, so one of them is wrong ({} would mirror {}, {} would mirror {})",
+                    o.name,
+                    o.code,
+                    w.name,
+                    w.code,
+                    at(w),
+                    expected,
+                    w.name,
+                    o.code.with_facility(0x024),
+                    o.name
+                ),
+            )
+            .about(Some(o.code.to_string()), Some(&o.name))
+            .with_related(place(w), format!("the counterpart {}", w.name)),
+        );
+    }
+}
+
+/// `counterpart-coverage`: one note per document listing the codes without
+/// a counterpart.
+fn coverage(
+    project: &Project,
+    pairs: &[(&Record, &Record)],
+    wu: &[&Record],
+    om: &[&Record],
+    out: &mut Vec<Finding>,
+) -> Vec<CounterpartCoverage> {
+    let paired: BTreeSet<*const Record> = pairs
+        .iter()
+        .flat_map(|(w, o)| [*w as *const Record, *o as *const Record])
+        .collect();
+    let mut result = Vec::new();
+    for (family, other, members) in [(Family::Om, Family::Wu, om), (Family::Wu, Family::Om, wu)] {
+        let mut by_document: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
+        for r in members {
+            by_document.entry(r.document.as_str()).or_default().push(r);
+        }
+        for (document, records) in by_document {
+            let unpaired: Vec<&&Record> = records
+                .iter()
+                .filter(|r| !paired.contains(&(**r as *const Record)))
+                .collect();
+            let paired_count = records.len() - unpaired.len();
+            let entry = CounterpartCoverage {
+                document: document.to_string(),
+                family: family.as_str().to_string(),
+                counterpart_family: other.as_str().to_string(),
+                paired: paired_count,
+                unpaired: unpaired
+                    .iter()
+                    .map(|r| (r.code.to_string(), r.name.clone()))
+                    .collect(),
+            };
+            if !unpaired.is_empty() {
+                let location = project
+                    .files
+                    .iter()
+                    .find(|f| f.is_source && f.document == document)
+                    .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
+                    .map_or_else(|| place(unpaired[0]), |t| t.location.clone());
+                let shown: Vec<String> = unpaired.iter().take(12).map(|r| r.name.clone()).collect();
+                out.push(Finding::new(
+                    &rules::COUNTERPART_COVERAGE,
+                    location,
+                    format!(
+                        "{} of {} {} codes in {document} have no {} counterpart in the dataset (a fact, not an error): {}{}",
+                        unpaired.len(),
+                        records.len(),
+                        family.as_str(),
+                        other.as_str(),
+                        shown.join(", "),
+                        if unpaired.len() > shown.len() {
+                            format!(" and {} more (the report's summary lists them all)", unpaired.len() - shown.len())
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ));
+            }
+            result.push(entry);
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_and_http_statuses() {
+        assert_eq!(
+            edit_distance("EXCLUSIVE_INSTALL_CONFILCT", "EXCLUSIVE_INSTALL_CONFLICT"),
+            1
+        );
+        assert_eq!(edit_distance("SOURCE_ABSENT", "FF_SOURCE_ABSENT"), 3);
+        assert_eq!(
+            http_status_of("WU_E_PT_HTTP_STATUS_NOT_SUPPORTED"),
+            Some(501)
+        );
+        assert_eq!(
+            http_status_of("OM_E_PT_HTTP_STATUS_GATEWAY_TIMEOUT"),
+            Some(504)
+        );
+        assert_eq!(http_status_of("OM_E_NO_SERVICE"), None);
+    }
+}

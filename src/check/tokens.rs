@@ -1,0 +1,258 @@
+//! Protected tokens: the parts of a description that must survive
+//! translation unchanged (identifiers, wildcards, numbers, hex codes, URLs,
+//! link targets, inline code), and the words used to compare descriptions.
+
+use crate::ingest::text::is_identifier_char;
+
+/// The protected tokens of a description: from its plain text (where
+/// `&#42;`, `\*` and `*` are one character and bold is gone) and its
+/// Markdown (for link targets and inline code). Sorted, so two lists
+/// compare as multisets.
+pub fn protected_tokens(text: &str, markdown: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let starts_word = i == 0 || !is_identifier_char(chars[i - 1]) && chars[i - 1] != '.';
+        if !starts_word || !(c.is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len()
+            && (is_identifier_char(chars[end])
+                || (chars[end] == '.'
+                    && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+                    && chars[i].is_ascii_digit()))
+        {
+            end += 1;
+        }
+        let mut word: String = chars[i..end].iter().collect();
+        // A wildcard identifier: OM_E_PT_SOAP_*.
+        if word.ends_with('_') && chars.get(end) == Some(&'*') {
+            word.push('*');
+            end += 1;
+        }
+        let is_hex = word.len() > 2 && (word.starts_with("0x") || word.starts_with("0X"));
+        let is_identifier = word.contains('_') && word.chars().any(|c| c.is_ascii_uppercase());
+        let is_number = word.starts_with(|c: char| c.is_ascii_digit())
+            && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if is_hex {
+            tokens.push(word.to_ascii_uppercase());
+        } else if is_identifier || is_number {
+            tokens.push(word);
+        }
+        i = end.max(i + 1);
+    }
+    for url in urls(text) {
+        tokens.push(url);
+    }
+    tokens.extend(link_targets(markdown));
+    tokens.extend(inline_code(markdown));
+    tokens.sort();
+    tokens.dedup_by(|a, b| a == b && a.starts_with("http"));
+    tokens
+}
+
+fn urls(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .map(|w| w.trim_end_matches(['.', ',', ')', ';']).to_string())
+        .collect()
+}
+
+/// Targets of Markdown links `[text](target)`.
+pub fn link_targets(markdown: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = markdown;
+    while let Some(at) = rest.find("](") {
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(')') else { break };
+        let target = after[..end].split_whitespace().next().unwrap_or("");
+        if !target.is_empty() {
+            out.push(target.to_string());
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+fn inline_code(markdown: &str) -> Vec<String> {
+    markdown
+        .split('`')
+        .enumerate()
+        .filter(|(i, part)| i % 2 == 1 && !part.is_empty())
+        .map(|(_, part)| format!("`{part}`"))
+        .collect()
+}
+
+/// The text of the bold spans in Markdown, in order, read by pulldown-cmark
+/// so that `**OM_E_PT_SOAP_***` (a wildcard in bold) and
+/// `**OM_E_PT_SOAP_&#42;**` read alike.
+pub fn bold_spans(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut spans: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    let mut just_closed = false;
+    for event in Parser::new(markdown) {
+        // CommonMark reads `**OM_E_PT_SOAP_***` as bold `OM_E_PT_SOAP_`
+        // followed by `*`: the writer meant the wildcard in bold.
+        if just_closed
+            && let Event::Text(t) = &event
+            && t.starts_with('*')
+            && let Some(last) = spans.last_mut()
+            && last.ends_with('_')
+        {
+            last.push('*');
+        }
+        just_closed = matches!(event, Event::End(TagEnd::Strong));
+        match event {
+            Event::Start(Tag::Strong) => depth += 1,
+            Event::End(TagEnd::Strong) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let text = std::mem::take(&mut current);
+                    if !text.trim().is_empty() {
+                        spans.push(text.trim().to_string());
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) if depth > 0 => current.push_str(&t),
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Words that say little about a description's meaning.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "is", "was", "were", "be", "been", "in", "for", "and", "or",
+    "by", "on", "that", "this", "with", "it", "as", "at", "from", "are", "not", "no", "any", "can",
+    "could", "cannot", "has", "have", "had", "will", "would", "which", "there", "its", "another",
+    "other", "some", "same", "because", "due", "if", "but", "so", "than",
+    // Boilerplate of these pages: "Same as HTTP status 401", "error code".
+    "http", "status", "error", "code",
+];
+
+/// Words the pages use for one another.
+const SYNONYMS: &[(&str, &str)] = &[("reboot", "restart"), ("remov", "uninstall")];
+
+/// The content words of an English description, lightly stemmed
+/// ("cancelled", "canceled" and "cancel" are one word).
+pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| stem(&w))
+        .map(|w| {
+            SYNONYMS
+                .iter()
+                .find(|(from, _)| *from == w)
+                .map_or(w, |(_, to)| (*to).to_string())
+        })
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    let mut w = word.to_string();
+    for suffix in ["ations", "ation", "ing", "ed", "es", "s"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+            break;
+        }
+    }
+    // "cancelled" and "canceled" are one word.
+    if w.ends_with("ll") {
+        w.pop();
+    }
+    w
+}
+
+/// Jaccard similarity of two word sets: shared words over all words.
+pub fn similarity(
+    a: &std::collections::BTreeSet<String>,
+    b: &std::collections::BTreeSet<String>,
+) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 1.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// Whole numbers of three or more digits (HTTP statuses, Win32 codes), the
+/// numbers that two descriptions of one code must agree on.
+pub fn significant_numbers(text: &str) -> Vec<u32> {
+    let mut numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_survive_markup_differences() {
+        let source = protected_tokens(
+            "Same as SOAPCLIENT_SOAPFAULT. A fault of OM_E_PT_SOAP_* error code type, HTTP 1.1 and 500.",
+            "Same as **SOAPCLIENT_SOAPFAULT**. A fault of **OM_E_PT_SOAP_&#42;** error code type, HTTP 1.1 and 500.",
+        );
+        assert_eq!(
+            source,
+            vec!["1.1", "500", "OM_E_PT_SOAP_*", "SOAPCLIENT_SOAPFAULT"]
+        );
+        let translated = protected_tokens(
+            "与 SOAPCLIENT_SOAPFAULT 相同。OM_E_PT_SOAP_* 错误，HTTP 1.1 和 500。",
+            "与 **SOAPCLIENT_SOAPFAULT** 相同。**OM_E_PT_SOAP_\\*** 错误，HTTP 1.1 和 500。",
+        );
+        assert_eq!(source, translated);
+        assert_eq!(
+            protected_tokens(
+                "See [list](https://example.com/a) at 0x80cf0001.",
+                "See [list](https://example.com/a) at 0x80cf0001."
+            ),
+            vec!["0X80CF0001", "https://example.com/a"]
+        );
+    }
+
+    #[test]
+    fn bold_and_words_and_numbers() {
+        assert_eq!(
+            bold_spans("Same as **HTTP status 500**. See **OM_E_PT_&#42;**."),
+            vec!["HTTP status 500", "OM_E_PT_*"]
+        );
+        assert_eq!(
+            significant_numbers("Http status 501 - HTTP 1.1, 2^31 - 1"),
+            vec![501]
+        );
+        assert_eq!(
+            significant_numbers("Same as **HTTP status 500**. More."),
+            vec![500]
+        );
+        assert_eq!(
+            bold_spans("another **OM_E_AU &#42;** code"),
+            vec!["OM_E_AU *"]
+        );
+        assert_eq!(
+            bold_spans("发生了 **OM_E_PT_SOAP_*** 错误"),
+            vec!["OM_E_PT_SOAP_*"]
+        );
+        assert_eq!(
+            bold_spans("of **OM_E_PT_SOAP_&#42;** error"),
+            vec!["OM_E_PT_SOAP_*"]
+        );
+        let a = content_words("The operation was canceled.");
+        let b = content_words("Call has been cancelled.");
+        assert!(a.contains("cancel") && b.contains("cancel"), "{a:?} {b:?}");
+    }
+}
