@@ -138,17 +138,15 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
             finding.rule
         );
     }
-    let outcome = check::check(&project, None, project.config.check.fail_on);
+    let outcome = project.build_check();
     println!(
         "findings: {} errors, {} warnings, {} notes (`errdocs check` shows them)",
         outcome.count(Severity::Error),
         outcome.count(Severity::Warning),
         outcome.count(Severity::Note)
     );
-    let findings = project.findings_output();
     if check {
-        let mut outputs = project.render_outputs()?;
-        outputs.push(findings);
+        let outputs = project.outputs(&outcome)?;
         let stale = errdocs::emit::stale(&out_dir, &outputs);
         if stale.is_empty() {
             println!("{} is up to date", out_dir.display());
@@ -162,7 +160,7 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     }
-    for path in errdocs::emit::render_and_write(&project.dataset, &[findings], &out_dir)? {
+    for path in project.write_outputs(&outcome)? {
         println!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)

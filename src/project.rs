@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::CheckOutcome;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::emit::{self, OutputFile};
@@ -137,14 +138,34 @@ impl Project {
         emit::render(&self.dataset)
     }
 
-    /// `out/findings.json`: the JSON report of a check with the configured
-    /// settings and no baseline.
-    pub fn findings_output(&self) -> OutputFile {
-        let outcome = crate::check::check(self, None, self.config.check.fail_on);
+    /// The check `build` runs: configured settings, no baseline.
+    pub fn build_check(&self) -> CheckOutcome {
+        crate::check::check(self, None, self.config.check.fail_on)
+    }
+
+    /// `out/findings.json`: the JSON report of `outcome`.
+    pub fn findings_output(&self, outcome: &CheckOutcome) -> OutputFile {
         OutputFile {
             name: crate::report::json::FINDINGS_FILE_NAME,
-            bytes: crate::report::json::render(self, &outcome).into_bytes(),
+            bytes: crate::report::json::render(self, outcome).into_bytes(),
         }
+    }
+
+    /// Every file `build` writes, rendered in memory (for `build --check`).
+    pub fn outputs(&self, outcome: &CheckOutcome) -> Result<Vec<OutputFile>> {
+        let mut outputs = self.render_outputs()?;
+        outputs.push(self.findings_output(outcome));
+        Ok(outputs)
+    }
+
+    /// Writes every output of `build` into the output folder, atomically
+    /// (see [`emit::render_and_write`]); returns the paths written.
+    pub fn write_outputs(&self, outcome: &CheckOutcome) -> Result<Vec<PathBuf>> {
+        emit::render_and_write(
+            &self.dataset,
+            &[self.findings_output(outcome)],
+            &self.out_dir(),
+        )
     }
 
     /// The source file at a path relative to the root.

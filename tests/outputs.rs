@@ -53,8 +53,7 @@ fn two_renders_are_byte_identical() {
 #[test]
 fn committed_out_matches_the_sources() {
     let project = bundled();
-    let mut outputs = project.render_outputs().unwrap();
-    outputs.push(project.findings_output());
+    let outputs = project.outputs(&project.build_check()).unwrap();
     let stale = errdocs::emit::stale(&project.out_dir(), &outputs);
     assert!(
         stale.is_empty(),

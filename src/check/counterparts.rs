@@ -2,7 +2,7 @@
 //! with facility 0x024 replaced by 0x0CF. Names, numbers quoted in the
 //! descriptions, the descriptions' meaning, severity, and coverage.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -431,6 +431,60 @@ fn neighbour_with<'a>(
         })
 }
 
+/// The descriptions of one document's codes of one family, with an
+/// inverted index from word to codes, so that finding the most similar
+/// description costs the postings of a description's words, not a
+/// comparison with every code.
+struct DescriptionIndex<'a> {
+    entries: Vec<(&'a Record, BTreeSet<String>)>,
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> DescriptionIndex<'a> {
+    fn new(records: impl Iterator<Item = &'a Record>) -> Self {
+        let entries: Vec<(&Record, BTreeSet<String>)> = records
+            .map(|r| (r, content_words(description(r))))
+            .collect();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, words)) in entries.iter().enumerate() {
+            for word in words {
+                postings.entry(word.clone()).or_default().push(i);
+            }
+        }
+        DescriptionIndex { entries, postings }
+    }
+
+    /// The entry (other than `skip`) whose description is most like
+    /// `mine`: (similarity, record, shared words). Ties go to the lowest
+    /// code, then the first row, so the answer is deterministic.
+    fn most_similar(
+        &self,
+        mine: &BTreeSet<String>,
+        skip: &Record,
+    ) -> Option<(f64, &'a Record, usize)> {
+        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+        for word in mine {
+            for &i in self.postings.get(word).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(i).or_default() += 1;
+            }
+        }
+        shared
+            .into_iter()
+            .filter(|(i, _)| !std::ptr::eq(self.entries[*i].0, skip))
+            .map(|(i, n)| {
+                let (record, words) = &self.entries[i];
+                let union = mine.len() + words.len() - n;
+                (n as f64 / union.max(1) as f64, *record, n, i)
+            })
+            .max_by(|a, b| {
+                a.0.total_cmp(&b.0)
+                    .then_with(|| b.1.code.cmp(&a.1.code))
+                    .then_with(|| b.3.cmp(&a.3))
+            })
+            .map(|(score, record, n, _)| (score, record, n))
+    }
+}
+
 /// `counterpart-description-mismatch` (a description that describes another
 /// code) and `counterpart-description-divergent` (little in common).
 fn descriptions(
@@ -439,22 +493,33 @@ fn descriptions(
     om: &[&Record],
     out: &mut Vec<Finding>,
 ) {
-    let words = |r: &Record| content_words(description(r));
-    let wu_words: Vec<(&Record, BTreeSet<String>)> = wu.iter().map(|r| (*r, words(r))).collect();
-    let om_words: Vec<(&Record, BTreeSet<String>)> = om.iter().map(|r| (*r, words(r))).collect();
+    // One index per (family, document): a description is compared with the
+    // codes of its counterpart's document.
+    let mut indexes: BTreeMap<(Family, &str), DescriptionIndex> = BTreeMap::new();
+    for family in [wu, om] {
+        let mut by_document: BTreeMap<(Family, &str), Vec<&Record>> = BTreeMap::new();
+        for r in family {
+            by_document
+                .entry((r.family, r.document.as_str()))
+                .or_default()
+                .push(r);
+        }
+        for (key, records) in by_document {
+            indexes.insert(key, DescriptionIndex::new(records.into_iter()));
+        }
+    }
     for &(w, o) in pairs {
-        let (ww, ow) = (words(w), words(o));
+        let (ww, ow) = (content_words(description(w)), content_words(description(o)));
         if ww.is_empty() || ow.is_empty() {
             continue;
         }
         let own = similarity(&ww, &ow);
         // Does one side describe a different code of the other family?
-        // Does one side describe a different code of the other family?
-        let wrong_side = [(w, &ww, &om_words[..], o), (o, &ow, &wu_words[..], w)]
+        let wrong_side = [(w, &ww, o), (o, &ow, w)]
             .into_iter()
-            .filter_map(|(me, mine, others, counterpart)| {
-                let (score, other) = most_similar(mine, others, counterpart)?;
-                let shared = mine.intersection(&words(other)).count();
+            .filter_map(|(me, mine, counterpart)| {
+                let index = indexes.get(&(counterpart.family, counterpart.document.as_str()))?;
+                let (score, other, shared) = index.most_similar(mine, counterpart)?;
                 // Clearly closer to another code than to its own; or nothing
                 // in common with its own and several words with the code
                 // next to its counterpart (a row copied from its neighbour).
@@ -516,20 +581,6 @@ fn descriptions(
             );
         }
     }
-}
-
-/// The record of `others` (other than `skip`) whose description is most
-/// like `mine`, with the similarity.
-fn most_similar<'a>(
-    mine: &BTreeSet<String>,
-    others: &[(&'a Record, BTreeSet<String>)],
-    skip: &Record,
-) -> Option<(f64, &'a Record)> {
-    others
-        .iter()
-        .filter(|(r, _)| !std::ptr::eq(*r, skip))
-        .map(|(r, ws)| (similarity(mine, ws), *r))
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.code.cmp(&a.1.code)))
 }
 
 /// `counterpart-code-mismatch` and `counterpart-severity-mismatch`: one name
