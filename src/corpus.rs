@@ -34,13 +34,6 @@ pub struct Document {
     pub files: Vec<LocaleFile>,
 }
 
-impl Document {
-    /// The source-language file.
-    pub fn source(&self) -> &LocaleFile {
-        &self.files[0]
-    }
-}
-
 /// Every document of a project.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -54,6 +47,12 @@ impl Corpus {
     /// Finds the documents under the configured sources folder.
     pub fn discover(root: &Path, config: &Config) -> Result<Corpus> {
         let sources = config.sources_dir(root);
+        if !root.is_dir() {
+            return Err(Error::Corpus {
+                path: root.to_path_buf(),
+                message: "no such folder; pass the project folder (the one holding errdocs.toml and sources/) to --root".into(),
+            });
+        }
         if !sources.is_dir() {
             return Err(Error::Corpus {
                 path: sources,
@@ -96,6 +95,15 @@ impl Corpus {
                     ),
                 })?;
                 let rel = relative(root, &path);
+                if let Some(other) = files.iter().find(|f: &&LocaleFile| f.locale == locale) {
+                    return Err(Error::Corpus {
+                        path: path.clone(),
+                        message: format!(
+                            "this file and {} are both the {locale} page of `{id}`; keep one",
+                            other.rel
+                        ),
+                    });
+                }
                 files.push(LocaleFile {
                     is_source: locale == source_locale,
                     locale,
@@ -126,9 +134,15 @@ impl Corpus {
             if !documents.iter().any(|d| &d.id == id) {
                 return Err(Error::Corpus {
                     path: sources.join(id),
-                    message: format!(
-                        "errdocs.toml configures document `{id}` but this folder holds no <locale>.md file"
-                    ),
+                    message: if sources.join(id).is_dir() {
+                        format!(
+                            "errdocs.toml configures document `{id}` but this folder holds no <locale>.md file"
+                        )
+                    } else {
+                        format!(
+                            "errdocs.toml configures document `{id}` but there is no such folder"
+                        )
+                    },
                 });
             }
         }
@@ -153,11 +167,16 @@ impl Corpus {
 }
 
 /// Normalizes a locale tag to BCP 47 case (`zh-cn` -> `zh-CN`,
-/// `sr-latn-rs` -> `sr-Latn-RS`). `None` for text that is not a tag.
+/// `sr-latn-rs` -> `sr-Latn-RS`). `None` for text that is not a tag. A bare
+/// three-letter name is not taken for a language: `faq.md` and `toc.md` are
+/// more likely than Filipino or Hawaiian pages.
 pub fn canonical_locale(tag: &str) -> Option<String> {
     let parts: Vec<&str> = tag.split(['-', '_']).collect();
     let language = parts.first()?;
     if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if language.len() == 3 && parts.len() == 1 {
         return None;
     }
     let mut out = language.to_ascii_lowercase();
@@ -217,6 +236,8 @@ mod tests {
         );
         assert_eq!(canonical_locale("de").as_deref(), Some("de"));
         assert_eq!(canonical_locale("readme"), None);
+        assert_eq!(canonical_locale("faq"), None);
+        assert_eq!(canonical_locale("fil-ph").as_deref(), Some("fil-PH"));
         assert_eq!(canonical_locale("en--us"), None);
     }
 }

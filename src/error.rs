@@ -27,6 +27,12 @@ pub enum Error {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A source file is UTF-16 (it starts with a UTF-16 byte-order mark).
+    #[error("{}: the file is UTF-16; errdocs reads UTF-8: save it as UTF-8", path.display())]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+    },
     /// A source file holds NUL bytes: not text.
     #[error("{}:{line}: binary file (NUL byte at byte offset {offset}); errdocs reads Markdown text", path.display())]
     Binary {

@@ -102,6 +102,22 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
     }
 }
 
+/// "1 document", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Prints a line of the build summary. A closed pipe (`errdocs build |
+/// head -1`) must not stop the build before it writes out/.
+fn say(line: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{line}");
+}
+
 fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
     let project = Project::load(root)?;
     let out_dir = project.out_dir();
@@ -109,21 +125,25 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
     let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_str()).collect();
     locales.sort();
     locales.dedup();
-    println!(
-        "read {} documents, {} files in {} locales ({}), {} tables",
-        stats.documents,
-        stats.files,
-        locales.len(),
+    say(&format!(
+        "read {}, {} in {} ({}), {}",
+        count(stats.documents, "document"),
+        count(stats.files, "file"),
+        count(locales.len(), "locale"),
         locales.join(", "),
-        stats.tables
-    );
-    println!(
-        "rows read {}: {} in {} records, {} unresolved",
-        stats.rows_read, stats.rows_in_records, stats.records, stats.unresolved_rows
-    );
-    // Problems that change what the dataset holds are shown here; the
-    // full list is `errdocs check`'s job.
-    for finding in project
+        count(stats.tables, "table")
+    ));
+    say(&format!(
+        "rows read {}: {} in {}, {} unresolved",
+        stats.rows_read,
+        stats.rows_in_records,
+        count(stats.records, "record"),
+        stats.unresolved_rows
+    ));
+    let outcome = project.build_check();
+    // Problems that change what the dataset holds are shown here, as
+    // configured and suppressed; the full list is `errdocs check`'s job.
+    for finding in outcome
         .findings
         .iter()
         .filter(|f| check::rule(f.rule).is_some_and(|r| r.tags.contains(&"ingest")))
@@ -138,30 +158,34 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
             finding.rule
         );
     }
-    let outcome = project.build_check();
-    println!(
-        "findings: {} errors, {} warnings, {} notes (`errdocs check` shows them)",
-        outcome.count(Severity::Error),
-        outcome.count(Severity::Warning),
-        outcome.count(Severity::Note)
-    );
+    say(&format!(
+        "findings: {}, {}, {} (`errdocs check` shows them)",
+        count(outcome.count(Severity::Error), "error"),
+        count(outcome.count(Severity::Warning), "warning"),
+        count(outcome.count(Severity::Note), "note")
+    ));
     if check {
         let outputs = project.outputs(&outcome)?;
         let stale = errdocs::emit::stale(&out_dir, &outputs);
         if stale.is_empty() {
-            println!("{} is up to date", out_dir.display());
+            say(&format!("{} is up to date", out_dir.display()));
             return Ok(ExitCode::SUCCESS);
         }
         for path in &stale {
+            let why = if path.exists() {
+                "differs from what the sources give"
+            } else {
+                "is missing"
+            };
             eprintln!(
-                "errdocs: stale: {} differs from the sources; run `errdocs build`",
+                "errdocs: stale: {} {why}; run `errdocs build`",
                 path.display()
             );
         }
         return Ok(ExitCode::from(1));
     }
     for path in project.write_outputs(&outcome)? {
-        println!("wrote {}", path.display());
+        say(&format!("wrote {}", path.display()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -31,6 +31,8 @@ pub struct Project {
     pub dataset: Dataset,
     /// Findings of ingest and normalize, sorted.
     pub findings: Vec<Finding>,
+    /// Index into `sources` by path relative to the root.
+    source_index: std::collections::HashMap<String, usize>,
 }
 
 /// One file to ingest.
@@ -117,7 +119,13 @@ impl Project {
         let normalized = normalize::normalize(&corpus, &files);
         findings.extend(normalized.findings);
         sort_findings(&mut findings);
+        let source_index = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.rel.clone(), i))
+            .collect();
         Ok(Project {
+            source_index,
             root: root.to_path_buf(),
             config,
             corpus,
@@ -170,6 +178,8 @@ impl Project {
 
     /// The source file at a path relative to the root.
     pub fn source(&self, rel: &str) -> Option<&SourceFile> {
-        self.sources.iter().find(|s| s.rel == rel)
+        self.source_index
+            .get(rel)
+            .and_then(|&i| self.sources.get(i))
     }
 }

@@ -46,6 +46,11 @@ impl SourceFile {
     /// Builds a source file from bytes already read, with the same checks as
     /// [`SourceFile::read`].
     pub fn from_bytes(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(Error::Utf16 {
+                path: path.to_path_buf(),
+            });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             return Err(Error::Binary {
@@ -68,6 +73,12 @@ impl SourceFile {
                     offset,
                 });
             }
+        };
+        // A UTF-8 byte-order mark is not content: without this, the front
+        // matter fence would not be at the start of the file.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
         };
         if text.trim().is_empty() {
             return Err(Error::Empty {

@@ -26,7 +26,7 @@ fn build_prints_counts_and_writes_every_output() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.contains("read 1 documents, 1 files in 1 locales (en-US), 1 tables"),
+        text.contains("read 1 document, 1 file in 1 locale (en-US), 1 table"),
         "{text}"
     );
     assert!(
@@ -63,7 +63,7 @@ fn build_check_fails_on_stale_outputs() {
     let output = errdocs(&["build", "--check", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("error-codes.csv differs from the sources"),
+        stderr(&output).contains("error-codes.csv differs from what the sources give"),
         "{}",
         stderr(&output)
     );
@@ -117,7 +117,7 @@ fn missing_root_or_sources_is_a_clear_error() {
     let output = errdocs(&["build", "--root", "/no/such/folder"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("/no/such/folder/sources: no sources folder here"),
+        stderr(&output).contains("/no/such/folder: no such folder"),
         "{}",
         stderr(&output)
     );
@@ -188,7 +188,7 @@ fn unknown_tables_and_broken_front_matter_do_not_lose_rows() {
         "{message}"
     );
     assert!(
-        stdout(&output).contains("rows read 2: 1 in 1 records, 1 unresolved"),
+        stdout(&output).contains("rows read 2: 1 in 1 record, 1 unresolved"),
         "{}",
         stdout(&output)
     );

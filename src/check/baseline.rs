@@ -49,9 +49,10 @@ fn fnv1a(parts: &[&str]) -> u64 {
     hash
 }
 
-/// The fingerprint of a finding: rule, file, code, name, and the trimmed
-/// text of its source line with white space collapsed; `occurrence`
-/// tells apart identical findings in one file.
+/// The fingerprint of a finding: rule, file, name, and the trimmed text of
+/// its source line with white space collapsed; `occurrence` tells apart
+/// identical findings in one file. Not the code: for a malformed code it is
+/// the suggested value, which changes when the neighbouring rows do.
 pub fn fingerprint(project: &Project, finding: &Finding, occurrence: usize) -> String {
     let line_text: String = project
         .source(&finding.location.file)
@@ -64,7 +65,6 @@ pub fn fingerprint(project: &Project, finding: &Finding, occurrence: usize) -> S
     let hash = fnv1a(&[
         finding.rule,
         &finding.location.file,
-        finding.code.as_deref().unwrap_or(""),
         finding.name.as_deref().unwrap_or(""),
         &line_text,
         &occurrence,
@@ -117,12 +117,18 @@ impl Baseline {
 
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
+            path: path.to_path_buf(),
+            message: format!(
+                "cannot read the baseline: {e}; write one with `errdocs check --write-baseline FILE`"
+            ),
+        })?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| Error::Input {
             path: path.to_path_buf(),
             message: format!(
-                "line {}: not an errdocs baseline: {e}; write one with `errdocs check --write-baseline FILE`",
-                e.line()
+                "line {}: not an errdocs baseline ({}); write one with `errdocs check --write-baseline FILE`",
+                e.line(),
+                e.to_string().split(" at line ").next().unwrap_or("invalid JSON")
             ),
         })?;
         if baseline.version != Self::VERSION {

@@ -19,6 +19,10 @@ pub fn decimals(ctx: &Context, out: &mut Vec<Finding>) {
             let (Some(cell), Some(record)) = (row.cells.decimal, row.record) else {
                 continue;
             };
+            // An empty decimal cell states nothing to compare.
+            if cell.text.trim().is_empty() {
+                continue;
+            }
             rows_with_decimal += 1;
             let reading = read_decimal(&cell.text, record.code);
             if reading == DecimalReading::Signed {
@@ -266,9 +270,7 @@ pub fn order(ctx: &Context, out: &mut Vec<Finding>) {
             .iter()
             .filter_map(|r| r.record.map(|rec| (r, rec.code)))
             .collect();
-        let steps = coded.len().saturating_sub(1);
-        let rising = coded.windows(2).filter(|w| w[0].1 < w[1].1).count();
-        if steps < 4 || rising * 10 < steps * 9 {
+        if !crate::normalize::is_sorted(coded.iter().map(|(_, code)| Some(*code))) {
             continue;
         }
         for window in coded.windows(3) {

@@ -375,12 +375,16 @@ fn numbers(w: &Record, o: &Record, records: &[Record], out: &mut Vec<Finding>) {
         description_place(right),
         format!("the counterpart {}", right.name),
     );
-    if expected.is_some() && wrong_numbers.len() == 1 && right_numbers.len() == 1 {
-        evidence.push(format!("{} quotes {}", right.name, right_numbers[0]));
+    // A fix only where winhttp.h and the other side agree on the number.
+    if let Some(status) = expected
+        && wrong_numbers.len() == 1
+        && right_numbers == [status]
+    {
+        evidence.push(format!("{} quotes {status}", right.name));
         finding = finding.with_fix(Fix {
             field: "description".into(),
             from: wrong_numbers[0].to_string(),
-            to: right_numbers[0].to_string(),
+            to: status.to_string(),
             confidence: if evidence.len() >= 3 {
                 Confidence::High
             } else {

@@ -102,10 +102,11 @@ pub fn identifier_references(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// True for characters of scripts written without spaces between words.
+/// True for Han characters (Chinese, and kanji in Japanese). Kana are left
+/// out on purpose: Japanese doubles them in ordinary words (いろいろ,
+/// まだまだ), as Korean does with some syllables.
 fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Doubled words in `text`: the same word twice in a row ("The the"); and
@@ -217,6 +218,7 @@ mod tests {
         assert!(doubled_words("HTTP 1.1 1.1 version", false).is_empty());
         assert_eq!(doubled_words("无法安装安装更新", false), vec!["安装安装"]);
         assert!(doubled_words("常常无法", false).is_empty());
+        assert!(doubled_words("いろいろな更新", false).is_empty());
         assert_eq!(single_of("安装安装"), "安装");
     }
 }

@@ -59,9 +59,10 @@ pub fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
         if let Some(first) = by_name.get(&key) {
             // 0x0000041D and 0x8007041D are one Win32 error, bare and as an
             // HRESULT (HRESULT_FROM_WIN32): the same name is right for both.
+            // The same code too: duplicate-code has said it.
             if first
                 .record
-                .is_some_and(|f| same_win32_error(f.code, record.code))
+                .is_some_and(|f| f.code == record.code || same_win32_error(f.code, record.code))
             {
                 continue;
             }

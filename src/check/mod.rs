@@ -98,6 +98,13 @@ fn evaluate(project: &Project) -> Evaluation {
     let mut all = project.findings.clone();
     let (found, coverage, counterpart_coverage) = run_rules(project);
     all.extend(found);
+    // Rules turned off first (so that their suppressions count as unused),
+    // then suppressions, then severities: the suppression findings are
+    // configured like every other.
+    let enabled =
+        |f: &Finding| rule(f.rule).is_some_and(|r| project.config.severity_of(r).is_some());
+    all.retain(enabled);
+    let suppressed = suppress::apply(project, &mut all);
     let mut configured: Vec<Finding> = all
         .into_iter()
         .filter_map(|mut f| {
@@ -106,7 +113,6 @@ fn evaluate(project: &Project) -> Evaluation {
             Some(f)
         })
         .collect();
-    let suppressed = suppress::apply(project, &mut configured);
     sort_findings(&mut configured);
     Evaluation {
         findings: configured,

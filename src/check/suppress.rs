@@ -16,21 +16,50 @@ use crate::check::{rule, rules};
 use crate::finding::Finding;
 use crate::source::{Location, SourceFile};
 
-/// One suppression comment.
+/// One suppression comment (or, for `disable` ... `enable`, the part of it
+/// that one `enable` closes).
 #[derive(Debug, Clone)]
 struct Suppression {
     location: Location,
+    /// The rule ids; empty for all rules.
     rules: Vec<String>,
     first_line: usize,
     last_line: usize,
-    used: bool,
+    /// Per rule id (one entry when `rules` is empty): did it silence
+    /// anything?
+    used: Vec<bool>,
 }
 
 impl Suppression {
-    fn covers(&self, finding: &Finding) -> bool {
-        finding.location.file == self.location.file
-            && (self.first_line..=self.last_line).contains(&finding.location.line)
-            && (self.rules.is_empty() || self.rules.iter().any(|r| r == finding.rule))
+    fn new(location: Location, rules: Vec<String>, first_line: usize, last_line: usize) -> Self {
+        let used = vec![false; rules.len().max(1)];
+        Suppression {
+            location,
+            rules,
+            first_line,
+            last_line,
+            used,
+        }
+    }
+
+    /// Marks and returns whether it silences `finding`.
+    fn silence(&mut self, finding: &Finding) -> bool {
+        if finding.location.file != self.location.file
+            || !(self.first_line..=self.last_line).contains(&finding.location.line)
+        {
+            return false;
+        }
+        if self.rules.is_empty() {
+            self.used[0] = true;
+            return true;
+        }
+        match self.rules.iter().position(|r| r == finding.rule) {
+            Some(i) => {
+                self.used[i] = true;
+                true
+            }
+            None => false,
+        }
     }
 }
 
@@ -52,23 +81,32 @@ pub fn apply(project: &Project, findings: &mut Vec<Finding>) -> usize {
             return true;
         }
         let mut suppressed = false;
-        for s in suppressions.iter_mut().filter(|s| s.covers(f)) {
-            s.used = true;
-            suppressed = true;
+        for s in suppressions.iter_mut() {
+            suppressed |= s.silence(f);
         }
         !suppressed
     });
     let suppressed = before - findings.len();
-    for s in suppressions.iter().filter(|s| !s.used) {
-        let what = if s.rules.is_empty() {
-            "any rule".to_string()
+    for s in &suppressions {
+        // Unknown ids were reported as such when the comment was read.
+        let unused: Vec<String> = if s.rules.is_empty() {
+            if s.used[0] {
+                Vec::new()
+            } else {
+                vec!["any rule".to_string()]
+            }
         } else {
             s.rules
                 .iter()
-                .map(|r| format!("`{r}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .zip(&s.used)
+                .filter(|(r, used)| !**used && rule(r).is_some())
+                .map(|(r, _)| format!("`{r}`"))
+                .collect()
         };
+        if unused.is_empty() {
+            continue;
+        }
+        let what = unused.join(", ");
         problems.push(Finding::new(
             &rules::SUPPRESSION_UNUSED,
             s.location.clone(),
@@ -113,12 +151,8 @@ fn scan(source: &SourceFile, problems: &mut Vec<Finding>) -> Vec<Suppression> {
                     ));
                 }
             }
-            let suppression = |first_line, last_line| Suppression {
-                location: location.clone(),
-                rules: rules.clone(),
-                first_line,
-                last_line,
-                used: false,
+            let suppression = |first_line, last_line| {
+                Suppression::new(location.clone(), rules.clone(), first_line, last_line)
             };
             match kind {
                 "disable-line" => found.push(suppression(line_number, line_number)),
@@ -131,12 +165,28 @@ fn scan(source: &SourceFile, problems: &mut Vec<Finding>) -> Vec<Suppression> {
                 }
                 "disable" => open.push(suppression(line_number + 1, usize::MAX)),
                 "enable" => {
-                    for mut s in std::mem::take(&mut open) {
-                        if rules.is_empty() || s.rules == rules {
-                            s.last_line = line_number;
-                            found.push(s);
+                    // Closes the ids it names (every id, if it names none)
+                    // of each open `disable`; the others stay disabled.
+                    for open_suppression in std::mem::take(&mut open) {
+                        let (closing, staying): (Vec<String>, Vec<String>) = if rules.is_empty() {
+                            (open_suppression.rules.clone(), Vec::new())
+                        } else if open_suppression.rules.is_empty() {
+                            // "All rules" cannot be narrowed: it stays open.
+                            open.push(open_suppression);
+                            continue;
                         } else {
-                            open.push(s);
+                            open_suppression
+                                .rules
+                                .iter()
+                                .cloned()
+                                .partition(|r| rules.contains(r))
+                        };
+                        let Suppression { location, first_line, .. } = open_suppression;
+                        if rules.is_empty() || !closing.is_empty() {
+                            found.push(Suppression::new(location.clone(), closing, first_line, line_number));
+                        }
+                        if !staying.is_empty() {
+                            open.push(Suppression::new(location, staying, first_line, usize::MAX));
                         }
                     }
                 }

@@ -75,8 +75,13 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
             for (r, row) in table.rows.iter().enumerate() {
                 let cells = RowCells::of(table, row);
                 index.insert((table.index, r), matrix.rows.len());
+                let reading = crate::model::HResult::read(cells.code_text());
                 matrix.rows.push(CoverageRow {
-                    code: cells.code_text().to_string(),
+                    // Canonical where the text gives a value, so the rows
+                    // join with the records; as written otherwise.
+                    code: reading
+                        .value
+                        .map_or_else(|| cells.code_text().to_string(), |v| v.to_string()),
                     name: cells.name_text().to_string(),
                     states: BTreeMap::new(),
                 });
@@ -437,18 +442,18 @@ fn quote_all(tokens: &[String]) -> String {
         .join(", ")
 }
 
-/// GitHub-style slug of a heading: lower case, spaces to hyphens,
-/// punctuation dropped.
+/// The anchor GitHub and docs sites give a heading: lower case, each space
+/// a hyphen, letters, digits, `-` and `_` kept, everything else dropped.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.trim().chars() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
             out.extend(c.to_lowercase());
-        } else if (c == ' ' || c == '-' || c == '_') && !out.ends_with('-') {
+        } else if c == ' ' {
             out.push('-');
         }
     }
-    out.trim_matches('-').to_string()
+    out
 }
 
 /// Page metadata: the front matter's locale, the title heading's anchor,

@@ -53,15 +53,15 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 
 /// Renders every output and writes it into `dir`: each output on its own
 /// thread, straight to a temporary file; only when all are written are they
-/// renamed into place, so a failure leaves the previous outputs as they
-/// were. Returns the paths written.
+/// renamed into place (see `persist`), so a failure leaves the previous
+/// outputs as they were. Returns the paths written.
 /// `extra` files (already rendered) are staged and renamed with the others.
 pub fn render_and_write(
     dataset: &Dataset,
     extra: &[OutputFile],
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    create_out_dir(dir)?;
     let mut staged: Vec<Result<(NamedTempFile, PathBuf)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = OUTPUTS
             .iter()
@@ -74,17 +74,6 @@ pub fn render_and_write(
     persist(staged)
 }
 
-/// Writes rendered files into `dir`, with the same all-or-nothing staging
-/// as [`render_and_write`].
-pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let staged = files
-        .iter()
-        .map(|file| stage(dir, file.name, &file.bytes))
-        .collect::<Result<Vec<_>>>()?;
-    persist(staged)
-}
-
 /// The files in `dir` whose content differs from `files` (or that are
 /// missing): what `build --check` reports as stale.
 pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
@@ -93,6 +82,15 @@ pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
         .filter(|f| std::fs::read(dir.join(f.name)).ok().as_deref() != Some(f.bytes.as_slice()))
         .map(|f| dir.join(f.name))
         .collect()
+}
+
+fn create_out_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io(
+            dir,
+            std::io::Error::new(e.kind(), format!("cannot create the output folder: {e}")),
+        )
+    })
 }
 
 /// Writes `bytes` to a new temporary file in `dir`, to be renamed to `name`.
@@ -110,12 +108,52 @@ fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf
     Ok((temp, dir.join(name)))
 }
 
-/// Renames staged files into place.
+/// Renames staged files into place. Several renames cannot be one atomic
+/// step, so the current files are first moved aside; if a rename fails, the
+/// new files are removed and the old ones put back.
 fn persist(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<Vec<PathBuf>> {
+    for (_, path) in &staged {
+        if path.is_dir() {
+            return Err(Error::io(
+                path,
+                std::io::Error::other("is a folder; errdocs writes a file of this name here"),
+            ));
+        }
+    }
+    let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let restore = |backups: &[(PathBuf, PathBuf)]| {
+        for (path, backup) in backups {
+            let _ = std::fs::rename(backup, path);
+        }
+    };
+    for (_, path) in &staged {
+        if !path.exists() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let backup = path.with_file_name(format!(".errdocs-old-{name}"));
+        if let Err(e) = std::fs::rename(path, &backup) {
+            restore(&backups);
+            return Err(Error::io(path, e));
+        }
+        backups.push((path.clone(), backup));
+    }
     let mut written = Vec::with_capacity(staged.len());
     for (temp, path) in staged {
-        temp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        if let Err(e) = temp.persist(&path) {
+            for new in &written {
+                let _ = std::fs::remove_file(new);
+            }
+            restore(&backups);
+            return Err(Error::io(&path, e.error));
+        }
         written.push(path);
+    }
+    for (_, backup) in backups {
+        let _ = std::fs::remove_file(backup);
     }
     Ok(written)
 }

@@ -54,7 +54,7 @@ pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 /// document still ingests.
 pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
     let Some((body, _)) = split(&file.text) else {
-        if file.text.starts_with("---") {
+        if file.text.lines().next().map(str::trim_end) == Some("---") {
             findings.push(Finding::new(
                 &rules::FRONT_MATTER_INVALID,
                 file.location(0),

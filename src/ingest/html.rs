@@ -18,6 +18,8 @@ use crate::source::SourceFile;
 
 static ROW_SELECTOR: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("tr").expect("`tr` is a valid selector"));
+static TABLE_SELECTOR: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("table").expect("`table` is a valid selector"));
 
 /// Where a tag was found in the raw text.
 #[derive(Debug, Clone, Copy)]
@@ -29,28 +31,65 @@ struct TagSpan {
 }
 
 /// The byte offset just after the `</table>` that closes the table opened at
-/// `start`, counting nested tables; the end of the text if it is never
-/// closed.
-pub fn table_end(text: &str, start: usize) -> usize {
+/// `start`, counting nested tables and skipping comments; `None` when it is
+/// never closed.
+pub fn table_end(text: &str, start: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut offset = start;
-    while offset < text.len() {
-        let Some(lt) = text[offset..].find('<') else {
-            break;
-        };
+    while let Some(lt) = text.get(offset..).and_then(|rest| rest.find('<')) {
         let at = offset + lt;
         let rest = &text[at..];
+        if rest.starts_with("<!--") {
+            offset = rest.find("-->").map_or(text.len(), |end| at + end + 3);
+            continue;
+        }
         if starts_with_tag(rest, "<table") {
             depth += 1;
         } else if starts_with_ci(rest, "</table") {
             depth = depth.saturating_sub(1);
             if depth == 0 {
-                return rest.find('>').map_or(text.len(), |gt| at + gt + 1);
+                return Some(rest.find('>').map_or(text.len(), |gt| at + gt + 1));
             }
         }
         offset = at + 1;
     }
-    text.len()
+    None
+}
+
+/// The byte ranges of the HTML comments (`<!-- ... -->`) in `text`; an
+/// unclosed comment runs to the end.
+pub fn comment_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut offset = 0;
+    while let Some(start) = text[offset..].find("<!--") {
+        let start = offset + start;
+        let end = text[start + 4..]
+            .find("-->")
+            .map_or(text.len(), |e| start + 4 + e + 3);
+        ranges.push(start..end);
+        offset = end;
+    }
+    ranges
+}
+
+/// Where each `<table` outside comments starts, in `range` of `text`.
+pub fn table_starts(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut offset = range.start;
+    while offset < range.end {
+        let Some(found) = text
+            .get(offset..range.end)
+            .and_then(|slice| find_ascii_ci(slice, "<table"))
+        else {
+            break;
+        };
+        let at = offset + found;
+        if starts_with_tag(&text[at..], "<table") && !comments.iter().any(|c| c.contains(&at)) {
+            starts.push(at);
+        }
+        offset = at + 1;
+    }
+    starts
 }
 
 /// The `name` or `id` of an `<a>` tag, as in
@@ -83,8 +122,18 @@ pub fn read_table(
     let raw = &file.text[range.clone()];
     let (row_tags, cell_tags) = scan_tags(raw, range.start);
     let fragment = Html::parse_fragment(raw);
+    // Only the outer table's own rows: a table nested in a cell is part of
+    // that cell's text.
+    let root = fragment.select(&TABLE_SELECTOR).next().map(|t| t.id());
     let parsed_rows: Vec<Vec<(ElementRef, bool)>> = fragment
         .select(&ROW_SELECTOR)
+        .filter(|tr| {
+            tr.ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|e| e.value().name() == "table")
+                .map(|t| t.id())
+                == root
+        })
         .map(|tr| {
             tr.children()
                 .filter_map(ElementRef::wrap)
@@ -212,20 +261,28 @@ pub fn read_table(
 }
 
 /// Finds every `<tr>` and every `<td>`/`<th>` opening tag, skipping comments.
+/// Only the tags of the outer table count (depth 1): nested tables belong to
+/// their cell.
 fn scan_tags(raw: &str, base: usize) -> (Vec<TagSpan>, Vec<TagSpan>) {
     let mut rows = Vec::new();
     let mut cells = Vec::new();
     let mut offset = 0;
-    while let Some(lt) = raw[offset..].find('<') {
+    let mut depth = 0usize;
+    while let Some(lt) = raw.get(offset..).and_then(|rest| rest.find('<')) {
         let at = offset + lt;
         let rest = &raw[at..];
         if rest.starts_with("<!--") {
             offset = rest.find("-->").map_or(raw.len(), |end| at + end + 3);
             continue;
         }
+        if starts_with_tag(rest, "<table") {
+            depth += 1;
+        } else if starts_with_ci(rest, "</table") {
+            depth = depth.saturating_sub(1);
+        }
         let is_row = starts_with_tag(rest, "<tr");
         let is_cell = starts_with_tag(rest, "<td") || starts_with_tag(rest, "<th");
-        if is_row || is_cell {
+        if depth == 1 && (is_row || is_cell) {
             let content_start = rest.find('>').map_or(raw.len(), |gt| at + gt + 1);
             let span = TagSpan {
                 start: base + at,
@@ -265,7 +322,7 @@ fn html_cell(
     let mut plain = String::new();
     let mut markdown = String::new();
     for child in element.children() {
-        collect_text(child, &mut plain, &mut markdown);
+        collect_text(child, false, &mut plain, &mut markdown);
     }
     let (source, content_offset) = match span {
         Some(span) => {
@@ -278,9 +335,14 @@ fn html_cell(
         None => (element.inner_html(), fallback),
     };
     let location = file.location(content_offset);
-    let (text, _) = normalize_cell_text(&plain);
+    let (text, joins) = normalize_cell_text(&plain);
     let (markdown, _) = normalize_cell_text(&markdown);
-    let joined_lines = identifier_break_lines(plain.trim_start(), location.line);
+    // Lines come from the raw source, where each break really is; if the
+    // two counts ever disagree, the joins still show, on the cell's line.
+    let mut joined_lines = identifier_break_lines(&source, location.line);
+    if joined_lines.len() != joins {
+        joined_lines = vec![location.line; joins];
+    }
     Cell {
         location,
         source,
@@ -310,12 +372,17 @@ fn cell_content_end(rest: &str) -> usize {
     rest.len()
 }
 
-/// Appends a node's plain text and its Markdown rendering.
-fn collect_text(node: NodeRef<Node>, plain: &mut String, markdown: &mut String) {
+/// Appends a node's plain text and its Markdown rendering. Inside `<code>`
+/// the text is not escaped: backslashes do not escape in code spans.
+fn collect_text(node: NodeRef<Node>, in_code: bool, plain: &mut String, markdown: &mut String) {
     match node.value() {
         Node::Text(text) => {
             plain.push_str(text);
-            markdown.push_str(&escape_markdown(text));
+            if in_code {
+                markdown.push_str(text);
+            } else {
+                markdown.push_str(&escape_markdown(text));
+            }
         }
         Node::Element(element) => {
             let name = element.name();
@@ -327,7 +394,11 @@ fn collect_text(node: NodeRef<Node>, plain: &mut String, markdown: &mut String) 
                     Some(href) => ("[".to_string(), format!("]({href})")),
                     None => (String::new(), String::new()),
                 },
-                "p" | "div" | "li" | "ul" | "ol" => ("\n\n".to_string(), "\n\n".to_string()),
+                "p" | "div" | "li" | "ul" | "ol" | "tr" | "table" => {
+                    ("\n\n".to_string(), "\n\n".to_string())
+                }
+                // Cells of a table nested in a cell: keep words apart.
+                "td" | "th" => (" ".to_string(), " ".to_string()),
                 "br" => {
                     plain.push('\n');
                     markdown.push_str("  \n");
@@ -335,17 +406,16 @@ fn collect_text(node: NodeRef<Node>, plain: &mut String, markdown: &mut String) 
                 }
                 _ => (String::new(), String::new()),
             };
-            let paragraph = open == "\n\n";
-            if paragraph {
-                plain.push_str("\n\n");
+            if open.trim().is_empty() {
+                plain.push_str(&open);
             }
             markdown.push_str(&open);
             for child in node.children() {
-                collect_text(child, plain, markdown);
+                collect_text(child, in_code || name == "code", plain, markdown);
             }
             markdown.push_str(&close);
-            if paragraph {
-                plain.push_str("\n\n");
+            if close.trim().is_empty() {
+                plain.push_str(&close);
             }
         }
         _ => {}
@@ -376,7 +446,7 @@ mod tests {
     fn cells_keep_their_lines_and_join_broken_names() {
         let text = "x\n<table>\n<tr><td><strong>Hexadecimal Error Code</strong></td><td>Error String</td><td>Description</td></tr>\n<tr>\n<td>0x80240001</td>\n<td>WU_E_\nNO_SERVICE</td>\n<td>Say &quot;hi&quot; *now*.\n\nMore.</td>\n</tr>\n</table>\n";
         let f = file(text);
-        let end = table_end(text, 2);
+        let end = table_end(text, 2).expect("closed");
         assert!(text[..end].ends_with("</table>"));
         let mut findings = Vec::new();
         let table = read_table(&f, 2..end, 0, None, &mut findings);
@@ -403,7 +473,11 @@ mod tests {
         );
         assert_eq!(anchor_name("<b>"), None);
         let text = "<table><tr><td><table></table></td></tr></table>tail";
-        assert_eq!(&text[table_end(text, 0)..], "tail");
-        assert_eq!(table_end("<table><tr>", 0), 11);
+        assert_eq!(table_end(text, 0).map(|end| &text[end..]), Some("tail"));
+        assert_eq!(table_end("<table><tr>", 0), None);
+        // A </table> inside a comment does not close the table.
+        let text = "<table><!-- </table> --><tr></tr></table>x";
+        assert_eq!(table_end(text, 0).map(|end| &text[end..]), Some("x"));
+        assert_eq!(comment_ranges("a<!--b-->c<!--d"), vec![1..9, 10..15]);
     }
 }

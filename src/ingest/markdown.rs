@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::columns::roles_of_headers;
 use super::html;
 use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
-use super::text::{identifier_break_lines, normalize_cell_text};
+use super::text::normalize_cell_text;
 use crate::check::rules;
 use crate::finding::Finding;
 use crate::source::SourceFile;
@@ -60,6 +60,8 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
     let mut heading: Option<HeadingInProgress> = None;
     let mut table: Option<TableInProgress> = None;
     let mut skip_until = 0;
+    let mut html_block_end = 0;
+    let comments = html::comment_ranges(text);
 
     let body = &text[body_start..];
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -68,6 +70,7 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
             continue;
         }
         match event {
+            Event::Start(Tag::HtmlBlock) => html_block_end = range.end,
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some(HeadingInProgress {
                     level: level as u8,
@@ -185,14 +188,32 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
                     continue;
                 }
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
-                    if s.trim().eq_ignore_ascii_case("<br>") || s.trim().starts_with("<br") {
-                        cell.text.push(' ');
+                    if find_ascii_ci(&s, "<br").is_some() {
+                        cell.text.push('\n');
                     }
                     continue;
                 }
-                if let Some(start) = find_ascii_ci(&text[range.clone()], "<table") {
-                    let start = range.start + start;
-                    let end = html::table_end(text, start);
+                // Every table that starts here (several may share a line),
+                // read from the raw text so that blank lines inside one do
+                // not split it. Tables inside comments are not content.
+                let mut from = range.start;
+                while let Some(&start) =
+                    html::table_starts(text, from..range.end, &comments).first()
+                {
+                    let end = match html::table_end(text, start) {
+                        Some(end) => end,
+                        None => {
+                            // Unclosed: it ends with its HTML block, and the
+                            // Markdown after it is still read.
+                            let end = html_block_end.max(range.end);
+                            findings.push(Finding::new(
+                                &rules::HTML_TABLE_UNMAPPED,
+                                file.location(start),
+                                "HTML table is never closed with </table>; it is read up to the end of its HTML block (the next blank line)",
+                            ));
+                            end
+                        }
+                    };
                     let index = structure.tables.len();
                     let heading = structure.headings.last().cloned();
                     structure.tables.push(html::read_table(
@@ -203,6 +224,7 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
                         findings,
                     ));
                     skip_until = end;
+                    from = end;
                 }
             }
             _ => {}
@@ -214,15 +236,27 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
 fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
     let source = file.text[cell.range.clone()].to_string();
     let location = file.location(cell.range.start);
-    let (text, _) = normalize_cell_text(&cell.text);
-    let joined_lines = identifier_break_lines(&cell.text, location.line);
+    let (text, joins) = normalize_cell_text(&cell.text);
     Cell {
         location,
-        markdown: source.trim().to_string(),
+        // Comments (such as errdocs-disable-line) are not content.
+        markdown: without_comments(&source).trim().to_string(),
         source,
         text,
-        joined_lines,
+        joined_lines: vec![file.line_column(cell.range.start).0; joins],
     }
+}
+
+/// `text` without its HTML comments.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for range in html::comment_ranges(text) {
+        out.push_str(&text[last..range.start]);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// Completes a body row: checks its width against the header from the raw
@@ -265,6 +299,21 @@ fn finish_markdown_row(
             ),
         ));
     }
+    // pulldown-cmark places the cells it pads at the end of the row's
+    // range, which is the start of the next line: place them at the end of
+    // this one instead.
+    let line_end = file.text[..table.row_range.end.min(file.text.len())]
+        .trim_end_matches(['\n', '\r'])
+        .len();
+    let cells = cells
+        .into_iter()
+        .map(|mut cell| {
+            if cell.source.is_empty() && cell.location.line > location.line {
+                cell.location = file.location(line_end);
+            }
+            cell
+        })
+        .collect();
     Row {
         location,
         cells,

@@ -5,106 +5,136 @@ pub fn is_identifier_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// Normalizes cell text: non-breaking spaces become spaces, a line break
-/// inside an identifier (next to a `_`, as in `WU_E_` + newline +
-/// `NO_SERVICE`) is removed, other runs of white space become one line
-/// break if they hold one and one space if not, and the ends are trimmed. Paragraph breaks (`\n\n`, from HTML paragraphs) are
-/// kept as a blank line.
-///
-/// Returns the text and the number of identifier joins made, in order.
-pub fn normalize_cell_text(raw: &str) -> (String, usize) {
-    if !raw.contains("\n\n") {
-        return normalize_paragraph(raw);
-    }
-    let mut paragraphs = Vec::new();
-    let mut joins = 0;
-    for paragraph in raw.split("\n\n") {
-        let (text, n) = normalize_paragraph(paragraph);
-        joins += n;
-        if !text.is_empty() {
-            paragraphs.push(text);
-        }
-    }
-    (paragraphs.join("\n\n"), joins)
+/// What a run of white space between two characters becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    /// Nothing: a line break inside an identifier (`WU_E_` + newline +
+    /// `NO_SERVICE`).
+    Join,
+    /// One space.
+    Space,
+    /// A line break, kept: the lines of multi-line descriptions
+    /// ("Workaround:" and its steps).
+    LineBreak,
+    /// A blank line: a paragraph break.
+    Paragraph,
 }
 
-fn normalize_paragraph(raw: &str) -> (String, usize) {
-    let trimmed = raw.trim();
+/// Classifies a run of white space holding `newlines` line breaks between
+/// `before` and `after`.
+fn gap(newlines: usize, before: char, after: char) -> Gap {
+    match newlines {
+        0 => Gap::Space,
+        1 if (before == '_' && is_identifier_char(after))
+            || (is_identifier_char(before) && after == '_') =>
+        {
+            Gap::Join
+        }
+        1 => Gap::LineBreak,
+        _ => Gap::Paragraph,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+/// Normalizes cell text: the ends are trimmed; inside, a run of white space
+/// (non-breaking spaces included) becomes nothing when it is a line break
+/// inside an identifier (`WU_E_` + newline + `NO_SERVICE`), a line break when
+/// it holds one, a blank line when it holds more, and one space otherwise.
+///
+/// Returns the text and the number of identifier joins made.
+pub fn normalize_cell_text(raw: &str) -> (String, usize) {
+    let trimmed = raw.trim_matches(is_space);
     // Most cells are one clean line: nothing to do.
-    let bytes = trimmed.as_bytes();
-    let clean = !bytes
-        .iter()
-        .any(|&b| matches!(b, b'\n' | b'\t' | b'\r' | 0xA0))
-        && !bytes.windows(2).any(|w| w == b"  ");
+    let mut previous_space = false;
+    let clean = trimmed.chars().all(|c| {
+        let ok = !(is_space(c) && (c != ' ' || previous_space));
+        previous_space = c == ' ';
+        ok
+    });
     if clean {
         return (trimmed.to_string(), 0);
     }
     let mut out = String::with_capacity(trimmed.len());
     let mut joins = 0;
-    let mut chars = trimmed
-        .chars()
-        .map(|c| if c == '\u{a0}' { ' ' } else { c })
-        .peekable();
+    let mut chars = trimmed.chars().peekable();
     while let Some(c) = chars.next() {
-        if !c.is_whitespace() {
+        if !is_space(c) {
             out.push(c);
             continue;
         }
-        let mut has_newline = c == '\n';
+        let mut newlines = usize::from(c == '\n');
         while let Some(&next) = chars.peek() {
-            if !next.is_whitespace() {
+            if !is_space(next) {
                 break;
             }
-            has_newline |= next == '\n';
+            newlines += usize::from(next == '\n');
             chars.next();
         }
-        let before = out.chars().next_back();
-        let after = chars.peek().copied();
-        let breaks_identifier = has_newline
-            && match (before, after) {
-                (Some(b), Some(a)) => {
-                    (b == '_' && is_identifier_char(a)) || (is_identifier_char(b) && a == '_')
-                }
-                _ => false,
-            };
-        if breaks_identifier {
-            joins += 1;
-        } else if before.is_some() && after.is_some() {
-            // Line breaks in HTML cells separate the lines of multi-line
-            // descriptions ("Workaround:" and its steps): keep them.
-            out.push(if has_newline { '\n' } else { ' ' });
+        let (Some(before), Some(&after)) = (out.chars().next_back(), chars.peek()) else {
+            continue;
+        };
+        match gap(newlines, before, after) {
+            Gap::Join => joins += 1,
+            Gap::Space => out.push(' '),
+            Gap::LineBreak => out.push('\n'),
+            Gap::Paragraph => out.push_str("\n\n"),
         }
     }
     (out, joins)
 }
 
 /// The 1-based lines, counted from `first_line`, at which `raw` breaks an
-/// identifier across lines (the joins [`normalize_cell_text`] makes).
+/// identifier across lines: the joins [`normalize_cell_text`] makes, placed
+/// on the line where each break starts. Markup in `raw` (`<b>...</b>`) is
+/// skipped, its line breaks counted.
 pub fn identifier_break_lines(raw: &str, first_line: usize) -> Vec<usize> {
     let mut lines = Vec::new();
     if !raw.contains('\n') {
         return lines;
     }
-    let mut line = first_line;
-    let chars: Vec<char> = raw.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '\n' {
+    // Drop tags, keep their line breaks.
+    let mut text = String::with_capacity(raw.len());
+    let mut in_tag = false;
+    for c in raw.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            '\n' => text.push('\n'),
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let chars: Vec<char> = text.trim_matches(is_space).chars().collect();
+    let leading_newlines = text
+        .chars()
+        .take_while(|c| is_space(*c))
+        .filter(|c| *c == '\n')
+        .count();
+    let mut line = first_line + leading_newlines;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_space(chars[i]) {
+            i += 1;
             continue;
         }
-        let before = chars[..i].iter().rev().find(|c| !is_space(**c));
-        let after = chars[i + 1..].iter().find(|c| !is_space(**c));
-        if let (Some(&b), Some(&a)) = (before, after)
-            && ((b == '_' && is_identifier_char(a)) || (is_identifier_char(b) && a == '_'))
-        {
-            lines.push(line);
+        let start = i;
+        let break_line = line;
+        let mut newlines = 0;
+        while i < chars.len() && is_space(chars[i]) {
+            if chars[i] == '\n' {
+                newlines += 1;
+                line += 1;
+            }
+            i += 1;
         }
-        line += 1;
+        if start > 0 && i < chars.len() && gap(newlines, chars[start - 1], chars[i]) == Gap::Join {
+            lines.push(break_line);
+        }
     }
     lines
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\u{a0}' || c == '\r'
 }
 
 #[cfg(test)]
@@ -125,7 +155,16 @@ mod tests {
             normalize_cell_text("ERROR_INTERNET_\nCONNECTION_\nABORTED"),
             ("ERROR_INTERNET_CONNECTION_ABORTED".into(), 2)
         );
+        assert_eq!(
+            normalize_cell_text("WU_E_\n \nNO_SERVICE"),
+            ("WU_E_\n\nNO_SERVICE".into(), 0)
+        );
         assert_eq!(identifier_break_lines("A_\nB_\nC", 10), vec![10, 11]);
+        assert_eq!(
+            identifier_break_lines("<b>x</b>\n<i>WU_E_</i>\nNO", 5),
+            vec![6]
+        );
+        assert!(identifier_break_lines("WU_E_\n \nNO_SERVICE", 1).is_empty());
     }
 
     #[test]
@@ -140,5 +179,11 @@ mod tests {
         );
         assert_eq!(normalize_cell_text("a _ b"), ("a _ b".into(), 0));
         assert_eq!(normalize_cell_text("\u{a0}"), (String::new(), 0));
+        // Other Unicode spaces read the same, whatever else the cell holds.
+        assert_eq!(normalize_cell_text("a\u{3000}b"), ("a b".into(), 0));
+        assert_eq!(
+            normalize_cell_text("a\u{2009}b\u{a0}c"),
+            ("a b c".into(), 0)
+        );
     }
 }

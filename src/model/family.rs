@@ -98,10 +98,12 @@ impl Family {
             Family::Omc => &[0x0AF],
             // BITS uses its own facility and FACILITY_HTTP for HTTP statuses.
             Family::Bits => &[0x020, 0x019],
-            // Win32 codes appear bare (facility 0) or wrapped as HRESULTs
+            // These appear bare (facility 0) or wrapped as HRESULTs
             // (FACILITY_WIN32).
-            Family::WinInet | Family::WinHttp | Family::Winsock | Family::Win32 => &[0x000, 0x007],
-            Family::Com | Family::Unknown => &[],
+            Family::WinInet | Family::WinHttp | Family::Winsock => &[0x000, 0x007],
+            // ERROR_* names also name HRESULTs of other facilities
+            // (ERROR_NDIS_*, ERROR_GRAPHICS_*): no facility is wrong for them.
+            Family::Win32 | Family::Com | Family::Unknown => &[],
         }
     }
 

@@ -34,19 +34,6 @@ pub enum CodeProblem {
     Empty,
 }
 
-impl CodeProblem {
-    /// True when the digits can be read without guessing: only the prefix or
-    /// trailing punctuation is off.
-    pub fn is_lossless(&self) -> bool {
-        matches!(
-            self,
-            CodeProblem::MissingPrefix
-                | CodeProblem::MissingZero
-                | CodeProblem::TrailingPunctuation { .. }
-        )
-    }
-}
-
 impl fmt::Display for CodeProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -208,13 +208,3 @@ pub struct Dataset {
     /// The counts.
     pub stats: Stats,
 }
-
-impl Dataset {
-    /// Records with this code.
-    pub fn by_code(&self, code: HResult) -> impl Iterator<Item = &Record> {
-        let start = self.records.partition_point(|r| r.code < code);
-        self.records[start..]
-            .iter()
-            .take_while(move |r| r.code == code)
-    }
-}

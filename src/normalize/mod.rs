@@ -212,13 +212,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
         }
     }
 
-    translations::merge(
-        files,
-        &mut records,
-        &record_of_row,
-        &mut unresolved,
-        &mut findings,
-    );
+    translations::merge(files, &mut records, &record_of_row, &mut unresolved);
     DocumentPart {
         records,
         unresolved,
@@ -295,7 +289,7 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
 
 /// True when at least nine in ten steps between known codes go up: the
 /// table is sorted by code, so its neighbours are evidence.
-fn is_sorted(values: impl Iterator<Item = Option<HResult>>) -> bool {
+pub fn is_sorted(values: impl Iterator<Item = Option<HResult>>) -> bool {
     let known: Vec<HResult> = values.flatten().collect();
     let steps = known.len().saturating_sub(1);
     if steps < 4 {
@@ -465,6 +459,12 @@ pub fn unresolved_row(
             })
             .filter(|k| !k.is_empty())
             .unwrap_or_else(|| format!("column {}", i + 1));
+        // Two columns with one header must not overwrite each other.
+        let key = if cells.contains_key(&key) {
+            format!("{key} (column {})", i + 1)
+        } else {
+            key
+        };
         cells.insert(key, cell.source.trim().to_string());
     }
     for (i, extra) in row.extra_cells.iter().enumerate() {

@@ -81,10 +81,13 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex) -> Vec<Proposal> {
         let upper = row.name.to_ascii_uppercase();
         if let (Some(rest), Some(other_prefix)) = (upper.strip_prefix(prefix), other.prefix()) {
             let other_name = format!("{other_prefix}{rest}");
-            if let Some((code, location)) = names.get(&other_name) {
-                let own_facility = family.facilities()[0];
+            // Only a counterpart that is itself under its family's facility
+            // is evidence: an OM_ name on a WU code proves nothing.
+            if let Some((code, location)) = names.get(&other_name)
+                && code.facility() == facility
+                && let Some(&own_facility) = family.facilities().first()
+            {
                 let value = code.with_facility(own_facility);
-                debug_assert_eq!(code.facility(), facility);
                 out.push(Proposal {
                     kind: EvidenceKind::Counterpart,
                     values: vec![value],
@@ -150,6 +153,7 @@ pub fn written_digits(written: &str) -> String {
         .strip_prefix("0x")
         .or_else(|| text.strip_prefix("0X"))
         .or_else(|| text.strip_prefix('x'))
+        .or_else(|| text.strip_prefix('X'))
         .unwrap_or(text);
     let digits: String = text.chars().take_while(char::is_ascii_hexdigit).collect();
     if digits.len() >= 4 {
@@ -370,6 +374,24 @@ mod tests {
         let resolution = resolve(&row, &NameIndex::new());
         assert_eq!(resolution.value, Some(HResult::new(0x8007_2F78)));
         assert_eq!(resolution.confidence, Confidence::Medium);
+    }
+
+    #[test]
+    fn a_counterpart_under_the_wrong_facility_is_no_evidence() {
+        let mut names = NameIndex::new();
+        // An OM_ name documented with a WU code.
+        names.insert("OM_E_X".into(), (HResult::new(0x8024_0005), loc()));
+        let reading = HResult::read("0x802400");
+        let row = RowEvidence {
+            written: "0x802400",
+            reading: &reading,
+            name: "WU_E_X",
+            decimal: None,
+            neighbours: None,
+        };
+        let resolution = resolve(&row, &names);
+        assert_eq!(resolution.value, None);
+        assert!(resolution.evidence.is_empty(), "{:?}", resolution.evidence);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use super::{RowCells, RowKey, row_source, unresolved_row};
-use crate::finding::Finding;
 use crate::ingest::IngestedFile;
 use crate::model::{Record, UnresolvedRow};
 
@@ -100,7 +99,6 @@ pub fn merge(
     records: &mut [Record],
     record_of_row: &HashMap<RowKey, usize>,
     unresolved: &mut Vec<UnresolvedRow>,
-    _findings: &mut [Finding],
 ) {
     for file in files.iter().filter(|f| !f.is_source) {
         let Some(source_index) = files

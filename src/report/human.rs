@@ -127,7 +127,7 @@ fn write_finding(
         location(&finding.location),
         paint.severity(finding.severity),
         paint.rule(finding.rule),
-        finding.message
+        one_line(&finding.message)
     );
     let line_text = project
         .source(&finding.location.file)
@@ -136,9 +136,9 @@ fn write_finding(
         write_snippet(out, &finding.location, gutter, text);
     }
     if let Some(fix) = &finding.fix {
-        let _ = writeln!(out, "    fix: {}", fix_in_words(fix));
+        let _ = writeln!(out, "    fix: {}", one_line(&fix_in_words(fix)));
         for evidence in &fix.evidence {
-            let _ = writeln!(out, "        {evidence}");
+            let _ = writeln!(out, "        {}", one_line(evidence));
         }
     }
     for related in &finding.related {
@@ -146,7 +146,7 @@ fn write_finding(
             out,
             "    related: {}: {}",
             location(&related.location),
-            related.message
+            one_line(&related.message)
         );
     }
 }
@@ -167,6 +167,13 @@ fn write_snippet(out: &mut String, location: &Location, gutter: usize, text: &st
 /// The line with control characters (other than tab) shown as `?`: one
 /// character for one, so columns stay put, and no escape sequence from a
 /// document reaches the terminal.
+/// Document text inside a message (a description, a cell) as one line with
+/// no control characters: line breaks shown as `⏎`, escapes as `?`, so a
+/// document cannot send escape codes to the terminal or break the layout.
+fn one_line(text: &str) -> String {
+    printable(&text.replace("\r\n", "\n").replace('\n', "⏎"))
+}
+
 fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
@@ -343,8 +350,18 @@ fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
             "  {} codes of {} without a {} counterpart:",
             c.family, c.document, c.counterpart_family
         );
+        // A list, wrapped: it can run to a hundred codes.
+        let mut line = String::from("   ");
         for (code, name) in &c.unpaired {
-            let _ = writeln!(out, "    {code}  {name}");
+            let entry = format!(" {code} {name}");
+            if line.chars().count() + entry.chars().count() > 100 && !line.trim().is_empty() {
+                let _ = writeln!(out, "{line}");
+                line = String::from("   ");
+            }
+            line.push_str(&entry);
+        }
+        if !line.trim().is_empty() {
+            let _ = writeln!(out, "{line}");
         }
     }
 }
