@@ -1,0 +1,253 @@
+//! Input at the edges: HTML comments, nested and unclosed tables, byte-order
+//! marks, short rows, duplicate locales; no panic and no lost row on
+//! generated documents; determinism across loads; out/ restored when a write
+//! fails.
+
+mod common;
+
+use common::{errdocs, project_with};
+use errdocs::Project;
+
+fn load(doc: &str) -> Project {
+    let dir = project_with(&[("sources/doc/en-us.md", doc.as_bytes())]);
+    Project::load(dir.path()).expect("loads")
+}
+
+fn names(project: &Project) -> Vec<&str> {
+    project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect()
+}
+
+const HEAD: &str = "<tr><th>Error code</th><th>Symbolic name</th></tr>";
+
+#[test]
+fn tables_inside_comments_are_not_content() {
+    let doc = format!(
+        "# T\n\n<!--\n<table>{HEAD}<tr><td>0x80240001</td><td>WU_E_OLD</td></tr></table>\n-->\n"
+    );
+    let project = load(&doc);
+    assert_eq!(project.dataset.stats.rows_read, 0);
+    assert!(names(&project).is_empty());
+}
+
+#[test]
+fn a_closing_tag_inside_a_comment_does_not_end_the_table() {
+    let doc = format!(
+        "# T\n\n<table>{HEAD}<!-- old: </table> -->\n<tr><td>0x80240001</td><td>WU_E_A</td></tr>\n</table>\n"
+    );
+    assert_eq!(names(&load(&doc)), ["WU_E_A"]);
+}
+
+#[test]
+fn two_tables_on_one_line_are_both_read() {
+    let doc = format!(
+        "# T\n\n<table>{HEAD}<tr><td>0x80240001</td><td>WU_E_A</td></tr></table><table>{HEAD}<tr><td>0x80240002</td><td>WU_E_B</td></tr></table>\n"
+    );
+    let project = load(&doc);
+    assert_eq!(project.dataset.stats.tables, 2);
+    assert_eq!(names(&project), ["WU_E_A", "WU_E_B"]);
+}
+
+#[test]
+fn an_unclosed_table_ends_with_its_block_and_is_reported() {
+    let doc = format!(
+        "# T\n\n<table>{HEAD}\n<tr><td>0x80240001</td><td>WU_E_A</td></tr>\n</tabel>\n\n## More\n\n|Error code|Symbolic name|\n|---|---|\n|0x80240002|WU_E_B|\n"
+    );
+    let project = load(&doc);
+    assert_eq!(names(&project), ["WU_E_A", "WU_E_B"]);
+    assert!(
+        project
+            .findings
+            .iter()
+            .any(|f| f.rule == "html-table-unmapped"
+                && f.location.line == 3
+                && f.message.contains("never closed")),
+        "{:#?}",
+        project.findings
+    );
+}
+
+#[test]
+fn a_nested_table_stays_inside_its_cell() {
+    let doc = format!(
+        "# T\n\n<table>{HEAD}\n<tr><td>0x80240001</td><td>WU_E_A<table><tr><td>See:</td><td>step one</td></tr></table></td></tr>\n</table>\n"
+    );
+    let project = load(&doc);
+    assert_eq!(project.dataset.stats.rows_read, 1);
+    assert_eq!(project.dataset.records.len(), 1);
+    assert!(project.findings.is_empty(), "{:#?}", project.findings);
+}
+
+#[test]
+fn a_byte_order_mark_does_not_hide_the_front_matter() {
+    let doc = "\u{feff}---\ntitle: T\n---\n# Codes\n\n|Error code|Symbolic name|\n|---|---|\n|0x80240001|WU_E_A|\n";
+    let project = load(doc);
+    assert_eq!(project.files[0].front_matter.get_str("title"), Some("T"));
+    assert_eq!(project.dataset.documents[0].title, "Codes");
+}
+
+#[test]
+fn utf16_is_named() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend("# T\n".encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = project_with(&[("sources/doc/en-us.md", &bytes)]);
+    let output = errdocs(&["build", "--root", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the file is UTF-16"));
+}
+
+#[test]
+fn padded_cells_of_a_short_row_stay_on_its_line() {
+    let doc =
+        "# T\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80240001|WU_E_A|\n";
+    let project = load(doc);
+    let record = &project.dataset.records[0];
+    let description = record.sources[0].cells["description"];
+    assert_eq!(description.line, 5);
+}
+
+#[test]
+fn two_files_for_one_locale_are_an_error() {
+    let doc = b"# T\n";
+    let dir = project_with(&[("sources/doc/en-us.md", doc), ("sources/doc/en_US.md", doc)]);
+    let error = Project::load(dir.path()).expect_err("ambiguous");
+    assert!(
+        error
+            .to_string()
+            .contains("are both the en-US page of `doc`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn loading_twice_gives_identical_outputs() {
+    let first = Project::load(&common::repo_root()).unwrap();
+    let second = Project::load(&common::repo_root()).unwrap();
+    let outputs = |p: &Project| p.outputs(&p.build_check()).unwrap();
+    assert_eq!(outputs(&first), outputs(&second));
+}
+
+/// A small deterministic generator (no dependency needed for this).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+/// Documents stitched from fragments that exercise the parsers' corners:
+/// unclosed tags, comments, stray pipes, multi-byte text, broken names.
+#[test]
+fn generated_documents_never_panic_or_lose_rows() {
+    let fragments = [
+        "---\n",
+        "title: [x\n",
+        "---\n",
+        "# Héading 错误\n",
+        "\n",
+        "|Error code|Symbolic name|More information|\n",
+        "|---|---|---|\n",
+        "|0x80240001|WU_E_A|text|\n",
+        "|0x8024200|WU_E_UH_X|\n",
+        "|x|y|z|w|\n",
+        "| \\| |`a|b`|&#42;|\n",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>Error code</th><th>Error String</th>",
+        "<td>0x80cf0001</td><td>OM_E_\nNO</td>",
+        "<!--",
+        "-->",
+        "<table><tr><td><table>",
+        "错误代码\n",
+        "WU_E_\n",
+        "NO_SERVICE",
+        "\u{a0}",
+        "\u{feff}",
+        "<br>",
+        "**0x80cf0002**",
+        "<p>",
+        "&quot;",
+        "\r\n",
+    ];
+    let mut rng = Lcg(0x5eed);
+    for round in 0..150 {
+        let mut doc = String::new();
+        for _ in 0..(5 + rng.next() % 40) {
+            doc.push_str(rng.pick(&fragments));
+        }
+        doc.push('\n');
+        let dir = project_with(&[
+            ("sources/doc/en-us.md", doc.as_bytes()),
+            ("sources/doc/de-de.md", doc.as_bytes()),
+        ]);
+        let project = match Project::load(dir.path()) {
+            Ok(project) => project,
+            // Only "empty file" can refuse these documents.
+            Err(e) => {
+                assert!(
+                    e.to_string().contains("empty"),
+                    "round {round}: {e}\n{doc:?}"
+                );
+                continue;
+            }
+        };
+        let stats = project.dataset.stats;
+        assert_eq!(
+            stats.rows_read,
+            stats.rows_in_records + stats.unresolved_rows,
+            "round {round}: {doc:?}"
+        );
+        let outcome = project.build_check();
+        for format in [
+            errdocs::report::Format::Human,
+            errdocs::report::Format::Sarif,
+        ] {
+            let _ = errdocs::report::render(format, &project, &outcome, true);
+        }
+        project.outputs(&outcome).expect("outputs render");
+    }
+}
+
+#[test]
+fn a_failed_write_leaves_the_previous_out_in_place() {
+    let doc = "# T\n\n|Error code|Symbolic name|\n|---|---|\n|0x80240001|WU_E_A|\n";
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", doc.as_bytes()),
+        ("out/error-codes.csv", b"previous\n"),
+    ]);
+    // A folder where one output file goes: its rename must fail.
+    std::fs::create_dir_all(dir.path().join("out/findings.json")).unwrap();
+    let output = errdocs(&["build", "--root", &dir.path().display().to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("findings.json: is a folder"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/error-codes.csv")).unwrap(),
+        "previous\n"
+    );
+    assert!(!dir.path().join("out/error-codes.json").exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "no temporary or backup files left: {names:?}"
+    );
+}
