@@ -6526,7 +6526,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
 ];
 
 /// Names and their index in `ERROR_CODES`, sorted by name.
-static BY_NAME: [(&str, usize); 478] = [
+static BY_NAME: [(&str, usize); 477] = [
     ("BG_E_CONNECTION_CLOSED", 87),
     ("BG_E_DESTINATION_LOCKED", 82),
     ("BG_E_HTTP_ERROR_400", 72),
@@ -6585,7 +6585,6 @@ static BY_NAME: [(&str, usize); 478] = [
     ("Error_Wrong_Target_Name", 26),
     ("Error_cant_enable_Deny_only", 3),
     ("NERR_BADPasswordCore", 14),
-    ("NULL", 7),
     ("OMC_E_DOWNLOAD_CANCELLED", 285),
     ("OMC_E_INSTALL_NOT_ALLOWED_REBOOT_REQUIRED", 284),
     ("OM_E_ALL_UPDATES_FAILED", 313),

@@ -260,6 +260,8 @@ fn print_rules() {
 }
 
 fn explain(id: &str) -> errdocs::Result<ExitCode> {
+    let id = id.trim().to_ascii_lowercase();
+    let id = id.as_str();
     let Some(rule) = check::rule(id) else {
         let near: Vec<&str> = check::registry()
             .iter()

@@ -18,6 +18,7 @@ use crate::finding::{Finding, Severity, sort_findings};
 
 pub use baseline::{Baseline, BaselineEntry, fingerprint};
 pub use counterparts::CounterpartCoverage;
+pub use entries::is_placeholder as is_placeholder_name;
 pub use translations::{Coverage, CoverageState};
 
 /// One rule: a stable id, a default severity and the text that explains it.

@@ -33,7 +33,7 @@ pub static TABLE_HEADER_UNRECOGNIZED: Rule = Rule {
     severity: Warning,
     tags: &["ingest", "table"],
     summary: "A table's header names no error-code column",
-    explanation: "errdocs finds columns by their header text (Error code, Hexadecimal Error Code, Fehlercode, 错误代码, ...), not by position. A table whose header it cannot read is kept as unresolved rows. If the table holds error codes, use one of the known headers; if it does not, this note can be turned off in errdocs.toml.",
+    explanation: "errdocs finds columns by their header text (Error code, Hexadecimal Error Code, Fehlercode, 错误代码, ...), not by position. A table whose header it cannot read is kept as unresolved rows. If the table holds error codes, use one of the known headers; if it does not, set this rule to \"off\" in errdocs.toml or suppress it above the table.",
     bad_example: "|Value|Meaning|\n|---|---|\n|0x80cf0001|The agent could not provide the service.|",
     good_example: "|Error code|More information|\n|---|---|\n|0x80cf0001|The agent could not provide the service.|",
 };
@@ -43,10 +43,10 @@ pub static HTML_TABLE_UNMAPPED: Rule = Rule {
     id: "html-table-unmapped",
     severity: Warning,
     tags: &["ingest", "table"],
-    summary: "An HTML table's cells could not be matched to their lines",
-    explanation: "errdocs matches each `<td>` that the HTML parser sees with the tag in the file to know its line. Unclosed or implied tags break the match; the cells are then reported at the table's first line. Close every `<tr>` and `<td>` explicitly.",
-    bad_example: "<table><tr><td>0x80240001<td>WU_E_NO_SERVICE</table>",
-    good_example: "<table><tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr></table>",
+    summary: "An HTML table is never closed, or its cells could not be matched to their lines",
+    explanation: "errdocs matches each `<td>` that the HTML parser sees with the tag in the file to know its line. A table that is never closed is read up to the next blank line; cells the parser invents (a `<td>` outside any `<tr>`) break the match, and are then reported at the table's first line. Close every `<table>` and put every cell in a row.",
+    bad_example: "<table>\n<td>0x80240001</td><td>WU_E_NO_SERVICE</td>\n</tabel>",
+    good_example: "<table>\n<tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr>\n</table>",
 };
 
 /// A hex code that is not `0x` followed by eight hex digits.
@@ -65,8 +65,8 @@ pub static SUPPRESSION_UNUSED: Rule = Rule {
     id: "suppression-unused",
     severity: Warning,
     tags: &["meta"],
-    summary: "An errdocs-disable comment silences nothing",
-    explanation: "A suppression outlives the problem it silenced, or names a rule id that does not exist. Either way it would hide a future problem: remove it, or correct the rule id.",
+    summary: "An errdocs-disable comment silences nothing, or names an unknown rule",
+    explanation: "A suppression outlives the problem it silenced, or names a rule id that does not exist. Either way it would hide a future problem: remove it, or correct the rule id. In a comment naming several rules, each unused one is reported.",
     bad_example: "<!-- errdocs-disable-next-line decimal-mismatch -->\n<tr><td>0x80240001</td><td>-2145124351</td>...",
     good_example: "<tr><td>0x80240001</td><td>-2145124351</td>...",
 };

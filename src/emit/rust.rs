@@ -132,7 +132,7 @@ pub fn is_constant_name(name: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     first_ok
         && name != "_"
-        && !name.eq_ignore_ascii_case("null")
+        && !crate::check::is_placeholder_name(name)
         && !RUST_KEYWORDS.contains(&name)
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
@@ -213,10 +213,12 @@ pub fn render(dataset: &Dataset) -> String {
     }
     out.push_str("];\n");
 
+    // Placeholder names (NULL, empty) name nothing: no lookup by them.
     let mut by_name: Vec<(&str, usize)> = dataset
         .records
         .iter()
         .enumerate()
+        .filter(|(_, r)| !crate::check::is_placeholder_name(&r.name))
         .map(|(i, r)| (r.name.as_str(), i))
         .collect();
     // Stable: where a name repeats, the lowest value comes first.
