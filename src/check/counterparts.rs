@@ -174,18 +174,25 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
     // Words that the documents spell: every name's parts (counted, so a
     // pair's own names can be left out) and every word of every
     // description, for telling a misspelling from the right spelling.
-    let mut vocabulary = Vocabulary::default();
-    for r in records {
-        for part in r.name.split('_') {
-            *vocabulary
-                .name_parts
-                .entry(part.to_ascii_uppercase())
-                .or_default() += 1;
-        }
-        for word in description(r).split(|c: char| !c.is_alphanumeric()) {
-            vocabulary.words.insert(word.to_ascii_uppercase());
-        }
-    }
+    // Built only when some pair's names differ: it reads every record.
+    let vocabulary = std::cell::OnceCell::new();
+    let vocabulary = || {
+        vocabulary.get_or_init(|| {
+            let mut vocabulary = Vocabulary::default();
+            for r in records {
+                for part in r.name.split('_') {
+                    *vocabulary
+                        .name_parts
+                        .entry(part.to_ascii_uppercase())
+                        .or_default() += 1;
+                }
+                for word in description(r).split(|c: char| !c.is_alphanumeric()) {
+                    vocabulary.words.insert(word.to_ascii_uppercase());
+                }
+            }
+            vocabulary
+        })
+    };
 
     let mut pairs: Vec<(&Record, &Record)> = Vec::new();
     for &o in &om {
@@ -195,9 +202,10 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
             pairs.push((w, o));
         }
     }
+    let rows = row_index(records);
     for &(w, o) in &pairs {
-        names(w, o, &vocabulary, out);
-        numbers(w, o, records, out);
+        names(w, o, vocabulary, out);
+        numbers(w, o, &rows, out);
     }
     descriptions(&pairs, &wu, &om, out);
     linked_by_name(&wu, &om, out);
@@ -239,13 +247,19 @@ impl Vocabulary {
 }
 
 /// `counterpart-name-mismatch`.
-fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>) {
+fn names<'v>(
+    w: &Record,
+    o: &Record,
+    vocabulary: impl FnOnce() -> &'v Vocabulary,
+    out: &mut Vec<Finding>,
+) {
     let (Some(ws), Some(os)) = (suffix(w), suffix(o)) else {
         return;
     };
     if ws.eq_ignore_ascii_case(os) {
         return;
     }
+    let vocabulary = vocabulary();
     let distance = edit_distance(ws, os);
     // The parts each side has that the other does not; the side whose parts
     // are words the documents use elsewhere is more likely right.
@@ -330,7 +344,7 @@ fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>
 }
 
 /// `counterpart-number-mismatch`: numbers both descriptions quote.
-fn numbers(w: &Record, o: &Record, records: &[Record], out: &mut Vec<Finding>) {
+fn numbers(w: &Record, o: &Record, rows: &RowIndex, out: &mut Vec<Finding>) {
     let wn = significant_numbers(description(w));
     let on = significant_numbers(description(o));
     if wn.is_empty() || on.is_empty() || wn == on {
@@ -351,7 +365,7 @@ fn numbers(w: &Record, o: &Record, records: &[Record], out: &mut Vec<Finding>) {
         ));
     }
     // A number copied from the row above or below is a likely cause.
-    if let Some(neighbour) = neighbour_with(wrong, records, &wrong_numbers) {
+    if let Some(neighbour) = neighbour_with(wrong, rows, &wrong_numbers) {
         evidence.push(format!(
             "{} quotes {} as well: the number was probably copied from that row",
             neighbour.name,
@@ -406,28 +420,31 @@ fn list(numbers: &[u32]) -> String {
         .join(", ")
 }
 
+/// Every record by the (file, table, row) of its source-language row, so
+/// that a record's neighbours are two lookups.
+type RowIndex<'a> = HashMap<(&'a str, usize, usize), &'a Record>;
+
+fn row_index(records: &[Record]) -> RowIndex<'_> {
+    records
+        .iter()
+        .filter_map(|r| {
+            let s = r.sources.first()?;
+            Some(((s.file.as_str(), s.table, s.row), r))
+        })
+        .collect()
+}
+
 /// The record just before or after `record` in its table that quotes one of
 /// `numbers`.
-fn neighbour_with<'a>(
-    record: &Record,
-    records: &'a [Record],
-    numbers: &[u32],
-) -> Option<&'a Record> {
+fn neighbour_with<'a>(record: &Record, rows: &RowIndex<'a>, numbers: &[u32]) -> Option<&'a Record> {
     let source = record.sources.first()?;
-    let mut same_table: Vec<&Record> = records
-        .iter()
-        .filter(|r| {
-            r.sources
-                .first()
-                .is_some_and(|s| s.file == source.file && s.table == source.table)
-        })
-        .collect();
-    same_table.sort_by_key(|r| r.sources.first().map_or(0, |s| s.row));
-    let index = same_table.iter().position(|r| std::ptr::eq(*r, record))?;
-    [index.checked_sub(1), Some(index + 1)]
+    [source.row.checked_sub(1), Some(source.row + 1)]
         .into_iter()
         .flatten()
-        .filter_map(|i| same_table.get(i).copied())
+        .filter_map(|row| {
+            rows.get(&(source.file.as_str(), source.table, row))
+                .copied()
+        })
         .find(|r| {
             significant_numbers(description(r))
                 .iter()

@@ -130,6 +130,9 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
             found.push(format!("{a} {b}"));
         }
     }
+    if !text.chars().any(is_cjk) {
+        return found;
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {

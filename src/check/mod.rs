@@ -51,6 +51,13 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     registry().iter().copied().find(|r| r.id == id)
 }
 
+/// Waits for a thread; a panic there is raised again here.
+fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
 /// What a check run found, after configuration, inline suppressions and the
 /// baseline.
 #[derive(Debug, Clone)]
@@ -151,20 +158,37 @@ pub fn check(project: &Project, baseline: Option<&Baseline>, fail_on: FailLevel)
 
 /// The rules that look at the ingested files and the dataset (ingest and
 /// normalize report their own), and the coverage tables they compute.
+/// The three groups (rules on rows, translations, counterparts) share only
+/// the project, so they run side by side; the findings are sorted later,
+/// so the order they finish in does not matter.
 fn run_rules(project: &Project) -> (Vec<Finding>, Vec<Coverage>, Vec<CounterpartCoverage>) {
-    let ctx = context::Context::new(project);
-    let mut out = Vec::new();
-    codes::decimals(&ctx, &mut out);
-    codes::structure(&ctx, &mut out);
-    codes::hex_case(&ctx, &mut out);
-    codes::order(&ctx, &mut out);
-    entries::duplicates(&ctx, &mut out);
-    entries::duplicate_descriptions(&ctx, &mut out);
-    entries::names(&ctx, &mut out);
-    descriptions::empty(&ctx, &mut out);
-    descriptions::identifier_references(&ctx, &mut out);
-    descriptions::doubled(&ctx, &mut out);
-    let coverage = translations::check(project, &mut out);
-    let counterpart_coverage = counterparts::check(project, &mut out);
-    (out, coverage, counterpart_coverage)
+    let run = || {
+        let ctx = context::Context::new(project);
+        let mut out = Vec::new();
+        codes::decimals(&ctx, &mut out);
+        codes::structure(&ctx, &mut out);
+        codes::hex_case(&ctx, &mut out);
+        codes::order(&ctx, &mut out);
+        entries::duplicates(&ctx, &mut out);
+        entries::duplicate_descriptions(&ctx, &mut out);
+        entries::names(&ctx, &mut out);
+        descriptions::empty(&ctx, &mut out);
+        descriptions::identifier_references(&ctx, &mut out);
+        descriptions::doubled(&ctx, &mut out);
+        out
+    };
+    std::thread::scope(|scope| {
+        let rows = scope.spawn(run);
+        let translated = scope.spawn(|| {
+            let mut out = Vec::new();
+            let coverage = translations::check(project, &mut out);
+            (out, coverage)
+        });
+        let mut out = Vec::new();
+        let counterpart_coverage = counterparts::check(project, &mut out);
+        let (translation_findings, coverage) = join(translated);
+        out.extend(join(rows));
+        out.extend(translation_findings);
+        (out, coverage, counterpart_coverage)
+    })
 }
