@@ -166,14 +166,16 @@ impl Project {
         Ok(outputs)
     }
 
-    /// Writes every output of `build` into the output folder, atomically
-    /// (see [`emit::render_and_write`]); returns the paths written.
-    pub fn write_outputs(&self, outcome: &CheckOutcome) -> Result<Vec<PathBuf>> {
-        emit::render_and_write(
-            &self.dataset,
-            &[self.findings_output(outcome)],
-            &self.out_dir(),
-        )
+    /// What `errdocs build` does after loading: runs the check while the
+    /// dataset's outputs render, then writes every output, the findings
+    /// included, into the output folder (see [`emit::render_and_write`]).
+    /// Returns the check's outcome and the paths written.
+    pub fn build(&self) -> Result<(CheckOutcome, Vec<PathBuf>)> {
+        emit::render_and_write(&self.dataset, &self.out_dir(), || {
+            let outcome = self.build_check();
+            let findings = self.findings_output(&outcome);
+            (outcome, vec![findings])
+        })
     }
 
     /// The source file at a path relative to the root.

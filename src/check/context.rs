@@ -1,7 +1,7 @@
 //! What rules look at: every data row of every understood table, with its
 //! cells by role and the record it became part of.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::Project;
 use crate::ingest::{IngestedFile, Table};
@@ -34,7 +34,7 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Indexes the project's rows.
     pub fn new(project: &'a Project) -> Self {
-        let mut record_of: HashMap<(&str, usize, usize), &Record> = HashMap::new();
+        let mut record_of: HashMap<(&str, usize, usize), &Record> = HashMap::default();
         for record in &project.dataset.records {
             for source in &record.sources {
                 record_of.insert((source.file.as_str(), source.table, source.row), record);

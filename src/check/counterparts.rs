@@ -2,7 +2,9 @@
 //! with facility 0x024 replaced by 0x0CF. Names, numbers quoted in the
 //! descriptions, the descriptions' meaning, severity, and coverage.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -459,6 +461,8 @@ fn neighbour_with<'a>(record: &Record, rows: &RowIndex<'a>, numbers: &[u32]) -> 
 struct DescriptionIndex<'a> {
     entries: Vec<(&'a Record, BTreeSet<String>)>,
     postings: HashMap<String, Vec<usize>>,
+    /// Entry of each record, by address.
+    position: HashMap<*const Record, usize>,
 }
 
 impl<'a> DescriptionIndex<'a> {
@@ -466,13 +470,28 @@ impl<'a> DescriptionIndex<'a> {
         let entries: Vec<(&Record, BTreeSet<String>)> = records
             .map(|r| (r, content_words(description(r))))
             .collect();
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, (_, words)) in entries.iter().enumerate() {
             for word in words {
                 postings.entry(word.clone()).or_default().push(i);
             }
         }
-        DescriptionIndex { entries, postings }
+        let position = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (r, _))| (*r as *const Record, i))
+            .collect();
+        DescriptionIndex {
+            entries,
+            postings,
+            position,
+        }
+    }
+
+    /// The content words of a record of this index.
+    fn words_of(&self, record: &Record) -> Option<&BTreeSet<String>> {
+        let i = *self.position.get(&(record as *const Record))?;
+        self.entries.get(i).map(|(_, words)| words)
     }
 
     /// The entry (other than `skip`) whose description is most like
@@ -506,6 +525,16 @@ impl<'a> DescriptionIndex<'a> {
     }
 }
 
+/// The content words of `record`, from its document's index.
+fn words_in<'i, 'r>(
+    indexes: &'i BTreeMap<(Family, &'r str), DescriptionIndex<'r>>,
+    record: &'r Record,
+) -> Option<&'i BTreeSet<String>> {
+    indexes
+        .get(&(record.family, record.document.as_str()))
+        .and_then(|index| index.words_of(record))
+}
+
 /// `counterpart-description-mismatch` (a description that describes another
 /// code) and `counterpart-description-divergent` (little in common).
 fn descriptions(
@@ -530,13 +559,15 @@ fn descriptions(
         }
     }
     for &(w, o) in pairs {
-        let (ww, ow) = (content_words(description(w)), content_words(description(o)));
+        let (Some(ww), Some(ow)) = (words_in(&indexes, w), words_in(&indexes, o)) else {
+            continue;
+        };
         if ww.is_empty() || ow.is_empty() {
             continue;
         }
-        let own = similarity(&ww, &ow);
+        let own = similarity(ww, ow);
         // Does one side describe a different code of the other family?
-        let wrong_side = [(w, &ww, o), (o, &ow, w)]
+        let wrong_side = [(w, ww, o), (o, ow, w)]
             .into_iter()
             .filter_map(|(me, mine, counterpart)| {
                 let index = indexes.get(&(counterpart.family, counterpart.document.as_str()))?;

@@ -1,7 +1,7 @@
 //! Rules about entries as a whole: duplicated codes, names and
 //! descriptions, and the form of symbolic names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::context::{Context, RowView};
 use super::rules;
@@ -25,8 +25,8 @@ fn place(row: &RowView) -> String {
 
 /// `duplicate-code` and `duplicate-name`, within each source document.
 pub fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut by_code: HashMap<(&str, u32), &RowView> = HashMap::new();
-    let mut by_name: HashMap<(&str, String), &RowView> = HashMap::new();
+    let mut by_code: HashMap<(&str, u32), &RowView> = HashMap::default();
+    let mut by_name: HashMap<(&str, String), &RowView> = HashMap::default();
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
         let document = row.file.document.as_str();
@@ -141,7 +141,7 @@ fn camel_case(word: &str) -> String {
 /// description in the same locale. In a translation, only where the source
 /// descriptions differ (otherwise the source is reported).
 pub fn duplicate_descriptions(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::default();
     for row in &ctx.rows {
         let (Some(record), Some(cell)) = (row.record, row.cells.description) else {
             continue;

@@ -92,6 +92,9 @@ fn inline_code(markdown: &str) -> Vec<String> {
 /// `**OM_E_PT_SOAP_&#42;**` read alike.
 pub fn bold_spans(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    if !markdown.contains("**") && !markdown.contains("__") {
+        return Vec::new();
+    }
     let mut spans: Vec<String> = Vec::new();
     let mut depth = 0usize;
     let mut current = String::new();

@@ -87,6 +87,9 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
                 });
             }
         }
+        // What each source description says, worked out once for all the
+        // translations.
+        let mut source_facts: BTreeMap<usize, Vec<SourceFacts>> = BTreeMap::new();
         for translation in &translations {
             metadata(source, translation, out);
             for table in source.tables.iter().filter(|t| t.is_understood()) {
@@ -95,7 +98,16 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
                     .get(table.index)
                     .filter(|t| t.is_understood());
                 let states = match translated {
-                    Some(translated) => compare_table(source, table, translation, translated, out),
+                    Some(translated) => {
+                        let facts = source_facts.entry(table.index).or_insert_with(|| {
+                            table
+                                .rows
+                                .iter()
+                                .map(|row| SourceFacts::of(RowCells::of(table, row).description))
+                                .collect()
+                        });
+                        compare_table(source, table, facts, translation, translated, out)
+                    }
                     None => {
                         out.push(Finding::new(
                             &rules::TRANSLATION_ROW_MISSING,
@@ -153,6 +165,7 @@ fn source_place(source: &IngestedFile, cells: &RowCells) -> String {
 fn compare_table(
     source: &IngestedFile,
     table: &Table,
+    facts: &[SourceFacts],
     translation: &IngestedFile,
     translated: &Table,
     out: &mut Vec<Finding>,
@@ -190,7 +203,9 @@ fn compare_table(
             );
         }
         key_mismatch(source, &source_cells, &cells, pair.by, out);
-        description(source, translation, &source_cells, &cells, out);
+        if let Some(facts) = facts.get(pair.source_row) {
+            description(source, translation, facts, &source_cells, &cells, out);
+        }
         states[pair.source_row] = if out.len() > before {
             CoverageState::Differs
         } else {
@@ -323,11 +338,36 @@ fn key_mismatch(
     );
 }
 
+/// What a source description holds that its translations must keep.
+struct SourceFacts {
+    tokens: Vec<String>,
+    links: usize,
+    bold: Vec<String>,
+}
+
+impl SourceFacts {
+    fn of(cell: Option<&crate::ingest::Cell>) -> Self {
+        match cell {
+            Some(cell) => SourceFacts {
+                tokens: protected_tokens(&cell.text, &cell.markdown),
+                links: link_targets(&cell.markdown).len(),
+                bold: bold_spans(&cell.markdown),
+            },
+            None => SourceFacts {
+                tokens: Vec::new(),
+                links: 0,
+                bold: Vec::new(),
+            },
+        }
+    }
+}
+
 /// Protected tokens, untranslated text and meaningful markup of one
 /// description.
 fn description(
     source: &IngestedFile,
     translation: &IngestedFile,
+    facts: &SourceFacts,
     source_cells: &RowCells,
     cells: &RowCells,
     out: &mut Vec<Finding>,
@@ -341,11 +381,11 @@ fn description(
     }
     let place = source_place(source, source_cells);
     let name = source_cells.name_text();
-    let src_tokens = protected_tokens(&src.text, &src.markdown);
+    let src_tokens = &facts.tokens;
     let dst_tokens = protected_tokens(&dst.text, &dst.markdown);
-    if src_tokens != dst_tokens {
-        let missing = difference(&src_tokens, &dst_tokens);
-        let added = difference(&dst_tokens, &src_tokens);
+    if *src_tokens != dst_tokens {
+        let missing = difference(src_tokens, &dst_tokens);
+        let added = difference(&dst_tokens, src_tokens);
         let mut parts = Vec::new();
         if !missing.is_empty() {
             parts.push(format!("lost {}", quote_all(&missing)));
@@ -391,14 +431,14 @@ fn description(
         );
     }
     // Markup that carries meaning: links, and bold around identifiers.
-    let src_links = link_targets(&src.markdown).len();
+    let src_links = facts.links;
     let dst_links = link_targets(&dst.markdown).len();
     let mut lost = Vec::new();
     if dst_links < src_links {
         lost.push(format!("{} link(s)", src_links - dst_links));
     }
     let dst_bold = bold_spans(&dst.markdown);
-    for bold in bold_spans(&src.markdown) {
+    for bold in facts.bold.iter().cloned() {
         let is_identifier = bold.contains('_') && !bold.contains(' ');
         if is_identifier && dst.text.contains(&bold) && !dst_bold.contains(&bold) {
             lost.push(format!("the bold around `{bold}`"));

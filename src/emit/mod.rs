@@ -55,23 +55,28 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 /// thread, straight to a temporary file; only when all are written are they
 /// renamed into place (see `persist`), so a failure leaves the previous
 /// outputs as they were. Returns the paths written.
-/// `extra` files (already rendered) are staged and renamed with the others.
-pub fn render_and_write(
+///
+/// `extra` runs beside the rendering (the check, for `build`): it returns a
+/// value for the caller and more files, which are staged and renamed with
+/// the others.
+pub fn render_and_write<T: Send>(
     dataset: &Dataset,
-    extra: &[OutputFile],
     dir: &Path,
-) -> Result<Vec<PathBuf>> {
+    extra: impl FnOnce() -> (T, Vec<OutputFile>) + Send,
+) -> Result<(T, Vec<PathBuf>)> {
     create_out_dir(dir)?;
-    let mut staged: Vec<Result<(NamedTempFile, PathBuf)>> = std::thread::scope(|scope| {
+    let (mut staged, (value, extra_files)) = std::thread::scope(|scope| {
+        let extra = scope.spawn(extra);
         let handles: Vec<_> = OUTPUTS
             .iter()
             .map(|&(name, render)| scope.spawn(move || stage(dir, name, &render(dataset)?)))
             .collect();
-        handles.into_iter().map(join).collect()
+        let staged: Vec<Result<(NamedTempFile, PathBuf)>> = handles.into_iter().map(join).collect();
+        (staged, join(extra))
     });
-    staged.extend(extra.iter().map(|f| stage(dir, f.name, &f.bytes)));
+    staged.extend(extra_files.iter().map(|f| stage(dir, f.name, &f.bytes)));
     let staged: Vec<(NamedTempFile, PathBuf)> = staged.into_iter().collect::<Result<_>>()?;
-    persist(staged)
+    Ok((value, persist(staged)?))
 }
 
 /// The files in `dir` whose content differs from `files` (or that are

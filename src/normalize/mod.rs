@@ -4,7 +4,9 @@
 pub mod resolve;
 pub mod translations;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::rules;
 use crate::corpus::Corpus;
@@ -132,7 +134,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
     let mut records: Vec<Record> = Vec::new();
     let mut unresolved: Vec<UnresolvedRow> = Vec::new();
     // Source rows that became records, for translations to join.
-    let mut record_of_row: HashMap<RowKey, usize> = HashMap::new();
+    let mut record_of_row: HashMap<RowKey, usize> = HashMap::default();
 
     for (file_index, file) in files.iter().enumerate() {
         if !file.is_source {

@@ -1,7 +1,7 @@
 //! Joining translated rows to their source-language rows: by code and name,
 //! never by position, so a dropped or reordered row cannot shift the others.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{RowCells, RowKey, row_source, unresolved_row};
 use crate::ingest::IngestedFile;
@@ -53,7 +53,7 @@ pub fn align(
     // of a later exact match; then by name, then by code.
     for by in [Alignment::CodeAndName, Alignment::Name, Alignment::Code] {
         let key_of = |key| match_key(by, key);
-        let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
         for (s, key) in source_keys.iter().enumerate() {
             if let Some(key) = key_of(key) {
                 by_key.entry(key).or_default().push(s);
