@@ -438,9 +438,9 @@ fn description(
         lost.push(format!("{} link(s)", src_links - dst_links));
     }
     let dst_bold = bold_spans(&dst.markdown);
-    for bold in facts.bold.iter().cloned() {
+    for bold in &facts.bold {
         let is_identifier = bold.contains('_') && !bold.contains(' ');
-        if is_identifier && dst.text.contains(&bold) && !dst_bold.contains(&bold) {
+        if is_identifier && dst.text.contains(bold.as_str()) && !dst_bold.contains(bold) {
             lost.push(format!("the bold around `{bold}`"));
         }
     }
