@@ -10,25 +10,26 @@ pub const CODES_FILE_NAME: &str = "error-codes.csv";
 /// One row per record and locale.
 pub const DESCRIPTIONS_FILE_NAME: &str = "descriptions.csv";
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> Result<Vec<u8>> {
-    writer.into_inner().map_err(|e| Error::Input {
-        path: CODES_FILE_NAME.into(),
-        message: format!("could not render CSV: {e}"),
-    })
-}
-
-fn csv_error(e: csv::Error) -> Error {
-    Error::Input {
-        path: CODES_FILE_NAME.into(),
-        message: format!("could not render CSV: {e}"),
+fn csv_error(file: &str) -> impl Fn(csv::Error) -> Error + '_ {
+    move |e| Error::Io {
+        path: file.into(),
+        source: std::io::Error::other(format!("could not write CSV: {e}")),
     }
 }
 
 /// Renders `error-codes.csv`.
 pub fn render_codes(dataset: &Dataset) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_codes(dataset, &mut out)?;
+    Ok(out)
+}
+
+/// Writes `error-codes.csv` to `out`.
+pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()> {
+    let csv_error = csv_error(CODES_FILE_NAME);
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     writer
         .write_record([
             "code",
@@ -46,7 +47,7 @@ pub fn render_codes(dataset: &Dataset) -> Result<Vec<u8>> {
             "line",
             "column",
         ])
-        .map_err(csv_error)?;
+        .map_err(&csv_error)?;
     for record in &dataset.records {
         let source = record.sources.first();
         writer
@@ -79,16 +80,24 @@ pub fn render_codes(dataset: &Dataset) -> Result<Vec<u8>> {
                 source.map(|s| s.line.to_string()).unwrap_or_default(),
                 source.map(|s| s.column.to_string()).unwrap_or_default(),
             ])
-            .map_err(csv_error)?;
+            .map_err(&csv_error)?;
     }
-    finish(writer)
+    writer.flush().map_err(|e| csv_error(csv::Error::from(e)))
 }
 
 /// Renders `descriptions.csv`.
 pub fn render_descriptions(dataset: &Dataset) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_descriptions(dataset, &mut out)?;
+    Ok(out)
+}
+
+/// Writes `descriptions.csv` to `out`.
+pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()> {
+    let csv_error = csv_error(DESCRIPTIONS_FILE_NAME);
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     writer
         .write_record([
             "document",
@@ -99,7 +108,7 @@ pub fn render_descriptions(dataset: &Dataset) -> Result<Vec<u8>> {
             "file",
             "line",
         ])
-        .map_err(csv_error)?;
+        .map_err(&csv_error)?;
     for record in &dataset.records {
         for (locale, text) in &record.descriptions {
             let source = record.sources.iter().find(|s| &s.locale == locale);
@@ -117,8 +126,8 @@ pub fn render_descriptions(dataset: &Dataset) -> Result<Vec<u8>> {
                     source.map_or("", |s| s.file.as_str()),
                     &line,
                 ])
-                .map_err(csv_error)?;
+                .map_err(&csv_error)?;
         }
     }
-    finish(writer)
+    writer.flush().map_err(|e| csv_error(csv::Error::from(e)))
 }

@@ -80,42 +80,47 @@ impl<'a> RecordJson<'a> {
 /// record is a change to one line of a diff.
 pub fn render(dataset: &Dataset) -> Vec<u8> {
     let mut out = Vec::with_capacity(dataset.records.len() * 1024 + 4096);
-    out.extend_from_slice(b"{\n");
-    out.extend_from_slice(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes());
-    out.extend_from_slice(b"  \"stats\": ");
-    write_compact(&mut out, &dataset.stats);
-    out.extend_from_slice(b",\n");
-    write_lines(&mut out, "documents", dataset.documents.iter());
-    out.extend_from_slice(b",\n");
-    write_lines(
-        &mut out,
-        "records",
-        dataset.records.iter().map(RecordJson::new),
-    );
-    out.extend_from_slice(b",\n");
-    write_lines(&mut out, "unresolved", dataset.unresolved.iter());
-    out.extend_from_slice(b"\n}\n");
+    // Writing to a Vec cannot fail.
+    let _ = write(dataset, &mut out);
     out
 }
 
-/// Writes `"key": [` then one compact item per line, then `]`.
-fn write_lines<T: Serialize>(out: &mut Vec<u8>, key: &str, items: impl Iterator<Item = T>) {
-    out.extend_from_slice(format!("  \"{key}\": [").as_bytes());
-    let mut empty = true;
-    for item in items {
-        out.extend_from_slice(if empty { b"\n    " } else { b",\n    " });
-        write_compact(out, &item);
-        empty = false;
-    }
-    out.extend_from_slice(if empty { b"]" } else { b"\n  ]" });
+/// Writes the dataset's JSON to `out` as it is produced, without holding
+/// the whole text in memory.
+pub fn write(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"{\n")?;
+    out.write_all(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes())?;
+    out.write_all(b"  \"stats\": ")?;
+    write_compact(out, &dataset.stats)?;
+    out.write_all(b",\n")?;
+    write_lines(out, "documents", dataset.documents.iter())?;
+    out.write_all(b",\n")?;
+    write_lines(out, "records", dataset.records.iter().map(RecordJson::new))?;
+    out.write_all(b",\n")?;
+    write_lines(out, "unresolved", dataset.unresolved.iter())?;
+    out.write_all(b"\n}\n")
 }
 
-fn write_compact<T: Serialize>(out: &mut Vec<u8>, value: &T) {
-    if let Err(e) = serde_json::to_writer(&mut *out, value) {
-        // Only a non-string map key or a failing Serialize impl gets here,
-        // and the output types have neither.
-        out.extend_from_slice(format!("{{\"error\": {:?}}}", e.to_string()).as_bytes());
+/// Writes `"key": [` then one compact item per line, then `]`.
+fn write_lines<T: Serialize>(
+    out: &mut dyn std::io::Write,
+    key: &str,
+    items: impl Iterator<Item = T>,
+) -> std::io::Result<()> {
+    out.write_all(format!("  \"{key}\": [").as_bytes())?;
+    let mut empty = true;
+    for item in items {
+        out.write_all(if empty { b"\n    " } else { b",\n    " })?;
+        write_compact(out, &item)?;
+        empty = false;
     }
+    out.write_all(if empty { b"]" } else { b"\n  ]" })
+}
+
+fn write_compact<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> std::io::Result<()> {
+    // The output types have string keys and infallible Serialize impls, so
+    // an error here is an I/O error.
+    serde_json::to_writer(&mut *out, value).map_err(std::io::Error::from)
 }
 
 /// Pretty JSON with a final newline. Serializing these types cannot fail:

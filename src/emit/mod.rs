@@ -22,13 +22,29 @@ pub struct OutputFile {
 }
 
 type Renderer = fn(&Dataset) -> Result<Vec<u8>>;
+type Writer = fn(&Dataset, &mut dyn Write, &Path) -> Result<()>;
 
-/// Every output: its file name and how to render it.
-const OUTPUTS: [(&str, Renderer); 4] = [
-    (json::FILE_NAME, |d| Ok(json::render(d))),
-    (csv::CODES_FILE_NAME, csv::render_codes),
-    (csv::DESCRIPTIONS_FILE_NAME, csv::render_descriptions),
-    (rust::FILE_NAME, |d| Ok(rust::render(d).into_bytes())),
+/// Every output: its file name, how to render it in memory, and how to
+/// write it to a file as it is produced.
+const OUTPUTS: [(&str, Renderer, Writer); 4] = [
+    (
+        json::FILE_NAME,
+        |d| Ok(json::render(d)),
+        |d, w, path| json::write(d, w).map_err(|e| Error::io(path, e)),
+    ),
+    (csv::CODES_FILE_NAME, csv::render_codes, |d, w, _| {
+        csv::write_codes(d, w)
+    }),
+    (
+        csv::DESCRIPTIONS_FILE_NAME,
+        csv::render_descriptions,
+        |d, w, _| csv::write_descriptions(d, w),
+    ),
+    (
+        rust::FILE_NAME,
+        |d| Ok(rust::render(d).into_bytes()),
+        |d, w, path| rust::write(d, w).map_err(|e| Error::io(path, e)),
+    ),
 ];
 
 /// Renders every dataset output in memory, each on its own thread: they are
@@ -37,7 +53,7 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
     let rendered: Vec<Result<OutputFile>> = std::thread::scope(|scope| {
         let handles: Vec<_> = OUTPUTS
             .iter()
-            .map(|&(name, render)| {
+            .map(|&(name, render, _)| {
                 scope.spawn(move || {
                     Ok(OutputFile {
                         name,
@@ -67,9 +83,13 @@ pub fn render_and_write<T: Send>(
     create_out_dir(dir)?;
     let (mut staged, (value, extra_files)) = std::thread::scope(|scope| {
         let extra = scope.spawn(extra);
+        // Each output streams into its temporary file: a large corpus's
+        // outputs are several times its size, and need not be in memory.
         let handles: Vec<_> = OUTPUTS
             .iter()
-            .map(|&(name, render)| scope.spawn(move || stage(dir, name, &render(dataset)?)))
+            .map(|&(name, _, write)| {
+                scope.spawn(move || stage_with(dir, name, |out, path| write(dataset, out, path)))
+            })
             .collect();
         let staged: Vec<Result<(NamedTempFile, PathBuf)>> = handles.into_iter().map(join).collect();
         (staged, join(extra))
@@ -100,17 +120,32 @@ fn create_out_dir(dir: &Path) -> Result<()> {
 
 /// Writes `bytes` to a new temporary file in `dir`, to be renamed to `name`.
 fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf)> {
+    stage_with(dir, name, |out, path| {
+        out.write_all(bytes).map_err(|e| Error::io(path, e))
+    })
+}
+
+/// Lets `write` fill a new temporary file in `dir` (through a buffer), to be
+/// renamed to `name`.
+fn stage_with(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
+) -> Result<(NamedTempFile, PathBuf)> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".errdocs-");
     // Temporary files are private by default; outputs are for everyone who
     // can read the folder.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let mut temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.flush())
-        .map_err(|e| Error::io(temp.path(), e))?;
-    Ok((temp, dir.join(name)))
+    let temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
+    let path = dir.join(name);
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, temp);
+    write(&mut buffered, &path)?;
+    let temp = buffered
+        .into_inner()
+        .map_err(|e| Error::io(&path, e.into_error()))?;
+    Ok((temp, path))
 }
 
 /// Renames staged files into place. Several renames cannot be one atomic

@@ -139,21 +139,71 @@ pub fn is_constant_name(name: &str) -> bool {
 
 /// Renders the Rust module.
 pub fn render(dataset: &Dataset) -> String {
-    let mut out = String::from(PRELUDE);
+    let mut out = String::new();
+    render_into(dataset, &mut out);
+    out
+}
+
+/// Writes the Rust module to `out` as it is produced, a chunk at a time,
+/// without holding the whole text in memory.
+pub fn write(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut chunks = Chunks {
+        buffer: String::with_capacity(CHUNK),
+        out,
+        error: None,
+    };
+    render_into(dataset, &mut chunks);
+    chunks.flush();
+    chunks.error.map_or(Ok(()), Err)
+}
+
+const CHUNK: usize = 1 << 16;
+
+/// A `fmt::Write` that passes text on to an `io::Write` in chunks, keeping
+/// the first I/O error.
+struct Chunks<'a> {
+    buffer: String,
+    out: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl Chunks<'_> {
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(self.buffer.as_bytes())
+        {
+            self.error = Some(e);
+        }
+        self.buffer.clear();
+    }
+}
+
+impl Write for Chunks<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.buffer.push_str(text);
+        if self.buffer.len() >= CHUNK {
+            self.flush();
+        }
+        Ok(())
+    }
+}
+
+fn render_into(dataset: &Dataset, out: &mut impl Write) {
+    let _ = out.write_str(PRELUDE);
     let mut name_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for record in &dataset.records {
         *name_counts.entry(record.name.as_str()).or_default() += 1;
     }
 
-    out.push_str("\n/// One constant per symbolic name that is unique in the dataset.\n");
-    out.push_str("#[allow(dead_code)]\npub mod codes {\n");
+    let _ = out.write_str("\n/// One constant per symbolic name that is unique in the dataset.\n");
+    let _ = out.write_str("#[allow(dead_code)]\npub mod codes {\n");
     for record in &dataset.records {
         if name_counts[record.name.as_str()] != 1 || !is_constant_name(&record.name) {
             continue;
         }
         let _ = writeln!(out, "    /// `{}`", record.code);
         if record.name.chars().any(|c| c.is_ascii_lowercase()) {
-            out.push_str("    #[allow(non_upper_case_globals)]\n");
+            let _ = out.write_str("    #[allow(non_upper_case_globals)]\n");
         }
         let _ = writeln!(
             out,
@@ -163,7 +213,7 @@ pub fn render(dataset: &Dataset) -> String {
             record.code.value() & 0xFFFF
         );
     }
-    out.push_str("}\n");
+    let _ = out.write_str("}\n");
 
     let _ = writeln!(
         out,
@@ -198,9 +248,11 @@ pub fn render(dataset: &Dataset) -> String {
                     c.value() & 0xFFFF
                 );
             }
-            None => out.push_str("        counterpart: None,\n"),
+            None => {
+                let _ = out.write_str("        counterpart: None,\n");
+            }
         }
-        out.push_str("        descriptions: &[\n");
+        let _ = out.write_str("        descriptions: &[\n");
         for (locale, text) in &record.descriptions {
             let _ = writeln!(
                 out,
@@ -209,9 +261,9 @@ pub fn render(dataset: &Dataset) -> String {
                 string_literal(text)
             );
         }
-        out.push_str("        ],\n    },\n");
+        let _ = out.write_str("        ],\n    },\n");
     }
-    out.push_str("];\n");
+    let _ = out.write_str("];\n");
 
     // Placeholder names (NULL, empty) name nothing: no lookup by them.
     let mut by_name: Vec<(&str, usize)> = dataset
@@ -232,8 +284,7 @@ pub fn render(dataset: &Dataset) -> String {
     for (name, index) in by_name {
         let _ = writeln!(out, "    ({}, {index}),", string_literal(name));
     }
-    out.push_str("];\n");
-    out
+    let _ = out.write_str("];\n");
 }
 
 #[cfg(test)]

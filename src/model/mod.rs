@@ -11,6 +11,6 @@ pub use hresult::{
     read_decimal,
 };
 pub use record::{
-    CellPosition, Dataset, DocumentSummary, FileSummary, Normalization, Record, Repair, RowSource,
-    Stats, TableSummary, UnresolvedRow,
+    CellPosition, CellPositions, Dataset, DocumentSummary, FileSummary, Normalization, Record,
+    Repair, RowSource, Stats, TableSummary, UnresolvedRow,
 };

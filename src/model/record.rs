@@ -23,6 +23,78 @@ impl Serialize for CellPosition {
     }
 }
 
+/// Where the cells of one row are, by column role. A fixed struct rather
+/// than a map: a large corpus has half a million of them. Written to JSON as
+/// an object of the roles present, in alphabetical order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CellPositions {
+    /// The code cell.
+    pub code: Option<CellPosition>,
+    /// The decimal cell.
+    pub decimal: Option<CellPosition>,
+    /// The description cell.
+    pub description: Option<CellPosition>,
+    /// The name cell.
+    pub name: Option<CellPosition>,
+}
+
+impl CellPositions {
+    /// The position of the cell of a role (`code`, `decimal`, `description`,
+    /// `name`).
+    pub fn get(&self, role: &str) -> Option<CellPosition> {
+        match role {
+            "code" => self.code,
+            "decimal" => self.decimal,
+            "description" => self.description,
+            "name" => self.name,
+            _ => None,
+        }
+    }
+
+    fn entries(&self) -> [(&'static str, Option<CellPosition>); 4] {
+        [
+            ("code", self.code),
+            ("decimal", self.decimal),
+            ("description", self.description),
+            ("name", self.name),
+        ]
+    }
+}
+
+impl std::ops::Index<&str> for CellPositions {
+    type Output = CellPosition;
+
+    /// The position of a role's cell; panics when the row has none (for
+    /// tests and callers that know the table's columns).
+    fn index(&self, role: &str) -> &CellPosition {
+        let slot = match role {
+            "code" => &self.code,
+            "decimal" => &self.decimal,
+            "description" => &self.description,
+            "name" => &self.name,
+            _ => &None,
+        };
+        slot.as_ref()
+            .unwrap_or_else(|| panic!("the row has no {role} cell"))
+    }
+}
+
+impl Serialize for CellPositions {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let present: Vec<(&str, CellPosition)> = self
+            .entries()
+            .into_iter()
+            .filter_map(|(role, p)| p.map(|p| (role, p)))
+            .collect();
+        let mut map = serializer.serialize_map(Some(present.len()))?;
+        for (role, position) in present {
+            map.serialize_entry(role, &position)?;
+        }
+        map.end()
+    }
+}
+
 /// One table row that contributed to a record.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct RowSource {
@@ -37,7 +109,7 @@ pub struct RowSource {
     /// 0-based index of the table in its file.
     pub table: usize,
     /// Where each cell is, by column role.
-    pub cells: BTreeMap<&'static str, CellPosition>,
+    pub cells: CellPositions,
     /// 0-based index of the row among the table's data rows (for checks;
     /// not written).
     #[serde(skip)]

@@ -13,8 +13,8 @@ use crate::corpus::Corpus;
 use crate::finding::{Finding, Fix};
 use crate::ingest::{Cell, ColumnRole, IngestedFile, Row, Table};
 use crate::model::{
-    CellPosition, Dataset, DocumentSummary, Family, FileSummary, HResult, Normalization, Record,
-    Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
+    CellPosition, CellPositions, Dataset, DocumentSummary, Family, FileSummary, HResult,
+    Normalization, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
 };
 use resolve::{NameIndex, RowEvidence, resolve};
 
@@ -339,22 +339,25 @@ fn code_finding(
     finding
 }
 
-fn positions(table: &Table, row: &Row) -> BTreeMap<&'static str, CellPosition> {
-    table
-        .columns
-        .iter()
-        .zip(&row.cells)
-        .filter(|(c, _)| c.role != ColumnRole::Other)
-        .map(|(column, cell)| {
-            (
-                role_name(column.role),
-                CellPosition {
-                    line: cell.location.line,
-                    column: cell.location.column,
-                },
-            )
-        })
-        .collect()
+fn positions(table: &Table, row: &Row) -> CellPositions {
+    let mut positions = CellPositions::default();
+    for (column, cell) in table.columns.iter().zip(&row.cells) {
+        let position = Some(CellPosition {
+            line: cell.location.line,
+            column: cell.location.column,
+        });
+        let slot = match column.role {
+            ColumnRole::Code => &mut positions.code,
+            ColumnRole::Decimal => &mut positions.decimal,
+            ColumnRole::Name => &mut positions.name,
+            ColumnRole::Description => &mut positions.description,
+            ColumnRole::Other => continue,
+        };
+        if slot.is_none() {
+            *slot = position;
+        }
+    }
+    positions
 }
 
 /// The name of a column role in outputs.
