@@ -251,3 +251,27 @@ fn a_failed_write_leaves_the_previous_out_in_place() {
         "no temporary or backup files left: {names:?}"
     );
 }
+
+#[test]
+fn a_translation_with_an_extra_table_still_pairs_its_tables() {
+    let source = "# T\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80240001|WU_E_A|One.|\n|0x80240002|WU_E_B|Two.|\n";
+    // A note table (itself a code table) before the real one.
+    let translation = "# T\n\n|Fehlercode|Symbolischer Name|Weitere Informationen|\n|---|---|---|\n|0x80249999|WU_E_NOTE|Hinweis.|\n\n|Fehlercode|Symbolischer Name|Weitere Informationen|\n|---|---|---|\n|0x80240001|WU_E_A|Eins.|\n|0x80240002|WU_E_B|Zwei.|\n";
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", source.as_bytes()),
+        ("sources/doc/de-de.md", translation.as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).unwrap();
+    let record = project
+        .dataset
+        .records
+        .iter()
+        .find(|r| r.name == "WU_E_B")
+        .unwrap();
+    assert_eq!(record.descriptions["de-DE"], "Zwei.");
+    let findings = errdocs::check::findings(&project).0;
+    assert!(
+        !findings.iter().any(|f| f.rule == "translation-row-missing"),
+        "{findings:#?}"
+    );
+}

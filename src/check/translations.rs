@@ -92,11 +92,12 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
         let mut source_facts: BTreeMap<usize, Vec<SourceFacts>> = BTreeMap::new();
         for translation in &translations {
             metadata(source, translation, out);
+            let pairs = crate::normalize::translations::pair_tables(source, translation);
             for table in source.tables.iter().filter(|t| t.is_understood()) {
-                let translated = translation
-                    .tables
-                    .get(table.index)
-                    .filter(|t| t.is_understood());
+                let translated = pairs
+                    .iter()
+                    .find(|(s, _)| *s == table.index)
+                    .and_then(|(_, t)| translation.tables.get(*t));
                 let states = match translated {
                     Some(translated) => {
                         let facts = source_facts.entry(table.index).or_insert_with(|| {

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{RowCells, RowKey, row_source, unresolved_row};
-use crate::ingest::IngestedFile;
+use crate::ingest::{IngestedFile, Table};
 use crate::model::{Record, UnresolvedRow};
 
 /// How a translated row was matched to its source row.
@@ -92,6 +92,65 @@ fn match_key(by: Alignment, key: &(String, String)) -> Option<(&str, &str)> {
     }
 }
 
+/// Which table of the source page each table of a translation translates:
+/// (source table index, translated table index) pairs of understood tables.
+/// Tables are matched by the codes and names their rows share, most shared
+/// first, so that a table added to or dropped from one page does not shift
+/// the others; tables that share nothing fall back to the same position.
+pub fn pair_tables(source: &IngestedFile, translation: &IngestedFile) -> Vec<(usize, usize)> {
+    let keys = |table: &Table| -> std::collections::HashSet<String> {
+        table
+            .rows
+            .iter()
+            .flat_map(|row| {
+                let cells = RowCells::of(table, row);
+                [
+                    format!("c:{}", cells.code_text().trim().to_ascii_lowercase()),
+                    format!("n:{}", cells.name_text().trim().to_ascii_uppercase()),
+                ]
+            })
+            .collect()
+    };
+    let understood = |file: &IngestedFile| -> Vec<usize> {
+        file.tables
+            .iter()
+            .filter(|t| t.is_understood())
+            .map(|t| t.index)
+            .collect()
+    };
+    let (sources, translated) = (understood(source), understood(translation));
+    let source_keys: Vec<_> = sources.iter().map(|&s| keys(&source.tables[s])).collect();
+    let mut candidates = Vec::new();
+    for &t in &translated {
+        let tkeys = keys(&translation.tables[t]);
+        for (k, &s) in sources.iter().enumerate() {
+            let shared = source_keys[k].intersection(&tkeys).count();
+            if shared > 0 {
+                candidates.push((std::cmp::Reverse(shared), s.abs_diff(t), s, t));
+            }
+        }
+    }
+    candidates.sort();
+    let mut pairs = Vec::new();
+    let (mut used_s, mut used_t) = (Vec::new(), Vec::new());
+    for (_, _, s, t) in candidates {
+        if !used_s.contains(&s) && !used_t.contains(&t) {
+            used_s.push(s);
+            used_t.push(t);
+            pairs.push((s, t));
+        }
+    }
+    for &t in &translated {
+        if !used_t.contains(&t) && sources.contains(&t) && !used_s.contains(&t) {
+            used_s.push(t);
+            used_t.push(t);
+            pairs.push((t, t));
+        }
+    }
+    pairs.sort();
+    pairs
+}
+
 /// Adds every translated row to its source row's record, or to the
 /// unresolved rows with the reason.
 pub fn merge(
@@ -108,16 +167,17 @@ pub fn merge(
             continue;
         };
         let source = &files[source_index];
+        let pairs = pair_tables(source, file);
         for table in &file.tables {
-            let source_table = source.tables.get(table.index);
-            let Some(source_table) =
-                source_table.filter(|s| s.is_understood() && table.is_understood())
-            else {
+            let source_table = pairs
+                .iter()
+                .find(|(_, t)| *t == table.index)
+                .and_then(|(s, _)| source.tables.get(*s));
+            let Some(source_table) = source_table else {
                 let reason = if table.is_understood() {
                     format!(
-                        "the source-language page {} has no matching table {}",
-                        source.file,
-                        table.index + 1
+                        "no table of the source-language page {} has this table's codes or names",
+                        source.file
                     )
                 } else {
                     "the table's header names no error-code column, so its rows cannot be read as codes".into()
@@ -136,7 +196,7 @@ pub fn merge(
             {
                 let row = &table.rows[row_index];
                 let cells = RowCells::of(table, row);
-                match record_of_row.get(&(source_index, table.index, source_row)) {
+                match record_of_row.get(&(source_index, source_table.index, source_row)) {
                     Some(&r) => {
                         let record = &mut records[r];
                         if let Some(cell) = cells.description {
