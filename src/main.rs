@@ -65,7 +65,8 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         fail_on: Option<FailLevel>,
     },
-    /// List every rule: id, default severity, tags and summary.
+    /// List every rule: id, severity (as errdocs.toml sets it, under
+    /// --root), summary and tags.
     Rules,
     /// Explain one rule, with an example that breaks it and the fix.
     Explain {
@@ -95,7 +96,7 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             fail_on,
         } => run_check(&cli.root, format, baseline, write_baseline, fail_on),
         Command::Rules => {
-            print_rules();
+            print_rules(&errdocs::config::Config::load(&cli.root)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => explain(&rule),
@@ -249,7 +250,9 @@ fn run_check(
     })
 }
 
-fn print_rules() {
+/// Lists the rules with the severity they have in this project (`off` for
+/// rules turned off in errdocs.toml).
+fn print_rules(config: &errdocs::config::Config) {
     let width = check::registry()
         .iter()
         .map(|r| r.id.len())
@@ -259,7 +262,7 @@ fn print_rules() {
         println!(
             "{:width$}  {:7}  {}  [{}]",
             rule.id,
-            rule.severity.as_str(),
+            config.severity_of(rule).map_or("off", |s| s.as_str()),
             rule.summary,
             rule.tags.join(", ")
         );
