@@ -14,6 +14,13 @@ use errdocs::finding::Severity;
 use errdocs::report::{self, Format};
 use errdocs::{Error, Project};
 
+/// `println!` that survives a closed pipe (`errdocs rules | head -3`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 // The build allocates many small strings; mimalloc frees them several
 // times faster than the system allocator (see the benchmark in README.md).
 #[global_allocator]
@@ -259,7 +266,7 @@ fn print_rules(config: &errdocs::config::Config) {
         .max()
         .unwrap_or(0);
     for rule in check::registry() {
-        println!(
+        out!(
             "{:width$}  {:7}  {}  [{}]",
             rule.id,
             config.severity_of(rule).map_or("off", |s| s.as_str()),
@@ -267,9 +274,7 @@ fn print_rules(config: &errdocs::config::Config) {
             rule.tags.join(", ")
         );
     }
-    println!(
-        "\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules]."
-    );
+    out!("\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules].");
 }
 
 fn explain(id: &str) -> errdocs::Result<ExitCode> {
@@ -291,23 +296,23 @@ fn explain(id: &str) -> errdocs::Result<ExitCode> {
         eprintln!("`errdocs rules` lists every rule");
         return Ok(ExitCode::from(2));
     };
-    println!(
+    out!(
         "{} ({}; tags: {})\n",
         rule.id,
         rule.severity,
         rule.tags.join(", ")
     );
-    println!("{}\n", rule.summary);
-    println!("{}\n", rule.explanation);
-    println!("Breaks the rule:\n");
+    out!("{}\n", rule.summary);
+    out!("{}\n", rule.explanation);
+    out!("Breaks the rule:\n");
     for line in rule.bad_example.lines() {
-        println!("    {line}");
+        out!("    {line}");
     }
-    println!("\nFixed:\n");
+    out!("\nFixed:\n");
     for line in rule.good_example.lines() {
-        println!("    {line}");
+        out!("    {line}");
     }
-    println!(
+    out!(
         "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
         rule.id
     );
