@@ -350,9 +350,9 @@ impl SourceFacts {
     fn of(cell: Option<&crate::ingest::Cell>) -> Self {
         match cell {
             Some(cell) => SourceFacts {
-                tokens: protected_tokens(&cell.text, &cell.markdown),
-                links: link_targets(&cell.markdown).len(),
-                bold: bold_spans(&cell.markdown),
+                tokens: protected_tokens(&cell.text, cell.markdown()),
+                links: link_targets(cell.markdown()).len(),
+                bold: bold_spans(cell.markdown()),
             },
             None => SourceFacts {
                 tokens: Vec::new(),
@@ -383,7 +383,7 @@ fn description(
     let place = source_place(source, source_cells);
     let name = source_cells.name_text();
     let src_tokens = &facts.tokens;
-    let dst_tokens = protected_tokens(&dst.text, &dst.markdown);
+    let dst_tokens = protected_tokens(&dst.text, dst.markdown());
     if *src_tokens != dst_tokens {
         let missing = difference(src_tokens, &dst_tokens);
         let added = difference(&dst_tokens, src_tokens);
@@ -433,12 +433,12 @@ fn description(
     }
     // Markup that carries meaning: links, and bold around identifiers.
     let src_links = facts.links;
-    let dst_links = link_targets(&dst.markdown).len();
+    let dst_links = link_targets(dst.markdown()).len();
     let mut lost = Vec::new();
     if dst_links < src_links {
         lost.push(format!("{} link(s)", src_links - dst_links));
     }
-    let dst_bold = bold_spans(&dst.markdown);
+    let dst_bold = bold_spans(dst.markdown());
     for bold in &facts.bold {
         let is_identifier = bold.contains('_') && !bold.contains(' ');
         if is_identifier && dst.text.contains(bold.as_str()) && !dst_bold.contains(bold) {

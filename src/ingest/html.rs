@@ -234,16 +234,14 @@ pub fn read_table(
                 ),
             ));
             if row.cells.len() > width {
-                row.extra_cells = row.cells.drain(width..).map(|c| c.source).collect();
+                row.extra_cells = row
+                    .cells
+                    .drain(width..)
+                    .map(|c| c.source().to_string())
+                    .collect();
             } else {
                 while row.cells.len() < width {
-                    row.cells.push(Cell {
-                        location: row.location.clone(),
-                        source: String::new(),
-                        text: String::new(),
-                        markdown: String::new(),
-                        joined_lines: Vec::new(),
-                    });
+                    row.cells.push(Cell::empty(row.location.clone()));
                 }
             }
         }
@@ -343,13 +341,7 @@ fn html_cell(
     if joined_lines.len() != joins {
         joined_lines = vec![location.line; joins];
     }
-    Cell {
-        location,
-        source,
-        text,
-        markdown,
-        joined_lines,
-    }
+    Cell::new(location, source, text, markdown, joined_lines)
 }
 
 /// Where a cell's content ends: at the first `</td`, `</th`, `<td`, `<th`
@@ -462,7 +454,7 @@ mod tests {
         assert_eq!(row.cells[1].text, "WU_E_NO_SERVICE");
         assert_eq!(row.cells[1].joined_lines, vec![6]);
         assert_eq!(row.cells[2].text, "Say \"hi\" *now*.\n\nMore.");
-        assert_eq!(row.cells[2].markdown, "Say \"hi\" \\*now\\*.\n\nMore.");
+        assert_eq!(row.cells[2].markdown(), "Say \"hi\" \\*now\\*.\n\nMore.");
     }
 
     #[test]

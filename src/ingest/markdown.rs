@@ -237,14 +237,14 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
     let source = file.text[cell.range.clone()].to_string();
     let location = file.location(cell.range.start);
     let (text, joins) = normalize_cell_text(&cell.text);
-    Cell {
-        location,
-        // Comments (such as errdocs-disable-line) are not content.
-        markdown: without_comments(&source).trim().to_string(),
-        source,
-        text,
-        joined_lines: vec![file.line_column(cell.range.start).0; joins],
-    }
+    let line = location.line;
+    // Comments (such as errdocs-disable-line) are not content.
+    let markdown = if source.contains("<!--") {
+        without_comments(&source).trim().to_string()
+    } else {
+        source.trim().to_string()
+    };
+    Cell::new(location, source, text, markdown, vec![line; joins])
 }
 
 /// `text` without its HTML comments.
@@ -308,7 +308,7 @@ fn finish_markdown_row(
     let cells = cells
         .into_iter()
         .map(|mut cell| {
-            if cell.source.is_empty() && cell.location.line > location.line {
+            if cell.source().is_empty() && cell.location.line > location.line {
                 cell.location = file.location(line_end);
             }
             cell

@@ -11,16 +11,60 @@ pub struct Cell {
     /// Where the cell's content starts.
     #[serde(flatten)]
     pub location: Location,
-    /// The cell's text exactly as in the file (Markdown, or the inner HTML).
-    pub source: String,
     /// Plain text: markup removed, entities and escapes decoded, white space
     /// collapsed, identifiers broken across lines joined.
     pub text: String,
-    /// The content as Markdown (for HTML cells, converted).
-    pub markdown: String,
+    /// The Markdown, where it differs from `text` (most cells are plain:
+    /// a large corpus has millions of cells, so each text is kept once).
+    markdown: Option<String>,
+    /// The text exactly as in the file, where it differs from the Markdown.
+    source: Option<String>,
     /// Lines at which a line break inside an identifier was removed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub joined_lines: Vec<usize>,
+}
+
+impl Cell {
+    /// A cell from its three forms: the text exactly as in the file
+    /// (Markdown, or the inner HTML), the plain text, and the Markdown.
+    pub fn new(
+        location: Location,
+        source: String,
+        text: String,
+        markdown: String,
+        joined_lines: Vec<usize>,
+    ) -> Self {
+        let source = (source != markdown).then_some(source);
+        let markdown = (markdown != text).then_some(markdown);
+        Cell {
+            location,
+            text,
+            markdown,
+            source,
+            joined_lines,
+        }
+    }
+
+    /// An empty cell at `location` (a missing cell of a short row).
+    pub fn empty(location: Location) -> Self {
+        Cell::new(
+            location,
+            String::new(),
+            String::new(),
+            String::new(),
+            Vec::new(),
+        )
+    }
+
+    /// The content as Markdown (for HTML cells, converted).
+    pub fn markdown(&self) -> &str {
+        self.markdown.as_deref().unwrap_or(&self.text)
+    }
+
+    /// The cell's text exactly as in the file (Markdown, or the inner HTML).
+    pub fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or_else(|| self.markdown())
+    }
 }
 
 /// What a column holds, read from its header text.

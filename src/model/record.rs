@@ -161,7 +161,7 @@ pub struct Record {
     pub section: String,
     /// Plain-text description per locale.
     pub descriptions: BTreeMap<String, String>,
-    /// Markdown description per locale.
+    /// Markdown description per locale, where it differs from the text.
     pub descriptions_markdown: BTreeMap<String, String>,
     /// The decimal column as documented, where the table has one.
     pub documented_decimal: Option<String>,

@@ -396,7 +396,7 @@ fn new_record(
     let mut raw = BTreeMap::new();
     let mut normalizations = Vec::new();
     if let Some(code) = cells.code {
-        let documented = code.source.trim();
+        let documented = code.source().trim();
         let canonical = value.to_string();
         if documented != canonical {
             // The canonical code and this raw text say all there is to say
@@ -407,10 +407,10 @@ fn new_record(
     if let Some(cell) = cells.name
         && !cell.joined_lines.is_empty()
     {
-        raw.insert("name".to_string(), cell.source.trim().to_string());
+        raw.insert("name".to_string(), cell.source().trim().to_string());
         normalizations.push(Normalization {
             field: "name".into(),
-            from: cell.source.trim().to_string(),
+            from: cell.source().trim().to_string(),
             to: name.clone(),
             reason: format!(
                 "joined a name broken across lines (line{} {})",
@@ -427,7 +427,10 @@ fn new_record(
     let mut descriptions_markdown = BTreeMap::new();
     if let Some(cell) = cells.description {
         descriptions.insert(file.locale.clone(), cell.text.clone());
-        descriptions_markdown.insert(file.locale.clone(), cell.markdown.clone());
+        // Only where the Markdown says more than the text.
+        if cell.markdown() != cell.text {
+            descriptions_markdown.insert(file.locale.clone(), cell.markdown().to_string());
+        }
     }
     Record {
         code: value,
@@ -470,7 +473,7 @@ pub fn unresolved_row(
         } else {
             key
         };
-        cells.insert(key, cell.source.trim().to_string());
+        cells.insert(key, cell.source().trim().to_string());
     }
     for (i, extra) in row.extra_cells.iter().enumerate() {
         cells.insert(format!("extra {}", i + 1), extra.clone());

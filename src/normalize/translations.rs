@@ -203,9 +203,11 @@ pub fn merge(
                             record
                                 .descriptions
                                 .insert(file.locale.clone(), cell.text.clone());
-                            record
-                                .descriptions_markdown
-                                .insert(file.locale.clone(), cell.markdown.clone());
+                            if cell.markdown() != cell.text {
+                                record
+                                    .descriptions_markdown
+                                    .insert(file.locale.clone(), cell.markdown().to_string());
+                            }
                         }
                         record
                             .sources
