@@ -347,8 +347,15 @@ fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
     {
         let _ = writeln!(
             out,
-            "  {} codes of {} without a {} counterpart:",
-            c.family, c.document, c.counterpart_family
+            "  {} codes of {} without {} {} counterpart:",
+            c.family,
+            c.document,
+            if c.counterpart_family.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            },
+            c.counterpart_family
         );
         // A list, wrapped: it can run to a hundred codes.
         let mut line = String::from("   ");
