@@ -25,6 +25,7 @@ pub mod normalize;
 pub mod project;
 pub mod report;
 pub mod source;
+pub mod threads;
 
 pub use error::{Error, Result};
 pub use project::Project;

@@ -43,53 +43,26 @@ struct IngestJob<'a> {
     source: &'a SourceFile,
 }
 
-fn ingest_chunk(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let files = jobs
-        .iter()
-        .map(|job| {
-            ingest::ingest(
-                job.source,
-                job.document,
-                job.locale,
-                job.is_source,
-                &mut findings,
-            )
-        })
-        .collect();
-    (files, findings)
-}
-
 /// Ingests every file, spread over the machine's cores. Files are
 /// independent and the results keep corpus order, so the outputs do not
 /// depend on the thread count.
 fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(jobs.len())
-        .max(1);
-    if threads == 1 {
-        return ingest_chunk(jobs);
-    }
-    let chunk = jobs.len().div_ceil(threads);
-    let results: Vec<(Vec<IngestedFile>, Vec<Finding>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|c| scope.spawn(move || ingest_chunk(c)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let results = crate::threads::map_in_order(jobs, |job| {
+        let mut findings = Vec::new();
+        let file = ingest::ingest(
+            job.source,
+            job.document,
+            job.locale,
+            job.is_source,
+            &mut findings,
+        );
+        (file, findings)
     });
     let mut files = Vec::with_capacity(jobs.len());
     let mut findings = Vec::new();
-    for (chunk_files, mut chunk_findings) in results {
-        files.extend(chunk_files);
-        findings.append(&mut chunk_findings);
+    for (file, mut file_findings) in results {
+        files.push(file);
+        findings.append(&mut file_findings);
     }
     (files, findings)
 }

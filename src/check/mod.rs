@@ -15,6 +15,7 @@ pub mod translations;
 use crate::Project;
 use crate::config::FailLevel;
 use crate::finding::{Finding, Severity, sort_findings};
+use crate::threads::join;
 
 pub use baseline::{Baseline, BaselineEntry, fingerprint};
 pub use counterparts::CounterpartCoverage;
@@ -49,13 +50,6 @@ pub fn registry() -> &'static [&'static Rule] {
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     registry().iter().copied().find(|r| r.id == id)
-}
-
-/// Waits for a thread; a panic there is raised again here.
-fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// What a check run found, after configuration, inline suppressions and the

@@ -11,6 +11,7 @@ use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;
+use crate::threads::join;
 
 /// One output file: its name inside `out/` and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,11 +197,4 @@ fn persist(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<Vec<PathBuf>> {
         let _ = std::fs::remove_file(backup);
     }
     Ok(written)
-}
-
-/// Waits for a thread; a panic there is raised again here.
-fn join<T>(handle: std::thread::ScopedJoinHandle<'_, T>) -> T {
-    handle
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }

@@ -220,18 +220,11 @@ pub fn read_table(
     let mut data_rows = Vec::with_capacity(rows.len());
     for (mut row, _) in rows {
         if width > 0 && row.cells.len() != width {
-            let what = if row.cells.len() > width {
-                "the extra cells are kept as raw text but not read"
-            } else {
-                "the missing cells are read as empty"
-            };
-            findings.push(Finding::new(
-                &rules::TABLE_RAGGED_ROW,
+            findings.push(super::table::ragged_row(
                 row.location.clone(),
-                format!(
-                    "table row has {} cells but the header has {width}; {what}",
-                    row.cells.len()
-                ),
+                row.cells.len(),
+                width,
+                &[],
             ));
             if row.cells.len() > width {
                 row.extra_cells = row

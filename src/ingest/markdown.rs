@@ -278,25 +278,11 @@ fn finish_markdown_row(
         .map(|s| s.trim().to_string())
         .collect();
     if raw_cells.len() != width {
-        let what = if raw_cells.len() > width {
-            format!(
-                "the extra cells ({}) are kept as raw text but not read",
-                extra_cells
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        } else {
-            "the missing cells are read as empty".to_string()
-        };
-        findings.push(Finding::new(
-            &rules::TABLE_RAGGED_ROW,
+        findings.push(super::table::ragged_row(
             location.clone(),
-            format!(
-                "table row has {} cells but the header has {width}; {what}",
-                raw_cells.len()
-            ),
+            raw_cells.len(),
+            width,
+            &extra_cells,
         ));
     }
     // pulldown-cmark places the cells it pads at the end of the row's

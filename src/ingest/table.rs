@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::check::rules;
+use crate::finding::Finding;
 use crate::source::Location;
 
 /// One table cell.
@@ -168,4 +170,26 @@ impl Table {
     pub fn section(&self) -> &str {
         self.heading.as_ref().map_or("", |h| h.text.as_str())
     }
+}
+
+/// The `table-ragged-row` finding for a row of `cells` cells under a header
+/// of `width`; `extra` is the text of the cells beyond the header, where the
+/// reader has it.
+pub fn ragged_row(location: Location, cells: usize, width: usize, extra: &[String]) -> Finding {
+    let what = if cells < width {
+        "the missing cells are read as empty".to_string()
+    } else if extra.is_empty() {
+        "the extra cells are kept as raw text but not read".to_string()
+    } else {
+        let listed: Vec<String> = extra.iter().map(|c| format!("`{c}`")).collect();
+        format!(
+            "the extra cells ({}) are kept as raw text but not read",
+            listed.join(", ")
+        )
+    };
+    Finding::new(
+        &rules::TABLE_RAGGED_ROW,
+        location,
+        format!("table row has {cells} cells but the header has {width}; {what}"),
+    )
 }

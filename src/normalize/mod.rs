@@ -84,31 +84,8 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
     // in parallel, a contiguous run of documents per thread, and concatenate
     // in corpus order, so the result does not depend on the thread count.
     let documents: Vec<&[IngestedFile]> = files.chunk_by(|a, b| a.document == b.document).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, documents.len().max(1));
-    let per_thread = documents.len().div_ceil(threads).max(1);
-    let parts: Vec<DocumentPart> = std::thread::scope(|scope| {
-        let handles: Vec<_> = documents
-            .chunks(per_thread)
-            .map(|chunk| {
-                let names = &names;
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|files| normalize_document(files, names))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
+    let parts: Vec<DocumentPart> =
+        crate::threads::map_in_order(&documents, |files| normalize_document(files, &names));
     let mut records = Vec::new();
     let mut unresolved = Vec::new();
     let mut findings = Vec::new();

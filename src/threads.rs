@@ -1,0 +1,46 @@
+//! Spreading independent work over the machine's cores while keeping the
+//! results in input order, so outputs never depend on the thread count.
+
+use std::thread::ScopedJoinHandle;
+
+/// Applies `work` to each item, a contiguous run of items per core, and
+/// returns the results in the items' order.
+pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(&work).collect();
+    }
+    let per_thread = items.len().div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(per_thread)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles.into_iter().flat_map(join).collect()
+    })
+}
+
+/// Waits for a scoped thread; a panic there is raised again here.
+pub fn join<T>(handle: ScopedJoinHandle<'_, T>) -> T {
+    handle
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_input_order() {
+        let items: Vec<u32> = (0..1000).collect();
+        assert_eq!(
+            map_in_order(&items, |i| i * 2),
+            items.iter().map(|i| i * 2).collect::<Vec<_>>()
+        );
+        assert!(map_in_order(&[] as &[u32], |i| *i).is_empty());
+    }
+}
