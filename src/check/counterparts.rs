@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::rules;
-use super::tokens::{content_words, significant_numbers, similarity};
+use super::tokens::{each_content_word, id_similarity, significant_numbers};
 use crate::Project;
 use crate::finding::{Confidence, Finding, Fix};
 use crate::model::{Family, Record, counterpart_code};
@@ -173,29 +173,6 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
     if wu.is_empty() || om.is_empty() {
         return Vec::new();
     }
-    // Words that the documents spell: every name's parts (counted, so a
-    // pair's own names can be left out) and every word of every
-    // description, for telling a misspelling from the right spelling.
-    // Built only when some pair's names differ: it reads every record.
-    let vocabulary = std::cell::OnceCell::new();
-    let vocabulary = || {
-        vocabulary.get_or_init(|| {
-            let mut vocabulary = Vocabulary::default();
-            for r in records {
-                for part in r.name.split('_') {
-                    *vocabulary
-                        .name_parts
-                        .entry(part.to_ascii_uppercase())
-                        .or_default() += 1;
-                }
-                for word in description(r).split(|c: char| !c.is_alphanumeric()) {
-                    vocabulary.words.insert(word.to_ascii_uppercase());
-                }
-            }
-            vocabulary
-        })
-    };
-
     let mut pairs: Vec<(&Record, &Record)> = Vec::new();
     for &o in &om {
         if let Some(code) = counterpart_code(o.family, o.code)
@@ -205,8 +182,18 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
         }
     }
     let rows = row_index(records);
+    // Which name parts the documents use elsewhere decides which side of a
+    // misspelled pair is right: find out, in one pass over every record,
+    // for the parts of the pairs that need it.
+    let questions: BTreeSet<String> = pairs
+        .iter()
+        .flat_map(|&(w, o)| misspelling_parts(w, o))
+        .flat_map(|(w_only, o_only)| w_only.into_iter().chain(o_only))
+        .map(|part| part.to_ascii_uppercase())
+        .collect();
+    let vocabulary = Vocabulary::of(records, questions);
     for &(w, o) in &pairs {
-        names(w, o, vocabulary, out);
+        names(w, o, &vocabulary, out);
         numbers(w, o, &rows, out);
     }
     descriptions(&pairs, &wu, &om, out);
@@ -214,16 +201,59 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
     coverage(project, &pairs, &wu, &om, out)
 }
 
-/// The words of the documents.
-#[derive(Default)]
+/// What the documents say of some name parts (upper case): how many names
+/// have each, and whether a description uses it as a word or the start of
+/// one.
 struct Vocabulary {
-    /// Parts of symbolic names, with how many names have them.
+    /// Each part asked about, with how many names have it.
     name_parts: BTreeMap<String, usize>,
-    /// Words of descriptions.
+    /// Parts that some description has as a whole word.
     words: BTreeSet<String>,
+    /// Parts that start some word of a description (CONFLICT in
+    /// "conflicting").
+    word_starts: BTreeSet<String>,
 }
 
 impl Vocabulary {
+    /// Reads every record's name and description for the `parts` asked
+    /// about, comparing in place: most corpora ask about no part or a few,
+    /// and storing every word of every description would cost more than
+    /// the whole check.
+    fn of(records: &[Record], parts: BTreeSet<String>) -> Self {
+        let mut vocabulary = Vocabulary {
+            name_parts: parts.iter().map(|p| (p.clone(), 0)).collect(),
+            words: BTreeSet::new(),
+            word_starts: BTreeSet::new(),
+        };
+        if parts.is_empty() {
+            return vocabulary;
+        }
+        for r in records {
+            for part in r.name.split('_') {
+                for (asked, count) in vocabulary.name_parts.iter_mut() {
+                    if part.eq_ignore_ascii_case(asked) {
+                        *count += 1;
+                    }
+                }
+            }
+            for word in description(r).split(|c: char| !c.is_alphanumeric()) {
+                for asked in &parts {
+                    let Some(start) = word.get(..asked.len()) else {
+                        continue;
+                    };
+                    if !start.eq_ignore_ascii_case(asked) {
+                        continue;
+                    }
+                    if word.len() == asked.len() {
+                        vocabulary.words.insert(asked.clone());
+                    }
+                    vocabulary.word_starts.insert(asked.clone());
+                }
+            }
+        }
+        vocabulary
+    }
+
     /// True when a word is used somewhere other than in `own` names: in
     /// another name, or in a description (also as the start of a longer
     /// word: CONFLICT in "conflicting").
@@ -239,32 +269,18 @@ impl Vocabulary {
             .sum::<usize>();
         self.name_parts.get(&part).copied().unwrap_or(0) > own_uses
             || self.words.contains(&part)
-            || (part.len() >= 4
-                && self
-                    .words
-                    .range(part.clone()..)
-                    .next()
-                    .is_some_and(|w| w.starts_with(&part)))
+            || (part.len() >= 4 && self.word_starts.contains(&part))
     }
 }
 
-/// `counterpart-name-mismatch`.
-fn names<'v>(
-    w: &Record,
-    o: &Record,
-    vocabulary: impl FnOnce() -> &'v Vocabulary,
-    out: &mut Vec<Finding>,
-) {
-    let (Some(ws), Some(os)) = (suffix(w), suffix(o)) else {
-        return;
-    };
-    if ws.eq_ignore_ascii_case(os) {
-        return;
+/// For a pair whose names look like a misspelling of one another (edit
+/// distance of at most 2 after the prefix): the parts of the name each side
+/// has that the other does not.
+fn misspelling_parts(w: &Record, o: &Record) -> Option<(Vec<String>, Vec<String>)> {
+    let (ws, os) = (suffix(w)?, suffix(o)?);
+    if ws.eq_ignore_ascii_case(os) || edit_distance(ws, os) > 2 {
+        return None;
     }
-    let vocabulary = vocabulary();
-    let distance = edit_distance(ws, os);
-    // The parts each side has that the other does not; the side whose parts
-    // are words the documents use elsewhere is more likely right.
     let parts = |a: &str, b: &str| -> Vec<String> {
         let other: BTreeSet<&str> = b.split('_').collect();
         a.split('_')
@@ -272,19 +288,31 @@ fn names<'v>(
             .map(str::to_string)
             .collect()
     };
-    let w_only = parts(ws, os);
-    let o_only = parts(os, ws);
+    Some((parts(ws, os), parts(os, ws)))
+}
+
+/// `counterpart-name-mismatch`.
+fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>) {
+    let (Some(ws), Some(os)) = (suffix(w), suffix(o)) else {
+        return;
+    };
+    if ws.eq_ignore_ascii_case(os) {
+        return;
+    }
+    // The parts each side has that the other does not; the side whose parts
+    // are words the documents use elsewhere is more likely right.
     let own = [w.name.as_str(), o.name.as_str()];
     let known = |ps: &[String]| ps.iter().all(|p| vocabulary.knows(p, &own));
-    let (kind, likely) = if distance <= 2 {
-        let likely = match (known(&w_only), known(&o_only)) {
-            (true, false) => Some(w),
-            (false, true) => Some(o),
-            _ => None,
-        };
-        ("looks like a misspelling", likely)
-    } else {
-        ("is a different name", None)
+    let (kind, likely, w_only, o_only) = match misspelling_parts(w, o) {
+        Some((w_only, o_only)) => {
+            let likely = match (known(&w_only), known(&o_only)) {
+                (true, false) => Some(w),
+                (false, true) => Some(o),
+                _ => None,
+            };
+            ("looks like a misspelling", likely, w_only, o_only)
+        }
+        None => ("is a different name", None, Vec::new(), Vec::new()),
     };
     let (finding_at, right) = match likely {
         Some(r) if std::ptr::eq(r, o) => (w, Some(o)),
@@ -454,26 +482,50 @@ fn neighbour_with<'a>(record: &Record, rows: &RowIndex<'a>, numbers: &[u32]) -> 
         })
 }
 
+/// Content words as ids, so that a set of them is a sorted list of numbers
+/// and comparing two sets allocates nothing.
+#[derive(Default)]
+struct WordIds {
+    ids: HashMap<String, u32>,
+}
+
+impl WordIds {
+    /// The sorted, duplicate-free ids of the content words of `text`.
+    fn of(&mut self, text: &str) -> Vec<u32> {
+        let mut set = Vec::new();
+        each_content_word(text, |word| {
+            let next = self.ids.len() as u32;
+            let id = match self.ids.get(word) {
+                Some(&id) => id,
+                None => *self.ids.entry(word.to_string()).or_insert(next),
+            };
+            set.push(id);
+        });
+        set.sort_unstable();
+        set.dedup();
+        set
+    }
+}
+
 /// The descriptions of one document's codes of one family, with an
 /// inverted index from word to codes, so that finding the most similar
 /// description costs the postings of a description's words, not a
 /// comparison with every code.
 struct DescriptionIndex<'a> {
-    entries: Vec<(&'a Record, BTreeSet<String>)>,
-    postings: HashMap<String, Vec<usize>>,
+    entries: Vec<(&'a Record, Vec<u32>)>,
+    postings: HashMap<u32, Vec<u32>>,
     /// Entry of each record, by address.
     position: HashMap<*const Record, usize>,
 }
 
 impl<'a> DescriptionIndex<'a> {
-    fn new(records: impl Iterator<Item = &'a Record>) -> Self {
-        let entries: Vec<(&Record, BTreeSet<String>)> = records
-            .map(|r| (r, content_words(description(r))))
-            .collect();
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::default();
+    fn new(records: impl Iterator<Item = &'a Record>, ids: &mut WordIds) -> Self {
+        let entries: Vec<(&Record, Vec<u32>)> =
+            records.map(|r| (r, ids.of(description(r)))).collect();
+        let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
         for (i, (_, words)) in entries.iter().enumerate() {
-            for word in words {
-                postings.entry(word.clone()).or_default().push(i);
+            for &word in words {
+                postings.entry(word).or_default().push(i as u32);
             }
         }
         let position = entries
@@ -489,29 +541,29 @@ impl<'a> DescriptionIndex<'a> {
     }
 
     /// The content words of a record of this index.
-    fn words_of(&self, record: &Record) -> Option<&BTreeSet<String>> {
+    fn words_of(&self, record: &Record) -> Option<&[u32]> {
         let i = *self.position.get(&(record as *const Record))?;
-        self.entries.get(i).map(|(_, words)| words)
+        self.entries.get(i).map(|(_, words)| words.as_slice())
     }
 
     /// The entry (other than `skip`) whose description is most like
     /// `mine`: (similarity, record, shared words). Ties go to the lowest
     /// code, then the first row, so the answer is deterministic.
-    fn most_similar(
-        &self,
-        mine: &BTreeSet<String>,
-        skip: &Record,
-    ) -> Option<(f64, &'a Record, usize)> {
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
+    fn most_similar(&self, mine: &[u32], skip: &Record) -> Option<(f64, &'a Record, usize)> {
+        // Shared words per entry, counted densely: an index holds one
+        // document's codes of one family.
+        let mut shared = vec![0u32; self.entries.len()];
         for word in mine {
             for &i in self.postings.get(word).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(i).or_default() += 1;
+                shared[i as usize] += 1;
             }
         }
         shared
             .into_iter()
-            .filter(|(i, _)| !std::ptr::eq(self.entries[*i].0, skip))
+            .enumerate()
+            .filter(|&(i, n)| n > 0 && !std::ptr::eq(self.entries[i].0, skip))
             .map(|(i, n)| {
+                let n = n as usize;
                 let (record, words) = &self.entries[i];
                 let union = mine.len() + words.len() - n;
                 (n as f64 / union.max(1) as f64, *record, n, i)
@@ -529,7 +581,7 @@ impl<'a> DescriptionIndex<'a> {
 fn words_in<'i, 'r>(
     indexes: &'i BTreeMap<(Family, &'r str), DescriptionIndex<'r>>,
     record: &'r Record,
-) -> Option<&'i BTreeSet<String>> {
+) -> Option<&'i [u32]> {
     indexes
         .get(&(record.family, record.document.as_str()))
         .and_then(|index| index.words_of(record))
@@ -546,6 +598,7 @@ fn descriptions(
     // One index per (family, document): a description is compared with the
     // codes of its counterpart's document.
     let mut indexes: BTreeMap<(Family, &str), DescriptionIndex> = BTreeMap::new();
+    let mut ids = WordIds::default();
     for family in [wu, om] {
         let mut by_document: BTreeMap<(Family, &str), Vec<&Record>> = BTreeMap::new();
         for r in family {
@@ -555,7 +608,7 @@ fn descriptions(
                 .push(r);
         }
         for (key, records) in by_document {
-            indexes.insert(key, DescriptionIndex::new(records.into_iter()));
+            indexes.insert(key, DescriptionIndex::new(records.into_iter(), &mut ids));
         }
     }
     for &(w, o) in pairs {
@@ -565,7 +618,7 @@ fn descriptions(
         if ww.is_empty() || ow.is_empty() {
             continue;
         }
-        let own = similarity(ww, ow);
+        let own = id_similarity(ww, ow);
         // Does one side describe a different code of the other family?
         let wrong_side = [(w, ww, o), (o, ow, w)]
             .into_iter()
@@ -580,10 +633,12 @@ fn descriptions(
                 let only_other = own == 0.0 && score >= 0.2 && shared >= 2 && next_door;
                 // Quoted numbers that agree with its own counterpart (HTTP
                 // 401 and 401) say it describes the right code.
-                let my_numbers = significant_numbers(description(me));
-                let numbers_agree = !my_numbers.is_empty()
-                    && my_numbers == significant_numbers(description(counterpart));
-                ((clearly || only_other) && !numbers_agree).then_some((
+                let numbers_agree = || {
+                    let my_numbers = significant_numbers(description(me));
+                    !my_numbers.is_empty()
+                        && my_numbers == significant_numbers(description(counterpart))
+                };
+                ((clearly || only_other) && !numbers_agree()).then_some((
                     me,
                     counterpart,
                     other,

@@ -117,14 +117,18 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
     let mut found = Vec::new();
     // Only words separated by white space alone: "wurde, wurde" is German
     // grammar (a clause ends between them), "wurde wurde" a typo.
-    let words: Vec<&str> = text.split(char::is_whitespace).collect();
-    for pair in words.windows(2) {
-        let a = pair[0].trim_start_matches(|c: char| !c.is_alphanumeric());
-        let b = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut words = text.split(char::is_whitespace).peekable();
+    while let (Some(first), Some(second)) = (words.next(), words.peek()) {
+        let a = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let b = second.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Cheap tests first: this runs on every pair of words of every
+        // description.
         let same = if case_sensitive {
             a == b
         } else {
-            a.to_lowercase() == b.to_lowercase()
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
         };
         if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
             found.push(format!("{a} {b}"));

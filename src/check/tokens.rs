@@ -129,15 +129,21 @@ pub fn bold_spans(markdown: &str) -> Vec<String> {
     spans
 }
 
-/// Words that say little about a description's meaning.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "is", "was", "were", "be", "been", "in", "for", "and", "or",
-    "by", "on", "that", "this", "with", "it", "as", "at", "from", "are", "not", "no", "any", "can",
-    "could", "cannot", "has", "have", "had", "will", "would", "which", "there", "its", "another",
-    "other", "some", "same", "because", "due", "if", "but", "so", "than",
-    // Boilerplate of these pages: "Same as HTTP status 401", "error code".
-    "http", "status", "error", "code",
-];
+/// Words that say little about a description's meaning (a `match`, which
+/// compiles to a test of the length and a few comparisons: this runs on
+/// every word of every description).
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "of" | "to" | "is" | "was" | "were" | "be" | "been" | "in" | "for"
+            | "and" | "or" | "by" | "on" | "that" | "this" | "with" | "it" | "as" | "at"
+            | "from" | "are" | "not" | "no" | "any" | "can" | "could" | "cannot" | "has"
+            | "have" | "had" | "will" | "would" | "which" | "there" | "its" | "another"
+            | "other" | "some" | "same" | "because" | "due" | "if" | "but" | "so" | "than"
+            // Boilerplate of these pages: "Same as HTTP status 401", "error code".
+            | "http" | "status" | "error" | "code"
+    )
+}
 
 /// Words the pages use for one another.
 const SYNONYMS: &[(&str, &str)] = &[("reboot", "restart"), ("remov", "uninstall")];
@@ -145,45 +151,65 @@ const SYNONYMS: &[(&str, &str)] = &[("reboot", "restart"), ("remov", "uninstall"
 /// The content words of an English description, lightly stemmed
 /// ("cancelled", "canceled" and "cancel" are one word).
 pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| stem(&w))
-        .map(|w| {
-            SYNONYMS
-                .iter()
-                .find(|(from, _)| *from == w)
-                .map_or(w, |(_, to)| (*to).to_string())
-        })
-        .collect()
+    let mut words = std::collections::BTreeSet::new();
+    each_content_word(text, |w| {
+        words.insert(w.to_string());
+    });
+    words
 }
 
-fn stem(word: &str) -> String {
-    let mut w = word.to_string();
+/// Calls `f` with each content word of `text`, as [`content_words`] reads
+/// them (repeats included). One buffer for all words: this runs over every
+/// description of a corpus.
+pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        word.clear();
+        word.extend(raw.chars().flat_map(char::to_lowercase));
+        if word.len() <= 2 || is_stop_word(&word) || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let stemmed = stem(&word);
+        f(SYNONYMS
+            .iter()
+            .find(|(from, _)| *from == stemmed)
+            .map_or(stemmed, |(_, to)| to));
+    }
+}
+
+fn stem(word: &str) -> &str {
+    let mut w = word;
     for suffix in ["ations", "ation", "ing", "ed", "es", "s"] {
-        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
+        if w.len() > suffix.len() + 3
+            && let Some(rest) = w.strip_suffix(suffix)
+        {
+            w = rest;
             break;
         }
     }
     // "cancelled" and "canceled" are one word.
-    if w.ends_with("ll") {
-        w.pop();
-    }
-    w
+    w.strip_suffix("ll").map_or(w, |rest| &w[..rest.len() + 1])
 }
 
-/// Jaccard similarity of two word sets: shared words over all words.
-pub fn similarity(
-    a: &std::collections::BTreeSet<String>,
-    b: &std::collections::BTreeSet<String>,
-) -> f64 {
-    let union = a.union(b).count();
+/// Jaccard similarity of two sorted, duplicate-free lists of word ids.
+pub fn id_similarity(a: &[u32], b: &[u32]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
     if union == 0 {
         return 1.0;
     }
-    a.intersection(b).count() as f64 / union as f64
+    shared as f64 / union as f64
 }
 
 /// Whole numbers of three or more digits (HTTP statuses, Win32 codes), the
