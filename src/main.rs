@@ -130,7 +130,7 @@ fn build(root: &Path, check: bool) -> errdocs::Result<ExitCode> {
     let project = Project::load(root)?;
     let out_dir = project.out_dir();
     let stats = project.dataset.stats;
-    let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_str()).collect();
+    let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_ref()).collect();
     locales.sort();
     locales.dedup();
     say(&format!(

@@ -114,6 +114,12 @@ impl SourceFile {
         (line_index + 1, column + 1)
     }
 
+    /// The path relative to the root, shared with every location in the
+    /// file.
+    pub fn shared_path(&self) -> Arc<str> {
+        Arc::clone(&self.shared_rel)
+    }
+
     /// The location of a byte offset.
     pub fn location(&self, offset: usize) -> Location {
         let (line, column) = self.line_column(offset);

@@ -42,13 +42,13 @@ fn every_seed_row_is_in_the_dataset_with_its_line() {
             .records
             .iter()
             .flat_map(|r| r.sources.iter())
-            .filter(|s| s.file == file)
+            .filter(|s| &*s.file == file)
             .map(|s| s.line)
             .chain(
                 dataset
                     .unresolved
                     .iter()
-                    .filter(|u| u.file == file)
+                    .filter(|u| &*u.file == file)
                     .map(|u| u.line),
             )
             .collect()
@@ -72,9 +72,13 @@ fn every_seed_row_is_in_the_dataset_with_its_line() {
         .records
         .iter()
         .flat_map(|r| r.sources.iter())
-        .filter(|s| s.file == WSUS)
+        .filter(|s| &*s.file == WSUS)
         .count()
-        + dataset.unresolved.iter().filter(|u| u.file == WSUS).count();
+        + dataset
+            .unresolved
+            .iter()
+            .filter(|u| &*u.file == WSUS)
+            .count();
     assert_eq!(wsus_rows, 277);
 }
 
@@ -89,7 +93,7 @@ fn om_e_no_service_has_all_four_locales() {
         .expect("OM_E_NO_SERVICE is in the dataset");
     assert_eq!(record.code, HResult::new(0x80CF_0001));
     assert_eq!(record.code.signed(), -2133917695);
-    let locales: Vec<&str> = record.descriptions.keys().map(String::as_str).collect();
+    let locales: Vec<&str> = record.descriptions.keys().collect();
     assert_eq!(locales, ["de-DE", "en-US", "sv-SE", "zh-CN"]);
     assert_eq!(
         record.descriptions["en-US"],
@@ -97,7 +101,7 @@ fn om_e_no_service_has_all_four_locales() {
     );
     assert_eq!(record.sources.len(), 4);
     assert_eq!(
-        record.sources[0].file,
+        &*record.sources[0].file,
         "sources/intune-update-agent-errors/en-us.md"
     );
     assert_eq!((record.sources[0].line, record.sources[0].column), (44, 2));
@@ -113,11 +117,11 @@ fn html_cells_keep_their_own_lines_and_joined_names() {
         .find(|r| r.name == "WU_E_NO_SERVICE")
         .expect("WU_E_NO_SERVICE is in the dataset");
     let source = &record.sources[0];
-    assert_eq!(source.file, WSUS);
+    assert_eq!(&*source.file, WSUS);
     assert_eq!(source.cells["code"].line, 286);
     assert_eq!(source.cells["name"].line, 287);
     assert_eq!(source.cells["description"].line, 289);
-    assert_eq!(record.raw["name"], "WU_E_\nNO_SERVICE");
+    assert_eq!(&record.raw["name"], "WU_E_\nNO_SERVICE");
     assert_eq!(record.counterpart, Some(HResult::new(0x80CF_0001)));
 }
 
@@ -125,7 +129,7 @@ fn html_cells_keep_their_own_lines_and_joined_names() {
 /// read, its descriptions, and any repair.
 fn describe(dataset: &Dataset, document: &str) -> String {
     let mut out = String::new();
-    for record in dataset.records.iter().filter(|r| r.document == document) {
+    for record in dataset.records.iter().filter(|r| &*r.document == document) {
         let _ = write!(
             out,
             "{} {} [{}]",
@@ -150,7 +154,7 @@ fn describe(dataset: &Dataset, document: &str) -> String {
             })
             .collect();
         let _ = writeln!(out, "  at {} ({})", places.join(" "), record.section);
-        for (locale, text) in &record.descriptions {
+        for (locale, text) in record.descriptions.iter() {
             let _ = writeln!(out, "  {locale}: {}", text.replace('\n', "\\n"));
         }
         for n in &record.normalizations {
@@ -173,7 +177,11 @@ fn describe(dataset: &Dataset, document: &str) -> String {
             }
         }
     }
-    for row in dataset.unresolved.iter().filter(|u| u.document == document) {
+    for row in dataset
+        .unresolved
+        .iter()
+        .filter(|u| &*u.document == document)
+    {
         let _ = writeln!(
             out,
             "UNRESOLVED {}:{} {} {:?}",

@@ -8,9 +8,7 @@ mod error_codes {
     include!(concat!(env!("CARGO_MANIFEST_DIR"), "/out/error_codes.rs"));
 }
 
-use std::collections::BTreeMap;
-
-use errdocs::model::{Dataset, Family, HResult, Record};
+use errdocs::model::{Dataset, Family, HResult, LocaleMap, RawText, Record};
 
 #[test]
 fn looks_up_by_value_and_by_name() {
@@ -55,12 +53,16 @@ fn hostile_dataset() -> Dataset {
             family: Family::Wu,
             document: "doc \"x\"".into(),
             section: "s".into(),
-            descriptions: BTreeMap::from([("en-US".to_string(), text.to_string())]),
-            descriptions_markdown: BTreeMap::new(),
+            descriptions: {
+                let mut descriptions = LocaleMap::default();
+                descriptions.insert("en-US".into(), text.to_string());
+                descriptions
+            },
+            descriptions_markdown: LocaleMap::default(),
             documented_decimal: None,
             counterpart: None,
             sources: Vec::new(),
-            raw: BTreeMap::new(),
+            raw: RawText::default(),
             normalizations: Vec::new(),
             repairs: Vec::new(),
         })

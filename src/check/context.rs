@@ -37,7 +37,7 @@ impl<'a> Context<'a> {
         let mut record_of: HashMap<(&str, usize, usize), &Record> = HashMap::default();
         for record in &project.dataset.records {
             for source in &record.sources {
-                record_of.insert((source.file.as_str(), source.table, source.row), record);
+                record_of.insert((source.file.as_ref(), source.table, source.row), record);
             }
         }
         let mut rows = Vec::new();
@@ -50,7 +50,7 @@ impl<'a> Context<'a> {
                         index,
                         cells: RowCells::of(table, row),
                         record: record_of
-                            .get(&(file.file.as_str(), table.index, index))
+                            .get(&(file.file.as_ref(), table.index, index))
                             .copied(),
                     });
                 }

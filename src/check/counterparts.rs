@@ -97,7 +97,7 @@ fn place(record: &Record) -> Location {
             column: 1,
         },
         |s| Location {
-            file: s.file.as_str().into(),
+            file: s.file.as_ref().into(),
             line: s.line,
             column: s.column,
         },
@@ -113,7 +113,7 @@ fn description_place(record: &Record) -> Location {
                 .get("description")
                 .map_or((s.line, s.column), |c| (c.line, c.column));
             Location {
-                file: s.file.as_str().into(),
+                file: s.file.as_ref().into(),
                 line,
                 column,
             }
@@ -459,7 +459,7 @@ fn row_index(records: &[Record]) -> RowIndex<'_> {
         .iter()
         .filter_map(|r| {
             let s = r.sources.first()?;
-            Some(((s.file.as_str(), s.table, s.row), r))
+            Some(((s.file.as_ref(), s.table, s.row), r))
         })
         .collect()
 }
@@ -472,7 +472,7 @@ fn neighbour_with<'a>(record: &Record, rows: &RowIndex<'a>, numbers: &[u32]) -> 
         .into_iter()
         .flatten()
         .filter_map(|row| {
-            rows.get(&(source.file.as_str(), source.table, row))
+            rows.get(&(source.file.as_ref(), source.table, row))
                 .copied()
         })
         .find(|r| {
@@ -583,7 +583,7 @@ fn words_in<'i, 'r>(
     record: &'r Record,
 ) -> Option<&'i [u32]> {
     indexes
-        .get(&(record.family, record.document.as_str()))
+        .get(&(record.family, record.document.as_ref()))
         .and_then(|index| index.words_of(record))
 }
 
@@ -603,7 +603,7 @@ fn descriptions(
         let mut by_document: BTreeMap<(Family, &str), Vec<&Record>> = BTreeMap::new();
         for r in family {
             by_document
-                .entry((r.family, r.document.as_str()))
+                .entry((r.family, r.document.as_ref()))
                 .or_default()
                 .push(r);
         }
@@ -623,7 +623,7 @@ fn descriptions(
         let wrong_side = [(w, ww, o), (o, ow, w)]
             .into_iter()
             .filter_map(|(me, mine, counterpart)| {
-                let index = indexes.get(&(counterpart.family, counterpart.document.as_str()))?;
+                let index = indexes.get(&(counterpart.family, counterpart.document.as_ref()))?;
                 let (score, other, shared) = index.most_similar(mine, counterpart)?;
                 // Clearly closer to another code than to its own; or nothing
                 // in common with its own and several words with the code
@@ -774,7 +774,7 @@ fn coverage(
     for (family, other, members) in [(Family::Om, Family::Wu, om), (Family::Wu, Family::Om, wu)] {
         let mut by_document: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
         for r in members {
-            by_document.entry(r.document.as_str()).or_default().push(r);
+            by_document.entry(r.document.as_ref()).or_default().push(r);
         }
         for (document, records) in by_document {
             let unpaired: Vec<&&Record> = records
@@ -796,7 +796,7 @@ fn coverage(
                 let location = project
                     .files
                     .iter()
-                    .find(|f| f.is_source && f.document == document)
+                    .find(|f| f.is_source && &*f.document == document)
                     .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
                     .map_or_else(|| place(unpaired[0]), |t| t.location.clone());
                 let shown: Vec<String> = unpaired.iter().take(12).map(|r| r.name.clone()).collect();

@@ -29,7 +29,7 @@ pub fn duplicates(ctx: &Context, out: &mut Vec<Finding>) {
     let mut by_name: HashMap<(&str, String), &RowView> = HashMap::default();
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
-        let document = row.file.document.as_str();
+        let document = row.file.document.as_ref();
         if let Some(first) = by_code.get(&(document, record.code.value())) {
             out.push(
                 Finding::new(
@@ -150,7 +150,7 @@ pub fn duplicate_descriptions(ctx: &Context, out: &mut Vec<Finding>) {
         if text.is_empty() {
             continue;
         }
-        let key = (row.file.document.as_str(), row.file.locale.as_str(), text);
+        let key = (row.file.document.as_ref(), row.file.locale.as_ref(), text);
         let Some(first) = seen.get(&key) else {
             seen.insert(key, row);
             continue;

@@ -2,68 +2,70 @@
 //! translation unchanged (identifiers, wildcards, numbers, hex codes, URLs,
 //! link targets, inline code), and the words used to compare descriptions.
 
+use std::borrow::Cow;
+
 use crate::ingest::text::is_identifier_char;
 
 /// The protected tokens of a description: from its plain text (where
 /// `&#42;`, `\*` and `*` are one character and bold is gone) and its
 /// Markdown (for link targets and inline code). Sorted, so two lists
-/// compare as multisets.
-pub fn protected_tokens(text: &str, markdown: &str) -> Vec<String> {
+/// compare as multisets. Tokens borrow from the text where they can: this
+/// runs on every description of every translation.
+pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Vec<Cow<'a, str>> {
+    // Every character a token starts with or continues with is ASCII, so
+    // the scan can go byte by byte: a byte of a multi-byte character is
+    // never one of them, as the character itself would not be.
+    let is_identifier_byte = |b: u8| is_identifier_char(char::from(b));
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let starts_word = i == 0 || !is_identifier_char(chars[i - 1]) && chars[i - 1] != '.';
-        if !starts_word || !(c.is_ascii_alphanumeric()) {
+    while i < bytes.len() {
+        let starts_word = i == 0 || !is_identifier_byte(bytes[i - 1]) && bytes[i - 1] != b'.';
+        if !starts_word || !bytes[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
         let mut end = i;
-        while end < chars.len()
-            && (is_identifier_char(chars[end])
-                || (chars[end] == '.'
-                    && chars.get(end + 1).is_some_and(char::is_ascii_digit)
-                    && chars[i].is_ascii_digit()))
+        while end < bytes.len()
+            && (is_identifier_byte(bytes[end])
+                || (bytes[end] == b'.'
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                    && bytes[i].is_ascii_digit()))
         {
             end += 1;
         }
-        let mut word: String = chars[i..end].iter().collect();
         // A wildcard identifier: OM_E_PT_SOAP_*.
-        if word.ends_with('_') && chars.get(end) == Some(&'*') {
-            word.push('*');
+        if bytes[end - 1] == b'_' && bytes.get(end) == Some(&b'*') {
             end += 1;
         }
+        let word = &text[i..end];
         let is_hex = word.len() > 2 && (word.starts_with("0x") || word.starts_with("0X"));
-        let is_identifier = word.contains('_') && word.chars().any(|c| c.is_ascii_uppercase());
+        let is_identifier = word.contains('_') && word.bytes().any(|b| b.is_ascii_uppercase());
         let is_number = word.starts_with(|c: char| c.is_ascii_digit())
-            && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+            && word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         if is_hex {
-            tokens.push(word.to_ascii_uppercase());
+            tokens.push(Cow::Owned(word.to_ascii_uppercase()));
         } else if is_identifier || is_number {
-            tokens.push(word);
+            tokens.push(Cow::Borrowed(word));
         }
         i = end.max(i + 1);
     }
-    for url in urls(text) {
-        tokens.push(url);
-    }
-    tokens.extend(link_targets(markdown));
-    tokens.extend(inline_code(markdown));
+    tokens.extend(urls(text).map(Cow::Borrowed));
+    tokens.extend(link_targets(markdown).into_iter().map(Cow::Borrowed));
+    tokens.extend(inline_code(markdown).map(Cow::Owned));
     tokens.sort();
     tokens.dedup_by(|a, b| a == b && a.starts_with("http"));
     tokens
 }
 
-fn urls(text: &str) -> Vec<String> {
+fn urls(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace()
         .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
-        .map(|w| w.trim_end_matches(['.', ',', ')', ';']).to_string())
-        .collect()
+        .map(|w| w.trim_end_matches(['.', ',', ')', ';']))
 }
 
 /// Targets of Markdown links `[text](target)`.
-pub fn link_targets(markdown: &str) -> Vec<String> {
+pub fn link_targets(markdown: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = markdown;
     while let Some(at) = rest.find("](") {
@@ -71,20 +73,19 @@ pub fn link_targets(markdown: &str) -> Vec<String> {
         let Some(end) = after.find(')') else { break };
         let target = after[..end].split_whitespace().next().unwrap_or("");
         if !target.is_empty() {
-            out.push(target.to_string());
+            out.push(target);
         }
         rest = &after[end..];
     }
     out
 }
 
-fn inline_code(markdown: &str) -> Vec<String> {
+fn inline_code(markdown: &str) -> impl Iterator<Item = String> {
     markdown
         .split('`')
         .enumerate()
         .filter(|(i, part)| i % 2 == 1 && !part.is_empty())
         .map(|(_, part)| format!("`{part}`"))
-        .collect()
 }
 
 /// The text of the bold spans in Markdown, in order, read by pulldown-cmark

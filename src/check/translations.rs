@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::rules;
+use std::borrow::Cow;
+
 use super::tokens::{bold_spans, link_targets, protected_tokens};
 use crate::Project;
 use crate::finding::{Confidence, Finding, Fix};
@@ -64,8 +66,8 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
             continue;
         }
         let mut matrix = Coverage {
-            document: source.document.clone(),
-            locales: translations.iter().map(|t| t.locale.clone()).collect(),
+            document: source.document.to_string(),
+            locales: translations.iter().map(|t| t.locale.to_string()).collect(),
             counts: BTreeMap::new(),
             rows: Vec::new(),
         };
@@ -131,7 +133,7 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
                     if let Some(&i) = index.get(&(table.index, r)) {
                         matrix.rows[i]
                             .states
-                            .insert(translation.locale.clone(), state);
+                            .insert(translation.locale.to_string(), state);
                     }
                 }
             }
@@ -151,7 +153,7 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
 
 fn location(file: &IngestedFile, line: usize) -> Location {
     Location {
-        file: file.file.as_str().into(),
+        file: file.file.as_ref().into(),
         line,
         column: 1,
     }
@@ -340,14 +342,14 @@ fn key_mismatch(
 }
 
 /// What a source description holds that its translations must keep.
-struct SourceFacts {
-    tokens: Vec<String>,
+struct SourceFacts<'a> {
+    tokens: Vec<Cow<'a, str>>,
     links: usize,
     bold: Vec<String>,
 }
 
-impl SourceFacts {
-    fn of(cell: Option<&crate::ingest::Cell>) -> Self {
+impl<'a> SourceFacts<'a> {
+    fn of(cell: Option<&'a crate::ingest::Cell>) -> Self {
         match cell {
             Some(cell) => SourceFacts {
                 tokens: protected_tokens(&cell.text, cell.markdown()),
@@ -462,7 +464,7 @@ fn description(
     }
 }
 
-fn difference(a: &[String], b: &[String]) -> Vec<String> {
+fn difference<'t>(a: &[Cow<'t, str>], b: &[Cow<'t, str>]) -> Vec<Cow<'t, str>> {
     let mut rest = b.to_vec();
     let mut out = Vec::new();
     for token in a {
@@ -475,7 +477,7 @@ fn difference(a: &[String], b: &[String]) -> Vec<String> {
     out
 }
 
-fn quote_all(tokens: &[String]) -> String {
+fn quote_all(tokens: &[Cow<str>]) -> String {
     tokens
         .iter()
         .map(|t| format!("`{t}`"))
@@ -521,7 +523,7 @@ fn metadata(source: &IngestedFile, translation: &IngestedFile, out: &mut Vec<Fin
             .with_fix(Fix {
                 field: "ms.contentlocale".into(),
                 from: declared.to_string(),
-                to: translation.locale.clone(),
+                to: translation.locale.to_string(),
                 confidence: Confidence::High,
                 evidence: vec![format!("the file is named for {}", translation.locale)],
             }),

@@ -2,6 +2,8 @@
 //! record, `descriptions.csv` one row per record and locale. They join on
 //! `document`, `code` and `name`.
 
+use std::fmt::Write as _;
+
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 
@@ -15,6 +17,17 @@ fn csv_error(file: &str) -> impl Fn(csv::Error) -> Error + '_ {
         path: file.into(),
         source: std::io::Error::other(format!("could not write CSV: {e}")),
     }
+}
+
+/// Writes a field formatted by `Display`, through `scratch`.
+fn write_display<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    scratch: &mut String,
+    value: impl std::fmt::Display,
+) -> csv::Result<()> {
+    scratch.clear();
+    let _ = write!(scratch, "{value}");
+    writer.write_field(scratch.as_bytes())
 }
 
 /// Renders `error-codes.csv`.
@@ -48,39 +61,50 @@ pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()
             "column",
         ])
         .map_err(&csv_error)?;
+    // Numbers are formatted into one scratch buffer: a field is a borrowed
+    // string, never a string made for the row.
+    let mut scratch = String::new();
     for record in &dataset.records {
         let source = record.sources.first();
-        writer
-            .write_record([
-                record.code.to_string(),
-                record.code.value().to_string(),
-                record.code.signed().to_string(),
-                record.name.clone(),
-                if record.code.is_failure() {
-                    "error"
-                } else {
-                    "success"
+        let code = record.code;
+        let mut row = || -> csv::Result<()> {
+            write_display(&mut writer, &mut scratch, code)?;
+            write_display(&mut writer, &mut scratch, code.value())?;
+            write_display(&mut writer, &mut scratch, code.signed())?;
+            writer.write_field(&record.name)?;
+            writer.write_field(if code.is_failure() {
+                "error"
+            } else {
+                "success"
+            })?;
+            write_display(&mut writer, &mut scratch, code.facility())?;
+            writer.write_field(record.family.as_str())?;
+            writer.write_field(&*record.document)?;
+            writer.write_field(&*record.section)?;
+            match record.counterpart {
+                Some(counterpart) => write_display(&mut writer, &mut scratch, counterpart)?,
+                None => writer.write_field("")?,
+            }
+            writer.write_field(if record.repairs.is_empty() {
+                "no"
+            } else {
+                "yes"
+            })?;
+            match source {
+                Some(s) => {
+                    writer.write_field(&*s.file)?;
+                    write_display(&mut writer, &mut scratch, s.line)?;
+                    write_display(&mut writer, &mut scratch, s.column)?;
                 }
-                .to_string(),
-                record.code.facility().to_string(),
-                record.family.as_str().to_string(),
-                record.document.clone(),
-                record.section.clone(),
-                record
-                    .counterpart
-                    .map(|c| c.to_string())
-                    .unwrap_or_default(),
-                if record.repairs.is_empty() {
-                    "no"
-                } else {
-                    "yes"
+                None => {
+                    for _ in 0..3 {
+                        writer.write_field("")?;
+                    }
                 }
-                .to_string(),
-                source.map(|s| s.file.clone()).unwrap_or_default(),
-                source.map(|s| s.line.to_string()).unwrap_or_default(),
-                source.map(|s| s.column.to_string()).unwrap_or_default(),
-            ])
-            .map_err(&csv_error)?;
+            }
+            writer.write_record(std::iter::empty::<&[u8]>())
+        };
+        row().map_err(&csv_error)?;
     }
     writer.flush().map_err(|e| csv_error(csv::Error::from(e)))
 }
@@ -109,24 +133,27 @@ pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Re
             "line",
         ])
         .map_err(&csv_error)?;
+    let (mut scratch, mut code) = (String::new(), String::new());
     for record in &dataset.records {
-        for (locale, text) in &record.descriptions {
-            let source = record.sources.iter().find(|s| &s.locale == locale);
-            let line = source
-                .and_then(|s| s.cells.get("description").map(|c| c.line).or(Some(s.line)))
-                .map(|l| l.to_string())
-                .unwrap_or_default();
-            writer
-                .write_record([
-                    record.document.as_str(),
-                    &record.code.to_string(),
-                    &record.name,
-                    locale,
-                    text,
-                    source.map_or("", |s| s.file.as_str()),
-                    &line,
-                ])
-                .map_err(&csv_error)?;
+        code.clear();
+        let _ = write!(code, "{}", record.code);
+        for (locale, text) in record.descriptions.iter() {
+            let source = record.sources.iter().find(|s| &*s.locale == locale);
+            let line = source.map(|s| s.cells.get("description").map_or(s.line, |c| c.line));
+            let mut row = || -> csv::Result<()> {
+                writer.write_field(&*record.document)?;
+                writer.write_field(&code)?;
+                writer.write_field(&record.name)?;
+                writer.write_field(locale)?;
+                writer.write_field(text)?;
+                writer.write_field(source.map_or("", |s| &*s.file))?;
+                match line {
+                    Some(line) => write_display(&mut writer, &mut scratch, line)?,
+                    None => writer.write_field("")?,
+                }
+                writer.write_record(std::iter::empty::<&[u8]>())
+            };
+            row().map_err(&csv_error)?;
         }
     }
     writer.flush().map_err(|e| csv_error(csv::Error::from(e)))

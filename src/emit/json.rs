@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Normalization, Record, Repair, RowSource};
+use crate::model::{Dataset, LocaleMap, Normalization, RawText, Record, Repair, RowSource};
 
 /// The file name inside `out/`.
 pub const FILE_NAME: &str = "error-codes.json";
@@ -25,15 +25,15 @@ pub struct RecordJson<'a> {
     family: &'static str,
     document: &'a str,
     section: &'a str,
-    descriptions: &'a BTreeMap<String, String>,
+    descriptions: &'a LocaleMap<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     descriptions_markdown: BTreeMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documented_decimal: Option<&'a str>,
     counterpart: Option<String>,
     sources: &'a [RowSource],
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    raw: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "RawText::is_empty")]
+    raw: &'a RawText,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     normalizations: &'a [Normalization],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -62,8 +62,8 @@ impl<'a> RecordJson<'a> {
             descriptions_markdown: record
                 .descriptions_markdown
                 .iter()
-                .filter(|(locale, markdown)| record.descriptions.get(*locale) != Some(*markdown))
-                .map(|(locale, markdown)| (locale.as_str(), markdown.as_str()))
+                .filter(|(locale, markdown)| record.descriptions.get(locale) != Some(*markdown))
+                .map(|(locale, markdown)| (locale, markdown.as_str()))
                 .collect(),
             documented_decimal: record.documented_decimal.as_deref(),
             counterpart: record.counterpart.map(|c| c.to_string()),

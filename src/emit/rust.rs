@@ -253,7 +253,7 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
             }
         }
         let _ = out.write_str("        descriptions: &[\n");
-        for (locale, text) in &record.descriptions {
+        for (locale, text) in record.descriptions.iter() {
             let _ = writeln!(
                 out,
                 "            ({}, {}),",

@@ -8,6 +8,8 @@ pub mod markdown;
 pub mod table;
 pub mod text;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 pub use front_matter::FrontMatter;
@@ -20,14 +22,14 @@ use crate::source::{Location, SourceFile};
 /// Everything ingest read from one locale file.
 #[derive(Debug, Clone, Serialize)]
 pub struct IngestedFile {
-    /// The document's id.
-    pub document: String,
-    /// The file's locale.
-    pub locale: String,
+    /// The document's id (shared with the records made from the file).
+    pub document: Arc<str>,
+    /// The file's locale (shared likewise).
+    pub locale: Arc<str>,
     /// True for the document's source-language file.
     pub is_source: bool,
-    /// The path relative to the root.
-    pub file: String,
+    /// The path relative to the root (shared with its cells' locations).
+    pub file: Arc<str>,
     /// The front matter.
     pub front_matter: FrontMatter,
     /// Every non-empty heading.
@@ -81,10 +83,10 @@ pub fn ingest(
         }
     }
     IngestedFile {
-        document: document.to_string(),
-        locale: locale.to_string(),
+        document: document.into(),
+        locale: locale.into(),
         is_source,
-        file: file.rel.clone(),
+        file: file.shared_path(),
         front_matter,
         headings: structure.headings,
         tables: structure.tables,

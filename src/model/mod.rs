@@ -3,6 +3,7 @@
 
 mod family;
 mod hresult;
+mod locale_map;
 mod record;
 
 pub use family::{Family, counterpart_code};
@@ -10,7 +11,8 @@ pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, decimal_value,
     read_decimal,
 };
+pub use locale_map::LocaleMap;
 pub use record::{
-    CellPosition, CellPositions, Dataset, DocumentSummary, FileSummary, Normalization, Record,
-    Repair, RowSource, Stats, TableSummary, UnresolvedRow,
+    CellPosition, CellPositions, Dataset, DocumentSummary, FileSummary, Normalization, RawText,
+    Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,
 };

@@ -2,10 +2,11 @@
 //! is written from.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{Family, HResult};
+use super::{Family, HResult, LocaleMap};
 
 /// Where one cell of a row is. Written to JSON as `[line, column]`: a
 /// record carries one per cell per locale, so the short form matters.
@@ -98,14 +99,14 @@ impl Serialize for CellPositions {
 /// One table row that contributed to a record.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct RowSource {
-    /// Path relative to the root.
-    pub file: String,
+    /// Path relative to the root (shared with the file's cells).
+    pub file: Arc<str>,
     /// 1-based line of the row's code cell.
     pub line: usize,
     /// 1-based column of the row's code cell.
     pub column: usize,
     /// The file's locale.
-    pub locale: String,
+    pub locale: Arc<str>,
     /// 0-based index of the table in its file.
     pub table: usize,
     /// Where each cell is, by column role.
@@ -114,6 +115,49 @@ pub struct RowSource {
     /// not written).
     #[serde(skip)]
     pub row: usize,
+}
+
+/// The documented text of the cells of a record's source row whose text
+/// the dataset normalized. Written to JSON as an object of the fields
+/// present.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawText {
+    /// The code as written, where it is not the canonical form.
+    pub code: Option<String>,
+    /// The name as written, where a line break inside it was removed.
+    pub name: Option<String>,
+}
+
+impl RawText {
+    /// True when no cell was normalized.
+    pub fn is_empty(&self) -> bool {
+        self.code.is_none() && self.name.is_none()
+    }
+}
+
+impl std::ops::Index<&str> for RawText {
+    type Output = str;
+
+    /// The raw text of a field (`code`, `name`); panics when the field was
+    /// not normalized (for tests).
+    fn index(&self, field: &str) -> &str {
+        let slot = match field {
+            "code" => &self.code,
+            "name" => &self.name,
+            _ => &None,
+        };
+        slot.as_deref()
+            .unwrap_or_else(|| panic!("no raw text for {field}"))
+    }
+}
+
+impl Serialize for RawText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let present = [("code", &self.code), ("name", &self.name)]
+            .into_iter()
+            .filter_map(|(field, text)| Some((field, text.as_deref()?)));
+        serializer.collect_map(present)
+    }
 }
 
 /// A change made to documented text on the way into the dataset that keeps
@@ -155,22 +199,22 @@ pub struct Record {
     pub name: String,
     /// The family, from the name.
     pub family: Family,
-    /// The document's id.
-    pub document: String,
-    /// The heading the table sits under.
-    pub section: String,
+    /// The document's id (shared by the document's records).
+    pub document: Arc<str>,
+    /// The heading the table sits under (shared by the table's records).
+    pub section: Arc<str>,
     /// Plain-text description per locale.
-    pub descriptions: BTreeMap<String, String>,
+    pub descriptions: LocaleMap<String>,
     /// Markdown description per locale, where it differs from the text.
-    pub descriptions_markdown: BTreeMap<String, String>,
+    pub descriptions_markdown: LocaleMap<String>,
     /// The decimal column as documented, where the table has one.
     pub documented_decimal: Option<String>,
     /// The mirrored code (`WU` <-> `OM`), where the dataset holds it.
     pub counterpart: Option<HResult>,
     /// Every row that contributed, source locale first.
     pub sources: Vec<RowSource>,
-    /// The documented text of every cell whose text was normalized, by field.
-    pub raw: BTreeMap<String, String>,
+    /// The documented text of every cell whose text was normalized.
+    pub raw: RawText,
     /// What normalization did.
     pub normalizations: Vec<Normalization>,
     /// Values repaired from evidence.
@@ -188,15 +232,15 @@ impl Record {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct UnresolvedRow {
     /// Path relative to the root.
-    pub file: String,
+    pub file: Arc<str>,
     /// 1-based line of the row.
     pub line: usize,
     /// 1-based column of the row.
     pub column: usize,
     /// The document's id.
-    pub document: String,
+    pub document: Arc<str>,
     /// The file's locale.
-    pub locale: String,
+    pub locale: Arc<str>,
     /// 0-based index of the table in its file.
     pub table: usize,
     /// Why the row is not a record.

@@ -5,6 +5,7 @@ pub mod resolve;
 pub mod translations;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -13,8 +14,9 @@ use crate::corpus::Corpus;
 use crate::finding::{Finding, Fix};
 use crate::ingest::{Cell, ColumnRole, IngestedFile, Row, Table};
 use crate::model::{
-    CellPosition, CellPositions, Dataset, DocumentSummary, Family, FileSummary, HResult,
-    Normalization, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
+    CellPosition, CellPositions, Dataset, DocumentSummary, Family, FileSummary, HResult, LocaleMap,
+    Normalization, RawText, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,
+    counterpart_code,
 };
 use resolve::{NameIndex, RowEvidence, resolve};
 
@@ -118,6 +120,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
             continue;
         }
         for (table_index, table) in file.tables.iter().enumerate() {
+            let section: Arc<str> = table.section().into();
             if !table.is_understood() {
                 for row in &table.rows {
                     unresolved.push(unresolved_row(
@@ -182,7 +185,14 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                 };
                 resolved.push(value);
                 if let Some(value) = value {
-                    let mut record = new_record(file, table, row_index, &cells, value);
+                    let mut record = new_record(
+                        file,
+                        table,
+                        (row_index, &cells),
+                        value,
+                        files.len(),
+                        &section,
+                    );
                     record.repairs.extend(repair);
                     record_of_row.insert((file_index, table_index, row_index), records.len());
                     records.push(record);
@@ -211,18 +221,20 @@ fn finish(
     let source_files: std::collections::HashSet<&str> = files
         .iter()
         .filter(|f| f.is_source)
-        .map(|f| f.file.as_str())
+        .map(|f| f.file.as_ref())
         .collect();
     for record in &mut records {
         record.sources.sort_by_cached_key(|s| {
             (
-                !source_files.contains(s.file.as_str()),
+                !source_files.contains(s.file.as_ref()),
                 s.file.clone(),
                 s.line,
             )
         });
     }
-    records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Keys are unique (no two records share a first source row), so an
+    // unstable sort is deterministic.
+    records.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     unresolved.sort();
 
     let stats = Stats {
@@ -362,15 +374,19 @@ pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCel
     }
 }
 
+/// A record from a source-language row. `locales` is the number of locale
+/// files of the document (the most descriptions and sources the record can
+/// get); `section` the table's heading, shared by its records.
 fn new_record(
     file: &IngestedFile,
     table: &Table,
-    row: usize,
-    cells: &RowCells,
+    (row, cells): (usize, &RowCells),
     value: HResult,
+    locales: usize,
+    section: &Arc<str>,
 ) -> Record {
     let name = cells.name_text().to_string();
-    let mut raw = BTreeMap::new();
+    let mut raw = RawText::default();
     let mut normalizations = Vec::new();
     if let Some(code) = cells.code {
         let documented = code.source().trim();
@@ -378,13 +394,13 @@ fn new_record(
         if documented != canonical {
             // The canonical code and this raw text say all there is to say
             // about markup and case; no normalization entry for them.
-            raw.insert("code".to_string(), documented.to_string());
+            raw.code = Some(documented.to_string());
         }
     }
     if let Some(cell) = cells.name
         && !cell.joined_lines.is_empty()
     {
-        raw.insert("name".to_string(), cell.source().trim().to_string());
+        raw.name = Some(cell.source().trim().to_string());
         normalizations.push(Normalization {
             field: "name".into(),
             from: cell.source().trim().to_string(),
@@ -400,8 +416,8 @@ fn new_record(
             ),
         });
     }
-    let mut descriptions = BTreeMap::new();
-    let mut descriptions_markdown = BTreeMap::new();
+    let mut descriptions = LocaleMap::with_capacity(locales);
+    let mut descriptions_markdown = LocaleMap::default();
     if let Some(cell) = cells.description {
         descriptions.insert(file.locale.clone(), cell.text.clone());
         // Only where the Markdown says more than the text.
@@ -414,12 +430,16 @@ fn new_record(
         family: Family::of_name(&name),
         name,
         document: file.document.clone(),
-        section: table.section().to_string(),
+        section: Arc::clone(section),
         descriptions,
         descriptions_markdown,
         documented_decimal: cells.decimal.map(|c| c.text.clone()),
         counterpart: None,
-        sources: vec![row_source(file, table, row, cells)],
+        sources: {
+            let mut sources = Vec::with_capacity(locales);
+            sources.push(row_source(file, table, row, cells));
+            sources
+        },
         raw,
         normalizations,
         repairs: Vec::new(),
@@ -490,8 +510,10 @@ fn summarize(corpus: &Corpus, files: &[IngestedFile]) -> Vec<DocumentSummary> {
         .documents
         .iter()
         .map(|document| {
-            let own: Vec<&IngestedFile> =
-                files.iter().filter(|f| f.document == document.id).collect();
+            let own: Vec<&IngestedFile> = files
+                .iter()
+                .filter(|f| *f.document == *document.id)
+                .collect();
             let title = document.title.clone().unwrap_or_else(|| {
                 own.iter()
                     .find(|f| f.is_source)
@@ -506,8 +528,8 @@ fn summarize(corpus: &Corpus, files: &[IngestedFile]) -> Vec<DocumentSummary> {
                 files: own
                     .iter()
                     .map(|f| FileSummary {
-                        file: f.file.clone(),
-                        locale: f.locale.clone(),
+                        file: f.file.to_string(),
+                        locale: f.locale.to_string(),
                         front_matter: f.front_matter.entries.clone(),
                         tables: f
                             .tables

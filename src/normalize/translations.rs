@@ -39,12 +39,12 @@ pub fn align(
     let key = |table, row| {
         let cells = RowCells::of(table, row);
         (
-            cells.code_text().trim().to_ascii_lowercase(),
-            cells.name_text().trim().to_ascii_uppercase(),
+            Caseless(cells.code_text().trim()),
+            Caseless(cells.name_text().trim()),
         )
     };
-    let source_keys: Vec<(String, String)> = source.rows.iter().map(|r| key(source, r)).collect();
-    let translated_keys: Vec<(String, String)> =
+    let source_keys: Vec<RowKeyText> = source.rows.iter().map(|r| key(source, r)).collect();
+    let translated_keys: Vec<RowKeyText> =
         translated.rows.iter().map(|r| key(translated, r)).collect();
     let mut taken = vec![false; source.rows.len()];
     let mut matched: Vec<Option<AlignedRow>> = vec![None; translated.rows.len()];
@@ -53,7 +53,7 @@ pub fn align(
     // of a later exact match; then by name, then by code.
     for by in [Alignment::CodeAndName, Alignment::Name, Alignment::Code] {
         let key_of = |key| match_key(by, key);
-        let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::default();
+        let mut by_key: HashMap<RowKeyText, Vec<usize>> = HashMap::default();
         for (s, key) in source_keys.iter().enumerate() {
             if let Some(key) = key_of(key) {
                 by_key.entry(key).or_default().push(s);
@@ -82,13 +82,41 @@ pub fn align(
     (matched.into_iter().flatten().collect(), unmatched)
 }
 
+/// Text compared without regard to ASCII case (codes are hex, names upper
+/// case by convention). Borrowed: aligning must not copy every cell of
+/// every table.
+#[derive(Debug, Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+impl std::hash::Hash for Caseless<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for b in self.0.bytes() {
+            state.write_u8(b.to_ascii_lowercase());
+        }
+        // Ends the text, as `str` does, so that tuples of texts hash apart.
+        state.write_u8(0xff);
+    }
+}
+
+/// A row's code and name, trimmed.
+type RowKeyText<'a> = (Caseless<'a>, Caseless<'a>);
+
 /// The part of a row's (code, name) key that an alignment pass compares;
 /// `None` when that part is empty.
-fn match_key(by: Alignment, key: &(String, String)) -> Option<(&str, &str)> {
+fn match_key<'a>(by: Alignment, key: &RowKeyText<'a>) -> Option<RowKeyText<'a>> {
+    let empty = Caseless("");
     match by {
-        Alignment::CodeAndName => Some((&key.0, &key.1)),
-        Alignment::Name => (!key.1.is_empty()).then_some(("", key.1.as_str())),
-        Alignment::Code => (!key.0.is_empty()).then_some((key.0.as_str(), "")),
+        Alignment::CodeAndName => Some(*key),
+        Alignment::Name => (!key.1.0.is_empty()).then_some((empty, key.1)),
+        Alignment::Code => (!key.0.0.is_empty()).then_some((key.0, empty)),
     }
 }
 
@@ -97,16 +125,21 @@ fn match_key(by: Alignment, key: &(String, String)) -> Option<(&str, &str)> {
 /// Tables are matched by the codes and names their rows share, most shared
 /// first, so that a table added to or dropped from one page does not shift
 /// the others; tables that share nothing fall back to the same position.
-pub fn pair_tables(source: &IngestedFile, translation: &IngestedFile) -> Vec<(usize, usize)> {
-    let keys = |table: &Table| -> std::collections::HashSet<String> {
+pub fn pair_tables<'f>(
+    source: &'f IngestedFile,
+    translation: &'f IngestedFile,
+) -> Vec<(usize, usize)> {
+    // Codes and names, told apart by the flag (a name never matches a
+    // code).
+    let keys = |table: &'f Table| -> rustc_hash::FxHashSet<(bool, Caseless)> {
         table
             .rows
             .iter()
             .flat_map(|row| {
                 let cells = RowCells::of(table, row);
                 [
-                    format!("c:{}", cells.code_text().trim().to_ascii_lowercase()),
-                    format!("n:{}", cells.name_text().trim().to_ascii_uppercase()),
+                    (false, Caseless(cells.code_text().trim())),
+                    (true, Caseless(cells.name_text().trim())),
                 ]
             })
             .collect()
