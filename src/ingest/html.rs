@@ -2,6 +2,7 @@
 //! positions, so each `<tr>` and `<td>` is matched, in document order, with
 //! the tag found by a scan of the raw text; that gives every cell its line.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,7 +12,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::columns::roles_of_headers;
 use super::markdown::find_ascii_ci;
 use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
-use super::text::{identifier_break_lines, normalize_cell_text};
+use super::text::{identifier_break_lines, normalize_owned_cell_text};
 use crate::check::rules;
 use crate::finding::Finding;
 use crate::source::SourceFile;
@@ -321,20 +322,20 @@ fn html_cell(
             let end = cell_content_end(rest);
             let source = &rest[..end];
             let leading = source.len() - source.trim_start().len();
-            (source.to_string(), span.content_start + leading)
+            (Cow::Borrowed(source), span.content_start + leading)
         }
-        None => (element.inner_html(), fallback),
+        None => (Cow::Owned(element.inner_html()), fallback),
     };
     let location = file.location(content_offset);
-    let (text, joins) = normalize_cell_text(&plain);
-    let (markdown, _) = normalize_cell_text(&markdown);
+    let (text, joins) = normalize_owned_cell_text(plain);
+    let (markdown, _) = normalize_owned_cell_text(markdown);
     // Lines come from the raw source, where each break really is; if the
     // two counts ever disagree, the joins still show, on the cell's line.
     let mut joined_lines = identifier_break_lines(&source, location.line);
     if joined_lines.len() != joins {
         joined_lines = vec![location.line; joins];
     }
-    Cell::new(location, source, text, markdown, joined_lines)
+    Cell::new(location, &source, text, &markdown, joined_lines)
 }
 
 /// Where a cell's content ends: at the first `</td`, `</th`, `<td`, `<th`

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::columns::roles_of_headers;
 use super::html;
 use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
-use super::text::normalize_cell_text;
+use super::text::{normalize_cell_text, normalize_owned_cell_text};
 use crate::check::rules;
 use crate::finding::Finding;
 use crate::source::SourceFile;
@@ -234,15 +234,17 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
 }
 
 fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
-    let source = file.text[cell.range.clone()].to_string();
+    let source = &file.text[cell.range.clone()];
     let location = file.location(cell.range.start);
-    let (text, joins) = normalize_cell_text(&cell.text);
+    let (text, joins) = normalize_owned_cell_text(cell.text);
     let line = location.line;
     // Comments (such as errdocs-disable-line) are not content.
+    let uncommented;
     let markdown = if source.contains("<!--") {
-        without_comments(&source).trim().to_string()
+        uncommented = without_comments(source);
+        uncommented.trim()
     } else {
-        source.trim().to_string()
+        source.trim()
     };
     Cell::new(location, source, text, markdown, vec![line; joins])
 }

@@ -28,16 +28,18 @@ pub struct Cell {
 
 impl Cell {
     /// A cell from its three forms: the text exactly as in the file
-    /// (Markdown, or the inner HTML), the plain text, and the Markdown.
+    /// (Markdown, or the inner HTML), the plain text, and the Markdown. The
+    /// source and the Markdown are copied only where they differ from the
+    /// next simpler form.
     pub fn new(
         location: Location,
-        source: String,
+        source: &str,
         text: String,
-        markdown: String,
+        markdown: &str,
         joined_lines: Vec<usize>,
     ) -> Self {
-        let source = (source != markdown).then_some(source);
-        let markdown = (markdown != text).then_some(markdown);
+        let source = (source != markdown).then(|| source.to_string());
+        let markdown = (markdown != text).then(|| markdown.to_string());
         Cell {
             location,
             text,
@@ -49,13 +51,7 @@ impl Cell {
 
     /// An empty cell at `location` (a missing cell of a short row).
     pub fn empty(location: Location) -> Self {
-        Cell::new(
-            location,
-            String::new(),
-            String::new(),
-            String::new(),
-            Vec::new(),
-        )
+        Cell::new(location, "", String::new(), "", Vec::new())
     }
 
     /// The content as Markdown (for HTML cells, converted).

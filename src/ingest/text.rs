@@ -48,13 +48,7 @@ fn is_space(c: char) -> bool {
 pub fn normalize_cell_text(raw: &str) -> (String, usize) {
     let trimmed = raw.trim_matches(is_space);
     // Most cells are one clean line: nothing to do.
-    let mut previous_space = false;
-    let clean = trimmed.chars().all(|c| {
-        let ok = !(is_space(c) && (c != ' ' || previous_space));
-        previous_space = c == ' ';
-        ok
-    });
-    if clean {
+    if is_normalized(trimmed) {
         return (trimmed.to_string(), 0);
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -84,6 +78,25 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
         }
     }
     (out, joins)
+}
+
+/// [`normalize_cell_text`] of a text already owned: returned as it is when
+/// there is nothing to do, as for most cells, without a copy.
+pub fn normalize_owned_cell_text(raw: String) -> (String, usize) {
+    if raw.trim_matches(is_space).len() == raw.len() && is_normalized(&raw) {
+        return (raw, 0);
+    }
+    normalize_cell_text(&raw)
+}
+
+/// True when trimmed text has no white space but single plain spaces.
+fn is_normalized(trimmed: &str) -> bool {
+    let mut previous_space = false;
+    trimmed.chars().all(|c| {
+        let ok = !(is_space(c) && (c != ' ' || previous_space));
+        previous_space = c == ' ';
+        ok
+    })
 }
 
 /// The 1-based lines, counted from `first_line`, at which `raw` breaks an
