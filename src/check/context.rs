@@ -34,13 +34,15 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Indexes the project's rows.
     pub fn new(project: &'a Project) -> Self {
+        // Sized up front: a large corpus has half a million rows.
         let mut record_of: HashMap<(&str, usize, usize), &Record> = HashMap::default();
+        record_of.reserve(project.dataset.stats.rows_in_records);
         for record in &project.dataset.records {
             for source in &record.sources {
                 record_of.insert((source.file.as_ref(), source.table, source.row), record);
             }
         }
-        let mut rows = Vec::new();
+        let mut rows = Vec::with_capacity(project.dataset.stats.rows_read);
         for file in &project.files {
             for table in file.tables.iter().filter(|t| t.is_understood()) {
                 for (index, row) in table.rows.iter().enumerate() {

@@ -40,6 +40,9 @@ pub fn empty(ctx: &Context, out: &mut Vec<Finding>) {
 /// repaired reference) for each.
 pub fn broken_wildcards(text: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
+    if !text.contains('*') {
+        return found;
+    }
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if c != '*' || i == 0 || !chars[i - 1].is_whitespace() {
@@ -125,6 +128,8 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
         // description.
         let same = if case_sensitive {
             a == b
+        } else if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
         } else {
             a.chars()
                 .flat_map(char::to_lowercase)
@@ -134,7 +139,7 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
             found.push(format!("{a} {b}"));
         }
     }
-    if !text.chars().any(is_cjk) {
+    if text.is_ascii() || !text.chars().any(is_cjk) {
         return found;
     }
     let chars: Vec<char> = text.chars().collect();

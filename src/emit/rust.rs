@@ -88,23 +88,39 @@ const RUST_KEYWORDS: &[&str] = &[
 /// which rustc rejects in literals, and zero-width characters) are escaped;
 /// everything else is written as is, so descriptions stay readable.
 pub fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible_format(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    Literal(text).to_string()
+}
+
+/// [`string_literal`] as a `Display`, for writing a literal without making
+/// a string of it first.
+pub struct Literal<'a>(pub &'a str);
+
+impl std::fmt::Display for Literal<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_char('"')?;
+        // Runs of characters that need no escape are written whole.
+        let mut run_start = 0;
+        for (at, c) in self.0.char_indices() {
+            let escape = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                c if c.is_control() || is_invisible_format(c) => "",
+                _ => continue,
+            };
+            f.write_str(&self.0[run_start..at])?;
+            if escape.is_empty() {
+                write!(f, "\\u{{{:x}}}", c as u32)?;
+            } else {
+                f.write_str(escape)?;
             }
-            c => out.push(c),
+            run_start = at + c.len_utf8();
         }
+        f.write_str(&self.0[run_start..])?;
+        f.write_char('"')
     }
-    out.push('"');
-    out
 }
 
 /// Format characters (Unicode category Cf) that change how text is shown
@@ -228,17 +244,9 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
             record.code.value() >> 16,
             record.code.value() & 0xFFFF
         );
-        let _ = writeln!(out, "        name: {},", string_literal(&record.name));
-        let _ = writeln!(
-            out,
-            "        family: {},",
-            string_literal(record.family.as_str())
-        );
-        let _ = writeln!(
-            out,
-            "        document: {},",
-            string_literal(&record.document)
-        );
+        let _ = writeln!(out, "        name: {},", Literal(&record.name));
+        let _ = writeln!(out, "        family: {},", Literal(record.family.as_str()));
+        let _ = writeln!(out, "        document: {},", Literal(&record.document));
         match record.counterpart {
             Some(c) => {
                 let _ = writeln!(
@@ -254,12 +262,7 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
         }
         let _ = out.write_str("        descriptions: &[\n");
         for (locale, text) in record.descriptions.iter() {
-            let _ = writeln!(
-                out,
-                "            ({}, {}),",
-                string_literal(locale),
-                string_literal(text)
-            );
+            let _ = writeln!(out, "            ({}, {}),", Literal(locale), Literal(text));
         }
         let _ = out.write_str("        ],\n    },\n");
     }
@@ -282,7 +285,7 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
         by_name.len()
     );
     for (name, index) in by_name {
-        let _ = writeln!(out, "    ({}, {index}),", string_literal(name));
+        let _ = writeln!(out, "    ({}, {index}),", Literal(name));
     }
     let _ = out.write_str("];\n");
 }

@@ -17,13 +17,14 @@ pub struct Cell {
     /// collapsed, identifiers broken across lines joined.
     pub text: String,
     /// The Markdown, where it differs from `text` (most cells are plain:
-    /// a large corpus has millions of cells, so each text is kept once).
-    markdown: Option<String>,
+    /// a large corpus has millions of cells, so each text is kept once, in
+    /// a box a third smaller than a `String`).
+    markdown: Option<Box<str>>,
     /// The text exactly as in the file, where it differs from the Markdown.
-    source: Option<String>,
+    source: Option<Box<str>>,
     /// Lines at which a line break inside an identifier was removed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub joined_lines: Vec<usize>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub joined_lines: Box<[usize]>,
 }
 
 impl Cell {
@@ -38,14 +39,14 @@ impl Cell {
         markdown: &str,
         joined_lines: Vec<usize>,
     ) -> Self {
-        let source = (source != markdown).then(|| source.to_string());
-        let markdown = (markdown != text).then(|| markdown.to_string());
+        let source = (source != markdown).then(|| source.into());
+        let markdown = (markdown != text).then(|| markdown.into());
         Cell {
             location,
             text,
             markdown,
             source,
-            joined_lines,
+            joined_lines: joined_lines.into_boxed_slice(),
         }
     }
 
@@ -56,7 +57,7 @@ impl Cell {
 
     /// The content as Markdown (for HTML cells, converted).
     pub fn markdown(&self) -> &str {
-        self.markdown.as_deref().unwrap_or(&self.text)
+        self.markdown.as_deref().unwrap_or(self.text.as_str())
     }
 
     /// The cell's text exactly as in the file (Markdown, or the inner HTML).

@@ -91,6 +91,14 @@ pub fn normalize_owned_cell_text(raw: String) -> (String, usize) {
 
 /// True when trimmed text has no white space but single plain spaces.
 fn is_normalized(trimmed: &str) -> bool {
+    // Most cells are ASCII, where the test is a scan for five bytes and for
+    // two spaces in a row.
+    if trimmed.is_ascii() {
+        return !trimmed
+            .bytes()
+            .any(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+            && !trimmed.contains("  ");
+    }
     let mut previous_space = false;
     trimmed.chars().all(|c| {
         let ok = !(is_space(c) && (c != ' ' || previous_space));

@@ -111,8 +111,15 @@ pub fn render_value(project: &Project, outcome: &CheckOutcome) -> serde_json::Va
 
 /// Renders the JSON report: pretty-printed, with a final newline.
 pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
+    let bytes = render_bytes(project, outcome);
+    // serde_json writes UTF-8 only: the conversion never fails, and the
+    // lossy fallback is never taken.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`render`] as bytes, without the copy a `String` would cost (the report
+/// of a large corpus runs to tens of megabytes).
+pub fn render_bytes(project: &Project, outcome: &CheckOutcome) -> Vec<u8> {
     let _ = project;
-    let bytes = crate::emit::json::to_pretty_json(&Report::new(outcome));
-    // serde_json writes UTF-8 only; lossy conversion never changes it.
-    String::from_utf8_lossy(&bytes).into_owned()
+    crate::emit::json::to_pretty_json(&Report::new(outcome))
 }
