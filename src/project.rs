@@ -148,10 +148,14 @@ impl Project {
     /// included, into the output folder (see [`emit::render_and_write`]).
     /// Returns the check's outcome and the paths written.
     pub fn build(&self) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        emit::render_and_write(&self.dataset, &self.out_dir(), || {
+        emit::render_and_write(&self.dataset, &self.out_dir(), |stager| {
             let outcome = self.build_check();
-            let findings = self.findings_output(&outcome);
-            (outcome, vec![findings])
+            // Streamed: the findings of a large corpus run to tens of
+            // megabytes.
+            stager.write(crate::report::json::FINDINGS_FILE_NAME, |out| {
+                crate::report::json::write(self, &outcome, out)
+            });
+            outcome
         })
     }
 

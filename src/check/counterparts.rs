@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::rules;
-use super::tokens::{each_content_word, id_similarity, significant_numbers};
+use super::tokens::{each_content_word, id_similarity, significant_numbers, words};
 use crate::Project;
 use crate::finding::{Confidence, Finding, Fix};
 use crate::model::{Family, Record, counterpart_code};
@@ -228,6 +228,12 @@ impl Vocabulary {
         if parts.is_empty() {
             return vocabulary;
         }
+        // An empty part (a doubled `_` in a name) is not a word, but a
+        // description has empty pieces between separators: count it as
+        // known, as splitting the descriptions would.
+        if parts.contains("") {
+            vocabulary.words.insert(String::new());
+        }
         for r in records {
             for part in r.name.split('_') {
                 for (asked, count) in vocabulary.name_parts.iter_mut() {
@@ -236,7 +242,7 @@ impl Vocabulary {
                     }
                 }
             }
-            for word in description(r).split(|c: char| !c.is_alphanumeric()) {
+            for word in words(description(r)) {
                 for asked in &parts {
                     let Some(start) = word.get(..asked.len()) else {
                         continue;
@@ -620,8 +626,13 @@ fn descriptions(
         }
         let own = id_similarity(ww, ow);
         // Does one side describe a different code of the other family?
-        let wrong_side = [(w, ww, o), (o, ow, w)]
-            .into_iter()
+        // Only a pair with little in common can (both tests below need
+        // `own` under 0.25): most pairs skip the search.
+        let sides = [(w, ww, o), (o, ow, w)];
+        let candidates = if own < 0.25 { &sides[..] } else { &[] };
+        let wrong_side = candidates
+            .iter()
+            .copied()
             .filter_map(|(me, mine, counterpart)| {
                 let index = indexes.get(&(counterpart.family, counterpart.document.as_ref()))?;
                 let (score, other, shared) = index.most_similar(mine, counterpart)?;

@@ -119,27 +119,18 @@ fn is_cjk(c: char) -> bool {
 pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
     let mut found = Vec::new();
     // Only words separated by white space alone: "wurde, wurde" is German
-    // grammar (a clause ends between them), "wurde wurde" a typo.
-    let mut words = text.split(char::is_whitespace).peekable();
-    while let (Some(first), Some(second)) = (words.next(), words.peek()) {
-        let a = first.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let b = second.trim_end_matches(|c: char| !c.is_alphanumeric());
-        // Cheap tests first: this runs on every pair of words of every
-        // description.
-        let same = if case_sensitive {
-            a == b
-        } else if a.is_ascii() && b.is_ascii() {
-            a.eq_ignore_ascii_case(b)
-        } else {
-            a.chars()
-                .flat_map(char::to_lowercase)
-                .eq(b.chars().flat_map(char::to_lowercase))
-        };
-        if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
-            found.push(format!("{a} {b}"));
-        }
+    // grammar (a clause ends between them), "wurde wurde" a typo. ASCII
+    // text (most descriptions) is split byte by byte.
+    if text.is_ascii() {
+        let pieces = text
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+            .map(|piece| std::str::from_utf8(piece).unwrap_or(""));
+        doubled_pairs(pieces, case_sensitive, &mut found);
+        return found;
     }
-    if text.is_ascii() || !text.chars().any(is_cjk) {
+    doubled_pairs(text.split(char::is_whitespace), case_sensitive, &mut found);
+    if !text.chars().any(is_cjk) {
         return found;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -162,6 +153,33 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
         }
     }
     found
+}
+
+/// Pushes "a a" for each two neighbouring pieces that are one word twice.
+fn doubled_pairs<'t>(
+    pieces: impl Iterator<Item = &'t str>,
+    case_sensitive: bool,
+    found: &mut Vec<String>,
+) {
+    let mut words = pieces.peekable();
+    while let (Some(first), Some(second)) = (words.next(), words.peek()) {
+        let a = first.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let b = second.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Cheap tests first: this runs on every pair of words of every
+        // description.
+        let same = if case_sensitive {
+            a == b
+        } else if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+        };
+        if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
+            found.push(format!("{a} {b}"));
+        }
+    }
 }
 
 /// `doubled-word`, in every locale.

@@ -142,6 +142,7 @@ fn camel_case(word: &str) -> String {
 /// descriptions differ (otherwise the source is reported).
 pub fn duplicate_descriptions(ctx: &Context, out: &mut Vec<Finding>) {
     let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::default();
+    seen.reserve(ctx.rows.len());
     for row in &ctx.rows {
         let (Some(record), Some(cell)) = (row.record, row.cells.description) else {
             continue;

@@ -164,7 +164,7 @@ pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
 /// description of a corpus.
 pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
-    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+    for raw in words(text) {
         word.clear();
         word.extend(raw.chars().flat_map(char::to_lowercase));
         if word.len() <= 2 || is_stop_word(&word) || word.chars().all(|c| c.is_ascii_digit()) {
@@ -176,6 +176,45 @@ pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
             .find(|(from, _)| *from == stemmed)
             .map_or(stemmed, |(_, to)| to));
     }
+}
+
+/// The words of `text`: its maximal runs of alphanumeric characters, as
+/// splitting at every other character gives them, without the empty pieces.
+/// ASCII is tested byte by byte; only other characters are decoded.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The character at byte `i` (a boundary) and its length.
+    let char_at = move |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (alphanumeric, len) = char_at(i);
+            if alphanumeric {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (alphanumeric, len) = char_at(i);
+            if !alphanumeric {
+                break;
+            }
+            i += len;
+        }
+        Some(&text[start..i])
+    })
 }
 
 fn stem(word: &str) -> &str {
@@ -253,6 +292,24 @@ mod tests {
             ),
             vec!["0X80CF0001", "https://example.com/a"]
         );
+    }
+
+    #[test]
+    fn words_are_the_non_empty_alphanumeric_runs() {
+        for text in [
+            "",
+            "...",
+            "The agent, (WU_E_NO_SERVICE) failed: 0x80240001!",
+            "Der Dienst ist nicht verfügbar — Größe: 5 MB.",
+            "代理无法提供服务。Agent 服务",
+            "  leading and trailing  ",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::tokens::{bold_spans, link_targets, protected_tokens};
 use crate::Project;
 use crate::finding::{Confidence, Finding, Fix};
 use crate::ingest::{IngestedFile, Table};
+use crate::model::LocaleMap;
 use crate::normalize::RowCells;
 use crate::normalize::translations::{Alignment, align};
 use crate::source::Location;
@@ -37,7 +38,7 @@ pub struct CoverageRow {
     /// The name.
     pub name: String,
     /// State per translated locale.
-    pub states: BTreeMap<String, CoverageState>,
+    pub states: LocaleMap<CoverageState>,
 }
 
 /// The coverage matrix of one document: source rows x translated locales.
@@ -85,7 +86,7 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
                         .value
                         .map_or_else(|| cells.code_text().to_string(), |v| v.to_string()),
                     name: cells.name_text().to_string(),
-                    states: BTreeMap::new(),
+                    states: LocaleMap::with_capacity(translations.len()),
                 });
             }
         }
@@ -133,7 +134,7 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<Coverage> {
                     if let Some(&i) = index.get(&(table.index, r)) {
                         matrix.rows[i]
                             .states
-                            .insert(translation.locale.to_string(), state);
+                            .insert(translation.locale.clone(), state);
                     }
                 }
             }
@@ -263,6 +264,10 @@ fn compare_table(
 /// Indices (into `values`) of one longest strictly increasing subsequence.
 fn longest_increasing(values: &[usize]) -> std::collections::BTreeSet<usize> {
     let n = values.len();
+    // Most translations keep the source's order: the whole sequence.
+    if values.windows(2).all(|w| w[0] < w[1]) {
+        return (0..n).collect();
+    }
     let mut length = vec![1usize; n];
     let mut previous = vec![usize::MAX; n];
     // Quadratic, but tables are hundreds of rows and this runs only on
@@ -344,6 +349,9 @@ fn key_mismatch(
 /// What a source description holds that its translations must keep.
 struct SourceFacts<'a> {
     tokens: Vec<Cow<'a, str>>,
+    /// At least two words of three letters or more: text a translation
+    /// would change.
+    has_words: bool,
     links: usize,
     bold: Vec<String>,
 }
@@ -353,11 +361,20 @@ impl<'a> SourceFacts<'a> {
         match cell {
             Some(cell) => SourceFacts {
                 tokens: protected_tokens(&cell.text, cell.markdown()),
+                has_words: cell
+                    .text
+                    .split_whitespace()
+                    .filter(|w| {
+                        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.contains('_')
+                    })
+                    .count()
+                    >= 2,
                 links: link_targets(cell.markdown()).len(),
                 bold: bold_spans(cell.markdown()),
             },
             None => SourceFacts {
                 tokens: Vec::new(),
+                has_words: false,
                 links: 0,
                 bold: Vec::new(),
             },
@@ -382,7 +399,8 @@ fn description(
         // description-empty reports it.
         return;
     }
-    let place = source_place(source, source_cells);
+    // Only a finding needs the source's place, and most rows have none.
+    let place = || source_place(source, source_cells);
     let name = source_cells.name_text();
     let src_tokens = &facts.tokens;
     let dst_tokens = protected_tokens(&dst.text, dst.markdown());
@@ -404,29 +422,25 @@ fn description(
                 &rules::TRANSLATION_TOKEN_MISMATCH,
                 dst.location.clone(),
                 format!(
-                    "the {} description of {name} {}; identifiers, numbers, codes and links must match the source ({place})",
+                    "the {} description of {name} {}; identifiers, numbers, codes and links must match the source ({})",
                     translation.locale,
-                    parts.join(" and ")
+                    parts.join(" and "),
+                    place()
                 ),
             )
             .about(None, Some(name))
             .with_related(src.location.clone(), "the source description"),
         );
     }
-    let has_words = src
-        .text
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.contains('_'))
-        .count()
-        >= 2;
-    if has_words && dst.text.trim() == src.text.trim() {
+    if facts.has_words && dst.text.trim() == src.text.trim() {
         out.push(
             Finding::new(
                 &rules::TRANSLATION_UNTRANSLATED,
                 dst.location.clone(),
                 format!(
-                    "the {} description of {name} is the source text, untranslated ({place})",
-                    translation.locale
+                    "the {} description of {name} is the source text, untranslated ({})",
+                    translation.locale,
+                    place()
                 ),
             )
             .about(None, Some(name))
@@ -440,7 +454,13 @@ fn description(
     if dst_links < src_links {
         lost.push(format!("{} link(s)", src_links - dst_links));
     }
-    let dst_bold = bold_spans(dst.markdown());
+    // Parsing the translation's bold spans is needed only when the source
+    // has some.
+    let dst_bold = if facts.bold.is_empty() {
+        Vec::new()
+    } else {
+        bold_spans(dst.markdown())
+    };
     for bold in &facts.bold {
         let is_identifier = bold.contains('_') && !bold.contains(' ');
         if is_identifier && dst.text.contains(bold.as_str()) && !dst_bold.contains(bold) {
@@ -453,9 +473,10 @@ fn description(
                 &rules::TRANSLATION_MARKUP_LOST,
                 dst.location.clone(),
                 format!(
-                    "the {} description of {name} lost {} that the source has ({place})",
+                    "the {} description of {name} lost {} that the source has ({})",
                     translation.locale,
-                    lost.join(" and ")
+                    lost.join(" and "),
+                    place()
                 ),
             )
             .about(None, Some(name))

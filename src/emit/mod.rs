@@ -74,16 +74,20 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 /// outputs as they were. Returns the paths written.
 ///
 /// `extra` runs beside the rendering (the check, for `build`): it returns a
-/// value for the caller and more files, which are staged and renamed with
-/// the others.
+/// value for the caller, and may write more files through the [`Stager`]
+/// it is given; they are renamed into place with the others.
 pub fn render_and_write<T: Send>(
     dataset: &Dataset,
     dir: &Path,
-    extra: impl FnOnce() -> (T, Vec<OutputFile>) + Send,
+    extra: impl FnOnce(&Stager) -> T + Send,
 ) -> Result<(T, Vec<PathBuf>)> {
     create_out_dir(dir)?;
-    let (mut staged, (value, extra_files)) = std::thread::scope(|scope| {
-        let extra = scope.spawn(extra);
+    let stager = Stager {
+        dir,
+        staged: std::sync::Mutex::new(Vec::new()),
+    };
+    let (mut staged, value) = std::thread::scope(|scope| {
+        let extra = scope.spawn(|| extra(&stager));
         // Each output streams into its temporary file: a large corpus's
         // outputs are several times its size, and need not be in memory.
         let handles: Vec<_> = OUTPUTS
@@ -95,9 +99,35 @@ pub fn render_and_write<T: Send>(
         let staged: Vec<Result<(NamedTempFile, PathBuf)>> = handles.into_iter().map(join).collect();
         (staged, join(extra))
     });
-    staged.extend(extra_files.iter().map(|f| stage(dir, f.name, &f.bytes)));
+    staged.extend(
+        stager
+            .staged
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
     let staged: Vec<(NamedTempFile, PathBuf)> = staged.into_iter().collect::<Result<_>>()?;
     Ok((value, persist(staged)?))
+}
+
+/// Stages more output files beside the dataset's, for
+/// [`render_and_write`]'s `extra`.
+pub struct Stager<'d> {
+    dir: &'d Path,
+    staged: std::sync::Mutex<Vec<Result<(NamedTempFile, PathBuf)>>>,
+}
+
+impl Stager<'_> {
+    /// Streams the file `name` into a temporary file, to be renamed into
+    /// place with the dataset's outputs (or dropped if any output fails).
+    pub fn write(&self, name: &str, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        let staged = stage_with(self.dir, name, |out, path| {
+            write(out).map_err(|e| Error::io(path, e))
+        });
+        self.staged
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(staged);
+    }
 }
 
 /// The files in `dir` whose content differs from `files` (or that are
@@ -116,13 +146,6 @@ fn create_out_dir(dir: &Path) -> Result<()> {
             dir,
             std::io::Error::new(e.kind(), format!("cannot create the output folder: {e}")),
         )
-    })
-}
-
-/// Writes `bytes` to a new temporary file in `dir`, to be renamed to `name`.
-fn stage(dir: &Path, name: &str, bytes: &[u8]) -> Result<(NamedTempFile, PathBuf)> {
-    stage_with(dir, name, |out, path| {
-        out.write_all(bytes).map_err(|e| Error::io(path, e))
     })
 }
 

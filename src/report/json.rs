@@ -117,6 +117,17 @@ pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Writes [`render`]'s report to `out`, as it is produced.
+pub fn write(
+    project: &Project,
+    outcome: &CheckOutcome,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let _ = project;
+    serde_json::to_writer_pretty(&mut *out, &Report::new(outcome)).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// [`render`] as bytes, without the copy a `String` would cost (the report
 /// of a large corpus runs to tens of megabytes).
 pub fn render_bytes(project: &Project, outcome: &CheckOutcome) -> Vec<u8> {
