@@ -1,6 +1,7 @@
 //! Emit: the dataset as JSON, CSV and Rust source, written atomically.
 
 pub mod csv;
+mod direct;
 pub mod json;
 pub mod rust;
 
@@ -164,11 +165,10 @@ fn stage_with(
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     let path = dir.join(name);
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, temp);
-    write(&mut buffered, &path)?;
-    let temp = buffered
-        .into_inner()
-        .map_err(|e| Error::io(&path, e.into_error()))?;
+    let file = temp.as_file().try_clone().map_err(|e| Error::io(dir, e))?;
+    let mut out = direct::DirectWriter::new(file, temp.path());
+    write(&mut out, &path)?;
+    out.finish().map_err(|e| Error::io(&path, e))?;
     Ok((temp, path))
 }
 
