@@ -34,27 +34,55 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// Indexes the project's rows.
     pub fn new(project: &'a Project) -> Self {
-        // Sized up front: a large corpus has half a million rows.
-        let mut record_of: HashMap<(&str, usize, usize), &Record> = HashMap::default();
-        record_of.reserve(project.dataset.stats.rows_in_records);
-        for record in &project.dataset.records {
-            for source in &record.sources {
-                record_of.insert((source.file.as_ref(), source.table, source.row), record);
-            }
-        }
+        // Every row of every understood table, and where each table's rows
+        // start, by file index and table index.
         let mut rows = Vec::with_capacity(project.dataset.stats.rows_read);
+        let mut table_start: Vec<Vec<Option<usize>>> = Vec::with_capacity(project.files.len());
         for file in &project.files {
+            let mut starts = vec![None; file.tables.len()];
             for table in file.tables.iter().filter(|t| t.is_understood()) {
+                if let Some(start) = starts.get_mut(table.index) {
+                    *start = Some(rows.len());
+                }
                 for (index, row) in table.rows.iter().enumerate() {
                     rows.push(RowView {
                         file,
                         table,
                         index,
                         cells: RowCells::of(table, row),
-                        record: record_of
-                            .get(&(file.file.as_ref(), table.index, index))
-                            .copied(),
+                        record: None,
                     });
+                }
+            }
+            table_start.push(starts);
+        }
+        // Each record's rows. A record's sources share their file's path
+        // (the same `Arc`), so the file is found by address, without
+        // hashing half a million paths; by path as a fallback.
+        let by_address: HashMap<*const u8, usize> = project
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file.as_ptr(), i))
+            .collect();
+        let by_path: HashMap<&str, usize> = project
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file.as_ref(), i))
+            .collect();
+        for record in &project.dataset.records {
+            for source in &record.sources {
+                let file = by_address
+                    .get(&source.file.as_ptr())
+                    .or_else(|| by_path.get(source.file.as_ref()));
+                let at = file
+                    .and_then(|&f| table_start.get(f)?.get(source.table).copied().flatten())
+                    .map(|start| start + source.row);
+                if let Some(view) = at.and_then(|at| rows.get_mut(at))
+                    && view.index == source.row
+                {
+                    view.record = Some(record);
                 }
             }
         }

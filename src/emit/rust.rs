@@ -3,7 +3,6 @@
 //! whatever the descriptions hold, because every string is written with
 //! Rust's own escaping and no description goes into a comment.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::model::Dataset;
@@ -97,30 +96,75 @@ pub struct Literal<'a>(pub &'a str);
 
 impl std::fmt::Display for Literal<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_char('"')?;
-        // Runs of characters that need no escape are written whole.
-        let mut run_start = 0;
-        for (at, c) in self.0.char_indices() {
-            let escape = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                c if c.is_control() || is_invisible_format(c) => "",
-                _ => continue,
-            };
-            f.write_str(&self.0[run_start..at])?;
-            if escape.is_empty() {
-                write!(f, "\\u{{{:x}}}", c as u32)?;
-            } else {
-                f.write_str(escape)?;
-            }
-            run_start = at + c.len_utf8();
-        }
-        f.write_str(&self.0[run_start..])?;
-        f.write_char('"')
+        write_literal(f, self.0)
     }
+}
+
+/// Writes `text` as a string literal (see [`string_literal`]).
+fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
+    f.write_char('"')?;
+    // Runs of characters that need no escape are written whole.
+    let mut run_start = 0;
+    for (at, c) in text.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() || is_invisible_format(c) => "",
+            _ => continue,
+        };
+        f.write_str(&text[run_start..at])?;
+        if escape.is_empty() {
+            write!(f, "\\u{{{:x}}}", c as u32)?;
+        } else {
+            f.write_str(escape)?;
+        }
+        run_start = at + c.len_utf8();
+    }
+    f.write_str(&text[run_start..])?;
+    f.write_char('"')
+}
+
+/// One entry of `ERROR_CODES`.
+fn write_record(out: &mut impl Write, record: &crate::model::Record) -> std::fmt::Result {
+    out.write_str("    ErrorCode {\n        value: ")?;
+    write_code(out, record.code.value())?;
+    out.write_str(",\n        name: ")?;
+    write_literal(out, &record.name)?;
+    out.write_str(",\n        family: ")?;
+    write_literal(out, record.family.as_str())?;
+    out.write_str(",\n        document: ")?;
+    write_literal(out, &record.document)?;
+    match record.counterpart {
+        Some(c) => {
+            out.write_str(",\n        counterpart: Some(")?;
+            write_code(out, c.value())?;
+            out.write_str("),\n")?;
+        }
+        None => out.write_str(",\n        counterpart: None,\n")?,
+    }
+    out.write_str("        descriptions: &[\n")?;
+    for (locale, text) in record.descriptions.iter() {
+        out.write_str("            (")?;
+        write_literal(out, locale)?;
+        out.write_str(", ")?;
+        write_literal(out, text)?;
+        out.write_str("),\n")?;
+    }
+    out.write_str("        ],\n    },\n")
+}
+
+/// Writes a code as a Rust literal, `0x8024_0001`, without the formatting
+/// machinery: the static table has one or two per record.
+fn write_code(out: &mut impl Write, value: u32) -> std::fmt::Result {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut text = *b"0x0000_0000";
+    for (i, at) in [2, 3, 4, 5, 7, 8, 9, 10].into_iter().enumerate() {
+        text[at] = HEX[(value >> (28 - 4 * i) & 0xF) as usize];
+    }
+    out.write_str(std::str::from_utf8(&text).unwrap_or_default())
 }
 
 /// Format characters (Unicode category Cf) that change how text is shown
@@ -206,7 +250,8 @@ impl Write for Chunks<'_> {
 
 fn render_into(dataset: &Dataset, out: &mut impl Write) {
     let _ = out.write_str(PRELUDE);
-    let mut name_counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut name_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    name_counts.reserve(dataset.records.len());
     for record in &dataset.records {
         *name_counts.entry(record.name.as_str()).or_default() += 1;
     }
@@ -236,35 +281,10 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
         "\n/// Every record, sorted by value.\npub static ERROR_CODES: [ErrorCode; {}] = [",
         dataset.records.len()
     );
+    // The table is most of the file: written piece by piece, without the
+    // formatting machinery.
     for record in &dataset.records {
-        let _ = writeln!(out, "    ErrorCode {{");
-        let _ = writeln!(
-            out,
-            "        value: 0x{:04X}_{:04X},",
-            record.code.value() >> 16,
-            record.code.value() & 0xFFFF
-        );
-        let _ = writeln!(out, "        name: {},", Literal(&record.name));
-        let _ = writeln!(out, "        family: {},", Literal(record.family.as_str()));
-        let _ = writeln!(out, "        document: {},", Literal(&record.document));
-        match record.counterpart {
-            Some(c) => {
-                let _ = writeln!(
-                    out,
-                    "        counterpart: Some(0x{:04X}_{:04X}),",
-                    c.value() >> 16,
-                    c.value() & 0xFFFF
-                );
-            }
-            None => {
-                let _ = out.write_str("        counterpart: None,\n");
-            }
-        }
-        let _ = out.write_str("        descriptions: &[\n");
-        for (locale, text) in record.descriptions.iter() {
-            let _ = writeln!(out, "            ({}, {}),", Literal(locale), Literal(text));
-        }
-        let _ = out.write_str("        ],\n    },\n");
+        let _ = write_record(out, record);
     }
     let _ = out.write_str("];\n");
 
