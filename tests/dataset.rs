@@ -43,7 +43,7 @@ fn every_seed_row_is_in_the_dataset_with_its_line() {
             .iter()
             .flat_map(|r| r.sources.iter())
             .filter(|s| &*s.file == file)
-            .map(|s| s.line)
+            .map(|s| s.line as usize)
             .chain(
                 dataset
                     .unresolved

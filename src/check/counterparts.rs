@@ -97,9 +97,9 @@ fn place(record: &Record) -> Location {
             column: 1,
         },
         |s| Location {
-            file: s.file.as_ref().into(),
-            line: s.line,
-            column: s.column,
+            file: s.file.clone(),
+            line: s.line as usize,
+            column: s.column as usize,
         },
     )
 }
@@ -113,9 +113,9 @@ fn description_place(record: &Record) -> Location {
                 .get("description")
                 .map_or((s.line, s.column), |c| (c.line, c.column));
             Location {
-                file: s.file.as_ref().into(),
-                line,
-                column,
+                file: s.file.clone(),
+                line: line as usize,
+                column: column as usize,
             }
         },
     )

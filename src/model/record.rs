@@ -9,13 +9,27 @@ use serde::Serialize;
 use super::{Family, HResult, LocaleMap};
 
 /// Where one cell of a row is. Written to JSON as `[line, column]`: a
-/// record carries one per cell per locale, so the short form matters.
+/// record carries one per cell per locale, so the short form matters, in
+/// the output and in memory (hence `u32`: no text file has four billion
+/// lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct CellPosition {
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column, in characters.
-    pub column: usize,
+    pub column: u32,
+}
+
+impl CellPosition {
+    /// The position of a location (saturating, for the impossible file of
+    /// more than four billion lines).
+    pub fn of(location: &crate::source::Location) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        CellPosition {
+            line: narrow(location.line),
+            column: narrow(location.column),
+        }
+    }
 }
 
 impl Serialize for CellPosition {
@@ -102,9 +116,9 @@ pub struct RowSource {
     /// Path relative to the root (shared with the file's cells).
     pub file: Arc<str>,
     /// 1-based line of the row's code cell.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column of the row's code cell.
-    pub column: usize,
+    pub column: u32,
     /// The file's locale.
     pub locale: Arc<str>,
     /// 0-based index of the table in its file.

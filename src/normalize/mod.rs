@@ -331,10 +331,7 @@ fn code_finding(
 fn positions(table: &Table, row: &Row) -> CellPositions {
     let mut positions = CellPositions::default();
     for (column, cell) in table.columns.iter().zip(&row.cells) {
-        let position = Some(CellPosition {
-            line: cell.location.line,
-            column: cell.location.column,
-        });
+        let position = Some(CellPosition::of(&cell.location));
         let slot = match column.role {
             ColumnRole::Code => &mut positions.code,
             ColumnRole::Decimal => &mut positions.decimal,
@@ -362,11 +359,11 @@ pub fn role_name(role: ColumnRole) -> &'static str {
 
 /// The provenance entry of one row.
 pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCells) -> RowSource {
-    let location = cells.code_location();
+    let position = CellPosition::of(&cells.code_location());
     RowSource {
         file: file.file.clone(),
-        line: location.line,
-        column: location.column,
+        line: position.line,
+        column: position.column,
         locale: file.locale.clone(),
         table: table.index,
         cells: positions(table, cells.row),
