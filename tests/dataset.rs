@@ -96,7 +96,7 @@ fn om_e_no_service_has_all_four_locales() {
     let locales: Vec<&str> = record.descriptions.keys().collect();
     assert_eq!(locales, ["de-DE", "en-US", "sv-SE", "zh-CN"]);
     assert_eq!(
-        record.descriptions["en-US"],
+        &*record.descriptions["en-US"],
         "The agent could not provide the service."
     );
     assert_eq!(record.sources.len(), 4);

@@ -268,7 +268,7 @@ fn a_translation_with_an_extra_table_still_pairs_its_tables() {
         .iter()
         .find(|r| r.name == "WU_E_B")
         .unwrap();
-    assert_eq!(record.descriptions["de-DE"], "Zwei.");
+    assert_eq!(&*record.descriptions["de-DE"], "Zwei.");
     let findings = errdocs::check::findings(&project).0;
     assert!(
         !findings.iter().any(|f| f.rule == "translation-row-missing"),

@@ -55,7 +55,7 @@ fn hostile_dataset() -> Dataset {
             section: "s".into(),
             descriptions: {
                 let mut descriptions = LocaleMap::default();
-                descriptions.insert("en-US".into(), text.to_string());
+                descriptions.insert("en-US".into(), (*text).into());
                 descriptions
             },
             descriptions_markdown: LocaleMap::default(),

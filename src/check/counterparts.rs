@@ -132,7 +132,7 @@ fn description(record: &Record) -> &str {
         .sources
         .first()
         .and_then(|s| record.descriptions.get(&s.locale))
-        .map_or("", String::as_str)
+        .map_or("", |text| text)
 }
 
 /// Optimal string alignment distance: edits, with a swap of two adjacent

@@ -145,7 +145,7 @@ pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Re
                 writer.write_field(&code)?;
                 writer.write_field(&record.name)?;
                 writer.write_field(locale)?;
-                writer.write_field(text)?;
+                writer.write_field(text.as_bytes())?;
                 writer.write_field(source.map_or("", |s| &*s.file))?;
                 match line {
                     Some(line) => write_display(&mut writer, &mut scratch, line)?,

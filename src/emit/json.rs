@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::model::{Dataset, LocaleMap, Normalization, RawText, Record, Repair, RowSource};
@@ -25,7 +27,7 @@ pub struct RecordJson<'a> {
     family: &'static str,
     document: &'a str,
     section: &'a str,
-    descriptions: &'a LocaleMap<String>,
+    descriptions: &'a LocaleMap<Arc<str>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     descriptions_markdown: BTreeMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,7 +64,9 @@ impl<'a> RecordJson<'a> {
             descriptions_markdown: record
                 .descriptions_markdown
                 .iter()
-                .filter(|(locale, markdown)| record.descriptions.get(locale) != Some(*markdown))
+                .filter(|(locale, markdown)| {
+                    record.descriptions.get(locale).map(|text| &**text) != Some(markdown.as_str())
+                })
                 .map(|(locale, markdown)| (locale, markdown.as_str()))
                 .collect(),
             documented_decimal: record.documented_decimal.as_deref(),

@@ -196,7 +196,7 @@ pub fn read_table(
     // text names the columns.
     let mut columns = Vec::new();
     if let Some((first, all_th)) = rows.first() {
-        let roles = roles_of_headers(first.cells.iter().map(|c| c.text.as_str()));
+        let roles = roles_of_headers(first.cells.iter().map(|c| c.text.as_ref()));
         let candidate = Table {
             index,
             format: TableFormat::Html,
@@ -445,9 +445,9 @@ mod tests {
             (row.cells[0].location.line, row.cells[0].location.column),
             (5, 5)
         );
-        assert_eq!(row.cells[1].text, "WU_E_NO_SERVICE");
+        assert_eq!(&*row.cells[1].text, "WU_E_NO_SERVICE");
         assert_eq!(*row.cells[1].joined_lines, [6]);
-        assert_eq!(row.cells[2].text, "Say \"hi\" *now*.\n\nMore.");
+        assert_eq!(&*row.cells[2].text, "Say \"hi\" *now*.\n\nMore.");
         assert_eq!(row.cells[2].markdown(), "Say \"hi\" \\*now\\*.\n\nMore.");
     }
 

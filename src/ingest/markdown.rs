@@ -145,7 +145,7 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
                     let index = structure.tables.len();
-                    let roles = roles_of_headers(t.header.iter().map(|c| c.text.as_str()));
+                    let roles = roles_of_headers(t.header.iter().map(|c| c.text.as_ref()));
                     structure.tables.push(Table {
                         index,
                         format: TableFormat::Markdown,

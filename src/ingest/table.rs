@@ -1,6 +1,8 @@
 //! Raw tables as ingest reads them: cells with their source text, plain
 //! text and location, grouped into rows under a header with column roles.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::check::rules;
@@ -14,8 +16,9 @@ pub struct Cell {
     #[serde(flatten)]
     pub location: Location,
     /// Plain text: markup removed, entities and escapes decoded, white space
-    /// collapsed, identifiers broken across lines joined.
-    pub text: String,
+    /// collapsed, identifiers broken across lines joined. Shared: the
+    /// dataset's descriptions are these texts.
+    pub text: Arc<str>,
     /// The Markdown, where it differs from `text` (most cells are plain:
     /// a large corpus has millions of cells, so each text is kept once, in
     /// a box a third smaller than a `String`).
@@ -43,7 +46,7 @@ impl Cell {
         let markdown = (markdown != text).then(|| markdown.into());
         Cell {
             location,
-            text,
+            text: text.into(),
             markdown,
             source,
             joined_lines: joined_lines.into_boxed_slice(),
@@ -57,7 +60,7 @@ impl Cell {
 
     /// The content as Markdown (for HTML cells, converted).
     pub fn markdown(&self) -> &str {
-        self.markdown.as_deref().unwrap_or(self.text.as_str())
+        self.markdown.as_deref().unwrap_or(&self.text)
     }
 
     /// The cell's text exactly as in the file (Markdown, or the inner HTML).

@@ -217,8 +217,8 @@ pub struct Record {
     pub document: Arc<str>,
     /// The heading the table sits under (shared by the table's records).
     pub section: Arc<str>,
-    /// Plain-text description per locale.
-    pub descriptions: LocaleMap<String>,
+    /// Plain-text description per locale (shared with the cells read).
+    pub descriptions: LocaleMap<Arc<str>>,
     /// Markdown description per locale, where it differs from the text.
     pub descriptions_markdown: LocaleMap<String>,
     /// The decimal column as documented, where the table has one.

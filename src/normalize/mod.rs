@@ -63,12 +63,12 @@ impl<'a> RowCells<'a> {
 
     /// The name's plain text, or empty.
     pub fn name_text(&self) -> &'a str {
-        self.name.map_or("", |c| c.text.as_str())
+        self.name.map_or("", |c| c.text.as_ref())
     }
 
     /// The code's plain text, or empty.
     pub fn code_text(&self) -> &'a str {
-        self.code.map_or("", |c| c.text.as_str())
+        self.code.map_or("", |c| c.text.as_ref())
     }
 
     /// Where the code cell is (the row's start when it has none).
@@ -151,7 +151,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                     written: cells.code_text(),
                     reading,
                     name: cells.name_text(),
-                    decimal: cells.decimal.map(|c| c.text.as_str()),
+                    decimal: cells.decimal.map(|c| c.text.as_ref()),
                     neighbours,
                 };
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
@@ -418,7 +418,7 @@ fn new_record(
     if let Some(cell) = cells.description {
         descriptions.insert(file.locale.clone(), cell.text.clone());
         // Only where the Markdown says more than the text.
-        if cell.markdown() != cell.text {
+        if cell.markdown() != &*cell.text {
             descriptions_markdown.insert(file.locale.clone(), cell.markdown().to_string());
         }
     }
@@ -430,7 +430,7 @@ fn new_record(
         section: Arc::clone(section),
         descriptions,
         descriptions_markdown,
-        documented_decimal: cells.decimal.map(|c| c.text.clone()),
+        documented_decimal: cells.decimal.map(|c| c.text.to_string()),
         counterpart: None,
         sources: {
             let mut sources = Vec::with_capacity(locales);
@@ -456,7 +456,7 @@ pub fn unresolved_row(
             .columns
             .get(i)
             .map(|c| match c.role {
-                ColumnRole::Other => c.header.text.clone(),
+                ColumnRole::Other => c.header.text.to_string(),
                 role => role_name(role).to_string(),
             })
             .filter(|k| !k.is_empty())

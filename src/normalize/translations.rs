@@ -236,7 +236,7 @@ pub fn merge(
                             record
                                 .descriptions
                                 .insert(file.locale.clone(), cell.text.clone());
-                            if cell.markdown() != cell.text {
+                            if cell.markdown() != &*cell.text {
                                 record
                                     .descriptions_markdown
                                     .insert(file.locale.clone(), cell.markdown().to_string());
