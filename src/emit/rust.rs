@@ -103,9 +103,22 @@ impl std::fmt::Display for Literal<'_> {
 /// Writes `text` as a string literal (see [`string_literal`]).
 fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
     f.write_char('"')?;
-    // Runs of characters that need no escape are written whole.
+    // Runs of characters that need no escape are written whole. Printable
+    // ASCII other than `"` and `\\` never needs one, and is most of the
+    // text: those bytes are skipped without decoding.
     let mut run_start = 0;
-    for (at, c) in text.char_indices() {
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let b = bytes[at];
+        if (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let next = at + c.len_utf8();
         let escape = match c {
             '"' => "\\\"",
             '\\' => "\\\\",
@@ -113,7 +126,10 @@ fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
             '\r' => "\\r",
             '\t' => "\\t",
             c if c.is_control() || is_invisible_format(c) => "",
-            _ => continue,
+            _ => {
+                at = next;
+                continue;
+            }
         };
         f.write_str(&text[run_start..at])?;
         if escape.is_empty() {
@@ -121,7 +137,8 @@ fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
         } else {
             f.write_str(escape)?;
         }
-        run_start = at + c.len_utf8();
+        at = next;
+        run_start = next;
     }
     f.write_str(&text[run_start..])?;
     f.write_char('"')

@@ -88,7 +88,9 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
     let documents: Vec<&[IngestedFile]> = files.chunk_by(|a, b| a.document == b.document).collect();
     let parts: Vec<DocumentPart> =
         crate::threads::map_in_order(&documents, |files| normalize_document(files, &names));
-    let mut records = Vec::new();
+    // Sized once: the records of a large corpus are tens of megabytes, and
+    // growing by doubling would copy and touch them again.
+    let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
     let mut unresolved = Vec::new();
     let mut findings = Vec::new();
     for part in parts {
@@ -110,10 +112,17 @@ struct DocumentPart {
 /// Normalizes the files of one document (the source-language file first).
 fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
     let mut findings = Vec::new();
-    let mut records: Vec<Record> = Vec::new();
+    // At most one record per source row.
+    let source_rows = files
+        .iter()
+        .filter(|f| f.is_source)
+        .map(IngestedFile::row_count)
+        .sum();
+    let mut records: Vec<Record> = Vec::with_capacity(source_rows);
     let mut unresolved: Vec<UnresolvedRow> = Vec::new();
     // Source rows that became records, for translations to join.
     let mut record_of_row: HashMap<RowKey, usize> = HashMap::default();
+    record_of_row.reserve(source_rows);
 
     for (file_index, file) in files.iter().enumerate() {
         if !file.is_source {
