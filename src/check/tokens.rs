@@ -166,7 +166,12 @@ pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
     for raw in words(text) {
         word.clear();
-        word.extend(raw.chars().flat_map(char::to_lowercase));
+        if raw.is_ascii() {
+            word.push_str(raw);
+            word.make_ascii_lowercase();
+        } else {
+            word.extend(raw.chars().flat_map(char::to_lowercase));
+        }
         if word.len() <= 2 || is_stop_word(&word) || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
@@ -255,8 +260,25 @@ pub fn id_similarity(a: &[u32], b: &[u32]) -> f64 {
 /// Whole numbers of three or more digits (HTTP statuses, Win32 codes), the
 /// numbers that two descriptions of one code must agree on.
 pub fn significant_numbers(text: &str) -> Vec<u32> {
-    let mut numbers: Vec<u32> = text
-        .split(|c: char| !c.is_ascii_digit() && c != '.')
+    // Runs of digits and dots, found byte by byte (both are ASCII, so a
+    // run never splits a character).
+    let bytes = text.as_bytes();
+    let is_part = |b: u8| b.is_ascii_digit() || b == b'.';
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_part(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_part(bytes[i]) {
+            i += 1;
+        }
+        runs.push(&text[start..i]);
+    }
+    let mut numbers: Vec<u32> = runs
+        .into_iter()
         .map(|w| w.trim_matches('.'))
         .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_digit()))
         .filter_map(|w| w.parse().ok())

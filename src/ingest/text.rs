@@ -91,20 +91,31 @@ pub fn normalize_owned_cell_text(raw: String) -> (String, usize) {
 
 /// True when trimmed text has no white space but single plain spaces.
 fn is_normalized(trimmed: &str) -> bool {
-    // Most cells are ASCII, where the test is a scan for five bytes and for
-    // two spaces in a row.
-    if trimmed.is_ascii() {
-        return !trimmed
-            .bytes()
-            .any(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-            && !trimmed.contains("  ");
-    }
+    // One pass over the bytes: ASCII is tested as it is, and only the
+    // characters whose first byte can start a non-ASCII space (U+0085,
+    // U+00A0, U+1680, U+2000 to U+205F, U+3000) are decoded.
+    let bytes = trimmed.as_bytes();
     let mut previous_space = false;
-    trimmed.chars().all(|c| {
-        let ok = !(is_space(c) && (c != ' ' || previous_space));
-        previous_space = c == ' ';
-        ok
-    })
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && previous_space) {
+                return false;
+            }
+            previous_space = b == b' ';
+            i += 1;
+            continue;
+        }
+        previous_space = false;
+        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && trimmed[i..].chars().next().is_some_and(is_space)
+        {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// The 1-based lines, counted from `first_line`, at which `raw` breaks an
@@ -161,6 +172,34 @@ pub fn identifier_break_lines(raw: &str, first_line: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalized_text_is_recognized_in_any_script() {
+        let by_chars = |text: &str| {
+            let mut previous_space = false;
+            text.chars().all(|c| {
+                let ok = !(is_space(c) && (c != ' ' || previous_space));
+                previous_space = c == ' ';
+                ok
+            })
+        };
+        for text in [
+            "",
+            "plain text",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak",
+            "Größe ändern",
+            "non\u{a0}breaking",
+            "ideographic\u{3000}space",
+            "代理无法提供服务。",
+            "em\u{2003}space and \u{2014} dash",
+            "ogham\u{1680}space",
+            "next\u{85}line",
+        ] {
+            assert_eq!(is_normalized(text), by_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn joins_identifiers_broken_across_lines() {

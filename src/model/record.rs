@@ -129,6 +129,10 @@ pub struct RowSource {
     /// not written).
     #[serde(skip)]
     pub row: usize,
+    /// True when the row is from the document's source-language file (for
+    /// ordering; not written).
+    #[serde(skip)]
+    pub source_language: bool,
 }
 
 /// The documented text of the cells of a record's source row whose text

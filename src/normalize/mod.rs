@@ -227,23 +227,14 @@ fn finish(
     findings: Vec<Finding>,
 ) -> Normalized {
     // Each record's sources: the source-language row first, then by file.
-    let source_files: std::collections::HashSet<&str> = files
-        .iter()
-        .filter(|f| f.is_source)
-        .map(|f| f.file.as_ref())
-        .collect();
+    // They are mostly in this order already, which a stable sort checks in
+    // one pass.
     for record in &mut records {
-        record.sources.sort_by_cached_key(|s| {
-            (
-                !source_files.contains(s.file.as_ref()),
-                s.file.clone(),
-                s.line,
-            )
+        record.sources.sort_by(|a, b| {
+            (!a.source_language, &a.file, a.line).cmp(&(!b.source_language, &b.file, b.line))
         });
     }
-    // Keys are unique (no two records share a first source row), so an
-    // unstable sort is deterministic.
-    records.sort_unstable_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let records = sort_records(records);
     unresolved.sort();
 
     let stats = Stats {
@@ -265,6 +256,48 @@ fn finish(
         },
         findings,
     }
+}
+
+/// Sorts records by [`Record::sort_key`]. The sort moves indices, not
+/// records (a record is a few hundred bytes, and a large corpus has
+/// hundreds of thousands), and compares the value and the document's rank
+/// before anything else: codes repeat across documents.
+fn sort_records(records: Vec<Record>) -> Vec<Record> {
+    let mut documents: Vec<&str> = records.iter().map(|r| &*r.document).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    let rank: HashMap<&str, u32> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (*d, i as u32))
+        .collect();
+    let mut order: Vec<(u32, u32, u32)> = records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                r.code.value(),
+                rank.get(&*r.document).copied().unwrap_or(0),
+                i as u32,
+            )
+        })
+        .collect();
+    // Keys are unique (no two records share a first source row), so an
+    // unstable sort is deterministic.
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| {
+            records[a.2 as usize]
+                .sort_key()
+                .cmp(&records[b.2 as usize].sort_key())
+        })
+    });
+    drop(rank);
+    drop(documents);
+    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, _, i)| slots[i as usize].take())
+        .collect()
 }
 
 /// Every name whose code its cell states, for counterpart evidence. The
@@ -377,6 +410,7 @@ pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCel
         table: table.index,
         cells: positions(table, cells.row),
         row,
+        source_language: file.is_source,
     }
 }
 

@@ -52,6 +52,10 @@ pub fn align(
     // Exact matches first, so that a renamed row cannot take the source row
     // of a later exact match; then by name, then by code.
     for by in [Alignment::CodeAndName, Alignment::Name, Alignment::Code] {
+        // Most translations match every row exactly in the first pass.
+        if matched.iter().all(Option::is_some) {
+            break;
+        }
         let key_of = |key| match_key(by, key);
         let mut by_key: HashMap<RowKeyText, Vec<usize>> = HashMap::default();
         for (s, key) in source_keys.iter().enumerate() {
@@ -152,6 +156,14 @@ pub fn pair_tables<'f>(
             .collect()
     };
     let (sources, translated) = (understood(source), understood(translation));
+    // One table on each side, at the same place: they pair whatever their
+    // rows share (the fallback below pairs them by position), so their
+    // keys need not be compared.
+    if let ([s], [t]) = (sources.as_slice(), translated.as_slice())
+        && s == t
+    {
+        return vec![(*s, *t)];
+    }
     let source_keys: Vec<_> = sources.iter().map(|&s| keys(&source.tables[s])).collect();
     let mut candidates = Vec::new();
     for &t in &translated {
