@@ -2,8 +2,10 @@
 //! makes of them.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::check::CheckOutcome;
+use crate::check::suppress::FileSuppressions;
 use crate::config::Config;
 use crate::corpus::Corpus;
 use crate::emit::{self, OutputFile};
@@ -23,8 +25,12 @@ pub struct Project {
     pub config: Config,
     /// The documents and their locale files.
     pub corpus: Corpus,
-    /// The text of every locale file, in corpus order.
-    pub sources: Vec<SourceFile>,
+    /// Every locale file, in corpus order, its text read again if a report
+    /// asks for it: the text is not kept after ingest (on a large corpus it
+    /// is a tenth of the memory a build needs).
+    sources: Vec<LazySource>,
+    /// The suppression comments of every file, read during ingest.
+    suppressions: Vec<FileSuppressions>,
     /// What ingest read from each file, in the same order.
     pub files: Vec<IngestedFile>,
     /// The canonical dataset.
@@ -33,6 +39,14 @@ pub struct Project {
     pub findings: Vec<Finding>,
     /// Index into `sources` by path relative to the root.
     source_index: std::collections::HashMap<String, usize>,
+}
+
+/// A locale file whose text is read again when first asked for.
+#[derive(Debug)]
+struct LazySource {
+    path: PathBuf,
+    rel: String,
+    text: OnceLock<Option<SourceFile>>,
 }
 
 /// One file to ingest.
@@ -46,7 +60,7 @@ struct IngestJob<'a> {
 /// Ingests every file, spread over the machine's cores. Files are
 /// independent and the results keep corpus order, so the outputs do not
 /// depend on the thread count.
-fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
+fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<FileSuppressions>, Vec<Finding>) {
     let results = crate::threads::map_in_order(jobs, |job| {
         let mut findings = Vec::new();
         let file = ingest::ingest(
@@ -56,15 +70,17 @@ fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<Finding>) {
             job.is_source,
             &mut findings,
         );
-        (file, findings)
+        (file, FileSuppressions::of(job.source), findings)
     });
     let mut files = Vec::with_capacity(jobs.len());
+    let mut suppressions = Vec::with_capacity(jobs.len());
     let mut findings = Vec::new();
-    for (file, mut file_findings) in results {
+    for (file, file_suppressions, mut file_findings) in results {
         files.push(file);
+        suppressions.push(file_suppressions);
         findings.append(&mut file_findings);
     }
-    (files, findings)
+    (files, suppressions, findings)
 }
 
 impl Project {
@@ -92,7 +108,17 @@ impl Project {
                 source,
             })
             .collect();
-        let (files, mut findings) = ingest_all(&jobs);
+        let (files, suppressions, mut findings) = ingest_all(&jobs);
+        // Everything else needs only what ingest read: free the text before
+        // normalize and the check allocate.
+        let sources: Vec<LazySource> = sources
+            .into_iter()
+            .map(|s| LazySource {
+                path: s.path,
+                rel: s.rel,
+                text: OnceLock::new(),
+            })
+            .collect();
         let normalized = normalize::normalize(&corpus, &files);
         findings.extend(normalized.findings);
         sort_findings(&mut findings);
@@ -107,6 +133,7 @@ impl Project {
             config,
             corpus,
             sources,
+            suppressions,
             files,
             dataset: normalized.dataset,
             findings,
@@ -159,10 +186,19 @@ impl Project {
         })
     }
 
-    /// The source file at a path relative to the root.
+    /// The source file at a path relative to the root, read again on first
+    /// use (for the lines that reports quote). `None` for a path that is
+    /// not a locale file of the project, or that can no longer be read.
     pub fn source(&self, rel: &str) -> Option<&SourceFile> {
-        self.source_index
-            .get(rel)
-            .and_then(|&i| self.sources.get(i))
+        let source = self.sources.get(*self.source_index.get(rel)?)?;
+        source
+            .text
+            .get_or_init(|| SourceFile::read(&source.path, source.rel.clone()).ok())
+            .as_ref()
+    }
+
+    /// The suppression comments of every locale file, in corpus order.
+    pub fn suppressions(&self) -> &[FileSuppressions] {
+        &self.suppressions
     }
 }

@@ -63,13 +63,34 @@ impl Suppression {
     }
 }
 
+/// The suppression comments of one file, read when the file is loaded (the
+/// project does not keep the files' text), and the problems found in them.
+#[derive(Debug, Clone, Default)]
+pub struct FileSuppressions {
+    suppressions: Vec<Suppression>,
+    problems: Vec<Finding>,
+}
+
+impl FileSuppressions {
+    /// Reads the suppression comments of `source`.
+    pub fn of(source: &SourceFile) -> Self {
+        let mut problems = Vec::new();
+        let suppressions = scan(source, &mut problems);
+        FileSuppressions {
+            suppressions,
+            problems,
+        }
+    }
+}
+
 /// Removes suppressed findings, adds findings for unused or invalid
 /// suppressions, and returns how many findings were suppressed.
 pub fn apply(project: &Project, findings: &mut Vec<Finding>) -> usize {
     let mut suppressions: Vec<Suppression> = Vec::new();
     let mut problems = Vec::new();
-    for source in &project.sources {
-        suppressions.extend(scan(source, &mut problems));
+    for file in project.suppressions() {
+        suppressions.extend(file.suppressions.iter().cloned());
+        problems.extend(file.problems.iter().cloned());
     }
     if suppressions.is_empty() {
         findings.extend(problems);
