@@ -446,7 +446,7 @@ mod tests {
             (5, 5)
         );
         assert_eq!(&*row.cells[1].text, "WU_E_NO_SERVICE");
-        assert_eq!(*row.cells[1].joined_lines, [6]);
+        assert_eq!(row.cells[1].joined_lines(), [6]);
         assert_eq!(&*row.cells[2].text, "Say \"hi\" *now*.\n\nMore.");
         assert_eq!(row.cells[2].markdown(), "Say \"hi\" \\*now\\*.\n\nMore.");
     }

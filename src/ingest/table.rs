@@ -10,24 +10,46 @@ use crate::finding::Finding;
 use crate::source::Location;
 
 /// One table cell.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// Where the cell's content starts.
-    #[serde(flatten)]
     pub location: Location,
     /// Plain text: markup removed, entities and escapes decoded, white space
     /// collapsed, identifiers broken across lines joined. Shared: the
     /// dataset's descriptions are these texts.
     pub text: Arc<str>,
-    /// The Markdown, where it differs from `text` (most cells are plain:
-    /// a large corpus has millions of cells, so each text is kept once, in
-    /// a box a third smaller than a `String`).
+    /// What most cells do not have (a large corpus has millions of cells,
+    /// so what is rare lives behind one pointer).
+    forms: Option<Box<OtherForms>>,
+}
+
+/// A cell's other forms, where they differ from its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct OtherForms {
+    /// The Markdown, where it differs from the text.
     markdown: Option<Box<str>>,
     /// The text exactly as in the file, where it differs from the Markdown.
     source: Option<Box<str>>,
     /// Lines at which a line break inside an identifier was removed.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub joined_lines: Box<[usize]>,
+    joined_lines: Box<[usize]>,
+}
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let forms = self.forms.as_deref();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", &self.location.file)?;
+        map.serialize_entry("line", &self.location.line)?;
+        map.serialize_entry("column", &self.location.column)?;
+        map.serialize_entry("text", &self.text)?;
+        map.serialize_entry("markdown", &forms.and_then(|f| f.markdown.as_deref()))?;
+        map.serialize_entry("source", &forms.and_then(|f| f.source.as_deref()))?;
+        if !self.joined_lines().is_empty() {
+            map.serialize_entry("joined_lines", self.joined_lines())?;
+        }
+        map.end()
+    }
 }
 
 impl Cell {
@@ -42,14 +64,15 @@ impl Cell {
         markdown: &str,
         joined_lines: Vec<usize>,
     ) -> Self {
-        let source = (source != markdown).then(|| source.into());
-        let markdown = (markdown != text).then(|| markdown.into());
+        let forms = OtherForms {
+            source: (source != markdown).then(|| source.into()),
+            markdown: (markdown != text).then(|| markdown.into()),
+            joined_lines: joined_lines.into_boxed_slice(),
+        };
         Cell {
             location,
             text: text.into(),
-            markdown,
-            source,
-            joined_lines: joined_lines.into_boxed_slice(),
+            forms: (forms != OtherForms::default()).then(|| Box::new(forms)),
         }
     }
 
@@ -60,12 +83,23 @@ impl Cell {
 
     /// The content as Markdown (for HTML cells, converted).
     pub fn markdown(&self) -> &str {
-        self.markdown.as_deref().unwrap_or(&self.text)
+        self.forms
+            .as_ref()
+            .and_then(|f| f.markdown.as_deref())
+            .unwrap_or(&self.text)
     }
 
     /// The cell's text exactly as in the file (Markdown, or the inner HTML).
     pub fn source(&self) -> &str {
-        self.source.as_deref().unwrap_or_else(|| self.markdown())
+        self.forms
+            .as_ref()
+            .and_then(|f| f.source.as_deref())
+            .unwrap_or_else(|| self.markdown())
+    }
+
+    /// Lines at which a line break inside an identifier was removed.
+    pub fn joined_lines(&self) -> &[usize] {
+        self.forms.as_ref().map_or(&[], |f| &f.joined_lines)
     }
 }
 

@@ -438,7 +438,7 @@ fn new_record(
         }
     }
     if let Some(cell) = cells.name
-        && !cell.joined_lines.is_empty()
+        && !cell.joined_lines().is_empty()
     {
         raw.name = Some(cell.source().trim().to_string());
         normalizations.push(Normalization {
@@ -447,8 +447,12 @@ fn new_record(
             to: name.clone(),
             reason: format!(
                 "joined a name broken across lines (line{} {})",
-                if cell.joined_lines.len() > 1 { "s" } else { "" },
-                cell.joined_lines
+                if cell.joined_lines().len() > 1 {
+                    "s"
+                } else {
+                    ""
+                },
+                cell.joined_lines()
                     .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
