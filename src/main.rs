@@ -216,6 +216,8 @@ fn run_check(
     fail_on: Option<FailLevel>,
 ) -> errdocs::Result<ExitCode> {
     let project = Project::load(root)?;
+    // Reports quote and fingerprint findings' lines: from the text checked.
+    project.require_sources()?;
     let fail_on = fail_on.unwrap_or(project.config.check.fail_on);
     if let Some(path) = write_baseline {
         let (findings, _) = check::findings(&project);

@@ -41,12 +41,24 @@ pub struct Project {
     source_index: std::collections::HashMap<String, usize>,
 }
 
-/// A locale file whose text is read again when first asked for.
+/// A locale file whose text is read again when first asked for, and used
+/// only if it is the text that was ingested.
 #[derive(Debug)]
 struct LazySource {
     path: PathBuf,
     rel: String,
+    /// The ingested text's length and hash.
+    identity: (usize, u64),
     text: OnceLock<Option<SourceFile>>,
+}
+
+/// What tells two versions of a file apart: its length and a hash of its
+/// text.
+fn identity(source: &SourceFile) -> (usize, u64) {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(source.text.as_bytes());
+    (source.text.len(), hasher.finish())
 }
 
 /// One file to ingest.
@@ -93,14 +105,20 @@ impl Project {
         // Read on all cores too: on a large corpus, reading is a tenth of
         // loading. The first error in corpus order is the one reported.
         let to_read: Vec<_> = corpus.files().map(|(_, file)| file).collect();
-        let sources: Vec<SourceFile> = crate::threads::map_in_order(&to_read, |file| {
-            SourceFile::read(&file.path, file.rel.clone())
-        })
-        .into_iter()
-        .collect::<Result<_>>()?;
+        // Each file's identity is taken as it is read, for `source` to
+        // recognize the text later.
+        let sources: Vec<(SourceFile, (usize, u64))> =
+            crate::threads::map_in_order(&to_read, |file| {
+                SourceFile::read(&file.path, file.rel.clone()).map(|s| {
+                    let id = identity(&s);
+                    (s, id)
+                })
+            })
+            .into_iter()
+            .collect::<Result<_>>()?;
         let jobs: Vec<IngestJob> = corpus
             .files()
-            .zip(&sources)
+            .zip(sources.iter().map(|(source, _)| source))
             .map(|((document, file), source)| IngestJob {
                 document: &document.id,
                 locale: &file.locale,
@@ -113,7 +131,8 @@ impl Project {
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
             .into_iter()
-            .map(|s| LazySource {
+            .map(|(s, identity)| LazySource {
+                identity,
                 path: s.path,
                 rel: s.rel,
                 text: OnceLock::new(),
@@ -188,13 +207,38 @@ impl Project {
 
     /// The source file at a path relative to the root, read again on first
     /// use (for the lines that reports quote). `None` for a path that is
-    /// not a locale file of the project, or that can no longer be read.
+    /// not a locale file of the project, or whose text is no longer the one
+    /// ingested (changed or removed since): quoting it would quote the
+    /// wrong lines.
     pub fn source(&self, rel: &str) -> Option<&SourceFile> {
         let source = self.sources.get(*self.source_index.get(rel)?)?;
         source
             .text
-            .get_or_init(|| SourceFile::read(&source.path, source.rel.clone()).ok())
+            .get_or_init(|| {
+                SourceFile::read(&source.path, source.rel.clone())
+                    .ok()
+                    .filter(|text| identity(text) == source.identity)
+            })
             .as_ref()
+    }
+
+    /// Reads every file again and fails unless each still has the text
+    /// that was ingested. Reports quote findings' lines, and baselines and
+    /// SARIF fingerprint findings by them: a file edited during the run
+    /// would change them silently. After this, [`Project::source`] gives
+    /// every file's ingested text.
+    pub fn require_sources(&self) -> Result<()> {
+        for source in &self.sources {
+            if self.source(&source.rel).is_none() {
+                return Err(crate::error::Error::io(
+                    &source.path,
+                    std::io::Error::other(
+                        "changed or removed while errdocs was checking it; run the check again",
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The suppression comments of every locale file, in corpus order.

@@ -275,3 +275,39 @@ fn a_translation_with_an_extra_table_still_pairs_its_tables() {
         "{findings:#?}"
     );
 }
+
+/// The project does not keep the files' text; reports read it again, and
+/// must not quote (or fingerprint) a file that changed since it was checked.
+#[test]
+fn a_file_changed_after_loading_is_not_quoted() {
+    let doc = format!(
+        "# Codes\n\n<table>\n{HEAD}\n<tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr>\n</table>\n"
+    );
+    let dir = project_with(&[("sources/doc/en-us.md", doc.as_bytes())]);
+    let rel = "sources/doc/en-us.md";
+
+    let unchanged = Project::load(dir.path()).expect("loads");
+    unchanged
+        .require_sources()
+        .expect("the text is the one checked");
+    assert_eq!(
+        unchanged.source(rel).and_then(|s| s.line_text(1)),
+        Some("# Codes")
+    );
+
+    let changed = Project::load(dir.path()).expect("loads");
+    std::fs::write(dir.path().join(rel), format!("\n{doc}")).expect("edit");
+    assert!(
+        changed.source(rel).is_none(),
+        "a changed file is not quoted"
+    );
+    let error = changed
+        .require_sources()
+        .expect_err("a changed file fails the check");
+    assert!(
+        error
+            .to_string()
+            .contains("changed or removed while errdocs was checking it"),
+        "{error}"
+    );
+}

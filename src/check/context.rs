@@ -81,6 +81,7 @@ impl<'a> Context<'a> {
                     .map(|start| start + source.row);
                 if let Some(view) = at.and_then(|at| rows.get_mut(at))
                     && view.index == source.row
+                    && view.table.index == source.table
                 {
                     view.record = Some(record);
                 }

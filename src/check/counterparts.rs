@@ -185,15 +185,19 @@ pub fn check(project: &Project, out: &mut Vec<Finding>) -> Vec<CounterpartCovera
     // Which name parts the documents use elsewhere decides which side of a
     // misspelled pair is right: find out, in one pass over every record,
     // for the parts of the pairs that need it.
-    let questions: BTreeSet<String> = pairs
+    let misspellings: Vec<Option<(Vec<String>, Vec<String>)>> = pairs
         .iter()
-        .flat_map(|&(w, o)| misspelling_parts(w, o))
-        .flat_map(|(w_only, o_only)| w_only.into_iter().chain(o_only))
+        .map(|&(w, o)| misspelling_parts(w, o))
+        .collect();
+    let questions: BTreeSet<String> = misspellings
+        .iter()
+        .flatten()
+        .flat_map(|(w_only, o_only)| w_only.iter().chain(o_only))
         .map(|part| part.to_ascii_uppercase())
         .collect();
     let vocabulary = Vocabulary::of(records, questions);
-    for &(w, o) in &pairs {
-        names(w, o, &vocabulary, out);
+    for (&(w, o), misspelling) in pairs.iter().zip(misspellings) {
+        names(w, o, misspelling, &vocabulary, out);
         numbers(w, o, &rows, out);
     }
     descriptions(&pairs, &wu, &om, out);
@@ -216,9 +220,10 @@ struct Vocabulary {
 
 impl Vocabulary {
     /// Reads every record's name and description for the `parts` asked
-    /// about, comparing in place: most corpora ask about no part or a few,
-    /// and storing every word of every description would cost more than
-    /// the whole check.
+    /// about (upper case). Each name part and word is upper-cased into one
+    /// buffer and looked up, with its prefixes of the asked lengths: storing
+    /// every word of every description would cost more than the whole
+    /// check, and comparing each with every asked part grows with both.
     fn of(records: &[Record], parts: BTreeSet<String>) -> Self {
         let mut vocabulary = Vocabulary {
             name_parts: parts.iter().map(|p| (p.clone(), 0)).collect(),
@@ -228,33 +233,44 @@ impl Vocabulary {
         if parts.is_empty() {
             return vocabulary;
         }
-        // An empty part (a doubled `_` in a name) is not a word, but a
-        // description has empty pieces between separators: count it as
-        // known, as splitting the descriptions would.
-        if parts.contains("") {
-            vocabulary.words.insert(String::new());
-        }
+        let asked: rustc_hash::FxHashSet<&str> = parts.iter().map(String::as_str).collect();
+        // Only prefixes of four or more characters count (see `knows`).
+        let prefix_lengths: BTreeSet<usize> =
+            parts.iter().map(String::len).filter(|&n| n >= 4).collect();
+        let empty_asked = parts.contains("");
+        let mut upper = String::new();
         for r in records {
             for part in r.name.split('_') {
-                for (asked, count) in vocabulary.name_parts.iter_mut() {
-                    if part.eq_ignore_ascii_case(asked) {
-                        *count += 1;
+                uppercase_into(&mut upper, part);
+                if let Some(count) = vocabulary.name_parts.get_mut(upper.as_str()) {
+                    *count += 1;
+                }
+            }
+            let description = description(r);
+            for word in words(description) {
+                uppercase_into(&mut upper, word);
+                if asked.contains(upper.as_str()) {
+                    vocabulary.words.insert(upper.clone());
+                    vocabulary.word_starts.insert(upper.clone());
+                }
+                for &n in prefix_lengths.iter().take_while(|&&n| n < upper.len()) {
+                    if let Some(prefix) = upper.get(..n)
+                        && asked.contains(prefix)
+                    {
+                        vocabulary.word_starts.insert(prefix.to_string());
                     }
                 }
             }
-            for word in words(description(r)) {
-                for asked in &parts {
-                    let Some(start) = word.get(..asked.len()) else {
-                        continue;
-                    };
-                    if !start.eq_ignore_ascii_case(asked) {
-                        continue;
-                    }
-                    if word.len() == asked.len() {
-                        vocabulary.words.insert(asked.clone());
-                    }
-                    vocabulary.word_starts.insert(asked.clone());
-                }
+            // An empty part (a doubled `_` in a name) counts as a word where
+            // a description has an empty piece between separators, as
+            // splitting it at every separator gives.
+            if empty_asked
+                && !vocabulary.words.contains("")
+                && description
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(str::is_empty)
+            {
+                vocabulary.words.insert(String::new());
             }
         }
         vocabulary
@@ -279,6 +295,13 @@ impl Vocabulary {
     }
 }
 
+/// Sets `buffer` to `text` upper-cased (ASCII letters only).
+fn uppercase_into(buffer: &mut String, text: &str) {
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_uppercase();
+}
+
 /// For a pair whose names look like a misspelling of one another (edit
 /// distance of at most 2 after the prefix): the parts of the name each side
 /// has that the other does not.
@@ -298,7 +321,13 @@ fn misspelling_parts(w: &Record, o: &Record) -> Option<(Vec<String>, Vec<String>
 }
 
 /// `counterpart-name-mismatch`.
-fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>) {
+fn names(
+    w: &Record,
+    o: &Record,
+    misspelling: Option<(Vec<String>, Vec<String>)>,
+    vocabulary: &Vocabulary,
+    out: &mut Vec<Finding>,
+) {
     let (Some(ws), Some(os)) = (suffix(w), suffix(o)) else {
         return;
     };
@@ -309,7 +338,7 @@ fn names(w: &Record, o: &Record, vocabulary: &Vocabulary, out: &mut Vec<Finding>
     // are words the documents use elsewhere is more likely right.
     let own = [w.name.as_str(), o.name.as_str()];
     let known = |ps: &[String]| ps.iter().all(|p| vocabulary.knows(p, &own));
-    let (kind, likely, w_only, o_only) = match misspelling_parts(w, o) {
+    let (kind, likely, w_only, o_only) = match misspelling {
         Some((w_only, o_only)) => {
             let likely = match (known(&w_only), known(&o_only)) {
                 (true, false) => Some(w),
@@ -522,6 +551,10 @@ struct DescriptionIndex<'a> {
     postings: HashMap<u32, Vec<u32>>,
     /// Entry of each record, by address.
     position: HashMap<*const Record, usize>,
+    /// Shared words per entry, and the entries counted, for `most_similar`:
+    /// kept between calls so that a call costs the postings it reads, not
+    /// the size of the index.
+    scratch: std::cell::RefCell<(Vec<u32>, Vec<u32>)>,
 }
 
 impl<'a> DescriptionIndex<'a> {
@@ -539,10 +572,12 @@ impl<'a> DescriptionIndex<'a> {
             .enumerate()
             .map(|(i, (r, _))| (*r as *const Record, i))
             .collect();
+        let scratch = std::cell::RefCell::new((vec![0; entries.len()], Vec::new()));
         DescriptionIndex {
             entries,
             postings,
             position,
+            scratch,
         }
     }
 
@@ -556,20 +591,21 @@ impl<'a> DescriptionIndex<'a> {
     /// `mine`: (similarity, record, shared words). Ties go to the lowest
     /// code, then the first row, so the answer is deterministic.
     fn most_similar(&self, mine: &[u32], skip: &Record) -> Option<(f64, &'a Record, usize)> {
-        // Shared words per entry, counted densely: an index holds one
-        // document's codes of one family.
-        let mut shared = vec![0u32; self.entries.len()];
+        let mut scratch = self.scratch.borrow_mut();
+        let (shared, touched) = &mut *scratch;
         for word in mine {
             for &i in self.postings.get(word).map_or(&[][..], Vec::as_slice) {
+                if shared[i as usize] == 0 {
+                    touched.push(i);
+                }
                 shared[i as usize] += 1;
             }
         }
-        shared
-            .into_iter()
-            .enumerate()
-            .filter(|&(i, n)| n > 0 && !std::ptr::eq(self.entries[i].0, skip))
+        let best = touched
+            .iter()
+            .map(|&i| (i as usize, shared[i as usize] as usize))
+            .filter(|&(i, _)| !std::ptr::eq(self.entries[i].0, skip))
             .map(|(i, n)| {
-                let n = n as usize;
                 let (record, words) = &self.entries[i];
                 let union = mine.len() + words.len() - n;
                 (n as f64 / union.max(1) as f64, *record, n, i)
@@ -579,7 +615,12 @@ impl<'a> DescriptionIndex<'a> {
                     .then_with(|| b.1.code.cmp(&a.1.code))
                     .then_with(|| b.3.cmp(&a.3))
             })
-            .map(|(score, record, n, _)| (score, record, n))
+            .map(|(score, record, n, _)| (score, record, n));
+        for &i in touched.iter() {
+            shared[i as usize] = 0;
+        }
+        touched.clear();
+        best
     }
 }
 

@@ -227,9 +227,17 @@ fn doubled_pairs<'t>(
         } else if a.is_ascii() && b.is_ascii() {
             a.eq_ignore_ascii_case(b)
         } else {
-            a.chars()
-                .flat_map(char::to_lowercase)
-                .eq(b.chars().flat_map(char::to_lowercase))
+            // Whole-string lower case, which knows a word-final Σ is ς.
+            // Two words whose first characters are ASCII letters that differ
+            // are told apart without it.
+            let first = |w: &str| {
+                w.bytes()
+                    .next()
+                    .filter(u8::is_ascii)
+                    .map(|b| b.to_ascii_lowercase())
+            };
+            let differ = matches!((first(a), first(b)), (Some(x), Some(y)) if x != y);
+            !differ && a.to_lowercase() == b.to_lowercase()
         };
         if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
             found.push(format!("{a} {b}"));
@@ -348,6 +356,12 @@ mod tests {
         assert_eq!(doubled_words("(the the).", false), vec!["the the"]);
         assert!(doubled_words("HTTP 1.1 1.1 version", false).is_empty());
         assert_eq!(doubled_words("无法安装安装更新", false), vec!["安装安装"]);
+        // A word-final Σ lower-cases to ς, as in the word written in lower
+        // case.
+        assert_eq!(
+            doubled_words("Η ΟΔΟΣ οδος είναι.", false),
+            vec!["ΟΔΟΣ οδος"]
+        );
         assert!(doubled_words("常常无法", false).is_empty());
         assert!(doubled_words("いろいろな更新", false).is_empty());
         assert_eq!(single_of("安装安装"), "安装");

@@ -150,7 +150,9 @@ fn is_stop_word(word: &str) -> bool {
 const SYNONYMS: &[(&str, &str)] = &[("reboot", "restart"), ("remov", "uninstall")];
 
 /// The content words of an English description, lightly stemmed
-/// ("cancelled", "canceled" and "cancel" are one word).
+/// ("cancelled", "canceled" and "cancel" are one word). The check uses
+/// [`each_content_word`]; this set is for tests.
+#[cfg(test)]
 pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
     let mut words = std::collections::BTreeSet::new();
     each_content_word(text, |w| {
@@ -159,8 +161,9 @@ pub fn content_words(text: &str) -> std::collections::BTreeSet<String> {
     words
 }
 
-/// Calls `f` with each content word of `text`, as [`content_words`] reads
-/// them (repeats included). One buffer for all words: this runs over every
+/// Calls `f` with each content word of an English description, lower case
+/// and lightly stemmed ("cancelled", "canceled" and "cancel" are one word),
+/// repeats included. One buffer for all words: this runs over every
 /// description of a corpus.
 pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
     let mut word = String::new();
@@ -170,7 +173,8 @@ pub fn each_content_word(text: &str, mut f: impl FnMut(&str)) {
             word.push_str(raw);
             word.make_ascii_lowercase();
         } else {
-            word.extend(raw.chars().flat_map(char::to_lowercase));
+            // Whole-string lower case, which knows a word-final Σ is ς.
+            word.push_str(&raw.to_lowercase());
         }
         if word.len() <= 2 || is_stop_word(&word) || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
@@ -363,5 +367,6 @@ mod tests {
         let a = content_words("The operation was canceled.");
         let b = content_words("Call has been cancelled.");
         assert!(a.contains("cancel") && b.contains("cancel"), "{a:?} {b:?}");
+        assert_eq!(content_words("ΑΡΧΕΙΟΣ αρχειος").len(), 1);
     }
 }

@@ -2,12 +2,12 @@
 //! by position), protected tokens, untranslated cells, markup that carries
 //! meaning, and page metadata. Also builds the coverage matrix.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::rules;
-use std::borrow::Cow;
 
 use super::tokens::{bold_spans, link_targets, protected_tokens};
 use crate::Project;

@@ -4,18 +4,22 @@
 //! A build's outputs are several times the size of its sources (about
 //! 550 MB for a corpus of 91 MB), and copying them into the page cache,
 //! which must first find and clear a fresh page for every 4 KiB, was the
-//! largest single cost of a large build. On Linux, whole blocks are written
-//! with `O_DIRECT` from an aligned buffer instead; the last partial block
-//! goes through the ordinary file handle. Where the file system refuses
-//! `O_DIRECT` (tmpfs, some network file systems), everything goes through
-//! the ordinary handle, as on other systems.
+//! largest single cost of a large build. On Linux, once an output passes
+//! 8 MiB, its further whole 1 MiB chunks are written with `O_DIRECT` from
+//! an aligned buffer; everything else (small outputs, the start of large
+//! ones, the last partial chunk) goes through the ordinary file handle, as
+//! on other systems. Where the file system refuses `O_DIRECT`, or when
+//! `ERRDOCS_NO_DIRECT_IO` is set (for a slow disk, where waiting for each
+//! chunk costs more than the page cache), ordinary writes do it all.
 
 use std::fs::File;
 use std::io::{self, Write};
-use std::path::Path;
 
 /// Bytes per direct write: a multiple of every block size in use.
 const CHUNK: usize = 1 << 20;
+/// Outputs smaller than this never write directly: the page cache costs
+/// them little, and a docs corpus's outputs are usually this small.
+const DIRECT_AFTER: u64 = 8 << 20;
 /// The alignment `O_DIRECT` needs for addresses, offsets and lengths.
 const ALIGN: usize = 4096;
 
@@ -37,13 +41,18 @@ pub struct DirectWriter {
 }
 
 impl DirectWriter {
-    /// Writes to `file` from its start; `file` is open for writing at
-    /// `path`, which direct writes open a second time.
-    pub fn new(file: File, path: &Path) -> Self {
+    /// Writes to `file`, a new empty file open for writing; direct writes
+    /// go through a second handle to the same file.
+    pub fn new(file: File) -> Self {
         let buffer = vec![0u8; CHUNK + ALIGN];
         let start = buffer.as_ptr().align_offset(ALIGN).min(ALIGN);
+        let direct = if std::env::var_os("ERRDOCS_NO_DIRECT_IO").is_some() {
+            None
+        } else {
+            open_direct(&file)
+        };
         DirectWriter {
-            direct: open_direct(path),
+            direct,
             file,
             buffer,
             start,
@@ -53,14 +62,22 @@ impl DirectWriter {
     }
 
     /// Writes what is still buffered.
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.len == CHUNK {
+            self.write_chunk()?;
+        }
         let tail = self.start..self.start + self.len;
         write_at(&self.file, &self.buffer[tail], self.written)
     }
 
+    /// Writes the full buffer.
     fn write_chunk(&mut self) -> io::Result<()> {
         let chunk = &self.buffer[self.start..self.start + self.len];
-        if let Some(direct) = &self.direct {
+        if let Some(direct) = self
+            .direct
+            .as_ref()
+            .filter(|_| self.written >= DIRECT_AFTER)
+        {
             match write_at(direct, chunk, self.written) {
                 Ok(()) => {
                     self.written += chunk.len() as u64;
@@ -69,7 +86,9 @@ impl DirectWriter {
                 }
                 // Opened, but the file system will not write this way:
                 // fall back for the rest of the file.
-                Err(e) if e.raw_os_error() == Some(EINVAL) => self.direct = None,
+                Err(e) if e.raw_os_error().is_some_and(refuses_direct_writes) => {
+                    self.direct = None;
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -82,14 +101,15 @@ impl DirectWriter {
 
 impl Write for DirectWriter {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
-        let room = CHUNK - self.len;
-        let taken = data.len().min(room);
-        let at = self.start + self.len;
-        self.buffer[at..at + taken].copy_from_slice(&data[..taken]);
-        self.len += taken;
+        // A full buffer is written before anything is taken, so that an
+        // error means nothing of `data` was (as `Write` promises).
         if self.len == CHUNK {
             self.write_chunk()?;
         }
+        let taken = data.len().min(CHUNK - self.len);
+        let at = self.start + self.len;
+        self.buffer[at..at + taken].copy_from_slice(&data[..taken]);
+        self.len += taken;
         Ok(taken)
     }
 
@@ -112,23 +132,33 @@ fn write_at(mut file: &File, data: &[u8], offset: u64) -> io::Result<()> {
     file.write_all(data)
 }
 
+/// Errors by which a file system refuses a direct write it let us open.
 #[cfg(target_os = "linux")]
-const EINVAL: i32 = libc::EINVAL;
-#[cfg(not(target_os = "linux"))]
-const EINVAL: i32 = 22;
+fn refuses_direct_writes(code: i32) -> bool {
+    code == libc::EINVAL || code == libc::EOPNOTSUPP
+}
 
+#[cfg(not(target_os = "linux"))]
+fn refuses_direct_writes(_code: i32) -> bool {
+    false
+}
+
+/// A second handle to `file` for direct writes. Opened through
+/// `/proc/self/fd`, which names the open file itself, so that nothing can
+/// put another file in its place (as reopening its path could).
 #[cfg(target_os = "linux")]
-fn open_direct(path: &Path) -> Option<File> {
+fn open_direct(file: &File) -> Option<File> {
+    use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
         .custom_flags(libc::O_DIRECT)
-        .open(path)
+        .open(format!("/proc/self/fd/{}", file.as_raw_fd()))
         .ok()
 }
 
 #[cfg(not(target_os = "linux"))]
-fn open_direct(_path: &Path) -> Option<File> {
+fn open_direct(_file: &File) -> Option<File> {
     None
 }
 
@@ -151,10 +181,17 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out");
         let file = File::create(&path).expect("create");
-        let data: Vec<u8> = (0..2 * CHUNK + 5).map(|i| (i % 253) as u8).collect();
-        let mut writer = DirectWriter::new(file, &path);
+        let size = DIRECT_AFTER as usize + 2 * CHUNK + 5;
+        let data: Vec<u8> = (0..size).map(|i| (i % 253) as u8).collect();
+        let mut writer = DirectWriter::new(file);
+        let could_write_directly = writer.direct.is_some();
         writer.start += 1;
         writer.write_all(&data).expect("write");
+        // A file system that takes even a misaligned direct write (none
+        // that errdocs has met) would keep the handle.
+        if could_write_directly {
+            assert!(writer.direct.is_none(), "the refused handle is dropped");
+        }
         writer.finish().expect("finish");
         assert_eq!(std::fs::read(&path).expect("read back"), data);
     }
@@ -170,11 +207,14 @@ mod tests {
             CHUNK,
             CHUNK + 1,
             3 * CHUNK + 123,
+            // Past the point where direct writes start.
+            DIRECT_AFTER as usize + CHUNK,
+            DIRECT_AFTER as usize + 3 * CHUNK + 4097,
         ] {
             let path = dir.path().join(format!("out-{size}"));
             let file = File::create(&path).expect("create");
             let data: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
-            let mut writer = DirectWriter::new(file, &path);
+            let mut writer = DirectWriter::new(file);
             // Odd pieces, so chunks fill across write calls.
             for piece in data.chunks(1000) {
                 writer.write_all(piece).expect("write");

@@ -2,7 +2,6 @@
 //! `schema/error-codes.schema.json`.
 
 use std::collections::BTreeMap;
-
 use std::sync::Arc;
 
 use serde::Serialize;

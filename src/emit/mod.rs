@@ -166,7 +166,7 @@ fn stage_with(
     let temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
     let path = dir.join(name);
     let file = temp.as_file().try_clone().map_err(|e| Error::io(dir, e))?;
-    let mut out = direct::DirectWriter::new(file, temp.path());
+    let mut out = direct::DirectWriter::new(file);
     write(&mut out, &path)?;
     out.finish().map_err(|e| Error::io(&path, e))?;
     Ok((temp, path))

@@ -82,16 +82,11 @@ const RUST_KEYWORDS: &[&str] = &[
     "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// A Rust string literal for `text`. Quotes, backslashes, control
-/// characters and invisible formatting characters (bidirectional overrides,
-/// which rustc rejects in literals, and zero-width characters) are escaped;
-/// everything else is written as is, so descriptions stay readable.
-pub fn string_literal(text: &str) -> String {
-    Literal(text).to_string()
-}
-
-/// [`string_literal`] as a `Display`, for writing a literal without making
-/// a string of it first.
+/// A Rust string literal for a text, as a `Display`. Quotes, backslashes,
+/// control characters and invisible formatting characters (bidirectional
+/// overrides, which rustc rejects in literals, and zero-width characters)
+/// are escaped; everything else is written as is, so descriptions stay
+/// readable.
 pub struct Literal<'a>(pub &'a str);
 
 impl std::fmt::Display for Literal<'_> {
@@ -100,7 +95,7 @@ impl std::fmt::Display for Literal<'_> {
     }
 }
 
-/// Writes `text` as a string literal (see [`string_literal`]).
+/// Writes `text` as a string literal (see [`Literal`]).
 fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
     f.write_char('"')?;
     // Runs of characters that need no escape are written whole. Printable

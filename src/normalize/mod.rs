@@ -291,6 +291,7 @@ fn sort_records(records: Vec<Record>) -> Vec<Record> {
                 .cmp(&records[b.2 as usize].sort_key())
         })
     });
+    // Both borrow `records`, which is taken apart next.
     drop(rank);
     drop(documents);
     let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
