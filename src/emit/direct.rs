@@ -46,7 +46,7 @@ impl DirectWriter {
     pub fn new(file: File) -> Self {
         let buffer = vec![0u8; CHUNK + ALIGN];
         let start = buffer.as_ptr().align_offset(ALIGN).min(ALIGN);
-        let direct = if std::env::var_os("ERRDOCS_NO_DIRECT_IO").is_some() {
+        let direct = if std::env::var_os("ERRDOCS_NO_DIRECT_IO").is_some_and(|v| !v.is_empty()) {
             None
         } else {
             open_direct(&file)
