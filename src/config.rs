@@ -147,6 +147,14 @@ impl Default for Config {
 impl Config {
     /// Loads `errdocs.toml` from `root`; a missing file means the defaults.
     pub fn load(root: &Path) -> Result<Config> {
+        if root.is_file() {
+            return Err(Error::io(
+                root,
+                std::io::Error::other(
+                    "is a file; pass the project folder (the one holding errdocs.toml and sources/) to --root",
+                ),
+            ));
+        }
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,

@@ -106,7 +106,7 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             print_rules(&errdocs::config::Config::load(&cli.root)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { rule } => explain(&rule),
+        Command::Explain { rule } => explain(&rule, &cli.root),
     }
 }
 
@@ -237,10 +237,15 @@ fn run_check(
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let text = report::render(format, &project, &outcome, color);
     let mut stdout = std::io::stdout().lock();
-    stdout
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(|e| Error::io("<stdout>", e))?;
+    {
+        // A reader that stopped early (`| head`) is not an error: the exit
+        // code still says what the check found.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| Error::io("<stdout>", e))?,
+    }
     if format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
     {
@@ -279,7 +284,7 @@ fn print_rules(config: &errdocs::config::Config) {
     out!("\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules].");
 }
 
-fn explain(id: &str) -> errdocs::Result<ExitCode> {
+fn explain(id: &str, root: &Path) -> errdocs::Result<ExitCode> {
     let id = id.trim().to_ascii_lowercase();
     let id = id.as_str();
     let Some(rule) = check::rule(id) else {
@@ -298,12 +303,19 @@ fn explain(id: &str) -> errdocs::Result<ExitCode> {
         eprintln!("`errdocs rules` lists every rule");
         return Ok(ExitCode::from(2));
     };
-    out!(
-        "{} ({}; tags: {})\n",
-        rule.id,
-        rule.severity,
-        rule.tags.join(", ")
-    );
+    // The project's setting too, where there is a project and it differs.
+    let configured = errdocs::config::Config::load(root)
+        .ok()
+        .map(|config| config.severity_of(rule));
+    let severity = match configured {
+        Some(level) if level != Some(rule.severity) => format!(
+            "{} by default, {} in this project",
+            rule.severity,
+            level.map_or("off", |s| s.as_str())
+        ),
+        _ => rule.severity.to_string(),
+    };
+    out!("{} ({severity}; tags: {})\n", rule.id, rule.tags.join(", "));
     out!("{}\n", rule.summary);
     out!("{}\n", rule.explanation);
     out!("Breaks the rule:\n");

@@ -207,3 +207,61 @@ fn help_explains_commands_and_options() {
     let output = errdocs(&["frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// A reader that stops early (`| head`) is not an error: the exit code
+/// still says what the check found.
+#[test]
+fn check_output_into_a_closed_pipe_keeps_the_check_exit_code() {
+    use std::io::Read;
+    let root = common::repo_root();
+    for format in ["json", "sarif"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+            .args(["check", "--format", format, "--root"])
+            .arg(&root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run errdocs");
+        let mut first = [0u8; 1];
+        child
+            .stdout
+            .take()
+            .expect("piped stdout")
+            .read_exact(&mut first)
+            .expect("some output");
+        // The pipe's read end is closed here, before errdocs has written
+        // the rest (tens of kilobytes).
+        let output = child.wait_with_output().expect("errdocs ends");
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "--format {format}: {}",
+            stderr(&output)
+        );
+        assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    }
+}
+
+/// `explain` shows the project's severity where it differs from the
+/// default; `--root` given a file says so.
+#[test]
+fn explain_shows_the_configured_severity_and_root_must_be_a_folder() {
+    let dir = project_with(&[
+        ("errdocs.toml", b"[rules]\nname-case = \"off\"\n"),
+        ("sources/doc/en-us.md", b"# Codes\n"),
+    ]);
+    let explained = errdocs(&["explain", "name-case", "--root", &root_arg(&dir)]);
+    assert!(
+        stdout(&explained).starts_with("name-case (note by default, off in this project;"),
+        "{}",
+        stdout(&explained)
+    );
+    let file = dir.path().join("errdocs.toml");
+    let output = errdocs(&["build", "--root", &file.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("errdocs.toml: is a file; pass the project folder"),
+        "{}",
+        stderr(&output)
+    );
+}

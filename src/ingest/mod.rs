@@ -76,8 +76,11 @@ pub fn ingest(
                 &rules::TABLE_HEADER_UNRECOGNIZED,
                 table.location.clone(),
                 format!(
-                    "table has {header}, which names no error-code column and no name or description column; its {} rows are kept as unresolved rows",
-                    table.rows.len()
+                    "table has {header}, which names no error-code column and no name or description column; {}",
+                    match table.rows.len() {
+                        1 => "its row is kept as an unresolved row".to_string(),
+                        n => format!("its {n} rows are kept as unresolved rows"),
+                    }
                 ),
             ));
         }

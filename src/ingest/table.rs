@@ -224,6 +224,9 @@ pub fn ragged_row(location: Location, cells: usize, width: usize, extra: &[Strin
     Finding::new(
         &rules::TABLE_RAGGED_ROW,
         location,
-        format!("table row has {cells} cells but the header has {width}; {what}"),
+        format!(
+            "table row has {cells} cell{} but the header has {width}; {what}",
+            if cells == 1 { "" } else { "s" }
+        ),
     )
 }
