@@ -416,12 +416,10 @@ fn numbers(w: &Record, o: &Record, rows: &RowIndex, out: &mut Vec<Finding>) {
         return;
     }
     let expected = http_status_of(&w.name).or_else(|| http_status_of(&o.name));
-    let (wrong, right) = match expected {
-        Some(status) if on.contains(&status) && !wn.contains(&status) => (w, o),
-        _ => (o, w),
+    let ((wrong, wrong_numbers), (right, right_numbers)) = match expected {
+        Some(status) if on.contains(&status) && !wn.contains(&status) => ((w, wn), (o, on)),
+        _ => ((o, on), (w, wn)),
     };
-    let wrong_numbers = significant_numbers(description(wrong));
-    let right_numbers = significant_numbers(description(right));
     let mut evidence = Vec::new();
     if let Some(status) = expected {
         evidence.push(format!(

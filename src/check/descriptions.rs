@@ -4,7 +4,7 @@
 use super::context::Context;
 use super::rules;
 use crate::finding::{Confidence, Finding, Fix};
-use crate::ingest::text::is_identifier_char;
+use crate::ingest::text::{is_ascii_space, is_identifier_char};
 
 /// `description-empty`, in every locale.
 pub fn empty(ctx: &Context, out: &mut Vec<Finding>) {
@@ -119,13 +119,8 @@ fn is_cjk(c: char) -> bool {
 pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
     let mut found = Vec::new();
     // Only words separated by white space alone: "wurde, wurde" is German
-    // grammar (a clause ends between them), "wurde wurde" a typo. ASCII
-    // text (most descriptions) is split byte by byte.
-    if text.is_ascii() {
-        doubled_ascii_pairs(text, case_sensitive, &mut found);
-        return found;
-    }
-    if text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
+    // grammar (a clause ends between them), "wurde wurde" a typo.
+    if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
         doubled_pairs(text.split(char::is_whitespace), case_sensitive, &mut found);
     } else {
         // The only white space is ASCII: split at its bytes, which are
@@ -140,7 +135,7 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
         });
         doubled_pairs(pieces, case_sensitive, &mut found);
     }
-    if !text.chars().any(is_cjk) {
+    if text.is_ascii() || !text.chars().any(is_cjk) {
         return found;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -163,51 +158,6 @@ pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
         }
     }
     found
-}
-
-/// [`doubled_pairs`] for ASCII text, in one pass over its bytes: every
-/// description of a corpus goes through here.
-fn doubled_ascii_pairs(text: &str, case_sensitive: bool, found: &mut Vec<String>) {
-    let bytes = text.as_bytes();
-    let is_space = is_ascii_space;
-    // The previous piece between white space, and where the current starts.
-    let mut previous: Option<(usize, usize)> = None;
-    let mut start = 0;
-    for end in (0..bytes.len())
-        .filter(|&i| is_space(bytes[i]))
-        .chain([bytes.len()])
-    {
-        if let Some((p_start, p_end)) = previous {
-            // The first piece without leading punctuation, the second
-            // without trailing punctuation.
-            let mut a_start = p_start;
-            while a_start < p_end && !bytes[a_start].is_ascii_alphanumeric() {
-                a_start += 1;
-            }
-            let mut b_end = end;
-            while b_end > start && !bytes[b_end - 1].is_ascii_alphanumeric() {
-                b_end -= 1;
-            }
-            let (a, b) = (&text[a_start..p_end], &text[start..b_end]);
-            let same = !a.is_empty()
-                && a.len() == b.len()
-                && if case_sensitive {
-                    a == b
-                } else {
-                    a.eq_ignore_ascii_case(b)
-                };
-            if same && a.bytes().all(|c| c.is_ascii_alphabetic()) {
-                found.push(format!("{a} {b}"));
-            }
-        }
-        previous = Some((start, end));
-        start = end + 1;
-    }
-}
-
-/// The ASCII characters `char::is_whitespace` accepts.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Pushes "a a" for each two neighbouring pieces that are one word twice.
@@ -290,7 +240,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_ascii_scan_finds_what_splitting_finds() {
+    fn the_byte_split_finds_what_splitting_finds() {
         for text in [
             "The the agent",
             "the agent the agent",
@@ -304,15 +254,13 @@ mod tests {
             "The agent agent.",
         ] {
             for case_sensitive in [false, true] {
-                let mut by_bytes = Vec::new();
-                doubled_ascii_pairs(text, case_sensitive, &mut by_bytes);
                 let mut by_split = Vec::new();
                 doubled_pairs(
                     text.split(char::is_whitespace),
                     case_sensitive,
                     &mut by_split,
                 );
-                assert_eq!(by_bytes, by_split, "{text:?}");
+                assert_eq!(doubled_words(text, case_sensitive), by_split, "{text:?}");
             }
         }
         assert_eq!(doubled_words("The the agent", false), ["The the"]);

@@ -73,26 +73,22 @@ impl DirectWriter {
     /// Writes the full buffer.
     fn write_chunk(&mut self) -> io::Result<()> {
         let chunk = &self.buffer[self.start..self.start + self.len];
-        if let Some(direct) = self
+        let direct = self
             .direct
             .as_ref()
             .filter(|_| self.written >= DIRECT_AFTER)
-        {
-            match write_at(direct, chunk, self.written) {
-                Ok(()) => {
-                    self.written += chunk.len() as u64;
-                    self.len = 0;
-                    return Ok(());
-                }
-                // Opened, but the file system will not write this way:
-                // fall back for the rest of the file.
-                Err(e) if e.raw_os_error().is_some_and(refuses_direct_writes) => {
-                    self.direct = None;
-                }
-                Err(e) => return Err(e),
+            .map(|direct| write_at(direct, chunk, self.written));
+        match direct {
+            Some(Ok(())) => {}
+            // Opened, but the file system will not write this way: fall
+            // back for the rest of the file.
+            Some(Err(e)) if e.raw_os_error().is_some_and(refuses_direct_writes) => {
+                self.direct = None;
+                write_at(&self.file, chunk, self.written)?;
             }
+            Some(Err(e)) => return Err(e),
+            None => write_at(&self.file, chunk, self.written)?,
         }
-        write_at(&self.file, chunk, self.written)?;
         self.written += chunk.len() as u64;
         self.len = 0;
         Ok(())

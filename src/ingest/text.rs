@@ -35,6 +35,12 @@ fn gap(newlines: usize, before: char, after: char) -> Gap {
     }
 }
 
+/// The ASCII characters `char::is_whitespace` accepts: a byte test for
+/// scans that need not decode.
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
 }
@@ -112,7 +118,7 @@ fn is_normalized(trimmed: &str) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || (b == b' ' && previous_space) {
+            if is_ascii_space(b) && (b != b' ' || previous_space) {
                 return false;
             }
             previous_space = b == b' ';

@@ -57,22 +57,17 @@ impl CellPositions {
     /// The position of the cell of a role (`code`, `decimal`, `description`,
     /// `name`).
     pub fn get(&self, role: &str) -> Option<CellPosition> {
-        match role {
-            "code" => self.code,
-            "decimal" => self.decimal,
-            "description" => self.description,
-            "name" => self.name,
-            _ => None,
-        }
+        *self.slot(role)
     }
 
-    fn entries(&self) -> [(&'static str, Option<CellPosition>); 4] {
-        [
-            ("code", self.code),
-            ("decimal", self.decimal),
-            ("description", self.description),
-            ("name", self.name),
-        ]
+    fn slot(&self, role: &str) -> &Option<CellPosition> {
+        match role {
+            "code" => &self.code,
+            "decimal" => &self.decimal,
+            "description" => &self.description,
+            "name" => &self.name,
+            _ => &None,
+        }
     }
 }
 
@@ -82,31 +77,18 @@ impl std::ops::Index<&str> for CellPositions {
     /// The position of a role's cell; panics when the row has none (for
     /// tests and callers that know the table's columns).
     fn index(&self, role: &str) -> &CellPosition {
-        let slot = match role {
-            "code" => &self.code,
-            "decimal" => &self.decimal,
-            "description" => &self.description,
-            "name" => &self.name,
-            _ => &None,
-        };
-        slot.as_ref()
+        self.slot(role)
+            .as_ref()
             .unwrap_or_else(|| panic!("the row has no {role} cell"))
     }
 }
 
 impl Serialize for CellPositions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let present: Vec<(&str, CellPosition)> = self
-            .entries()
+        let present = ["code", "decimal", "description", "name"]
             .into_iter()
-            .filter_map(|(role, p)| p.map(|p| (role, p)))
-            .collect();
-        let mut map = serializer.serialize_map(Some(present.len()))?;
-        for (role, position) in present {
-            map.serialize_entry(role, &position)?;
-        }
-        map.end()
+            .filter_map(|role| Some((role, (*self.slot(role))?)));
+        serializer.collect_map(present)
     }
 }
 
