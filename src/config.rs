@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::diagnostic::{FailLevel, Severity};
 use crate::error::{Error, Result};
-use crate::finding::Severity;
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "errdocs.toml";
@@ -66,32 +66,6 @@ impl Default for CheckConfig {
     }
 }
 
-/// The level at which `check` fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum FailLevel {
-    /// Fail on notes, warnings and errors.
-    Note,
-    /// Fail on warnings and errors.
-    Warning,
-    /// Fail on errors only.
-    Error,
-    /// Never fail because of findings.
-    Never,
-}
-
-impl FailLevel {
-    /// True when a finding of `severity` fails the run.
-    pub fn fails(self, severity: Severity) -> bool {
-        match self {
-            FailLevel::Note => true,
-            FailLevel::Warning => severity >= Severity::Warning,
-            FailLevel::Error => severity >= Severity::Error,
-            FailLevel::Never => false,
-        }
-    }
-}
-
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -146,7 +120,9 @@ impl Default for Config {
 
 impl Config {
     /// Loads `errdocs.toml` from `root`; a missing file means the defaults.
-    pub fn load(root: &Path) -> Result<Config> {
+    /// `rule_ids` are the rules there are: `[rules]` may configure only
+    /// those.
+    pub fn load(root: &Path, rule_ids: &[&str]) -> Result<Config> {
         if root.is_file() {
             return Err(Error::io(
                 root,
@@ -161,11 +137,12 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io(path, e)),
         };
-        Config::parse(&text, &path)
+        Config::parse(&text, &path, rule_ids)
     }
 
-    /// Parses configuration text; `path` names it in errors.
-    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+    /// Parses configuration text; `path` names it in errors, and `rule_ids`
+    /// are the rules `[rules]` may configure.
+    pub fn parse(text: &str, path: &Path, rule_ids: &[&str]) -> Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
             line: e
@@ -174,7 +151,7 @@ impl Config {
             message: e.message().trim().to_string(),
         })?;
         for id in config.rules.keys() {
-            if crate::check::rule(id).is_none() {
+            if !rule_ids.contains(&id.as_str()) {
                 return Err(Error::Config {
                     path: path.to_path_buf(),
                     line: line_of(text, id),
@@ -187,11 +164,12 @@ impl Config {
         Ok(config)
     }
 
-    /// The configured severity of a rule: `None` when it is off.
-    pub fn severity_of(&self, rule: &crate::check::Rule) -> Option<Severity> {
-        match self.rules.get(rule.id) {
+    /// The configured severity of the rule `id`, whose default is
+    /// `default`: `None` when it is off.
+    pub fn severity_of(&self, id: &str, default: Severity) -> Option<Severity> {
+        match self.rules.get(id) {
             Some(level) => level.severity(),
-            None => Some(rule.severity),
+            None => Some(default),
         }
     }
 
@@ -218,7 +196,7 @@ mod tests {
 
     #[test]
     fn defaults_without_file() {
-        let config = Config::parse("", Path::new("errdocs.toml")).unwrap();
+        let config = Config::parse("", Path::new("errdocs.toml"), &[]).unwrap();
         assert_eq!(config.sources, "sources");
         assert_eq!(config.source_locale, "en-US");
         assert_eq!(config.check.fail_on, FailLevel::Error);
@@ -226,8 +204,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let err =
-            Config::parse("sources = \"s\"\nbogus = 1\n", Path::new("errdocs.toml")).unwrap_err();
+        let err = Config::parse(
+            "sources = \"s\"\nbogus = 1\n",
+            Path::new("errdocs.toml"),
+            &[],
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(
             text.starts_with("errdocs.toml:2: unknown field `bogus`"),

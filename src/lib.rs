@@ -1,27 +1,35 @@
 //! errdocs turns documentation tables of Windows error codes into a
 //! trustworthy dataset and checks them for docs CI.
 //!
-//! The pipeline runs in four stages, each a module:
+//! The modules form layers, each importing only those below it (a test,
+//! `tests/layers.rs`, holds them to it):
 //!
-//! 1. [`ingest`]: Markdown pipe tables and HTML tables, with front matter,
+//! 1. foundations: [`error`], [`source`] (files, lines and columns),
+//!    [`threads`], [`pretty_json`];
+//! 2. [`diagnostic`]: severities, findings, fixes and fingerprints;
+//! 3. [`model`]: `HResult`, families, records and the dataset;
+//! 4. [`config`] and [`corpus`]: `errdocs.toml` and where the documents are;
+//! 5. [`ingest`]: Markdown pipe tables and HTML tables, with front matter,
 //!    every cell keeping its file, line and column;
-//! 2. [`normalize`]: canonical [`model::Record`]s, with repairs that carry
-//!    their evidence;
-//! 3. [`check`]: rules with stable ids producing [`finding::Finding`]s;
-//! 4. [`emit`]: the dataset as JSON, CSV and Rust, and the reports of the
-//!    findings for people and CI.
-//!
-//! [`project::Project`] runs the stages for a project root.
+//! 6. [`normalize`]: canonical records, with repairs that carry their
+//!    evidence;
+//! 7. [`check`]: rules with stable ids producing findings;
+//! 8. [`report`] (the findings for people and CI) and [`emit`] (the dataset
+//!    as JSON, CSV and Rust);
+//! 9. [`project`], the pipeline that runs the stages for a project root,
+//!    and the [`commands`] on top of it.
 
 pub mod check;
+pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod diagnostic;
 pub mod emit;
 pub mod error;
-pub mod finding;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod pretty_json;
 pub mod project;
 pub mod report;
 pub mod source;

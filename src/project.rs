@@ -1,20 +1,20 @@
-//! A project: its configuration, documents and everything the pipeline
-//! makes of them.
+//! The pipeline: a project's configuration and documents, read, ingested
+//! and normalized, and the check and the outputs run on the result. The
+//! commands sit on top of it.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::check::CheckOutcome;
-use crate::check::suppress::FileSuppressions;
+use crate::check::{self, Baseline, CheckInput, CheckOutcome, Evaluation};
 use crate::config::Config;
 use crate::corpus::Corpus;
+use crate::diagnostic::FailLevel;
 use crate::emit::{self, OutputFile};
 use crate::error::Result;
-use crate::finding::{Finding, sort_findings};
-use crate::ingest::{self, IngestedFile};
+use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::Dataset;
-use crate::normalize;
-use crate::source::SourceFile;
+use crate::normalize::{self, TranslationAlignment, UnreadableCode};
+use crate::source::{SourceFile, SourceLines};
 
 /// A loaded project: every file read, ingested and normalized.
 #[derive(Debug)]
@@ -29,14 +29,16 @@ pub struct Project {
     /// asks for it: the text is not kept after ingest (on a large corpus it
     /// is a tenth of the memory a build needs).
     sources: Vec<LazySource>,
-    /// The suppression comments of every file, read during ingest.
-    suppressions: Vec<FileSuppressions>,
     /// What ingest read from each file, in the same order.
     pub files: Vec<IngestedFile>,
     /// The canonical dataset.
     pub dataset: Dataset,
-    /// Findings of ingest and normalize, sorted.
-    pub findings: Vec<Finding>,
+    /// What ingest could read only in part, file by file.
+    pub ingest_problems: Vec<IngestProblem>,
+    /// Source rows whose code is not written canonically.
+    pub unreadable_codes: Vec<UnreadableCode>,
+    /// How each translation was joined to its source.
+    pub alignments: Vec<TranslationAlignment>,
     /// Index into `sources` by path relative to the root.
     source_index: std::collections::HashMap<String, usize>,
 }
@@ -72,27 +74,25 @@ struct IngestJob<'a> {
 /// Ingests every file, spread over the machine's cores. Files are
 /// independent and the results keep corpus order, so the outputs do not
 /// depend on the thread count.
-fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<FileSuppressions>, Vec<Finding>) {
+fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<IngestProblem>) {
     let results = crate::threads::map_in_order(jobs, |job| {
-        let mut findings = Vec::new();
+        let mut problems = Vec::new();
         let file = ingest::ingest(
             job.source,
             job.document,
             job.locale,
             job.is_source,
-            &mut findings,
+            &mut problems,
         );
-        (file, FileSuppressions::of(job.source), findings)
+        (file, problems)
     });
     let mut files = Vec::with_capacity(jobs.len());
-    let mut suppressions = Vec::with_capacity(jobs.len());
-    let mut findings = Vec::new();
-    for (file, file_suppressions, mut file_findings) in results {
+    let mut problems = Vec::new();
+    for (file, mut file_problems) in results {
         files.push(file);
-        suppressions.push(file_suppressions);
-        findings.append(&mut file_findings);
+        problems.append(&mut file_problems);
     }
-    (files, suppressions, findings)
+    (files, problems)
 }
 
 impl Project {
@@ -100,7 +100,7 @@ impl Project {
     /// configuration errors and unreadable files (missing, binary, not UTF-8,
     /// empty); every other problem becomes a finding.
     pub fn load(root: &Path) -> Result<Project> {
-        let config = Config::load(root)?;
+        let config = Config::load(root, &check::rule_ids())?;
         let corpus = Corpus::discover(root, &config)?;
         // Read on all cores too: on a large corpus, reading is a tenth of
         // loading. The first error in corpus order is the one reported.
@@ -126,7 +126,7 @@ impl Project {
                 source,
             })
             .collect();
-        let (files, suppressions, mut findings) = ingest_all(&jobs);
+        let (files, ingest_problems) = ingest_all(&jobs);
         // Everything else needs only what ingest read: free the text before
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
@@ -139,8 +139,6 @@ impl Project {
             })
             .collect();
         let normalized = normalize::normalize(&corpus, &files);
-        findings.extend(normalized.findings);
-        sort_findings(&mut findings);
         let source_index = sources
             .iter()
             .enumerate()
@@ -152,11 +150,34 @@ impl Project {
             config,
             corpus,
             sources,
-            suppressions,
             files,
             dataset: normalized.dataset,
-            findings,
+            ingest_problems,
+            unreadable_codes: normalized.unreadable_codes,
+            alignments: normalized.alignments,
         })
+    }
+
+    /// What the check reads of the project.
+    pub fn check_input(&self) -> CheckInput<'_> {
+        CheckInput {
+            files: &self.files,
+            dataset: &self.dataset,
+            ingest_problems: &self.ingest_problems,
+            unreadable_codes: &self.unreadable_codes,
+            alignments: &self.alignments,
+        }
+    }
+
+    /// Every finding of every enabled rule at its configured severity, with
+    /// inline suppressions applied; no baseline.
+    pub fn evaluate(&self) -> Evaluation {
+        check::evaluate(self.check_input(), &self.config)
+    }
+
+    /// The check with a baseline, if any, failing at `fail_on`.
+    pub fn check(&self, baseline: Option<&Baseline>, fail_on: FailLevel) -> CheckOutcome {
+        check::check(self.check_input(), &self.config, baseline, self, fail_on)
     }
 
     /// The output folder.
@@ -171,14 +192,14 @@ impl Project {
 
     /// The check `build` runs: configured settings, no baseline.
     pub fn build_check(&self) -> CheckOutcome {
-        crate::check::check(self, None, self.config.check.fail_on)
+        self.check(None, self.config.check.fail_on)
     }
 
     /// `out/findings.json`: the JSON report of `outcome`.
     pub fn findings_output(&self, outcome: &CheckOutcome) -> OutputFile {
         OutputFile {
             name: crate::report::json::FINDINGS_FILE_NAME,
-            bytes: crate::report::json::render_bytes(self, outcome),
+            bytes: crate::report::json::render_bytes(outcome),
         }
     }
 
@@ -199,7 +220,7 @@ impl Project {
             // Streamed: the findings of a large corpus run to tens of
             // megabytes.
             stager.write(crate::report::json::FINDINGS_FILE_NAME, |out| {
-                crate::report::json::write(self, &outcome, out)
+                crate::report::json::write(&outcome, out)
             });
             outcome
         })
@@ -240,9 +261,10 @@ impl Project {
         }
         Ok(())
     }
+}
 
-    /// The suppression comments of every locale file, in corpus order.
-    pub fn suppressions(&self) -> &[FileSuppressions] {
-        &self.suppressions
+impl SourceLines for Project {
+    fn line_text(&self, file: &str, line: usize) -> Option<&str> {
+        self.source(file)?.line_text(line)
     }
 }

@@ -21,6 +21,33 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// `file:line`, the short form messages use to point at another row.
+    pub fn file_line(&self) -> String {
+        format!("{}:{}", self.file, self.line)
+    }
+}
+
+/// Where reports find the text of a line they quote or fingerprint: the
+/// project's files, read again after ingest freed them.
+pub trait SourceLines {
+    /// The text of 1-based `line` of the file at `file` (relative to the
+    /// root), without its line ending; `None` when the file or line is
+    /// unknown.
+    fn line_text(&self, file: &str, line: usize) -> Option<&str>;
+}
+
+/// No source text at all: reports without snippets, fingerprints of
+/// findings without their lines (for tests and hand-built outcomes).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoSourceLines;
+
+impl SourceLines for NoSourceLines {
+    fn line_text(&self, _file: &str, _line: usize) -> Option<&str> {
+        None
+    }
+}
+
 /// One source file's text and where each line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -132,6 +159,16 @@ impl SourceFile {
             file: Arc::clone(&self.shared_rel),
             line,
             column,
+        }
+    }
+
+    /// The number of lines (a final line ending does not start another).
+    pub fn line_count(&self) -> usize {
+        let starts = self.line_starts.len();
+        if starts > 1 && self.line_starts[starts - 1] == self.text.len() {
+            starts - 1
+        } else {
+            starts
         }
     }
 

@@ -7,8 +7,7 @@ mod common;
 
 use common::bundled_copy_with;
 use errdocs::Project;
-use errdocs::check;
-use errdocs::finding::Finding;
+use errdocs::diagnostic::Finding;
 
 const EN: &str = "sources/intune-update-agent-errors/en-us.md";
 const DE: &str = "sources/intune-update-agent-errors/de-de.md";
@@ -18,7 +17,7 @@ const WSUS: &str = "sources/wsus-additional-resources/en-us.md";
 
 fn findings(dir: &tempfile::TempDir) -> Vec<Finding> {
     let project = Project::load(dir.path()).expect("the copy loads");
-    check::findings(&project).0
+    project.evaluate().findings
 }
 
 /// The 1-based line of `file` (in the bundled sources) that contains

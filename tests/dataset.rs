@@ -96,8 +96,8 @@ fn om_e_no_service_has_all_four_locales() {
     let locales: Vec<&str> = record.descriptions.keys().collect();
     assert_eq!(locales, ["de-DE", "en-US", "sv-SE", "zh-CN"]);
     assert_eq!(
-        &*record.descriptions["en-US"],
-        "The agent could not provide the service."
+        record.descriptions.get("en-US").map(|d| &**d),
+        Some("The agent could not provide the service.")
     );
     assert_eq!(record.sources.len(), 4);
     assert_eq!(
@@ -118,10 +118,13 @@ fn html_cells_keep_their_own_lines_and_joined_names() {
         .expect("WU_E_NO_SERVICE is in the dataset");
     let source = &record.sources[0];
     assert_eq!(&*source.file, WSUS);
-    assert_eq!(source.cells["code"].line, 286);
-    assert_eq!(source.cells["name"].line, 287);
-    assert_eq!(source.cells["description"].line, 289);
-    assert_eq!(&record.raw["name"], "WU_E_\nNO_SERVICE");
+    assert_eq!(source.cells.code.expect("code cell").line, 286);
+    assert_eq!(source.cells.name.expect("name cell").line, 287);
+    assert_eq!(
+        source.cells.description.expect("description cell").line,
+        289
+    );
+    assert_eq!(record.raw.name.as_deref(), Some("WU_E_\nNO_SERVICE"));
     assert_eq!(record.counterpart, Some(HResult::new(0x80CF_0001)));
 }
 

@@ -59,15 +59,12 @@ fn an_unclosed_table_ends_with_its_block_and_is_reported() {
     );
     let project = load(&doc);
     assert_eq!(names(&project), ["WU_E_A", "WU_E_B"]);
+    let findings = project.evaluate().findings;
     assert!(
-        project
-            .findings
-            .iter()
-            .any(|f| f.rule == "html-table-unmapped"
-                && f.location.line == 3
-                && f.message.contains("never closed")),
-        "{:#?}",
-        project.findings
+        findings.iter().any(|f| f.rule == "html-table-unmapped"
+            && f.location.line == 3
+            && f.message.contains("never closed")),
+        "{findings:#?}"
     );
 }
 
@@ -79,7 +76,11 @@ fn a_nested_table_stays_inside_its_cell() {
     let project = load(&doc);
     assert_eq!(project.dataset.stats.rows_read, 1);
     assert_eq!(project.dataset.records.len(), 1);
-    assert!(project.findings.is_empty(), "{:#?}", project.findings);
+    assert!(
+        project.ingest_problems.is_empty(),
+        "{:#?}",
+        project.ingest_problems
+    );
 }
 
 #[test]
@@ -106,7 +107,10 @@ fn padded_cells_of_a_short_row_stay_on_its_line() {
         "# T\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80240001|WU_E_A|\n";
     let project = load(doc);
     let record = &project.dataset.records[0];
-    let description = record.sources[0].cells["description"];
+    let description = record.sources[0]
+        .cells
+        .description
+        .expect("a description cell");
     assert_eq!(description.line, 5);
 }
 
@@ -218,7 +222,11 @@ fn generated_documents_never_panic_or_lose_rows() {
             errdocs::report::Format::Human,
             errdocs::report::Format::Sarif,
         ] {
-            let _ = errdocs::report::render(format, &project, &outcome, true);
+            let report = errdocs::report::ReportContext {
+                outcome: &outcome,
+                lines: &project,
+            };
+            let _ = errdocs::report::render(format, &report, true);
         }
         project.outputs(&outcome).expect("outputs render");
     }
@@ -268,8 +276,11 @@ fn a_translation_with_an_extra_table_still_pairs_its_tables() {
         .iter()
         .find(|r| r.name == "WU_E_B")
         .unwrap();
-    assert_eq!(&*record.descriptions["de-DE"], "Zwei.");
-    let findings = errdocs::check::findings(&project).0;
+    assert_eq!(
+        record.descriptions.get("de-DE").map(|d| &**d),
+        Some("Zwei.")
+    );
+    let findings = project.evaluate().findings;
     assert!(
         !findings.iter().any(|f| f.rule == "translation-row-missing"),
         "{findings:#?}"

@@ -11,9 +11,13 @@ use std::sync::Arc;
 use common::{bundled, bundled_copy_with, project_with, repo_root};
 use errdocs::Project;
 use errdocs::check::{BaselineEntry, CheckOutcome};
-use errdocs::config::FailLevel;
-use errdocs::finding::{Confidence, Finding, Fix, Severity};
-use errdocs::report::{github, human, json, sarif};
+use errdocs::diagnostic::FailLevel;
+use errdocs::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use errdocs::report::github::{self, GithubEmitter, StepSummaryEmitter};
+use errdocs::report::human::{self, HumanEmitter};
+use errdocs::report::json::JsonEmitter;
+use errdocs::report::sarif::{self, SarifEmitter};
+use errdocs::report::{Emitter, ReportContext};
 use errdocs::source::Location;
 use serde_json::Value;
 
@@ -26,7 +30,37 @@ fn bundled_outcome() -> &'static CheckOutcome {
 }
 
 fn outcome_of(project: &Project) -> CheckOutcome {
-    errdocs::check::check(project, None, project.config.check.fail_on)
+    project.check(None, project.config.check.fail_on)
+}
+
+fn emit(emitter: &dyn Emitter, project: &Project, outcome: &CheckOutcome) -> String {
+    errdocs::report::to_string(
+        emitter,
+        &ReportContext {
+            outcome,
+            lines: project,
+        },
+    )
+}
+
+fn render_human(project: &Project, outcome: &CheckOutcome, color: bool) -> String {
+    emit(&HumanEmitter { color }, project, outcome)
+}
+
+fn render_json(project: &Project, outcome: &CheckOutcome) -> String {
+    emit(&JsonEmitter, project, outcome)
+}
+
+fn render_sarif(project: &Project, outcome: &CheckOutcome) -> String {
+    emit(&SarifEmitter, project, outcome)
+}
+
+fn render_github(project: &Project, outcome: &CheckOutcome) -> String {
+    emit(&GithubEmitter, project, outcome)
+}
+
+fn step_summary(project: &Project, outcome: &CheckOutcome) -> String {
+    emit(&StepSummaryEmitter, project, outcome)
 }
 
 fn parse(text: &str) -> Value {
@@ -71,7 +105,7 @@ fn at(file: &str, line: usize, column: usize) -> Location {
 
 fn finding(rule: &str, severity: Severity, location: Location, message: &str) -> Finding {
     let rule = errdocs::check::rule(rule).expect("a registered rule");
-    let mut finding = Finding::new(rule, location, message);
+    let mut finding = Finding::new(rule.id, rule.severity, location, message);
     finding.severity = severity;
     finding
 }
@@ -103,6 +137,7 @@ fn full_finding() -> Finding {
         from: "0x8024200".into(),
         to: "0x80242000".into(),
         confidence: Confidence::High,
+        applicability: Applicability::Safe,
         evidence: vec![
             "the decimal column says -2145116160".into(),
             "WU_E_UH_REMOTEUNAVAILABLE is 0x80242000 in the WU family".into(),
@@ -149,60 +184,57 @@ fn rich_outcome() -> CheckOutcome {
 
 #[test]
 fn snapshot_human() {
-    insta::assert_snapshot!(human::render(bundled(), bundled_outcome(), false));
+    insta::assert_snapshot!(render_human(bundled(), bundled_outcome(), false));
 }
 
 #[test]
 fn snapshot_json() {
-    insta::assert_snapshot!(json::render(bundled(), bundled_outcome()));
+    insta::assert_snapshot!(render_json(bundled(), bundled_outcome()));
 }
 
 #[test]
 fn snapshot_sarif() {
-    insta::assert_snapshot!(sarif::render(bundled(), bundled_outcome()));
+    insta::assert_snapshot!(render_sarif(bundled(), bundled_outcome()));
 }
 
 #[test]
 fn snapshot_github() {
-    insta::assert_snapshot!(github::render(bundled(), bundled_outcome()));
+    insta::assert_snapshot!(render_github(bundled(), bundled_outcome()));
 }
 
 #[test]
 fn snapshot_step_summary() {
-    insta::assert_snapshot!(github::step_summary(bundled(), bundled_outcome()));
+    insta::assert_snapshot!(step_summary(bundled(), bundled_outcome()));
 }
 
 #[test]
 fn snapshot_human_crafted() {
     let (_dir, project) = crafted_project();
-    insta::assert_snapshot!(human::render(&project, &rich_outcome(), false));
+    insta::assert_snapshot!(render_human(&project, &rich_outcome(), false));
 }
 
 #[test]
 fn snapshot_step_summary_crafted() {
     let (_dir, project) = crafted_project();
-    insta::assert_snapshot!(github::step_summary(&project, &rich_outcome()));
+    insta::assert_snapshot!(step_summary(&project, &rich_outcome()));
 }
 
 #[test]
 fn renders_are_deterministic() {
     let (project, outcome) = (bundled(), bundled_outcome());
     let again = outcome_of(project);
+    assert_eq!(render_json(project, outcome), render_json(project, &again));
     assert_eq!(
-        json::render(project, outcome),
-        json::render(project, &again)
+        render_sarif(project, outcome),
+        render_sarif(project, &again)
     );
     assert_eq!(
-        sarif::render(project, outcome),
-        sarif::render(project, &again)
+        render_human(project, outcome, true),
+        render_human(project, &again, true)
     );
     assert_eq!(
-        human::render(project, outcome, true),
-        human::render(project, &again, true)
-    );
-    assert_eq!(
-        github::render(project, outcome),
-        github::render(project, &again)
+        render_github(project, outcome),
+        render_github(project, &again)
     );
 }
 
@@ -211,7 +243,7 @@ fn renders_are_deterministic() {
 
 #[test]
 fn json_on_the_bundled_sources_matches_its_schema() {
-    let data = parse(&json::render(bundled(), bundled_outcome()));
+    let data = parse(&render_json(bundled(), bundled_outcome()));
     let errors = schema_errors(&schema_validator(), &data);
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(
@@ -224,10 +256,9 @@ fn json_on_the_bundled_sources_matches_its_schema() {
 fn json_with_every_part_matches_its_schema_and_names() {
     let (_dir, project) = crafted_project();
     let outcome = rich_outcome();
-    let text = json::render(&project, &outcome);
+    let text = render_json(&project, &outcome);
     assert!(text.ends_with("}\n"), "pretty, with a final newline");
     let data = parse(&text);
-    assert_eq!(data, json::render_value(&project, &outcome));
     let errors = schema_errors(&schema_validator(), &data);
     assert!(errors.is_empty(), "{errors:#?}");
 
@@ -246,9 +277,17 @@ fn json_with_every_part_matches_its_schema_and_names() {
     );
     assert_eq!(
         keys(&full["fix"]),
-        set(&["field", "from", "to", "confidence", "evidence"])
+        set(&[
+            "field",
+            "from",
+            "to",
+            "confidence",
+            "applicability",
+            "evidence"
+        ])
     );
     assert_eq!(full["fix"]["confidence"], "high");
+    assert_eq!(full["fix"]["applicability"], "safe");
     assert_eq!(full["related"][0]["line"], CJK_LINE);
     // Findings are serialized by serde, exactly as `Finding` says.
     assert_eq!(full, &serde_json::to_value(full_finding()).unwrap());
@@ -304,7 +343,7 @@ fn json_names_every_fail_level() {
             )],
             level,
         );
-        let data = json::render_value(&project, &outcome);
+        let data = parse(&render_json(&project, &outcome));
         assert_eq!(data["summary"]["fail_on"], name);
         assert_eq!(data["summary"]["fails"], fails, "{name}");
     }
@@ -317,7 +356,7 @@ type SchemaBreak = (&'static str, fn(&mut Value));
 fn schema_rejects_what_the_report_never_writes() {
     let (_dir, project) = crafted_project();
     let validator = schema_validator();
-    let good = json::render_value(&project, &rich_outcome());
+    let good = parse(&render_json(&project, &rich_outcome()));
     assert!(validator.is_valid(&good));
     let edits: [SchemaBreak; 7] = [
         ("unknown severity", |d| {
@@ -351,7 +390,7 @@ fn schema_rejects_what_the_report_never_writes() {
 // SARIF
 
 fn sarif_of(project: &Project, outcome: &CheckOutcome) -> Value {
-    let text = sarif::render(project, outcome);
+    let text = render_sarif(project, outcome);
     assert!(text.ends_with("}\n"));
     parse(&text)
 }
@@ -598,7 +637,7 @@ fn github_escapes_data_and_properties() {
         at("a.md", 2, 1),
         "n",
     );
-    let text = github::render(
+    let text = render_github(
         bundled(),
         &outcome(vec![tricky, warning, note], FailLevel::Error),
     );
@@ -628,7 +667,7 @@ fn step_summary_lists_every_finding_with_pipes_escaped() {
             )
         })
         .collect();
-    let summary = github::step_summary(bundled(), &outcome(findings, FailLevel::Warning));
+    let summary = step_summary(bundled(), &outcome(findings, FailLevel::Warning));
     let rows: Vec<&str> = summary
         .lines()
         .filter(|l| l.starts_with(&format!("| {DOC_PATH}:")))
@@ -653,8 +692,8 @@ fn step_summary_lists_every_finding_with_pipes_escaped() {
 fn human_colours_only_when_asked() {
     let (_dir, project) = crafted_project();
     let outcome = rich_outcome();
-    let plain = human::render(&project, &outcome, false);
-    let coloured = human::render(&project, &outcome, true);
+    let plain = render_human(&project, &outcome, false);
+    let coloured = render_human(&project, &outcome, true);
     assert!(!plain.contains('\x1b'), "{plain}");
     assert!(coloured.contains("\x1b[31merror\x1b[0m"), "{coloured}");
     assert!(coloured.contains("\x1b[33mwarning\x1b[0m"), "{coloured}");
@@ -676,7 +715,7 @@ fn human_colours_only_when_asked() {
 #[test]
 fn human_shows_location_rule_fix_evidence_and_related() {
     let (_dir, project) = crafted_project();
-    let text = human::render(&project, &rich_outcome(), false);
+    let text = render_human(&project, &rich_outcome(), false);
     assert!(
         text.starts_with(&format!("{DOC_PATH} (3 findings)\n\n")),
         "{text}"
@@ -720,7 +759,7 @@ fn human_shows_location_rule_fix_evidence_and_related() {
 #[test]
 fn human_caret_aligns_under_cjk_tabs_and_accents() {
     let (_dir, project) = crafted_project();
-    let text = human::render(&project, &rich_outcome(), false);
+    let text = render_human(&project, &rich_outcome(), false);
     // 错误代码： are five wide characters: ten cells before `0`.
     assert!(
         text.contains(&format!(
@@ -770,7 +809,7 @@ fn human_skips_the_snippet_when_the_line_is_unknown() {
         ],
         FailLevel::Never,
     );
-    let text = human::render(&project, &outcome, false);
+    let text = render_human(&project, &outcome, false);
     assert!(!text.contains(" | "), "{text}");
     assert!(
         text.ends_with("result: passes (fail-on is `never`)\n"),
@@ -786,13 +825,13 @@ fn no_findings_in_every_format() {
     let (_dir, project) = crafted_project();
     let empty = outcome(Vec::new(), FailLevel::Note);
 
-    let text = human::render(&project, &empty, true);
+    let text = render_human(&project, &empty, true);
     assert_eq!(
         text,
         "no findings\nsummary: 0 errors, 0 warnings, 0 notes\nresult: passes (no findings at or above `note`, the fail-on level)\n"
     );
 
-    let data = json::render_value(&project, &empty);
+    let data = parse(&render_json(&project, &empty));
     assert!(schema_validator().is_valid(&data));
     assert_eq!(data["findings"], serde_json::json!([]));
     assert_eq!(data["summary"]["by_rule"], serde_json::json!({}));
@@ -802,8 +841,8 @@ fn no_findings_in_every_format() {
     check_sarif_structure(&sarif, &empty);
     assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
 
-    assert_eq!(github::render(&project, &empty), "");
-    let summary = github::step_summary(&project, &empty);
+    assert_eq!(render_github(&project, &empty), "");
+    let summary = step_summary(&project, &empty);
     assert!(summary.contains("No findings."), "{summary}");
     assert!(summary.contains("| error | 0 |"), "{summary}");
     assert!(!summary.contains("## Findings"), "{summary}");

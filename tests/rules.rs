@@ -6,7 +6,7 @@ mod common;
 use common::project_with;
 use errdocs::Project;
 use errdocs::check;
-use errdocs::finding::Finding;
+use errdocs::diagnostic::Finding;
 
 const HEADER: &str = "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n";
 const HTML_HEADER: &str = "# Codes\n\n<table>\n<tr><td><strong>Hexadecimal Error Code</strong></td><td><strong>Decimal Error Code</strong></td><td><strong>Error String</strong></td><td><strong>Description</strong></td></tr>\n";
@@ -45,7 +45,7 @@ fn findings_of(files: &[(&str, String)]) -> Vec<Finding> {
     let owned: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
     let dir = project_with(&owned);
     let project = Project::load(dir.path()).expect("fixture loads");
-    check::findings(&project).0
+    project.evaluate().findings
 }
 
 fn single(text: String) -> Vec<(&'static str, String)> {
@@ -630,7 +630,7 @@ fn configuration_changes_severities_and_turns_rules_off() {
         .iter()
         .find(|f| f.rule == "name-placeholder")
         .expect("reported");
-    assert_eq!(placeholder.severity, errdocs::finding::Severity::Warning);
+    assert_eq!(placeholder.severity, errdocs::diagnostic::Severity::Warning);
     let found = findings_of(&files("[rules]\nname-placeholder = \"off\"\n"));
     assert!(!found.iter().any(|f| f.rule == "name-placeholder"));
 }

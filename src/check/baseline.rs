@@ -1,16 +1,13 @@
-//! Baselines: today's findings recorded by fingerprint, so that CI fails
-//! only on new ones. A fingerprint survives line shifts: it hashes the rule,
-//! the file, the code and name, and the text of the finding's line, not its
-//! number.
+//! Baselines: today's findings recorded by fingerprint (see
+//! [`crate::diagnostic::fingerprint`]), so that CI fails only on new ones.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Project;
+use crate::diagnostic::{Finding, fingerprints};
 use crate::error::{Error, Result};
-use crate::finding::Finding;
+use crate::source::SourceLines;
 
 /// One recorded finding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,68 +33,13 @@ pub struct Baseline {
     pub findings: Vec<BaselineEntry>,
 }
 
-/// FNV-1a, 64 bits: small, stable across platforms and Rust versions (the
-/// standard library's hashers are not).
-fn fnv1a(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0x1f)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-/// The fingerprint of a finding: rule, file, name, and the trimmed text of
-/// its source line with white space collapsed; `occurrence` tells apart
-/// identical findings in one file. Not the code: for a malformed code it is
-/// the suggested value, which changes when the neighbouring rows do.
-pub fn fingerprint(project: &Project, finding: &Finding, occurrence: usize) -> String {
-    let line_text: String = project
-        .source(&finding.location.file)
-        .and_then(|s| s.line_text(finding.location.line))
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let occurrence = occurrence.to_string();
-    let hash = fnv1a(&[
-        finding.rule,
-        &finding.location.file,
-        finding.name.as_deref().unwrap_or(""),
-        &line_text,
-        &occurrence,
-    ]);
-    format!("{hash:016x}")
-}
-
-/// Fingerprints of `findings`, in order, numbering repeats of the same
-/// rule, file, code, name and line text.
-pub fn fingerprints(project: &Project, findings: &[Finding]) -> Vec<String> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    findings
-        .iter()
-        .map(|f| {
-            let base = fingerprint(project, f, 0);
-            let n = seen.entry(base.clone()).or_default();
-            *n += 1;
-            if *n == 1 {
-                base
-            } else {
-                fingerprint(project, f, *n - 1)
-            }
-        })
-        .collect()
-}
-
 impl Baseline {
     /// The version written by this errdocs.
     pub const VERSION: u32 = 1;
 
     /// A baseline of `findings`.
-    pub fn of(project: &Project, findings: &[Finding]) -> Baseline {
-        let mut entries: Vec<BaselineEntry> = fingerprints(project, findings)
+    pub fn of(lines: &dyn SourceLines, findings: &[Finding]) -> Baseline {
+        let mut entries: Vec<BaselineEntry> = fingerprints(lines, findings)
             .into_iter()
             .zip(findings)
             .map(|(fingerprint, f)| BaselineEntry {
@@ -146,17 +88,17 @@ impl Baseline {
 
     /// The baseline as pretty JSON with a final newline.
     pub fn to_json(&self) -> Vec<u8> {
-        crate::emit::json::to_pretty_json(self)
+        crate::pretty_json::to_pretty_json(self)
     }
 
     /// Splits `findings` into the new ones (returned) and the ones already
     /// recorded (counted); also returns the entries that no longer occur.
     pub fn filter(
         &self,
-        project: &Project,
+        lines: &dyn SourceLines,
         findings: Vec<Finding>,
     ) -> (Vec<Finding>, usize, Vec<BaselineEntry>) {
-        let prints = fingerprints(project, &findings);
+        let prints = fingerprints(lines, &findings);
         let known: std::collections::BTreeSet<&str> = self
             .findings
             .iter()

@@ -1,12 +1,33 @@
-//! What rules look at: every data row of every understood table, with its
-//! cells by role and the record it became part of.
+//! What rules look at: the ingested files, the dataset, the problems the
+//! stages below reported, every data row of every understood table with
+//! its cells by role and the record it became part of, and the analyses
+//! that several rules share (computed once, on first use).
+
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::Project;
-use crate::ingest::{IngestedFile, Table};
-use crate::model::Record;
-use crate::normalize::RowCells;
+use super::counterparts::Counterparts;
+use crate::ingest::{IngestProblem, IngestedFile, Table};
+use crate::model::{Dataset, Record};
+use crate::normalize::{
+    AlignedRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
+};
+
+/// What the check reads: the output of the stages below it.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckInput<'a> {
+    /// Every ingested file, per document the source-language file first.
+    pub files: &'a [IngestedFile],
+    /// The dataset.
+    pub dataset: &'a Dataset,
+    /// What ingest could read only in part.
+    pub ingest_problems: &'a [IngestProblem],
+    /// Source rows whose code is not written canonically.
+    pub unreadable_codes: &'a [UnreadableCode],
+    /// How each translation was joined to its source.
+    pub alignments: &'a [TranslationAlignment],
+}
 
 /// One data row, seen by the rules.
 #[derive(Debug, Clone, Copy)]
@@ -23,22 +44,62 @@ pub struct RowView<'a> {
     pub record: Option<&'a Record>,
 }
 
-/// The rows of one project, in file, table and row order.
+/// One translated table beside the source table it translates.
+#[derive(Debug, Clone, Copy)]
+pub struct TablePair<'a> {
+    /// The source-language file.
+    pub source: &'a IngestedFile,
+    /// The translation file.
+    pub translation: &'a IngestedFile,
+    /// The source table.
+    pub source_table: &'a Table,
+    /// Its translation, when the translation has one.
+    pub translated_table: Option<&'a Table>,
+    /// How their rows were matched.
+    pub alignment: &'a TableAlignment,
+}
+
+/// One translated row beside its source row.
+#[derive(Debug, Clone, Copy)]
+pub struct RowPair<'a> {
+    /// The source-language file.
+    pub source: &'a IngestedFile,
+    /// The translation file.
+    pub translation: &'a IngestedFile,
+    /// How the rows were matched.
+    pub aligned: &'a AlignedRow,
+    /// The source row's cells.
+    pub source_cells: RowCells<'a>,
+    /// The translated row's cells.
+    pub cells: RowCells<'a>,
+}
+
+impl RowPair<'_> {
+    /// `file:line` of the source row, for messages.
+    pub fn source_place(&self) -> String {
+        self.source_cells.code_location().file_line()
+    }
+}
+
+/// The rows of one project, in file, table and row order, and what rules
+/// share.
 pub struct Context<'a> {
-    /// The project.
-    pub project: &'a Project,
+    /// What the check reads.
+    pub input: CheckInput<'a>,
     /// Every row of every understood table.
     pub rows: Vec<RowView<'a>>,
+    counterparts: OnceLock<Counterparts<'a>>,
 }
 
 impl<'a> Context<'a> {
-    /// Indexes the project's rows.
-    pub fn new(project: &'a Project) -> Self {
+    /// Indexes the rows of `input`.
+    pub fn new(input: CheckInput<'a>) -> Self {
+        let files = input.files;
         // Every row of every understood table, and where each table's rows
         // start, by file index and table index.
-        let mut rows = Vec::with_capacity(project.dataset.stats.rows_read);
-        let mut table_start: Vec<Vec<Option<usize>>> = Vec::with_capacity(project.files.len());
-        for file in &project.files {
+        let mut rows = Vec::with_capacity(input.dataset.stats.rows_read);
+        let mut table_start: Vec<Vec<Option<usize>>> = Vec::with_capacity(files.len());
+        for file in files {
             let mut starts = vec![None; file.tables.len()];
             for table in file.tables.iter().filter(|t| t.is_understood()) {
                 if let Some(start) = starts.get_mut(table.index) {
@@ -59,19 +120,17 @@ impl<'a> Context<'a> {
         // Each record's rows. A record's sources share their file's path
         // (the same `Arc`), so the file is found by address, without
         // hashing half a million paths; by path as a fallback.
-        let by_address: HashMap<*const u8, usize> = project
-            .files
+        let by_address: HashMap<*const u8, usize> = files
             .iter()
             .enumerate()
             .map(|(i, f)| (f.file.as_ptr(), i))
             .collect();
-        let by_path: HashMap<&str, usize> = project
-            .files
+        let by_path: HashMap<&str, usize> = files
             .iter()
             .enumerate()
             .map(|(i, f)| (f.file.as_ref(), i))
             .collect();
-        for record in &project.dataset.records {
+        for record in &input.dataset.records {
             for source in &record.sources {
                 let file = by_address
                     .get(&source.file.as_ptr())
@@ -87,7 +146,21 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        Context { project, rows }
+        Context {
+            input,
+            rows,
+            counterparts: OnceLock::new(),
+        }
+    }
+
+    /// The ingested files.
+    pub fn files(&self) -> &'a [IngestedFile] {
+        self.input.files
+    }
+
+    /// The dataset's records.
+    pub fn records(&self) -> &'a [Record] {
+        &self.input.dataset.records
     }
 
     /// Rows of source-language files.
@@ -96,9 +169,62 @@ impl<'a> Context<'a> {
     }
 
     /// Rows grouped by (file, table), in order.
-    pub fn tables(&self) -> Vec<&[RowView<'a>]> {
+    pub fn tables(&self) -> impl Iterator<Item = &[RowView<'a>]> {
         self.rows
             .chunk_by(|a, b| a.file.file == b.file.file && a.table.index == b.table.index)
-            .collect()
+    }
+
+    /// The tables of source-language files, as groups of rows.
+    pub fn source_tables(&self) -> impl Iterator<Item = &[RowView<'a>]> {
+        self.tables()
+            .filter(|rows| rows.first().is_some_and(|r| r.file.is_source))
+    }
+
+    /// Every understood source table beside its translation in each
+    /// translation file, in file and table order.
+    pub fn table_pairs(&self) -> impl Iterator<Item = TablePair<'a>> + '_ {
+        let files = self.input.files;
+        self.input.alignments.iter().flat_map(move |translation| {
+            let source = &files[translation.source_file];
+            let translated = &files[translation.translation_file];
+            translation.tables.iter().filter_map(move |alignment| {
+                Some(TablePair {
+                    source,
+                    translation: translated,
+                    source_table: source.tables.get(alignment.source_table)?,
+                    translated_table: alignment
+                        .translated_table
+                        .and_then(|t| translated.tables.get(t)),
+                    alignment,
+                })
+            })
+        })
+    }
+
+    /// Every translated row matched with a source row.
+    pub fn row_pairs(&self) -> impl Iterator<Item = RowPair<'a>> + '_ {
+        self.table_pairs().flat_map(|pair| {
+            let translated_table = pair.translated_table;
+            pair.alignment.rows.iter().filter_map(move |aligned| {
+                let translated_table = translated_table?;
+                Some(RowPair {
+                    source: pair.source,
+                    translation: pair.translation,
+                    aligned,
+                    source_cells: RowCells::of(
+                        pair.source_table,
+                        pair.source_table.rows.get(aligned.source_row)?,
+                    ),
+                    cells: RowCells::of(translated_table, translated_table.rows.get(aligned.row)?),
+                })
+            })
+        })
+    }
+
+    /// The pairs of `WU` and `OM` records and what the counterpart rules
+    /// share about them.
+    pub fn counterparts(&self) -> &Counterparts<'a> {
+        self.counterparts
+            .get_or_init(|| Counterparts::new(self.records()))
     }
 }

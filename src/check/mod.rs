@@ -1,46 +1,25 @@
-//! Checks: a registry of rules with stable ids, and the pass that runs them
-//! over the ingested files and the dataset.
+//! Checks: the rules with stable ids (one file each under [`rules`]), and
+//! the pass that runs the enabled ones over what the stages below produced,
+//! applies the configuration and the inline suppressions, and compares
+//! with a baseline.
 
 pub mod baseline;
-mod codes;
 pub mod context;
 pub mod counterparts;
-mod descriptions;
-mod entries;
+pub mod coverage;
+mod rule;
 pub mod rules;
 pub mod suppress;
 pub mod tokens;
-pub mod translations;
 
-use crate::Project;
-use crate::config::FailLevel;
-use crate::finding::{Finding, Severity, sort_findings};
-use crate::threads::join;
+pub use baseline::{Baseline, BaselineEntry};
+pub use context::{CheckInput, Context};
+pub use coverage::{CounterpartCoverage, Coverage, CoverageRow, CoverageState};
+pub use rule::{CheckFn, Rule};
 
-pub use baseline::{Baseline, BaselineEntry, fingerprint};
-pub use counterparts::CounterpartCoverage;
-pub use entries::is_placeholder as is_placeholder_name;
-pub use translations::{Coverage, CoverageState};
-
-/// One rule: a stable id, a default severity and the text that explains it.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable kebab-case id, used in configuration, suppressions and
-    /// baselines.
-    pub id: &'static str,
-    /// Severity unless configured otherwise.
-    pub severity: Severity,
-    /// Tags for grouping (`code`, `translation`, `ingest`, ...).
-    pub tags: &'static [&'static str],
-    /// One line.
-    pub summary: &'static str,
-    /// Why it matters and what to do, in a paragraph.
-    pub explanation: &'static str,
-    /// A row that breaks the rule.
-    pub bad_example: &'static str,
-    /// The same row, fixed.
-    pub good_example: &'static str,
-}
+use crate::config::Config;
+use crate::diagnostic::{FailLevel, Finding, Severity, sort_findings};
+use crate::source::SourceLines;
 
 /// Every rule, sorted by id.
 pub fn registry() -> &'static [&'static Rule] {
@@ -50,6 +29,25 @@ pub fn registry() -> &'static [&'static Rule] {
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     registry().iter().copied().find(|r| r.id == id)
+}
+
+/// The id of every rule, sorted.
+pub fn rule_ids() -> Vec<&'static str> {
+    registry().iter().map(|r| r.id).collect()
+}
+
+/// What the rules found, after the configuration and the inline
+/// suppressions, with the coverage tables.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The findings at their configured severities, sorted.
+    pub findings: Vec<Finding>,
+    /// Findings silenced by `errdocs-disable` comments.
+    pub suppressed: usize,
+    /// Per translated document: source rows x locales.
+    pub coverage: Vec<Coverage>,
+    /// Per document: WU or OM codes without a counterpart.
+    pub counterpart_coverage: Vec<CounterpartCoverage>,
 }
 
 /// What a check run found, after configuration, inline suppressions and the
@@ -86,57 +84,66 @@ impl CheckOutcome {
             .filter(|f| f.severity == severity)
             .count()
     }
-}
 
-/// What the rules found, before the baseline.
-struct Evaluation {
-    findings: Vec<Finding>,
-    suppressed: usize,
-    coverage: Vec<Coverage>,
-    counterpart_coverage: Vec<CounterpartCoverage>,
-}
-
-fn evaluate(project: &Project) -> Evaluation {
-    let mut all = project.findings.clone();
-    let (found, coverage, counterpart_coverage) = run_rules(project);
-    all.extend(found);
-    // Rules turned off first (so that their suppressions count as unused),
-    // then suppressions, then severities: the suppression findings are
-    // configured like every other.
-    let enabled =
-        |f: &Finding| rule(f.rule).is_some_and(|r| project.config.severity_of(r).is_some());
-    all.retain(enabled);
-    let suppressed = suppress::apply(project, &mut all);
-    let mut configured: Vec<Finding> = all
-        .into_iter()
-        .filter_map(|mut f| {
-            let rule = rule(f.rule)?;
-            f.severity = project.config.severity_of(rule)?;
-            Some(f)
-        })
-        .collect();
-    sort_findings(&mut configured);
-    Evaluation {
-        findings: configured,
-        suppressed,
-        coverage,
-        counterpart_coverage,
+    /// Reported findings at or above the failing level.
+    pub fn failing(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| self.fail_on.fails(f.severity))
+            .count()
     }
 }
 
-/// Every finding of every enabled rule at its configured severity, with
-/// inline suppressions applied (suppression problems are findings too).
-/// Returns the findings and how many were suppressed.
-pub fn findings(project: &Project) -> (Vec<Finding>, usize) {
-    let evaluation = evaluate(project);
-    (evaluation.findings, evaluation.suppressed)
+/// Runs the rules that `config` enables (a rule that is off does not run),
+/// side by side, then applies the inline suppressions and the configured
+/// severities.
+pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
+    let ctx = Context::new(input);
+    let severity = |rule: &Rule| config.severity_of(rule.id, rule.severity);
+    let enabled: Vec<&Rule> = registry()
+        .iter()
+        .copied()
+        .filter(|rule| severity(rule).is_some())
+        .collect();
+    let mut findings: Vec<Finding> = crate::threads::map_dynamic(&enabled, |rule| {
+        let mut found = Vec::new();
+        (rule.check)(&ctx, &mut found);
+        found
+    })
+    .concat();
+    let applied = suppress::apply(input.files, &mut findings, |id| rule(id).is_some());
+    if enabled
+        .iter()
+        .any(|r| r.id == rules::suppression_unused::RULE.id)
+    {
+        findings.extend(applied.unused);
+    }
+    for finding in &mut findings {
+        if let Some(configured) = rule(finding.rule).and_then(severity) {
+            finding.severity = configured;
+        }
+    }
+    sort_findings(&mut findings);
+    Evaluation {
+        coverage: coverage::translation_coverage(&ctx, &findings),
+        counterpart_coverage: coverage::counterpart_coverage(&ctx),
+        findings,
+        suppressed: applied.suppressed,
+    }
 }
 
-/// Runs every check and compares with the baseline, if any.
-pub fn check(project: &Project, baseline: Option<&Baseline>, fail_on: FailLevel) -> CheckOutcome {
-    let evaluation = evaluate(project);
+/// Runs the check and compares with the baseline, if any. `lines` gives the
+/// text of the findings' lines, which baseline fingerprints hash.
+pub fn check(
+    input: CheckInput,
+    config: &Config,
+    baseline: Option<&Baseline>,
+    lines: &dyn SourceLines,
+    fail_on: FailLevel,
+) -> CheckOutcome {
+    let evaluation = evaluate(input, config);
     let (findings, baselined, gone_from_baseline) = match baseline {
-        Some(baseline) => baseline.filter(project, evaluation.findings),
+        Some(baseline) => baseline.filter(lines, evaluation.findings),
         None => (evaluation.findings, 0, Vec::new()),
     };
     CheckOutcome {
@@ -148,41 +155,4 @@ pub fn check(project: &Project, baseline: Option<&Baseline>, fail_on: FailLevel)
         coverage: evaluation.coverage,
         counterpart_coverage: evaluation.counterpart_coverage,
     }
-}
-
-/// The rules that look at the ingested files and the dataset (ingest and
-/// normalize report their own), and the coverage tables they compute.
-/// The three groups (rules on rows, translations, counterparts) share only
-/// the project, so they run side by side; the findings are sorted later,
-/// so the order they finish in does not matter.
-fn run_rules(project: &Project) -> (Vec<Finding>, Vec<Coverage>, Vec<CounterpartCoverage>) {
-    let run = || {
-        let ctx = context::Context::new(project);
-        let mut out = Vec::new();
-        codes::decimals(&ctx, &mut out);
-        codes::structure(&ctx, &mut out);
-        codes::hex_case(&ctx, &mut out);
-        codes::order(&ctx, &mut out);
-        entries::duplicates(&ctx, &mut out);
-        entries::duplicate_descriptions(&ctx, &mut out);
-        entries::names(&ctx, &mut out);
-        descriptions::empty(&ctx, &mut out);
-        descriptions::identifier_references(&ctx, &mut out);
-        descriptions::doubled(&ctx, &mut out);
-        out
-    };
-    std::thread::scope(|scope| {
-        let rows = scope.spawn(run);
-        let translated = scope.spawn(|| {
-            let mut out = Vec::new();
-            let coverage = translations::check(project, &mut out);
-            (out, coverage)
-        });
-        let mut out = Vec::new();
-        let counterpart_coverage = counterparts::check(project, &mut out);
-        let (translation_findings, coverage) = join(translated);
-        out.extend(join(rows));
-        out.extend(translation_findings);
-        (out, coverage, counterpart_coverage)
-    })
 }

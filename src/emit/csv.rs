@@ -139,7 +139,7 @@ pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Re
         let _ = write!(code, "{}", record.code);
         for (locale, text) in record.descriptions.iter() {
             let source = record.sources.iter().find(|s| &*s.locale == locale);
-            let line = source.map(|s| s.cells.get("description").map_or(s.line, |c| c.line));
+            let line = source.map(|s| s.cells.description.map_or(s.line, |c| c.line));
             let mut row = || -> csv::Result<()> {
                 writer.write_field(&*record.document)?;
                 writer.write_field(&code)?;

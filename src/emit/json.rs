@@ -131,15 +131,3 @@ fn write_compact<T: Serialize>(out: &mut dyn std::io::Write, value: &T) -> std::
     // an error here is an I/O error.
     serde_json::to_writer(&mut *out, value).map_err(std::io::Error::from)
 }
-
-/// Pretty JSON with a final newline. Serializing these types cannot fail:
-/// every map key is a string.
-pub fn to_pretty_json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_else(|e| {
-        // Only a non-string map key or a failing Serialize impl gets here,
-        // and the output types have neither.
-        format!("{{\"error\": \"{e}\"}}").into_bytes()
-    });
-    bytes.push(b'\n');
-    bytes
-}

@@ -204,7 +204,7 @@ pub fn is_constant_name(name: &str) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
     first_ok
         && name != "_"
-        && !crate::check::is_placeholder_name(name)
+        && !crate::model::is_placeholder_name(name)
         && !RUST_KEYWORDS.contains(&name)
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
@@ -305,7 +305,7 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
         .records
         .iter()
         .enumerate()
-        .filter(|(_, r)| !crate::check::is_placeholder_name(&r.name))
+        .filter(|(_, r)| !crate::model::is_placeholder_name(&r.name))
         .map(|(i, r)| (r.name.as_str(), i))
         .collect();
     // Stable: where a name repeats, the lowest value comes first.

@@ -1,6 +1,6 @@
 //! Column roles from header text, in every language the corpus uses.
 
-use super::table::ColumnRole;
+use crate::model::ColumnRole;
 
 /// Header texts (lower case) per role. Matched whole first, then as a part of
 /// the header, with the decimal words tried before the code words because

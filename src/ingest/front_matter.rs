@@ -4,8 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::check::rules;
-use crate::finding::Finding;
+use super::problem::{FrontMatterProblem, IngestProblem};
 use crate::source::SourceFile;
 
 /// A file's front matter: every key as written (dotted `ms.date` and colon
@@ -52,14 +51,13 @@ pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
 /// Reads the front matter. A block that YAML cannot parse is reported with
 /// its line and yields what could be read line by line, so the rest of the
 /// document still ingests.
-pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
+pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter {
     let Some((body, _)) = split(&file.text) else {
         if file.text.lines().next().map(str::trim_end) == Some("---") {
-            findings.push(Finding::new(
-                &rules::FRONT_MATTER_INVALID,
-                file.location(0),
-                "front matter opens with `---` but is never closed; the file is read as Markdown",
-            ));
+            problems.push(IngestProblem::FrontMatter {
+                location: file.location(0),
+                kind: FrontMatterProblem::Unclosed,
+            });
         }
         return FrontMatter::default();
     };
@@ -99,11 +97,10 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
             }
         }
         Ok(serde_yaml::Value::Null) => {}
-        Ok(_) => findings.push(Finding::new(
-            &rules::FRONT_MATTER_INVALID,
-            file.location_at(first_line, 1),
-            "front matter is not a list of `key: value` lines",
-        )),
+        Ok(_) => problems.push(IngestProblem::FrontMatter {
+            location: file.location_at(first_line, 1),
+            kind: FrontMatterProblem::NotAMapping,
+        }),
         Err(err) => {
             // An error found at the end of the block (an unclosed bracket)
             // belongs to the last line of YAML, not to the closing fence.
@@ -118,13 +115,10 @@ pub fn read(file: &SourceFile, findings: &mut Vec<Finding>) -> FrontMatter {
             });
             let message = err.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
-            findings.push(Finding::new(
-                &rules::FRONT_MATTER_INVALID,
-                file.location_at(line, column),
-                format!(
-                    "front matter is not valid YAML: {message}; the keys before the error are kept"
-                ),
-            ));
+            problems.push(IngestProblem::FrontMatter {
+                location: file.location_at(line, column),
+                kind: FrontMatterProblem::InvalidYaml(message.to_string()),
+            });
             // Keep what reads on its own, line by line.
             for line in yaml.lines() {
                 if let Ok(serde_yaml::Value::Mapping(mapping)) = serde_yaml::from_str(line) {
@@ -190,9 +184,9 @@ mod tests {
     fn keeps_dotted_colon_and_commented_keys() {
         let f =
             file("---\nms.date: 05/29/2019\nms:assetid: 'x'\n#audience:\nkeywords:\n---\n# T\n");
-        let mut findings = Vec::new();
-        let front = read(&f, &mut findings);
-        assert!(findings.is_empty());
+        let mut problems = Vec::new();
+        let front = read(&f, &mut problems);
+        assert!(problems.is_empty());
         assert_eq!(front.get_str("ms.date"), Some("05/29/2019"));
         assert_eq!(front.get_str("ms:assetid"), Some("x"));
         assert_eq!(
@@ -206,11 +200,14 @@ mod tests {
     #[test]
     fn broken_yaml_is_a_finding_with_its_line() {
         let f = file("---\ntitle: ok\nbad: [unclosed\n---\n# T\n");
-        let mut findings = Vec::new();
-        let front = read(&f, &mut findings);
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].rule, "front-matter-invalid");
-        assert!(findings[0].location.line >= 3, "{:?}", findings[0]);
+        let mut problems = Vec::new();
+        let front = read(&f, &mut problems);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            matches!(&problems[0], IngestProblem::FrontMatter { location, kind: FrontMatterProblem::InvalidYaml(_) } if location.line >= 3),
+            "{:?}",
+            problems[0]
+        );
         assert_eq!(front.get_str("title"), Some("ok"));
     }
 }

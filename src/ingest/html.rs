@@ -10,11 +10,11 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::columns::roles_of_headers;
-use super::markdown::find_ascii_ci;
-use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
+use super::html_scan::{starts_with_ci, starts_with_tag};
+use super::problem::IngestProblem;
+use super::table::{Cell, Column, Heading, Row, Table};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
-use crate::check::rules;
-use crate::finding::Finding;
+use crate::model::TableFormat;
 use crate::source::SourceFile;
 
 static ROW_SELECTOR: LazyLock<Selector> =
@@ -31,94 +31,13 @@ struct TagSpan {
     content_start: usize,
 }
 
-/// The byte offset just after the `</table>` that closes the table opened at
-/// `start`, counting nested tables and skipping comments; `None` when it is
-/// never closed.
-pub fn table_end(text: &str, start: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut offset = start;
-    while let Some(lt) = text.get(offset..).and_then(|rest| rest.find('<')) {
-        let at = offset + lt;
-        let rest = &text[at..];
-        if rest.starts_with("<!--") {
-            offset = rest.find("-->").map_or(text.len(), |end| at + end + 3);
-            continue;
-        }
-        if starts_with_tag(rest, "<table") {
-            depth += 1;
-        } else if starts_with_ci(rest, "</table") {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return Some(rest.find('>').map_or(text.len(), |gt| at + gt + 1));
-            }
-        }
-        offset = at + 1;
-    }
-    None
-}
-
-/// The byte ranges of the HTML comments (`<!-- ... -->`) in `text`; an
-/// unclosed comment runs to the end.
-pub fn comment_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut offset = 0;
-    while let Some(start) = text[offset..].find("<!--") {
-        let start = offset + start;
-        let end = text[start + 4..]
-            .find("-->")
-            .map_or(text.len(), |e| start + 4 + e + 3);
-        ranges.push(start..end);
-        offset = end;
-    }
-    ranges
-}
-
-/// Where each `<table` outside comments starts, in `range` of `text`.
-pub fn table_starts(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut offset = range.start;
-    while offset < range.end {
-        let Some(found) = text
-            .get(offset..range.end)
-            .and_then(|slice| find_ascii_ci(slice, "<table"))
-        else {
-            break;
-        };
-        let at = offset + found;
-        if starts_with_tag(&text[at..], "<table") && !comments.iter().any(|c| c.contains(&at)) {
-            starts.push(at);
-        }
-        offset = at + 1;
-    }
-    starts
-}
-
-/// The `name` or `id` of an `<a>` tag, as in
-/// `<a name="software-update-agent-error-codes"></a>`.
-pub fn anchor_name(html: &str) -> Option<String> {
-    let start = find_ascii_ci(html, "<a ")?;
-    let tag = &html[start..];
-    let tag = &tag[..tag.find('>')?];
-    for attr in ["name=", "id="] {
-        if let Some(at) = find_ascii_ci(tag, attr) {
-            let value = &tag[at + attr.len()..];
-            let quote = value.chars().next()?;
-            if quote == '"' || quote == '\'' {
-                let value = &value[1..];
-                return Some(value[..value.find(quote)?].to_string());
-            }
-        }
-    }
-    None
-}
-
 /// Reads the HTML table in `range` of `file`.
 pub fn read_table(
     file: &SourceFile,
     range: Range<usize>,
     index: usize,
     heading: Option<Heading>,
-    findings: &mut Vec<Finding>,
+    problems: &mut Vec<IngestProblem>,
 ) -> Table {
     let raw = &file.text[range.clone()];
     let (row_tags, cell_tags) = scan_tags(raw, range.start);
@@ -150,16 +69,13 @@ pub fn read_table(
     let cell_count: usize = parsed_rows.iter().map(Vec::len).sum();
     let mapped = cell_count == cell_tags.len() && parsed_rows.len() == row_tags.len();
     if !mapped {
-        findings.push(Finding::new(
-            &rules::HTML_TABLE_UNMAPPED,
-            file.location(range.start),
-            format!(
-                "HTML table has {} rows and {cell_count} cells but the raw text shows {} `<tr>` and {} `<td>`/`<th>` tags (unclosed or nested markup?); its cells are placed at the table's first line",
-                parsed_rows.len(),
-                row_tags.len(),
-                cell_tags.len()
-            ),
-        ));
+        problems.push(IngestProblem::UnmappedHtmlTable {
+            location: file.location(range.start),
+            rows: parsed_rows.len(),
+            cells: cell_count,
+            row_tags: row_tags.len(),
+            cell_tags: cell_tags.len(),
+        });
     }
 
     let mut next_cell = 0;
@@ -221,12 +137,12 @@ pub fn read_table(
     let mut data_rows = Vec::with_capacity(rows.len());
     for (mut row, _) in rows {
         if width > 0 && row.cells.len() != width {
-            findings.push(super::table::ragged_row(
-                row.location.clone(),
-                row.cells.len(),
+            problems.push(IngestProblem::RaggedRow {
+                location: row.location.clone(),
+                cells: row.cells.len(),
                 width,
-                &[],
-            ));
+                extra: Vec::new(),
+            });
             if row.cells.len() > width {
                 row.extra_cells = row
                     .cells
@@ -291,20 +207,6 @@ fn scan_tags(raw: &str, base: usize) -> (Vec<TagSpan>, Vec<TagSpan>) {
     (rows, cells)
 }
 
-fn starts_with_ci(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-/// True when `text` opens the tag `prefix` (`<td` but not `<tdx`).
-fn starts_with_tag(text: &str, prefix: &str) -> bool {
-    starts_with_ci(text, prefix)
-        && text[prefix.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
-}
-
 fn html_cell(
     file: &SourceFile,
     element: ElementRef,
@@ -313,9 +215,7 @@ fn html_cell(
 ) -> Cell {
     let mut plain = String::new();
     let mut markdown = String::new();
-    for child in element.children() {
-        collect_text(child, false, &mut plain, &mut markdown);
-    }
+    collect_text(element.children(), &mut plain, &mut markdown);
     let (source, content_offset) = match span {
         Some(span) => {
             let rest = &file.text[span.content_start..];
@@ -358,53 +258,75 @@ fn cell_content_end(rest: &str) -> usize {
     rest.len()
 }
 
-/// Appends a node's plain text and its Markdown rendering. Inside `<code>`
-/// the text is not escaped: backslashes do not escape in code spans.
-fn collect_text(node: NodeRef<Node>, in_code: bool, plain: &mut String, markdown: &mut String) {
-    match node.value() {
-        Node::Text(text) => {
-            plain.push_str(text);
-            if in_code {
-                markdown.push_str(text);
-            } else {
-                markdown.push_str(&escape_markdown(text));
-            }
-        }
-        Node::Element(element) => {
-            let name = element.name();
-            let (open, close) = match name {
-                "strong" | "b" => ("**".to_string(), "**".to_string()),
-                "em" | "i" => ("*".to_string(), "*".to_string()),
-                "code" => ("`".to_string(), "`".to_string()),
-                "a" => match element.attr("href") {
-                    Some(href) => ("[".to_string(), format!("]({href})")),
-                    None => (String::new(), String::new()),
-                },
-                "p" | "div" | "li" | "ul" | "ol" | "tr" | "table" => {
-                    ("\n\n".to_string(), "\n\n".to_string())
+/// One step of the walk in [`collect_text`].
+enum Step<'a> {
+    /// Read a node (and then its children).
+    Enter(NodeRef<'a, Node>, bool),
+    /// Close an element: its Markdown closing text.
+    Exit(Cow<'static, str>),
+}
+
+/// Appends the plain text and the Markdown rendering of `nodes`. Inside
+/// `<code>` the text is not escaped: backslashes do not escape in code
+/// spans. The walk keeps its own stack: HTML nested thousands of levels
+/// deep (which pages do not have, but input can) must not exhaust the
+/// thread's.
+fn collect_text<'a>(
+    nodes: impl DoubleEndedIterator<Item = NodeRef<'a, Node>>,
+    plain: &mut String,
+    markdown: &mut String,
+) {
+    let mut stack: Vec<Step<'a>> = nodes.rev().map(|n| Step::Enter(n, false)).collect();
+    while let Some(step) = stack.pop() {
+        let (node, in_code) = match step {
+            Step::Enter(node, in_code) => (node, in_code),
+            Step::Exit(close) => {
+                markdown.push_str(&close);
+                if close.trim().is_empty() {
+                    plain.push_str(&close);
                 }
-                // Cells of a table nested in a cell: keep words apart.
-                "td" | "th" => (" ".to_string(), " ".to_string()),
-                "br" => {
-                    plain.push('\n');
-                    markdown.push_str("  \n");
-                    return;
+                continue;
+            }
+        };
+        match node.value() {
+            Node::Text(text) => {
+                plain.push_str(text);
+                if in_code {
+                    markdown.push_str(text);
+                } else {
+                    markdown.push_str(&escape_markdown(text));
                 }
-                _ => (String::new(), String::new()),
-            };
-            if open.trim().is_empty() {
-                plain.push_str(&open);
             }
-            markdown.push_str(&open);
-            for child in node.children() {
-                collect_text(child, in_code || name == "code", plain, markdown);
+            Node::Element(element) => {
+                let name = element.name();
+                let (open, close): (&str, Cow<'static, str>) = match name {
+                    "strong" | "b" => ("**", "**".into()),
+                    "em" | "i" => ("*", "*".into()),
+                    "code" => ("`", "`".into()),
+                    "a" => match element.attr("href") {
+                        Some(href) => ("[", format!("]({href})").into()),
+                        None => ("", "".into()),
+                    },
+                    "p" | "div" | "li" | "ul" | "ol" | "tr" | "table" => ("\n\n", "\n\n".into()),
+                    // Cells of a table nested in a cell: keep words apart.
+                    "td" | "th" => (" ", " ".into()),
+                    "br" => {
+                        plain.push('\n');
+                        markdown.push_str("  \n");
+                        continue;
+                    }
+                    _ => ("", "".into()),
+                };
+                if open.trim().is_empty() {
+                    plain.push_str(open);
+                }
+                markdown.push_str(open);
+                stack.push(Step::Exit(close));
+                let in_code = in_code || name == "code";
+                stack.extend(node.children().rev().map(|c| Step::Enter(c, in_code)));
             }
-            markdown.push_str(&close);
-            if close.trim().is_empty() {
-                plain.push_str(&close);
-            }
+            _ => {}
         }
-        _ => {}
     }
 }
 
@@ -422,6 +344,7 @@ fn escape_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::html_scan::table_end;
     use std::path::PathBuf;
 
     fn file(text: &str) -> SourceFile {
@@ -434,9 +357,9 @@ mod tests {
         let f = file(text);
         let end = table_end(text, 2).expect("closed");
         assert!(text[..end].ends_with("</table>"));
-        let mut findings = Vec::new();
-        let table = read_table(&f, 2..end, 0, None, &mut findings);
-        assert!(findings.is_empty(), "{findings:?}");
+        let mut problems = Vec::new();
+        let table = read_table(&f, 2..end, 0, None, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
         assert!(table.is_understood());
         assert_eq!(table.rows.len(), 1);
         let row = &table.rows[0];
@@ -452,18 +375,19 @@ mod tests {
     }
 
     #[test]
-    fn anchors_and_table_ends() {
-        assert_eq!(
-            anchor_name("<a name=\"abc-def\"></a>").as_deref(),
-            Some("abc-def")
+    fn deeply_nested_markup_is_read_without_exhausting_the_stack() {
+        // Deeper than any recursive walk survives on a test thread's stack.
+        let depth = 50_000;
+        let text = format!(
+            "<table><tr><td>Code</td><td>Description</td></tr><tr><td>0x80240001</td><td>{}deep{}</td></tr></table>",
+            "<b>".repeat(depth),
+            "</b>".repeat(depth)
         );
-        assert_eq!(anchor_name("<b>"), None);
-        let text = "<table><tr><td><table></table></td></tr></table>tail";
-        assert_eq!(table_end(text, 0).map(|end| &text[end..]), Some("tail"));
-        assert_eq!(table_end("<table><tr>", 0), None);
-        // A </table> inside a comment does not close the table.
-        let text = "<table><!-- </table> --><tr></tr></table>x";
-        assert_eq!(table_end(text, 0).map(|end| &text[end..]), Some("x"));
-        assert_eq!(comment_ranges("a<!--b-->c<!--d"), vec![1..9, 10..15]);
+        let f = file(&text);
+        let end = table_end(&text, 0).expect("closed");
+        let mut problems = Vec::new();
+        let table = read_table(&f, 0..end, 0, None, &mut problems);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(&*table.rows[0].cells[1].text, "deep");
     }
 }

@@ -7,10 +7,11 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::columns::roles_of_headers;
 use super::html;
-use super::table::{Cell, Column, Heading, Row, Table, TableFormat};
+use super::html_scan::{anchor_name, comment_ranges, find_ascii_ci, table_end, table_starts};
+use super::problem::IngestProblem;
+use super::table::{Cell, Column, Heading, Row, Table};
 use super::text::{normalize_cell_text, normalize_owned_cell_text};
-use crate::check::rules;
-use crate::finding::Finding;
+use crate::model::TableFormat;
 use crate::source::SourceFile;
 
 /// Headings and tables of one file, in file order.
@@ -22,6 +23,9 @@ pub struct Structure {
     pub tables: Vec<Table>,
     /// Every link target, with the link's location, in file order.
     pub links: Vec<(String, crate::source::Location)>,
+    /// The byte ranges of the HTML comments that Markdown reads as HTML (not
+    /// those shown in code blocks or code spans), in file order.
+    pub html_comments: Vec<Range<usize>>,
 }
 
 struct HeadingInProgress {
@@ -49,7 +53,7 @@ struct TableInProgress {
 /// Walks the Markdown of `file` (front matter skipped) and collects its
 /// structure. HTML tables are cut from the raw text and read with
 /// [`html::read_table`], so a blank line inside one does not split it.
-pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
+pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let text = file.text.as_str();
     let body_start = super::front_matter::split(text).map_or(0, |(_, start)| start);
     let mut options = Options::empty();
@@ -61,7 +65,10 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
     let mut table: Option<TableInProgress> = None;
     let mut skip_until = 0;
     let mut html_block_end = 0;
-    let comments = html::comment_ranges(text);
+    let comments = comment_ranges(text);
+    // Where Markdown reads raw HTML: HTML blocks, inline HTML and the HTML
+    // tables read from the raw text.
+    let mut html_ranges: Vec<Range<usize>> = Vec::new();
 
     let body = &text[body_start..];
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -70,7 +77,10 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
             continue;
         }
         match event {
-            Event::Start(Tag::HtmlBlock) => html_block_end = range.end,
+            Event::Start(Tag::HtmlBlock) => {
+                html_block_end = range.end;
+                html_ranges.push(range.clone());
+            }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some(HeadingInProgress {
                     level: level as u8,
@@ -138,7 +148,7 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
             Event::End(TagEnd::TableRow) => {
                 if let Some(t) = table.as_mut() {
                     let cells = std::mem::take(&mut t.row);
-                    let row = finish_markdown_row(file, t, cells, findings);
+                    let row = finish_markdown_row(file, t, cells, problems);
                     t.rows.push(row);
                 }
             }
@@ -181,9 +191,10 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
                     .push((dest_url.to_string(), file.location(range.start)));
             }
             Event::Html(s) | Event::InlineHtml(s) => {
+                html_ranges.push(range.clone());
                 if let Some(h) = heading.as_mut() {
                     if h.anchor.is_none() {
-                        h.anchor = html::anchor_name(&s);
+                        h.anchor = anchor_name(&s);
                     }
                     continue;
                 }
@@ -197,23 +208,19 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
                 // read from the raw text so that blank lines inside one do
                 // not split it. Tables inside comments are not content.
                 let mut from = range.start;
-                while let Some(&start) =
-                    html::table_starts(text, from..range.end, &comments).first()
-                {
-                    let end = match html::table_end(text, start) {
+                while let Some(&start) = table_starts(text, from..range.end, &comments).first() {
+                    let end = match table_end(text, start) {
                         Some(end) => end,
                         None => {
                             // Unclosed: it ends with its HTML block, and the
                             // Markdown after it is still read.
-                            let end = html_block_end.max(range.end);
-                            findings.push(Finding::new(
-                                &rules::HTML_TABLE_UNMAPPED,
-                                file.location(start),
-                                "HTML table is never closed with </table>; it is read up to the end of its HTML block (the next blank line)",
-                            ));
-                            end
+                            problems.push(IngestProblem::UnclosedHtmlTable {
+                                location: file.location(start),
+                            });
+                            html_block_end.max(range.end)
                         }
                     };
+                    html_ranges.push(start..end);
                     let index = structure.tables.len();
                     let heading = structure.headings.last().cloned();
                     structure.tables.push(html::read_table(
@@ -221,7 +228,7 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
                         start..end,
                         index,
                         heading,
-                        findings,
+                        problems,
                     ));
                     skip_until = end;
                     from = end;
@@ -230,7 +237,31 @@ pub fn walk(file: &SourceFile, findings: &mut Vec<Finding>) -> Structure {
             _ => {}
         }
     }
+    // A comment counts where Markdown reads it as HTML: where it starts
+    // inside one of those ranges.
+    let html_ranges = merge_ranges(html_ranges);
+    structure.html_comments = comments
+        .into_iter()
+        .filter(|c| {
+            let after = html_ranges.partition_point(|h| h.start <= c.start);
+            after > 0 && html_ranges[after - 1].contains(&c.start)
+        })
+        .collect();
     structure
+}
+
+/// `ranges` sorted and merged where they overlap or touch, so that a
+/// binary search finds the one holding an offset.
+fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
@@ -253,7 +284,7 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
 fn without_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for range in html::comment_ranges(text) {
+    for range in comment_ranges(text) {
         out.push_str(&text[last..range.start]);
         last = range.end;
     }
@@ -268,7 +299,7 @@ fn finish_markdown_row(
     file: &SourceFile,
     table: &TableInProgress,
     cells: Vec<Cell>,
-    findings: &mut Vec<Finding>,
+    problems: &mut Vec<IngestProblem>,
 ) -> Row {
     let raw_line = &file.text[table.row_range.clone()];
     let raw_cells = split_pipe_row(raw_line);
@@ -280,12 +311,12 @@ fn finish_markdown_row(
         .map(|s| s.trim().to_string())
         .collect();
     if raw_cells.len() != width {
-        findings.push(super::table::ragged_row(
-            location.clone(),
-            raw_cells.len(),
+        problems.push(IngestProblem::RaggedRow {
+            location: location.clone(),
+            cells: raw_cells.len(),
             width,
-            &extra_cells,
-        ));
+            extra: extra_cells.clone(),
+        });
     }
     // pulldown-cmark places the cells it pads at the end of the row's
     // range, which is the start of the next line: place them at the end of
@@ -335,14 +366,6 @@ pub fn split_pipe_row(line: &str) -> Vec<&str> {
     }
     cells.push(&line[start.min(line.len())..]);
     cells
-}
-
-/// Finds `needle` (ASCII, lower case) in `haystack`, ignoring ASCII case.
-pub fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]

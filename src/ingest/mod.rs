@@ -1,10 +1,14 @@
-//! Ingest: one source file in, its front matter, headings and tables out,
-//! every cell with its file, line and column.
+//! Ingest: one source file in, its front matter, headings, tables and
+//! suppression comments out, every cell with its file, line and column.
+//! What could be read only in part is reported as an [`IngestProblem`].
 
 pub mod columns;
 pub mod front_matter;
 pub mod html;
+pub mod html_scan;
 pub mod markdown;
+pub mod problem;
+pub mod suppression;
 pub mod table;
 pub mod text;
 
@@ -13,10 +17,10 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use front_matter::FrontMatter;
-pub use table::{Cell, Column, ColumnRole, Heading, Row, Table, TableFormat};
+pub use problem::{FrontMatterProblem, IngestProblem, SuppressionProblem};
+pub use suppression::Suppression;
+pub use table::{Cell, Column, Heading, Row, Table};
 
-use crate::check::rules;
-use crate::finding::Finding;
 use crate::source::{Location, SourceFile};
 
 /// Everything ingest read from one locale file.
@@ -39,6 +43,9 @@ pub struct IngestedFile {
     /// Every link target and where it is.
     #[serde(skip)]
     pub links: Vec<(String, Location)>,
+    /// The suppression comments.
+    #[serde(skip)]
+    pub suppressions: Vec<Suppression>,
 }
 
 impl IngestedFile {
@@ -49,42 +56,31 @@ impl IngestedFile {
 }
 
 /// Reads one file. Problems that do not stop the read (broken front matter,
-/// ragged rows, a header that names no known column) are pushed to
-/// `findings`.
+/// ragged rows, a header that names no known column, a suppression comment
+/// that cannot apply) are pushed to `problems`.
 pub fn ingest(
     file: &SourceFile,
     document: &str,
     locale: &str,
     is_source: bool,
-    findings: &mut Vec<Finding>,
+    problems: &mut Vec<IngestProblem>,
 ) -> IngestedFile {
-    let front_matter = front_matter::read(file, findings);
-    let structure = markdown::walk(file, findings);
+    let front_matter = front_matter::read(file, problems);
+    let structure = markdown::walk(file, problems);
     for table in &structure.tables {
         if !table.is_understood() {
-            let headers: Vec<String> = table
-                .columns
-                .iter()
-                .map(|c| format!("`{}`", c.header.text))
-                .collect();
-            let header = if headers.is_empty() {
-                "no header row".to_string()
-            } else {
-                format!("the header {}", headers.join(", "))
-            };
-            findings.push(Finding::new(
-                &rules::TABLE_HEADER_UNRECOGNIZED,
-                table.location.clone(),
-                format!(
-                    "table has {header}, which names no error-code column and no name or description column; {}",
-                    match table.rows.len() {
-                        1 => "its row is kept as an unresolved row".to_string(),
-                        n => format!("its {n} rows are kept as unresolved rows"),
-                    }
-                ),
-            ));
+            problems.push(IngestProblem::UnrecognizedHeader {
+                location: table.location.clone(),
+                headers: table
+                    .columns
+                    .iter()
+                    .map(|c| c.header.text.to_string())
+                    .collect(),
+                rows: table.rows.len(),
+            });
         }
     }
+    let suppressions = suppression::read(file, &structure.html_comments, problems);
     IngestedFile {
         document: document.into(),
         locale: locale.into(),
@@ -94,5 +90,6 @@ pub fn ingest(
         headings: structure.headings,
         tables: structure.tables,
         links: structure.links,
+        suppressions,
     }
 }

@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::check::rules;
-use crate::finding::Finding;
+use crate::model::{ColumnRole, TableFormat};
 use crate::source::Location;
 
 /// One table cell.
@@ -103,22 +102,6 @@ impl Cell {
     }
 }
 
-/// What a column holds, read from its header text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColumnRole {
-    /// The hex code.
-    Code,
-    /// The code as a decimal number.
-    Decimal,
-    /// The symbolic name.
-    Name,
-    /// The description.
-    Description,
-    /// Anything else; kept, not interpreted.
-    Other,
-}
-
 /// One column: its header cell and role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Column {
@@ -126,16 +109,6 @@ pub struct Column {
     pub role: ColumnRole,
     /// The header cell.
     pub header: Cell,
-}
-
-/// Whether a table was a Markdown pipe table or raw HTML.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TableFormat {
-    /// A GFM pipe table.
-    Markdown,
-    /// An HTML `<table>` inside the Markdown.
-    Html,
 }
 
 /// A heading of the document.
@@ -204,29 +177,4 @@ impl Table {
     pub fn section(&self) -> &str {
         self.heading.as_ref().map_or("", |h| h.text.as_str())
     }
-}
-
-/// The `table-ragged-row` finding for a row of `cells` cells under a header
-/// of `width`; `extra` is the text of the cells beyond the header, where the
-/// reader has it.
-pub fn ragged_row(location: Location, cells: usize, width: usize, extra: &[String]) -> Finding {
-    let what = if cells < width {
-        "the missing cells are read as empty".to_string()
-    } else if extra.is_empty() {
-        "the extra cells are kept as raw text but not read".to_string()
-    } else {
-        let listed: Vec<String> = extra.iter().map(|c| format!("`{c}`")).collect();
-        format!(
-            "the extra cells ({}) are kept as raw text but not read",
-            listed.join(", ")
-        )
-    };
-    Finding::new(
-        &rules::TABLE_RAGGED_ROW,
-        location,
-        format!(
-            "table row has {cells} cell{} but the header has {width}; {what}",
-            if cells == 1 { "" } else { "s" }
-        ),
-    )
 }

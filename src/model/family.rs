@@ -110,11 +110,12 @@ impl Family {
     /// The mirrored family: `WU` codes and `OM` codes are the same codes
     /// under facilities `0x024` and `0x0CF`.
     pub fn counterpart(self) -> Option<(Family, u16)> {
-        match self {
-            Family::Wu => Some((Family::Om, 0x0CF)),
-            Family::Om => Some((Family::Wu, 0x024)),
-            _ => None,
-        }
+        let other = match self {
+            Family::Wu => Family::Om,
+            Family::Om => Family::Wu,
+            _ => return None,
+        };
+        Some((other, *other.facilities().first()?))
     }
 
     /// The name's prefix that says the family (`WU_`, `OM_`), for families

@@ -93,6 +93,18 @@ impl HResult {
         (self.0 & 0xFFFF) as u16
     }
 
+    /// The Win32 error code this value is: a bare Win32 code (`0x0000041D`)
+    /// or one wrapped by `HRESULT_FROM_WIN32` (`0x8007041D`, facility 7).
+    pub const fn win32_error(self) -> Option<u16> {
+        if self.0 <= 0xFFFF {
+            Some(self.0 as u16)
+        } else if self.0 & 0xFFFF_0000 == 0x8007_0000 {
+            Some((self.0 & 0xFFFF) as u16)
+        } else {
+            None
+        }
+    }
+
     /// The same code under another facility.
     pub const fn with_facility(self, facility: u16) -> Self {
         HResult((self.0 & !0x07FF_0000) | (((facility as u32) & 0x7FF) << 16))
@@ -211,7 +223,7 @@ impl serde::Serialize for HResult {
 }
 
 /// How a documented decimal number relates to a hex code's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DecimalReading {
     /// The signed 32-bit value: what the column should hold.
     Signed,

@@ -80,17 +80,6 @@ impl<V> LocaleMap<V> {
     }
 }
 
-impl<V> std::ops::Index<&str> for LocaleMap<V> {
-    type Output = V;
-
-    /// The value of `locale`; panics when it has none (for tests and
-    /// callers that know the locale is there).
-    fn index(&self, locale: &str) -> &V {
-        self.get(locale)
-            .unwrap_or_else(|| panic!("no value for locale {locale}"))
-    }
-}
-
 impl<V: Serialize> Serialize for LocaleMap<V> {
     /// As a JSON object, locales in order: what a `BTreeMap` would write.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -111,7 +100,7 @@ mod tests {
         map.insert("de-DE".into(), 4);
         assert_eq!(map.keys().collect::<Vec<_>>(), ["de-DE", "en-US", "sv-SE"]);
         assert_eq!(map.get("de-DE"), Some(&4));
-        assert_eq!(map["en-US"], 3);
+        assert_eq!(map.get("en-US"), Some(&3));
         assert_eq!(map.get("zh-CN"), None);
         assert_eq!(
             serde_json::to_string(&map).unwrap(),

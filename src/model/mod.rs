@@ -1,9 +1,12 @@
-//! The canonical model: the `HResult` value type, code families, and the
-//! dataset of records that every output is made from.
+//! The canonical model: the `HResult` value type, code families, facts
+//! about names, table layouts, and the dataset of records that every output
+//! is made from.
 
 mod family;
 mod hresult;
+mod layout;
 mod locale_map;
+mod names;
 mod record;
 
 pub use family::{Family, counterpart_code};
@@ -11,7 +14,9 @@ pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, decimal_value,
     read_decimal,
 };
+pub use layout::{ColumnRole, TableFormat};
 pub use locale_map::LocaleMap;
+pub use names::{http_status_of, is_placeholder_name};
 pub use record::{
     CellPosition, CellPositions, Dataset, DocumentSummary, FileSummary, Normalization, RawText,
     Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,

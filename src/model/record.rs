@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{Family, HResult, LocaleMap};
+use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat};
 
 /// Where one cell of a row is. Written to JSON as `[line, column]`: a
 /// record carries one per cell per locale, so the short form matters, in
@@ -54,40 +54,30 @@ pub struct CellPositions {
 }
 
 impl CellPositions {
-    /// The position of the cell of a role (`code`, `decimal`, `description`,
-    /// `name`).
-    pub fn get(&self, role: &str) -> Option<CellPosition> {
-        *self.slot(role)
-    }
-
-    fn slot(&self, role: &str) -> &Option<CellPosition> {
+    /// The position of the cell of a role; `None` for a role the row has no
+    /// cell of (and for [`ColumnRole::Other`]).
+    pub fn get(&self, role: ColumnRole) -> Option<CellPosition> {
         match role {
-            "code" => &self.code,
-            "decimal" => &self.decimal,
-            "description" => &self.description,
-            "name" => &self.name,
-            _ => &None,
+            ColumnRole::Code => self.code,
+            ColumnRole::Decimal => self.decimal,
+            ColumnRole::Description => self.description,
+            ColumnRole::Name => self.name,
+            ColumnRole::Other => None,
         }
-    }
-}
-
-impl std::ops::Index<&str> for CellPositions {
-    type Output = CellPosition;
-
-    /// The position of a role's cell; panics when the row has none (for
-    /// tests and callers that know the table's columns).
-    fn index(&self, role: &str) -> &CellPosition {
-        self.slot(role)
-            .as_ref()
-            .unwrap_or_else(|| panic!("the row has no {role} cell"))
     }
 }
 
 impl Serialize for CellPositions {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let present = ["code", "decimal", "description", "name"]
-            .into_iter()
-            .filter_map(|role| Some((role, (*self.slot(role))?)));
+        // Alphabetical, as a map of role names would be.
+        let present = [
+            ColumnRole::Code,
+            ColumnRole::Decimal,
+            ColumnRole::Description,
+            ColumnRole::Name,
+        ]
+        .into_iter()
+        .filter_map(|role| Some((role.as_str(), self.get(role)?)));
         serializer.collect_map(present)
     }
 }
@@ -132,22 +122,6 @@ impl RawText {
     /// True when no cell was normalized.
     pub fn is_empty(&self) -> bool {
         self.code.is_none() && self.name.is_none()
-    }
-}
-
-impl std::ops::Index<&str> for RawText {
-    type Output = str;
-
-    /// The raw text of a field (`code`, `name`); panics when the field was
-    /// not normalized (for tests).
-    fn index(&self, field: &str) -> &str {
-        let slot = match field {
-            "code" => &self.code,
-            "name" => &self.name,
-            _ => &None,
-        };
-        slot.as_deref()
-            .unwrap_or_else(|| panic!("no raw text for {field}"))
     }
 }
 
@@ -286,9 +260,9 @@ pub struct TableSummary {
     /// The heading above it.
     pub section: String,
     /// `markdown` or `html`.
-    pub format: crate::ingest::TableFormat,
+    pub format: TableFormat,
     /// Column roles in order.
-    pub columns: Vec<crate::ingest::ColumnRole>,
+    pub columns: Vec<ColumnRole>,
     /// Data rows.
     pub rows: usize,
 }

@@ -1,5 +1,9 @@
 //! Normalize: ingested tables in, canonical records out. Every data row
 //! becomes part of a record or an unresolved row that keeps its raw text.
+//! Codes that are not written canonically are resolved from the evidence
+//! and reported as [`UnreadableCode`]s; translated rows are joined to their
+//! source rows, and the joins ([`TranslationAlignment`]) are kept for the
+//! check.
 
 pub mod resolve;
 pub mod translations;
@@ -9,25 +13,51 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::rules;
 use crate::corpus::Corpus;
-use crate::finding::{Finding, Fix};
-use crate::ingest::{Cell, ColumnRole, IngestedFile, Row, Table};
+use crate::ingest::{Cell, IngestedFile, Row, Table};
 use crate::model::{
-    CellPosition, CellPositions, Dataset, DocumentSummary, Family, FileSummary, HResult, LocaleMap,
-    Normalization, RawText, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,
-    counterpart_code,
+    CellPosition, CellPositions, CodeProblem, ColumnRole, Dataset, DocumentSummary, Family,
+    FileSummary, HResult, LocaleMap, Normalization, RawText, Record, Repair, RowSource, Stats,
+    TableSummary, UnresolvedRow, counterpart_code,
 };
-use resolve::{NameIndex, RowEvidence, resolve};
+use crate::source::Location;
+use resolve::{NameIndex, Resolution, RowEvidence, resolve};
+pub use translations::{AlignedRow, Alignment, TableAlignment, TranslationAlignment};
 
-/// The dataset and the findings normalization made on the way (malformed
-/// codes and their repairs).
+/// The rule whose findings explain the dataset's code repairs: each
+/// [`Repair`] names it. (Normalize knows no rules; the check's registry
+/// has this one, and a test holds the two together.)
+pub const CODE_REPAIR_RULE: &str = "hex-malformed";
+
+/// The dataset, the codes that needed resolving, and how translated rows
+/// were joined to their source rows.
 #[derive(Debug, Clone)]
 pub struct Normalized {
     /// The dataset.
     pub dataset: Dataset,
-    /// Findings about codes, with fixes where the evidence allows.
-    pub findings: Vec<Finding>,
+    /// Every source row whose code is not written canonically, with what
+    /// the evidence made of it.
+    pub unreadable_codes: Vec<UnreadableCode>,
+    /// Per translation file, how its tables and rows were joined to the
+    /// source's.
+    pub alignments: Vec<TranslationAlignment>,
+}
+
+/// A source row whose code cell is not `0x` and eight hex digits, and what
+/// the evidence made of it: a value the dataset uses, a suggestion, or
+/// nothing.
+#[derive(Debug, Clone)]
+pub struct UnreadableCode {
+    /// Where the code cell is (the row's start when it has none).
+    pub location: Location,
+    /// The code cell's text.
+    pub written: String,
+    /// The row's symbolic name.
+    pub name: String,
+    /// What is wrong with the written form (`None`: the text is no code).
+    pub problem: Option<CodeProblem>,
+    /// The value from the evidence, and the evidence.
+    pub resolution: Resolution,
 }
 
 /// Identifies one row: file, table and row index.
@@ -85,33 +115,47 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
     // Documents are independent once the names are known: normalize them
     // in parallel, a contiguous run of documents per thread, and concatenate
     // in corpus order, so the result does not depend on the thread count.
-    let documents: Vec<&[IngestedFile]> = files.chunk_by(|a, b| a.document == b.document).collect();
-    let parts: Vec<DocumentPart> =
-        crate::threads::map_in_order(&documents, |files| normalize_document(files, &names));
+    let mut documents: Vec<(usize, &[IngestedFile])> = Vec::new();
+    let mut offset = 0;
+    for chunk in files.chunk_by(|a, b| a.document == b.document) {
+        documents.push((offset, chunk));
+        offset += chunk.len();
+    }
+    let parts: Vec<DocumentPart> = crate::threads::map_in_order(&documents, |(offset, files)| {
+        normalize_document(*offset, files, &names)
+    });
     // Sized once: the records of a large corpus are tens of megabytes, and
     // growing by doubling would copy and touch them again.
     let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
     let mut unresolved = Vec::new();
-    let mut findings = Vec::new();
+    let mut unreadable_codes = Vec::new();
+    let mut alignments = Vec::new();
     for part in parts {
         records.extend(part.records);
         unresolved.extend(part.unresolved);
-        findings.extend(part.findings);
+        unreadable_codes.extend(part.unreadable_codes);
+        alignments.extend(part.alignments);
     }
     link_counterparts(&mut records);
-    finish(corpus, files, records, unresolved, findings)
+    Normalized {
+        dataset: finish(corpus, files, records, unresolved),
+        unreadable_codes,
+        alignments,
+    }
 }
 
 /// What normalization makes of one document.
 struct DocumentPart {
     records: Vec<Record>,
     unresolved: Vec<UnresolvedRow>,
-    findings: Vec<Finding>,
+    unreadable_codes: Vec<UnreadableCode>,
+    alignments: Vec<TranslationAlignment>,
 }
 
-/// Normalizes the files of one document (the source-language file first).
-fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
-    let mut findings = Vec::new();
+/// Normalizes the files of one document (the source-language file first);
+/// `offset` is the index of its first file among all files.
+fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
+    let mut unreadable_codes = Vec::new();
     // At most one record per source row.
     let source_rows = files
         .iter()
@@ -146,7 +190,7 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                 .iter()
                 .map(|row| HResult::read(RowCells::of(table, row).code_text()))
                 .collect();
-            let sorted = is_sorted(readings.iter().map(|r| r.value));
+            let sorted = is_mostly_ascending(readings.iter().map(|r| r.value));
             let mut resolved: Vec<Option<HResult>> = Vec::with_capacity(table.rows.len());
             for (row_index, row) in table.rows.iter().enumerate() {
                 let cells = RowCells::of(table, row);
@@ -166,12 +210,11 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
                 let (value, repair) = if needs_resolution {
                     let resolution = resolve(&evidence, names);
-                    findings.push(code_finding(&cells, reading, &resolution));
                     let repair = resolution.value.map(|value| Repair {
                         field: "code".into(),
                         from: cells.code_text().to_string(),
                         to: value.to_string(),
-                        rule: rules::HEX_MALFORMED.id.into(),
+                        rule: CODE_REPAIR_RULE.into(),
                         evidence: resolution.evidence.clone(),
                     });
                     if resolution.value.is_none() {
@@ -188,7 +231,15 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
                         }
                         unresolved.push(unresolved_row(file, table, row, reason));
                     }
-                    (resolution.value, repair)
+                    let value = resolution.value;
+                    unreadable_codes.push(UnreadableCode {
+                        location: cells.code_location(),
+                        written: cells.code_text().to_string(),
+                        name: cells.name_text().to_string(),
+                        problem: reading.problem.clone(),
+                        resolution,
+                    });
+                    (value, repair)
                 } else {
                     (reading.value, None)
                 };
@@ -210,11 +261,13 @@ fn normalize_document(files: &[IngestedFile], names: &NameIndex) -> DocumentPart
         }
     }
 
-    translations::merge(files, &mut records, &record_of_row, &mut unresolved);
+    let alignments =
+        translations::merge(offset, files, &mut records, &record_of_row, &mut unresolved);
     DocumentPart {
         records,
         unresolved,
-        findings,
+        unreadable_codes,
+        alignments,
     }
 }
 
@@ -224,8 +277,7 @@ fn finish(
     files: &[IngestedFile],
     mut records: Vec<Record>,
     mut unresolved: Vec<UnresolvedRow>,
-    findings: Vec<Finding>,
-) -> Normalized {
+) -> Dataset {
     // Each record's sources: the source-language row first, then by file.
     // They are mostly in this order already, which a stable sort checks in
     // one pass.
@@ -246,15 +298,11 @@ fn finish(
         rows_in_records: records.iter().map(|r| r.sources.len()).sum(),
         unresolved_rows: unresolved.len(),
     };
-    let documents = summarize(corpus, files);
-    Normalized {
-        dataset: Dataset {
-            documents,
-            records,
-            unresolved,
-            stats,
-        },
-        findings,
+    Dataset {
+        documents: summarize(corpus, files),
+        records,
+        unresolved,
+        stats,
     }
 }
 
@@ -322,8 +370,9 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
 }
 
 /// True when at least nine in ten steps between known codes go up: the
-/// table is sorted by code, so its neighbours are evidence.
-pub fn is_sorted(values: impl Iterator<Item = Option<HResult>>) -> bool {
+/// table is sorted by code (a few rows out of place allowed), so its
+/// neighbours are evidence.
+pub fn is_mostly_ascending(values: impl Iterator<Item = Option<HResult>>) -> bool {
     let known: Vec<HResult> = values.flatten().collect();
     let steps = known.len().saturating_sub(1);
     if steps < 4 {
@@ -331,44 +380,6 @@ pub fn is_sorted(values: impl Iterator<Item = Option<HResult>>) -> bool {
     }
     let rising = known.windows(2).filter(|w| w[0] < w[1]).count();
     rising * 10 >= steps * 9
-}
-
-fn code_finding(
-    cells: &RowCells,
-    reading: &crate::model::CodeReading,
-    resolution: &resolve::Resolution,
-) -> Finding {
-    let written = cells.code_text();
-    let problem = resolve::describe_problem(reading.problem.as_ref());
-    let name = cells.name_text();
-    let mut message = format!("code `{written}` {problem}");
-    let target = resolution.value.or(resolution.suggestion);
-    match (resolution.value, resolution.suggestion) {
-        (Some(value), _) => message.push_str(&format!("; the dataset uses {value}")),
-        (None, Some(s)) => message.push_str(&format!(
-            "; {s} is likely but the evidence is not strong enough to repair it ({}); confirm the code against the product's headers",
-            if resolution.disagreements.is_empty() {
-                "only one source supports it".to_string()
-            } else {
-                format!("against it: {}", resolution.disagreements.join("; "))
-            }
-        )),
-        (None, None) => message.push_str(
-            "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits",
-        ),
-    }
-    let mut finding = Finding::new(&rules::HEX_MALFORMED, cells.code_location(), message)
-        .about(target.map(|v| v.to_string()), Some(name));
-    if let Some(to) = target {
-        finding = finding.with_fix(Fix {
-            field: "code".into(),
-            from: written.to_string(),
-            to: to.to_string(),
-            confidence: resolution.confidence,
-            evidence: resolution.evidence.clone(),
-        });
-    }
-    finding
 }
 
 fn positions(table: &Table, row: &Row) -> CellPositions {
@@ -387,17 +398,6 @@ fn positions(table: &Table, row: &Row) -> CellPositions {
         }
     }
     positions
-}
-
-/// The name of a column role in outputs.
-pub fn role_name(role: ColumnRole) -> &'static str {
-    match role {
-        ColumnRole::Code => "code",
-        ColumnRole::Decimal => "decimal",
-        ColumnRole::Name => "name",
-        ColumnRole::Description => "description",
-        ColumnRole::Other => "other",
-    }
 }
 
 /// The provenance entry of one row.
@@ -505,7 +505,7 @@ pub fn unresolved_row(
             .get(i)
             .map(|c| match c.role {
                 ColumnRole::Other => c.header.text.to_string(),
-                role => role_name(role).to_string(),
+                role => role.as_str().to_string(),
             })
             .filter(|k| !k.is_empty())
             .unwrap_or_else(|| format!("column {}", i + 1));

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::Confidence;
+use crate::diagnostic::Confidence;
 use crate::model::{CodeProblem, CodeReading, Family, HResult, decimal_value};
 use crate::source::Location;
 

@@ -7,6 +7,33 @@ use super::{RowCells, RowKey, row_source, unresolved_row};
 use crate::ingest::{IngestedFile, Table};
 use crate::model::{Record, UnresolvedRow};
 
+/// How one translation file's tables and rows were joined to those of its
+/// source-language file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationAlignment {
+    /// Index of the source-language file among the ingested files.
+    pub source_file: usize,
+    /// Index of the translation file among the ingested files.
+    pub translation_file: usize,
+    /// One entry per understood table of the source file, in table order.
+    pub tables: Vec<TableAlignment>,
+}
+
+/// One source table and its translation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableAlignment {
+    /// Index of the table in the source file.
+    pub source_table: usize,
+    /// Index of the table of the translation that translates it; `None`
+    /// when no table of the translation does.
+    pub translated_table: Option<usize>,
+    /// The translated rows matched with source rows, in translated-row
+    /// order.
+    pub rows: Vec<AlignedRow>,
+    /// Translated rows that match no source row.
+    pub unmatched: Vec<usize>,
+}
+
 /// How a translated row was matched to its source row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Alignment {
@@ -32,10 +59,7 @@ pub struct AlignedRow {
 /// Matches the rows of a translated table to those of its source table.
 /// Returns the matches (in translated-row order) and the translated rows
 /// left unmatched.
-pub fn align(
-    source: &crate::ingest::Table,
-    translated: &crate::ingest::Table,
-) -> (Vec<AlignedRow>, Vec<usize>) {
+pub fn align(source: &Table, translated: &Table) -> (Vec<AlignedRow>, Vec<usize>) {
     let key = |table, row| {
         let cells = RowCells::of(table, row);
         (
@@ -197,14 +221,17 @@ pub fn pair_tables<'f>(
 }
 
 /// Adds every translated row to its source row's record, or to the
-/// unresolved rows with the reason.
+/// unresolved rows with the reason; returns how each translation was
+/// aligned. `offset` is the index of `files[0]` among all ingested files.
 pub fn merge(
+    offset: usize,
     files: &[IngestedFile],
     records: &mut [Record],
     record_of_row: &HashMap<RowKey, usize>,
     unresolved: &mut Vec<UnresolvedRow>,
-) {
-    for file in files.iter().filter(|f| !f.is_source) {
+) -> Vec<TranslationAlignment> {
+    let mut alignments = Vec::new();
+    for (file_index, file) in files.iter().enumerate().filter(|(_, f)| !f.is_source) {
         let Some(source_index) = files
             .iter()
             .position(|s| s.is_source && s.document == file.document)
@@ -213,6 +240,17 @@ pub fn merge(
         };
         let source = &files[source_index];
         let pairs = pair_tables(source, file);
+        let mut tables: Vec<TableAlignment> = source
+            .tables
+            .iter()
+            .filter(|t| t.is_understood())
+            .map(|t| TableAlignment {
+                source_table: t.index,
+                translated_table: pairs.iter().find(|(s, _)| *s == t.index).map(|(_, t)| *t),
+                rows: Vec::new(),
+                unmatched: Vec::new(),
+            })
+            .collect();
         for table in &file.tables {
             let source_table = pairs
                 .iter()
@@ -233,11 +271,11 @@ pub fn merge(
                 continue;
             };
             let (aligned, unmatched) = align(source_table, table);
-            for AlignedRow {
+            for &AlignedRow {
                 row: row_index,
                 source_row,
                 ..
-            } in aligned
+            } in &aligned
             {
                 let row = &table.rows[row_index];
                 let cells = RowCells::of(table, row);
@@ -272,7 +310,7 @@ pub fn merge(
                     }
                 }
             }
-            for t in unmatched {
+            for &t in &unmatched {
                 let row = &table.rows[t];
                 let cells = RowCells::of(table, row);
                 unresolved.push(unresolved_row(
@@ -287,6 +325,19 @@ pub fn merge(
                     ),
                 ));
             }
+            if let Some(entry) = tables
+                .iter_mut()
+                .find(|a| a.source_table == source_table.index)
+            {
+                entry.rows = aligned;
+                entry.unmatched = unmatched;
+            }
         }
+        alignments.push(TranslationAlignment {
+            source_file: offset + source_index,
+            translation_file: offset + file_index,
+            tables,
+        });
     }
+    alignments
 }

@@ -5,19 +5,34 @@
 //! annotations of each kind per step, so the job summary
 //! (`$GITHUB_STEP_SUMMARY`) lists every finding in a table.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use super::human::fix_in_words;
-use super::json::fail_level_name;
-use crate::Project;
+use super::summary::{counts_by_rule, fix_in_words};
+use super::{Emitter, ReportContext};
 use crate::check::CheckOutcome;
-use crate::finding::{Finding, Severity};
+use crate::diagnostic::{Finding, Severity};
 
-/// Renders workflow-command annotations, one line per finding.
-pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
-    let _ = project;
-    outcome.findings.iter().map(annotation).collect()
+/// Workflow-command annotations, one line per finding.
+#[derive(Debug, Clone, Copy)]
+pub struct GithubEmitter;
+
+impl Emitter for GithubEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        for finding in &report.outcome.findings {
+            out.write_all(annotation(finding).as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+/// The Markdown job summary, for `$GITHUB_STEP_SUMMARY`.
+#[derive(Debug, Clone, Copy)]
+pub struct StepSummaryEmitter;
+
+impl Emitter for StepSummaryEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        write_step_summary(out, report.outcome)
+    }
 }
 
 /// The workflow command of a severity.
@@ -63,30 +78,23 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The Markdown job summary for `$GITHUB_STEP_SUMMARY`.
-pub fn step_summary(project: &Project, outcome: &CheckOutcome) -> String {
-    let _ = project;
-    let mut out = String::from("# errdocs check\n\n");
-    let _ = writeln!(out, "{}\n", verdict(outcome));
-    write_severity_table(&mut out, outcome);
-    write_counts(&mut out, outcome);
+/// Writes the Markdown job summary of `outcome`.
+fn write_step_summary(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
+    out.write_all(b"# errdocs check\n\n")?;
+    writeln!(out, "{}\n", verdict(outcome))?;
+    write_severity_table(out, outcome)?;
+    write_counts(out, outcome)?;
     if outcome.findings.is_empty() {
-        out.push_str("No findings.\n");
-        return out;
+        return out.write_all(b"No findings.\n");
     }
-    write_rule_table(&mut out, outcome);
-    write_findings_table(&mut out, outcome);
-    out
+    write_rule_table(out, outcome)?;
+    write_findings_table(out, outcome)
 }
 
 fn verdict(outcome: &CheckOutcome) -> String {
-    let level = fail_level_name(outcome.fail_on);
+    let level = outcome.fail_on.as_str();
     if outcome.fails() {
-        let failing = outcome
-            .findings
-            .iter()
-            .filter(|f| outcome.fail_on.fails(f.severity))
-            .count();
+        let failing = outcome.failing();
         let s = if failing == 1 { "" } else { "s" };
         format!("**Fails**: {failing} finding{s} at or above the fail-on level `{level}`.")
     } else {
@@ -94,16 +102,16 @@ fn verdict(outcome: &CheckOutcome) -> String {
     }
 }
 
-fn write_severity_table(out: &mut String, outcome: &CheckOutcome) {
-    out.push_str("| Severity | Count |\n|---|---:|\n");
+fn write_severity_table(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
+    out.write_all(b"| Severity | Count |\n|---|---:|\n")?;
     for severity in [Severity::Error, Severity::Warning, Severity::Note] {
-        let _ = writeln!(out, "| {} | {} |", severity, outcome.count(severity));
+        writeln!(out, "| {} | {} |", severity, outcome.count(severity))?;
     }
-    out.push('\n');
+    writeln!(out)
 }
 
 /// Suppressed and baselined findings and fixed baseline entries, when any.
-fn write_counts(out: &mut String, outcome: &CheckOutcome) {
+fn write_counts(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
     let mut lines = Vec::new();
     if outcome.suppressed > 0 {
         lines.push(format!("- Suppressed inline: {}", outcome.suppressed));
@@ -121,39 +129,33 @@ fn write_counts(out: &mut String, outcome: &CheckOutcome) {
         ));
     }
     if !lines.is_empty() {
-        out.push_str(&lines.join("\n"));
-        out.push_str("\n\n");
+        write!(out, "{}\n\n", lines.join("\n"))?;
     }
+    Ok(())
 }
 
-fn write_rule_table(out: &mut String, outcome: &CheckOutcome) {
-    let mut rows: BTreeMap<(&str, std::cmp::Reverse<Severity>), usize> = BTreeMap::new();
-    for finding in &outcome.findings {
-        *rows
-            .entry((finding.rule, std::cmp::Reverse(finding.severity)))
-            .or_insert(0) += 1;
+fn write_rule_table(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
+    out.write_all(b"## By rule\n\n| Rule | Severity | Count |\n|---|---|---:|\n")?;
+    for ((rule, severity), count) in counts_by_rule(&outcome.findings) {
+        writeln!(out, "| `{rule}` | {} | {count} |", severity.0)?;
     }
-    out.push_str("## By rule\n\n| Rule | Severity | Count |\n|---|---|---:|\n");
-    for ((rule, severity), count) in rows {
-        let _ = writeln!(out, "| `{rule}` | {} | {count} |", severity.0);
-    }
-    out.push('\n');
+    writeln!(out)
 }
 
-fn write_findings_table(out: &mut String, outcome: &CheckOutcome) {
-    let _ = writeln!(
+fn write_findings_table(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
+    writeln!(
         out,
         "## Findings\n\nAll {} findings (annotations show at most ten of each kind).\n",
         outcome.findings.len()
-    );
-    out.push_str("| Location | Rule | Severity | Message |\n|---|---|---|---|\n");
+    )?;
+    out.write_all(b"| Location | Rule | Severity | Message |\n|---|---|---|---|\n")?;
     for finding in &outcome.findings {
         let mut message = cell(&finding.message);
         if let Some(fix) = &finding.fix {
             message.push_str("<br>fix: ");
             message.push_str(&cell(&fix_in_words(fix)));
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "| {}:{} | `{}` | {} | {} |",
             cell(&finding.location.file),
@@ -161,8 +163,9 @@ fn write_findings_table(out: &mut String, outcome: &CheckOutcome) {
             finding.rule,
             finding.severity,
             message
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// Text for a Markdown table cell: `|` escaped, line breaks as `<br>`, so

@@ -14,14 +14,13 @@
 //! the escape codes.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use super::json::fail_level_name;
-use crate::Project;
+use super::summary::{counts_by_rule, fix_in_words, plural};
+use super::{Emitter, ReportContext};
 use crate::check::{BaselineEntry, CheckOutcome, CoverageState};
-use crate::config::FailLevel;
-use crate::finding::{Confidence, Finding, Fix, Severity};
-use crate::source::Location;
+use crate::diagnostic::{FailLevel, Finding, Severity};
+use crate::source::{Location, SourceLines};
 
 const RESET: &str = "\x1b[0m";
 const DIM: &str = "\x1b[2m";
@@ -29,15 +28,30 @@ const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
 const CYAN: &str = "\x1b[36m";
 
-/// Renders the human report.
-pub fn render(project: &Project, outcome: &CheckOutcome, color: bool) -> String {
-    let paint = Paint(color);
-    let mut out = String::new();
+/// The human report; `color` adds ANSI colours.
+#[derive(Debug, Clone, Copy)]
+pub struct HumanEmitter {
+    /// Whether to colour severities and rule ids.
+    pub color: bool,
+}
+
+impl Emitter for HumanEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        write_report(out, report.outcome, report.lines, Paint(self.color))
+    }
+}
+
+fn write_report(
+    out: &mut dyn Write,
+    outcome: &CheckOutcome,
+    lines: &dyn SourceLines,
+    paint: Paint,
+) -> io::Result<()> {
     if outcome.findings.is_empty() {
-        out.push_str("no findings\n");
+        out.write_all(b"no findings\n")?;
     }
     for (file, findings) in by_file(&outcome.findings) {
-        let _ = writeln!(out, "{file} ({})\n", plural(findings.len(), "finding"));
+        writeln!(out, "{file} ({})\n", plural(findings.len(), "finding"))?;
         // One gutter width per file, so that the `|` of every snippet in
         // the file lines up.
         let gutter = findings
@@ -46,12 +60,11 @@ pub fn render(project: &Project, outcome: &CheckOutcome, color: bool) -> String 
             .max()
             .unwrap_or(1);
         for finding in findings {
-            write_finding(&mut out, project, finding, gutter, paint);
-            out.push('\n');
+            write_finding(out, lines, finding, gutter, paint)?;
+            writeln!(out)?;
         }
     }
-    write_summary(&mut out, outcome, paint);
-    out
+    write_summary(out, outcome, paint)
 }
 
 /// Findings grouped by file, files in name order, findings in their given
@@ -115,58 +128,58 @@ fn location(location: &Location) -> String {
 }
 
 fn write_finding(
-    out: &mut String,
-    project: &Project,
+    out: &mut dyn Write,
+    lines: &dyn SourceLines,
     finding: &Finding,
     gutter: usize,
     paint: Paint,
-) {
-    let _ = writeln!(
+) -> io::Result<()> {
+    writeln!(
         out,
         "{}: {}[{}]: {}",
         location(&finding.location),
         paint.severity(finding.severity),
         paint.rule(finding.rule),
         one_line(&finding.message)
-    );
-    let line_text = project
-        .source(&finding.location.file)
-        .and_then(|source| source.line_text(finding.location.line));
-    if let Some(text) = line_text {
-        write_snippet(out, &finding.location, gutter, text);
+    )?;
+    if let Some(text) = lines.line_text(&finding.location.file, finding.location.line) {
+        write_snippet(out, &finding.location, gutter, text)?;
     }
     if let Some(fix) = &finding.fix {
-        let _ = writeln!(out, "    fix: {}", one_line(&fix_in_words(fix)));
+        writeln!(out, "    fix: {}", one_line(&fix_in_words(fix)))?;
         for evidence in &fix.evidence {
-            let _ = writeln!(out, "        {}", one_line(evidence));
+            writeln!(out, "        {}", one_line(evidence))?;
         }
     }
     for related in &finding.related {
-        let _ = writeln!(
+        writeln!(
             out,
             "    related: {}: {}",
             location(&related.location),
             one_line(&related.message)
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// The source line under a gutter `gutter` digits wide with its number,
 /// and a caret line.
-fn write_snippet(out: &mut String, location: &Location, gutter: usize, text: &str) {
+fn write_snippet(
+    out: &mut dyn Write,
+    location: &Location,
+    gutter: usize,
+    text: &str,
+) -> io::Result<()> {
     let line = location.line;
     let blank = "";
-    let _ = writeln!(out, "    {line:>gutter$} | {}", printable(text));
-    let _ = writeln!(
+    writeln!(out, "    {line:>gutter$} | {}", printable(text))?;
+    writeln!(
         out,
         "    {blank:>gutter$} | {}^",
         caret_indent(text, location.column)
-    );
+    )
 }
 
-/// The line with control characters (other than tab) shown as `?`: one
-/// character for one, so columns stay put, and no escape sequence from a
-/// document reaches the terminal.
 /// Document text inside a message (a description, a cell) as one line with
 /// no control characters: line breaks shown as `⏎`, escapes as `?`, so a
 /// document cannot send escape codes to the terminal or break the layout.
@@ -174,6 +187,9 @@ fn one_line(text: &str) -> String {
     printable(&text.replace("\r\n", "\n").replace('\n', "⏎"))
 }
 
+/// The line with control characters (other than tab) shown as `?`: one
+/// character for one, so columns stay put, and no escape sequence from a
+/// document reaches the terminal.
 fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
@@ -216,78 +232,50 @@ pub fn is_wide(c: char) -> bool {
     )
 }
 
-fn confidence_name(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::Low => "low",
-        Confidence::Medium => "medium",
-        Confidence::High => "high",
-    }
-}
-
-/// A fix in one line: ``code `0x8024200` -> `0x80242000` (high confidence)``.
-pub fn fix_in_words(fix: &Fix) -> String {
-    format!(
-        "{} `{}` -> `{}` ({} confidence)",
-        fix.field,
-        fix.from,
-        fix.to,
-        confidence_name(fix.confidence)
-    )
-}
-
-/// `1 error`, `2 warnings`.
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("{count} {word}")
-    } else {
-        format!("{count} {word}s")
-    }
-}
-
-fn write_summary(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
-    let _ = writeln!(
+fn write_summary(out: &mut dyn Write, outcome: &CheckOutcome, paint: Paint) -> io::Result<()> {
+    writeln!(
         out,
         "summary: {}, {}, {}",
         plural(outcome.count(Severity::Error), "error"),
         plural(outcome.count(Severity::Warning), "warning"),
         plural(outcome.count(Severity::Note), "note"),
-    );
-    write_rule_table(out, outcome, paint);
+    )?;
+    write_rule_table(out, outcome, paint)?;
     if outcome.suppressed > 0 {
-        let _ = writeln!(out, "suppressed: {}", outcome.suppressed);
+        writeln!(out, "suppressed: {}", outcome.suppressed)?;
     }
     if outcome.baselined > 0 {
-        let _ = writeln!(out, "baselined: {}", outcome.baselined);
+        writeln!(out, "baselined: {}", outcome.baselined)?;
     }
     for entry in &outcome.gone_from_baseline {
-        write_gone(out, entry, paint);
+        write_gone(out, entry, paint)?;
     }
-    write_coverage(out, outcome);
-    write_counterpart_coverage(out, outcome);
-    let _ = writeln!(out, "{}", verdict(outcome));
+    write_coverage(out, outcome)?;
+    write_counterpart_coverage(out, outcome)?;
+    writeln!(out, "{}", verdict(outcome))
 }
 
 /// The translation coverage matrix: counts per locale, then every source
 /// row that is not present and clean in every locale.
-fn write_coverage(out: &mut String, outcome: &CheckOutcome) {
+fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
     for matrix in &outcome.coverage {
-        let _ = writeln!(
+        writeln!(
             out,
             "translation coverage of {} ({} source rows):",
             matrix.document,
             matrix.rows.len()
-        );
-        let _ = writeln!(out, "  {:8}  present  missing  differs", "locale");
+        )?;
+        writeln!(out, "  {:8}  present  missing  differs", "locale")?;
         for locale in &matrix.locales {
             let counts = matrix.counts.get(locale);
             let count = |state| counts.and_then(|c| c.get(&state)).copied().unwrap_or(0);
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {locale:8}  {:>7}  {:>7}  {:>7}",
                 count(CoverageState::Present),
                 count(CoverageState::Missing),
                 count(CoverageState::Differs)
-            );
+            )?;
         }
         for row in &matrix.rows {
             let issues: Vec<String> = row
@@ -306,18 +294,19 @@ fn write_coverage(out: &mut String, outcome: &CheckOutcome) {
                 })
                 .collect();
             if !issues.is_empty() {
-                let _ = writeln!(out, "    {} {}: {}", row.code, row.name, issues.join(", "));
+                writeln!(out, "    {} {}: {}", row.code, row.name, issues.join(", "))?;
             }
         }
     }
+    Ok(())
 }
 
 /// The codes without a counterpart, per document, as a table.
-fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
+fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
     if outcome.counterpart_coverage.is_empty() {
-        return;
+        return Ok(());
     }
-    let _ = writeln!(out, "WU/OM counterparts:");
+    writeln!(out, "WU/OM counterparts:")?;
     let width = outcome
         .counterpart_coverage
         .iter()
@@ -325,27 +314,27 @@ fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
         .max()
         .unwrap_or(0)
         .max("document".len());
-    let _ = writeln!(
+    writeln!(
         out,
         "  {:width$}  family  paired  without counterpart",
         "document"
-    );
+    )?;
     for c in &outcome.counterpart_coverage {
-        let _ = writeln!(
+        writeln!(
             out,
             "  {:width$}  {:6}  {:>6}  {:>19}",
             c.document,
             c.family,
             c.paired,
             c.unpaired.len()
-        );
+        )?;
     }
     for c in outcome
         .counterpart_coverage
         .iter()
         .filter(|c| !c.unpaired.is_empty())
     {
-        let _ = writeln!(
+        writeln!(
             out,
             "  {} codes of {} without {} {} counterpart:",
             c.family,
@@ -356,35 +345,29 @@ fn write_counterpart_coverage(out: &mut String, outcome: &CheckOutcome) {
                 "a"
             },
             c.counterpart_family
-        );
+        )?;
         // A list, wrapped: it can run to a hundred codes.
         let mut line = String::from("   ");
         for (code, name) in &c.unpaired {
             let entry = format!(" {code} {name}");
             if line.chars().count() + entry.chars().count() > 100 && !line.trim().is_empty() {
-                let _ = writeln!(out, "{line}");
+                writeln!(out, "{line}")?;
                 line = String::from("   ");
             }
             line.push_str(&entry);
         }
         if !line.trim().is_empty() {
-            let _ = writeln!(out, "{line}");
+            writeln!(out, "{line}")?;
         }
     }
+    Ok(())
 }
 
-/// Counts by rule and severity: one row per pair, so that a rule whose
-/// findings were configured to different severities (not possible today,
-/// but cheap to allow) is not misreported.
-fn write_rule_table(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
-    let mut rows: BTreeMap<(&str, std::cmp::Reverse<Severity>), usize> = BTreeMap::new();
-    for finding in &outcome.findings {
-        *rows
-            .entry((finding.rule, std::cmp::Reverse(finding.severity)))
-            .or_insert(0) += 1;
-    }
+/// Counts by rule and severity.
+fn write_rule_table(out: &mut dyn Write, outcome: &CheckOutcome, paint: Paint) -> io::Result<()> {
+    let rows = counts_by_rule(&outcome.findings);
     if rows.is_empty() {
-        return;
+        return Ok(());
     }
     let rule_width = rows
         .keys()
@@ -393,47 +376,43 @@ fn write_rule_table(out: &mut String, outcome: &CheckOutcome, paint: Paint) {
         .max()
         .unwrap_or(0);
     let severity_width = "severity".len();
-    let _ = writeln!(
+    writeln!(
         out,
         "  {:rule_width$}  {:severity_width$}  count",
         "rule", "severity"
-    );
+    )?;
     for ((rule, severity), count) in rows {
-        let _ = writeln!(
+        writeln!(
             out,
             "  {}  {}  {count:>5}",
             paint.rule_padded(rule, rule_width),
             paint.severity_padded(severity.0, severity_width),
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn write_gone(out: &mut String, entry: &BaselineEntry, paint: Paint) {
-    let _ = writeln!(
+fn write_gone(out: &mut dyn Write, entry: &BaselineEntry, paint: Paint) -> io::Result<()> {
+    writeln!(
         out,
         "fixed since baseline: {} {}:{} {}",
         paint.rule(&entry.rule),
         entry.file,
         entry.line,
         entry.message
-    );
+    )
 }
 
 /// The last line: whether the run fails at the configured level.
 fn verdict(outcome: &CheckOutcome) -> String {
-    let level = fail_level_name(outcome.fail_on);
+    let level = outcome.fail_on.as_str();
     if outcome.fail_on == FailLevel::Never {
         return "result: passes (fail-on is `never`)".to_string();
     }
-    let failing = outcome
-        .findings
-        .iter()
-        .filter(|f| outcome.fail_on.fails(f.severity))
-        .count();
     if outcome.fails() {
         format!(
             "result: fails ({} at or above `{level}`, the fail-on level)",
-            plural(failing, "finding")
+            plural(outcome.failing(), "finding")
         )
     } else {
         format!("result: passes (no findings at or above `{level}`, the fail-on level)")

@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::Project;
-use crate::check::{BaselineEntry, CheckOutcome};
-use crate::config::FailLevel;
-use crate::finding::{Finding, Severity};
+use std::io::{self, Write};
+
+use super::{Emitter, ReportContext};
+use crate::check::{BaselineEntry, CheckOutcome, CounterpartCoverage, Coverage};
+use crate::diagnostic::{Finding, Severity};
 
 /// The file `errdocs build` writes this report to, in `out/`.
 pub const FINDINGS_FILE_NAME: &str = "findings.json";
@@ -54,9 +55,9 @@ pub struct Summary<'a> {
     pub fails: bool,
     /// Per translated document: source rows x locales (present, missing,
     /// differs).
-    pub coverage: &'a [crate::check::Coverage],
+    pub coverage: &'a [Coverage],
     /// Per document: WU or OM codes without a counterpart.
-    pub counterpart_coverage: &'a [crate::check::CounterpartCoverage],
+    pub counterpart_coverage: &'a [CounterpartCoverage],
 }
 
 impl<'a> Report<'a> {
@@ -73,7 +74,7 @@ impl<'a> Report<'a> {
                 suppressed: outcome.suppressed,
                 baselined: outcome.baselined,
                 gone_from_baseline: &outcome.gone_from_baseline,
-                fail_on: fail_level_name(outcome.fail_on),
+                fail_on: outcome.fail_on.as_str(),
                 fails: outcome.fails(),
                 coverage: &outcome.coverage,
                 counterpart_coverage: &outcome.counterpart_coverage,
@@ -91,46 +92,24 @@ pub fn by_rule(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
     counts
 }
 
-/// The configuration name of a failing level.
-pub fn fail_level_name(level: FailLevel) -> &'static str {
-    match level {
-        FailLevel::Note => "note",
-        FailLevel::Warning => "warning",
-        FailLevel::Error => "error",
-        FailLevel::Never => "never",
+/// The JSON report: pretty-printed, with a final newline, written as it is
+/// produced (the report of a large corpus runs to tens of megabytes).
+#[derive(Debug, Clone, Copy)]
+pub struct JsonEmitter;
+
+impl Emitter for JsonEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        write(report.outcome, out)
     }
 }
 
-/// The JSON report as a value (for tests and tools that post-process it).
-pub fn render_value(project: &Project, outcome: &CheckOutcome) -> serde_json::Value {
-    let _ = project;
-    // Every map key is a string, so this cannot fail; `Null` keeps the
-    // signature honest without a panic.
-    serde_json::to_value(Report::new(outcome)).unwrap_or(serde_json::Value::Null)
-}
-
-/// Renders the JSON report: pretty-printed, with a final newline.
-pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
-    let bytes = render_bytes(project, outcome);
-    // serde_json writes UTF-8 only: the conversion never fails, and the
-    // lossy fallback is never taken.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Writes [`render`]'s report to `out`, as it is produced.
-pub fn write(
-    project: &Project,
-    outcome: &CheckOutcome,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let _ = project;
-    serde_json::to_writer_pretty(&mut *out, &Report::new(outcome)).map_err(std::io::Error::from)?;
+/// Writes the JSON report of `outcome` to `out`.
+pub fn write(outcome: &CheckOutcome, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report::new(outcome)).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
-/// [`render`] as bytes, without the copy a `String` would cost (the report
-/// of a large corpus runs to tens of megabytes).
-pub fn render_bytes(project: &Project, outcome: &CheckOutcome) -> Vec<u8> {
-    let _ = project;
-    crate::emit::json::to_pretty_json(&Report::new(outcome))
+/// The JSON report as bytes.
+pub fn render_bytes(outcome: &CheckOutcome) -> Vec<u8> {
+    crate::pretty_json::to_pretty_json(&Report::new(outcome))
 }

@@ -5,12 +5,15 @@
 //! line shifts, and locations are repo-relative URIs under `%SRCROOT%`.
 //! No timestamps or absolute paths: the same input gives the same bytes.
 
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
 
-use crate::Project;
-use crate::check::baseline::fingerprints;
-use crate::check::{CheckOutcome, Rule, registry};
-use crate::finding::{Finding, Severity};
+use serde::Serialize;
+
+use super::summary::fix_in_words;
+use super::{Emitter, ReportContext};
+use crate::check::{Rule, registry};
+use crate::diagnostic::{Finding, Severity, fingerprints};
 use crate::source::Location;
 
 /// The `$schema` written at the top of the report.
@@ -25,59 +28,178 @@ pub const FINGERPRINT_KEY: &str = "errdocsFingerprint/v1";
 /// The base id that artifact URIs are relative to.
 pub const SRCROOT: &str = "%SRCROOT%";
 
-/// Renders the SARIF report: pretty-printed, with a final newline.
-pub fn render(project: &Project, outcome: &CheckOutcome) -> String {
-    let bytes = crate::emit::json::to_pretty_json(&render_value(project, outcome));
-    // serde_json writes UTF-8 only; lossy conversion never changes it.
-    String::from_utf8_lossy(&bytes).into_owned()
+/// The SARIF report: pretty-printed, with a final newline, written as it is
+/// produced.
+#[derive(Debug, Clone, Copy)]
+pub struct SarifEmitter;
+
+impl Emitter for SarifEmitter {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        let findings = &report.outcome.findings;
+        let prints = fingerprints(report.lines, findings);
+        let log = Log {
+            schema: SCHEMA_URI,
+            runs: [Run {
+                column_kind: "unicodeCodePoints",
+                results: findings
+                    .iter()
+                    .zip(&prints)
+                    .map(|(finding, print)| result(finding, print))
+                    .collect(),
+                tool: Tool { driver: driver() },
+            }],
+            version: "2.1.0",
+        };
+        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+        out.write_all(b"\n")
+    }
 }
 
-/// The SARIF report as a value.
-pub fn render_value(project: &Project, outcome: &CheckOutcome) -> Value {
-    let prints = fingerprints(project, &outcome.findings);
-    let results: Vec<Value> = outcome
-        .findings
-        .iter()
-        .zip(&prints)
-        .map(|(finding, print)| result(finding, print))
-        .collect();
-    json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver() },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    })
+// The structures below declare their fields in alphabetical order: the
+// order the report has always had (it was once built as a sorted JSON map),
+// so that the bytes do not change.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
 }
 
-fn driver() -> Value {
-    let rules: Vec<Value> = registry()
-        .iter()
-        .map(|rule| rule_descriptor(rule))
-        .collect();
-    json!({
-        "name": "errdocs",
-        "informationUri": INFORMATION_URI,
-        "version": env!("CARGO_PKG_VERSION"),
-        "rules": rules,
-    })
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+    tool: Tool,
 }
 
-fn rule_descriptor(rule: &Rule) -> Value {
-    json!({
-        "id": rule.id,
-        "name": camel_case(rule.id),
-        "shortDescription": { "text": rule.summary },
-        "fullDescription": { "text": rule.explanation },
-        "help": {
-            "text": help_text(rule),
-            "markdown": help_markdown(rule),
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    information_uri: &'static str,
+    name: &'static str,
+    rules: Vec<RuleDescriptor>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+struct Help {
+    markdown: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Tags {
+    tags: &'static [&'static str],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    default_configuration: Level,
+    full_description: Text<&'static str>,
+    help: Help,
+    id: &'static str,
+    name: String,
+    properties: Tags,
+    short_description: Text<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [LocationWrapper; 1],
+    message: Text<String>,
+    partial_fingerprints: BTreeMap<&'static str, &'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
+    rule_id: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationWrapper {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Text<&'a str>,
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    uri_base_id: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_column: usize,
+    start_line: usize,
+}
+
+fn driver() -> Driver {
+    Driver {
+        information_uri: INFORMATION_URI,
+        name: "errdocs",
+        rules: registry()
+            .iter()
+            .map(|rule| rule_descriptor(rule))
+            .collect(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+fn rule_descriptor(rule: &Rule) -> RuleDescriptor {
+    RuleDescriptor {
+        default_configuration: Level {
+            level: level(rule.severity),
         },
-        "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": { "tags": rule.tags },
-    })
+        full_description: Text {
+            text: rule.explanation,
+        },
+        help: Help {
+            markdown: help_markdown(rule),
+            text: help_text(rule),
+        },
+        id: rule.id,
+        name: camel_case(rule.id),
+        properties: Tags { tags: rule.tags },
+        short_description: Text { text: rule.summary },
+    }
 }
 
 /// `hex-malformed` -> `HexMalformed`: SARIF's `name` is meant to be an
@@ -137,35 +259,33 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result(finding: &Finding, fingerprint: &str) -> Value {
-    let mut result = json!({
-        "ruleId": finding.rule,
-        "level": level(finding.severity),
-        "message": { "text": message_text(finding) },
-        "locations": [{ "physicalLocation": physical_location(&finding.location) }],
-        "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
-    });
-    // A rule missing from the registry (only possible in a hand-built
-    // outcome) gets no index rather than a wrong one.
-    if let Some(index) = registry().iter().position(|r| r.id == finding.rule) {
-        result["ruleIndex"] = json!(index);
-    }
-    if !finding.related.is_empty() {
-        let related: Vec<Value> = finding
+fn result<'a>(finding: &'a Finding, fingerprint: &'a str) -> SarifResult<'a> {
+    SarifResult {
+        level: level(finding.severity),
+        locations: [LocationWrapper {
+            physical_location: physical_location(&finding.location),
+        }],
+        message: Text {
+            text: message_text(finding),
+        },
+        partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint)]),
+        related_locations: finding
             .related
             .iter()
             .enumerate()
-            .map(|(id, related)| {
-                json!({
-                    "id": id,
-                    "physicalLocation": physical_location(&related.location),
-                    "message": { "text": related.message },
-                })
+            .map(|(id, related)| RelatedLocation {
+                id,
+                message: Text {
+                    text: &related.message,
+                },
+                physical_location: physical_location(&related.location),
             })
-            .collect();
-        result["relatedLocations"] = Value::Array(related);
+            .collect(),
+        rule_id: finding.rule,
+        // A rule missing from the registry (only possible in a hand-built
+        // outcome) gets no index rather than a wrong one.
+        rule_index: registry().iter().position(|r| r.id == finding.rule),
     }
-    result
 }
 
 /// The message, with the fix in words when there is one: code scanning
@@ -175,7 +295,7 @@ fn message_text(finding: &Finding) -> String {
         Some(fix) => format!(
             "{} Suggested fix: {}.",
             with_full_stop(&finding.message),
-            super::human::fix_in_words(fix)
+            fix_in_words(fix)
         ),
         None => finding.message.clone(),
     }
@@ -190,11 +310,17 @@ fn with_full_stop(message: &str) -> String {
     }
 }
 
-fn physical_location(location: &Location) -> Value {
-    json!({
-        "artifactLocation": { "uri": uri_path(&location.file), "uriBaseId": SRCROOT },
-        "region": { "startLine": location.line, "startColumn": location.column },
-    })
+fn physical_location(location: &Location) -> PhysicalLocation {
+    PhysicalLocation {
+        artifact_location: ArtifactLocation {
+            uri: uri_path(&location.file),
+            uri_base_id: SRCROOT,
+        },
+        region: Region {
+            start_column: location.column,
+            start_line: location.line,
+        },
+    }
 }
 
 /// A relative path as a URI reference: `/`-separated segments with every

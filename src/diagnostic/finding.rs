@@ -3,38 +3,10 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::Severity;
 use crate::source::Location;
-
-/// How serious a finding is. Ordered: `Note < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a look; never wrong to leave.
-    Note,
-    /// Probably wrong.
-    Warning,
-    /// Wrong: the documents contradict themselves or are unreadable.
-    Error,
-}
-
-impl Severity {
-    /// The lower-case name used in reports and configuration.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// How sure a suggested fix is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -48,6 +20,49 @@ pub enum Confidence {
     High,
 }
 
+impl Confidence {
+    /// The lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+/// Whether a fix may be applied without a person reading it (the model is
+/// ruff's): `errdocs fix` applies safe fixes, `--unsafe` adds the unsafe
+/// ones, and display-only fixes are suggestions for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// A suggestion only; never applied.
+    DisplayOnly,
+    /// Backed by one source, or text a person should read: applied only
+    /// when asked for.
+    Unsafe,
+    /// Independent evidence agrees: applied by default.
+    Safe,
+}
+
+impl Applicability {
+    /// The kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
+impl fmt::Display for Applicability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A suggested change to one field of one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
@@ -59,6 +74,8 @@ pub struct Fix {
     pub to: String,
     /// How sure the suggestion is.
     pub confidence: Confidence,
+    /// Whether it may be applied without a person reading it.
+    pub applicability: Applicability,
     /// The independent facts that agree on it, in words.
     pub evidence: Vec<String>,
 }
@@ -101,15 +118,17 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding of `rule` at `location`, at the rule's default severity.
+    /// A finding of the rule `rule` at `severity` (the rule's default, until
+    /// the configuration says otherwise).
     pub fn new(
-        rule: &'static crate::check::Rule,
+        rule: &'static str,
+        severity: Severity,
         location: Location,
         message: impl Into<String>,
     ) -> Self {
         Finding {
-            rule: rule.id,
-            severity: rule.severity,
+            rule,
+            severity,
             location,
             code: None,
             name: None,

@@ -1,104 +1,49 @@
-//! Rules about descriptions: empty cells, malformed identifier references,
-//! doubled words.
+//! `doubled-word`: a word written twice.
 
-use super::context::Context;
-use super::rules;
-use crate::finding::{Confidence, Finding, Fix};
-use crate::ingest::text::{is_ascii_space, is_identifier_char};
+use crate::check::context::Context;
+use crate::check::rule::Rule;
+use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::ingest::text::is_ascii_space;
 
-/// `description-empty`, in every locale.
-pub fn empty(ctx: &Context, out: &mut Vec<Finding>) {
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "doubled-word",
+    severity: Severity::Warning,
+    tags: &["description"],
+    fix: Some(Applicability::Unsafe),
+    summary: "A description repeats a word",
+    explanation: "\"the the\" and, in Chinese or Japanese text, a word written twice in a row (\"安装安装\") are typos. Words are compared case-sensitively, so that German \"Sie sie\" (polite you, then them) is not reported.",
+    bad_example: "The the update could not be installed.",
+    good_example: "The update could not be installed.",
+    check,
+};
+
+/// In every locale.
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for row in &ctx.rows {
         let Some(cell) = row.cells.description else {
             continue;
         };
-        if !cell.text.trim().is_empty() {
-            continue;
-        }
-        let name = row.cells.name_text();
-        out.push(
-            Finding::new(
-                &rules::DESCRIPTION_EMPTY,
-                cell.location.clone(),
-                format!(
-                    "{} has no {} description; say what the error means and what to do",
-                    if name.is_empty() {
-                        row.cells.code_text()
-                    } else {
-                        name
-                    },
-                    row.file.locale
-                ),
-            )
-            .about(row.record.map(|r| r.code.to_string()), Some(name)),
-        );
-    }
-}
-
-/// A wildcard reference broken by white space before its `*`:
-/// (`OM_E_AU *` for `OM_E_AU_*`). Returns (the reference as written, the
-/// repaired reference) for each.
-pub fn broken_wildcards(text: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    if !text.contains('*') {
-        return found;
-    }
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '*' || i == 0 || !chars[i - 1].is_whitespace() {
-            continue;
-        }
-        let mut end = i;
-        while end > 0 && chars[end - 1].is_whitespace() {
-            end -= 1;
-        }
-        let mut start = end;
-        while start > 0 && is_identifier_char(chars[start - 1]) {
-            start -= 1;
-        }
-        let ident: String = chars[start..end].iter().collect();
-        // An upper-case identifier with at least two parts: OM_E_AU.
-        let looks_like_prefix = ident.contains('_')
-            && ident.starts_with(|c: char| c.is_ascii_uppercase())
-            && !ident.chars().any(|c| c.is_ascii_lowercase());
-        if looks_like_prefix {
-            let written: String = chars[start..=i].iter().collect();
-            let fixed = if ident.ends_with('_') {
-                format!("{ident}*")
-            } else {
-                format!("{ident}_*")
-            };
-            found.push((written, fixed));
-        }
-    }
-    found
-}
-
-/// `identifier-reference-malformed`, in every locale.
-pub fn identifier_references(ctx: &Context, out: &mut Vec<Finding>) {
-    for row in &ctx.rows {
-        let Some(cell) = row.cells.description else {
-            continue;
-        };
-        for (written, fixed) in broken_wildcards(&cell.text) {
+        // German capitalizes nouns and the polite "Sie": case matters.
+        let case_sensitive = row.file.locale.starts_with("de");
+        for doubled in doubled_words(&cell.text, case_sensitive) {
+            let single = single_of(&doubled);
             out.push(
-                Finding::new(
-                    &rules::IDENTIFIER_REFERENCE_MALFORMED,
+                RULE.finding(
                     cell.location.clone(),
-                    format!(
-                        "the reference `{written}` is broken by a space before its `*`; it means `{fixed}`"
-                    ),
+                    format!("\"{doubled}\" repeats a word; write it once"),
                 )
-                .about(row.record.map(|r| r.code.to_string()), Some(row.cells.name_text()))
+                .about(
+                    row.record.map(|r| r.code.to_string()),
+                    Some(row.cells.name_text()),
+                )
                 .with_fix(Fix {
                     field: "description".into(),
-                    from: written,
-                    to: fixed,
-                    confidence: Confidence::High,
-                    evidence: vec![
-                        "wildcard references to a family of codes end in `_*`, as in the other rows"
-                            .into(),
-                    ],
+                    from: doubled.clone(),
+                    to: single,
+                    confidence: Confidence::Medium,
+                    applicability: Applicability::Unsafe,
+                    evidence: vec!["the same word twice in a row is almost always a typo".into()],
                 }),
             );
         }
@@ -116,7 +61,7 @@ fn is_cjk(c: char) -> bool {
 /// in CJK text, a run of two to four characters written twice
 /// ("安装安装"). With `case_sensitive` (German, where "Sie sie" is polite
 /// "you" then "them"), words differing in case are not doubles.
-pub fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
+fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
     let mut found = Vec::new();
     // Only words separated by white space alone: "wurde, wurde" is German
     // grammar (a clause ends between them), "wurde wurde" a typo.
@@ -195,38 +140,6 @@ fn doubled_pairs<'t>(
     }
 }
 
-/// `doubled-word`, in every locale.
-pub fn doubled(ctx: &Context, out: &mut Vec<Finding>) {
-    for row in &ctx.rows {
-        let Some(cell) = row.cells.description else {
-            continue;
-        };
-        // German capitalizes nouns and the polite "Sie": case matters.
-        let case_sensitive = row.file.locale.starts_with("de");
-        for doubled in doubled_words(&cell.text, case_sensitive) {
-            let single = single_of(&doubled);
-            out.push(
-                Finding::new(
-                    &rules::DOUBLED_WORD,
-                    cell.location.clone(),
-                    format!("\"{doubled}\" repeats a word; write it once"),
-                )
-                .about(
-                    row.record.map(|r| r.code.to_string()),
-                    Some(row.cells.name_text()),
-                )
-                .with_fix(Fix {
-                    field: "description".into(),
-                    from: doubled.clone(),
-                    to: single,
-                    confidence: Confidence::Medium,
-                    evidence: vec!["the same word twice in a row is almost always a typo".into()],
-                }),
-            );
-        }
-    }
-}
-
 fn single_of(doubled: &str) -> String {
     if let Some((a, _)) = doubled.split_once(' ') {
         return a.to_string();
@@ -281,19 +194,6 @@ mod tests {
                 assert_eq!(doubled_words(text, case_sensitive), by_split, "{text:?}");
             }
         }
-    }
-
-    #[test]
-    fn finds_broken_wildcards() {
-        assert_eq!(
-            broken_wildcards("not covered by another OM_E_AU * code."),
-            vec![("OM_E_AU *".to_string(), "OM_E_AU_*".to_string())]
-        );
-        assert_eq!(
-            broken_wildcards("another OM_E_UH_ * code"),
-            vec![("OM_E_UH_ *".to_string(), "OM_E_UH_*".to_string())]
-        );
-        assert!(broken_wildcards("another OM_E_DS_* code, 2 * 3, a * b").is_empty());
     }
 
     #[test]

@@ -1,0 +1,116 @@
+//! `decimal-mismatch`: a decimal column that disagrees with the hex code.
+
+use crate::check::context::{Context, RowView};
+use crate::check::rule::Rule;
+use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::ingest::Cell;
+use crate::model::{DecimalReading, Record, decimal_value, read_decimal};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "decimal-mismatch",
+    severity: Severity::Error,
+    tags: &["code"],
+    fix: Some(Applicability::Safe),
+    summary: "A decimal column disagrees with the hex code",
+    explanation: "The decimal column is the code as a signed 32-bit integer, the form Windows tools and logs print. A value computed with the wrong offset (minus 2^32), written unsigned, or with digits lost sends readers to the wrong code. The fix names the correct signed value.",
+    bad_example: "<td>0x80070057</td><td>2147942487</td><td>E_INVALIDARG</td>",
+    good_example: "<td>0x80070057</td><td>-2147024809</td><td>E_INVALIDARG</td>",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for table in ctx.source_tables() {
+        for wrong in wrong_decimals(table).wrong {
+            out.push(finding(&wrong));
+        }
+    }
+}
+
+/// A decimal cell that disagrees with its row's code.
+pub struct WrongDecimal<'r> {
+    /// The row.
+    pub row: &'r RowView<'r>,
+    /// The decimal cell.
+    pub cell: &'r Cell,
+    /// The row's record.
+    pub record: &'r Record,
+    /// How the decimal reads against the code.
+    pub reading: DecimalReading,
+}
+
+/// The decimal cells of one table that disagree with their codes.
+pub struct TableDecimals<'r> {
+    /// Rows whose decimal cell states something.
+    pub stated: usize,
+    /// The ones that disagree, in row order.
+    pub wrong: Vec<WrongDecimal<'r>>,
+}
+
+/// Reads the decimal cells of a table's rows against their codes (an empty
+/// cell states nothing to compare).
+pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
+    let mut decimals = TableDecimals {
+        stated: 0,
+        wrong: Vec::new(),
+    };
+    for row in table {
+        let (Some(cell), Some(record)) = (row.cells.decimal, row.record) else {
+            continue;
+        };
+        if cell.text.trim().is_empty() {
+            continue;
+        }
+        decimals.stated += 1;
+        let reading = read_decimal(&cell.text, record.code);
+        if reading != DecimalReading::Signed {
+            decimals.wrong.push(WrongDecimal {
+                row,
+                cell,
+                record,
+                reading,
+            });
+        }
+    }
+    decimals
+}
+
+fn finding(wrong: &WrongDecimal) -> Finding {
+    let WrongDecimal {
+        cell,
+        record,
+        reading,
+        ..
+    } = wrong;
+    let code = record.code;
+    let signed = code.signed();
+    let written = cell.text.trim();
+    let why = match reading {
+        DecimalReading::OffsetBy2Pow32 => format!(
+            "is {code} minus 2^32, a wrong offset; as a signed 32-bit integer it is {signed}"
+        ),
+        DecimalReading::Unsigned => format!(
+            "is the unsigned value of {code}; the table writes signed values, so it should be {signed}"
+        ),
+        DecimalReading::Truncated => format!("has lost digits; {code} is {signed}"),
+        DecimalReading::NotANumber => format!("is not a number; {code} is {signed}"),
+        _ => match decimal_value(written) {
+            Some(other) => format!(
+                "is {other}, not {code}; as a signed 32-bit integer {code} is {signed}"
+            ),
+            None => format!("does not match {code}, which is {signed}"),
+        },
+    };
+    RULE.finding(cell.location.clone(), format!("decimal `{written}` {why}"))
+        .about(Some(code.to_string()), Some(&record.name))
+        .with_fix(Fix {
+            field: "decimal".into(),
+            from: written.to_string(),
+            to: signed.to_string(),
+            confidence: Confidence::High,
+            applicability: Applicability::Safe,
+            evidence: vec![format!(
+                "{code} read as a signed 32-bit integer is {signed}"
+            )],
+        })
+}

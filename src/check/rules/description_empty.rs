@@ -1,0 +1,46 @@
+//! `description-empty`: an empty description.
+
+use crate::check::context::Context;
+use crate::check::rule::Rule;
+use crate::diagnostic::{Finding, Severity};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "description-empty",
+    severity: Severity::Warning,
+    tags: &["description"],
+    fix: None,
+    summary: "A description is empty",
+    explanation: "A row with no description tells readers nothing about what went wrong or what to do.",
+    bad_example: "<td>0x00000BC2</td><td>Error_Success_Reboot_Required</td><td> </td>",
+    good_example: "<td>0x00000BC2</td><td>ERROR_SUCCESS_REBOOT_REQUIRED</td><td>The requested operation is successful. Changes will not be effective until the system is rebooted.</td>",
+    check,
+};
+
+/// In every locale.
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for row in &ctx.rows {
+        let Some(cell) = row.cells.description else {
+            continue;
+        };
+        if !cell.text.trim().is_empty() {
+            continue;
+        }
+        let name = row.cells.name_text();
+        out.push(
+            RULE.finding(
+                cell.location.clone(),
+                format!(
+                    "{} has no {} description; say what the error means and what to do",
+                    if name.is_empty() {
+                        row.cells.code_text()
+                    } else {
+                        name
+                    },
+                    row.file.locale
+                ),
+            )
+            .about(row.record.map(|r| r.code.to_string()), Some(name)),
+        );
+    }
+}

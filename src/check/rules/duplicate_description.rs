@@ -1,0 +1,92 @@
+//! `duplicate-description`: two codes with the same description.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::check::context::{Context, RowView};
+use crate::check::rule::Rule;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::Record;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "duplicate-description",
+    severity: Severity::Warning,
+    tags: &["duplicate", "description"],
+    fix: None,
+    summary: "Two codes have the same description",
+    explanation: "Different codes mean different things. An identical description on two codes is usually a copy-paste that was never edited. In a translation it is reported only when the source-language descriptions differ.",
+    bad_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | The caller requested an unknown handler object.",
+    good_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | A remote handler is already active.",
+    check,
+};
+
+/// Two codes of one document with the same description in the same
+/// locale. In a translation, only where the source descriptions differ
+/// (otherwise the source is reported).
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::default();
+    seen.reserve(ctx.rows.len());
+    for row in &ctx.rows {
+        let (Some(record), Some(cell)) = (row.record, row.cells.description) else {
+            continue;
+        };
+        let text = cell.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let key = (row.file.document.as_ref(), row.file.locale.as_ref(), text);
+        let Some(first) = seen.get(&key) else {
+            seen.insert(key, row);
+            continue;
+        };
+        let Some(first_record) = first.record else {
+            continue;
+        };
+        if first_record.code == record.code {
+            continue;
+        }
+        if !row.file.is_source {
+            let source_of = |r: &Record| {
+                r.sources
+                    .first()
+                    .and_then(|s| r.descriptions.get(&s.locale).cloned())
+            };
+            if source_of(first_record) == source_of(record) {
+                continue;
+            }
+        }
+        out.push(
+            RULE.finding(
+                cell.location.clone(),
+                format!(
+                    "{} has the same {} description as {} {} ({}): \"{}\"; one of them is probably copied by mistake",
+                    record.name,
+                    row.file.locale,
+                    first_record.code,
+                    first_record.name,
+                    first.cells.code_location().file_line(),
+                    shorten(text)
+                ),
+            )
+            .about(Some(record.code.to_string()), Some(&record.name))
+            .with_related(
+                first
+                    .cells
+                    .description
+                    .map_or_else(|| first.cells.code_location(), |c| c.location.clone()),
+                format!("the same description, for {}", first_record.name),
+            ),
+        );
+    }
+}
+
+/// At most 80 characters of `text`.
+fn shorten(text: &str) -> String {
+    let mut chars = text.chars();
+    let short: String = chars.by_ref().take(80).collect();
+    if chars.next().is_some() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}

@@ -1,0 +1,73 @@
+//! The rules, one file each, and the one list that registers them: adding
+//! a rule is a file here, a line in the list below, and its fixtures under
+//! `tests/fixtures/<rule-id>/`.
+
+use super::rule::Rule;
+
+/// Declares each rule's module and lists their rules in [`ALL`].
+macro_rules! registry {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// Every rule, sorted by id.
+        pub static ALL: &[&Rule] = &[$(&$rule::RULE),*];
+    };
+}
+
+registry! {
+    counterpart_code_mismatch,
+    counterpart_coverage,
+    counterpart_description_divergent,
+    counterpart_description_mismatch,
+    counterpart_name_mismatch,
+    counterpart_number_mismatch,
+    counterpart_severity_mismatch,
+    decimal_mismatch,
+    decimal_systematic,
+    description_empty,
+    doubled_word,
+    duplicate_code,
+    duplicate_description,
+    duplicate_name,
+    facility_mismatch,
+    front_matter_invalid,
+    hex_case_inconsistent,
+    hex_malformed,
+    html_table_unmapped,
+    identifier_reference_malformed,
+    name_case,
+    name_placeholder,
+    row_out_of_order,
+    severity_bit_mismatch,
+    suppression_unused,
+    table_header_unrecognized,
+    table_ragged_row,
+    translation_key_mismatch,
+    translation_markup_lost,
+    translation_metadata,
+    translation_row_extra,
+    translation_row_missing,
+    translation_row_order,
+    translation_token_mismatch,
+    translation_untranslated,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_sorted_kebab_case_and_match_their_files() {
+        let ids: Vec<&str> = ALL.iter().map(|r| r.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted);
+        for id in ids {
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id}"
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! `translation-key-mismatch`: a code or name changed in a translation.
+
+use crate::check::context::Context;
+use crate::check::rule::Rule;
+use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::normalize::Alignment;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "translation-key-mismatch",
+    severity: Severity::Error,
+    tags: &["translation"],
+    fix: Some(Applicability::Safe),
+    summary: "A translation changes a row's code or symbolic name",
+    explanation: "Codes and symbolic names are never translated. A row matched to its source row by name whose code differs, or by code whose name differs, has a typo; the fix is the source's text.",
+    bad_example: "en-us.md: |0x80cf0001|OM_E_NO_SERVICE|\nde-de.md: |0x80cf0001|OM_E_NO_SERVCE|",
+    good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|",
+    check,
+};
+
+/// A translated row matched to its source row by its name whose code
+/// differs, or by its code whose name differs.
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for pair in ctx.row_pairs() {
+        let (source_cells, cells) = (&pair.source_cells, &pair.cells);
+        let (field, written, expected, location) = match pair.aligned.by {
+            Alignment::CodeAndName => continue,
+            Alignment::Name => (
+                "code",
+                cells.code_text(),
+                source_cells.code_text(),
+                cells.code_location(),
+            ),
+            Alignment::Code => (
+                "name",
+                cells.name_text(),
+                source_cells.name_text(),
+                cells
+                    .name
+                    .map_or_else(|| cells.code_location(), |c| c.location.clone()),
+            ),
+        };
+        if written.eq_ignore_ascii_case(expected) {
+            continue;
+        }
+        out.push(
+            RULE.finding(
+                location,
+                format!(
+                    "the {field} `{written}` differs from the source row ({}), which has `{expected}`; codes and symbolic names are never translated",
+                    pair.source_place()
+                ),
+            )
+            .about(None, Some(source_cells.name_text()))
+            .with_related(source_cells.code_location(), "the source row")
+            .with_fix(Fix {
+                field: field.into(),
+                from: written.to_string(),
+                to: expected.to_string(),
+                confidence: Confidence::High,
+                applicability: Applicability::Safe,
+                evidence: vec![format!(
+                    "the row matches the source row by its {}, and the source writes `{expected}`",
+                    if field == "code" { "name" } else { "code" }
+                )],
+            }),
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! `translation-token-mismatch`: protected tokens changed in a translation.
+
+use std::borrow::Cow;
+
+use crate::check::context::Context;
+use crate::check::rule::Rule;
+use crate::check::tokens::protected_tokens;
+use crate::diagnostic::{Finding, Severity};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "translation-token-mismatch",
+    severity: Severity::Error,
+    tags: &["translation"],
+    fix: None,
+    summary: "A translation loses or changes an identifier, number, code or link",
+    explanation: "Identifiers (SOAP_E_VERSION_MISMATCH), wildcards (OM_E_PT_SOAP_*), numbers (HTTP status 404, versions), hex codes, URLs, link targets and inline code must survive translation unchanged. They are compared Markdown-aware: `&#42;`, `\\*` and `*` are one character, and bold is markup, not content.",
+    bad_example: "en-us.md: Same as **HTTP status 404**.\nde-de.md: Entspricht **HTTP-Status 400**.",
+    good_example: "de-de.md: Entspricht **HTTP-Status 404**.",
+    check,
+};
+
+/// Identifiers, numbers, codes and links of a translated description
+/// against its source's.
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for pair in ctx.row_pairs() {
+        let (Some(src), Some(dst)) = (pair.source_cells.description, pair.cells.description)
+        else {
+            continue;
+        };
+        // An empty description is description-empty's.
+        if dst.text.trim().is_empty() {
+            continue;
+        }
+        let src_tokens = protected_tokens(&src.text, src.markdown());
+        let dst_tokens = protected_tokens(&dst.text, dst.markdown());
+        if src_tokens == dst_tokens {
+            continue;
+        }
+        let missing = difference(&src_tokens, &dst_tokens);
+        let added = difference(&dst_tokens, &src_tokens);
+        let mut parts = Vec::new();
+        if !missing.is_empty() {
+            parts.push(format!("lost {}", quote_all(&missing)));
+        }
+        if !added.is_empty() {
+            parts.push(format!(
+                "has {} that the source does not",
+                quote_all(&added)
+            ));
+        }
+        let name = pair.source_cells.name_text();
+        out.push(
+            RULE.finding(
+                dst.location.clone(),
+                format!(
+                    "the {} description of {name} {}; identifiers, numbers, codes and links must match the source ({})",
+                    pair.translation.locale,
+                    parts.join(" and "),
+                    pair.source_place()
+                ),
+            )
+            .about(None, Some(name))
+            .with_related(src.location.clone(), "the source description"),
+        );
+    }
+}
+
+/// The tokens of `a` that `b` lacks, as multisets.
+fn difference<'t>(a: &[Cow<'t, str>], b: &[Cow<'t, str>]) -> Vec<Cow<'t, str>> {
+    let mut rest = b.to_vec();
+    let mut out = Vec::new();
+    for token in a {
+        if let Some(i) = rest.iter().position(|t| t == token) {
+            rest.remove(i);
+        } else {
+            out.push(token.clone());
+        }
+    }
+    out
+}
+
+fn quote_all(tokens: &[Cow<str>]) -> String {
+    tokens
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,86 @@
+//! `errdocs check`: run every rule and report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::Project;
+use crate::check::Baseline;
+use crate::diagnostic::FailLevel;
+use crate::error::{Error, Result};
+use crate::report::github::StepSummaryEmitter;
+use crate::report::{Emitter, Format, ReportContext};
+
+/// The options of `check`.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// How to report.
+    pub format: Format,
+    /// Report only findings not in this baseline.
+    pub baseline: Option<PathBuf>,
+    /// Record the findings in this baseline instead of reporting them.
+    pub write_baseline: Option<PathBuf>,
+    /// The failing level, overriding the configuration's.
+    pub fail_on: Option<FailLevel>,
+}
+
+/// Runs `check` on the project at `root`.
+pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
+    let project = Project::load(root)?;
+    // Reports quote and fingerprint findings' lines: from the text checked.
+    project.require_sources()?;
+    let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
+    if let Some(path) = options.write_baseline {
+        let findings = project.evaluate().findings;
+        let baseline = Baseline::of(&project, &findings);
+        std::fs::write(&path, baseline.to_json()).map_err(|e| Error::io(&path, e))?;
+        eprintln!(
+            "errdocs: recorded {} findings in {}",
+            baseline.findings.len(),
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let baseline = options
+        .baseline
+        .map(|path| Baseline::load(&path))
+        .transpose()?;
+    let outcome = project.check(baseline.as_ref(), fail_on);
+    let report = ReportContext {
+        outcome: &outcome,
+        lines: &project,
+    };
+    let color = options.format == Format::Human && super::color_on_stdout();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match options
+        .format
+        .emitter(color)
+        .emit(&mut stdout, &report)
+        .and_then(|()| stdout.flush())
+    {
+        // A reader that stopped early (`| head`) is not an error: the exit
+        // code still says what the check found.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| Error::io("<stdout>", e))?,
+    }
+    if options.format == Format::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let path = PathBuf::from(path);
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let mut summary = Vec::new();
+        StepSummaryEmitter
+            .emit(&mut summary, &report)
+            .and_then(|()| file.write_all(&summary))
+            .map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(if outcome.fails() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,76 @@
+//! `errdocs explain RULE`: one rule, with an example that breaks it.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::say;
+use crate::check::{registry, rule};
+use crate::config::Config;
+use crate::diagnostic::Applicability;
+
+/// Explains the rule `id`; exit 2, with the rules it may have meant, when
+/// there is none. `root` is the project whose setting of the rule is shown,
+/// where there is one.
+pub fn run(id: &str, root: &Path) -> ExitCode {
+    let id = id.trim().to_ascii_lowercase();
+    let id = id.as_str();
+    let Some(rule) = rule(id) else {
+        let near: Vec<&str> = registry()
+            .iter()
+            .map(|r| r.id)
+            .filter(|r| {
+                id.split('-')
+                    .any(|part| !part.is_empty() && r.contains(part))
+            })
+            .collect();
+        eprintln!("errdocs: error: no rule `{id}`");
+        if !near.is_empty() {
+            eprintln!("did you mean: {}", near.join(", "));
+        }
+        eprintln!("`errdocs rules` lists every rule");
+        return ExitCode::from(2);
+    };
+    // The project's setting too, where there is a project and it differs.
+    let ids = crate::check::rule_ids();
+    let configured = Config::load(root, &ids)
+        .ok()
+        .map(|config| config.severity_of(rule.id, rule.severity));
+    let severity = match configured {
+        Some(level) if level != Some(rule.severity) => format!(
+            "{} by default, {} in this project",
+            rule.severity,
+            level.map_or("off", |s| s.as_str())
+        ),
+        _ => rule.severity.to_string(),
+    };
+    say(&format!(
+        "{} ({severity}; tags: {})\n",
+        rule.id,
+        rule.tags.join(", ")
+    ));
+    say(&format!("{}\n", rule.summary));
+    say(&format!("{}\n", rule.explanation));
+    say(&format!(
+        "Fixes: {}\n",
+        match rule.fix {
+            None => "none; the finding says what to check",
+            Some(Applicability::Safe) =>
+                "safe where independent evidence agrees (some findings offer less certain fixes)",
+            Some(Applicability::Unsafe) => "unsafe: a person should read each one",
+            Some(Applicability::DisplayOnly) => "display-only: suggestions, never applied",
+        }
+    ));
+    say("Breaks the rule:\n");
+    for line in rule.bad_example.lines() {
+        say(&format!("    {line}"));
+    }
+    say("\nFixed:\n");
+    for line in rule.good_example.lines() {
+        say(&format!("    {line}"));
+    }
+    say(&format!(
+        "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
+        rule.id
+    ));
+    ExitCode::SUCCESS
+}

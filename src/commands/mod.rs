@@ -1,0 +1,24 @@
+//! The commands of the `errdocs` binary, on top of the pipeline: each
+//! takes its options, does its job and returns the exit code. `main.rs`
+//! only parses arguments and reports errors.
+
+pub mod build;
+pub mod check;
+pub mod explain;
+pub mod rules;
+
+use std::io::Write;
+
+/// Writes a line to standard output, ignoring a closed pipe (`errdocs rules
+/// | head -3`): the exit code still says what the command found, and a
+/// build must not stop before it writes `out/`.
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+/// Whether to colour a report for standard output: only on a terminal, and
+/// never with `NO_COLOR` set (to anything but the empty string).
+pub fn color_on_stdout() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

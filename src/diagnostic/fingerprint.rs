@@ -1,0 +1,64 @@
+//! Fingerprints: what recognizes a finding across edits of its file, for
+//! baselines and SARIF's `partialFingerprints`. A fingerprint hashes the
+//! rule, the file, the name the finding concerns and the text of its line,
+//! not the line's number, so it survives edits elsewhere in the file. Not
+//! the code: for a malformed code it is the suggested value, which changes
+//! when the neighbouring rows do.
+
+use std::collections::BTreeMap;
+
+use super::Finding;
+use crate::source::SourceLines;
+
+/// FNV-1a, 64 bits: small, stable across platforms and Rust versions (the
+/// standard library's hashers are not).
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// The fingerprint of a finding: rule, file, name, and the trimmed text of
+/// its source line with white space collapsed; `occurrence` tells apart
+/// identical findings in one file.
+pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize) -> String {
+    let line_text: String = lines
+        .line_text(&finding.location.file, finding.location.line)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let occurrence = occurrence.to_string();
+    let hash = fnv1a(&[
+        finding.rule,
+        &finding.location.file,
+        finding.name.as_deref().unwrap_or(""),
+        &line_text,
+        &occurrence,
+    ]);
+    format!("{hash:016x}")
+}
+
+/// Fingerprints of `findings`, in order, numbering the findings that would
+/// otherwise share one (same rule, file, name and line text).
+pub fn fingerprints(lines: &dyn SourceLines, findings: &[Finding]) -> Vec<String> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let base = fingerprint(lines, f, 0);
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                fingerprint(lines, f, *n - 1)
+            }
+        })
+        .collect()
+}

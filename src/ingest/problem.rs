@@ -1,0 +1,106 @@
+//! What ingest could read only in part. Ingest knows no rules: it reports
+//! these typed problems, and the check turns each kind into the finding of
+//! one rule.
+
+use crate::source::Location;
+
+/// A problem found while reading a file; the file is still read as far as
+/// it can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestProblem {
+    /// The front matter could not be read, or only in part.
+    FrontMatter {
+        /// Where the problem is.
+        location: Location,
+        /// What is wrong.
+        kind: FrontMatterProblem,
+    },
+    /// A table row with more or fewer cells than its header.
+    RaggedRow {
+        /// Where the row starts.
+        location: Location,
+        /// The cells the row has.
+        cells: usize,
+        /// The cells the header has.
+        width: usize,
+        /// The text of the cells beyond the header, where the reader has it.
+        extra: Vec<String>,
+    },
+    /// A table whose header names no code column: its rows cannot be read
+    /// as codes.
+    UnrecognizedHeader {
+        /// Where the table starts.
+        location: Location,
+        /// The header cells' text (empty when the table has no header row).
+        headers: Vec<String>,
+        /// The table's data rows.
+        rows: usize,
+    },
+    /// An HTML table that is never closed: read up to the end of its HTML
+    /// block.
+    UnclosedHtmlTable {
+        /// Where the table starts.
+        location: Location,
+    },
+    /// An HTML table whose cells could not be matched with their tags in
+    /// the raw text, so they are placed at the table's first line.
+    UnmappedHtmlTable {
+        /// Where the table starts.
+        location: Location,
+        /// Rows the HTML parser sees.
+        rows: usize,
+        /// Cells the HTML parser sees.
+        cells: usize,
+        /// `<tr>` tags in the raw text.
+        row_tags: usize,
+        /// `<td>` and `<th>` tags in the raw text.
+        cell_tags: usize,
+    },
+    /// An `errdocs-` comment that is not a directive errdocs knows, or a
+    /// directive that cannot apply.
+    Suppression {
+        /// Where the comment is.
+        location: Location,
+        /// What is wrong.
+        kind: SuppressionProblem,
+    },
+}
+
+impl IngestProblem {
+    /// Where the problem is.
+    pub fn location(&self) -> &Location {
+        match self {
+            IngestProblem::FrontMatter { location, .. }
+            | IngestProblem::RaggedRow { location, .. }
+            | IngestProblem::UnrecognizedHeader { location, .. }
+            | IngestProblem::UnclosedHtmlTable { location }
+            | IngestProblem::UnmappedHtmlTable { location, .. }
+            | IngestProblem::Suppression { location, .. } => location,
+        }
+    }
+}
+
+/// What is wrong with a front-matter block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontMatterProblem {
+    /// It opens with `---` and is never closed.
+    Unclosed,
+    /// It is YAML, but not a mapping of keys to values.
+    NotAMapping,
+    /// YAML cannot parse it; the message is YAML's.
+    InvalidYaml(String),
+}
+
+/// What is wrong with a suppression comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuppressionProblem {
+    /// `errdocs-<kind>` where `<kind>` is no directive.
+    UnknownDirective(String),
+    /// `errdocs-disable-next-line` with no line after it.
+    NoNextLine,
+    /// `errdocs-disable` never closed by an `errdocs-enable`: it silences
+    /// the rest of the file.
+    UnclosedDisable,
+    /// `errdocs-enable` with no `errdocs-disable` open to close.
+    EnableWithoutDisable,
+}
