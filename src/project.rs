@@ -177,7 +177,7 @@ impl Project {
 
     /// The check with a baseline, if any, failing at `fail_on`.
     pub fn check(&self, baseline: Option<&Baseline>, fail_on: FailLevel) -> CheckOutcome {
-        check::check(self.check_input(), &self.config, baseline, self, fail_on)
+        check::run(self.check_input(), &self.config, baseline, self, fail_on)
     }
 
     /// The output folder.

@@ -7,6 +7,7 @@ mod common;
 
 use common::bundled_copy_with;
 use errdocs::Project;
+use errdocs::check::CoverageState;
 use errdocs::diagnostic::Finding;
 
 const EN: &str = "sources/intune-update-agent-errors/en-us.md";
@@ -247,4 +248,55 @@ fn counterparts_are_linked_both_ways_in_every_output() {
     assert!(text("error-codes.json").contains("\"counterpart\":\"0x80240001\""));
     assert!(text("error-codes.csv").contains("0x80CF0001,2161049601,-2133917695,OM_E_NO_SERVICE,error,207,OM,intune-update-agent-errors,Software update agent error codes and descriptions in Microsoft Intune,0x80240001,"));
     assert!(text("error_codes.rs").contains("counterpart: Some(0x8024_0001),"));
+}
+
+#[test]
+fn the_coverage_matrix_counts_only_reported_findings() {
+    // The German row of 0x80CF0001, left untranslated: `differs`, unless
+    // the rule is off or the finding is suppressed.
+    let needle = "|**0x80cf0001**|";
+    let english_row = std::fs::read_to_string(common::repo_root().join(EN))
+        .unwrap()
+        .lines()
+        .find(|l| l.contains(needle))
+        .expect("the English row")
+        .to_string();
+    let untranslated = |text: String| edit_line(text, needle, |_| Some(english_row.clone()));
+    let state = |dir: &tempfile::TempDir| {
+        let project = Project::load(dir.path()).expect("loads");
+        let evaluation = project.evaluate();
+        let matrix = evaluation
+            .coverage
+            .iter()
+            .find(|c| c.document == "intune-update-agent-errors")
+            .expect("a coverage matrix");
+        let row = matrix
+            .rows
+            .iter()
+            .find(|r| r.code == "0x80CF0001")
+            .expect("the row");
+        row.states.get("de-DE").copied()
+    };
+    let dir = bundled_copy_with(DE, untranslated);
+    assert_eq!(state(&dir), Some(CoverageState::Differs));
+
+    let dir = bundled_copy_with(DE, untranslated);
+    let config_path = dir.path().join("errdocs.toml");
+    let config = std::fs::read_to_string(&config_path).unwrap();
+    std::fs::write(
+        &config_path,
+        format!("{config}\n[rules]\ntranslation-untranslated = \"off\"\n"),
+    )
+    .unwrap();
+    assert_eq!(state(&dir), Some(CoverageState::Present));
+
+    let dir = bundled_copy_with(DE, |text| {
+        edit_line(text, needle, |_| {
+            Some(format!(
+                "{} <!-- errdocs-disable-line translation-untranslated -->|",
+                english_row.trim_end().trim_end_matches('|')
+            ))
+        })
+    });
+    assert_eq!(state(&dir), Some(CoverageState::Present));
 }

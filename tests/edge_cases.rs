@@ -322,3 +322,22 @@ fn a_file_changed_after_loading_is_not_quoted() {
         "{error}"
     );
 }
+
+#[test]
+fn markup_nested_thousands_deep_is_read_without_a_crash() {
+    // Deeper than any recursive walk survives on a thread's stack.
+    let tables = format!(
+        "# T\n\n<table><tr><td>Error code</td><td>Description</td></tr><tr><td>0x80240001</td><td>{}deep</td></tr></table>\n",
+        "<table><tr><td>".repeat(3000)
+    );
+    let bold = format!(
+        "# T\n\n<table><tr><td>Error code</td><td>Description</td></tr><tr><td>0x80240001</td><td>{}deep{}</td></tr></table>\n",
+        "<b>".repeat(10_000),
+        "</b>".repeat(10_000)
+    );
+    for doc in [tables, bold] {
+        let project = load(&doc);
+        assert_eq!(project.dataset.stats.rows_read, 1);
+        let _ = project.evaluate();
+    }
+}

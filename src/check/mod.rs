@@ -134,7 +134,7 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
 
 /// Runs the check and compares with the baseline, if any. `lines` gives the
 /// text of the findings' lines, which baseline fingerprints hash.
-pub fn check(
+pub fn run(
     input: CheckInput,
     config: &Config,
     baseline: Option<&Baseline>,

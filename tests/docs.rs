@@ -1,0 +1,36 @@
+//! The documentation generated from the code stays true: the README's table
+//! of rules is the registry's. With `UPDATE_DOCS=1` the test rewrites the
+//! README instead of failing.
+
+use std::path::PathBuf;
+
+const START: &str = "<!-- rules-table:start -->\n";
+const END: &str = "<!-- rules-table:end -->";
+
+#[test]
+fn readme_rule_table_matches_the_registry() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find(START)
+        .expect("README has the rules-table:start marker")
+        + START.len();
+    let end = readme[start..]
+        .find(END)
+        .expect("README has the rules-table:end marker")
+        + start;
+    let table = errdocs::commands::rules::markdown_table();
+    if readme[start..end] == table {
+        return;
+    }
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).expect("write README.md");
+        return;
+    }
+    let diff = similar::TextDiff::from_lines(&readme[start..end], table.as_str())
+        .unified_diff()
+        .header("README.md", "the registry")
+        .to_string();
+    panic!("README.md's rule table is stale; run `UPDATE_DOCS=1 cargo test --test docs`:\n{diff}");
+}
