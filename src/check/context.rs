@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::counterparts::Counterparts;
-use crate::ingest::{IngestProblem, IngestedFile, Table};
+use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
 use crate::normalize::{
     AlignedRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
@@ -218,6 +218,19 @@ impl<'a> Context<'a> {
                     cells: RowCells::of(translated_table, translated_table.rows.get(aligned.row)?),
                 })
             })
+        })
+    }
+
+    /// Every translated row matched with a source row where both have a
+    /// description and the translation's is not empty (an empty one is
+    /// `description-empty`'s): the row pair, the source description cell
+    /// and the translated one.
+    pub fn description_pairs(
+        &self,
+    ) -> impl Iterator<Item = (RowPair<'a>, &'a Cell, &'a Cell)> + '_ {
+        self.row_pairs().filter_map(|pair| {
+            let (source, translated) = (pair.source_cells.description?, pair.cells.description?);
+            (!translated.text.trim().is_empty()).then_some((pair, source, translated))
         })
     }
 

@@ -21,14 +21,7 @@ pub static RULE: Rule = Rule {
 /// Markup that carries meaning, lost in a translation: links, and bold
 /// around identifiers.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for pair in ctx.row_pairs() {
-        let (Some(src), Some(dst)) = (pair.source_cells.description, pair.cells.description)
-        else {
-            continue;
-        };
-        if dst.text.trim().is_empty() {
-            continue;
-        }
+    for (pair, src, dst) in ctx.description_pairs() {
         let mut lost = Vec::new();
         let src_links = link_targets(src.markdown()).len();
         let dst_links = link_targets(dst.markdown()).len();

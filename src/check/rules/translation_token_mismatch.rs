@@ -23,15 +23,7 @@ pub static RULE: Rule = Rule {
 /// Identifiers, numbers, codes and links of a translated description
 /// against its source's.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for pair in ctx.row_pairs() {
-        let (Some(src), Some(dst)) = (pair.source_cells.description, pair.cells.description)
-        else {
-            continue;
-        };
-        // An empty description is description-empty's.
-        if dst.text.trim().is_empty() {
-            continue;
-        }
+    for (pair, src, dst) in ctx.description_pairs() {
         let src_tokens = protected_tokens(&src.text, src.markdown());
         let dst_tokens = protected_tokens(&dst.text, dst.markdown());
         if src_tokens == dst_tokens {

@@ -20,13 +20,8 @@ pub static RULE: Rule = Rule {
 /// A translated description that is its source text, where the source has
 /// words a translation would change.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for pair in ctx.row_pairs() {
-        let (Some(src), Some(dst)) = (pair.source_cells.description, pair.cells.description)
-        else {
-            continue;
-        };
-        if dst.text.trim().is_empty() || dst.text.trim() != src.text.trim() || !has_words(&src.text)
-        {
+    for (pair, src, dst) in ctx.description_pairs() {
+        if dst.text.trim() != src.text.trim() || !has_words(&src.text) {
             continue;
         }
         let name = pair.source_cells.name_text();
