@@ -12,7 +12,7 @@ use super::counterparts::record_place;
 use super::rules;
 use crate::diagnostic::Finding;
 use crate::ingest::IngestedFile;
-use crate::model::{Family, HResult, LocaleMap, Record};
+use crate::model::{Family, LocaleMap, Record};
 use crate::normalize::RowCells;
 use crate::source::Location;
 
@@ -107,7 +107,8 @@ pub fn translation_coverage(ctx: &Context, reported: &[Finding]) -> Vec<Coverage
                 let cells = RowCells::of(table, row);
                 index.insert((table.index, r), matrix.rows.len());
                 matrix.rows.push(CoverageRow {
-                    code: HResult::read(cells.code_text())
+                    code: cells
+                        .code_reading()
                         .value
                         .map_or_else(|| cells.code_text().to_string(), |v| v.to_string()),
                     name: cells.name_text().to_string(),

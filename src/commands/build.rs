@@ -19,8 +19,12 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_ref()).collect();
     locales.sort();
     locales.dedup();
+    let without_codes = match stats.tables_without_codes {
+        0 => String::new(),
+        n => format!(" ({n} without codes)"),
+    };
     say(&format!(
-        "read {}, {} in {} ({}), {}",
+        "read {}, {} in {} ({}), {}{without_codes}",
         plural(stats.documents, "document"),
         plural(stats.files, "file"),
         plural(locales.len(), "locale"),

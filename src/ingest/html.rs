@@ -9,12 +9,13 @@ use std::sync::LazyLock;
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::columns::roles_of_headers;
 use super::html_scan::{starts_with_ci, starts_with_tag};
 use super::problem::IngestProblem;
-use super::table::{Cell, Column, Heading, Row, Table};
+use super::roles::roles_of_headers;
+use super::shape::shape_of;
+use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
-use crate::model::TableFormat;
+use crate::model::{ColumnRole, TableFormat};
 use crate::source::SourceFile;
 
 static ROW_SELECTOR: LazyLock<Selector> =
@@ -31,14 +32,31 @@ struct TagSpan {
     content_start: usize,
 }
 
-/// Reads the HTML table in `range` of `file`.
-pub fn read_table(
+/// How deep layout tables (tables whose cells hold the tables with the
+/// data) are followed: further nesting is read as cell text.
+const LAYOUT_DEPTH: usize = 3;
+
+/// Reads the HTML table in `range` of `file`: one table, or, for a layout
+/// table whose cells each hold a table, the tables inside it. `first_index`
+/// is the index the first table gets among the file's tables.
+pub fn read_tables(
     file: &SourceFile,
     range: Range<usize>,
-    index: usize,
+    first_index: usize,
     heading: Option<Heading>,
     problems: &mut Vec<IngestProblem>,
-) -> Table {
+) -> Vec<Table> {
+    read_nested(file, range, first_index, heading, problems, 0)
+}
+
+fn read_nested(
+    file: &SourceFile,
+    range: Range<usize>,
+    first_index: usize,
+    heading: Option<Heading>,
+    problems: &mut Vec<IngestProblem>,
+    depth: usize,
+) -> Vec<Table> {
     let raw = &file.text[range.clone()];
     let (row_tags, cell_tags) = scan_tags(raw, range.start);
     let fragment = Html::parse_fragment(raw);
@@ -108,32 +126,69 @@ pub fn read_table(
         ));
     }
 
-    // The header is the first row when it is made of <th> cells or when its
-    // text names the columns.
-    let mut columns = Vec::new();
-    if let Some((first, all_th)) = rows.first() {
-        let roles = roles_of_headers(first.cells.iter().map(|c| c.text.as_ref()));
-        let candidate = Table {
-            index,
-            format: TableFormat::Html,
-            location: file.location(range.start),
-            heading: None,
-            columns: first
-                .cells
-                .iter()
-                .cloned()
-                .zip(roles)
-                .map(|(header, role)| Column { role, header })
-                .collect(),
-            rows: Vec::new(),
-        };
-        if *all_th || candidate.is_understood() {
-            columns = candidate.columns;
-            rows.remove(0);
+    // Rows of one cell above a wider table are captions ("Extend code:
+    // phase"): the section the table is about, not data.
+    let width = rows.iter().map(|(r, _)| r.cells.len()).max().unwrap_or(0);
+    let mut heading = heading;
+    while width > 1 && rows.first().is_some_and(|(r, _)| r.cells.len() == 1) {
+        let (caption, _) = rows.remove(0);
+        if let Some(cell) = caption.cells.first().filter(|c| !c.text.trim().is_empty()) {
+            heading = Some(Heading {
+                level: heading.as_ref().map_or(6, |h| (h.level + 1).min(6)),
+                text: cell.text.to_string(),
+                anchor: None,
+                location: cell.location.clone(),
+            });
+        }
+    }
+    // A layout table: every cell holds a table. Its tables are the data.
+    let is_layout = !rows.is_empty()
+        && rows.iter().all(|(r, _)| {
+            !r.cells.is_empty()
+                && r.cells
+                    .iter()
+                    .all(|c| c.source().to_ascii_lowercase().contains("<table"))
+        });
+    if is_layout && depth < LAYOUT_DEPTH {
+        let mut tables = Vec::new();
+        for inner in nested_tables(&file.text, range.clone()) {
+            let index = first_index + tables.len();
+            tables.extend(read_nested(
+                file,
+                inner,
+                index,
+                heading.clone(),
+                problems,
+                depth + 1,
+            ));
+        }
+        if !tables.is_empty() {
+            return tables;
         }
     }
 
-    let width = columns.len();
+    // The header is the first row when it is made of <th> cells, when its
+    // words name the columns, or when it holds no code and the rows after
+    // it do.
+    let mut header = Vec::new();
+    if let Some((first, all_th)) = rows.first() {
+        let named = roles_of_headers(first.cells.iter().map(|c| c.text.as_ref()));
+        let names_columns = named.contains(&ColumnRole::Code)
+            && (named.contains(&ColumnRole::Name) || named.contains(&ColumnRole::Description));
+        let holds_code = |row: &Row| {
+            row.cells
+                .iter()
+                .any(|c| matches!(shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()))
+        };
+        let later_with_code = rows.iter().skip(1).filter(|(r, _)| holds_code(r)).count();
+        let unlike_the_rest =
+            !holds_code(first) && later_with_code > 0 && later_with_code * 2 >= rows.len() - 1;
+        if *all_th || names_columns || unlike_the_rest {
+            header = rows.remove(0).0.cells;
+        }
+    }
+
+    let width = header.len();
     let mut data_rows = Vec::with_capacity(rows.len());
     for (mut row, _) in rows {
         if width > 0 && row.cells.len() != width {
@@ -151,21 +206,47 @@ pub fn read_table(
                     .collect();
             } else {
                 while row.cells.len() < width {
-                    row.cells.push(Cell::empty(row.location.clone()));
+                    row.cells
+                        .push(Cell::empty(row.location.clone(), row_offset(&row)));
                 }
             }
         }
         data_rows.push(row);
     }
+    vec![super::table::build(
+        file,
+        TableParts {
+            index: first_index,
+            format: TableFormat::Html,
+            location: file.location(range.start),
+            heading,
+            header,
+            rows: data_rows,
+        },
+    )]
+}
 
-    Table {
-        index,
-        format: TableFormat::Html,
-        location: file.location(range.start),
-        heading,
-        columns,
-        rows: data_rows,
+/// The ranges of the tables directly inside the table at `range` (one
+/// level down).
+fn nested_tables(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut offset = range.start + 1;
+    while let Some(start) = super::html_scan::table_starts(text, offset..range.end, &[])
+        .first()
+        .copied()
+    {
+        let Some(end) = super::html_scan::table_end(text, start).filter(|&e| e <= range.end) else {
+            break;
+        };
+        found.push(start..end);
+        offset = end;
     }
+    found
+}
+
+/// Where a row's missing cells would go: after its last cell.
+fn row_offset(row: &Row) -> usize {
+    row.cells.last().map_or(0, |c| c.offset + c.source().len())
 }
 
 /// Finds every `<tr>` and every `<td>`/`<th>` opening tag, skipping comments.
@@ -226,6 +307,7 @@ fn html_cell(
         }
         None => (Cow::Owned(element.inner_html()), fallback),
     };
+    let offset = span.map_or(fallback, |span| span.content_start);
     let location = file.location(content_offset);
     let (text, joins) = normalize_owned_cell_text(plain);
     let (markdown, _) = normalize_owned_cell_text(markdown);
@@ -235,7 +317,7 @@ fn html_cell(
     if joined_lines.len() != joins {
         joined_lines = vec![location.line; joins];
     }
-    Cell::new(location, &source, text, &markdown, joined_lines)
+    Cell::new(location, offset, &source, text, &markdown, joined_lines)
 }
 
 /// Where a cell's content ends: at the first `</td`, `</th`, `<td`, `<th`
@@ -358,7 +440,7 @@ mod tests {
         let end = table_end(text, 2).expect("closed");
         assert!(text[..end].ends_with("</table>"));
         let mut problems = Vec::new();
-        let table = read_table(&f, 2..end, 0, None, &mut problems);
+        let table = read_tables(&f, 2..end, 0, None, &mut problems).remove(0);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(table.is_understood());
         assert_eq!(table.rows.len(), 1);
@@ -386,7 +468,7 @@ mod tests {
         let f = file(&text);
         let end = table_end(&text, 0).expect("closed");
         let mut problems = Vec::new();
-        let table = read_table(&f, 0..end, 0, None, &mut problems);
+        let table = read_tables(&f, 0..end, 0, None, &mut problems).remove(0);
         assert_eq!(table.rows.len(), 1);
         assert_eq!(&*table.rows[0].cells[1].text, "deep");
     }

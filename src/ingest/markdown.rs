@@ -5,11 +5,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::columns::roles_of_headers;
 use super::html;
 use super::html_scan::{anchor_name, comment_ranges, find_ascii_ci, table_end, table_starts};
 use super::problem::IngestProblem;
-use super::table::{Cell, Column, Heading, Row, Table};
+use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{normalize_cell_text, normalize_owned_cell_text};
 use crate::model::TableFormat;
 use crate::source::SourceFile;
@@ -52,7 +51,7 @@ struct TableInProgress {
 
 /// Walks the Markdown of `file` (front matter skipped) and collects its
 /// structure. HTML tables are cut from the raw text and read with
-/// [`html::read_table`], so a blank line inside one does not split it.
+/// [`html::read_tables`], so a blank line inside one does not split it.
 pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let text = file.text.as_str();
     let body_start = super::front_matter::split(text).map_or(0, |(_, start)| start);
@@ -154,21 +153,15 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
-                    let index = structure.tables.len();
-                    let roles = roles_of_headers(t.header.iter().map(|c| c.text.as_ref()));
-                    structure.tables.push(Table {
-                        index,
+                    let parts = TableParts {
+                        index: structure.tables.len(),
                         format: TableFormat::Markdown,
                         location: file.location(t.start),
                         heading: structure.headings.last().cloned(),
-                        columns: t
-                            .header
-                            .into_iter()
-                            .zip(roles)
-                            .map(|(header, role)| Column { role, header })
-                            .collect(),
+                        header: t.header,
                         rows: t.rows,
-                    });
+                    };
+                    structure.tables.push(super::table::build(file, parts));
                 }
             }
             Event::Text(s) | Event::Code(s) => {
@@ -223,7 +216,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     html_ranges.push(start..end);
                     let index = structure.tables.len();
                     let heading = structure.headings.last().cloned();
-                    structure.tables.push(html::read_table(
+                    structure.tables.extend(html::read_tables(
                         file,
                         start..end,
                         index,
@@ -277,7 +270,14 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
     } else {
         source.trim()
     };
-    Cell::new(location, source, text, markdown, vec![line; joins])
+    Cell::new(
+        location,
+        cell.range.start,
+        source,
+        text,
+        markdown,
+        vec![line; joins],
+    )
 }
 
 /// `text` without its HTML comments.
@@ -329,6 +329,7 @@ fn finish_markdown_row(
         .map(|mut cell| {
             if cell.source().is_empty() && cell.location.line > location.line {
                 cell.location = file.location(line_end);
+                cell.offset = line_end;
             }
             cell
         })

@@ -2,12 +2,13 @@
 //! suppression comments out, every cell with its file, line and column.
 //! What could be read only in part is reported as an [`IngestProblem`].
 
-pub mod columns;
 pub mod front_matter;
 pub mod html;
 pub mod html_scan;
 pub mod markdown;
 pub mod problem;
+pub mod roles;
+pub mod shape;
 pub mod suppression;
 pub mod table;
 pub mod text;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use crate::model::TableKind;
 pub use front_matter::FrontMatter;
 pub use problem::{FrontMatterProblem, IngestProblem, SuppressionProblem};
 pub use suppression::Suppression;
@@ -49,9 +51,15 @@ pub struct IngestedFile {
 }
 
 impl IngestedFile {
-    /// The number of data rows in all tables.
+    /// The number of data rows read: those of the tables that hold codes,
+    /// or that look as if they should (tables without codes are not read as
+    /// codes, and their rows are not counted).
     pub fn row_count(&self) -> usize {
-        self.tables.iter().map(|t| t.rows.len()).sum()
+        self.tables
+            .iter()
+            .filter(|t| t.kind != TableKind::NoCodes)
+            .map(|t| t.rows.len())
+            .sum()
     }
 }
 
@@ -68,7 +76,21 @@ pub fn ingest(
     let front_matter = front_matter::read(file, problems);
     let structure = markdown::walk(file, problems);
     for table in &structure.tables {
-        if !table.is_understood() {
+        if is_source {
+            for mismatch in &table.header_mismatches {
+                let header = table.columns.iter().find(|c| c.source == mismatch.column);
+                problems.push(IngestProblem::HeaderMismatch {
+                    location: header
+                        .map_or_else(|| table.location.clone(), |c| c.header.location.clone()),
+                    table: table.location.clone(),
+                    header: header
+                        .map(|c| c.header.text.to_string())
+                        .unwrap_or_default(),
+                    mismatch: mismatch.clone(),
+                });
+            }
+        }
+        if table.kind == TableKind::Unreadable {
             problems.push(IngestProblem::UnrecognizedHeader {
                 location: table.location.clone(),
                 headers: table

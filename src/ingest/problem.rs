@@ -2,6 +2,7 @@
 //! these typed problems, and the check turns each kind into the finding of
 //! one rule.
 
+use super::roles::HeaderMismatch;
 use crate::source::Location;
 
 /// A problem found while reading a file; the file is still read as far as
@@ -35,6 +36,18 @@ pub enum IngestProblem {
         headers: Vec<String>,
         /// The table's data rows.
         rows: usize,
+    },
+    /// A header whose words name another role than its column's cells
+    /// hold: the cells decide.
+    HeaderMismatch {
+        /// The header cell.
+        location: Location,
+        /// Where the table starts.
+        table: Location,
+        /// The header's text.
+        header: String,
+        /// What the header says and what the cells hold.
+        mismatch: HeaderMismatch,
     },
     /// An HTML table that is never closed: read up to the end of its HTML
     /// block.
@@ -73,6 +86,7 @@ impl IngestProblem {
             IngestProblem::FrontMatter { location, .. }
             | IngestProblem::RaggedRow { location, .. }
             | IngestProblem::UnrecognizedHeader { location, .. }
+            | IngestProblem::HeaderMismatch { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
             | IngestProblem::Suppression { location, .. } => location,

@@ -5,14 +5,19 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::model::{ColumnRole, TableFormat};
-use crate::source::Location;
+use super::roles::{HeaderMismatch, Part, TablePlan};
+use super::shape::{Shape, Token, shape_of};
+use crate::model::{CodeForms, ColumnRole, TableFormat, TableKind};
+use crate::source::{Location, SourceFile};
 
 /// One table cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// Where the cell's content starts.
     pub location: Location,
+    /// The byte offset in the file where [`Cell::source`] starts (for a
+    /// cell that is part of another, where that part starts).
+    pub offset: usize,
     /// Plain text: markup removed, entities and escapes decoded, white space
     /// collapsed, identifiers broken across lines joined. Shared: the
     /// dataset's descriptions are these texts.
@@ -58,6 +63,7 @@ impl Cell {
     /// next simpler form.
     pub fn new(
         location: Location,
+        offset: usize,
         source: &str,
         text: String,
         markdown: &str,
@@ -70,14 +76,55 @@ impl Cell {
         };
         Cell {
             location,
+            offset,
             text: text.into(),
             forms: (forms != OtherForms::default()).then(|| Box::new(forms)),
         }
     }
 
-    /// An empty cell at `location` (a missing cell of a short row).
-    pub fn empty(location: Location) -> Self {
-        Cell::new(location, "", String::new(), "", Vec::new())
+    /// An empty cell at `location`, byte `offset` (a missing cell of a
+    /// short row).
+    pub fn empty(location: Location, offset: usize) -> Self {
+        Cell::new(location, offset, "", String::new(), "", Vec::new())
+    }
+
+    /// The part of this cell at `span` of its text, as a cell of its own:
+    /// its location is where that text is written in the file, when it can
+    /// be found in the cell's source (markup around it is dropped), else the
+    /// cell's own.
+    pub fn part(&self, file: &SourceFile, span: std::ops::Range<usize>) -> Cell {
+        let Some(text) = self.text.get(span) else {
+            return self.clone();
+        };
+        let source = self.source();
+        // Markdown escapes `_` and `*` in names: `E\_UNEXPECTED`.
+        let escaped = text.replace('_', "\\_");
+        let found = source
+            .find(text)
+            .map(|at| (at, text.len()))
+            .or_else(|| source.find(&escaped).map(|at| (at, escaped.len())));
+        match found {
+            Some((at, len)) => {
+                let offset = self.offset + at;
+                let written = &source[at..at + len];
+                Cell::new(
+                    file.location(offset),
+                    offset,
+                    written,
+                    text.to_string(),
+                    written,
+                    Vec::new(),
+                )
+            }
+            None => Cell::new(
+                self.location.clone(),
+                self.offset,
+                text,
+                text.to_string(),
+                text,
+                Vec::new(),
+            ),
+        }
     }
 
     /// The content as Markdown (for HTML cells, converted).
@@ -102,13 +149,18 @@ impl Cell {
     }
 }
 
-/// One column: its header cell and role.
+/// One column: its header cell, its role, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Column {
     /// What the column holds.
     pub role: ColumnRole,
-    /// The header cell.
+    /// The header cell (for a part of a column, the column's header).
     pub header: Cell,
+    /// The column of the table as written (0-based): two columns read
+    /// the parts of one whose cells hold a name and a code together.
+    pub source: usize,
+    /// Why the column was read in this role.
+    pub reason: String,
 }
 
 /// A heading of the document.
@@ -153,10 +205,24 @@ pub struct Table {
     /// The nearest non-empty heading above the table.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub heading: Option<Heading>,
-    /// The columns; empty when the table has no header row.
+    /// The columns, as read: by role, one per column written, or two for
+    /// a column whose cells hold a name and a code together.
     pub columns: Vec<Column>,
-    /// The data rows (the header row excluded).
+    /// The data rows (the header row excluded), a cell per column.
     pub rows: Vec<Row>,
+    /// Whether the table lists codes.
+    #[serde(skip)]
+    pub kind: TableKind,
+    /// How its codes are written.
+    #[serde(skip)]
+    pub forms: CodeForms,
+    /// Headers that name another role than their column holds.
+    #[serde(skip)]
+    pub header_mismatches: Vec<HeaderMismatch>,
+    /// Data rows with no text in any cell: not read (a page's empty
+    /// template rows), only counted.
+    #[serde(skip)]
+    pub blank_rows: usize,
 }
 
 impl Table {
@@ -165,16 +231,194 @@ impl Table {
         self.columns.iter().position(|c| c.role == role)
     }
 
-    /// True when the header says where the codes are and what describes
-    /// them: the table can be read as error codes.
+    /// True when the table lists codes: its rows are read as codes.
     pub fn is_understood(&self) -> bool {
-        self.column(ColumnRole::Code).is_some()
-            && (self.column(ColumnRole::Name).is_some()
-                || self.column(ColumnRole::Description).is_some())
+        self.kind == TableKind::Codes
     }
 
     /// The heading's text, or an empty string.
     pub fn section(&self) -> &str {
         self.heading.as_ref().map_or("", |h| h.text.as_str())
     }
+}
+
+/// Lays out a table's columns and rows by `plan`: a column per planned
+/// role, each row's cell for it the whole cell written, or the part of it
+/// the role reads (the name of `BG_E_X (0x80200001)`, its code).
+pub fn lay_out(
+    file: &SourceFile,
+    header: &[Cell],
+    rows: Vec<Row>,
+    plan: &TablePlan,
+) -> (Vec<Column>, Vec<Row>) {
+    let fallback_header = |j: usize| {
+        header
+            .get(j)
+            .cloned()
+            .or_else(|| header.last().cloned())
+            .unwrap_or_else(|| {
+                Cell::empty(
+                    Location {
+                        file: file.shared_path(),
+                        line: 1,
+                        column: 1,
+                    },
+                    0,
+                )
+            })
+    };
+    let columns = plan
+        .columns
+        .iter()
+        .map(|c| Column {
+            role: c.role,
+            header: fallback_header(c.source),
+            source: c.source,
+            reason: c.reason.clone(),
+        })
+        .collect();
+    // Only a column read in parts needs its cells cut.
+    let split: Vec<bool> = plan
+        .columns
+        .iter()
+        .map(|c| plan.columns.iter().filter(|o| o.source == c.source).count() > 1)
+        .collect();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let cells = plan
+                .columns
+                .iter()
+                .zip(&split)
+                .map(|(c, &split)| {
+                    let Some(cell) = row.cells.get(c.source) else {
+                        return Cell::empty(row.location.clone(), 0);
+                    };
+                    if !split && matches!(c.part, Part::Whole | Part::Name) {
+                        return cell.clone();
+                    }
+                    part_of(file, cell, c.part, split)
+                })
+                .collect();
+            Row { cells, ..row }
+        })
+        .collect();
+    (columns, rows)
+}
+
+/// The part of `cell` that `part` reads. A cell that holds nothing else is
+/// read whole, stray characters and all (`=0x87D101F8` is reported as it
+/// is written); a name read from a code's cell is empty where the cell has
+/// none.
+fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
+    let shape = shape_of(&cell.text);
+    let composite = shape.tokens.len() > 1
+        && matches!(
+            shape.shape,
+            Shape::Hex | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
+        );
+    let span = match part {
+        Part::Whole => return cell.clone(),
+        Part::Hex => shape.hex_span(),
+        Part::Number => shape.decimal_span(),
+        Part::Name => shape.identifier_span(),
+        Part::LeadingName => {
+            return match shape.tokens.first() {
+                Some(first) if first.token == Token::Identifier && shape.tokens.len() > 1 => {
+                    cell.part(file, first.span.clone())
+                }
+                _ => cell.clone(),
+            };
+        }
+    };
+    match span {
+        Some(span) if composite => cell.part(file, span),
+        Some(_) if part != Part::Name || !split => cell.clone(),
+        Some(span) => cell.part(file, span),
+        None if part == Part::Name && split => Cell::empty(cell.location.clone(), cell.offset),
+        None => cell.clone(),
+    }
+}
+
+/// What a table is made of before its columns are read.
+pub struct TableParts {
+    /// 0-based position among the file's tables.
+    pub index: usize,
+    /// Markdown or HTML.
+    pub format: TableFormat,
+    /// Where the table starts.
+    pub location: Location,
+    /// The heading above it.
+    pub heading: Option<Heading>,
+    /// The header cells (empty when the table has none).
+    pub header: Vec<Cell>,
+    /// The data rows, their cells as written.
+    pub rows: Vec<Row>,
+}
+
+/// Reads the columns of a table from its cells (see [`super::roles`]) and
+/// lays it out by role.
+pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
+    let before = parts.rows.len();
+    parts.rows.retain(|row| {
+        row.cells.iter().any(|c| !c.text.trim().is_empty()) || !row.extra_cells.is_empty()
+    });
+    let blank_rows = before - parts.rows.len();
+    let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
+    let texts: Vec<Vec<&str>> = parts
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .collect();
+    let plan = super::roles::plan(&headers, &texts);
+    drop(texts);
+    let (columns, rows) = lay_out(file, &parts.header, parts.rows, &plan);
+    let rows = one_code_a_row(file, &columns, rows);
+    Table {
+        index: parts.index,
+        format: parts.format,
+        location: parts.location,
+        heading: parts.heading,
+        columns,
+        rows,
+        kind: plan.kind,
+        forms: plan.forms,
+        header_mismatches: plan.header_mismatches,
+        blank_rows,
+    }
+}
+
+/// Rows whose code cell lists several codes (`0x80072EFD <br>0x80072EFE`)
+/// become one row per code, each with the row's other cells: the rows of
+/// the dataset are codes.
+fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<Row> {
+    let Some(code) = columns.iter().position(|c| c.role == ColumnRole::Code) else {
+        return rows;
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Some(cell) = row.cells.get(code) else {
+            out.push(row);
+            continue;
+        };
+        let shape = shape_of(&cell.text);
+        if shape.shape != Shape::HexList {
+            out.push(row);
+            continue;
+        }
+        let parts: Vec<Cell> = shape
+            .tokens
+            .iter()
+            .map(|t| cell.part(file, t.span.clone()))
+            .collect();
+        for part in parts {
+            let mut cells = row.cells.clone();
+            cells[code] = part;
+            out.push(Row {
+                cells,
+                ..row.clone()
+            });
+        }
+    }
+    out
 }

@@ -28,8 +28,15 @@ pub enum CodeProblem {
         /// The characters after the digits.
         trailing: String,
     },
+    /// A code with punctuation before it (`=0x87D101F8`).
+    LeadingPunctuation {
+        /// The characters before the code.
+        leading: String,
+    },
     /// The cell holds something that is not a code at all.
     NotACode,
+    /// The cell of a table whose codes are decimal numbers holds no number.
+    NotANumber,
     /// The cell is empty.
     Empty,
 }
@@ -45,7 +52,11 @@ impl fmt::Display for CodeProblem {
             CodeProblem::TrailingPunctuation { trailing } => {
                 write!(f, "ends with stray `{trailing}` after the digits")
             }
+            CodeProblem::LeadingPunctuation { leading } => {
+                write!(f, "starts with stray `{leading}` before the code")
+            }
             CodeProblem::NotACode => f.write_str("is not a hex code"),
+            CodeProblem::NotANumber => f.write_str("is not a number"),
             CodeProblem::Empty => f.write_str("is empty"),
         }
     }
@@ -110,12 +121,88 @@ impl HResult {
         HResult((self.0 & !0x07FF_0000) | (((facility as u32) & 0x7FF) << 16))
     }
 
+    /// Reads a code cell of a table that writes its codes in `forms`: as
+    /// [`HResult::read`] does, but a table that writes hex codes short
+    /// (`0x2`, `0x240001`, bare `1F`) reads them as values, and a table
+    /// whose codes are decimal numbers reads those.
+    pub fn read_as(text: &str, forms: crate::model::CodeForms) -> CodeReading {
+        let trimmed = text.trim();
+        let without_suffix = trimmed
+            .strip_suffix("UL")
+            .or_else(|| trimmed.strip_suffix('L'))
+            .unwrap_or(trimmed);
+        if forms.decimal_codes {
+            return match decimal_value(without_suffix) {
+                Some(value) => CodeReading {
+                    value: Some(value),
+                    problem: None,
+                },
+                None => CodeReading {
+                    value: None,
+                    problem: Some(if trimmed.is_empty() {
+                        CodeProblem::Empty
+                    } else {
+                        CodeProblem::NotANumber
+                    }),
+                },
+            };
+        }
+        // A single digit is the same value in either base: `0L` in a
+        // column of hex codes is S_OK.
+        if without_suffix.len() == 1 && without_suffix.bytes().all(|b| b.is_ascii_digit()) {
+            return CodeReading {
+                value: decimal_value(without_suffix),
+                problem: None,
+            };
+        }
+        if forms.short_hex {
+            let digits = without_suffix
+                .strip_prefix("0x")
+                .or_else(|| without_suffix.strip_prefix("0X"))
+                .unwrap_or(without_suffix);
+            // Seven digits beginning 8 to F are a failure code that lost a
+            // digit, not a short form.
+            let lost_a_digit = digits.len() == 7
+                && digits
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|d| !(b'0'..=b'7').contains(d));
+            if (1..=8).contains(&digits.len())
+                && !lost_a_digit
+                && digits.bytes().all(|b| b.is_ascii_hexdigit())
+            {
+                return CodeReading {
+                    value: u32::from_str_radix(digits, 16).ok().map(HResult),
+                    problem: None,
+                };
+            }
+        }
+        HResult::read(text)
+    }
+
     /// Reads a code cell leniently: canonical text yields a value and no
     /// problem; text whose digits are unambiguous (missing prefix, `x` prefix,
     /// trailing punctuation) yields a value and the problem; anything else
     /// yields the problem only.
     pub fn read(text: &str) -> CodeReading {
         let text = text.trim();
+        // Punctuation before a code (`=0x87D101F8`): the code after it, with
+        // the stray characters as its problem.
+        let unprefixed =
+            text.trim_start_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '-' | '+'));
+        if unprefixed.len() < text.len() && !unprefixed.is_empty() {
+            let leading = &text[..text.len() - unprefixed.len()];
+            let reading = HResult::read(unprefixed);
+            return CodeReading {
+                problem: match reading.problem {
+                    None if reading.value.is_some() => Some(CodeProblem::LeadingPunctuation {
+                        leading: leading.to_string(),
+                    }),
+                    other => other,
+                },
+                value: reading.value,
+            };
+        }
         if text.is_empty() {
             return CodeReading {
                 value: None,
@@ -132,6 +219,15 @@ impl HResult {
             };
         let digits_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
         let (digits, trailing) = rest.split_at(digits_len);
+        // A C literal's suffix (`0x80070005L`) is how headers write codes.
+        let trailing = if prefix == "0x" {
+            trailing
+                .strip_prefix("UL")
+                .or_else(|| trailing.strip_prefix('L'))
+                .unwrap_or(trailing)
+        } else {
+            trailing
+        };
         let trailing_is_punct = !trailing.is_empty()
             && trailing
                 .chars()

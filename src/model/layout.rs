@@ -40,3 +40,29 @@ pub enum TableFormat {
     /// An HTML `<table>` inside the Markdown.
     Html,
 }
+
+/// How the codes of a table are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodeForms {
+    /// Hex codes are written without their leading zeros (`0x2`,
+    /// `0x240001`), or without `0x` at all: they are values, not codes
+    /// that lost digits.
+    pub short_hex: bool,
+    /// The table has no hex codes: its decimal column is the code.
+    pub decimal_codes: bool,
+}
+
+/// Whether a table holds codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableKind {
+    /// It lists codes: its rows become records.
+    Codes,
+    /// Nothing in it is a code (a Requirements table, a list of links):
+    /// counted, never read as codes.
+    NoCodes,
+    /// Its header names a code column but its cells hold no codes, or it
+    /// has codes but nothing else to read them with: its rows are kept as
+    /// unresolved rows, and reported.
+    Unreadable,
+}

@@ -14,10 +14,10 @@ pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, decimal_value,
     read_decimal,
 };
-pub use layout::{ColumnRole, TableFormat};
+pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind};
 pub use locale_map::LocaleMap;
 pub use names::{http_status_of, is_placeholder_name};
 pub use record::{
-    CellPosition, CellPositions, Dataset, DocumentSummary, FileSummary, Normalization, RawText,
-    Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,
+    CellPosition, CellPositions, ColumnSummary, Dataset, DocumentSummary, FileSummary,
+    Normalization, RawText, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,
 };

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat};
+use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat, TableKind};
 
 /// Where one cell of a row is. Written to JSON as `[line, column]`: a
 /// record carries one per cell per locale, so the short form matters, in
@@ -261,10 +261,34 @@ pub struct TableSummary {
     pub section: String,
     /// `markdown` or `html`.
     pub format: TableFormat,
-    /// Column roles in order.
-    pub columns: Vec<ColumnRole>,
+    /// Whether it lists codes (`codes`), holds none (`no-codes`: not read
+    /// as codes), or names a code column over no codes (`unreadable`).
+    pub kind: TableKind,
+    /// The columns as read: their roles, and why.
+    pub columns: Vec<ColumnSummary>,
     /// Data rows.
     pub rows: usize,
+    /// Rows with no text in any cell (not read).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blank_rows: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One column of a table as errdocs read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnSummary {
+    /// The header's text (empty where the table has no header).
+    pub header: String,
+    /// The column as written, 1-based (two columns read the parts of one
+    /// whose cells hold a name and a code together).
+    pub column: usize,
+    /// What it holds.
+    pub role: ColumnRole,
+    /// Why it was read so.
+    pub reason: String,
 }
 
 /// Counts that show every row was accounted for.
@@ -274,9 +298,13 @@ pub struct Stats {
     pub documents: usize,
     /// Locale files.
     pub files: usize,
-    /// Tables, understood or not.
+    /// Tables, of codes or not.
     pub tables: usize,
-    /// Data rows read from all tables.
+    /// Tables that hold no codes (requirements, links): not read as codes.
+    pub tables_without_codes: usize,
+    /// Data rows with no text in any cell: not read.
+    pub blank_rows: usize,
+    /// Data rows read from the tables that hold codes (or should).
     pub rows_read: usize,
     /// Records.
     pub records: usize,

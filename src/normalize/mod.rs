@@ -14,11 +14,11 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::Corpus;
-use crate::ingest::{Cell, IngestedFile, Row, Table};
+use crate::ingest::{Cell, IngestedFile, Row, Table, TableKind};
 use crate::model::{
-    CellPosition, CellPositions, CodeProblem, ColumnRole, Dataset, DocumentSummary, Family,
-    FileSummary, HResult, LocaleMap, Normalization, RawText, Record, Repair, RowSource, Stats,
-    TableSummary, UnresolvedRow, counterpart_code,
+    CellPosition, CellPositions, CodeForms, CodeProblem, CodeReading, ColumnRole, ColumnSummary,
+    Dataset, DocumentSummary, Family, FileSummary, HResult, LocaleMap, Normalization, RawText,
+    Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
 };
 use crate::source::Location;
 use resolve::{NameIndex, Resolution, RowEvidence, resolve};
@@ -42,6 +42,11 @@ pub struct Normalized {
     /// source's.
     pub alignments: Vec<TranslationAlignment>,
 }
+
+/// Why the rows of a table that names a code column but holds no codes are
+/// unresolved.
+pub const UNREADABLE_TABLE: &str =
+    "the table's header names a code column, but none of its cells holds a code";
 
 /// A source row whose code cell is not `0x` and eight hex digits, and what
 /// the evidence made of it: a value the dataset uses, a suggestion, or
@@ -76,19 +81,37 @@ pub struct RowCells<'a> {
     pub name: Option<&'a Cell>,
     /// The description cell.
     pub description: Option<&'a Cell>,
+    /// How the table writes its codes.
+    pub forms: CodeForms,
 }
 
 impl<'a> RowCells<'a> {
-    /// Picks a row's cells by the table's column roles.
+    /// Picks a row's cells by the table's column roles. In a table whose
+    /// codes are decimal numbers, the decimal cell is the code cell.
     pub fn of(table: &'a Table, row: &'a Row) -> Self {
         let cell = |role| table.column(role).and_then(|i| row.cells.get(i));
+        let decimal_codes = table.forms.decimal_codes;
         RowCells {
             row,
-            code: cell(ColumnRole::Code),
-            decimal: cell(ColumnRole::Decimal),
+            code: if decimal_codes {
+                cell(ColumnRole::Decimal)
+            } else {
+                cell(ColumnRole::Code)
+            },
+            decimal: if decimal_codes {
+                None
+            } else {
+                cell(ColumnRole::Decimal)
+            },
             name: cell(ColumnRole::Name),
             description: cell(ColumnRole::Description),
+            forms: table.forms,
         }
+    }
+
+    /// The code cell read as the table writes its codes.
+    pub fn code_reading(&self) -> CodeReading {
+        HResult::read_as(self.code_text(), self.forms)
     }
 
     /// The name's plain text, or empty.
@@ -174,23 +197,25 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
         }
         for (table_index, table) in file.tables.iter().enumerate() {
             let section: Arc<str> = table.section().into();
-            if !table.is_understood() {
-                for row in &table.rows {
-                    unresolved.push(unresolved_row(
-                        file,
-                        table,
-                        row,
-                        "the table's header names no error-code column, so its rows cannot be read as codes".into(),
-                    ));
+            match table.kind {
+                TableKind::Codes => {}
+                TableKind::NoCodes => continue,
+                TableKind::Unreadable => {
+                    for row in &table.rows {
+                        unresolved.push(unresolved_row(file, table, row, UNREADABLE_TABLE.into()));
+                    }
+                    continue;
                 }
-                continue;
             }
             let readings: Vec<_> = table
                 .rows
                 .iter()
-                .map(|row| HResult::read(RowCells::of(table, row).code_text()))
+                .map(|row| RowCells::of(table, row).code_reading())
                 .collect();
-            let sorted = is_mostly_ascending(readings.iter().map(|r| r.value));
+            // Neighbours are evidence for hex codes of a sorted table; numbered
+            // statuses leave gaps that say nothing about a missing one.
+            let sorted =
+                !table.forms.decimal_codes && is_mostly_ascending(readings.iter().map(|r| r.value));
             let mut resolved: Vec<Option<HResult>> = Vec::with_capacity(table.rows.len());
             for (row_index, row) in table.rows.iter().enumerate() {
                 let cells = RowCells::of(table, row);
@@ -293,6 +318,16 @@ fn finish(
         documents: corpus.documents.len(),
         files: files.len(),
         tables: files.iter().map(|f| f.tables.len()).sum(),
+        tables_without_codes: files
+            .iter()
+            .flat_map(|f| &f.tables)
+            .filter(|t| t.kind == TableKind::NoCodes)
+            .count(),
+        blank_rows: files
+            .iter()
+            .flat_map(|f| &f.tables)
+            .map(|t| t.blank_rows)
+            .sum(),
         rows_read: files.iter().map(IngestedFile::row_count).sum(),
         records: records.len(),
         rows_in_records: records.iter().map(|r| r.sources.len()).sum(),
@@ -357,7 +392,7 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
         for table in file.tables.iter().filter(|t| t.is_understood()) {
             for row in &table.rows {
                 let cells = RowCells::of(table, row);
-                let reading = HResult::read(cells.code_text());
+                let reading = cells.code_reading();
                 if let (Some(value), None) = (reading.value, reading.problem) {
                     names
                         .entry(cells.name_text().to_ascii_uppercase())
@@ -584,8 +619,19 @@ fn summarize(corpus: &Corpus, files: &[IngestedFile]) -> Vec<DocumentSummary> {
                                 line: t.location.line,
                                 section: t.section().to_string(),
                                 format: t.format,
-                                columns: t.columns.iter().map(|c| c.role).collect(),
+                                kind: t.kind,
+                                columns: t
+                                    .columns
+                                    .iter()
+                                    .map(|c| ColumnSummary {
+                                        header: c.header.text.to_string(),
+                                        column: c.source + 1,
+                                        role: c.role,
+                                        reason: c.reason.clone(),
+                                    })
+                                    .collect(),
                                 rows: t.rows.len(),
+                                blank_rows: t.blank_rows,
                             })
                             .collect(),
                     })

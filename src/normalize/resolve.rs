@@ -277,8 +277,12 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex) -> Resolution {
         .iter()
         .any(|p| p.kind != EvidenceKind::Neighbours && p.values.contains(&best));
     let checks_applied = !digits.is_empty() || !facilities.is_empty();
-    let accepted =
-        unique && disagreements.is_empty() && (support >= 2 || (definite && checks_applied));
+    // An empty code cell contradicts nothing: the row's own decimal column
+    // (or the counterpart) is then the only statement of its code.
+    let nothing_written = row.written.trim().is_empty();
+    let accepted = unique
+        && disagreements.is_empty()
+        && (support >= 2 || (definite && (checks_applied || nothing_written)));
     let confidence = if support >= 2 {
         Confidence::High
     } else if accepted {

@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{RowCells, RowKey, row_source, unresolved_row};
-use crate::ingest::{IngestedFile, Table};
+use crate::ingest::{IngestedFile, Table, TableKind};
 use crate::model::{Record, UnresolvedRow};
 
 /// How one translation file's tables and rows were joined to those of its
@@ -62,10 +62,7 @@ pub struct AlignedRow {
 pub fn align(source: &Table, translated: &Table) -> (Vec<AlignedRow>, Vec<usize>) {
     let key = |table, row| {
         let cells = RowCells::of(table, row);
-        (
-            Caseless(cells.code_text().trim()),
-            Caseless(cells.name_text().trim()),
-        )
+        (CodeKey::of(&cells), Caseless(cells.name_text().trim()))
     };
     let source_keys: Vec<RowKeyText> = source.rows.iter().map(|r| key(source, r)).collect();
     let translated_keys: Vec<RowKeyText> =
@@ -134,17 +131,40 @@ impl std::hash::Hash for Caseless<'_> {
     }
 }
 
+/// A row's code as a key: its value where the cell gives one (so that
+/// `0x80cf0001` and `0x80CF0001`, or a code fixed in a translation, match),
+/// else its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CodeKey<'a> {
+    Value(u32),
+    Text(Caseless<'a>),
+}
+
+impl<'a> CodeKey<'a> {
+    fn of(cells: &RowCells<'a>) -> Self {
+        match cells.code_reading().value {
+            Some(value) => CodeKey::Value(value.value()),
+            None => CodeKey::Text(Caseless(cells.code_text().trim())),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        matches!(self, CodeKey::Text(text) if text.0.is_empty())
+    }
+}
+
 /// A row's code and name, trimmed.
-type RowKeyText<'a> = (Caseless<'a>, Caseless<'a>);
+type RowKeyText<'a> = (CodeKey<'a>, Caseless<'a>);
 
 /// The part of a row's (code, name) key that an alignment pass compares;
 /// `None` when that part is empty.
 fn match_key<'a>(by: Alignment, key: &RowKeyText<'a>) -> Option<RowKeyText<'a>> {
-    let empty = Caseless("");
+    let empty_code = CodeKey::Text(Caseless(""));
+    let empty_name = Caseless("");
     match by {
         Alignment::CodeAndName => Some(*key),
-        Alignment::Name => (!key.1.0.is_empty()).then_some((empty, key.1)),
-        Alignment::Code => (!key.0.0.is_empty()).then_some((key.0, empty)),
+        Alignment::Name => (!key.1.0.is_empty()).then_some((empty_code, key.1)),
+        Alignment::Code => (!key.0.is_empty()).then_some((key.0, empty_name)),
     }
 }
 
@@ -257,13 +277,13 @@ pub fn merge(
                 .find(|(_, t)| *t == table.index)
                 .and_then(|(s, _)| source.tables.get(*s));
             let Some(source_table) = source_table else {
-                let reason = if table.is_understood() {
-                    format!(
+                let reason = match table.kind {
+                    TableKind::NoCodes => continue,
+                    TableKind::Unreadable => super::UNREADABLE_TABLE.to_string(),
+                    TableKind::Codes => format!(
                         "no table of the source-language page {} has this table's codes or names",
                         source.file
-                    )
-                } else {
-                    "the table's header names no error-code column, so its rows cannot be read as codes".into()
+                    ),
                 };
                 for row in &table.rows {
                     unresolved.push(unresolved_row(file, table, row, reason.clone()));

@@ -11,10 +11,14 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest", "table"],
     fix: None,
-    summary: "A table's header names no error-code column",
-    explanation: "errdocs finds columns by their header text (Error code, Hexadecimal Error Code, Fehlercode, 错误代码, ...), not by position. A table whose header it cannot read is kept as unresolved rows. If the table holds error codes, use one of the known headers; if it does not, set this rule to \"off\" in errdocs.toml or suppress it above the table.",
-    bad_example: "|Value|Meaning|\n|---|---|\n|0x80cf0001|The agent could not provide the service.|",
-    good_example: "|Error code|More information|\n|---|---|\n|0x80cf0001|The agent could not provide the service.|",
+    summary: "A table whose header names a code column has no codes in it",
+    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone.",
+    bad_example: "|Error code|Description|
+|---|---|
+|see the list below|The agent could not provide the service.|",
+    good_example: "|Error code|Description|
+|---|---|
+|0x80cf0001|The agent could not provide the service.|",
     check,
 };
 
@@ -28,16 +32,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let header = if headers.is_empty() {
-            "no header row".to_string()
-        } else {
-            let quoted: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
-            format!("the header {}", quoted.join(", "))
-        };
+        let quoted: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
         out.push(RULE.finding(
             location.clone(),
             format!(
-                "table has {header}, which names no error-code column and no name or description column; {}",
+                "the table's header ({}) names a code column, but none of its cells holds a code; {}",
+                quoted.join(", "),
                 match rows {
                     1 => "its row is kept as an unresolved row".to_string(),
                     n => format!("its {n} rows are kept as unresolved rows"),

@@ -1,0 +1,910 @@
+//! Column roles, decided from what the cells hold: hex codes, decimal
+//! numbers, symbolic names, prose. The header's words are one hint among
+//! others (they break ties between columns whose cells look alike), never
+//! the only one: a page in a language errdocs has no word for, or whose
+//! header names the wrong column, still reads right, and a header that
+//! contradicts its column's content is reported.
+//!
+//! A column whose cells hold two things (a name and its code, `BG_E_X
+//! (0x80200001)`; a number and a name, `10 (APP_X)`) is read as two
+//! logical columns, one per part.
+
+use super::shape::{CellShape, Shape, Token};
+use crate::model::{CodeForms, ColumnRole, Family, TableKind};
+
+/// Which part of a physical column a logical column reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The whole cell.
+    Whole,
+    /// The hex code in the cell.
+    Hex,
+    /// The decimal number in the cell.
+    Number,
+    /// The symbolic name in the cell.
+    Name,
+    /// The symbolic name the cell starts with, before a note
+    /// (`WU_E_A (see below)`).
+    LeadingName,
+}
+
+/// One logical column: where it reads from and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnPlan {
+    /// The physical column (0-based).
+    pub source: usize,
+    /// The part of its cells read.
+    pub part: Part,
+    /// What it holds.
+    pub role: ColumnRole,
+    /// Why, in words (for the dataset's table summary).
+    pub reason: String,
+}
+
+/// A header that names another role than its column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderMismatch {
+    /// The physical column.
+    pub column: usize,
+    /// What the header's words say.
+    pub header_says: ColumnRole,
+    /// What the cells hold.
+    pub content_is: ColumnRole,
+    /// How many non-empty cells the column has, and how many of them are
+    /// what `content_is` says.
+    pub evidence: (usize, usize),
+}
+
+/// The roles of a table's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TablePlan {
+    /// Codes, no codes, or unreadable.
+    pub kind: TableKind,
+    /// The logical columns, in physical order (a split column's parts
+    /// together).
+    pub columns: Vec<ColumnPlan>,
+    /// How the table writes its codes.
+    pub forms: CodeForms,
+    /// Headers that contradict their columns.
+    pub header_mismatches: Vec<HeaderMismatch>,
+}
+
+/// Counts of what one column's cells hold.
+#[derive(Debug, Clone, Default)]
+struct Profile {
+    non_empty: usize,
+    hex: usize,
+    /// Hex codes written without their leading zeros.
+    hex_short: usize,
+    /// Cells that are one short run of hex digits without `0x`, a letter
+    /// among them (`A`, `1F`): hex written bare.
+    bare_hex_letters: usize,
+    /// Cells that are one run of up to eight hex digits without `0x`.
+    bare_hex: usize,
+    decimal: usize,
+    identifier: usize,
+    /// Cells that begin with a symbolic name, whatever follows it.
+    leading_identifier: usize,
+    /// Identifiers whose family errdocs knows (`ERROR_`, `WU_`, `E_`...).
+    known_family: usize,
+    hex_and_identifier: usize,
+    decimal_and_identifier: usize,
+    prose: usize,
+    text_chars: usize,
+}
+
+impl Profile {
+    fn of(cells: &[(&str, &CellShape)]) -> Self {
+        let mut p = Profile::default();
+        for (text, shape) in cells {
+            if shape.shape == Shape::Empty {
+                continue;
+            }
+            p.non_empty += 1;
+            p.text_chars += text.chars().count();
+            let s = shape.shape;
+            if s.has_hex() {
+                p.hex += 1;
+                if shape
+                    .tokens
+                    .iter()
+                    .any(|t| matches!(&t.token, Token::Hex(d) if is_short_form(d)))
+                {
+                    p.hex_short += 1;
+                }
+            }
+            if s.has_decimal() {
+                p.decimal += 1;
+            }
+            if shape
+                .tokens
+                .first()
+                .is_some_and(|t| t.token == Token::Identifier)
+            {
+                p.leading_identifier += 1;
+            }
+            if s.has_identifier() {
+                p.identifier += 1;
+                let name = shape.identifier_span().and_then(|span| text.get(span));
+                if name.is_some_and(|n| Family::of_name(n) != Family::Unknown) {
+                    p.known_family += 1;
+                }
+            }
+            match s {
+                Shape::HexAndIdentifier => p.hex_and_identifier += 1,
+                Shape::DecimalAndIdentifier => p.decimal_and_identifier += 1,
+                Shape::Prose => p.prose += 1,
+                _ => {}
+            }
+            let trimmed = text.trim();
+            if (1..=8).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_hexdigit()) {
+                p.bare_hex += 1;
+                if trimmed.bytes().any(|b| b.is_ascii_alphabetic()) {
+                    p.bare_hex_letters += 1;
+                }
+            }
+        }
+        p
+    }
+
+    /// True when at least half the non-empty cells (and at least one) are
+    /// counted by `n`.
+    fn mostly(&self, n: usize) -> bool {
+        n > 0 && n * 2 >= self.non_empty
+    }
+
+    /// Hex written bare: every cell a short run of hex digits, a letter in
+    /// some (`0` ... `F`, `10`).
+    fn is_bare_hex(&self) -> bool {
+        self.non_empty > 0 && self.bare_hex == self.non_empty && self.bare_hex_letters > 0
+    }
+
+    fn average_chars(&self) -> usize {
+        self.text_chars / self.non_empty.max(1)
+    }
+}
+
+/// True for hex digits that read as a value with its leading zeros left
+/// out (`2`, `240001`), rather than a code that lost a digit: up to six
+/// digits, or seven that cannot begin a failure code (`0x8024200` lost
+/// one).
+pub fn is_short_form(digits: &str) -> bool {
+    digits.len() <= 6
+        || (digits.len() == 7
+            && digits
+                .as_bytes()
+                .first()
+                .is_some_and(|d| (b'0'..=b'7').contains(d)))
+}
+
+/// Words of headers, per role, in the languages seen so far: hints only.
+/// Matched whole first, then as a part of the header, decimal words first
+/// ("Decimal Error Code" contains "error code").
+const DECIMAL_WORDS: &[&str] = &[
+    "decimal",
+    "dezimal",
+    "十进制",
+    "decimalt",
+    "décimal",
+    "(dec)",
+    "(dez)",
+];
+const CODE_EXACT: &[&str] = &[
+    "error code",
+    "code",
+    "hresult",
+    "错误代码",
+    "错误码",
+    "felkod",
+    "fehlercode",
+    "code d'erreur",
+    "code d’erreur",
+    "código de error",
+];
+const CODE_WORDS: &[&str] = &["hex", "十六进制"];
+const NAME_EXACT: &[&str] = &[
+    "symbolic name",
+    "error string",
+    "name",
+    "constant",
+    "symbol",
+    "符号名称",
+    "符号名",
+    "symboliskt namn",
+    "symbolischer name",
+    "nom symbolique",
+];
+const NAME_WORDS: &[&str] = &["symbol", "error string", "符号"];
+const DESCRIPTION_EXACT: &[&str] = &[
+    "description",
+    "more information",
+    "details",
+    "更多信息",
+    "说明",
+    "描述",
+    "mer information",
+    "beskrivning",
+    "weitere informationen",
+    "beschreibung",
+];
+const DESCRIPTION_WORDS: &[&str] = &["description", "information", "beschreib", "beskriv", "说明"];
+
+/// The role a header's words name, if any.
+pub fn role_of_header(header: &str) -> ColumnRole {
+    // "hexadecimal" contains "decimal": read it as "hex" first.
+    let text: String = header
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace("hexadecimal", "hex")
+        .replace("hexadécimal", "hex")
+        .replace("hexadezimal", "hex");
+    let exact = |list: &[&str]| list.contains(&text.as_str());
+    let contains = |list: &[&str]| list.iter().any(|w| text.contains(w));
+    if contains(DECIMAL_WORDS) {
+        ColumnRole::Decimal
+    } else if exact(CODE_EXACT) || contains(CODE_WORDS) {
+        ColumnRole::Code
+    } else if exact(NAME_EXACT) || contains(NAME_WORDS) {
+        ColumnRole::Name
+    } else if exact(DESCRIPTION_EXACT) || contains(DESCRIPTION_WORDS) {
+        ColumnRole::Description
+    } else {
+        ColumnRole::Other
+    }
+}
+
+/// True when a header's words name its role beyond doubt ("Hexadecimal",
+/// "Decimal", "Symbolic name", "Description"), as against words that pages
+/// use loosely: "Error code" heads the symbolic names of many Win32 pages.
+pub fn header_is_specific(header: &str) -> bool {
+    let text = header.trim().to_lowercase();
+    let role = role_of_header(header);
+    match role {
+        ColumnRole::Code => CODE_WORDS.iter().any(|w| text.contains(w)) || text.contains("hex"),
+        ColumnRole::Other => false,
+        _ => true,
+    }
+}
+
+/// Roles from the header alone, a role claimed twice keeping its first
+/// column: what a table with no data rows can be read by.
+pub fn roles_of_headers<'a>(headers: impl IntoIterator<Item = &'a str>) -> Vec<ColumnRole> {
+    let mut seen = Vec::new();
+    headers
+        .into_iter()
+        .map(|h| {
+            let role = role_of_header(h);
+            if role != ColumnRole::Other && seen.contains(&role) {
+                ColumnRole::Other
+            } else {
+                seen.push(role);
+                role
+            }
+        })
+        .collect()
+}
+
+/// `n of m cells` in words.
+fn of(n: usize, m: usize, what: &str) -> String {
+    if n == m {
+        format!("all {m} cells are {what}")
+    } else {
+        format!("{n} of {m} cells are {what}")
+    }
+}
+
+/// Decides the roles of a table's columns from its header (`headers`, one
+/// per column; empty strings where there is none) and its data cells
+/// (`rows[i][j]`, plain text). Rows shorter than the header have their
+/// missing cells read as empty.
+pub fn plan(headers: &[&str], rows: &[Vec<&str>]) -> TablePlan {
+    let specific: Vec<bool> = headers.iter().map(|h| header_is_specific(h)).collect();
+    let width = headers
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    let header_roles = roles_of_headers((0..width).map(|j| headers.get(j).copied().unwrap_or("")));
+    let shapes: Vec<Vec<CellShape>> = rows
+        .iter()
+        .map(|row| {
+            (0..width)
+                .map(|j| super::shape::shape_of(row.get(j).copied().unwrap_or("")))
+                .collect()
+        })
+        .collect();
+    let profiles: Vec<Profile> = (0..width)
+        .map(|j| {
+            let cells: Vec<(&str, &CellShape)> = rows
+                .iter()
+                .zip(&shapes)
+                .map(|(row, shapes)| (row.get(j).copied().unwrap_or(""), &shapes[j]))
+                .collect();
+            Profile::of(&cells)
+        })
+        .collect();
+    decide(&header_roles, &specific, &profiles)
+}
+
+/// Picks the best column among `candidates` by `score`, ties broken by the
+/// header naming `role`, then by the leftmost column.
+fn best(
+    candidates: impl Iterator<Item = usize>,
+    score: impl Fn(usize) -> (usize, usize),
+    header_roles: &[ColumnRole],
+    role: ColumnRole,
+) -> Option<usize> {
+    candidates.max_by(|&a, &b| {
+        let key = |j: usize| {
+            let (primary, secondary) = score(j);
+            (primary, secondary, header_roles.get(j) == Some(&role))
+        };
+        key(a).cmp(&key(b)).then(b.cmp(&a))
+    })
+}
+
+fn decide(header_roles: &[ColumnRole], specific: &[bool], profiles: &[Profile]) -> TablePlan {
+    let width = profiles.len();
+    let mut taken = vec![false; width];
+    let mut columns: Vec<ColumnPlan> = Vec::new();
+    let mut forms = CodeForms::default();
+    let header_has = |role| header_roles.contains(&role);
+
+    // The code: a column of hex codes, else a column of bare hex digits,
+    // else (no hex anywhere) a column of whole numbers next to names.
+    let hex_column = best(
+        (0..width).filter(|&j| profiles[j].mostly(profiles[j].hex)),
+        |j| {
+            (
+                profiles[j].hex * 100 / profiles[j].non_empty.max(1),
+                profiles[j].hex,
+            )
+        },
+        header_roles,
+        ColumnRole::Code,
+    );
+    let bare_hex_column = || {
+        best(
+            (0..width).filter(|&j| {
+                let p = &profiles[j];
+                // Digits under a header that says "Hex" are hex too: 10 is
+                // 0x10 there.
+                let hex_header = specific.get(j).copied().unwrap_or(false)
+                    && header_roles.get(j) == Some(&ColumnRole::Code);
+                p.is_bare_hex() || (hex_header && p.non_empty > 0 && p.bare_hex == p.non_empty)
+            }),
+            |j| (profiles[j].bare_hex, 0),
+            header_roles,
+            ColumnRole::Code,
+        )
+    };
+    let code = match hex_column {
+        Some(j) => {
+            let p = &profiles[j];
+            forms.short_hex = p.hex_short * 2 > p.hex;
+            Some((j, ColumnRole::Code, of(p.hex, p.non_empty, "hex codes")))
+        }
+        None => match bare_hex_column() {
+            Some(j) => {
+                forms.short_hex = true;
+                let p = &profiles[j];
+                Some((
+                    j,
+                    ColumnRole::Code,
+                    format!(
+                        "{}, written without `0x` ({} with a letter A to F)",
+                        of(p.bare_hex, p.non_empty, "hex digits"),
+                        p.bare_hex_letters
+                    ),
+                ))
+            }
+            None => None,
+        },
+    };
+    let mut code_column = None;
+    if let Some((j, role, reason)) = code {
+        taken[j] = true;
+        code_column = Some(j);
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Hex,
+            role,
+            reason,
+        });
+    }
+
+    // A decimal column: beside the hex codes, or, without them, the code.
+    let decimal_column = best(
+        (0..width).filter(|&j| !taken[j] && profiles[j].mostly(profiles[j].decimal)),
+        |j| {
+            (
+                profiles[j].decimal * 100 / profiles[j].non_empty.max(1),
+                profiles[j].decimal,
+            )
+        },
+        header_roles,
+        ColumnRole::Decimal,
+    );
+    if let Some(j) = decimal_column {
+        taken[j] = true;
+        let p = &profiles[j];
+        let mut reason = of(p.decimal, p.non_empty, "whole numbers");
+        if code_column.is_none() {
+            forms.decimal_codes = true;
+            reason.push_str("; the table has no hex codes, so they are the codes");
+        }
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Number,
+            role: ColumnRole::Decimal,
+            reason,
+        });
+    }
+
+    // The name: a column of symbolic names, the one whose names errdocs
+    // knows best; else the names inside the code (or number) column.
+    let says_name = |j: usize| {
+        header_roles.get(j) == Some(&ColumnRole::Name) && specific.get(j).copied().unwrap_or(false)
+    };
+    let name_column = best(
+        (0..width).filter(|&j| {
+            let p = &profiles[j];
+            !taken[j]
+                && p.hex == 0
+                && p.decimal_and_identifier * 2 < p.non_empty.max(1)
+                // Names; or, under a header that says so, cells that begin
+                // with a name and add a note.
+                && (p.mostly(p.identifier) || (says_name(j) && p.mostly(p.leading_identifier)))
+        }),
+        |j| {
+            (
+                profiles[j].identifier * 100 / profiles[j].non_empty.max(1),
+                profiles[j].known_family,
+            )
+        },
+        header_roles,
+        ColumnRole::Name,
+    );
+    match name_column {
+        Some(j) => {
+            taken[j] = true;
+            let p = &profiles[j];
+            let (part, reason) = if p.mostly(p.identifier) {
+                (Part::Name, of(p.identifier, p.non_empty, "symbolic names"))
+            } else {
+                (
+                    Part::LeadingName,
+                    format!(
+                        "the header says so, and {}",
+                        of(
+                            p.leading_identifier,
+                            p.non_empty,
+                            "a symbolic name and a note"
+                        )
+                    ),
+                )
+            };
+            columns.push(ColumnPlan {
+                source: j,
+                part,
+                role: ColumnRole::Name,
+                reason,
+            });
+        }
+        None => {
+            // Names written with their code in one cell.
+            let carrier = code_column
+                .filter(|&j| profiles[j].mostly(profiles[j].hex_and_identifier))
+                .or_else(|| {
+                    decimal_column
+                        .filter(|&j| profiles[j].mostly(profiles[j].decimal_and_identifier))
+                });
+            if let Some(j) = carrier {
+                let p = &profiles[j];
+                columns.push(ColumnPlan {
+                    source: j,
+                    part: Part::Name,
+                    role: ColumnRole::Name,
+                    reason: format!(
+                        "{}: the name is read from them",
+                        of(
+                            p.hex_and_identifier + p.decimal_and_identifier,
+                            p.non_empty,
+                            "a code with its symbolic name"
+                        )
+                    ),
+                });
+            }
+        }
+    }
+
+    // The description: the header's, else the longest text of the rest.
+    let prose = |j: usize| {
+        !taken[j]
+            && profiles[j].non_empty > 0
+            && profiles[j].mostly(profiles[j].prose + profiles[j].identifier)
+    };
+    let described = (0..width)
+        .find(|&j| prose(j) && header_roles[j] == ColumnRole::Description)
+        .map(|j| (j, "the header says so, and its cells are text".to_string()))
+        .or_else(|| {
+            (0..width)
+                .filter(|&j| prose(j))
+                .max_by(|&a, &b| {
+                    profiles[a]
+                        .average_chars()
+                        .cmp(&profiles[b].average_chars())
+                        .then(b.cmp(&a))
+                })
+                .map(|j| {
+                    (
+                        j,
+                        format!(
+                            "the longest text: {} characters a cell on average",
+                            profiles[j].average_chars()
+                        ),
+                    )
+                })
+        });
+    if let Some((j, reason)) = described {
+        taken[j] = true;
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Whole,
+            role: ColumnRole::Description,
+            reason,
+        });
+    }
+    // An empty column is what its header says, where no other column is.
+    for j in 0..width {
+        if taken[j] || profiles[j].non_empty > 0 {
+            continue;
+        }
+        let role = header_roles[j];
+        if matches!(
+            role,
+            ColumnRole::Name | ColumnRole::Description | ColumnRole::Decimal
+        ) && !columns.iter().any(|c| c.role == role)
+        {
+            taken[j] = true;
+            columns.push(ColumnPlan {
+                source: j,
+                part: Part::Whole,
+                role,
+                reason: "empty; the header says so".to_string(),
+            });
+        }
+    }
+    for j in (0..width).filter(|&j| !taken[j]) {
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Whole,
+            role: ColumnRole::Other,
+            reason: if profiles[j].non_empty == 0 {
+                "empty".to_string()
+            } else {
+                "not needed for a code, name or description".to_string()
+            },
+        });
+    }
+    columns.sort_by_key(|c| (c.source, !matches!(c.part, Part::Name | Part::LeadingName)));
+
+    let has_code = code_column.is_some() || forms.decimal_codes;
+    let has_name_or_text = columns
+        .iter()
+        .any(|c| matches!(c.role, ColumnRole::Name | ColumnRole::Description));
+    let any_rows = profiles.iter().any(|p| p.non_empty > 0);
+    let kind = if has_code && (code_column.is_some() || has_name_or_text) {
+        TableKind::Codes
+    } else if header_has(ColumnRole::Code) && any_rows {
+        TableKind::Unreadable
+    } else {
+        TableKind::NoCodes
+    };
+    // A decimal code column needs names beside it to be a code table: a
+    // column of numbers alone (counts, versions) is not one.
+    let kind = if kind == TableKind::Codes
+        && forms.decimal_codes
+        && !columns.iter().any(|c| c.role == ColumnRole::Name)
+    {
+        if header_has(ColumnRole::Code) {
+            TableKind::Codes
+        } else {
+            TableKind::NoCodes
+        }
+    } else {
+        kind
+    };
+
+    let mut header_mismatches = Vec::new();
+    if kind == TableKind::Codes {
+        for c in &columns {
+            let header_says = header_roles[c.source];
+            if header_says == ColumnRole::Other || header_says == c.role {
+                continue;
+            }
+            // Loose words ("Error code" over the names of a Win32 page) are
+            // how pages are written, not a mistake.
+            let loose = !specific.get(c.source).copied().unwrap_or(false);
+            if loose && header_says == ColumnRole::Code && c.role == ColumnRole::Name {
+                continue;
+            }
+            // A split column holds both; the decimal code of a table
+            // without hex is the "code" its header says.
+            if columns
+                .iter()
+                .any(|other| other.source == c.source && other.role == header_says)
+                || (header_says == ColumnRole::Code
+                    && c.role == ColumnRole::Decimal
+                    && forms.decimal_codes)
+                || (header_says == ColumnRole::Description && c.role == ColumnRole::Other)
+            {
+                continue;
+            }
+            let p = &profiles[c.source];
+            let count = match c.role {
+                ColumnRole::Code => p.hex.max(p.bare_hex),
+                ColumnRole::Decimal => p.decimal,
+                ColumnRole::Name => p.identifier,
+                _ => p.prose,
+            };
+            header_mismatches.push(HeaderMismatch {
+                column: c.source,
+                header_says,
+                content_is: c.role,
+                evidence: (p.non_empty, count),
+            });
+        }
+    }
+    TablePlan {
+        kind,
+        columns,
+        forms,
+        header_mismatches,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ColumnRole::*;
+
+    fn roles(plan: &TablePlan) -> Vec<(usize, ColumnRole)> {
+        plan.columns.iter().map(|c| (c.source, c.role)).collect()
+    }
+
+    #[test]
+    fn headers_of_every_seed_language() {
+        let cases = [
+            ("Error code", Code),
+            ("Symbolic name", Name),
+            ("More information", Description),
+            ("错误代码", Code),
+            ("符号名称", Name),
+            ("更多信息", Description),
+            ("Felkod", Code),
+            ("Symboliskt namn", Name),
+            ("Mer information", Description),
+            ("Fehlercode", Code),
+            ("Symbolischer Name", Name),
+            ("Weitere Informationen", Description),
+            ("Hexadecimal Error Code", Code),
+            ("Hexadecimal error code", Code),
+            ("Decimal Error Code", Decimal),
+            ("Error String", Name),
+            ("Description", Description),
+            ("Colour", Other),
+            ("Error   code (Hex)", Code),
+            ("Fehlercode (Dez)", Decimal),
+        ];
+        for (header, role) in cases {
+            assert_eq!(role_of_header(header), role, "{header}");
+        }
+    }
+
+    #[test]
+    fn content_decides_in_a_language_without_words() {
+        // Finnish headers errdocs has no words for.
+        let plan = super::plan(
+            &["Virhekoodi", "Symbolinen nimi", "Kuvaus"],
+            &[
+                vec![
+                    "0x80240001",
+                    "WU_E_NO_SERVICE",
+                    "Agentti ei voinut tarjota palvelua.",
+                ],
+                vec![
+                    "0x80240002",
+                    "WU_E_MAX_CAPACITY_REACHED",
+                    "Palvelun enimmäiskapasiteetti ylittyi.",
+                ],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::Codes);
+        assert_eq!(roles(&plan), [(0, Code), (1, Name), (2, Description)]);
+        assert!(plan.header_mismatches.is_empty());
+    }
+
+    #[test]
+    fn a_header_that_names_the_wrong_column_loses() {
+        let plan = super::plan(
+            &["Error code", "Value", "Description"],
+            &[
+                vec!["E_FILENOTFOUND", "0x80070002", "File or path is not found."],
+                vec![
+                    "ERROR_BAD_FORMAT",
+                    "0x8007000B",
+                    "The package isn't correctly formatted.",
+                ],
+            ],
+        );
+        assert_eq!(roles(&plan), [(0, Name), (1, Code), (2, Description)]);
+        // "Error code" heads the names of many Win32 pages: loose, not wrong.
+        assert!(plan.header_mismatches.is_empty());
+        let plan = super::plan(
+            &["Hexadecimal error code", "Symbolic name", "Description"],
+            &[
+                vec![
+                    "WU_E_NO_SERVICE",
+                    "0x80240001",
+                    "The agent could not provide the service.",
+                ],
+                vec![
+                    "WU_E_MAX_CAPACITY_REACHED",
+                    "0x80240002",
+                    "The maximum capacity was exceeded.",
+                ],
+            ],
+        );
+        assert_eq!(roles(&plan), [(0, Name), (1, Code), (2, Description)]);
+        let said: Vec<(usize, ColumnRole, ColumnRole)> = plan
+            .header_mismatches
+            .iter()
+            .map(|m| (m.column, m.header_says, m.content_is))
+            .collect();
+        assert_eq!(said, [(0, Code, Name), (1, Name, Code)]);
+    }
+
+    #[test]
+    fn composite_cells_are_split() {
+        let plan = super::plan(
+            &["Constant/value", "Description"],
+            &[
+                vec!["E_UNEXPECTED 0x8000FFFF", "Catastrophic failure"],
+                vec!["E_NOTIMPL 0x80004001", "Not implemented"],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::Codes);
+        let parts: Vec<(usize, Part, ColumnRole)> = plan
+            .columns
+            .iter()
+            .map(|c| (c.source, c.part, c.role))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (0, Part::Name, Name),
+                (0, Part::Hex, Code),
+                (1, Part::Whole, Description)
+            ]
+        );
+        // A number with its name: the number is the code.
+        let plan = super::plan(
+            &["Status code", "Error message", "What to do"],
+            &[
+                vec![
+                    "10 (APP_CI_ENFORCEMENT_IN_PROGRESS)",
+                    "Installation in progress",
+                    "",
+                ],
+                vec!["20 (APP_CI_ENFORCEMENT_WAITING)", "Waiting for content", ""],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::Codes);
+        assert!(plan.forms.decimal_codes);
+        assert!(plan.columns.iter().any(|c| c.source == 0 && c.role == Name));
+        assert!(
+            plan.columns
+                .iter()
+                .any(|c| c.source == 1 && c.role == Description)
+        );
+    }
+
+    #[test]
+    fn decimal_codes_with_names_and_no_hex() {
+        let plan = super::plan(
+            &["Error code", "Value", "Description"],
+            &[
+                vec!["ERROR_SUCCESS", "0", "The action completed successfully."],
+                vec!["ERROR_INVALID_DATA", "13", "The data is invalid."],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::Codes);
+        assert!(plan.forms.decimal_codes);
+        assert_eq!(roles(&plan), [(0, Name), (1, Decimal), (2, Description)]);
+    }
+
+    #[test]
+    fn tables_without_codes_are_not_code_tables() {
+        let plan = super::plan(
+            &["Requirement", "Value"],
+            &[
+                vec!["Minimum supported client", "Windows XP [desktop apps only]"],
+                vec!["Header", "Winerror.h"],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::NoCodes);
+        let plan = super::plan(&["Colour", "Shade"], &[vec!["red", "dark"]]);
+        assert_eq!(plan.kind, TableKind::NoCodes);
+        // A header that names a code column over no codes is unreadable.
+        let plan = super::plan(&["Error code", "Description"], &[vec!["see below", "text"]]);
+        assert_eq!(plan.kind, TableKind::Unreadable);
+    }
+
+    #[test]
+    fn hex_written_bare_and_short() {
+        let plan = super::plan(
+            &["", ""],
+            &[
+                vec!["0", "SP_EXECUTION_UNKNOWN"],
+                vec!["A", "SP_EXECUTION_OP_INSTALL"],
+                vec!["10", "SP_EXECUTION_OP_X"],
+            ],
+        );
+        assert_eq!(plan.kind, TableKind::Codes);
+        assert!(plan.forms.short_hex);
+        assert_eq!(roles(&plan), [(0, Code), (1, Name)]);
+        let plan = super::plan(
+            &["Code", "Name"],
+            &[
+                vec!["0x240001", "WU_S_SERVICE_STOP"],
+                vec!["0x240002", "WU_S_SELFUPDATE"],
+            ],
+        );
+        assert!(plan.forms.short_hex);
+        let plan = super::plan(
+            &["Code", "Name"],
+            &[
+                vec!["0x80240001", "WU_E_A"],
+                vec!["0x8024002", "WU_E_B"],
+                vec!["0x80240003", "WU_E_C"],
+            ],
+        );
+        assert!(
+            !plan.forms.short_hex,
+            "one short code among full ones lost a digit"
+        );
+    }
+
+    #[test]
+    fn of_two_name_columns_the_known_family_wins() {
+        let plan = super::plan(
+            &[
+                "ADSI Error Value",
+                "LDAP message",
+                "Win32 message",
+                "Description",
+            ],
+            &[
+                vec![
+                    "0x80070005L",
+                    "LDAP_INSUFFICIENT_RIGHTS",
+                    "ERROR_ACCESS_DENIED",
+                    "User has insufficient access rights.",
+                ],
+                vec![
+                    "0x80070008L",
+                    "LDAP_NO_MEMORY",
+                    "ERROR_NOT_ENOUGH_MEMORY",
+                    "The system is out of memory.",
+                ],
+            ],
+        );
+        assert_eq!(
+            roles(&plan),
+            [(0, Code), (1, Other), (2, Name), (3, Description)]
+        );
+    }
+}

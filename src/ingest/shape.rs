@@ -1,0 +1,338 @@
+//! What a cell holds, read from its plain text: a hex code, a decimal
+//! number, a symbolic name, some of these together (`BG_E_NOT_FOUND
+//! (0x80200001)`, `10 (APP_CI_ENFORCEMENT_IN_PROGRESS)`), or prose. Column
+//! roles are decided from these shapes, so that a page in any language, in
+//! any column order, reads the same.
+
+use std::ops::Range;
+
+/// One token of a cell's text that matters for its shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// A hex code as written (`0x80240001`, `0x2`, `0x80070005L`,
+    /// `x8024EFFF`, `80240001`): its digits, upper case.
+    Hex(String),
+    /// A whole decimal number (`-2145124351`, `13`, `0L`).
+    Decimal(i64),
+    /// A symbolic name: letters, digits and underscores, with an
+    /// underscore (`WU_E_NO_SERVICE`, `Error_Invalid_Name`) or all capitals
+    /// (`WSAEINTR`).
+    Identifier,
+    /// Any other word.
+    Word,
+}
+
+/// A token and where it is in the cell's text (byte range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned {
+    /// The token.
+    pub token: Token,
+    /// Its bytes in the text.
+    pub span: Range<usize>,
+}
+
+/// The shape of a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// Nothing but white space and markup.
+    Empty,
+    /// One hex code (maybe with a stray character around it).
+    Hex,
+    /// One decimal number.
+    Decimal,
+    /// One symbolic name.
+    Identifier,
+    /// A hex code and a symbolic name, and little else
+    /// (`SEC_E_ILLEGAL_MESSAGE 0x80090326`, `0x80004004 (E_ABORT)`).
+    HexAndIdentifier,
+    /// A decimal number and a symbolic name, and little else
+    /// (`10 (APP_CI_ENFORCEMENT_IN_PROGRESS)`, `ERROR_X 1112`).
+    DecimalAndIdentifier,
+    /// Several hex codes (`0x80072EFD <br>0x80072EFE`).
+    HexList,
+    /// Text: words, or a mixture that is none of the above.
+    Prose,
+}
+
+impl Shape {
+    /// True for shapes that state a hex code.
+    pub fn has_hex(self) -> bool {
+        matches!(self, Shape::Hex | Shape::HexAndIdentifier | Shape::HexList)
+    }
+
+    /// True for shapes that state a decimal number (and no hex code).
+    pub fn has_decimal(self) -> bool {
+        matches!(self, Shape::Decimal | Shape::DecimalAndIdentifier)
+    }
+
+    /// True for shapes that state a symbolic name.
+    pub fn has_identifier(self) -> bool {
+        matches!(
+            self,
+            Shape::Identifier | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
+        )
+    }
+}
+
+/// A cell's tokens and shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellShape {
+    /// The tokens that matter, in text order.
+    pub tokens: Vec<Spanned>,
+    /// The shape.
+    pub shape: Shape,
+}
+
+impl CellShape {
+    /// The span of the first token of a kind.
+    fn first(&self, wanted: impl Fn(&Token) -> bool) -> Option<Range<usize>> {
+        self.tokens
+            .iter()
+            .find(|t| wanted(&t.token))
+            .map(|t| t.span.clone())
+    }
+
+    /// Where the (first) hex code is.
+    pub fn hex_span(&self) -> Option<Range<usize>> {
+        self.first(|t| matches!(t, Token::Hex(_)))
+    }
+
+    /// Where the (first) decimal number is.
+    pub fn decimal_span(&self) -> Option<Range<usize>> {
+        self.first(|t| matches!(t, Token::Decimal(_)))
+    }
+
+    /// Where the (first) symbolic name is.
+    pub fn identifier_span(&self) -> Option<Range<usize>> {
+        self.first(|t| matches!(t, Token::Identifier))
+    }
+}
+
+/// Characters that surround a token without belonging to it.
+fn is_wrapper(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | ','
+            | ';'
+            | ':'
+            | '.'
+            | '"'
+            | '\''
+            | '`'
+            | '*'
+            | '='
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '：'
+            | '，'
+            | '。'
+    )
+}
+
+/// Splits text into words at white space and at the separators that join a
+/// code to what follows it (`28001:Bad`), keeping byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '/' | '|'))
+        .scan(0usize, |offset, piece| {
+            let start = *offset;
+            *offset += piece.len();
+            Some((start, piece))
+        })
+        .filter_map(|(start, piece)| {
+            let trimmed_end = piece.trim_end_matches(|c: char| {
+                c.is_whitespace() || is_wrapper(c) || matches!(c, '/' | '|')
+            });
+            let trimmed = trimmed_end.trim_start_matches(is_wrapper);
+            let lead = trimmed_end.len() - trimmed.len();
+            (!trimmed.is_empty()).then_some((start + lead, trimmed))
+        })
+}
+
+/// Reads one word as a token.
+pub fn token_of(word: &str) -> Token {
+    // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL.
+    let bare = word
+        .strip_suffix("UL")
+        .or_else(|| word.strip_suffix("ul"))
+        .or_else(|| word.strip_suffix('L'))
+        .or_else(|| word.strip_suffix('l'))
+        .or_else(|| word.strip_suffix('u'))
+        .or_else(|| word.strip_suffix('U'))
+        .filter(|b| {
+            !b.is_empty()
+                && b.bytes()
+                    .all(|c| c.is_ascii_hexdigit() || c == b'x' || c == b'X' || c == b'-')
+        })
+        .unwrap_or(word);
+    let hex_digits =
+        |s: &str| !s.is_empty() && s.len() <= 16 && s.bytes().all(|c| c.is_ascii_hexdigit());
+    if let Some(digits) = bare.strip_prefix("0x").or_else(|| bare.strip_prefix("0X")) {
+        if hex_digits(digits) {
+            return Token::Hex(digits.to_ascii_uppercase());
+        }
+    }
+    if let Some(digits) = bare.strip_prefix('x').or_else(|| bare.strip_prefix('X'))
+        && digits.len() >= 6
+        && hex_digits(digits)
+    {
+        return Token::Hex(digits.to_ascii_uppercase());
+    }
+    let (sign, magnitude) = match bare.strip_prefix('-').or_else(|| bare.strip_prefix('+')) {
+        Some(rest) => (bare.len() - rest.len(), rest),
+        None => (0, bare),
+    };
+    if !magnitude.is_empty()
+        && magnitude.len() <= 19
+        && magnitude.bytes().all(|c| c.is_ascii_digit())
+    {
+        if let Ok(n) = bare[..sign + magnitude.len()].parse::<i64>() {
+            return Token::Decimal(n);
+        }
+    }
+    // Eight bare hex digits with a letter among them: a code without its
+    // prefix (80CF0001). Eight decimal digits are a number.
+    if bare.len() == 8
+        && hex_digits(bare)
+        && bare.bytes().any(|c| c.is_ascii_alphabetic())
+        && bare.bytes().any(|c| c.is_ascii_digit())
+    {
+        return Token::Hex(bare.to_ascii_uppercase());
+    }
+    if is_identifier(word) {
+        return Token::Identifier;
+    }
+    Token::Word
+}
+
+/// True for a symbolic name: starts with a letter, then letters, digits and
+/// underscores, with at least one underscore between word parts
+/// (`WU_E_NO_SERVICE`), or capitals and digits only, four or more
+/// (`WSAEINTR`, `NO_ERROR`).
+pub fn is_identifier(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let Some(first) = bytes.first() else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic()
+        || !bytes
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    {
+        return false;
+    }
+    let has_underscore = word.contains('_') && word.trim_end_matches('_').contains('_');
+    let capitals = bytes.len() >= 4
+        && bytes
+            .iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && bytes.iter().filter(|c| c.is_ascii_uppercase()).count() >= 3;
+    has_underscore || capitals
+}
+
+/// Reads the shape of a cell's plain text.
+pub fn shape_of(text: &str) -> CellShape {
+    let tokens: Vec<Spanned> = words(text)
+        .map(|(start, word)| Spanned {
+            token: token_of(word),
+            span: start..start + word.len(),
+        })
+        .collect();
+    let count = |kind: fn(&Token) -> bool| tokens.iter().filter(|t| kind(&t.token)).count();
+    let hex = count(|t| matches!(t, Token::Hex(_)));
+    let decimal = count(|t| matches!(t, Token::Decimal(_)));
+    let identifier = count(|t| matches!(t, Token::Identifier));
+    let word = count(|t| matches!(t, Token::Word));
+    let shape = match (hex, decimal, identifier, word) {
+        (0, 0, 0, 0) => Shape::Empty,
+        (1, 0, 0, 0) => Shape::Hex,
+        (0, 1, 0, 0) => Shape::Decimal,
+        (0, 0, 1, 0) => Shape::Identifier,
+        // A code with its name, an alias in parentheses, or a word such as
+        // "error" beside them.
+        (1, 0, 1, 0..=1) | (1, 1, 1, 0) => Shape::HexAndIdentifier,
+        (0, 1, 1, 0..=1) => Shape::DecimalAndIdentifier,
+        // `2 (0x2)`: a Win32 code written twice.
+        (1, 1, 0, 0) => Shape::Hex,
+        (n, 0, 0, 0) if n > 1 => Shape::HexList,
+        _ => Shape::Prose,
+    };
+    CellShape { tokens, shape }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_the_cells_pages_write() {
+        let cases = [
+            ("0x80240001", Shape::Hex),
+            ("0x80cf0001", Shape::Hex),
+            ("0X8007000D", Shape::Hex),
+            ("0x80070005L", Shape::Hex),
+            ("=0x87D101F8", Shape::Hex),
+            ("0x800704CF.", Shape::Hex),
+            ("x8024EFFF", Shape::Hex),
+            ("80CF0001", Shape::Hex),
+            ("0x240001", Shape::Hex),
+            ("2 (0x2)", Shape::Hex),
+            ("-2145124351", Shape::Decimal),
+            ("13", Shape::Decimal),
+            ("0L", Shape::Decimal),
+            ("WU_E_NO_SERVICE", Shape::Identifier),
+            ("Error_Invalid_Name", Shape::Identifier),
+            ("WSAEINTR", Shape::Identifier),
+            ("BG_E_NOT_FOUND (0x80200001)", Shape::HexAndIdentifier),
+            ("0x80004004 (E_ABORT)", Shape::HexAndIdentifier),
+            ("SEC_E_ILLEGAL_MESSAGE\n0x80090326", Shape::HexAndIdentifier),
+            ("E_UNEXPECTED 0x8000FFFF", Shape::HexAndIdentifier),
+            (
+                "10 (APP_CI_ENFORCEMENT_IN_PROGRESS)",
+                Shape::DecimalAndIdentifier,
+            ),
+            (
+                "SSL3_ALERT_UNEXPECTED_MESSAGE\n10",
+                Shape::DecimalAndIdentifier,
+            ),
+            ("0x80072EFD\n0x80072EFE\n0x80D02002", Shape::HexList),
+            ("The agent could not provide the service.", Shape::Prose),
+            ("28001:Bad wallpaper image", Shape::Prose),
+            ("500 error", Shape::Prose),
+            ("No status (APP_CI_ENFORCEMENT_UNKNOWN)", Shape::Prose),
+            ("代理无法提供服务。", Shape::Prose),
+            ("", Shape::Empty),
+            ("Success", Shape::Prose),
+            ("NULL", Shape::Identifier),
+        ];
+        for (text, shape) in cases {
+            assert_eq!(shape_of(text).shape, shape, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_their_place() {
+        let text = "BG_E_NOT_FOUND (0x80200001)";
+        let shape = shape_of(text);
+        assert_eq!(
+            shape.identifier_span().map(|s| &text[s]),
+            Some("BG_E_NOT_FOUND")
+        );
+        assert_eq!(shape.hex_span().map(|s| &text[s]), Some("0x80200001"));
+        let text = "10 (APP_CI_ENFORCEMENT_IN_PROGRESS)";
+        let shape = shape_of(text);
+        assert_eq!(shape.decimal_span().map(|s| &text[s]), Some("10"));
+        assert_eq!(
+            shape.identifier_span().map(|s| &text[s]),
+            Some("APP_CI_ENFORCEMENT_IN_PROGRESS")
+        );
+    }
+}
