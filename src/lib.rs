@@ -23,6 +23,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod project;
+pub mod reference;
 pub mod report;
 pub mod source;
 pub mod threads;
