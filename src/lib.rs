@@ -12,6 +12,8 @@
 //!    findings for people and CI.
 //!
 //! [`project::Project`] runs the stages for a project root.
+//! [`reference`](mod@reference) holds what the Windows SDK's headers (and a product's own)
+//! define, to check the pages against.
 
 pub mod check;
 pub mod config;
