@@ -75,6 +75,10 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A user reference file (a C header or a CSV/TSV table of constants)
+    /// is unreadable or malformed.
+    #[error(transparent)]
+    Reference(#[from] crate::reference::ReferenceError),
 }
 
 impl Error {

@@ -1,21 +1,31 @@
 //! References: what the headers that define the codes say, to check the
 //! pages against.
 //!
-//! The **Windows SDK**: every error-shaped constant of the SDK metadata
-//! (`Windows.Win32.winmd`, the metadata the `windows` crate is generated
-//! from), embedded in the binary ([`SdkReference`]). A [`Reference`] answers
-//! lookups by name, value, near miss and wildcard; every [`Fact`] knows its
-//! [`Origin`].
+//! Two sources of facts:
+//!
+//! - the **Windows SDK**: every error-shaped constant of the SDK metadata
+//!   (`Windows.Win32.winmd`, the metadata the `windows` crate is generated
+//!   from), embedded in the binary ([`SdkReference`]);
+//! - **user references**: a product's own constants, from C headers and
+//!   CSV/TSV tables ([`UserReference`]).
+//!
+//! A [`Reference`] combines them, user facts first: where a user file
+//! defines a name, the SDK's fact for that name is not consulted. Every
+//! [`Fact`] knows its [`Origin`].
 //!
 //! [`Query`] classifies what `errdocs lookup` is asked.
 //!
-//! This module depends on nothing of errdocs but [`crate::model`].
+//! This module depends on nothing of errdocs but [`crate::model`]
+//! ([`crate::error`] wraps its [`ReferenceError`]).
 
 mod kind;
 mod names;
 mod query;
 mod sdk;
 mod table;
+mod user;
+
+use std::path::{Path, PathBuf};
 
 use crate::model::HResult;
 
@@ -26,6 +36,7 @@ pub use sdk::{
     SDK_DATA_FILE, SdkConstant, SdkDataError, SdkReference, decode_sdk_data, embedded_sdk_text,
     encode_sdk_data, parse_sdk_text, render_sdk_text,
 };
+pub use user::{SkippedDefinition, UserReference, UserReferenceFormat};
 
 use names::edit_distance_within;
 
@@ -64,15 +75,53 @@ pub enum Origin<'a> {
         /// `RPC_STATUS`, `i32`).
         declared_type: &'a str,
     },
+    /// A user reference file.
+    User {
+        /// The file, as it was given.
+        file: &'a Path,
+        /// 1-based line of the definition.
+        line: usize,
+    },
 }
 
 impl std::fmt::Display for Origin<'_> {
-    /// `Windows SDK (System.UpdateAgent)`.
+    /// `Windows SDK (System.UpdateAgent)` or `path/to/file.h:12`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Origin::Sdk { module, .. } => write!(f, "Windows SDK ({module})"),
+            Origin::User { file, line } => write!(f, "{}:{line}", file.display()),
         }
     }
+}
+
+/// A user reference file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ReferenceError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line that defines a constant, but not in a way errdocs can read
+    /// (or that contradicts another line).
+    #[error("{}:{line}: {message}", path.display())]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file's extension names no format errdocs reads.
+    #[error("{}: unknown reference format; use a C header (.h) or a table of name and value (.csv, .tsv)", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// `HRESULT_FROM_WIN32`: the HRESULT that wraps a Win32 error code
@@ -101,7 +150,7 @@ pub const fn win32_from_hresult(value: u32) -> Option<u32> {
 pub struct ValueFacts<'a> {
     /// The value looked up.
     pub value: u32,
-    /// The constants with exactly this value.
+    /// The constants with exactly this value, user facts first.
     pub facts: Vec<Fact<'a>>,
     /// For a `0x8007xxxx` value, the Win32 error inside it.
     pub win32_inside: Option<WrappedCode<'a>>,
@@ -137,17 +186,29 @@ pub struct NearMiss<'a> {
 /// The largest edit distance [`Reference::near_misses`] reports.
 pub const NEAR_MISS_DISTANCE: usize = 2;
 
-/// The facts errdocs checks against: the Windows SDK's.
+/// The facts errdocs checks against: the Windows SDK (unless left out) and
+/// the user's reference files, user facts taking precedence.
 #[derive(Debug, Default)]
 pub struct Reference {
     sdk: Option<&'static SdkReference>,
+    user: Vec<UserReference>,
 }
 
 impl Reference {
-    /// The Windows SDK facts.
+    /// The Windows SDK facts alone.
     pub fn sdk() -> Reference {
         Reference {
             sdk: Some(SdkReference::get()),
+            user: Vec::new(),
+        }
+    }
+
+    /// The Windows SDK facts (when `include_sdk`) and the given user
+    /// references; earlier user files take precedence over later ones.
+    pub fn new(include_sdk: bool, user: Vec<UserReference>) -> Reference {
+        Reference {
+            sdk: include_sdk.then(SdkReference::get),
+            user,
         }
     }
 
@@ -156,21 +217,61 @@ impl Reference {
         self.sdk
     }
 
-    /// The fact named exactly `name`.
+    /// The user references, in precedence order.
+    pub fn user_references(&self) -> &[UserReference] {
+        &self.user
+    }
+
+    /// True when a user file defines `name` exactly, which hides the SDK's
+    /// fact for it.
+    fn user_defines(&self, name: &str) -> bool {
+        self.user
+            .iter()
+            .any(|file| file.table().named(name).is_some())
+    }
+
+    /// The SDK facts that user files do not override.
+    #[expect(
+        clippy::map_identity,
+        reason = "the map shortens the facts' lifetime from 'static to the reference's"
+    )]
+    fn visible_sdk<'s>(
+        &'s self,
+        facts: impl Iterator<Item = Fact<'static>> + 's,
+    ) -> impl Iterator<Item = Fact<'s>> + 's {
+        facts
+            .filter(move |fact| self.user.is_empty() || !self.user_defines(fact.name))
+            .map(|fact| -> Fact<'s> { fact })
+    }
+
+    /// The fact named exactly `name`: the first user file's that defines it,
+    /// else the SDK's.
     pub fn by_name(&self, name: &str) -> Option<Fact<'_>> {
-        self.sdk.and_then(|sdk| sdk.table().named(name))
+        self.user
+            .iter()
+            .find_map(|file| file.table().named(name))
+            .or_else(|| self.sdk.and_then(|sdk| sdk.table().named(name)))
     }
 
     /// The facts whose name equals `name` ignoring case (`Error_Invalid_Name`
-    /// finds `ERROR_INVALID_NAME`).
+    /// finds `ERROR_INVALID_NAME`), user facts first, each name once.
     pub fn by_name_ignore_case(&self, name: &str) -> Vec<Fact<'_>> {
-        self.sdk
-            .map(|sdk| sdk.table().named_ignore_case(name).collect())
-            .unwrap_or_default()
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().named_ignore_case(name) {
+                if !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name)));
+        }
+        facts
     }
 
-    /// Every constant with this value; for a `0x8007xxxx` value also the
-    /// Win32 error `xxxx` inside it, and for a Win32 error its
+    /// Every constant with this value, user facts first; for a `0x8007xxxx`
+    /// value also the Win32 error `xxxx` inside it, and for a Win32 error its
     /// `HRESULT_FROM_WIN32` form.
     pub fn by_value(&self, value: u32) -> ValueFacts<'_> {
         let facts = self.exactly(value);
@@ -201,11 +302,20 @@ impl Reference {
         }
     }
 
-    /// The facts with exactly this value.
+    /// The facts with exactly this value, user facts first, each name once.
     fn exactly(&self, value: u32) -> Vec<Fact<'_>> {
-        self.sdk
-            .map(|sdk| sdk.table().with_value(value).collect())
-            .unwrap_or_default()
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().with_value(value) {
+                if !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(self.visible_sdk(sdk.table().with_value(value)));
+        }
+        facts
     }
 
     /// The reference names that `name` is probably a misspelling of: those
@@ -217,12 +327,18 @@ impl Reference {
             return Vec::new();
         }
         let family = family_prefix(name);
+        let mut candidates: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            candidates.extend(file.table().with_prefix(family));
+        }
+        if let Some(sdk) = self.sdk {
+            candidates.extend(self.visible_sdk(sdk.table().with_prefix(family)));
+        }
         let mut misses: Vec<NearMiss<'_>> = Vec::new();
-        let candidates = self
-            .sdk
-            .into_iter()
-            .flat_map(|sdk| sdk.table().with_prefix(family));
         for fact in candidates {
+            if misses.iter().any(|seen| seen.fact.name == fact.name) {
+                continue;
+            }
             match edit_distance_within(name, fact.name, NEAR_MISS_DISTANCE) {
                 Some(distance) if distance > 0 => misses.push(NearMiss {
                     fact,
@@ -240,29 +356,47 @@ impl Reference {
         misses
     }
 
-    /// The facts whose name matches the wildcard (ignoring case), in name
-    /// order.
+    /// The facts whose name matches the wildcard (ignoring case), user facts
+    /// first, each name once, in name order within each source.
     pub fn matching(&self, pattern: &Wildcard) -> Vec<Fact<'_>> {
         let prefix = pattern.literal_prefix();
-        self.sdk
-            .map(|sdk| {
-                sdk.table()
-                    .with_prefix(prefix)
-                    .filter(|fact| pattern.matches(fact.name))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().with_prefix(prefix) {
+                if pattern.matches(fact.name) && !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(
+                self.visible_sdk(sdk.table().with_prefix(prefix))
+                    .filter(|fact| pattern.matches(fact.name)),
+            );
+        }
+        facts
     }
 
-    /// Every fact, in name order.
+    /// Every fact: each user file's (name order), then the SDK's that no user
+    /// file overrides.
     pub fn iter(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
-        self.sdk.into_iter().flat_map(|sdk| sdk.table().iter())
+        let user = self.user.iter().flat_map(UserReference::iter);
+        let sdk = self
+            .sdk
+            .into_iter()
+            .flat_map(|sdk| self.visible_sdk(sdk.iter()));
+        user.chain(sdk)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn user(text: &str) -> UserReference {
+        UserReference::parse(Path::new("product.h"), text, UserReferenceFormat::CHeader)
+            .expect("parses")
+    }
 
     fn names(facts: &[Fact<'_>]) -> Vec<String> {
         facts.iter().map(|fact| fact.name.to_string()).collect()
@@ -331,5 +465,34 @@ mod tests {
                 .iter()
                 .all(|fact| fact.name.starts_with("WU_E_PT_SOAP"))
         );
+    }
+
+    #[test]
+    fn user_facts_take_precedence() {
+        let product = user(
+            "#define OM_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n\
+             #define WU_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n",
+        );
+        let reference = Reference::new(true, vec![product]);
+        let fact = reference.by_name("WU_E_NO_SERVICE").expect("defined");
+        assert_eq!(fact.value, 0x80CF_0001);
+        assert_eq!(fact.origin.to_string(), "product.h:2");
+        // The SDK's WU_E_NO_SERVICE is hidden: its value names nothing now.
+        assert!(reference.by_value(0x8024_0001).facts.is_empty());
+        assert_eq!(
+            names(&reference.by_value(0x80CF_0001).facts),
+            ["OM_E_NO_SERVICE", "WU_E_NO_SERVICE"]
+        );
+        assert_eq!(
+            names(&reference.by_name_ignore_case("wu_e_no_service")),
+            ["WU_E_NO_SERVICE"]
+        );
+        let misses = reference.near_misses("OM_E_NO_SERVIC");
+        assert_eq!(misses.len(), 1);
+        assert_eq!(misses[0].fact.origin.to_string(), "product.h:1");
+
+        let user_only = Reference::new(false, vec![user("#define OM_X 1\n")]);
+        assert!(user_only.by_name("WU_E_NO_SERVICE").is_none());
+        assert_eq!(user_only.iter().count(), 1);
     }
 }
