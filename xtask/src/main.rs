@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         ["gen-sdk-reference", "--check"] => generate(true),
         ["show-sdk-reference"] => show(),
         ["--help" | "-h" | "help"] => {
-            println!("{USAGE}");
+            say(USAGE);
             return ExitCode::SUCCESS;
         }
         _ => {
@@ -47,7 +47,7 @@ fn generate(check: bool) -> Result<ExitCode, xtask::XtaskError> {
     let changes = xtask::describe_changes(&committed, &generated, 20);
     if check {
         if committed == generated {
-            println!("{} is up to date: {changes}", path.display());
+            say(&format!("{} is up to date: {changes}", path.display()));
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!(
@@ -57,19 +57,26 @@ fn generate(check: bool) -> Result<ExitCode, xtask::XtaskError> {
         return Ok(ExitCode::from(1));
     }
     if committed == generated {
-        println!("{} is up to date: {changes}", path.display());
+        say(&format!("{} is up to date: {changes}", path.display()));
         return Ok(ExitCode::SUCCESS);
     }
     let data = errdocs::reference::encode_sdk_data(&generated);
     std::fs::write(&path, &data)
         .map_err(|error| xtask::XtaskError(format!("{}: {error}", path.display())))?;
-    println!(
+    say(&format!(
         "wrote {} ({} bytes; {} bytes as text): {changes}",
         path.display(),
         data.len(),
         generated.len()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a line to stdout; a reader that stopped reading (`| head`) is not
+/// an error.
+fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 /// Prints the committed data as text.
