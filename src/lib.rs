@@ -8,6 +8,8 @@
 //!    [`threads`], [`pretty_json`];
 //! 2. [`diagnostic`]: severities, findings, fixes and fingerprints;
 //! 3. [`model`]: `HResult`, families, records and the dataset;
+//!    [`reference`](mod@reference): what the Windows SDK's headers (and a
+//!    product's own) define, to check the pages against;
 //! 4. [`config`] and [`corpus`]: `errdocs.toml` and where the documents are;
 //! 5. [`ingest`]: Markdown pipe tables and HTML tables, with front matter,
 //!    every cell keeping its file, line and column;
@@ -31,6 +33,7 @@ pub mod model;
 pub mod normalize;
 pub mod pretty_json;
 pub mod project;
+pub mod reference;
 pub mod report;
 pub mod source;
 pub mod threads;

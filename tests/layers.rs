@@ -13,6 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["source"],
     &["diagnostic"],
     &["model"],
+    &["reference"],
     &["config"],
     &["corpus"],
     &["ingest"],

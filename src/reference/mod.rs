@@ -1,0 +1,498 @@
+//! References: what the headers that define the codes say, to check the
+//! pages against.
+//!
+//! Two sources of facts:
+//!
+//! - the **Windows SDK**: every error-shaped constant of the SDK metadata
+//!   (`Windows.Win32.winmd`, the metadata the `windows` crate is generated
+//!   from), embedded in the binary ([`SdkReference`]);
+//! - **user references**: a product's own constants, from C headers and
+//!   CSV/TSV tables ([`UserReference`]).
+//!
+//! A [`Reference`] combines them, user facts first: where a user file
+//! defines a name, the SDK's fact for that name is not consulted. Every
+//! [`Fact`] knows its [`Origin`].
+//!
+//! [`Query`] classifies what `errdocs lookup` is asked.
+//!
+//! This module depends on nothing of errdocs but [`crate::model`]
+//! ([`crate::error`] wraps its [`ReferenceError`]).
+
+mod kind;
+mod names;
+mod query;
+mod sdk;
+mod table;
+mod user;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::HResult;
+
+pub use kind::{CodeKind, classify_integer_constant};
+pub use names::family_prefix;
+pub use query::{Notation, Query, QueryError, ValueQuery, Wildcard};
+pub use sdk::{
+    SDK_DATA_FILE, SdkConstant, SdkDataError, SdkReference, decode_sdk_data, embedded_sdk_text,
+    encode_sdk_data, parse_sdk_text, render_sdk_text,
+};
+pub use user::{SkippedDefinition, UserReference, UserReferenceFormat};
+
+use names::edit_distance_within;
+
+/// The facility of Win32 errors wrapped in HRESULTs (`FACILITY_WIN32`).
+pub const FACILITY_WIN32: u16 = 7;
+
+/// One constant a reference defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact<'a> {
+    /// The name, as the reference spells it.
+    pub name: &'a str,
+    /// The value; negative definitions as their 32-bit two's-complement bits.
+    pub value: u32,
+    /// The kind of code.
+    pub kind: CodeKind,
+    /// Where the definition is.
+    pub origin: Origin<'a>,
+}
+
+impl Fact<'_> {
+    /// The value as a code.
+    pub fn code(&self) -> HResult {
+        HResult::new(self.value)
+    }
+}
+
+/// Where a fact is defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// The Windows SDK metadata.
+    Sdk {
+        /// The metadata namespace without `Windows.Win32.`
+        /// (`System.UpdateAgent`).
+        module: &'a str,
+        /// The type the metadata declares (`HRESULT`, `WIN32_ERROR`,
+        /// `RPC_STATUS`, `i32`).
+        declared_type: &'a str,
+    },
+    /// A user reference file.
+    User {
+        /// The file, as it was given.
+        file: &'a Path,
+        /// 1-based line of the definition.
+        line: usize,
+    },
+}
+
+impl std::fmt::Display for Origin<'_> {
+    /// `Windows SDK (System.UpdateAgent)` or `path/to/file.h:12`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Sdk { module, .. } => write!(f, "Windows SDK ({module})"),
+            Origin::User { file, line } => write!(f, "{}:{line}", file.display()),
+        }
+    }
+}
+
+/// A user reference file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ReferenceError {
+    /// The file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A line that defines a constant, but not in a way errdocs can read
+    /// (or that contradicts another line).
+    #[error("{}:{line}: {message}", path.display())]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file's extension names no format errdocs reads.
+    #[error("{}: unknown reference format; use a C header (.h) or a table of name and value (.csv, .tsv)", path.display())]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// `HRESULT_FROM_WIN32`: the HRESULT that wraps a Win32 error code
+/// (`0x8007xxxx`); 0 and values that already have a severity bit or a
+/// facility are returned as they are, as the macro does.
+pub const fn hresult_from_win32(code: u32) -> u32 {
+    if code as i32 <= 0 {
+        code
+    } else {
+        (code & 0xFFFF) | ((FACILITY_WIN32 as u32) << 16) | 0x8000_0000
+    }
+}
+
+/// The Win32 error code inside an HRESULT of `FACILITY_WIN32` failures
+/// (`0x80070005` holds 5); `None` for any other value and for `0x80070000`.
+pub const fn win32_from_hresult(value: u32) -> Option<u32> {
+    if value & 0xFFFF_0000 == 0x8007_0000 && value & 0xFFFF != 0 {
+        Some(value & 0xFFFF)
+    } else {
+        None
+    }
+}
+
+/// What the references know about one value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueFacts<'a> {
+    /// The value looked up.
+    pub value: u32,
+    /// The constants with exactly this value, user facts first.
+    pub facts: Vec<Fact<'a>>,
+    /// For a `0x8007xxxx` value, the Win32 error inside it.
+    pub win32_inside: Option<WrappedCode<'a>>,
+    /// For a Win32 error (a value up to `0xFFFF` that the references name
+    /// as one, or whose HRESULT they name), its `HRESULT_FROM_WIN32` form.
+    pub as_hresult: Option<WrappedCode<'a>>,
+}
+
+/// The other form of a value (the Win32 code inside an HRESULT, or the
+/// HRESULT wrapping a Win32 code) and the constants that name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedCode<'a> {
+    /// The value of the other form.
+    pub value: u32,
+    /// The constants with that value (for a Win32 code inside an HRESULT,
+    /// only Win32 errors).
+    pub facts: Vec<Fact<'a>>,
+}
+
+/// A reference name that a queried name is probably a misspelling of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NearMiss<'a> {
+    /// The reference's constant.
+    pub fact: Fact<'a>,
+    /// Edits from the queried name to this one (1 or 2; a swap of two
+    /// adjacent characters counts 1; case is ignored).
+    pub distance: usize,
+    /// The family prefix both names share (`WU_E_`), as the reference spells
+    /// it.
+    pub family: &'a str,
+}
+
+/// The largest edit distance [`Reference::near_misses`] reports.
+pub const NEAR_MISS_DISTANCE: usize = 2;
+
+/// The facts errdocs checks against: the Windows SDK (unless left out) and
+/// the user's reference files, user facts taking precedence.
+#[derive(Debug, Default)]
+pub struct Reference {
+    sdk: Option<&'static SdkReference>,
+    user: Vec<UserReference>,
+}
+
+impl Reference {
+    /// The Windows SDK facts alone.
+    pub fn sdk() -> Reference {
+        Reference {
+            sdk: Some(SdkReference::get()),
+            user: Vec::new(),
+        }
+    }
+
+    /// The Windows SDK facts (when `include_sdk`) and the given user
+    /// references; earlier user files take precedence over later ones.
+    pub fn new(include_sdk: bool, user: Vec<UserReference>) -> Reference {
+        Reference {
+            sdk: include_sdk.then(SdkReference::get),
+            user,
+        }
+    }
+
+    /// The SDK facts, when included.
+    pub fn sdk_reference(&self) -> Option<&'static SdkReference> {
+        self.sdk
+    }
+
+    /// The user references, in precedence order.
+    pub fn user_references(&self) -> &[UserReference] {
+        &self.user
+    }
+
+    /// True when a user file defines `name` exactly, which hides the SDK's
+    /// fact for it.
+    fn user_defines(&self, name: &str) -> bool {
+        self.user
+            .iter()
+            .any(|file| file.table().named(name).is_some())
+    }
+
+    /// The SDK facts that user files do not override.
+    #[expect(
+        clippy::map_identity,
+        reason = "the map shortens the facts' lifetime from 'static to the reference's"
+    )]
+    fn visible_sdk<'s>(
+        &'s self,
+        facts: impl Iterator<Item = Fact<'static>> + 's,
+    ) -> impl Iterator<Item = Fact<'s>> + 's {
+        facts
+            .filter(move |fact| self.user.is_empty() || !self.user_defines(fact.name))
+            .map(|fact| -> Fact<'s> { fact })
+    }
+
+    /// The fact named exactly `name`: the first user file's that defines it,
+    /// else the SDK's.
+    pub fn by_name(&self, name: &str) -> Option<Fact<'_>> {
+        self.user
+            .iter()
+            .find_map(|file| file.table().named(name))
+            .or_else(|| self.sdk.and_then(|sdk| sdk.table().named(name)))
+    }
+
+    /// The facts whose name equals `name` ignoring case (`Error_Invalid_Name`
+    /// finds `ERROR_INVALID_NAME`), user facts first, each name once.
+    pub fn by_name_ignore_case(&self, name: &str) -> Vec<Fact<'_>> {
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().named_ignore_case(name) {
+                if !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name)));
+        }
+        facts
+    }
+
+    /// Every constant with this value, user facts first; for a `0x8007xxxx`
+    /// value also the Win32 error `xxxx` inside it, and for a Win32 error its
+    /// `HRESULT_FROM_WIN32` form.
+    pub fn by_value(&self, value: u32) -> ValueFacts<'_> {
+        let facts = self.exactly(value);
+        let win32_inside = win32_from_hresult(value).map(|code| WrappedCode {
+            value: code,
+            facts: self
+                .exactly(code)
+                .into_iter()
+                .filter(|fact| fact.kind == CodeKind::Win32Error)
+                .collect(),
+        });
+        let as_hresult = if (1..=0xFFFF).contains(&value) {
+            let wrapped = hresult_from_win32(value);
+            let named = self.exactly(wrapped);
+            let is_win32 = facts.iter().any(|fact| fact.kind == CodeKind::Win32Error);
+            (is_win32 || !named.is_empty()).then_some(WrappedCode {
+                value: wrapped,
+                facts: named,
+            })
+        } else {
+            None
+        };
+        ValueFacts {
+            value,
+            facts,
+            win32_inside,
+            as_hresult,
+        }
+    }
+
+    /// The facts with exactly this value, user facts first, each name once.
+    fn exactly(&self, value: u32) -> Vec<Fact<'_>> {
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().with_value(value) {
+                if !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(self.visible_sdk(sdk.table().with_value(value)));
+        }
+        facts
+    }
+
+    /// The reference names that `name` is probably a misspelling of: those
+    /// in the same family (the same [`family_prefix`], ignoring case) at most
+    /// [`NEAR_MISS_DISTANCE`] edits away, case ignored, closest first, then
+    /// by name. Empty when the references define `name` (in any case).
+    pub fn near_misses(&self, name: &str) -> Vec<NearMiss<'_>> {
+        if !self.by_name_ignore_case(name).is_empty() {
+            return Vec::new();
+        }
+        let family = family_prefix(name);
+        let mut candidates: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            candidates.extend(file.table().with_prefix(family));
+        }
+        if let Some(sdk) = self.sdk {
+            candidates.extend(self.visible_sdk(sdk.table().with_prefix(family)));
+        }
+        let mut misses: Vec<NearMiss<'_>> = Vec::new();
+        for fact in candidates {
+            if misses.iter().any(|seen| seen.fact.name == fact.name) {
+                continue;
+            }
+            match edit_distance_within(name, fact.name, NEAR_MISS_DISTANCE) {
+                Some(distance) if distance > 0 => misses.push(NearMiss {
+                    fact,
+                    distance,
+                    family: family_prefix(fact.name),
+                }),
+                _ => {}
+            }
+        }
+        misses.sort_by(|a, b| {
+            a.distance
+                .cmp(&b.distance)
+                .then_with(|| a.fact.name.cmp(b.fact.name))
+        });
+        misses
+    }
+
+    /// The facts whose name matches the wildcard (ignoring case), user facts
+    /// first, each name once, in name order within each source.
+    pub fn matching(&self, pattern: &Wildcard) -> Vec<Fact<'_>> {
+        let prefix = pattern.literal_prefix();
+        let mut facts: Vec<Fact<'_>> = Vec::new();
+        for file in &self.user {
+            for fact in file.table().with_prefix(prefix) {
+                if pattern.matches(fact.name) && !facts.iter().any(|seen| seen.name == fact.name) {
+                    facts.push(fact);
+                }
+            }
+        }
+        if let Some(sdk) = self.sdk {
+            facts.extend(
+                self.visible_sdk(sdk.table().with_prefix(prefix))
+                    .filter(|fact| pattern.matches(fact.name)),
+            );
+        }
+        facts
+    }
+
+    /// Every fact: each user file's (name order), then the SDK's that no user
+    /// file overrides.
+    pub fn iter(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
+        let user = self.user.iter().flat_map(UserReference::iter);
+        let sdk = self
+            .sdk
+            .into_iter()
+            .flat_map(|sdk| self.visible_sdk(sdk.iter()));
+        user.chain(sdk)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(text: &str) -> UserReference {
+        UserReference::parse(Path::new("product.h"), text, UserReferenceFormat::CHeader)
+            .expect("parses")
+    }
+
+    fn names(facts: &[Fact<'_>]) -> Vec<String> {
+        facts.iter().map(|fact| fact.name.to_string()).collect()
+    }
+
+    #[test]
+    fn win32_inside_hresults_both_ways() {
+        assert_eq!(hresult_from_win32(5), 0x8007_0005);
+        assert_eq!(hresult_from_win32(0), 0);
+        assert_eq!(hresult_from_win32(0x8024_0001), 0x8024_0001);
+        assert_eq!(win32_from_hresult(0x8007_0005), Some(5));
+        assert_eq!(win32_from_hresult(0x8007_0000), None);
+        assert_eq!(win32_from_hresult(0x8024_0005), None);
+
+        let reference = Reference::sdk();
+        let facts = reference.by_value(0x8007_0005);
+        assert!(names(&facts.facts).contains(&"E_ACCESSDENIED".to_string()));
+        let inside = facts.win32_inside.expect("0x80070005 wraps a Win32 code");
+        assert_eq!(inside.value, 5);
+        assert_eq!(
+            names(&inside.facts),
+            ["ERROR_ACCESS_DENIED", "RPC_S_ACCESS_DENIED"]
+        );
+
+        let facts = reference.by_value(1112);
+        assert_eq!(names(&facts.facts), ["ERROR_NO_MEDIA_IN_DRIVE"]);
+        let wrapped = facts.as_hresult.expect("a Win32 code has an HRESULT form");
+        assert_eq!(wrapped.value, 0x8007_0458);
+        // Only values up to 0xFFFF can be Win32 errors.
+        assert_eq!(reference.by_value(0x8024_0001).as_hresult, None);
+    }
+
+    #[test]
+    fn sdk_lookups() {
+        let reference = Reference::sdk();
+        let fact = reference.by_name("WU_E_SOURCE_ABSENT").expect("defined");
+        assert_eq!((fact.value, fact.kind), (0x8024_002D, CodeKind::Hresult));
+        assert_eq!(fact.origin.to_string(), "Windows SDK (System.UpdateAgent)");
+        assert!(reference.by_name("wu_e_source_absent").is_none());
+        // The name the Intune page gives 0x8024002D is not the SDK's.
+        assert!(reference.by_name("WU_E_FF_SOURCE_ABSENT").is_none());
+        assert_eq!(
+            names(&reference.by_name_ignore_case("Error_Invalid_Name")),
+            ["ERROR_INVALID_NAME"]
+        );
+        let value = reference.by_value(fact.value);
+        assert_eq!(names(&value.facts), ["WU_E_SOURCE_ABSENT"]);
+
+        let misses = reference.near_misses("WU_E_SOURCE_ABSNET");
+        assert_eq!(misses.len(), 1, "{misses:?}");
+        assert_eq!(misses[0].fact.name, "WU_E_SOURCE_ABSENT");
+        assert_eq!(misses[0].distance, 1);
+        assert_eq!(misses[0].family, "WU_E_");
+        assert!(reference.near_misses("wu_e_source_absent").is_empty());
+        // Three edits away: another code, not a typo.
+        assert!(reference.near_misses("WU_E_FF_SOURCE_ABSENT").is_empty());
+        assert!(reference.near_misses("OM_E_SOURCE_ABSENT").is_empty());
+
+        let Ok(Query::Wildcard(pattern)) = Query::parse("wu_e_pt_soap*") else {
+            panic!("a wildcard");
+        };
+        let matched = reference.matching(&pattern);
+        assert!(!matched.is_empty());
+        assert!(
+            matched
+                .iter()
+                .all(|fact| fact.name.starts_with("WU_E_PT_SOAP"))
+        );
+    }
+
+    #[test]
+    fn user_facts_take_precedence() {
+        let product = user(
+            "#define OM_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n\
+             #define WU_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n",
+        );
+        let reference = Reference::new(true, vec![product]);
+        let fact = reference.by_name("WU_E_NO_SERVICE").expect("defined");
+        assert_eq!(fact.value, 0x80CF_0001);
+        assert_eq!(fact.origin.to_string(), "product.h:2");
+        // The SDK's WU_E_NO_SERVICE is hidden: its value names nothing now.
+        assert!(reference.by_value(0x8024_0001).facts.is_empty());
+        assert_eq!(
+            names(&reference.by_value(0x80CF_0001).facts),
+            ["OM_E_NO_SERVICE", "WU_E_NO_SERVICE"]
+        );
+        assert_eq!(
+            names(&reference.by_name_ignore_case("wu_e_no_service")),
+            ["WU_E_NO_SERVICE"]
+        );
+        let misses = reference.near_misses("OM_E_NO_SERVIC");
+        assert_eq!(misses.len(), 1);
+        assert_eq!(misses[0].fact.origin.to_string(), "product.h:1");
+
+        let user_only = Reference::new(false, vec![user("#define OM_X 1\n")]);
+        assert!(user_only.by_name("WU_E_NO_SERVICE").is_none());
+        assert_eq!(user_only.iter().count(), 1);
+    }
+}

@@ -1,0 +1,355 @@
+//! What a lookup query asks for: a code value (hex or decimal), a name, or
+//! a wildcard over names.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::names::wildcard_matches;
+
+/// One query of `errdocs lookup`, classified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// A code value, written in hex or decimal.
+    Value(ValueQuery),
+    /// A constant name, to be matched ignoring case (`wu_e_no_service`).
+    Name(String),
+    /// A wildcard over names (`WU_E_PT_*`).
+    Wildcard(Wildcard),
+}
+
+/// A code value and how the query wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueQuery {
+    /// The 32-bit value; negative decimals as their two's-complement bits.
+    pub value: u32,
+    /// How the value was written.
+    pub notation: Notation,
+    /// For eight bare digits that are all decimal (`80070005`), the value
+    /// they would have as a decimal number: read as hex first, because that
+    /// is how pages write codes without their `0x`.
+    pub decimal_reading: Option<u32>,
+}
+
+/// How a query wrote a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notation {
+    /// Hex digits, with `0x` or as eight bare digits.
+    Hex,
+    /// A signed or unsigned decimal number.
+    Decimal,
+}
+
+/// A name pattern with `*` (any run of characters) and `?` (one
+/// character), matched ignoring case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wildcard {
+    pattern: String,
+}
+
+impl Wildcard {
+    /// Makes a pattern from text holding `*` or `?` and name characters.
+    pub fn new(pattern: &str) -> Result<Wildcard, QueryError> {
+        match Query::parse(pattern)? {
+            Query::Wildcard(wildcard) => Ok(wildcard),
+            _ => Err(QueryError::new(pattern, "holds no `*` or `?`")),
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The characters before the first `*` or `?`: every match starts with
+    /// them (ignoring case).
+    pub fn literal_prefix(&self) -> &str {
+        let end = self.pattern.find(['*', '?']).unwrap_or(self.pattern.len());
+        &self.pattern[..end]
+    }
+
+    /// True when `name` matches the pattern, ignoring case.
+    pub fn matches(&self, name: &str) -> bool {
+        wildcard_matches(&self.pattern, name)
+    }
+}
+
+impl fmt::Display for Wildcard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.pattern)
+    }
+}
+
+/// A query that is neither a code, nor a name, nor a wildcard.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{query}` {problem}")]
+pub struct QueryError {
+    /// The query as given.
+    pub query: String,
+    /// What is wrong with it, phrased to follow the query.
+    pub problem: String,
+}
+
+impl QueryError {
+    fn new(query: &str, problem: impl Into<String>) -> QueryError {
+        QueryError {
+            query: query.to_string(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl FromStr for Query {
+    type Err = QueryError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Query::parse(text)
+    }
+}
+
+impl Query {
+    /// Classifies a query:
+    ///
+    /// - `0x` or `0X` and one to eight hex digits, in any case, with an
+    ///   optional C suffix (`L`, `U`, `UL`): a value; short forms mean the
+    ///   value (`0x240001` is `0x00240001`);
+    /// - eight bare hex digits (`80240001`, `8024ef00`): a value read as hex,
+    ///   as pages write codes without their prefix; when all eight are decimal
+    ///   digits the decimal reading is kept in
+    ///   [`ValueQuery::decimal_reading`];
+    /// - other digits, with an optional sign: a decimal value, signed
+    ///   (`-2145124351`) or unsigned (`2149842945`), that fits in 32 bits;
+    /// - letters, digits and `_`, starting with a letter or `_`: a name;
+    /// - the same with `*` or `?`: a wildcard.
+    ///
+    /// Surrounding white space and backticks are ignored. Anything else is a
+    /// [`QueryError`] that says what is wrong.
+    pub fn parse(text: &str) -> Result<Query, QueryError> {
+        let query = text.trim().trim_matches('`').trim();
+        if query.is_empty() {
+            return Err(QueryError::new(
+                text,
+                "is empty: give a code (0x80240001, -2145124351), a name or a wildcard",
+            ));
+        }
+        if let Some(digits) = query
+            .strip_prefix("0x")
+            .or_else(|| query.strip_prefix("0X"))
+        {
+            return parse_prefixed_hex(query, digits).map(Query::Value);
+        }
+        let first = query.as_bytes()[0];
+        if first.is_ascii_digit() || first == b'-' || first == b'+' {
+            return parse_number(query).map(Query::Value);
+        }
+        if let Some(bad) = query
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '*' || c == '?'))
+        {
+            return Err(QueryError::new(
+                query,
+                format!(
+                    "holds `{bad}`: a name has only letters, digits and `_`, a wildcard also `*` and `?`"
+                ),
+            ));
+        }
+        if query.contains(['*', '?']) {
+            Ok(Query::Wildcard(Wildcard {
+                pattern: query.to_string(),
+            }))
+        } else {
+            Ok(Query::Name(query.to_string()))
+        }
+    }
+}
+
+/// Reads the digits after `0x`: one to eight hex digits and an optional C
+/// integer suffix.
+fn parse_prefixed_hex(query: &str, after_prefix: &str) -> Result<ValueQuery, QueryError> {
+    let digits = strip_integer_suffix(after_prefix);
+    if digits.is_empty() {
+        return Err(QueryError::new(query, "has no hex digits after `0x`"));
+    }
+    if let Some(bad) = digits.chars().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(QueryError::new(
+            query,
+            format!("holds `{bad}`, which is not a hex digit"),
+        ));
+    }
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 8 {
+        return Err(QueryError::new(
+            query,
+            format!("has {} hex digits: a code has at most 8", digits.len()),
+        ));
+    }
+    let value = u32::from_str_radix(digits, 16)
+        .map_err(|error| QueryError::new(query, format!("is not a hex number ({error})")))?;
+    Ok(ValueQuery {
+        value,
+        notation: Notation::Hex,
+        decimal_reading: None,
+    })
+}
+
+/// Reads a query that starts with a digit or a sign: eight bare hex digits,
+/// or a decimal number.
+fn parse_number(query: &str) -> Result<ValueQuery, QueryError> {
+    let body = strip_integer_suffix(query);
+    if body.len() == 8 && body.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+        let value = u32::from_str_radix(body, 16)
+            .map_err(|error| QueryError::new(query, format!("is not a hex number ({error})")))?;
+        let decimal_reading = body.parse::<u32>().ok();
+        return Ok(ValueQuery {
+            value,
+            notation: Notation::Hex,
+            decimal_reading,
+        });
+    }
+    let unsigned = body.strip_prefix(['-', '+']).unwrap_or(body);
+    if unsigned.is_empty() {
+        return Err(QueryError::new(query, "has a sign but no digits"));
+    }
+    if let Some(bad) = unsigned.chars().find(|c| !c.is_ascii_digit()) {
+        let hint = if unsigned.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            format!(
+                "holds `{bad}`, which is not a decimal digit; write hex codes with `0x` (0x{unsigned}) or as eight digits"
+            )
+        } else {
+            format!("holds `{bad}`, which is not a decimal digit")
+        };
+        return Err(QueryError::new(query, hint));
+    }
+    let number: i64 = body.parse().map_err(|_| {
+        QueryError::new(
+            query,
+            "is too large: a code is a 32-bit number (-2147483648 to 4294967295)",
+        )
+    })?;
+    if !(i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
+        return Err(QueryError::new(
+            query,
+            "is out of range: a code is a 32-bit number (-2147483648 to 4294967295)",
+        ));
+    }
+    Ok(ValueQuery {
+        // In range, so the low 32 bits are the value (negative numbers as
+        // their two's-complement bits).
+        value: number as u32,
+        notation: Notation::Decimal,
+        decimal_reading: None,
+    })
+}
+
+/// Drops a C integer suffix (`L`, `U`, `UL`, `LU`, any case).
+fn strip_integer_suffix(text: &str) -> &str {
+    let trimmed = text.trim_end_matches(['l', 'L', 'u', 'U']);
+    if text.len() - trimmed.len() <= 2 {
+        trimmed
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> ValueQuery {
+        match Query::parse(text) {
+            Ok(Query::Value(value)) => value,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn problem(text: &str) -> String {
+        match Query::parse(text) {
+            Err(error) => error.to_string(),
+            Ok(other) => panic!("{text} parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn hex_in_any_case_with_prefix_and_suffix() {
+        for text in [
+            "0x80240001",
+            "0X80240001",
+            "0x80240001L",
+            "0x80240001ul",
+            " `0x80240001` ",
+        ] {
+            let query = value(text);
+            assert_eq!(query.value, 0x8024_0001, "{text}");
+            assert_eq!(query.notation, Notation::Hex);
+            assert_eq!(query.decimal_reading, None);
+        }
+        assert_eq!(value("0x8024ef00").value, 0x8024_EF00);
+        assert_eq!(value("0x240001").value, 0x0024_0001);
+        assert_eq!(value("0x5").value, 5);
+        assert_eq!(value("0x0000000080240001").value, 0x8024_0001);
+    }
+
+    #[test]
+    fn eight_bare_digits_are_hex() {
+        let query = value("8024EF00");
+        assert_eq!(query.value, 0x8024_EF00);
+        assert_eq!(query.decimal_reading, None);
+        let query = value("80070005");
+        assert_eq!(query.value, 0x8007_0005);
+        assert_eq!(query.notation, Notation::Hex);
+        assert_eq!(query.decimal_reading, Some(80_070_005));
+    }
+
+    #[test]
+    fn signed_and_unsigned_decimals() {
+        let query = value("-2145124351");
+        assert_eq!(query.value, 0x8024_0001);
+        assert_eq!(query.notation, Notation::Decimal);
+        assert_eq!(value("2149842945").value, 0x8024_0001);
+        assert_eq!(value("1112").value, 1112);
+        assert_eq!(value("+5").value, 5);
+        assert_eq!(value("0").value, 0);
+        assert_eq!(value("4294967295").value, u32::MAX);
+        assert_eq!(value("-2147483648").value, 0x8000_0000);
+        assert_eq!(value("1112L").value, 1112);
+    }
+
+    #[test]
+    fn names_and_wildcards() {
+        assert_eq!(
+            Query::parse("wu_e_no_service"),
+            Ok(Query::Name("wu_e_no_service".to_string()))
+        );
+        assert_eq!(Query::parse("_X1"), Ok(Query::Name("_X1".to_string())));
+        let Ok(Query::Wildcard(wildcard)) = Query::parse("WU_E_PT_*") else {
+            panic!("not a wildcard");
+        };
+        assert_eq!(wildcard.literal_prefix(), "WU_E_PT_");
+        assert!(wildcard.matches("wu_e_pt_soap_client_base"));
+        assert!(!wildcard.matches("WU_E_NO_SERVICE"));
+        assert!(Wildcard::new("*_NOT_FOUND").is_ok());
+        assert!(Wildcard::new("WU_E_X").is_err());
+        // A name made of hex letters stays a name: hex needs `0x` or eight
+        // digits.
+        assert_eq!(Query::parse("FACE"), Ok(Query::Name("FACE".to_string())));
+    }
+
+    #[test]
+    fn bad_queries_say_what_is_wrong() {
+        assert!(problem("").contains("is empty"));
+        assert!(problem("0x").contains("no hex digits"));
+        assert!(problem("0x8024ZZZZ").contains("`Z`, which is not a hex digit"));
+        assert!(problem("0x802400001").contains("9 hex digits"));
+        assert!(problem("4294967296").contains("out of range"));
+        assert!(problem("-2147483649").contains("out of range"));
+        assert!(problem("99999999999999999999").contains("too large"));
+        assert!(problem("-").contains("no digits"));
+        assert!(problem("8024EF0").contains("write hex codes with `0x`"));
+        assert!(problem("12.5").contains("`.`, which is not a decimal digit"));
+        assert!(problem("WU-E").contains("holds `-`"));
+        assert!(problem("WU_E NO").contains("holds ` `"));
+        assert_eq!(
+            problem("0xGG"),
+            "`0xGG` holds `G`, which is not a hex digit"
+        );
+    }
+}
