@@ -38,7 +38,7 @@ pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Vec<Cow<'a, str
         if bytes[end - 1] == b'_' && bytes.get(end) == Some(&b'*') {
             end += 1;
         }
-        let word = &text[i..end];
+        let word = glued_identifier(&text[i..end]);
         let is_hex = word.len() > 2 && (word.starts_with("0x") || word.starts_with("0X"));
         let is_identifier = word.contains('_') && word.bytes().any(|b| b.is_ascii_uppercase());
         let is_number = word.starts_with(|c: char| c.is_ascii_digit())
@@ -56,6 +56,31 @@ pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Vec<Cow<'a, str
     tokens.sort();
     tokens.dedup_by(|a, b| a == b && a.starts_with("http"));
     tokens
+}
+
+/// An upper-case identifier with a lower-case word glued to its end, as a
+/// bold identifier renders when the space after it is missing
+/// (`**SIP_SUBJECTINFO**structure`): the identifier alone. Other words are
+/// returned as they are.
+fn glued_identifier(word: &str) -> &str {
+    let Some(last_part) = word.rsplit('_').next() else {
+        return word;
+    };
+    let bytes = last_part.as_bytes();
+    let upper = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    let rest = &bytes[upper..];
+    if upper >= 2
+        && !rest.is_empty()
+        && rest.iter().all(u8::is_ascii_lowercase)
+        && word.contains('_')
+    {
+        &word[..word.len() - rest.len()]
+    } else {
+        word
+    }
 }
 
 fn urls(text: &str) -> impl Iterator<Item = &str> {
@@ -317,6 +342,27 @@ mod tests {
                 "See [list](https://example.com/a) at 0x80cf0001."
             ),
             vec!["0X80CF0001", "https://example.com/a"]
+        );
+    }
+
+    #[test]
+    fn identifiers_glued_to_a_word_are_cut() {
+        assert_eq!(
+            glued_identifier("SIP_SUBJECTINFOstructure"),
+            "SIP_SUBJECTINFO"
+        );
+        assert_eq!(
+            glued_identifier("ERROR_INSTALL_INVALID_Paket"),
+            "ERROR_INSTALL_INVALID_Paket"
+        );
+        assert_eq!(glued_identifier("OM_E_PT_SOAP_*"), "OM_E_PT_SOAP_*");
+        assert_eq!(glued_identifier("Error_Invalid_Name"), "Error_Invalid_Name");
+        assert_eq!(
+            protected_tokens(
+                "the SIP_SUBJECTINFOstructure",
+                "the **SIP_SUBJECTINFO**structure"
+            ),
+            vec!["SIP_SUBJECTINFO"]
         );
     }
 

@@ -121,6 +121,7 @@ fn read_nested(
                 location: file.location(row_start),
                 cells,
                 extra_cells: Vec::new(),
+                part: 0,
             },
             all_th,
         ));

@@ -7,6 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
 use super::html_scan::{anchor_name, comment_ranges, find_ascii_ci, table_end, table_starts};
+use super::lists::BlockCollector;
 use super::problem::IngestProblem;
 use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{normalize_cell_text, normalize_owned_cell_text};
@@ -69,18 +70,32 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     // tables read from the raw text.
     let mut html_ranges: Vec<Range<usize>> = Vec::new();
 
+    // The text blocks outside tables, for codes listed as paragraphs or
+    // definition lists.
+    let mut blocks = BlockCollector::default();
+
     let body = &text[body_start..];
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         if range.start < skip_until {
             continue;
         }
+        let in_table_or_heading = table.is_some() || heading.is_some();
+        let block_html = matches!(event, Event::Html(_));
         match event {
+            Event::Start(Tag::Paragraph | Tag::Item) if !in_table_or_heading => {
+                blocks.start(range.start);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if !in_table_or_heading => {
+                blocks.finish(range.end);
+            }
+            Event::Start(Tag::CodeBlock(_)) | Event::Rule => blocks.boundary(range.start),
             Event::Start(Tag::HtmlBlock) => {
                 html_block_end = range.end;
                 html_ranges.push(range.clone());
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
+                blocks.boundary(range.start);
                 heading = Some(HeadingInProgress {
                     level: level as u8,
                     start: range.start,
@@ -102,6 +117,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                 }
             }
             Event::Start(Tag::Table(_)) => {
+                blocks.boundary(range.start);
                 table = Some(TableInProgress {
                     start: range.start,
                     header: Vec::new(),
@@ -169,6 +185,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     cell.text.push_str(&s);
                 } else if let Some(h) = heading.as_mut() {
                     h.text.push_str(&s);
+                } else {
+                    blocks.push(&s);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -176,6 +194,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     cell.text.push(' ');
                 } else if let Some(h) = heading.as_mut() {
                     h.text.push(' ');
+                } else {
+                    blocks.push("\n");
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -197,6 +217,12 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     }
                     continue;
                 }
+                if !block_html && find_ascii_ci(&s, "<br").is_some() {
+                    blocks.push("\n");
+                }
+                if block_html && table_starts(text, range.clone(), &comments).is_empty() {
+                    blocks.html(&s, range.clone());
+                }
                 // Every table that starts here (several may share a line),
                 // read from the raw text so that blank lines inside one do
                 // not split it. Tables inside comments are not content.
@@ -214,6 +240,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         }
                     };
                     html_ranges.push(start..end);
+                    blocks.boundary(start);
                     let index = structure.tables.len();
                     let heading = structure.headings.last().cloned();
                     structure.tables.extend(html::read_tables(
@@ -230,6 +257,15 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             _ => {}
         }
     }
+    // Codes listed as paragraphs or definition lists, after the tables.
+    let blocks = blocks.into_blocks(text.len());
+    let first_index = structure.tables.len();
+    structure.tables.extend(super::lists::find(
+        file,
+        &blocks,
+        &structure.headings,
+        first_index,
+    ));
     // A comment counts where Markdown reads it as HTML: where it starts
     // inside one of those ranges.
     let html_ranges = merge_ranges(html_ranges);
@@ -338,6 +374,7 @@ fn finish_markdown_row(
         location,
         cells,
         extra_cells,
+        part: 0,
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod front_matter;
 pub mod html;
 pub mod html_scan;
+pub mod lists;
 pub mod markdown;
 pub mod problem;
 pub mod roles;

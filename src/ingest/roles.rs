@@ -158,10 +158,6 @@ impl Profile {
     fn is_bare_hex(&self) -> bool {
         self.non_empty > 0 && self.bare_hex == self.non_empty && self.bare_hex_letters > 0
     }
-
-    fn average_chars(&self) -> usize {
-        self.text_chars / self.non_empty.max(1)
-    }
 }
 
 /// True for hex digits that read as a value with its leading zeros left
@@ -325,7 +321,37 @@ pub fn plan(headers: &[&str], rows: &[Vec<&str>]) -> TablePlan {
             Profile::of(&cells)
         })
         .collect();
-    decide(&header_roles, &specific, &profiles)
+    // For each pair of columns, the rows whose decimal number (in the
+    // second) is a form of the hex code (in the first): a decimal column
+    // restates the codes, a column of other numbers (TLS alert numbers
+    // beside Schannel errors) does not.
+    let related = |code: usize, number: usize| -> usize {
+        shapes
+            .iter()
+            .filter(|row| {
+                let hex = row[code].tokens.iter().find_map(|t| match &t.token {
+                    Token::Hex(digits) => u32::from_str_radix(digits, 16).ok(),
+                    _ => None,
+                });
+                let decimal = row[number].tokens.iter().find_map(|t| match t.token {
+                    Token::Decimal(n) => Some(n),
+                    _ => None,
+                });
+                match (hex, decimal) {
+                    (Some(hex), Some(n)) => {
+                        let hex = i64::from(hex);
+                        let signed = i64::from(hex as u32 as i32);
+                        n == hex
+                            || n == signed
+                            || n == hex - (1_i64 << 32)
+                            || signed.to_string().starts_with(&n.to_string())
+                    }
+                    _ => false,
+                }
+            })
+            .count()
+    };
+    decide(&header_roles, &specific, &profiles, &related)
 }
 
 /// Picks the best column among `candidates` by `score`, ties broken by the
@@ -345,7 +371,12 @@ fn best(
     })
 }
 
-fn decide(header_roles: &[ColumnRole], specific: &[bool], profiles: &[Profile]) -> TablePlan {
+fn decide(
+    header_roles: &[ColumnRole],
+    specific: &[bool],
+    profiles: &[Profile],
+    related: &dyn Fn(usize, usize) -> usize,
+) -> TablePlan {
     let width = profiles.len();
     let mut taken = vec![false; width];
     let mut columns: Vec<ColumnPlan> = Vec::new();
@@ -417,7 +448,20 @@ fn decide(header_roles: &[ColumnRole], specific: &[bool], profiles: &[Profile]) 
 
     // A decimal column: beside the hex codes, or, without them, the code.
     let decimal_column = best(
-        (0..width).filter(|&j| !taken[j] && profiles[j].mostly(profiles[j].decimal)),
+        (0..width).filter(|&j| {
+            let p = &profiles[j];
+            // Beside hex codes, a decimal column is theirs when its numbers
+            // are mostly forms of them, or when its header says it is
+            // (then every wrong one is reported).
+            let restates = match code_column {
+                Some(code) => {
+                    related(code, j) * 2 >= p.decimal
+                        || header_roles.get(j) == Some(&ColumnRole::Decimal)
+                }
+                None => true,
+            };
+            !taken[j] && p.mostly(p.decimal) && restates
+        }),
         |j| {
             (
                 profiles[j].decimal * 100 / profiles[j].non_empty.max(1),
@@ -521,29 +565,28 @@ fn decide(header_roles: &[ColumnRole], specific: &[bool], profiles: &[Profile]) 
     }
 
     // The description: the header's, else the longest text of the rest.
-    let prose = |j: usize| {
-        !taken[j]
-            && profiles[j].non_empty > 0
-            && profiles[j].mostly(profiles[j].prose + profiles[j].identifier)
-    };
+    let prose = |j: usize| !taken[j] && profiles[j].mostly(profiles[j].prose);
     let described = (0..width)
         .find(|&j| prose(j) && header_roles[j] == ColumnRole::Description)
         .map(|j| (j, "the header says so, and its cells are text".to_string()))
         .or_else(|| {
+            // The column that describes most rows, then the one with the
+            // most text: a long column that is mostly empty ("What to do")
+            // loses to the one with a text on every row.
+            let rows = profiles.iter().map(|p| p.non_empty).max().unwrap_or(0);
             (0..width)
                 .filter(|&j| prose(j))
                 .max_by(|&a, &b| {
-                    profiles[a]
-                        .average_chars()
-                        .cmp(&profiles[b].average_chars())
-                        .then(b.cmp(&a))
+                    let key =
+                        |j: usize| (profiles[j].non_empty * 2 >= rows, profiles[j].text_chars);
+                    key(a).cmp(&key(b)).then(b.cmp(&a))
                 })
                 .map(|j| {
                     (
                         j,
                         format!(
-                            "the longest text: {} characters a cell on average",
-                            profiles[j].average_chars()
+                            "the most text: {} characters in {} cells",
+                            profiles[j].text_chars, profiles[j].non_empty
                         ),
                     )
                 })
@@ -876,6 +919,26 @@ mod tests {
             !plan.forms.short_hex,
             "one short code among full ones lost a digit"
         );
+    }
+
+    #[test]
+    fn numbers_that_are_not_the_codes_are_other() {
+        // TLS alerts beside the Schannel errors they map to.
+        let plan = super::plan(
+            &["TLS or SSL alert", "Schannel error code"],
+            &[
+                vec![
+                    "SSL3_ALERT_UNEXPECTED_MESSAGE\n10",
+                    "SEC_E_ILLEGAL_MESSAGE\n0x80090326",
+                ],
+                vec![
+                    "TLS1_ALERT_BAD_RECORD_MAC\n20",
+                    "SEC_E_MESSAGE_ALTERED\n0x8009030F",
+                ],
+                vec!["TLS1_ALERT_X\n21", "SEC_E_DECRYPT_FAILURE\n0x80090330"],
+            ],
+        );
+        assert_eq!(roles(&plan), [(0, Other), (1, Name), (1, Code)]);
     }
 
     #[test]

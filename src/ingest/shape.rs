@@ -141,20 +141,22 @@ fn is_wrapper(c: char) -> bool {
 /// Splits text into words at white space and at the separators that join a
 /// code to what follows it (`28001:Bad`), keeping byte offsets.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '/' | '|'))
-        .scan(0usize, |offset, piece| {
-            let start = *offset;
-            *offset += piece.len();
-            Some((start, piece))
-        })
-        .filter_map(|(start, piece)| {
-            let trimmed_end = piece.trim_end_matches(|c: char| {
-                c.is_whitespace() || is_wrapper(c) || matches!(c, '/' | '|')
-            });
-            let trimmed = trimmed_end.trim_start_matches(is_wrapper);
-            let lead = trimmed_end.len() - trimmed.len();
-            (!trimmed.is_empty()).then_some((start + lead, trimmed))
-        })
+    text.split_inclusive(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '：' | '/' | '|' | '(' | ')' | '（' | '）')
+    })
+    .scan(0usize, |offset, piece| {
+        let start = *offset;
+        *offset += piece.len();
+        Some((start, piece))
+    })
+    .filter_map(|(start, piece)| {
+        let trimmed_end = piece.trim_end_matches(|c: char| {
+            c.is_whitespace() || is_wrapper(c) || matches!(c, '/' | '|')
+        });
+        let trimmed = trimmed_end.trim_start_matches(is_wrapper);
+        let lead = trimmed_end.len() - trimmed.len();
+        (!trimmed.is_empty()).then_some((start + lead, trimmed))
+    })
 }
 
 /// Reads one word as a token.

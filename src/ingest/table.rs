@@ -190,6 +190,11 @@ pub struct Row {
     /// Cells beyond the header's width, kept as written.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_cells: Vec<String>,
+    /// For a row whose code cell lists several codes, read as a row per
+    /// code: which code of the cell this row is (0 for the first, and for
+    /// every other row).
+    #[serde(skip)]
+    pub part: u16,
 }
 
 /// One table of one file.
@@ -411,11 +416,12 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             .iter()
             .map(|t| cell.part(file, t.span.clone()))
             .collect();
-        for part in parts {
+        for (index, part) in parts.into_iter().enumerate() {
             let mut cells = row.cells.clone();
             cells[code] = part;
             out.push(Row {
                 cells,
+                part: u16::try_from(index).unwrap_or(u16::MAX),
                 ..row.clone()
             });
         }

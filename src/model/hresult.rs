@@ -148,8 +148,15 @@ impl HResult {
             };
         }
         // A single digit is the same value in either base: `0L` in a
-        // column of hex codes is S_OK.
-        if without_suffix.len() == 1 && without_suffix.bytes().all(|b| b.is_ascii_digit()) {
+        // column of hex codes is S_OK. In a list whose codes are hex where
+        // written with `0x` and decimal elsewhere, a number is decimal.
+        let plain_number = without_suffix
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-')
+            && without_suffix.bytes().any(|b| b.is_ascii_digit());
+        if plain_number
+            && (without_suffix.len() == 1 || (forms.mixed && without_suffix.len() <= 10))
+        {
             return CodeReading {
                 value: decimal_value(without_suffix),
                 problem: None,
@@ -362,7 +369,13 @@ pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
 /// Reads a decimal cell as a 32-bit value, accepting the signed and the
 /// unsigned forms. `None` for text that is neither.
 pub fn decimal_value(text: &str) -> Option<HResult> {
-    let number = text.trim().parse::<i64>().ok()?;
+    let text = text.trim();
+    // A C literal's suffix: `6200L`.
+    let text = text
+        .strip_suffix("UL")
+        .or_else(|| text.strip_suffix('L'))
+        .unwrap_or(text);
+    let number = text.parse::<i64>().ok()?;
     if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
         Some(HResult(number as u32))
     } else {

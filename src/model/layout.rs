@@ -39,6 +39,9 @@ pub enum TableFormat {
     Markdown,
     /// An HTML `<table>` inside the Markdown.
     Html,
+    /// Codes listed outside tables: definition lists or paragraph entries,
+    /// read as a table.
+    List,
 }
 
 /// How the codes of a table are written.
@@ -50,6 +53,9 @@ pub struct CodeForms {
     pub short_hex: bool,
     /// The table has no hex codes: its decimal column is the code.
     pub decimal_codes: bool,
+    /// Codes are hex where written with `0x`, decimal numbers elsewhere (a
+    /// list of `#define`s, some hex and some decimal).
+    pub mixed: bool,
 }
 
 /// Whether a table holds codes.

@@ -26,8 +26,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         // German capitalizes nouns and the polite "Sie": case matters.
         let case_sensitive = row.file.locale.starts_with("de");
+        let grammatical = grammatical_doubles(&row.file.locale);
         for doubled in doubled_words(&cell.text, case_sensitive) {
             let single = single_of(&doubled);
+            if grammatical.contains(&single.to_lowercase().as_str()) {
+                continue;
+            }
             out.push(
                 RULE.finding(
                     cell.location.clone(),
@@ -47,6 +51,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }),
             );
         }
+    }
+}
+
+/// Words that a language writes twice in a row in good grammar: German
+/// "für die die App" (the article, then the relative pronoun), French
+/// "vous vous connectez", English "that that" and "had had".
+fn grammatical_doubles(locale: &str) -> &'static [&'static str] {
+    let language = locale.split('-').next().unwrap_or("");
+    match language {
+        "de" => &["die", "der", "das", "den", "dem", "des", "sie"],
+        "fr" => &["nous", "vous"],
+        "en" => &["that", "had"],
+        "nl" => &["die", "dat"],
+        _ => &[],
     }
 }
 
@@ -213,5 +231,7 @@ mod tests {
         assert!(doubled_words("常常无法", false).is_empty());
         assert!(doubled_words("いろいろな更新", false).is_empty());
         assert_eq!(single_of("安装安装"), "安装");
+        assert!(grammatical_doubles("de-DE").contains(&"die"));
+        assert!(grammatical_doubles("zh-CN").is_empty());
     }
 }

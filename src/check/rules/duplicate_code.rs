@@ -5,6 +5,8 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::check::context::{Context, RowView};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Finding, Severity};
+use crate::ingest::shape::shape_of;
+use crate::model::ColumnRole;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -21,30 +23,84 @@ pub static RULE: Rule = Rule {
 
 /// Within each source document.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut by_code: HashMap<(&str, u32), &RowView> = HashMap::default();
+    let mut seen: HashMap<(&str, u32), Vec<&RowView>> = HashMap::default();
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
-        let document = row.file.document.as_ref();
-        let Some(first) = by_code.get(&(document, record.code.value())) else {
-            by_code.insert((document, record.code.value()), row);
-            continue;
-        };
-        out.push(
-            RULE.finding(
-                row.cells.code_location(),
+        let earlier = seen
+            .entry((row.file.document.as_ref(), record.code.value()))
+            .or_default();
+        if let Some(first) = earlier.iter().find(|first| is_duplicate(first, row)) {
+            let first_name = first.record.map_or("", |r| r.name.as_str());
+            let message = if record.name.is_empty() && first_name.is_empty() {
+                format!(
+                    "{} is listed twice, with different descriptions: here and at {}",
+                    record.code,
+                    first.cells.code_location().file_line()
+                )
+            } else {
                 format!(
                     "{} is listed twice: here as {} and at {} as {}",
                     record.code,
-                    record.name,
+                    shown(&record.name),
                     first.cells.code_location().file_line(),
-                    first.cells.name_text()
-                ),
-            )
-            .about(Some(record.code.to_string()), Some(&record.name))
-            .with_related(
-                first.cells.code_location(),
-                format!("{} is first listed here", record.code),
-            ),
-        );
+                    shown(first_name)
+                )
+            };
+            out.push(
+                RULE.finding(row.cells.code_location(), message)
+                    .about(Some(record.code.to_string()), Some(&record.name))
+                    .with_related(
+                        first.cells.code_location(),
+                        format!("{} is first listed here", record.code),
+                    ),
+            );
+        }
+        earlier.push(row);
     }
+}
+
+fn shown(name: &str) -> &str {
+    if name.is_empty() { "(no name)" } else { name }
+}
+
+/// Whether `row` repeats the code of `first` by mistake. A code given two
+/// names is; the same code and name in two tables of the page (a list by
+/// name and one by value) is not, nor are small values in separate tables
+/// (their own numberings: phases, operations), nor rows that another
+/// column tells apart (the TLS alerts that map to one Schannel error).
+fn is_duplicate(first: &RowView, row: &RowView) -> bool {
+    let (Some(a), Some(b)) = (first.record, row.record) else {
+        return false;
+    };
+    let same_table = first.file.file == row.file.file && first.table.index == row.table.index;
+    if a.name.is_empty() && b.name.is_empty() {
+        // Without names, only what the rows say tells them apart.
+        let description = |r: &RowView| r.cells.description.map(|c| c.text.trim().to_string());
+        return description(first) != description(row);
+    }
+    if !a.name.eq_ignore_ascii_case(&b.name) {
+        return same_table || b.code.value() > 0xFFFF;
+    }
+    same_table && !told_apart(first, row)
+}
+
+/// True when a column read as neither code, name nor description holds a
+/// different symbol or number in the two rows: the rows list something
+/// else, for which this code is the answer.
+fn told_apart(first: &RowView, row: &RowView) -> bool {
+    row.table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.role == ColumnRole::Other)
+        .any(|(j, _)| {
+            let (Some(x), Some(y)) = (first.cells.row.cells.get(j), row.cells.row.cells.get(j)) else {
+                return false;
+            };
+            let keyed = |text: &str| {
+                let shape = shape_of(text).shape;
+                shape.has_identifier() || shape.has_decimal() || shape.has_hex()
+            };
+            x.text != y.text && (keyed(&x.text) || keyed(&y.text))
+        })
 }

@@ -24,6 +24,20 @@ pub static RULE: Rule = Rule {
 /// locale. In a translation, only where the source descriptions differ
 /// (otherwise the source is reported).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // How many codes share each text: a text that three or more codes
+    // share is the page's boilerplate ("Obsolete; no longer used.", a
+    // message with a placeholder), not a slip.
+    let mut sharing: HashMap<(&str, &str, &str), usize> = HashMap::default();
+    for row in &ctx.rows {
+        if let (Some(_), Some(cell), 0) = (row.record, row.cells.description, row.cells.row.part) {
+            let text = cell.text.trim();
+            if !text.is_empty() {
+                *sharing
+                    .entry((row.file.document.as_ref(), row.file.locale.as_ref(), text))
+                    .or_default() += 1;
+            }
+        }
+    }
     let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::default();
     seen.reserve(ctx.rows.len());
     for row in &ctx.rows {
@@ -31,10 +45,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let text = cell.text.trim();
-        if text.is_empty() {
+        // The codes of one cell share its row's description.
+        if text.is_empty() || row.cells.row.part > 0 {
             continue;
         }
         let key = (row.file.document.as_ref(), row.file.locale.as_ref(), text);
+        if sharing.get(&key).is_some_and(|&n| n >= 3) {
+            continue;
+        }
         let Some(first) = seen.get(&key) else {
             seen.insert(key, row);
             continue;

@@ -25,7 +25,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut by_name: HashMap<(&str, String), &RowView> = HashMap::default();
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
-        if is_placeholder_name(&record.name) {
+        // The codes of one cell share its row's name.
+        if row.cells.row.part > 0 || is_placeholder_name(&record.name) {
             continue;
         }
         let key = (row.file.document.as_ref(), record.name.to_ascii_uppercase());

@@ -46,9 +46,14 @@ fn finding(code: &UnreadableCode) -> Finding {
                 format!("against it: {}", resolution.disagreements.join("; "))
             }
         )),
-        (None, None) => message.push_str(
-            "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits",
-        ),
+        (None, None) => message.push_str(match problem {
+            Some(CodeProblem::NotANumber) => {
+                "; nothing in the row or the other tables gives its value; write the code's number, or move the text out of the code column"
+            }
+            _ => {
+                "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits"
+            }
+        }),
     }
     let mut finding = RULE
         .finding(location.clone(), message)

@@ -28,14 +28,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .iter()
             .filter_map(|r| r.record.map(|rec| (r, rec.code)))
             .collect();
-        if !is_mostly_ascending(coded.iter().map(|(_, code)| Some(*code))) {
+        let sort_key = |c: &HResult| HResult::new(c.value() & 0x07FF_FFFF);
+        if !is_mostly_ascending(coded.iter().map(|(_, code)| Some(sort_key(code)))) {
             continue;
         }
         for window in coded.windows(3) {
             let [(_, before), (row, code), (_, after)] = window else {
                 continue;
             };
-            if before < after && !(before < code && code < after) {
+            // Pages sort by facility and code, with successes and failures
+            // (and NTSTATUS-style flags) of one number side by side.
+            let (b, c, a) = (sort_key(before), sort_key(code), sort_key(after));
+            if b < a && !(b <= c && c <= a) {
                 out.push(
                     RULE.finding(
                         row.cells.code_location(),

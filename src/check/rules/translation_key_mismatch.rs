@@ -25,6 +25,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let (source_cells, cells) = (&pair.source_cells, &pair.cells);
         let (field, written, expected, location) = match pair.aligned.by {
             Alignment::CodeAndName => continue,
+            // A code cell that holds text in the source ("No status") may be
+            // translated like any text.
+            Alignment::Name if source_cells.code_reading().value.is_none() => continue,
             Alignment::Name => (
                 "code",
                 cells.code_text(),

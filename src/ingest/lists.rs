@@ -1,0 +1,436 @@
+//! Codes listed outside tables. SDK pages list codes as definition lists
+//! (`<dt>BG_E_NOT_FOUND (0x80200001)</dt><dd>...</dd>`, or a name `<dt>`
+//! with a nested list of its number and its description) and as paragraph
+//! entries (`**ERROR_FILE_NOT_FOUND**`, then `2 (0x2)`, then the
+//! description; or the description first and a `#define` line after it).
+//!
+//! The Markdown walk hands over the page's text blocks in order
+//! (paragraphs, list items, the text between the tags of HTML blocks), with
+//! boundaries where a heading, a table or a code block stands. A run of
+//! entries (a block that is a symbolic name, then its code, then text) is a
+//! code list when at least three entries have both a name and a code; it
+//! becomes a table of four columns (name, code, decimal, description) whose
+//! cells keep the place of the text they came from, and is read like any
+//! other table.
+
+use std::ops::Range;
+
+use super::shape::{CellShape, Shape, Token, shape_of};
+use super::table::{Cell, Heading, Row, Table, TableParts, build};
+use super::text::normalize_cell_text;
+use crate::model::TableFormat;
+use crate::source::SourceFile;
+
+/// One block of text of a page, or a boundary between runs of blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph, a list item or the text of an HTML element: its plain
+    /// text and where its source is.
+    Text {
+        /// The plain text (markup removed).
+        text: String,
+        /// The bytes of its source in the file.
+        range: Range<usize>,
+    },
+    /// A heading, a table or a code block: entries do not run across it.
+    Boundary,
+}
+
+/// Collects the blocks of a page during the Markdown walk.
+#[derive(Debug, Default)]
+pub struct BlockCollector {
+    blocks: Vec<Block>,
+    open: Option<(usize, String)>,
+}
+
+impl BlockCollector {
+    /// A block starts at byte `start` (a paragraph, a list item): any open
+    /// one ends.
+    pub fn start(&mut self, start: usize) {
+        self.flush(start);
+        self.open = Some((start, String::new()));
+    }
+
+    /// Text inside the open block.
+    pub fn push(&mut self, text: &str) {
+        if let Some((_, open)) = self.open.as_mut() {
+            open.push_str(text);
+        }
+    }
+
+    /// The open block ends at byte `end`.
+    pub fn finish(&mut self, end: usize) {
+        self.flush(end);
+    }
+
+    /// A heading, a table or a code block.
+    pub fn boundary(&mut self, at: usize) {
+        self.flush(at);
+        if self.blocks.last() != Some(&Block::Boundary) {
+            self.blocks.push(Block::Boundary);
+        }
+    }
+
+    /// A line of an HTML block at `range`: the text between its tags, one
+    /// block per element that holds text.
+    pub fn html(&mut self, html: &str, range: Range<usize>) {
+        self.flush(range.start);
+        for (segment, text) in html_segments(html) {
+            self.blocks.push(Block::Text {
+                text,
+                range: range.start + segment.start..range.start + segment.end,
+            });
+        }
+    }
+
+    fn flush(&mut self, end: usize) {
+        if let Some((start, text)) = self.open.take()
+            && !text.trim().is_empty()
+        {
+            self.blocks.push(Block::Text {
+                text,
+                range: start..end.max(start),
+            });
+        }
+    }
+
+    /// The blocks, in page order.
+    pub fn into_blocks(mut self, end: usize) -> Vec<Block> {
+        self.flush(end);
+        self.blocks
+    }
+}
+
+/// The text of the elements of one line of HTML: segments between the tags
+/// that separate blocks (`dt`, `dd`, `p`, `li`, `br`, `div`), other tags
+/// dropped, common entities decoded. Returns each segment's bytes in
+/// `html` and its text.
+fn html_segments(html: &str) -> Vec<(Range<usize>, String)> {
+    const SEPARATORS: &[&str] = &["dt", "dd", "p", "li", "br", "div", "dl", "ul", "ol"];
+    let mut segments = Vec::new();
+    let mut text = String::new();
+    let mut start = 0;
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    let mut flush = |text: &mut String, start: usize, end: usize| {
+        let decoded = decode_entities(text);
+        if !decoded.trim().is_empty() {
+            segments.push((start..end, decoded));
+        }
+        text.clear();
+    };
+    while i < bytes.len() {
+        if html[i..].starts_with("<!--") {
+            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            continue;
+        }
+        if bytes[i] == b'<' {
+            let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+            let name: String = html[i + 1..end]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if SEPARATORS.contains(&name.as_str()) {
+                flush(&mut text, start, i);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        let c = html[i..].chars().next().unwrap_or(' ');
+        if text.is_empty() && c.is_whitespace() {
+            start = i + c.len_utf8();
+        } else {
+            text.push(c);
+        }
+        i += c.len_utf8();
+    }
+    flush(&mut text, start, html.len());
+    segments
+}
+
+/// Decodes the entities pages write in raw HTML: the five of XML, `&nbsp;`
+/// and numeric ones. Others are left as written.
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = tail.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|end| {
+            let entity = &tail[1..end];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a block is, in a list of entries.
+enum BlockRole {
+    /// A symbolic name: an entry starts. It may hold the code too.
+    Name,
+    /// A code (`2 (0x2)`, `12178`, `#define NAME 0x...L`).
+    Code,
+    /// Anything else: part of the entry's description.
+    Text,
+}
+
+/// A block's text, shape and place.
+struct Piece<'b> {
+    text: String,
+    range: &'b Range<usize>,
+    shape: CellShape,
+    define: bool,
+}
+
+fn role_of(piece: &Piece) -> BlockRole {
+    if piece.define {
+        return BlockRole::Code;
+    }
+    match piece.shape.shape {
+        Shape::Identifier => BlockRole::Name,
+        Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
+            if piece
+                .shape
+                .tokens
+                .first()
+                .is_some_and(|t| t.token == Token::Identifier) =>
+        {
+            BlockRole::Name
+        }
+        Shape::Hex | Shape::Decimal => BlockRole::Code,
+        _ => BlockRole::Text,
+    }
+}
+
+/// One entry: the blocks of its name, its code and its description.
+#[derive(Default)]
+struct Entry {
+    name: Option<usize>,
+    code: Option<usize>,
+    description: Vec<usize>,
+}
+
+impl Entry {
+    fn complete(&self) -> bool {
+        self.name.is_some() && self.code.is_some()
+    }
+}
+
+/// The code lists among `blocks`, as tables numbered from `first_index`.
+/// `headings` are the page's headings, for each list's section.
+pub fn find(
+    file: &SourceFile,
+    blocks: &[Block],
+    headings: &[Heading],
+    first_index: usize,
+) -> Vec<Table> {
+    let mut tables = Vec::new();
+    for run in blocks.split(|b| *b == Block::Boundary) {
+        let pieces: Vec<Piece> = run
+            .iter()
+            .filter_map(|b| match b {
+                Block::Text { text, range } => {
+                    let (text, _) = normalize_cell_text(text);
+                    let define = text.starts_with("#define ");
+                    let shape = shape_of(&text);
+                    Some(Piece {
+                        text,
+                        range,
+                        shape,
+                        define,
+                    })
+                }
+                Block::Boundary => None,
+            })
+            .collect();
+        let mut entries: Vec<Entry> = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            match role_of(piece) {
+                BlockRole::Name => {
+                    let has_code = !matches!(piece.shape.shape, Shape::Identifier);
+                    entries.push(Entry {
+                        name: Some(i),
+                        code: has_code.then_some(i),
+                        description: Vec::new(),
+                    });
+                }
+                BlockRole::Code => match entries.last_mut() {
+                    Some(entry) if entry.code.is_none() => entry.code = Some(i),
+                    Some(entry) => entry.description.push(i),
+                    None => {}
+                },
+                BlockRole::Text => {
+                    if let Some(entry) = entries.last_mut() {
+                        entry.description.push(i);
+                    }
+                }
+            }
+        }
+        let complete = entries.iter().filter(|e| e.complete()).count();
+        if complete < 3 || complete * 5 < entries.len() * 4 {
+            continue;
+        }
+        let Some(first) = entries
+            .first()
+            .and_then(|e| e.name)
+            .and_then(|i| pieces.get(i))
+        else {
+            continue;
+        };
+        let start = first.range.start;
+        let heading = headings
+            .iter()
+            .filter(|h| h.location.line <= file.line_column(start).0)
+            .next_back()
+            .cloned();
+        let rows = entries
+            .iter()
+            .map(|entry| entry_row(file, &pieces, entry))
+            .collect();
+        let empty = || Cell::empty(file.location(start), start);
+        let mut table = build(
+            file,
+            TableParts {
+                index: first_index + tables.len(),
+                format: TableFormat::List,
+                location: file.location(start),
+                heading,
+                header: vec![empty(), empty(), empty(), empty()],
+                rows,
+            },
+        );
+        // Some entries give their code as hex, some as a decimal number.
+        if !table.forms.decimal_codes
+            && let Some(code) = table.column(crate::model::ColumnRole::Code)
+        {
+            table.forms.mixed = table.rows.iter().any(|row| {
+                row.cells
+                    .get(code)
+                    .is_some_and(|c| shape_of(&c.text).shape == Shape::Decimal)
+            });
+        }
+        tables.push(table);
+    }
+    tables
+}
+
+/// A cell of a block's whole text.
+fn block_cell(file: &SourceFile, piece: &Piece) -> Cell {
+    let range = piece.range.clone();
+    let source = file.text.get(range.clone()).unwrap_or("");
+    let leading = source.len() - source.trim_start().len();
+    Cell::new(
+        file.location(range.start + leading),
+        range.start,
+        source,
+        piece.text.clone(),
+        source.trim(),
+        Vec::new(),
+    )
+}
+
+/// The row of an entry: its name, hex code, decimal number and
+/// description, each cut from the block that states it.
+fn entry_row(file: &SourceFile, pieces: &[Piece], entry: &Entry) -> Row {
+    let name_piece = entry.name.and_then(|i| pieces.get(i));
+    let location = name_piece.map_or_else(|| file.location(0), |p| file.location(p.range.start));
+    let empty = || Cell::empty(location.clone(), name_piece.map_or(0, |p| p.range.start));
+    let part = |piece: &Piece, span: Option<Range<usize>>| match span {
+        Some(span) => block_cell(file, piece).part(file, span),
+        None => empty(),
+    };
+    let name = name_piece.map_or_else(empty, |p| part(p, p.shape.identifier_span()));
+    let code_piece = entry.code.and_then(|i| pieces.get(i));
+    // The code is the hex number, where the entry writes one; else its
+    // decimal number is the code (`#define X 6200L`), and the decimal
+    // column is for the decimal that restates a hex code (`2 (0x2)`).
+    let (code, decimal) = match code_piece {
+        Some(p) => match (p.shape.hex_span(), p.shape.decimal_span()) {
+            (Some(hex), decimal) => (part(p, Some(hex)), part(p, decimal)),
+            (None, Some(decimal)) => (part(p, Some(decimal)), empty()),
+            (None, None) => (empty(), empty()),
+        },
+        None => (empty(), empty()),
+    };
+    let description: Vec<&Piece> = entry
+        .description
+        .iter()
+        .filter_map(|&i| pieces.get(i))
+        .collect();
+    let description = match (description.first(), description.last()) {
+        (Some(first), Some(last)) => {
+            let range = first.range.start..last.range.end;
+            let source = file.text.get(range.clone()).unwrap_or("");
+            let text = description
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let leading = source.len() - source.trim_start().len();
+            Cell::new(
+                file.location(range.start + leading),
+                range.start,
+                source,
+                text,
+                source.trim(),
+                Vec::new(),
+            )
+        }
+        _ => empty(),
+    };
+    Row {
+        location,
+        cells: vec![name, code, decimal, description],
+        extra_cells: Vec::new(),
+        part: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_lines_give_the_text_of_their_elements() {
+        let segments: Vec<String> =
+            html_segments("<dl> <dt>ERROR_X (0x1)</dt><dd>It &amp; that</dd>")
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect();
+        assert_eq!(segments, ["ERROR_X (0x1)", "It & that"]);
+        assert!(html_segments("</dt> <dd>").is_empty());
+        assert_eq!(decode_entities("a&#42;b&#x2A;&bogus;"), "a*b*&bogus;");
+    }
+}
