@@ -310,11 +310,8 @@ pub fn find(
             continue;
         };
         let start = first.range.start;
-        let heading = headings
-            .iter()
-            .filter(|h| h.location.line <= file.line_column(start).0)
-            .next_back()
-            .cloned();
+        let line = file.line_column(start).0;
+        let heading = headings.iter().rfind(|h| h.location.line <= line).cloned();
         let rows = entries
             .iter()
             .map(|entry| entry_row(file, &pieces, entry))
