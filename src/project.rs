@@ -13,7 +13,7 @@ use crate::emit::{self, OutputFile};
 use crate::error::Result;
 use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::Dataset;
-use crate::normalize::{self, TranslationAlignment, UnreadableCode};
+use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
 use crate::source::{SourceFile, SourceLines};
 
 /// A loaded project: every file read, ingested and normalized.
@@ -37,6 +37,8 @@ pub struct Project {
     pub ingest_problems: Vec<IngestProblem>,
     /// Source rows whose code is not written canonically.
     pub unreadable_codes: Vec<UnreadableCode>,
+    /// Source rows whose fields look misplaced.
+    pub doubtful_rows: Vec<DoubtfulRow>,
     /// How each translation was joined to its source.
     pub alignments: Vec<TranslationAlignment>,
     /// Index into `sources` by path relative to the root.
@@ -126,7 +128,9 @@ impl Project {
                 source,
             })
             .collect();
-        let (files, ingest_problems) = ingest_all(&jobs);
+        let (mut files, ingest_problems) = ingest_all(&jobs);
+        // A translated table is read as the source table it translates.
+        normalize::translations::adopt_source_roles(&mut files);
         // Everything else needs only what ingest read: free the text before
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
@@ -154,6 +158,7 @@ impl Project {
             dataset: normalized.dataset,
             ingest_problems,
             unreadable_codes: normalized.unreadable_codes,
+            doubtful_rows: normalized.doubtful_rows,
             alignments: normalized.alignments,
         })
     }
@@ -165,6 +170,7 @@ impl Project {
             dataset: &self.dataset,
             ingest_problems: &self.ingest_problems,
             unreadable_codes: &self.unreadable_codes,
+            doubtful_rows: &self.doubtful_rows,
             alignments: &self.alignments,
         }
     }

@@ -83,6 +83,16 @@ fn describe(findings: &[&Finding]) -> String {
                 related.location.column,
                 related.message
             ));
+            if let Some(fix) = &related.fix {
+                out.push_str(&format!(
+                    "    fix: {} `{}` -> `{}` ({} confidence, {})\n",
+                    fix.field,
+                    fix.from,
+                    fix.to,
+                    fix.confidence.as_str(),
+                    fix.applicability
+                ));
+            }
         }
     }
     out
@@ -249,4 +259,63 @@ fn configuration_changes_severities_and_turns_rules_off() {
     assert_eq!(placeholder.severity, errdocs::diagnostic::Severity::Warning);
     let found = findings_of(&files("[rules]\nname-placeholder = \"off\"\n"));
     assert!(!found.iter().any(|f| f.rule == "name-placeholder"));
+}
+
+/// A rule that fires on most rows of a table says it once, at the table,
+/// with every row among its related places (and the coverage matrix still
+/// counts each row).
+#[test]
+fn a_table_left_untranslated_is_said_once() {
+    let rows: Vec<String> = (1..=8)
+        .map(|i| format!("|0x8024000{i}|WU_E_CODE_{i}|The agent failed in way number {i}.|"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let english = md(&rows);
+    let german = english.replace("# Codes", "# Codes (de)");
+    let files = [
+        ("sources/doc/en-us.md", english),
+        ("sources/doc/de-de.md", german),
+    ];
+    let owned: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    let dir = project_with(&owned);
+    let project = Project::load(dir.path()).expect("loads");
+    let evaluation = project.evaluate();
+    let untranslated: Vec<&Finding> = evaluation
+        .findings
+        .iter()
+        .filter(|f| f.rule == "translation-untranslated")
+        .collect();
+    assert_eq!(untranslated.len(), 1, "{untranslated:#?}");
+    let finding = untranslated[0];
+    assert_eq!(finding.location.line, 3, "at the table");
+    assert!(
+        finding.message.starts_with("8 of 8 descriptions in table"),
+        "{}",
+        finding.message
+    );
+    assert_eq!(finding.related.len(), 8);
+    let matrix = &evaluation.coverage[0];
+    assert_eq!(
+        matrix.counts["de-DE"][&errdocs::check::CoverageState::Differs],
+        8
+    );
+    // Fewer rows are said one by one.
+    let few = md(&rows[..3]);
+    let files = [
+        ("sources/doc/en-us.md", few.clone()),
+        ("sources/doc/de-de.md", few),
+    ];
+    let owned: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    let dir = project_with(&owned);
+    let findings = Project::load(dir.path())
+        .expect("loads")
+        .evaluate()
+        .findings;
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "translation-untranslated")
+            .count(),
+        3
+    );
 }

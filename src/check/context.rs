@@ -11,7 +11,7 @@ use super::counterparts::Counterparts;
 use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
 use crate::normalize::{
-    AlignedRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
+    AlignedRow, DoubtfulRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
 };
 
 /// What the check reads: the output of the stages below it.
@@ -25,6 +25,8 @@ pub struct CheckInput<'a> {
     pub ingest_problems: &'a [IngestProblem],
     /// Source rows whose code is not written canonically.
     pub unreadable_codes: &'a [UnreadableCode],
+    /// Source rows whose fields look misplaced.
+    pub doubtful_rows: &'a [DoubtfulRow],
     /// How each translation was joined to its source.
     pub alignments: &'a [TranslationAlignment],
 }
@@ -68,6 +70,8 @@ pub struct RowPair<'a> {
     pub translation: &'a IngestedFile,
     /// How the rows were matched.
     pub aligned: &'a AlignedRow,
+    /// The translated table.
+    pub translated_table: &'a Table,
     /// The source row's cells.
     pub source_cells: RowCells<'a>,
     /// The translated row's cells.
@@ -88,6 +92,8 @@ pub struct Context<'a> {
     pub input: CheckInput<'a>,
     /// Every row of every understood table.
     pub rows: Vec<RowView<'a>>,
+    /// The ids of the rules that run.
+    pub enabled: Vec<&'static str>,
     counterparts: OnceLock<Counterparts<'a>>,
 }
 
@@ -149,8 +155,15 @@ impl<'a> Context<'a> {
         Context {
             input,
             rows,
+            enabled: Vec::new(),
             counterparts: OnceLock::new(),
         }
+    }
+
+    /// True when the rule `id` runs (for a rule that leaves some findings
+    /// to another, when that one runs).
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.enabled.contains(&id)
     }
 
     /// The ingested files.
@@ -211,6 +224,7 @@ impl<'a> Context<'a> {
                     source: pair.source,
                     translation: pair.translation,
                     aligned,
+                    translated_table,
                     source_cells: RowCells::of(
                         pair.source_table,
                         pair.source_table.rows.get(aligned.source_row)?,

@@ -70,10 +70,12 @@ fn row_rules() -> [&'static str; 5] {
 /// are not there, so they make no row differ).
 pub fn translation_coverage(ctx: &Context, reported: &[Finding]) -> Vec<Coverage> {
     let row_rules = row_rules();
+    // A finding that sums up many rows has them among its related places.
     let marked: HashSet<(&str, usize, usize)> = reported
         .iter()
         .filter(|f| row_rules.contains(&f.rule))
-        .map(|f| (f.location.file.as_ref(), f.location.line, f.location.column))
+        .flat_map(|f| std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)))
+        .map(|l| (l.file.as_ref(), l.line, l.column))
         .collect();
     let is_marked = |location: &Location| {
         marked.contains(&(location.file.as_ref(), location.line, location.column))

@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod context;
 pub mod counterparts;
 pub mod coverage;
+mod rollup;
 mod rule;
 pub mod rules;
 pub mod suppress;
@@ -15,7 +16,7 @@ pub mod tokens;
 pub use baseline::{Baseline, BaselineEntry};
 pub use context::{CheckInput, Context};
 pub use coverage::{CounterpartCoverage, Coverage, CoverageRow, CoverageState};
-pub use rule::{CheckFn, Rule};
+pub use rule::{CheckFn, Rollup, RollupFacts, Rule};
 
 use crate::config::Config;
 use crate::diagnostic::{FailLevel, Finding, Severity, sort_findings};
@@ -98,13 +99,15 @@ impl CheckOutcome {
 /// side by side, then applies the inline suppressions and the configured
 /// severities.
 pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
-    let ctx = Context::new(input);
+    let mut ctx = Context::new(input);
     let severity = |rule: &Rule| config.severity_of(rule.id, rule.severity);
     let enabled: Vec<&Rule> = registry()
         .iter()
         .copied()
         .filter(|rule| severity(rule).is_some())
         .collect();
+    ctx.enabled = enabled.iter().map(|r| r.id).collect();
+    let ctx = ctx;
     let mut findings: Vec<Finding> = crate::threads::map_dynamic(&enabled, |rule| {
         let mut found = Vec::new();
         (rule.check)(&ctx, &mut found);
@@ -112,6 +115,7 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
     })
     .concat();
     let applied = suppress::apply(input.files, &mut findings, |id| rule(id).is_some());
+    let mut findings = rollup::apply(&ctx, findings);
     if enabled
         .iter()
         .any(|r| r.id == rules::suppression_unused::RULE.id)

@@ -33,8 +33,34 @@ pub struct Rule {
     pub bad_example: &'static str,
     /// The same row, fixed.
     pub good_example: &'static str,
+    /// How to say at once what the rule finds on most rows of one table
+    /// (a page left untranslated), where that is one problem rather than
+    /// many; `None` for a rule whose findings are each their own.
+    pub rollup: Option<Rollup>,
     /// Finds what breaks the rule.
     pub check: CheckFn,
+}
+
+/// How a rule sums up its findings on most rows of one table: one finding
+/// at the table, its message from [`Rollup::message`], every row's finding
+/// (with its fix) among its related places.
+#[derive(Debug)]
+pub struct Rollup {
+    /// The summing-up message.
+    pub message: fn(&RollupFacts) -> String,
+}
+
+/// What a summing-up message says.
+#[derive(Debug, Clone, Copy)]
+pub struct RollupFacts<'a> {
+    /// How many rows have the finding.
+    pub count: usize,
+    /// How many rows the table has.
+    pub rows: usize,
+    /// The table's heading.
+    pub section: &'a str,
+    /// The file's locale.
+    pub locale: &'a str,
 }
 
 impl Rule {

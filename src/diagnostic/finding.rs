@@ -81,14 +81,29 @@ pub struct Fix {
 }
 
 /// Another place that a finding refers to (the source row of a translated
-/// row, the counterpart of a `WU` code).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// row, the counterpart of a `WU` code, a row of a table whose rows one
+/// finding sums up).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RelatedLocation {
     /// Where.
     #[serde(flatten)]
     pub location: Location,
     /// What is there.
     pub message: String,
+    /// The fix for that place, where a finding that sums up many rows
+    /// carries each row's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// The table a row's finding is about, so that the findings of one rule on
+/// most rows of a table can be said once (see `check`'s roll-up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TableScope {
+    /// The table's index in the finding's file.
+    pub table: u32,
+    /// How many rows the finding could have been on: the table's rows.
+    pub rows: u32,
 }
 
 /// One thing errdocs found.
@@ -115,6 +130,9 @@ pub struct Finding {
     /// Other places the message refers to.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<RelatedLocation>,
+    /// The table of the row it is about (not written).
+    #[serde(skip)]
+    pub scope: Option<TableScope>,
 }
 
 impl Finding {
@@ -135,7 +153,19 @@ impl Finding {
             message: message.into(),
             fix: None,
             related: Vec::new(),
+            scope: None,
         }
+    }
+
+    /// Says which table's row the finding is about: table `table` of the
+    /// finding's file, of `rows` rows.
+    pub fn in_table(mut self, table: usize, rows: usize) -> Self {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.scope = Some(TableScope {
+            table: narrow(table),
+            rows: narrow(rows),
+        });
+        self
     }
 
     /// Sets the code and name the finding concerns.
@@ -156,6 +186,7 @@ impl Finding {
         self.related.push(RelatedLocation {
             location,
             message: message.into(),
+            fix: None,
         });
         self
     }

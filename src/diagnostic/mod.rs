@@ -11,6 +11,8 @@ mod finding;
 mod fingerprint;
 mod severity;
 
-pub use finding::{Applicability, Confidence, Finding, Fix, RelatedLocation, sort_findings};
+pub use finding::{
+    Applicability, Confidence, Finding, Fix, RelatedLocation, TableScope, sort_findings,
+};
 pub use fingerprint::{fingerprint, fingerprints};
 pub use severity::{FailLevel, Severity};

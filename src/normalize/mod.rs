@@ -14,6 +14,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::Corpus;
+use crate::ingest::shape::Shape;
 use crate::ingest::{Cell, IngestedFile, Row, Table, TableKind};
 use crate::model::{
     CellPosition, CellPositions, CodeForms, CodeProblem, CodeReading, ColumnRole, ColumnSummary,
@@ -38,6 +39,8 @@ pub struct Normalized {
     /// Every source row whose code is not written canonically, with what
     /// the evidence made of it.
     pub unreadable_codes: Vec<UnreadableCode>,
+    /// Source rows whose fields look misplaced: kept unresolved.
+    pub doubtful_rows: Vec<DoubtfulRow>,
     /// Per translation file, how its tables and rows were joined to the
     /// source's.
     pub alignments: Vec<TranslationAlignment>,
@@ -47,6 +50,21 @@ pub struct Normalized {
 /// unresolved.
 pub const UNREADABLE_TABLE: &str =
     "the table's header names a code column, but none of its cells holds a code";
+
+/// A source row whose fields look misplaced (a name read as a
+/// description, a name cell empty beside a cell that holds the name): kept
+/// as an unresolved row rather than made a record with a wrong field.
+#[derive(Debug, Clone)]
+pub struct DoubtfulRow {
+    /// Where the row starts.
+    pub location: Location,
+    /// Its code.
+    pub code: Option<HResult>,
+    /// Its name cell's text.
+    pub name: String,
+    /// What looks wrong.
+    pub reason: String,
+}
 
 /// A source row whose code cell is not `0x` and eight hex digits, and what
 /// the evidence made of it: a value the dataset uses, a suggestion, or
@@ -152,17 +170,20 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
     let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
     let mut unresolved = Vec::new();
     let mut unreadable_codes = Vec::new();
+    let mut doubtful_rows = Vec::new();
     let mut alignments = Vec::new();
     for part in parts {
         records.extend(part.records);
         unresolved.extend(part.unresolved);
         unreadable_codes.extend(part.unreadable_codes);
+        doubtful_rows.extend(part.doubtful_rows);
         alignments.extend(part.alignments);
     }
     link_counterparts(&mut records);
     Normalized {
         dataset: finish(corpus, files, records, unresolved),
         unreadable_codes,
+        doubtful_rows,
         alignments,
     }
 }
@@ -172,6 +193,7 @@ struct DocumentPart {
     records: Vec<Record>,
     unresolved: Vec<UnresolvedRow>,
     unreadable_codes: Vec<UnreadableCode>,
+    doubtful_rows: Vec<DoubtfulRow>,
     alignments: Vec<TranslationAlignment>,
 }
 
@@ -179,6 +201,7 @@ struct DocumentPart {
 /// `offset` is the index of its first file among all files.
 fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
     let mut unreadable_codes = Vec::new();
+    let mut doubtful_rows = Vec::new();
     // At most one record per source row.
     let source_rows = files
         .iter()
@@ -269,6 +292,18 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
                     (reading.value, None)
                 };
                 resolved.push(value);
+                // A row whose fields look misplaced is not guessed into a
+                // record.
+                if let (Some(_), Some(reason)) = (value, doubtful_fields(table, &cells)) {
+                    doubtful_rows.push(DoubtfulRow {
+                        location: row.location.clone(),
+                        code: value,
+                        name: cells.name_text().to_string(),
+                        reason: reason.clone(),
+                    });
+                    unresolved.push(unresolved_row(file, table, row, reason));
+                    continue;
+                }
                 if let Some(value) = value {
                     let mut record = new_record(
                         file,
@@ -292,8 +327,41 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
         records,
         unresolved,
         unreadable_codes,
+        doubtful_rows,
         alignments,
     }
+}
+
+/// Why a row's fields look misplaced, if they do: the row has no name but
+/// another of its cells is a symbolic name alone, or its description is a
+/// symbolic name alone (a name read as a description).
+fn doubtful_fields(table: &Table, cells: &RowCells) -> Option<String> {
+    let alone = |cell: &Cell| crate::ingest::shape::shape_of(&cell.text).shape == Shape::Identifier;
+    let has_name_column = table.column(ColumnRole::Name).is_some();
+    if cells.name_text().trim().is_empty() && has_name_column {
+        let misplaced = table
+            .columns
+            .iter()
+            .zip(&cells.row.cells)
+            .find(|(c, cell)| {
+                matches!(c.role, ColumnRole::Other | ColumnRole::Description) && alone(cell)
+            });
+        if let Some((column, cell)) = misplaced {
+            return Some(format!(
+                "the name cell is empty, but the `{}` column holds the symbolic name `{}`: the row's cells may be shifted",
+                column.header.text.trim(),
+                cell.text.trim()
+            ));
+        }
+    }
+    let description = cells.description.filter(|d| alone(d))?;
+    let name = cells.name_text().trim();
+    (name.is_empty() || !name.eq_ignore_ascii_case(description.text.trim())).then(|| {
+        format!(
+            "the description is only the symbolic name `{}`: the name may have been read as the description",
+            description.text.trim()
+        )
+    })
 }
 
 /// Orders the records and their sources and counts what was read.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::{RowCells, RowKey, row_source, unresolved_row};
 use crate::ingest::{IngestedFile, Table, TableKind};
-use crate::model::{Record, UnresolvedRow};
+use crate::model::{CodeForms, ColumnRole, Record, UnresolvedRow};
 
 /// How one translation file's tables and rows were joined to those of its
 /// source-language file.
@@ -360,4 +360,65 @@ pub fn merge(
         });
     }
     alignments
+}
+
+/// Reads each translated table as the source table it translates, where
+/// the two have the same columns but their cells were read differently (a
+/// translation's texts can tip a close call between two text columns the
+/// other way): the source decides, since codes and names are never
+/// translated and the columns mean the same. Returns how many tables were
+/// changed.
+pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
+    let mut changes: Vec<(usize, usize, Vec<(ColumnRole, String)>, CodeForms)> = Vec::new();
+    for (t, translation) in files.iter().enumerate().filter(|(_, f)| !f.is_source) {
+        let Some(source) = files
+            .iter()
+            .find(|s| s.is_source && s.document == translation.document)
+        else {
+            continue;
+        };
+        for (s_index, t_index) in pair_tables(source, translation) {
+            let (Some(source_table), Some(translated)) =
+                (source.tables.get(s_index), translation.tables.get(t_index))
+            else {
+                continue;
+            };
+            let same_layout = source_table.columns.len() == translated.columns.len()
+                && source_table
+                    .columns
+                    .iter()
+                    .zip(&translated.columns)
+                    .all(|(a, b)| a.source == b.source);
+            let differs = source_table
+                .columns
+                .iter()
+                .zip(&translated.columns)
+                .any(|(a, b)| a.role != b.role)
+                || source_table.forms != translated.forms;
+            if same_layout && differs {
+                let roles = source_table
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.role,
+                            format!("as in the source table ({}): {}", source.file, c.reason),
+                        )
+                    })
+                    .collect();
+                changes.push((t, t_index, roles, source_table.forms));
+            }
+        }
+    }
+    let changed = changes.len();
+    for (file, table, roles, forms) in changes {
+        if let Some(table) = files.get_mut(file).and_then(|f| f.tables.get_mut(table)) {
+            for (column, (role, reason)) in table.columns.iter_mut().zip(roles) {
+                column.role = role;
+                column.reason = reason;
+            }
+            table.forms = forms;
+        }
+    }
+    changed
 }

@@ -151,12 +151,27 @@ fn write_finding(
             writeln!(out, "        {}", one_line(evidence))?;
         }
     }
-    for related in &finding.related {
+    // A finding that sums up a table's rows lists them all in the JSON
+    // report; here, the first few.
+    const SHOWN: usize = 5;
+    let shown = if finding.related.len() > SHOWN + 1 {
+        SHOWN
+    } else {
+        finding.related.len()
+    };
+    for related in &finding.related[..shown] {
         writeln!(
             out,
             "    related: {}: {}",
             location(&related.location),
             one_line(&related.message)
+        )?;
+    }
+    if finding.related.len() > shown {
+        writeln!(
+            out,
+            "    related: ... and {} more (`--format json` lists them all)",
+            finding.related.len() - shown
         )?;
     }
     Ok(())

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "errdocs reads each column by what its cells hold (hex codes, decimal numbers, symbolic names, text); the header's words only break ties. When a header says `Error code` over a column of symbolic names, readers and tools that trust the header read the table wrong: errdocs follows the cells and reports the header. Rename the header, or move the column.",
     bad_example: "| Error code | Value | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
     good_example: "| Name | Error code | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
+    rollup: None,
     check,
 };
 

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: "WU_E_X and OM_E_X must differ only in the facility (0x024 and 0x0CF). When they differ elsewhere, one side's code is wrong; the sorted neighbours of each side usually tell which.",
     bad_example: "0x80244019 WU_E_PT_HTTP_STATUS_NOT_FOUND\n0x80CF4018 OM_E_PT_HTTP_STATUS_NOT_FOUND",
     good_example: "0x80244019 WU_E_PT_HTTP_STATUS_NOT_FOUND\n0x80CF4019 OM_E_PT_HTTP_STATUS_NOT_FOUND",
+    rollup: None,
     check,
 };
 

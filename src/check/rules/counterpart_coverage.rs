@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Each document's WU or OM codes without a mirrored code on the other side, listed once per document (a fact, not an error: the pages cover different sets). The human and JSON reports list them all.",
     bad_example: "(informational)",
     good_example: "(informational)",
+    rollup: None,
     check,
 };
 

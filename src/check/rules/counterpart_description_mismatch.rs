@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "When a WU description reads like the OM description of a different code (or the reverse), it was most likely copied from the wrong row.",
     bad_example: "WU_S_MARKED_FOR_DISCONNECT: The system needs to be rebooted to complete installation.",
     good_example: "WU_S_MARKED_FOR_DISCONNECT: A callback was marked to be disconnected later.",
+    rollup: None,
     check,
 };
 

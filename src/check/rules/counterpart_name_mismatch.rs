@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
     explanation: "OM_* codes are WU_* codes under facility 0x0CF instead of 0x024, with the same name after the prefix. A small difference is usually a misspelling: the side whose spelling the documents use elsewhere is more likely right. A larger one is a different name: check the product's headers.",
     bad_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFILCT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
     good_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFLICT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
+    rollup: None,
     check,
 };
 

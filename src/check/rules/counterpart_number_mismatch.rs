@@ -21,6 +21,7 @@ pub static RULE: Rule = Rule {
     explanation: "Counterparts describe the same error, so an HTTP status or another number quoted in both descriptions must agree. For HTTP_STATUS_* names, winhttp.h says which number is right, and a number shared with the neighbouring row shows where it was copied from.",
     bad_example: "WU_E_PT_HTTP_STATUS_NOT_SUPPORTED: Http status 501\nOM_E_PT_HTTP_STATUS_NOT_SUPPORTED: Same as HTTP status 500",
     good_example: "OM_E_PT_HTTP_STATUS_NOT_SUPPORTED: Same as HTTP status 501",
+    rollup: None,
     check,
 };
 

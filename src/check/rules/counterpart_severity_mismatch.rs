@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: "A mirrored code is a failure on both sides or a success on both. A mismatch means one code's severity bit is wrong.",
     bad_example: "0x00240001 WU_S_SERVICE_STOP\n0x80CF0001 OM_S_SERVICE_STOP",
     good_example: "0x00240001 WU_S_SERVICE_STOP\n0x00CF0001 OM_S_SERVICE_STOP",
+    rollup: None,
     check,
 };
 

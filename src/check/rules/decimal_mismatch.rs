@@ -16,12 +16,20 @@ pub static RULE: Rule = Rule {
     explanation: "The decimal column is the code as a signed 32-bit integer, the form Windows tools and logs print. A value computed with the wrong offset (minus 2^32), written unsigned, or with digits lost sends readers to the wrong code. The fix names the correct signed value.",
     bad_example: "<td>0x80070057</td><td>2147942487</td><td>E_INVALIDARG</td>",
     good_example: "<td>0x80070057</td><td>-2147024809</td><td>E_INVALIDARG</td>",
+    rollup: None,
     check,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // A column wrong for one reason is decimal-systematic's to say, with
+    // every row, when that rule runs.
+    let systematic_said = ctx.is_enabled(super::decimal_systematic::RULE.id);
     for table in ctx.source_tables() {
-        for wrong in wrong_decimals(table).wrong {
+        let decimals = wrong_decimals(table);
+        if systematic_said && decimals.systematic().is_some() {
+            continue;
+        }
+        for wrong in decimals.wrong {
             out.push(finding(&wrong));
         }
     }
@@ -45,6 +53,18 @@ pub struct TableDecimals<'r> {
     pub stated: usize,
     /// The ones that disagree, in row order.
     pub wrong: Vec<WrongDecimal<'r>>,
+}
+
+impl TableDecimals<'_> {
+    /// The one reason that (nearly) all the table's decimals are wrong for:
+    /// three or more, four in five of those stated, every one the same way.
+    pub fn systematic(&self) -> Option<DecimalReading> {
+        let kind = self.wrong.first()?.reading;
+        (self.wrong.len() >= 3
+            && self.wrong.len() * 5 >= self.stated * 4
+            && self.wrong.iter().all(|w| w.reading == kind))
+        .then_some(kind)
+    }
 }
 
 /// Reads the decimal cells of a table's rows against their codes (an empty
@@ -75,7 +95,8 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
     decimals
 }
 
-fn finding(wrong: &WrongDecimal) -> Finding {
+/// The finding of one wrong decimal.
+pub fn finding(wrong: &WrongDecimal) -> Finding {
     let WrongDecimal {
         cell,
         record,

@@ -1,7 +1,7 @@
 //! `description-empty`: an empty description.
 
 use crate::check::context::Context;
-use crate::check::rule::Rule;
+use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::diagnostic::{Finding, Severity};
 
 /// The rule.
@@ -14,6 +14,9 @@ pub static RULE: Rule = Rule {
     explanation: "A row with no description tells readers nothing about what went wrong or what to do.",
     bad_example: "<td>0x00000BC2</td><td>Error_Success_Reboot_Required</td><td> </td>",
     good_example: "<td>0x00000BC2</td><td>ERROR_SUCCESS_REBOOT_REQUIRED</td><td>The requested operation is successful. Changes will not be effective until the system is rebooted.</td>",
+    rollup: Some(Rollup {
+        message: rolled_up,
+    }),
     check,
 };
 
@@ -40,7 +43,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     row.file.locale
                 ),
             )
-            .about(row.record.map(|r| r.code.to_string()), Some(name)),
+            .about(row.record.map(|r| r.code.to_string()), Some(name))
+            .in_table(row.table.index, row.table.rows.len()),
         );
     }
+}
+
+/// A table whose descriptions are mostly empty, said once.
+fn rolled_up(facts: &RollupFacts) -> String {
+    format!(
+        "{} of {} descriptions in table \"{}\" ({}) are empty: write what each error means and what to do (the finding lists each row)",
+        facts.count, facts.rows, facts.section, facts.locale
+    )
 }

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "\"the the\" and, in Chinese or Japanese text, a word written twice in a row (\"安装安装\") are typos. Words are compared case-sensitively, so that German \"Sie sie\" (polite you, then them) is not reported.",
     bad_example: "The the update could not be installed.",
     good_example: "The update could not be installed.",
+    rollup: None,
     check,
 };
 

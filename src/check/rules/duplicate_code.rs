@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     explanation: "Each code should have one row. Two rows with one code usually mean one of them has a typo in its code (compare the names and the neighbouring rows).",
     bad_example: "0x8024200B | WU_E_UH_INSTALLERFAILURE\n0x8024200B | WU_E_UH_FALLBACKTOSELFCONTAINED",
     good_example: "0x8024200B | WU_E_UH_INSTALLERFAILURE\n0x8024200C | WU_E_UH_FALLBACKTOSELFCONTAINED",
+    rollup: None,
     check,
 };
 

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "Different codes mean different things. An identical description on two codes is usually a copy-paste that was never edited. In a translation it is reported only when the source-language descriptions differ.",
     bad_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | The caller requested an unknown handler object.",
     good_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | A remote handler is already active.",
+    rollup: None,
     check,
 };
 

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "A symbolic name is a constant with one value. Two rows with one name mean one of the names or codes is wrong.",
     bad_example: "0x80240001 | WU_E_NO_SERVICE\n0x80240002 | WU_E_NO_SERVICE",
     good_example: "0x80240001 | WU_E_NO_SERVICE\n0x80240002 | WU_E_MAX_CAPACITY_REACHED",
+    rollup: None,
     check,
 };
 

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     explanation: "Bits 16 to 26 of an HRESULT are its facility: 0x024 for Windows Update (WU_*), 0x0CF for Intune (OM_*), 0x007 for Win32 errors, and so on. A WU_ name under another facility is usually a typo in the code.",
     bad_example: "<td>0x80250001</td><td>WU_E_NO_SERVICE</td>",
     good_example: "<td>0x80240001</td><td>WU_E_NO_SERVICE</td>",
+    rollup: None,
     check,
 };
 

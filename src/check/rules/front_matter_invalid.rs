@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "The leading `---` block must be YAML `key: value` lines. errdocs keeps the keys it can read and goes on with the document, but the page's metadata (title, locale) may be lost for publishing tools too.",
     bad_example: "---\ntitle: Update errors\nms.date: [05/29/2019\n---",
     good_example: "---\ntitle: Update errors\nms.date: 05/29/2019\n---",
+    rollup: None,
     check,
 };
 

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     explanation: "Codes such as `0x80cf000B` mix lower- and upper-case hex digits, which makes them harder to search for and compare. Write every code as errdocs does: `0x` and eight upper-case hex digits. Reported once per table.",
     bad_example: "|0x80cf000B|OM_E_CALL_CANCELLED|",
     good_example: "|0x80CF000B|OM_E_CALL_CANCELLED|",
+    rollup: None,
     check,
 };
 

@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "A code with a lost digit, a missing prefix, trailing punctuation or text in the code column cannot be looked up. errdocs suggests the intended code from independent evidence (the row's decimal column, the same name in the mirrored WU/OM family, the neighbouring rows of a sorted table) and uses it in the dataset only when the evidence agrees.",
     bad_example: "<td>0x8024200</td><td>WU_E_UH_REMOTEUNAVAILABLE</td>",
     good_example: "<td>0x80242000</td><td>WU_E_UH_REMOTEUNAVAILABLE</td>",
+    rollup: None,
     check,
 };
 

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "errdocs matches each `<td>` that the HTML parser sees with the tag in the file to know its line. A table that is never closed is read up to the next blank line; cells the parser invents (a `<td>` outside any `<tr>`) break the match, and are then reported at the table's first line. Close every `<table>` and put every cell in a row.",
     bad_example: "<table>\n<td>0x80240001</td><td>WU_E_NO_SERVICE</td>\n</tabel>",
     good_example: "<table>\n<tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr>\n</table>",
+    rollup: None,
     check,
 };
 

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Descriptions refer to families of codes as `OM_E_AU_*`. A space before the `*` (`OM_E_AU *`) breaks the reference for readers and for search.",
     bad_example: "not covered by another **OM_E_AU &#42;** code.",
     good_example: "not covered by another **OM_E_AU_&#42;** code.",
+    rollup: None,
     check,
 };
 

@@ -38,6 +38,7 @@ registry! {
     identifier_reference_malformed,
     name_case,
     name_placeholder,
+    row_fields_doubtful,
     row_out_of_order,
     severity_bit_mismatch,
     suppression_unused,

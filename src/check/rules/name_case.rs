@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Windows error constants are usually written in upper case with underscores (ERROR_INVALID_NAME), and search is case-sensitive in many tools. A few real names are mixed case (NERR_BadPasswordCore), so this is a note: check the header that defines the constant before changing it.",
     bad_example: "<td>Error_Invalid_Name</td>",
     good_example: "<td>ERROR_INVALID_NAME</td>",
+    rollup: None,
     check,
 };
 

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Readers look codes up by name. `NULL`, `N/A` or an empty cell where the constant's name belongs gives them nothing; find the name, or drop the row.",
     bad_example: "<td>0x000005D5</td><td>NULL</td>",
     good_example: "<td>0x000005D5</td><td>ERROR_EXAMPLE_NAME</td>",
+    rollup: None,
     check,
 };
 

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: "In a table sorted by code, a row whose code does not fit between its neighbours is either misplaced or has a wrong code. errdocs also uses sorted neighbours as evidence when it repairs malformed codes. Section breaks, where the codes jump back, are not reported.",
     bad_example: "0x80240001\n0x80240009\n0x80240002\n0x80240003",
     good_example: "0x80240001\n0x80240002\n0x80240003\n0x80240009",
+    rollup: None,
     check,
 };
 

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "In HRESULT families (WU, OM, OMC, BITS, COM) `_E_` names are failures, whose bit 31 is set (codes 0x8...), and `_S_` names are successes, whose bit 31 is clear. A mismatch means either the name or the code is wrong. Win32 names (such as RPC_S_SERVER_UNAVAILABLE) follow other conventions and are not checked.",
     bad_example: "|0x00cf0001|OM_E_NO_SERVICE|...|",
     good_example: "|0x80cf0001|OM_E_NO_SERVICE|...|",
+    rollup: None,
     check,
 };
 

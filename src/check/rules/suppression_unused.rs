@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "A suppression outlives the problem it silenced, or names a rule id that does not exist. Either way it would hide a future problem: remove it, or correct the rule id. In a comment naming several rules, each unused one is reported.",
     bad_example: "<!-- errdocs-disable-next-line decimal-mismatch -->\n<tr><td>0x80240001</td><td>-2145124351</td>...",
     good_example: "<tr><td>0x80240001</td><td>-2145124351</td>...",
+    rollup: None,
     check,
 };
 

@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
     good_example: "|Error code|Description|
 |---|---|
 |0x80cf0001|The agent could not provide the service.|",
+    rollup: None,
     check,
 };
 

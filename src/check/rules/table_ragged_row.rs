@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Markdown renderers pad short rows with empty cells and drop extra cells silently, so a stray or missing `|` hides text from readers. errdocs reads missing cells as empty and keeps extra cells as raw text.",
     bad_example: "|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80cf0001|OM_E_NO_SERVICE|",
     good_example: "|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80cf0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
+    rollup: None,
     check,
 };
 

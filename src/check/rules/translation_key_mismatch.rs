@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Codes and symbolic names are never translated. A row matched to its source row by name whose code differs, or by code whose name differs, has a typo; the fix is the source's text.",
     bad_example: "en-us.md: |0x80cf0001|OM_E_NO_SERVICE|\nde-de.md: |0x80cf0001|OM_E_NO_SERVCE|",
     good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|",
+    rollup: None,
     check,
 };
 

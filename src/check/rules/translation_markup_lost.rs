@@ -1,7 +1,7 @@
 //! `translation-markup-lost`: markup that carries meaning lost in a translation.
 
 use crate::check::context::Context;
-use crate::check::rule::Rule;
+use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::check::tokens::{bold_spans, link_targets};
 use crate::diagnostic::{Finding, Severity};
 
@@ -15,6 +15,9 @@ pub static RULE: Rule = Rule {
     explanation: "Links and bold identifiers guide readers to related codes. A translation that keeps the identifier but drops its bold, or drops a link, reads differently from the source.",
     bad_example: "en-us.md: see **OM_E_PT_&#42;**\nde-de.md: siehe OM_E_PT_&#42;",
     good_example: "de-de.md: siehe **OM_E_PT_&#42;**",
+    rollup: Some(Rollup {
+        message: rolled_up,
+    }),
     check,
 };
 
@@ -56,7 +59,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ),
             )
             .about(None, Some(name))
-            .with_related(src.location.clone(), "the source description"),
+            .with_related(src.location.clone(), "the source description")
+            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
         );
     }
+}
+
+/// Most rows of a translated table with lost markup, said once.
+fn rolled_up(facts: &RollupFacts) -> String {
+    format!(
+        "{} of {} descriptions in table \"{}\" of the {} translation lost links or bold that the source has (the finding lists each row)",
+        facts.count, facts.rows, facts.section, facts.locale
+    )
 }

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: "The front matter's ms.contentlocale must name the file's locale; the title's anchor must be the source's so that links to it work in every language; the introduction's links must point where the source's do.",
     bad_example: "sv-se.md: ms.contentlocale: de-DE",
     good_example: "sv-se.md: ms.contentlocale: sv-SE",
+    rollup: None,
     check,
 };
 

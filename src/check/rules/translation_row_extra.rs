@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "A row whose code and name both match no source row was added to the translation only, or both its code and name were changed. Add it to the source first, or remove it.",
     bad_example: "de-de.md: |0x80cf9999|OM_E_NEW_ONLY_HERE|...|",
     good_example: "(the row exists in en-us.md too)",
+    rollup: None,
     check,
 };
 

@@ -1,7 +1,7 @@
 //! `translation-row-missing`: a translated row missing.
 
 use crate::check::context::Context;
-use crate::check::rule::Rule;
+use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::diagnostic::{Finding, Severity};
 use crate::normalize::RowCells;
 use crate::source::Location;
@@ -16,6 +16,9 @@ pub static RULE: Rule = Rule {
     explanation: "Rows are matched by code and name, not by position, so one dropped row does not shift the others. The finding sits where the row belongs in the translation and names the source row.",
     bad_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0003",
     good_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0002, 0x80cf0003",
+    rollup: Some(Rollup {
+        message: rolled_up,
+    }),
     check,
 };
 
@@ -73,8 +76,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     ),
                 )
                 .about(None, Some(source_cells.name_text()))
-                .with_related(source_cells.code_location(), "the source row"),
+                .with_related(source_cells.code_location(), "the source row")
+                .in_table(translated.index, table.rows.len()),
             );
         }
     }
+}
+
+/// A translated table that lacks most of its source's rows, said once.
+fn rolled_up(facts: &RollupFacts) -> String {
+    format!(
+        "{} of the {} rows of the source table are missing from table \"{}\" of the {} translation (the finding lists each row)",
+        facts.count, facts.rows, facts.section, facts.locale
+    )
 }

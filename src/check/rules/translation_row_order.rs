@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "Translations keep the source's row order so that readers and reviewers can compare pages side by side. The rows reported are those off the longest run that keeps the source order.",
     bad_example: "en-us.md: 0x80cf0001, 0x80cf0002\nde-de.md: 0x80cf0002, 0x80cf0001",
     good_example: "en-us.md: 0x80cf0001, 0x80cf0002\nde-de.md: 0x80cf0001, 0x80cf0002",
+    rollup: None,
     check,
 };
 

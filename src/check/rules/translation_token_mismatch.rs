@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use crate::check::context::Context;
-use crate::check::rule::Rule;
+use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::check::tokens::protected_tokens;
 use crate::diagnostic::{Finding, Severity};
 
@@ -17,6 +17,9 @@ pub static RULE: Rule = Rule {
     explanation: "Identifiers (SOAP_E_VERSION_MISMATCH), wildcards (OM_E_PT_SOAP_*), numbers (HTTP status 404, versions), hex codes, URLs, link targets and inline code must survive translation unchanged. They are compared Markdown-aware: `&#42;`, `\\*` and `*` are one character, and bold is markup, not content.",
     bad_example: "en-us.md: Same as **HTTP status 404**.\nde-de.md: Entspricht **HTTP-Status 400**.",
     good_example: "de-de.md: Entspricht **HTTP-Status 404**.",
+    rollup: Some(Rollup {
+        message: rolled_up,
+    }),
     check,
 };
 
@@ -53,7 +56,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ),
             )
             .about(None, Some(name))
-            .with_related(src.location.clone(), "the source description"),
+            .with_related(src.location.clone(), "the source description")
+            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
         );
     }
 }
@@ -78,4 +82,12 @@ fn quote_all(tokens: &[Cow<str>]) -> String {
         .map(|t| format!("`{t}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Most rows of a translated table with changed tokens, said once.
+fn rolled_up(facts: &RollupFacts) -> String {
+    format!(
+        "{} of {} descriptions in table \"{}\" of the {} translation changed identifiers, numbers, codes or links of the source (the finding lists each row)",
+        facts.count, facts.rows, facts.section, facts.locale
+    )
 }

@@ -1,7 +1,7 @@
 //! `translation-untranslated`: an untranslated cell.
 
 use crate::check::context::Context;
-use crate::check::rule::Rule;
+use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::diagnostic::{Finding, Severity};
 
 /// The rule.
@@ -14,6 +14,9 @@ pub static RULE: Rule = Rule {
     explanation: "A description identical to the source, where the source has words to translate, was most likely never translated.",
     bad_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
     good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|Der Dienst kann vom Agent nicht bereitgestellt werden.|",
+    rollup: Some(Rollup {
+        message: rolled_up,
+    }),
     check,
 };
 
@@ -35,7 +38,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 ),
             )
             .about(None, Some(name))
-            .with_related(src.location.clone(), "the source description"),
+            .with_related(src.location.clone(), "the source description")
+            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
         );
     }
 }
@@ -47,4 +51,12 @@ fn has_words(text: &str) -> bool {
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.contains('_'))
         .count()
         >= 2
+}
+
+/// A translated table left untranslated, said once.
+fn rolled_up(facts: &RollupFacts) -> String {
+    format!(
+        "{} of {} descriptions in table \"{}\" of the {} translation are the source text, untranslated: the table was not translated (the finding lists each row)",
+        facts.count, facts.rows, facts.section, facts.locale
+    )
 }
