@@ -369,7 +369,9 @@ pub fn merge(
 /// translated and the columns mean the same. Returns how many tables were
 /// changed.
 pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
-    let mut changes: Vec<(usize, usize, Vec<(ColumnRole, String)>, CodeForms)> = Vec::new();
+    /// A translated table (file, table) to read with these roles and forms.
+    type Change = (usize, usize, Vec<(ColumnRole, String)>, CodeForms);
+    let mut changes: Vec<Change> = Vec::new();
     for (t, translation) in files.iter().enumerate().filter(|(_, f)| !f.is_source) {
         let Some(source) = files
             .iter()
