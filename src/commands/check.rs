@@ -27,6 +27,7 @@ pub struct CheckOptions {
 /// Runs `check` on the project at `root`.
 pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     let project = Project::load(root)?;
+    super::print_notes(&project);
     // Reports quote and fingerprint findings' lines: from the text checked.
     project.require_sources()?;
     let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
