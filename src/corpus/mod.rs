@@ -1,14 +1,19 @@
 //! The corpus: which documents exist, in which locales, and which locale is
-//! each document's source language. Documents are found two ways:
+//! each document's source language. Documents are found three ways:
 //!
 //! - by convention: one folder per document under `sources/`, one
 //!   `<locale>.md` per locale, so that adding a locale needs no
 //!   configuration;
 //! - where they live: placed by `errdocs.toml` with `source` and a
 //!   `translations` template in which `{locale}` stands for a locale tag
-//!   ([`placement`]).
+//!   ([`placement`]);
+//! - from paths on the command line: each Markdown file a document of its
+//!   own ([`paths`]), files that cannot hold a code table left out after a
+//!   quick look at their bytes ([`prefilter`]).
 
+pub mod paths;
 pub mod placement;
+pub mod prefilter;
 
 use std::path::{Path, PathBuf};
 
@@ -24,7 +29,8 @@ pub struct LocaleFile {
     pub path: PathBuf,
     /// The path as reports show it, with `/` separators: relative to the
     /// root for files under it, as written in `errdocs.toml` for placed
-    /// files (`../memdocs.de-de/page.md`).
+    /// files (`../memdocs.de-de/page.md`), as given on the command line for
+    /// files named there.
     pub rel: String,
     /// True for the source-language file; the others are its translations.
     pub is_source: bool,
@@ -33,8 +39,9 @@ pub struct LocaleFile {
 /// One document: a page and its translations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The document's id: its folder name under `sources/`, or its key in
-    /// `errdocs.toml` when placed there.
+    /// The document's id: its folder name under `sources/`, its key in
+    /// `errdocs.toml` when placed there, or its path when named on the
+    /// command line.
     pub id: String,
     /// A human title, from the configuration.
     pub title: Option<String>,
@@ -135,6 +142,31 @@ impl Corpus {
             documents,
             notes,
         })
+    }
+
+    /// A corpus of files named on the command line (see [`paths`]): each
+    /// file is a document of its own, in its locale, with the file's path
+    /// (as shown) for its id. The documents keep the order given.
+    pub fn of_files(root: &Path, files: Vec<(paths::FoundFile, String)>) -> Corpus {
+        let documents = files
+            .into_iter()
+            .map(|(file, locale)| Document {
+                id: file.shown.clone(),
+                title: None,
+                source_locale: locale.clone(),
+                files: vec![LocaleFile {
+                    locale,
+                    path: file.path,
+                    rel: file.shown,
+                    is_source: true,
+                }],
+            })
+            .collect();
+        Corpus {
+            root: root.to_path_buf(),
+            documents,
+            notes: Vec::new(),
+        }
     }
 
     /// Every locale file of every document.
