@@ -10,7 +10,8 @@
 //! `_E_` or `_S_`, or starting with `E_` or `S_`, escaped underscores
 //! included; a decimal number next to an upper-case name such as
 //! `WSAEINTR` or `NERR_BadNetName`, with only spaces, cell bars, emphasis,
-//! parentheses or HTML tags between them).
+//! parentheses or HTML tags between them, or anywhere in one table row
+//! for a name with an underscore).
 //!
 //! Two quick passes over the bytes, each stopping at the first hit: one
 //! jumps from `<` to `<` and from `-` to `-` (with `memchr`) for a table;
@@ -88,25 +89,57 @@ fn opens_list(tag: &[u8]) -> bool {
 /// to a number), so only the words around those are looked at: most of
 /// prose is passed over by a loop that only compares bytes.
 fn has_code_token(text: &[u8]) -> bool {
+    // The end of the last table row searched whole for a number and a
+    // name: each row is searched once.
+    let mut searched_to = 0;
     let mut at = 0;
     while let Some(found) = text[at..]
         .iter()
         .position(|&b| b.is_ascii_digit() || b == b'_')
     {
         let (start, end) = word_around(text, at + found);
-        match classify(text, start, end) {
+        let wanted = match classify(text, start, end) {
             Token::Code => return true,
-            Token::Number if neighbours(text, start, end).any(|k| matches!(k, Token::Name)) => {
+            Token::Number => Token::Name,
+            Token::Name => Token::Number,
+            Token::Other => Token::Other,
+        };
+        if !matches!(wanted, Token::Other) {
+            if neighbours(text, start, end).any(|k| k == wanted) {
                 return true;
             }
-            Token::Name if neighbours(text, start, end).any(|k| matches!(k, Token::Number)) => {
-                return true;
+            // In a table row, a number and a name with an underscore need
+            // not be side by side (a capitalized word such as `LICENSE`
+            // must be).
+            let row_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
+            let row_end = memchr::memchr(b'\n', &text[end..]).map_or(text.len(), |i| end + i);
+            let row = &text[row_start..row_end];
+            let identifier = |s: usize, e: usize| memchr::memchr(b'_', &text[s..e]).is_some();
+            let searchable = wanted == Token::Name || identifier(start, end);
+            if searchable && row_start >= searched_to && memchr::memchr(b'|', row).is_some() {
+                searched_to = row_end;
+                if words(row).any(|(s, e)| {
+                    classify(row, s, e) == wanted
+                        && (wanted == Token::Number || identifier(row_start + s, row_start + e))
+                }) {
+                    return true;
+                }
             }
-            _ => {}
         }
         at = end.max(at + found + 1);
     }
     false
+}
+
+/// The words of `text`, as ranges.
+fn words(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = text[at..].iter().position(|&b| is_word(b))?;
+        let (start, end) = word_around(text, at + found);
+        at = end.max(at + found + 1);
+        Some((start, end))
+    })
 }
 
 /// The word (letters, digits, `_` and escaped `\\_`) around byte `i`.
@@ -144,7 +177,7 @@ fn is_separator(b: u8) -> bool {
 
 /// What the words before and after `start..end` are, when only separators
 /// and HTML tags (`<td>`, `<br/>`) on the same line stand between.
-fn neighbours(text: &[u8], start: usize, end: usize) -> impl Iterator<Item = Token> {
+fn neighbours(text: &[u8], start: usize, end: usize) -> impl Iterator<Item = Token> + use<> {
     // Before.
     let mut j = start;
     let before = loop {
@@ -193,6 +226,7 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
     /// Code-shaped on its own.
     Code,
@@ -302,6 +336,12 @@ mod tests {
         ));
         assert!(keeps("|Name|Value|\n|---|---|\n|WSAEINTR|10004|\n"));
         assert!(keeps("<table>\n<tr><td>WSAEINTR<br/>10004</td></tr>\n"));
+        assert!(keeps(
+            "|Value|Description|Name|\n|---|---|---|\n|2106|Not found.|NERR_BadNetName|\n"
+        ));
+        assert!(keeps(
+            "|Name|Description|Value|\n|---|---|---|\n|NERR_BadNetName|Not found.|2106|\n"
+        ));
         assert!(keeps("|Name|Value|\n|---|---|\n|NERR_BadNetName|2106|\n"));
         assert!(keeps("|Name|Value|\n|---|---|\n|E_FAIL|x|\n"));
         assert!(keeps("|Code|\n|---|\n|c00d36c4|\n"));
@@ -324,6 +364,10 @@ mod tests {
         // A number and a word in capitals, apart.
         assert!(!keeps(
             "| a | b |\n|---|---|\n| CC-BY-4.0 (see the `LICENSE` file) | x |\n"
+        ));
+        // A capitalized word counts only beside the number.
+        assert!(!keeps(
+            "| a | b |\n|---|---|\n| 10004 | see the WARNING |\n"
         ));
         // A dash line under a plain line is a heading, not a table.
         assert!(!keeps("Title\n---\nE_FAIL\n"));
