@@ -18,7 +18,8 @@ pub const CONFIG_FILE: &str = "errdocs.toml";
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Folder of documents, relative to the root: one folder per document,
-    /// one `<locale>.md` file per locale.
+    /// one `<locale>.md` file per locale. It may be absent when every
+    /// document is placed with `source`.
     #[serde(default = "default_sources")]
     pub sources: String,
     /// Folder the dataset is written to, relative to the root.
@@ -28,7 +29,8 @@ pub struct Config {
     /// otherwise.
     #[serde(default = "default_source_locale")]
     pub source_locale: String,
-    /// Per-document settings, by folder name.
+    /// Per-document settings, by document id (the folder name, for
+    /// documents under the sources folder).
     #[serde(default)]
     pub documents: BTreeMap<String, DocumentConfig>,
     /// `[check]`: what fails a run.
@@ -47,6 +49,51 @@ pub struct DocumentConfig {
     pub title: Option<String>,
     /// The source-language locale of this document.
     pub source_locale: Option<String>,
+    /// Where the document lives, when it is not under the sources folder:
+    /// its source-language file, relative to the root (it may reach
+    /// outside it, `../memdocs/page.md`).
+    pub source: Option<String>,
+    /// Where its translations live: a path template, relative to the root,
+    /// in which `{locale}` stands for a locale tag (`memdocs.{locale}/page.md`,
+    /// `content/{locale}/page.md`, `page.{locale}.md`). Needs `source`.
+    pub translations: Option<String>,
+    /// The lines of `source` and `translations` in errdocs.toml, for errors.
+    #[serde(skip)]
+    pub lines: PlacementLines,
+}
+
+impl DocumentConfig {
+    /// True when the document is placed by `source` rather than found under
+    /// the sources folder.
+    pub fn is_placed(&self) -> bool {
+        self.source.is_some()
+    }
+}
+
+/// The 1-based lines of a document's placement keys in errdocs.toml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlacementLines {
+    /// The line of `source`.
+    pub source: Option<usize>,
+    /// The line of `translations`.
+    pub translations: Option<usize>,
+}
+
+/// What `{locale}` is written as in a `translations` template.
+pub const LOCALE_PLACEHOLDER: &str = "{locale}";
+
+/// The placement keys with their spans, read in a second pass for their
+/// lines.
+#[derive(Deserialize)]
+struct Spans {
+    #[serde(default)]
+    documents: BTreeMap<String, DocumentSpans>,
+}
+
+#[derive(Deserialize)]
+struct DocumentSpans {
+    source: Option<toml::Spanned<String>>,
+    translations: Option<toml::Spanned<String>>,
 }
 
 /// `[check]` settings.
@@ -143,13 +190,26 @@ impl Config {
     /// Parses configuration text; `path` names it in errors, and `rule_ids`
     /// are the rules `[rules]` may configure.
     pub fn parse(text: &str, path: &Path, rule_ids: &[&str]) -> Result<Config> {
-        let config: Config = toml::from_str(text).map_err(|e| Error::Config {
+        let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+        let mut config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
-            line: e
-                .span()
-                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map(|span| line_at(span.start)),
             message: e.message().trim().to_string(),
         })?;
+        // The same text parsed again: it parsed once, so it parses.
+        if let Ok(spans) = toml::from_str::<Spans>(text) {
+            for (id, spans) in spans.documents {
+                if let Some(document) = config.documents.get_mut(&id) {
+                    document.lines = PlacementLines {
+                        source: spans.source.map(|s| line_at(s.span().start)),
+                        translations: spans.translations.map(|s| line_at(s.span().start)),
+                    };
+                }
+            }
+        }
+        for (id, document) in &config.documents {
+            document.validate(id, path)?;
+        }
         for id in config.rules.keys() {
             if !rule_ids.contains(&id.as_str()) {
                 return Err(Error::Config {
@@ -184,6 +244,78 @@ impl Config {
     }
 }
 
+impl DocumentConfig {
+    /// Checks `source` and `translations` for what is wrong whatever the
+    /// files on disk.
+    fn validate(&self, id: &str, path: &Path) -> Result<()> {
+        let error = |line: Option<usize>, message: String| Error::Config {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        if let Some(source) = &self.source {
+            if source.trim().is_empty() {
+                return Err(error(
+                    self.lines.source,
+                    format!(
+                        "[documents.{id}] source is empty; give the path of the document's source-language file"
+                    ),
+                ));
+            }
+            if source.contains('{') {
+                return Err(error(
+                    self.lines.source,
+                    format!(
+                        "[documents.{id}] source `{source}` has a placeholder; source names one file, and {LOCALE_PLACEHOLDER} belongs in translations"
+                    ),
+                ));
+            }
+        }
+        let Some(template) = &self.translations else {
+            return Ok(());
+        };
+        let line = self.lines.translations;
+        if self.source.is_none() {
+            return Err(error(
+                line,
+                format!(
+                    "[documents.{id}] has translations but no source; add source = \"path/of/the/source-language/page.md\""
+                ),
+            ));
+        }
+        if !template.contains(LOCALE_PLACEHOLDER) {
+            return Err(error(
+                line,
+                format!(
+                    "[documents.{id}] translations `{template}` has no {LOCALE_PLACEHOLDER}; write it where the locale tag stands in the path, as in `memdocs.{LOCALE_PLACEHOLDER}/page.md`, `content/{LOCALE_PLACEHOLDER}/page.md` or `page.{LOCALE_PLACEHOLDER}.md`"
+                ),
+            ));
+        }
+        let rest = template.replace(LOCALE_PLACEHOLDER, "");
+        if let Some(start) = rest.find(['{', '}']) {
+            let other: String = rest[start..].chars().take_while(|&c| c != '/').collect();
+            return Err(error(
+                line,
+                format!(
+                    "[documents.{id}] translations `{template}`: `{other}` is not a placeholder; the only one is {LOCALE_PLACEHOLDER}"
+                ),
+            ));
+        }
+        if template
+            .split(['/', '\\'])
+            .any(|segment| segment.matches(LOCALE_PLACEHOLDER).count() > 1)
+        {
+            return Err(error(
+                line,
+                format!(
+                    "[documents.{id}] translations `{template}` has {LOCALE_PLACEHOLDER} twice in one path segment; one stands for the whole tag"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines()
         .position(|line| line.trim_start().starts_with(needle))
@@ -200,6 +332,58 @@ mod tests {
         assert_eq!(config.sources, "sources");
         assert_eq!(config.source_locale, "en-US");
         assert_eq!(config.check.fail_on, FailLevel::Error);
+    }
+
+    #[test]
+    fn placement_keys_keep_their_lines() {
+        let text = "[documents.a]\ntitle = \"A\"\nsource = \"memdocs/a.md\"\ntranslations = \"memdocs.{locale}/a.md\"\n";
+        let config = Config::parse(text, Path::new("errdocs.toml"), &[]).unwrap();
+        let a = &config.documents["a"];
+        assert!(a.is_placed());
+        assert_eq!(a.source.as_deref(), Some("memdocs/a.md"));
+        assert_eq!(
+            a.lines,
+            PlacementLines {
+                source: Some(3),
+                translations: Some(4)
+            }
+        );
+    }
+
+    #[test]
+    fn bad_templates_are_errors_with_their_line() {
+        let error = |doc: &str| {
+            Config::parse(
+                &format!("source-locale = \"en-US\"\n[documents.a]\n{doc}"),
+                Path::new("errdocs.toml"),
+                &[],
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        let text = error("source = \"a.md\"\ntranslations = \"memdocs.de/a.md\"\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:4: [documents.a] translations `memdocs.de/a.md` has no {locale}"
+            ),
+            "{text}"
+        );
+        let text = error("translations = \"{locale}/a.md\"\n");
+        assert!(
+            text.starts_with("errdocs.toml:3: [documents.a] has translations but no source"),
+            "{text}"
+        );
+        let text = error("source = \"a.md\"\ntranslations = \"{lang}/a.{locale}.md\"\n");
+        assert!(text.contains("`{lang}` is not a placeholder"), "{text}");
+        let text = error("source = \"a.md\"\ntranslations = \"a.{locale}.{locale}.md\"\n");
+        assert!(text.contains("twice in one path segment"), "{text}");
+        let text = error("source = \"{locale}/a.md\"\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:3: [documents.a] source `{locale}/a.md` has a placeholder"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

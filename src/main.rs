@@ -44,9 +44,19 @@ enum Command {
     },
     /// Check the documents and report findings; writes nothing.
     ///
+    /// Without PATH, checks the project at --root. With PATHs, checks those
+    /// Markdown files, each a document of its own, and the Markdown files
+    /// in those folders (walked as ripgrep does: .gitignore respected,
+    /// hidden files skipped); no errdocs.toml is needed, and one at --root
+    /// only gives rule settings. Files that cannot hold a code table are
+    /// skipped quietly.
+    ///
     /// Exit status: 0 when no finding is at or above the failing level, 1
     /// when some is, 2 for usage errors and unreadable input.
     Check {
+        /// Markdown files or folders to check instead of the project.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
         /// How to report.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
@@ -87,6 +97,7 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
     match cli.command {
         Command::Build { check } => commands::build::run(&cli.root, check),
         Command::Check {
+            paths,
             format,
             baseline,
             write_baseline,
@@ -94,6 +105,7 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
         } => commands::check::run(
             &cli.root,
             commands::check::CheckOptions {
+                paths,
                 format,
                 baseline,
                 write_baseline,

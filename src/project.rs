@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 
 use crate::check::{self, Baseline, CheckInput, CheckOutcome, Evaluation};
 use crate::config::Config;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, prefilter};
 use crate::diagnostic::FailLevel;
 use crate::emit::{self, OutputFile};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::Dataset;
 use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
@@ -43,6 +43,9 @@ pub struct Project {
     pub alignments: Vec<TranslationAlignment>,
     /// Index into `sources` by path relative to the root.
     source_index: std::collections::HashMap<String, usize>,
+    /// Files named on the command line (or found in folders named there)
+    /// that were left out because they cannot hold a code table.
+    pub skipped_files: usize,
 }
 
 /// A locale file whose text is read again when first asked for, and used
@@ -64,6 +67,9 @@ fn identity(source: &SourceFile) -> (usize, u64) {
     hasher.write(source.text.as_bytes());
     (source.text.len(), hasher.finish())
 }
+
+/// A file read, and the identity of its text (see [`identity`]).
+type ReadFile = (SourceFile, (usize, u64));
 
 /// One file to ingest.
 struct IngestJob<'a> {
@@ -109,15 +115,60 @@ impl Project {
         let to_read: Vec<_> = corpus.files().map(|(_, file)| file).collect();
         // Each file's identity is taken as it is read, for `source` to
         // recognize the text later.
-        let sources: Vec<(SourceFile, (usize, u64))> =
-            crate::threads::map_in_order(&to_read, |file| {
-                SourceFile::read(&file.path, file.rel.clone()).map(|s| {
-                    let id = identity(&s);
-                    (s, id)
-                })
+        let sources: Vec<ReadFile> = crate::threads::map_in_order(&to_read, |file| {
+            SourceFile::read(&file.path, file.rel.clone()).map(|s| {
+                let id = identity(&s);
+                (s, id)
             })
-            .into_iter()
-            .collect::<Result<_>>()?;
+        })
+        .into_iter()
+        .collect::<Result<_>>()?;
+        Ok(Self::assemble(root, config, corpus, sources))
+    }
+
+    /// Reads and processes the Markdown files at `paths` (files, and the
+    /// Markdown files in folders, walked as [`crate::corpus::paths`] says),
+    /// each a document of its own in the locale its front matter or path
+    /// gives (else the configured source locale). `errdocs.toml` at `root`,
+    /// if there is one, gives only the settings (rules, failing level).
+    /// Files that cannot hold a code table ([`prefilter`]) are left out
+    /// unread: they are counted in [`Project::skipped_files`].
+    pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
+        let config = Config::load(root, &check::rule_ids())?;
+        let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
+        let found = crate::corpus::paths::markdown_files(paths)?;
+        // Each file read, with its locale; `None` for a file left out.
+        let read: Vec<Option<(ReadFile, String)>> = crate::threads::map_in_order(&found, |file| {
+            let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+            if !prefilter::may_hold_code_table(&bytes) {
+                return Ok(None);
+            }
+            let source = SourceFile::from_bytes(&file.path, file.shown.clone(), bytes)?;
+            let locale = crate::corpus::paths::locale_of(&source.text, &file.shown)
+                .unwrap_or_else(|| default_locale.clone());
+            let id = identity(&source);
+            Ok(Some(((source, id), locale)))
+        })
+        .into_iter()
+        .collect::<Result<_>>()?;
+        let skipped = read.iter().filter(|r| r.is_none()).count();
+        let mut files = Vec::new();
+        let mut sources = Vec::new();
+        for (file, read) in found.into_iter().zip(read) {
+            if let Some((source, locale)) = read {
+                files.push((file, locale));
+                sources.push(source);
+            }
+        }
+        let corpus = Corpus::of_files(root, files);
+        let mut project = Self::assemble(root, config, corpus, sources);
+        project.skipped_files = skipped;
+        Ok(project)
+    }
+
+    /// The rest of loading, once the files are read: ingest, normalize, and
+    /// the text freed.
+    fn assemble(root: &Path, config: Config, corpus: Corpus, sources: Vec<ReadFile>) -> Project {
         let jobs: Vec<IngestJob> = corpus
             .files()
             .zip(sources.iter().map(|(source, _)| source))
@@ -148,7 +199,7 @@ impl Project {
             .enumerate()
             .map(|(i, s)| (s.rel.clone(), i))
             .collect();
-        Ok(Project {
+        Project {
             source_index,
             root: root.to_path_buf(),
             config,
@@ -160,7 +211,8 @@ impl Project {
             unreadable_codes: normalized.unreadable_codes,
             doubtful_rows: normalized.doubtful_rows,
             alignments: normalized.alignments,
-        })
+            skipped_files: 0,
+        }
     }
 
     /// What the check reads of the project.
@@ -257,7 +309,7 @@ impl Project {
     pub fn require_sources(&self) -> Result<()> {
         for source in &self.sources {
             if self.source(&source.rel).is_none() {
-                return Err(crate::error::Error::io(
+                return Err(Error::io(
                     &source.path,
                     std::io::Error::other(
                         "changed or removed while errdocs was checking it; run the check again",

@@ -14,6 +14,7 @@ use crate::report::summary::plural;
 /// exits 1 when `out/` differs from what `build` would write.
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     let project = Project::load(root)?;
+    super::print_notes(&project);
     let out_dir = project.out_dir();
     let stats = project.dataset.stats;
     let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_ref()).collect();

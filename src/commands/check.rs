@@ -14,6 +14,9 @@ use crate::report::{Emitter, Format, ReportContext};
 /// The options of `check`.
 #[derive(Debug, Clone)]
 pub struct CheckOptions {
+    /// Markdown files and folders to check, each file a document of its
+    /// own; empty to check the project at the root.
+    pub paths: Vec<PathBuf>,
     /// How to report.
     pub format: Format,
     /// Report only findings not in this baseline.
@@ -24,9 +27,15 @@ pub struct CheckOptions {
     pub fail_on: Option<FailLevel>,
 }
 
-/// Runs `check` on the project at `root`.
+/// Runs `check` on the project at `root`, or on the files at
+/// `options.paths` (with the settings of the project at `root`, if any).
 pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
-    let project = Project::load(root)?;
+    let project = if options.paths.is_empty() {
+        Project::load(root)?
+    } else {
+        Project::load_paths(root, &options.paths)?
+    };
+    super::print_notes(&project);
     // Reports quote and fingerprint findings' lines: from the text checked.
     project.require_sources()?;
     let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);

@@ -22,3 +22,11 @@ pub fn color_on_stdout() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
+
+/// Prints what is worth saying about how the documents were found (a
+/// `translations` template that matches no file) to standard error.
+pub fn print_notes(project: &crate::Project) {
+    for note in &project.corpus.notes {
+        eprintln!("errdocs: note: {note}");
+    }
+}

@@ -1,10 +1,18 @@
 //! YAML front matter: the leading `---` block of a Markdown file.
+//!
+//! Beyond what YAML reports, the reader finds what YAML cannot show: a
+//! character it misreads where it needs plain ASCII (a no-break space after
+//! `key:`, a tab or a no-break space in the indentation, a zero-width space
+//! in a key, a byte-order mark in the text or a second one before the
+//! opening `---`) and a key given twice. Each is reported at its line and
+//! column, and the block is then read as its author meant it, so that the
+//! rest of the file still ingests.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::problem::{FrontMatterProblem, IngestProblem};
+use super::problem::{CharacterPlace, FrontMatterProblem, IngestProblem};
 use crate::source::SourceFile;
 
 /// A file's front matter: every key as written (dotted `ms.date` and colon
@@ -28,15 +36,21 @@ impl FrontMatter {
     }
 }
 
+/// The byte order mark. `source` removes one from the start of a file; a
+/// second one is read here.
+const BOM: char = '\u{feff}';
+
 /// The byte range of the front-matter body (between the fences) and the
 /// offset where the Markdown after it starts. `None` when the file does not
-/// open with `---`.
+/// open with `---` (after any byte-order marks).
 pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
-    let first_line_end = text.find('\n')?;
-    if text[..first_line_end].trim_end() != "---" {
+    let start = text.len() - text.trim_start_matches(BOM).len();
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n')?;
+    if rest[..first_line_end].trim_end() != "---" {
         return None;
     }
-    let body_start = first_line_end + 1;
+    let body_start = start + first_line_end + 1;
     let mut offset = body_start;
     for line in text[body_start..].split_inclusive('\n') {
         let trimmed = line.trim_end();
@@ -48,12 +62,240 @@ pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     None
 }
 
+/// How a character is named in messages: `a no-break space`.
+pub fn character_name(c: char) -> &'static str {
+    match c {
+        '\t' => "a tab",
+        '\u{00A0}' => "a no-break space",
+        '\u{202F}' => "a narrow no-break space",
+        '\u{1680}' => "an Ogham space mark",
+        '\u{2000}' | '\u{2002}' => "an en space",
+        '\u{2001}' | '\u{2003}' => "an em space",
+        '\u{2007}' => "a figure space",
+        '\u{2008}' => "a punctuation space",
+        '\u{2009}' => "a thin space",
+        '\u{200A}' => "a hair space",
+        '\u{2004}'..='\u{2006}' | '\u{205F}' => "a narrow space",
+        '\u{3000}' => "an ideographic space",
+        '\u{200B}' => "a zero-width space",
+        '\u{200C}' => "a zero-width non-joiner",
+        '\u{200D}' => "a zero-width joiner",
+        '\u{2060}' => "a word joiner",
+        '\u{180E}' => "a Mongolian vowel separator",
+        BOM => "a byte-order mark",
+        _ => "an unusual character",
+    }
+}
+
+/// A space other than U+0020 and the tab: YAML takes it for text.
+pub fn is_unusual_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// A character that shows nothing at all.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{180E}' | BOM
+    )
+}
+
+/// A character that a reader cannot tell from a space, or cannot see.
+fn is_suspect(c: char) -> bool {
+    c == '\t' || is_unusual_space(c) || is_invisible(c)
+}
+
+/// A misread character found in a line of the block.
+#[derive(Debug, Clone)]
+struct Found {
+    /// 0-based line within the block.
+    line: usize,
+    /// Byte offset within the line.
+    offset: usize,
+    /// 1-based column within the line, in characters.
+    column: usize,
+    character: char,
+    place: CharacterPlace,
+    /// Only a problem when YAML cannot read the block as written: a tab in
+    /// the indentation of a continued value is allowed.
+    only_if_broken: bool,
+}
+
+impl Found {
+    /// What the character is read as.
+    fn replacement(&self) -> &'static str {
+        match self.character {
+            '\t' => "  ",
+            c if is_invisible(c) => "",
+            _ => " ",
+        }
+    }
+}
+
+/// Finds the characters YAML misreads in the lines of a block: unusual
+/// spaces and invisible characters in indentation, keys and the separator
+/// after a key's colon, tabs in indentation, and byte-order marks anywhere.
+/// Lines of a block scalar (`|`, `>`) are text: only byte-order marks count
+/// there.
+fn find_characters(lines: &[&str]) -> Vec<Found> {
+    let mut found = Vec::new();
+    // The indentation of the key whose block scalar is running.
+    let mut block: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut push = |position: usize, place: CharacterPlace, only_if_broken: bool| {
+            let (offset, character) = chars[position];
+            found.push(Found {
+                line: index,
+                offset,
+                column: position + 1,
+                character,
+                place,
+                only_if_broken,
+            });
+        };
+        let indent = chars.iter().take_while(|(_, c)| *c == ' ').count();
+        if let Some(key_indent) = block {
+            if line.trim().is_empty() || indent > key_indent {
+                for (position, &(_, c)) in chars.iter().enumerate() {
+                    if c == BOM {
+                        push(position, CharacterPlace::Value, false);
+                    }
+                }
+                continue;
+            }
+            block = None;
+        }
+        // The indentation: spaces, and what looks like them. Invisible
+        // characters after the last of them belong to the key.
+        let run = chars
+            .iter()
+            .take_while(|(_, c)| *c == ' ' || is_suspect(*c))
+            .count();
+        let spaces_end = chars[..run]
+            .iter()
+            .rposition(|(_, c)| !is_invisible(*c))
+            .map_or(0, |i| i + 1);
+        for (at, &(_, c)) in chars[..run].iter().enumerate() {
+            if c == '\t' {
+                push(at, CharacterPlace::Indentation, true);
+            } else if c != ' ' {
+                let place = if at < spaces_end {
+                    CharacterPlace::Indentation
+                } else {
+                    CharacterPlace::Key
+                };
+                push(at, place, false);
+            }
+        }
+        let mut at = run;
+        if chars.get(at).is_some_and(|(_, c)| *c == '#') {
+            continue;
+        }
+        // List markers before a key: `- name: x`.
+        while chars.get(at).is_some_and(|(_, c)| *c == '-')
+            && chars.get(at + 1).is_some_and(|(_, c)| *c == ' ')
+        {
+            at += 2;
+            while chars.get(at).is_some_and(|(_, c)| *c == ' ') {
+                at += 1;
+            }
+        }
+        let key_start = at;
+        let quoted = chars
+            .get(at)
+            .is_some_and(|(_, c)| matches!(c, '"' | '\'' | '[' | '{'));
+        // The key's colon: the first one followed by a space, by what
+        // looks like one, or by the end of the line.
+        let colon = (!quoted)
+            .then(|| {
+                (key_start..chars.len()).find(|&i| {
+                    chars[i].1 == ':'
+                        && chars
+                            .get(i + 1)
+                            .is_none_or(|&(_, next)| next == ' ' || is_suspect(next))
+                })
+            })
+            .flatten()
+            // A comment ends the search: `note # a: b` has no key.
+            .filter(|&colon| {
+                !(key_start..colon).any(|i| chars[i].1 == '#' && i > 0 && chars[i - 1].1 == ' ')
+            });
+        let mut value_start = key_start;
+        if let Some(colon) = colon {
+            for (position, &(_, c)) in chars.iter().enumerate().take(colon).skip(key_start) {
+                if is_unusual_space(c) || is_invisible(c) {
+                    push(position, CharacterPlace::Key, false);
+                }
+            }
+            let mut position = colon + 1;
+            while let Some(&(_, c)) = chars.get(position) {
+                if c == ' ' || c == '\t' {
+                } else if is_unusual_space(c) || is_invisible(c) {
+                    push(position, CharacterPlace::AfterColon, false);
+                } else {
+                    break;
+                }
+                position += 1;
+            }
+            value_start = position;
+            if chars
+                .get(position)
+                .is_some_and(|(_, c)| matches!(c, '|' | '>'))
+            {
+                block = Some(indent);
+            }
+        }
+        for (position, &(_, c)) in chars.iter().enumerate().skip(value_start) {
+            if c == BOM {
+                push(position, CharacterPlace::Value, false);
+            }
+        }
+    }
+    found
+}
+
+/// The key a top-level line gives, if it gives one: `ms:assetid: x` has a
+/// colon in its key, which ends at the first `: ` or at a colon that ends
+/// the line.
+fn top_level_key(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t', '#']) {
+        return None;
+    }
+    let trimmed = line.trim_end();
+    let end = trimmed
+        .find(": ")
+        .or_else(|| trimmed.strip_suffix(':').map(str::len))?;
+    Some(trimmed[..end].trim())
+}
+
+/// True for a line that starts another top-level entry, ending the lines
+/// that continue the entry before it (`- item` lines at the margin belong
+/// to the key above them).
+fn starts_entry(line: &str) -> bool {
+    !line.trim().is_empty()
+        && !line.starts_with([' ', '\t'])
+        && !(line.starts_with('-') && (line.len() == 1 || line[1..].starts_with([' ', '\t'])))
+}
+
 /// Reads the front matter. A block that YAML cannot parse is reported with
 /// its line and yields what could be read line by line, so the rest of the
-/// document still ingests.
+/// document still ingests. Characters YAML misreads and keys given twice
+/// are reported where they are, and the block is read as meant: the
+/// character as a space (or not at all, for an invisible one), the first
+/// of two keys.
 pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter {
     let Some((body, _)) = split(&file.text) else {
-        if file.text.lines().next().map(str::trim_end) == Some("---") {
+        if file
+            .text
+            .lines()
+            .next()
+            .map(|l| l.trim_start_matches(BOM).trim_end())
+            == Some("---")
+        {
             problems.push(IngestProblem::FrontMatter {
                 location: file.location(0),
                 kind: FrontMatterProblem::Unclosed,
@@ -61,36 +303,144 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
         }
         return FrontMatter::default();
     };
+    if file.text.starts_with(BOM) {
+        problems.push(IngestProblem::FrontMatter {
+            location: file.location(0),
+            kind: FrontMatterProblem::Character {
+                character: BOM,
+                place: CharacterPlace::BeforeFence,
+                key: None,
+            },
+        });
+    }
     let yaml = &file.text[body.clone()];
     let first_line = file.line_column(body.start).0;
+    let lines: Vec<&str> = yaml.lines().collect();
     let mut front = FrontMatter::default();
-    for (i, line) in yaml.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(comment) = trimmed.strip_prefix('#') {
-            if let Some((key, _)) = comment.split_once(':')
-                && !key.trim().is_empty()
-                && !key.contains(' ')
-            {
-                front.commented_keys.push(key.trim().to_string());
-            }
-        } else if !line.starts_with([' ', '\t']) {
-            // `ms:assetid: x` has a colon in its key: the key ends at the
-            // first ": " or at a colon that ends the line.
-            let trimmed = line.trim_end();
-            let end = trimmed
-                .find(": ")
-                .or_else(|| trimmed.strip_suffix(':').map(str::len));
-            if let Some(end) = end {
-                front
-                    .key_lines
-                    .insert(trimmed[..end].trim().to_string(), first_line + i);
-            }
+    for line in &lines {
+        if let Some(comment) = line.trim_start().strip_prefix('#')
+            && let Some((key, _)) = comment.split_once(':')
+            && !key.trim().is_empty()
+            && !key.contains(' ')
+        {
+            front.commented_keys.push(key.trim().to_string());
         }
     }
     if yaml.trim().is_empty() {
         return front;
     }
-    match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+    let original = serde_yaml::from_str::<serde_yaml::Value>(yaml);
+    let readable = matches!(
+        original,
+        Ok(serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null)
+    );
+    let fixes: Vec<Found> = find_characters(&lines)
+        .into_iter()
+        .filter(|f| !f.only_if_broken || !readable)
+        .collect();
+    // The lines as meant: each misread character set right.
+    let mut meant: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    for fix in fixes.iter().rev() {
+        let line = &mut meant[fix.line];
+        line.replace_range(
+            fix.offset..fix.offset + fix.character.len_utf8(),
+            fix.replacement(),
+        );
+    }
+    // Top-level keys, the first of each kept.
+    let mut duplicates = Vec::new();
+    for (index, line) in meant.iter().enumerate() {
+        if let Some(key) = top_level_key(line) {
+            match front.key_lines.get(key) {
+                Some(&first) => duplicates.push((index, key.to_string(), first)),
+                None => {
+                    front.key_lines.insert(key.to_string(), first_line + index);
+                }
+            }
+        }
+    }
+    if fixes.is_empty() && duplicates.is_empty() {
+        take(
+            original,
+            yaml,
+            &lines,
+            &[],
+            first_line,
+            file,
+            problems,
+            &mut front,
+        );
+        return front;
+    }
+    for fix in &fixes {
+        let key = meant
+            .get(fix.line)
+            .and_then(|line| key_of(line))
+            .map(str::to_string);
+        problems.push(IngestProblem::FrontMatter {
+            location: file.location_at(first_line + fix.line, fix.column),
+            kind: FrontMatterProblem::Character {
+                character: fix.character,
+                place: fix.place,
+                key,
+            },
+        });
+    }
+    // The repetitions go, with the lines that continue them.
+    for (index, key, first) in &duplicates {
+        problems.push(IngestProblem::FrontMatter {
+            location: file.location_at(first_line + index, 1),
+            kind: FrontMatterProblem::DuplicateKey {
+                key: key.clone(),
+                first_line: *first,
+            },
+        });
+    }
+    for (index, _, _) in &duplicates {
+        meant[*index].clear();
+        for line in meant.iter_mut().skip(index + 1) {
+            if starts_entry(line) {
+                break;
+            }
+            line.clear();
+        }
+    }
+    let text = meant.join("\n");
+    let reading = serde_yaml::from_str::<serde_yaml::Value>(&text);
+    let fixed: Vec<(usize, usize)> = fixes.iter().map(|f| (f.line, f.column)).collect();
+    take(
+        reading, &text, &lines, &fixed, first_line, file, problems, &mut front,
+    );
+    front
+}
+
+/// The key of any line, indented or not, list markers skipped.
+fn key_of(line: &str) -> Option<&str> {
+    let rest = line.trim_start();
+    let rest = rest.trim_start_matches(['-', ' ']);
+    let trimmed = rest.trim_end();
+    let end = trimmed
+        .find(": ")
+        .or_else(|| trimmed.strip_suffix(':').map(str::len))?;
+    Some(trimmed[..end].trim()).filter(|k| !k.is_empty())
+}
+
+/// Takes what YAML read of `text` (the block, or the block as meant) into
+/// `front`, reporting what YAML could not read. `lines` are the block's
+/// lines as written, where the likely cause of an error is looked for,
+/// except at the (0-based line, column) places in `fixed`, already reported.
+#[allow(clippy::too_many_arguments)]
+fn take(
+    reading: Result<serde_yaml::Value, serde_yaml::Error>,
+    text: &str,
+    lines: &[&str],
+    fixed: &[(usize, usize)],
+    first_line: usize,
+    file: &SourceFile,
+    problems: &mut Vec<IngestProblem>,
+    front: &mut FrontMatter,
+) {
+    match reading {
         Ok(serde_yaml::Value::Mapping(mapping)) => {
             for (key, value) in mapping {
                 front.entries.insert(yaml_key(&key), yaml_to_json(value));
@@ -104,7 +454,7 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
         Err(err) => {
             // An error found at the end of the block (an unclosed bracket)
             // belongs to the last line of YAML, not to the closing fence.
-            let last_line = first_line + yaml.trim_end().lines().count().max(1) - 1;
+            let last_line = first_line + text.trim_end().lines().count().max(1) - 1;
             let (line, column) = err.location().map_or((first_line, 1), |l| {
                 let line = first_line + l.line() - 1;
                 if line > last_line {
@@ -113,14 +463,24 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
                     (line, l.column())
                 }
             });
+            let index = line - first_line;
+            let suspect = lines.get(index).and_then(|text| {
+                text.chars()
+                    .enumerate()
+                    .find(|&(i, c)| is_suspect(c) && !fixed.contains(&(index, i + 1)))
+                    .map(|(i, c)| (c, i + 1))
+            });
             let message = err.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
             problems.push(IngestProblem::FrontMatter {
                 location: file.location_at(line, column),
-                kind: FrontMatterProblem::InvalidYaml(message.to_string()),
+                kind: FrontMatterProblem::InvalidYaml {
+                    message: message.to_string(),
+                    suspect,
+                },
             });
             // Keep what reads on its own, line by line.
-            for line in yaml.lines() {
+            for line in text.lines() {
                 if let Ok(serde_yaml::Value::Mapping(mapping)) = serde_yaml::from_str(line) {
                     for (key, value) in mapping {
                         front.entries.insert(yaml_key(&key), yaml_to_json(value));
@@ -129,7 +489,6 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
             }
         }
     }
-    front
 }
 
 fn yaml_key(key: &serde_yaml::Value) -> String {
@@ -204,10 +563,191 @@ mod tests {
         let front = read(&f, &mut problems);
         assert_eq!(problems.len(), 1);
         assert!(
-            matches!(&problems[0], IngestProblem::FrontMatter { location, kind: FrontMatterProblem::InvalidYaml(_) } if location.line >= 3),
+            matches!(&problems[0], IngestProblem::FrontMatter { location, kind: FrontMatterProblem::InvalidYaml { .. } } if location.line >= 3),
             "{:?}",
             problems[0]
         );
         assert_eq!(front.get_str("title"), Some("ok"));
+    }
+
+    /// The problems of a file, as (line, column, kind).
+    fn problems_of(text: &str) -> (FrontMatter, Vec<(usize, usize, FrontMatterProblem)>) {
+        let f = file(text);
+        let mut problems = Vec::new();
+        let front = read(&f, &mut problems);
+        let found = problems
+            .into_iter()
+            .map(|p| match p {
+                IngestProblem::FrontMatter { location, kind } => {
+                    (location.line, location.column, kind)
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        (front, found)
+    }
+
+    fn character(c: char, place: CharacterPlace, key: &str) -> FrontMatterProblem {
+        FrontMatterProblem::Character {
+            character: c,
+            place,
+            key: Some(key.into()),
+        }
+    }
+
+    #[test]
+    fn a_no_break_space_after_the_colon_is_named_at_its_column() {
+        let (front, found) =
+            problems_of("---\ntitle: T\nms.date:\u{a0}05/29/2019\nauthor: a\n---\n# T\n");
+        assert_eq!(
+            found,
+            vec![(
+                3,
+                9,
+                character('\u{a0}', CharacterPlace::AfterColon, "ms.date")
+            )]
+        );
+        // Read as meant: every key is there.
+        assert_eq!(front.get_str("ms.date"), Some("05/29/2019"));
+        assert_eq!(front.get_str("author"), Some("a"));
+        // Alone in the block, YAML reads the line as one string.
+        let (front, found) = problems_of("---\nms.date:\u{a0}05/29/2019\n---\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(front.get_str("ms.date"), Some("05/29/2019"));
+    }
+
+    #[test]
+    fn a_tab_in_the_indentation_is_named_only_when_yaml_fails() {
+        let (front, found) = problems_of("---\nkeywords:\n\t- a\n\t- b\ntitle: T\n---\n");
+        let tab = FrontMatterProblem::Character {
+            character: '\t',
+            place: CharacterPlace::Indentation,
+            key: None,
+        };
+        assert_eq!(found, vec![(3, 1, tab.clone()), (4, 1, tab)]);
+        assert_eq!(
+            front.entries.get("keywords"),
+            Some(&serde_json::json!(["a", "b"]))
+        );
+        assert_eq!(front.get_str("title"), Some("T"));
+        // A no-break space in the indentation is never meant.
+        let (_, found) = problems_of("---\nkeywords:\n\u{a0} - a\n---\n");
+        assert_eq!(
+            found,
+            vec![(
+                3,
+                1,
+                FrontMatterProblem::Character {
+                    character: '\u{a0}',
+                    place: CharacterPlace::Indentation,
+                    key: None
+                }
+            )]
+        );
+        // A tab after the indentation of a continued value is fine.
+        let (_, found) = problems_of("---\ntitle: x\n  \tcontinued\n---\n");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_zero_width_space_in_a_key_is_found_though_yaml_reads_it() {
+        let (front, found) = problems_of("---\ntitle: T\n\u{200b}ms.locale: de-de\n---\n");
+        assert_eq!(
+            found,
+            vec![(
+                3,
+                1,
+                character('\u{200b}', CharacterPlace::Key, "ms.locale")
+            )]
+        );
+        assert_eq!(front.get_str("ms.locale"), Some("de-de"));
+        assert_eq!(front.key_lines.get("ms.locale"), Some(&3));
+        let (front, found) = problems_of("---\nms.\u{200b}locale: de-de\n---\n");
+        assert_eq!(
+            found,
+            vec![(
+                2,
+                4,
+                character('\u{200b}', CharacterPlace::Key, "ms.locale")
+            )]
+        );
+        assert_eq!(front.get_str("ms.locale"), Some("de-de"));
+        // In a value it may be meant (Thai text uses it): not reported.
+        let (_, found) = problems_of("---\ntitle: a\u{200b}b\n---\n");
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_inside_the_text_is_found() {
+        let (front, found) = problems_of("---\ntitle: T\u{feff}x\nb: 2\n---\n");
+        assert_eq!(
+            found,
+            vec![(2, 9, character('\u{feff}', CharacterPlace::Value, "title"))]
+        );
+        assert_eq!(front.get_str("title"), Some("Tx"));
+    }
+
+    #[test]
+    fn a_second_byte_order_mark_does_not_lose_the_front_matter() {
+        // `source` removed the first.
+        let (front, found) = problems_of("\u{feff}---\ntitle: T\n---\n# T\n");
+        assert_eq!(
+            found,
+            vec![(
+                1,
+                1,
+                FrontMatterProblem::Character {
+                    character: '\u{feff}',
+                    place: CharacterPlace::BeforeFence,
+                    key: None
+                }
+            )]
+        );
+        assert_eq!(front.get_str("title"), Some("T"));
+        assert_eq!(front.key_lines.get("title"), Some(&2));
+        let text = "\u{feff}---\ntitle: T\n---\n# T\n";
+        assert_eq!(&text[split(text).expect("front matter").1..], "# T\n");
+    }
+
+    #[test]
+    fn a_key_given_twice_names_both_lines_and_the_rest_is_read() {
+        let (front, found) = problems_of(
+            "---\ntitle: T\nms.date: 01/01/2020\nkeywords:\n- a\nms.date: 02/02/2020\n  more\nauthor: a\n---\n",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                6,
+                1,
+                FrontMatterProblem::DuplicateKey {
+                    key: "ms.date".into(),
+                    first_line: 3
+                }
+            )]
+        );
+        assert_eq!(front.get_str("ms.date"), Some("01/01/2020"));
+        assert_eq!(front.get_str("author"), Some("a"));
+        assert_eq!(
+            front.entries.get("keywords"),
+            Some(&serde_json::json!(["a"]))
+        );
+        assert_eq!(front.key_lines.get("ms.date"), Some(&3));
+    }
+
+    #[test]
+    fn a_block_scalar_is_text() {
+        let (front, found) = problems_of("---\ndescription: |\n  a\u{a0}: b\n  c\ntitle: T\n---\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(front.get_str("title"), Some("T"));
+    }
+
+    #[test]
+    fn a_yaml_error_names_a_suspect_character_on_its_line() {
+        let (_, found) = problems_of("---\ntitle: T\nbad: [x,\u{2009}y\n---\n");
+        let [(line, _, FrontMatterProblem::InvalidYaml { suspect, .. })] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        assert_eq!(*line, 3);
+        assert_eq!(*suspect, Some(('\u{2009}', 9)));
     }
 }

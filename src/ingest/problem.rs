@@ -101,8 +101,50 @@ pub enum FrontMatterProblem {
     Unclosed,
     /// It is YAML, but not a mapping of keys to values.
     NotAMapping,
-    /// YAML cannot parse it; the message is YAML's.
-    InvalidYaml(String),
+    /// YAML cannot parse it, even with the characters and repeated keys
+    /// below set right.
+    InvalidYaml {
+        /// YAML's message.
+        message: String,
+        /// An unusual character on the line of the error (a tab, an unusual
+        /// space, an invisible character) and its 1-based column: the
+        /// likely cause.
+        suspect: Option<(char, usize)>,
+    },
+    /// A character YAML misreads where it needs plain ASCII; the location
+    /// is the character's. The block is read as if the character were an
+    /// ordinary space (or, for an invisible one, absent).
+    Character {
+        /// The character.
+        character: char,
+        /// Where in the line it is.
+        place: CharacterPlace,
+        /// The key of the line, as read with the character set right.
+        key: Option<String>,
+    },
+    /// A top-level key given again; the location is the repetition's. The
+    /// first is kept.
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// The 1-based line of its first occurrence.
+        first_line: usize,
+    },
+}
+
+/// Where a misread character sits in a front-matter line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CharacterPlace {
+    /// Before the opening `---`: a second byte-order mark.
+    BeforeFence,
+    /// In the indentation at the start of the line.
+    Indentation,
+    /// Inside a key.
+    Key,
+    /// Right after a key's colon, where YAML needs an ordinary space.
+    AfterColon,
+    /// Inside a value (a byte-order mark, which is never text).
+    Value,
 }
 
 /// What is wrong with a suppression comment.

@@ -1,8 +1,12 @@
-//! `front-matter-invalid`: front matter that YAML cannot read.
+//! `front-matter-invalid`: front matter that YAML cannot read, or reads
+//! otherwise than its author meant: a misread character (pointed at by its
+//! column, and named), a key given twice (with both lines).
 
 use crate::check::context::Context;
 use crate::check::rule::Rule;
 use crate::diagnostic::{Finding, Severity};
+use crate::ingest::front_matter::{character_name, is_invisible};
+use crate::ingest::problem::CharacterPlace;
 use crate::ingest::{FrontMatterProblem, IngestProblem};
 
 /// The rule.
@@ -11,8 +15,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest", "metadata"],
     fix: None,
-    summary: "The front matter is not valid YAML",
-    explanation: "The leading `---` block must be YAML `key: value` lines. errdocs keeps the keys it can read and goes on with the document, but the page's metadata (title, locale) may be lost for publishing tools too.",
+    summary: "The front matter is not valid YAML, hides a character YAML misreads, or repeats a key",
+    explanation: "The leading `---` block must be YAML `key: value` lines. A character that looks like a space but is not one (a no-break space after `key:`, a tab in the indentation, a zero-width space in a key, a byte-order mark) is named and pointed at by its column; a key given twice is reported with both lines. errdocs reads the block as meant (the character as a space, the first of two keys) and goes on with the document, but publishing tools may lose the page's metadata (title, locale).",
     bad_example: "---\ntitle: Update errors\nms.date: [05/29/2019\n---",
     good_example: "---\ntitle: Update errors\nms.date: 05/29/2019\n---",
     rollup: None,
@@ -24,6 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let IngestProblem::FrontMatter { location, kind } = problem else {
             continue;
         };
+        let mut related = None;
         let message = match kind {
             FrontMatterProblem::Unclosed => {
                 "front matter opens with `---` but is never closed; the file is read as Markdown"
@@ -32,10 +37,73 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             FrontMatterProblem::NotAMapping => {
                 "front matter is not a list of `key: value` lines".to_string()
             }
-            FrontMatterProblem::InvalidYaml(yaml) => format!(
-                "front matter is not valid YAML: {yaml}; the keys before the error are kept"
-            ),
+            FrontMatterProblem::InvalidYaml { message, suspect } => {
+                let suspect = suspect.map_or(String::new(), |(c, column)| {
+                    format!("; {} at column {column} may be the cause", named(c))
+                });
+                format!(
+                    "front matter is not valid YAML: {message}{suspect}; the keys errdocs could read line by line are kept"
+                )
+            }
+            FrontMatterProblem::Character {
+                character,
+                place,
+                key,
+            } => character_message(*character, *place, key.as_deref(), location.column),
+            FrontMatterProblem::DuplicateKey { key, first_line } => {
+                related = Some((
+                    crate::source::Location {
+                        line: *first_line,
+                        column: 1,
+                        ..location.clone()
+                    },
+                    "the first, which is kept",
+                ));
+                format!(
+                    "front matter gives `{key}` twice, at lines {first_line} and {}; the first is kept",
+                    location.line
+                )
+            }
         };
-        out.push(RULE.finding(location.clone(), message));
+        let mut finding = RULE.finding(location.clone(), message);
+        if let Some((place, what)) = related {
+            finding = finding.with_related(place, what);
+        }
+        out.push(finding);
+    }
+}
+
+/// `a no-break space (U+00A0)`.
+fn named(c: char) -> String {
+    format!("{} (U+{:04X})", character_name(c), u32::from(c))
+}
+
+/// The message for a misread character at `column`.
+fn character_message(c: char, place: CharacterPlace, key: Option<&str>, column: usize) -> String {
+    let what = format!("front matter has {} at column {column}", named(c));
+    let read_as = if c == '\t' {
+        "errdocs read it as two spaces"
+    } else if is_invisible(c) {
+        "errdocs read the line without it"
+    } else {
+        "errdocs read it as a space"
+    };
+    let key = key.unwrap_or("the key");
+    match place {
+        CharacterPlace::BeforeFence => format!(
+            "{what}, before the opening `---`: the file starts with two byte-order marks, and tools that remove one miss the front matter; save it with one (errdocs read the front matter)"
+        ),
+        CharacterPlace::Indentation => format!(
+            "{what}, in the indentation; YAML indents with ordinary spaces only ({read_as})"
+        ),
+        CharacterPlace::Key => format!(
+            "{what}, inside the key `{key}`; the key is not `{key}` to YAML and to publishing tools ({read_as})"
+        ),
+        CharacterPlace::AfterColon => format!(
+            "{what}; YAML needs an ordinary space after `{key}:` and otherwise takes the line for text ({read_as})"
+        ),
+        CharacterPlace::Value => {
+            format!("{what}, inside the value of `{key}`; it is invisible but part of the text ({read_as})")
+        }
     }
 }

@@ -1,0 +1,375 @@
+//! A quick look at a file's bytes, before any parsing: can it hold a table
+//! of error codes? Files named on the command line (a pre-commit hook
+//! passes every changed Markdown file) are mostly prose; those that cannot
+//! hold a code table are left out, unread, unreported.
+//!
+//! The look is conservative: a file is kept when it has something that may
+//! be a table (a pipe-table delimiter row, `<table`, `<dl`) and something
+//! code-shaped anywhere (a `0x` hex number; a run of exactly eight hex
+//! digits; a decimal number of nine or more digits; a name with `ERROR_`,
+//! `_E_` or `_S_`, or starting with `E_` or `S_`, escaped underscores
+//! included; a decimal number next to an upper-case name such as
+//! `WSAEINTR` or `NERR_BadNetName`, with only spaces, cell bars, emphasis,
+//! parentheses or HTML tags between them, or anywhere in one table row
+//! for a name with an underscore).
+//!
+//! Two quick passes over the bytes, each stopping at the first hit: one
+//! jumps from `<` to `<` and from `-` to `-` (with `memchr`) for a table;
+//! one looks only at the words around digits and underscores for a code,
+//! since everything code-shaped holds one. No Markdown is parsed.
+
+/// False when `bytes` cannot hold a code table that errdocs reads; true
+/// when it may.
+pub fn may_hold_code_table(bytes: &[u8]) -> bool {
+    // Tables first: most prose has none, and they are found by jumping
+    // from one `<` or `-` to the next.
+    has_table(bytes) && has_code_token(bytes)
+}
+
+/// Something that may be a table: `<table`, `<dl`, or a pipe-table
+/// delimiter row.
+fn has_table(bytes: &[u8]) -> bool {
+    if memchr::memchr_iter(b'<', bytes).any(|at| opens_list(&bytes[at + 1..])) {
+        return true;
+    }
+    let mut from = 0;
+    while let Some(found) = memchr::memchr(b'-', &bytes[from..]) {
+        let at = from + found;
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = &bytes[start..end];
+        let pipe_near = || {
+            memchr::memchr(b'|', line).is_some()
+                || start.checked_sub(1).is_some_and(|previous_end| {
+                    let previous_start =
+                        memchr::memrchr(b'\n', &bytes[..previous_end]).map_or(0, |i| i + 1);
+                    memchr::memchr(b'|', &bytes[previous_start..previous_end]).is_some()
+                })
+        };
+        if is_delimiter_row(line) && pipe_near() {
+            return true;
+        }
+        from = end + 1;
+        if from >= bytes.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// A line that may be a pipe table's delimiter row (`|---|:--:|`, or
+/// `--- | ---` under `a | b`), when a pipe is on it or on the line above.
+fn is_delimiter_row(line: &[u8]) -> bool {
+    let mut dash = false;
+    for &b in line {
+        match b {
+            b'-' => dash = true,
+            b'|' | b':' | b' ' | b'\t' | b'\r' => {}
+            _ => return false,
+        }
+    }
+    dash
+}
+
+/// True when the text after a `<` opens `<table` or `<dl` (a definition
+/// list of codes), in any case.
+fn opens_list(tag: &[u8]) -> bool {
+    let name_is = |name: &[u8]| {
+        tag.len() >= name.len()
+            && tag[..name.len()].eq_ignore_ascii_case(name)
+            && tag
+                .get(name.len())
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+    };
+    name_is(b"table") || name_is(b"dl")
+}
+
+/// Something code-shaped in the text (see the module's documentation).
+/// Every such thing holds a digit or an underscore (a name counts only next
+/// to a number), so only the words around those are looked at: most of
+/// prose is passed over by a loop that only compares bytes.
+fn has_code_token(text: &[u8]) -> bool {
+    // The end of the last table row searched whole for a number and a
+    // name: each row is searched once.
+    let mut searched_to = 0;
+    let mut at = 0;
+    while let Some(found) = text[at..]
+        .iter()
+        .position(|&b| b.is_ascii_digit() || b == b'_')
+    {
+        let (start, end) = word_around(text, at + found);
+        let wanted = match classify(text, start, end) {
+            Token::Code => return true,
+            Token::Number => Token::Name,
+            Token::Name => Token::Number,
+            Token::Other => Token::Other,
+        };
+        if !matches!(wanted, Token::Other) {
+            if neighbours(text, start, end).any(|k| k == wanted) {
+                return true;
+            }
+            // In a table row, a number and a name with an underscore need
+            // not be side by side (a capitalized word such as `LICENSE`
+            // must be).
+            let row_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
+            let row_end = memchr::memchr(b'\n', &text[end..]).map_or(text.len(), |i| end + i);
+            let row = &text[row_start..row_end];
+            let identifier = |s: usize, e: usize| memchr::memchr(b'_', &text[s..e]).is_some();
+            let searchable = wanted == Token::Name || identifier(start, end);
+            if searchable && row_start >= searched_to && memchr::memchr(b'|', row).is_some() {
+                searched_to = row_end;
+                if words(row).any(|(s, e)| {
+                    classify(row, s, e) == wanted
+                        && (wanted == Token::Number || identifier(row_start + s, row_start + e))
+                }) {
+                    return true;
+                }
+            }
+        }
+        at = end.max(at + found + 1);
+    }
+    false
+}
+
+/// The words of `text`, as ranges.
+fn words(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = text[at..].iter().position(|&b| is_word(b))?;
+        let (start, end) = word_around(text, at + found);
+        at = end.max(at + found + 1);
+        Some((start, end))
+    })
+}
+
+/// The word (letters, digits, `_` and escaped `\\_`) around byte `i`.
+fn word_around(text: &[u8], i: usize) -> (usize, usize) {
+    let mut start = i;
+    while start > 0 {
+        let b = text[start - 1];
+        if is_word(b) || (b == b'\\' && text[start] == b'_') {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut end = i;
+    while end < text.len() {
+        if is_word(text[end]) {
+            end += 1;
+        } else if text[end] == b'\\' && text.get(end + 1) == Some(&b'_') {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    (start, end)
+}
+
+/// Bytes that may stand between a number and a name in one row: spaces,
+/// cell bars, emphasis, parentheses, punctuation of a list.
+fn is_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t' | b'\r' | b'|' | b'*' | b'`' | b'(' | b')' | b',' | b':' | b'='
+    )
+}
+
+/// What the words before and after `start..end` are, when only separators
+/// and HTML tags (`<td>`, `<br/>`) on the same line stand between.
+fn neighbours(text: &[u8], start: usize, end: usize) -> impl Iterator<Item = Token> + use<> {
+    // Before.
+    let mut j = start;
+    let before = loop {
+        let Some(&b) = j.checked_sub(1).and_then(|k| text.get(k)) else {
+            break None;
+        };
+        if is_separator(b) {
+            j -= 1;
+        } else if b == b'>' {
+            match memchr::memrchr2(b'<', b'\n', &text[..j - 1]) {
+                Some(k) if text[k] == b'<' => j = k,
+                _ => break None,
+            }
+        } else if is_word(b) {
+            let (s, e) = word_around(text, j - 1);
+            break Some(classify(text, s, e));
+        } else {
+            break None;
+        }
+    };
+    // After.
+    let mut j = end;
+    let after = loop {
+        let Some(&b) = text.get(j) else {
+            break None;
+        };
+        if is_separator(b) {
+            j += 1;
+        } else if b == b'<' {
+            match memchr::memchr2(b'>', b'\n', &text[j..]) {
+                Some(k) if text[j + k] == b'>' => j += k + 1,
+                _ => break None,
+            }
+        } else if is_word(b) || b == b'\\' {
+            let (s, e) = word_around(text, j);
+            break Some(classify(text, s, e));
+        } else {
+            break None;
+        }
+    };
+    before.into_iter().chain(after)
+}
+
+/// A letter, a digit or `_`.
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// Code-shaped on its own.
+    Code,
+    /// A decimal number.
+    Number,
+    /// An upper-case name.
+    Name,
+    Other,
+}
+
+/// What the word at `start..end` of `text` is.
+fn classify(text: &[u8], start: usize, end: usize) -> Token {
+    let token = &text[start..end];
+    let Some(&first) = token.first() else {
+        return Token::Other;
+    };
+    // Eight hex digits are a code on their own, not as a piece of a GUID.
+    let dash_beside =
+        start.checked_sub(1).map(|j| text[j]) == Some(b'-') || text.get(end) == Some(&b'-');
+    let hex = |t: &[u8]| t.iter().all(u8::is_ascii_hexdigit);
+    let has_digit = token.iter().any(u8::is_ascii_digit);
+    // Eight hex digits; `x` and seven or eight of them.
+    let bare_hex = || {
+        has_digit
+            && ((token.len() == 8 && hex(token) && !dash_beside)
+                || ((first | 0x20) == b'x' && matches!(token.len(), 8 | 9) && hex(&token[1..])))
+    };
+    if first.is_ascii_lowercase() {
+        // Most of prose: only a hex code may start with a small letter.
+        return if bare_hex() {
+            Token::Code
+        } else {
+            Token::Other
+        };
+    }
+    if first.is_ascii_digit() {
+        if token.len() > 2
+            && first == b'0'
+            && (token[1] | 0x20) == b'x'
+            && token[2].is_ascii_hexdigit()
+        {
+            return Token::Code;
+        }
+        if token.iter().all(u8::is_ascii_digit) {
+            return if token.len() >= 9 || (token.len() == 8 && !dash_beside) {
+                Token::Code
+            } else {
+                Token::Number
+            };
+        }
+        return if bare_hex() {
+            Token::Code
+        } else {
+            Token::Other
+        };
+    }
+    if bare_hex() {
+        return Token::Code;
+    }
+    // A name: escaped underscores read as underscores.
+    let unescaped: Vec<u8>;
+    let name = if token.contains(&b'\\') {
+        unescaped = token.iter().copied().filter(|&b| b != b'\\').collect();
+        &unescaped[..]
+    } else {
+        token
+    };
+    let contains = |needle: &[u8]| name.windows(needle.len()).any(|w| w == needle);
+    if name.starts_with(b"E_")
+        || name.starts_with(b"S_")
+        || contains(b"ERROR_")
+        || contains(b"_E_")
+        || contains(b"_S_")
+    {
+        return Token::Code;
+    }
+    let upper = name.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let shaped = name.first().is_some_and(u8::is_ascii_uppercase)
+        && name
+            .iter()
+            .take_while(|&&b| b != b'_')
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if shaped && upper >= 3 && (name.contains(&b'_') || name.len() >= 6) {
+        return Token::Name;
+    }
+    Token::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keeps(text: &str) -> bool {
+        may_hold_code_table(text.as_bytes())
+    }
+
+    #[test]
+    fn code_tables_are_kept() {
+        assert!(keeps(
+            "|Code|Name|\n|---|---|\n|0x80240001|WU_E_NO_SERVICE|\n"
+        ));
+        assert!(keeps("|Code|Name|\n|---|---|\n|80240001|x|\n"));
+        assert!(keeps("<TABLE>\n<tr><td>-2145124351</td></tr>\n"));
+        assert!(keeps("<dl>\n<dt>BG\\_E\\_NOT\\_FOUND</dt>\n"));
+        assert!(keeps(
+            "| a | b |\n| - | - |\n| ERROR\\_INSTALL\\_FAILURE | 1603 |\n"
+        ));
+        assert!(keeps("|Name|Value|\n|---|---|\n|WSAEINTR|10004|\n"));
+        assert!(keeps("<table>\n<tr><td>WSAEINTR<br/>10004</td></tr>\n"));
+        assert!(keeps(
+            "|Value|Description|Name|\n|---|---|---|\n|2106|Not found.|NERR_BadNetName|\n"
+        ));
+        assert!(keeps(
+            "|Name|Description|Value|\n|---|---|---|\n|NERR_BadNetName|Not found.|2106|\n"
+        ));
+        assert!(keeps("|Name|Value|\n|---|---|\n|NERR_BadNetName|2106|\n"));
+        assert!(keeps("|Name|Value|\n|---|---|\n|E_FAIL|x|\n"));
+        assert!(keeps("|Code|\n|---|\n|c00d36c4|\n"));
+        assert!(keeps("|Code|\n|---|\n|x8024001|\n"));
+        assert!(keeps("|Code|\n|---|\n|0X8024001|\n"));
+        assert!(keeps("a | b\n--- | ---\n0x1 | c\n"));
+    }
+
+    #[test]
+    fn prose_is_left_out() {
+        // No table.
+        assert!(!keeps(
+            "# Errors\n\nError 0x80070005 means access denied.\n"
+        ));
+        // A table without codes, and front matter with a GUID and a date.
+        assert!(!keeps(
+            "---\nms.assetid: 40622ced-6029-4abf-873e-b51d2b51934c\nms.date: 05/29/2019\n---\n| Step | What |\n|---|---|\n| 1 | Install SCCM on Windows 10 |\n"
+        ));
+        assert!(!keeps(""));
+        // A number and a word in capitals, apart.
+        assert!(!keeps(
+            "| a | b |\n|---|---|\n| CC-BY-4.0 (see the `LICENSE` file) | x |\n"
+        ));
+        // A capitalized word counts only beside the number.
+        assert!(!keeps(
+            "| a | b |\n|---|---|\n| 10004 | see the WARNING |\n"
+        ));
+        // A dash line under a plain line is a heading, not a table.
+        assert!(!keeps("Title\n---\nE_FAIL\n"));
+    }
+}
