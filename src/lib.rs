@@ -11,11 +11,13 @@
 //! 4. [`emit`]: the dataset as JSON, CSV and Rust, and the reports of the
 //!    findings for people and CI.
 //!
-//! [`project::Project`] runs the stages for a project root.
+//! [`project::Project`] runs the stages for a project root; [`diff`]
+//! compares two datasets for review.
 
 pub mod check;
 pub mod config;
 pub mod corpus;
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod finding;

@@ -1,0 +1,282 @@
+//! The diff for a terminal: a summary, then per document its
+//! document-level changes and record changes with word diffs, the stale
+//! translations and the findings introduced and fixed. Word changes are
+//! marked `[-deleted-]{+inserted+}` (as `git diff --word-diff`), in red
+//! and green when colour is on. Control characters of page text are
+//! escaped, so a page cannot drive the terminal.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use super::{count, field_label, item_label, kind_label, shows_words};
+use crate::diff::compare::{ChangeKind, Diff, DocumentChangeKind, FieldChange};
+use crate::diff::words::{SegmentKind, diff_words};
+use crate::finding::Severity;
+
+/// How to write the human report.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HumanOptions {
+    /// ANSI colour. The caller decides (a terminal, and `NO_COLOR` unset).
+    pub colour: bool,
+}
+
+/// ANSI styles, empty when colour is off.
+struct Style {
+    bold: &'static str,
+    red: &'static str,
+    green: &'static str,
+    yellow: &'static str,
+    dim: &'static str,
+    reset: &'static str,
+}
+
+impl Style {
+    fn new(colour: bool) -> Style {
+        if colour {
+            Style {
+                bold: "\x1b[1m",
+                red: "\x1b[31m",
+                green: "\x1b[32m",
+                yellow: "\x1b[33m",
+                dim: "\x1b[2m",
+                reset: "\x1b[0m",
+            }
+        } else {
+            Style {
+                bold: "",
+                red: "",
+                green: "",
+                yellow: "",
+                dim: "",
+                reset: "",
+            }
+        }
+    }
+}
+
+/// Writes the human report of `diff` to `out`.
+pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Result<()> {
+    let style = Style::new(options.colour);
+    let s = &diff.summary;
+    if diff.is_empty() {
+        return writeln!(out, "errdocs diff: no changes");
+    }
+    writeln!(
+        out,
+        "{}errdocs diff{}: {} added, {} removed, {} changed, {} renamed, {} code changed, {} moved ({} unchanged)",
+        style.bold,
+        style.reset,
+        count(s.added, "record", "records"),
+        s.removed,
+        s.changed,
+        s.renamed,
+        s.code_changed,
+        s.moved,
+        s.unchanged
+    )?;
+    writeln!(
+        out,
+        "  descriptions: {} reworded, {} markup only; {}",
+        s.descriptions_reworded,
+        s.markup_only,
+        count(
+            s.stale_translations,
+            "stale translation",
+            "stale translations"
+        )
+    )?;
+    writeln!(
+        out,
+        "  documents: {} added, {} removed, {} changed; locales: {} added, {} removed",
+        s.documents_added,
+        s.documents_removed,
+        s.documents_changed,
+        s.locales_added,
+        s.locales_removed
+    )?;
+    writeln!(
+        out,
+        "  findings: {} introduced, {} fixed",
+        s.findings_introduced, s.findings_fixed
+    )?;
+
+    for (document, document_change) in diff.documents_touched() {
+        let state = match document_change.map(|d| d.kind) {
+            Some(DocumentChangeKind::Added) => "added",
+            Some(DocumentChangeKind::Removed) => "removed",
+            _ => "changed",
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}{}{} ({state})",
+            style.bold,
+            clean(document),
+            style.reset
+        )?;
+        for item in document_change.iter().flat_map(|d| &d.items) {
+            writeln!(
+                out,
+                "  {}: {}",
+                item_label(item),
+                before_after(item.from.as_deref(), item.to.as_deref(), &style)
+            )?;
+        }
+        for change in diff.changes_of(document) {
+            let colour = match change.kind {
+                ChangeKind::Added => style.green,
+                ChangeKind::Removed => style.red,
+                _ => style.yellow,
+            };
+            writeln!(
+                out,
+                "  {} {}: {colour}{}{}",
+                change.code,
+                clean(change.name),
+                kind_label(change.kind),
+                style.reset
+            )?;
+            for field in &change.fields {
+                writeln!(
+                    out,
+                    "    {}: {}",
+                    field_label(field),
+                    field_text(field, &style)
+                )?;
+            }
+        }
+    }
+
+    if !diff.stale_translations.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}stale translations{} ({}): the source text changed, the translation did not",
+            style.bold,
+            style.reset,
+            diff.stale_translations.len()
+        )?;
+        for stale in &diff.stale_translations {
+            writeln!(
+                out,
+                "  {} {} {} {}",
+                clean(stale.document),
+                stale.code,
+                clean(stale.name),
+                stale.locale
+            )?;
+            writeln!(
+                out,
+                "    source ({}): {}",
+                stale.source_locale,
+                words(stale.source_from, stale.source_to, &style)
+            )?;
+            writeln!(
+                out,
+                "    {} (unchanged): {}",
+                stale.locale,
+                clean(stale.translation)
+            )?;
+        }
+    }
+
+    for (title, findings) in [
+        ("findings introduced", &diff.findings.introduced),
+        ("findings fixed", &diff.findings.fixed),
+    ] {
+        if findings.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}{title}{} ({})",
+            style.bold,
+            style.reset,
+            findings.len()
+        )?;
+        for f in findings {
+            let f = &f.finding;
+            let colour = match f.severity {
+                Severity::Error => style.red,
+                Severity::Warning => style.yellow,
+                Severity::Note => style.dim,
+            };
+            writeln!(
+                out,
+                "  {}:{}:{}: {colour}{}{}: {} [{}]",
+                clean(&f.location.file),
+                f.location.line,
+                f.location.column,
+                f.severity,
+                style.reset,
+                clean(&f.message),
+                f.rule
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A field's before and after: word by word for text and markup, `a -> b`
+/// for other values.
+fn field_text(field: &FieldChange, style: &Style) -> String {
+    match (field.from.as_deref(), field.to.as_deref()) {
+        (Some(from), Some(to)) if shows_words(field) => words(from, to, style),
+        (from, to) => before_after(from, to, style),
+    }
+}
+
+fn before_after(from: Option<&str>, to: Option<&str>, style: &Style) -> String {
+    match (from, to) {
+        (Some(from), Some(to)) => format!(
+            "{}{}{} -> {}{}{}",
+            style.red,
+            clean(from),
+            style.reset,
+            style.green,
+            clean(to),
+            style.reset
+        ),
+        (None, Some(to)) => format!("{}{{+{}+}}{}", style.green, clean(to), style.reset),
+        (Some(from), None) => format!("{}[-{}-]{}", style.red, clean(from), style.reset),
+        (None, None) => String::new(),
+    }
+}
+
+/// The word diff of two texts, marked.
+fn words(from: &str, to: &str, style: &Style) -> String {
+    let mut text = String::with_capacity(from.len() + to.len() + 16);
+    for segment in diff_words(from, to) {
+        let body = clean(segment.text);
+        match segment.kind {
+            SegmentKind::Equal => text.push_str(&body),
+            SegmentKind::Deleted => {
+                text.push_str(&format!("{}[-{body}-]{}", style.red, style.reset));
+            }
+            SegmentKind::Inserted => {
+                text.push_str(&format!("{}{{+{body}+}}{}", style.green, style.reset));
+            }
+        }
+    }
+    text
+}
+
+/// Page text with its control characters escaped (`\n`, `\u{1b}`), so that
+/// each item stays on its line and no escape sequence reaches the terminal.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}

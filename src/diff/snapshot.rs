@@ -1,0 +1,622 @@
+//! One side of a diff: everything the comparison looks at, taken from a
+//! dataset in memory (borrowed, nothing copied or serialized) or read from
+//! an `error-codes.json` file written by `build`. Both give the same
+//! snapshot for the same data.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::{Dataset, DocumentSummary, HResult, Record, TableSummary};
+
+/// The dataset layout this module reads (`format_version` of
+/// `error-codes.json`, see `crate::emit::json::FORMAT_VERSION`).
+pub const SUPPORTED_FORMAT_VERSION: u32 = 1;
+
+/// What a path given as a side of a diff holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A project folder: its sources are read and normalized.
+    Project,
+    /// A dataset file written by `build` (`out/error-codes.json`).
+    Dataset,
+}
+
+/// Tells a project folder (one holding `errdocs.toml` or `sources/`) from
+/// a dataset file. Anything else is an [`Error::Input`] naming the path.
+pub fn classify(path: &Path) -> Result<InputKind> {
+    let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if metadata.is_file() {
+        Ok(InputKind::Dataset)
+    } else if path.join("errdocs.toml").is_file() || path.join("sources").is_dir() {
+        Ok(InputKind::Project)
+    } else {
+        Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "neither an errdocs project (a folder with errdocs.toml or sources/) \
+                      nor a dataset file (out/error-codes.json)"
+                .into(),
+        })
+    }
+}
+
+/// One side of a diff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot<'a> {
+    /// The documents, sorted by id.
+    pub documents: Vec<DocumentSnapshot<'a>>,
+    /// The records, sorted by document, code, name and position.
+    pub records: Vec<RecordSnapshot<'a>>,
+}
+
+/// One document: its metadata and its locale files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentSnapshot<'a> {
+    /// The document's id.
+    pub id: Cow<'a, str>,
+    /// Its title.
+    pub title: Cow<'a, str>,
+    /// The source-language locale.
+    pub source_locale: Cow<'a, str>,
+    /// Its locale files, sorted by locale.
+    pub files: Vec<FileSnapshot<'a>>,
+    /// How many of its rows did not become records.
+    pub unresolved_rows: usize,
+}
+
+/// One locale file of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileSnapshot<'a> {
+    /// The locale.
+    pub locale: Cow<'a, str>,
+    /// Path relative to the project root.
+    pub file: Cow<'a, str>,
+    /// The front matter, every key as written.
+    pub front_matter: Cow<'a, BTreeMap<String, serde_json::Value>>,
+    /// The tables, in file order.
+    pub tables: Vec<TableSnapshot<'a>>,
+}
+
+/// One table of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableSnapshot<'a> {
+    /// 0-based index in the file.
+    pub index: usize,
+    /// The heading above it.
+    pub section: Cow<'a, str>,
+    /// `markdown` or `html`.
+    pub format: String,
+    /// The column roles in order, comma-separated (`code, name, description`).
+    pub columns: String,
+    /// Data rows.
+    pub rows: usize,
+}
+
+/// One locale's description of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description<'a> {
+    /// The locale.
+    pub locale: Cow<'a, str>,
+    /// The plain text.
+    pub text: Cow<'a, str>,
+    /// The Markdown, only where it differs from the text.
+    pub markdown: Option<Cow<'a, str>>,
+}
+
+impl Description<'_> {
+    /// The Markdown as written (the text where the two are the same).
+    pub fn markdown_or_text(&self) -> &str {
+        self.markdown.as_deref().unwrap_or(&self.text)
+    }
+}
+
+/// A value repaired from evidence, as the diff compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairSnapshot<'a> {
+    /// The field repaired.
+    pub field: Cow<'a, str>,
+    /// The text as documented.
+    pub from: Cow<'a, str>,
+    /// The value used.
+    pub to: Cow<'a, str>,
+    /// The rule whose finding explains it.
+    pub rule: Cow<'a, str>,
+}
+
+/// Where a record's first row (the source-language row, where there is
+/// one) sits: the file, the table and the row's code cell. Rows are
+/// ordered within a table by line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position<'a> {
+    /// Path relative to the project root.
+    pub file: Cow<'a, str>,
+    /// 0-based index of the table in the file.
+    pub table: usize,
+    /// 1-based line of the code cell.
+    pub line: u32,
+    /// 1-based column of the code cell.
+    pub column: u32,
+}
+
+/// One record, as the diff compares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSnapshot<'a> {
+    /// The document's id.
+    pub document: Cow<'a, str>,
+    /// The canonical code.
+    pub code: HResult,
+    /// The symbolic name.
+    pub name: Cow<'a, str>,
+    /// The heading of the record's table.
+    pub section: Cow<'a, str>,
+    /// The decimal column as documented, where the table has one.
+    pub documented_decimal: Option<Cow<'a, str>>,
+    /// The mirrored WU/OM code.
+    pub counterpart: Option<HResult>,
+    /// Descriptions, sorted by locale.
+    pub descriptions: Vec<Description<'a>>,
+    /// The code as written, where it is not the canonical form.
+    pub raw_code: Option<Cow<'a, str>>,
+    /// The name as written, where a line break inside it was removed.
+    pub raw_name: Option<Cow<'a, str>>,
+    /// Values repaired from evidence.
+    pub repairs: Vec<RepairSnapshot<'a>>,
+    /// Where its first row is; `None` only for a record without rows.
+    pub position: Option<Position<'a>>,
+}
+
+impl RecordSnapshot<'_> {
+    /// The description of `locale`.
+    pub fn description(&self, locale: &str) -> Option<&Description<'_>> {
+        self.descriptions
+            .binary_search_by(|d| (*d.locale).cmp(locale))
+            .ok()
+            .map(|i| &self.descriptions[i])
+    }
+
+    /// The order records are kept in: document, code, name, position.
+    fn sort_key(&self) -> (&str, HResult, &str, Option<&Position<'_>>) {
+        (
+            &self.document,
+            self.code,
+            &self.name,
+            self.position.as_ref(),
+        )
+    }
+}
+
+impl<'a> Snapshot<'a> {
+    /// The snapshot of a dataset in memory. Strings are borrowed from it.
+    pub fn from_dataset(dataset: &'a Dataset) -> Snapshot<'a> {
+        let mut unresolved: HashMap<&str, usize> = HashMap::new();
+        for row in &dataset.unresolved {
+            *unresolved.entry(&row.document).or_default() += 1;
+        }
+        let documents = dataset
+            .documents
+            .iter()
+            .map(|d| document_of(d, unresolved.get(d.id.as_str()).copied().unwrap_or(0)))
+            .collect();
+        let records = dataset.records.iter().map(record_of).collect();
+        Snapshot::sorted(documents, records)
+    }
+
+    fn sorted(
+        mut documents: Vec<DocumentSnapshot<'a>>,
+        mut records: Vec<RecordSnapshot<'a>>,
+    ) -> Snapshot<'a> {
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        // Stable: records equal in every key keep the dataset's order, which
+        // the file and the memory share.
+        records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        Snapshot { documents, records }
+    }
+
+    /// The document with `id`.
+    pub fn document(&self, id: &str) -> Option<&DocumentSnapshot<'a>> {
+        self.documents
+            .binary_search_by(|d| (*d.id).cmp(id))
+            .ok()
+            .map(|i| &self.documents[i])
+    }
+}
+
+impl Snapshot<'static> {
+    /// Reads a dataset file written by `build` (`out/error-codes.json`).
+    /// A file that is not an errdocs dataset, or of another
+    /// `format_version`, is an [`Error::Input`] naming it.
+    pub fn load(path: &Path) -> Result<Snapshot<'static>> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Snapshot::from_json(&bytes, path)
+    }
+
+    /// Parses the text of a dataset file; `path` names it in errors.
+    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Snapshot<'static>> {
+        let input_error = |message: String| Error::Input {
+            path: path.to_path_buf(),
+            message,
+        };
+        // The version is checked first, so that a dataset of another layout
+        // says so rather than failing on a field it does not have.
+        match format_version(bytes) {
+            Some(SUPPORTED_FORMAT_VERSION) | None => {}
+            Some(other) => {
+                return Err(input_error(format!(
+                    "dataset format_version {other} is not supported (this errdocs reads \
+                     version {SUPPORTED_FORMAT_VERSION}); rebuild it with this errdocs \
+                     (`errdocs build`) or compare the projects instead"
+                )));
+            }
+        }
+        let file: DatasetFile = serde_json::from_slice(bytes).map_err(|e| {
+            let what = e.to_string();
+            let what = what.split(" at line ").next().unwrap_or("invalid JSON");
+            input_error(format!(
+                "line {}: not an errdocs dataset ({what}); pass a project folder or the \
+                 out/error-codes.json that `errdocs build` writes",
+                e.line()
+            ))
+        })?;
+        if file.format_version != SUPPORTED_FORMAT_VERSION {
+            return Err(input_error(format!(
+                "dataset format_version {} is not supported (this errdocs reads version \
+                 {SUPPORTED_FORMAT_VERSION})",
+                file.format_version
+            )));
+        }
+        let mut unresolved: HashMap<String, usize> = HashMap::new();
+        for row in file.unresolved {
+            *unresolved.entry(row.document).or_default() += 1;
+        }
+        let documents = file
+            .documents
+            .into_iter()
+            .map(|d| {
+                let count = unresolved.get(&d.id).copied().unwrap_or(0);
+                d.into_snapshot(count)
+            })
+            .collect();
+        let records = file
+            .records
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                r.into_snapshot()
+                    .map_err(|m| input_error(format!("record {i}: {m}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Snapshot::sorted(documents, records))
+    }
+}
+
+/// The `format_version` at the start of a dataset file, read without
+/// parsing the rest (`build` writes it on the second line). `None` when it
+/// is not there: the full parse then says what is wrong.
+fn format_version(bytes: &[u8]) -> Option<u32> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        // Cut inside a character: the valid part is enough.
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    let after = head.split_once("\"format_version\"")?.1.trim_start();
+    let digits = after.strip_prefix(':')?.trim_start();
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
+fn document_of(document: &DocumentSummary, unresolved_rows: usize) -> DocumentSnapshot<'_> {
+    let mut files: Vec<FileSnapshot> = document
+        .files
+        .iter()
+        .map(|f| FileSnapshot {
+            locale: Cow::Borrowed(&f.locale),
+            file: Cow::Borrowed(&f.file),
+            front_matter: Cow::Borrowed(&f.front_matter),
+            tables: f.tables.iter().map(table_of).collect(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.locale.cmp(&b.locale));
+    DocumentSnapshot {
+        id: Cow::Borrowed(&document.id),
+        title: Cow::Borrowed(&document.title),
+        source_locale: Cow::Borrowed(&document.source_locale),
+        files,
+        unresolved_rows,
+    }
+}
+
+fn table_of(table: &TableSummary) -> TableSnapshot<'_> {
+    TableSnapshot {
+        index: table.index,
+        section: Cow::Borrowed(&table.section),
+        format: serialized_name(&table.format),
+        columns: table
+            .columns
+            .iter()
+            .map(serialized_name)
+            .collect::<Vec<_>>()
+            .join(", "),
+        rows: table.rows,
+    }
+}
+
+/// The name a unit enum variant is written under in the dataset (the
+/// table's format and column roles): the same text the file holds.
+fn serialized_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        Ok(other) => other.to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn record_of(record: &Record) -> RecordSnapshot<'_> {
+    let descriptions = record
+        .descriptions
+        .iter()
+        .map(|(locale, text)| Description {
+            locale: Cow::Borrowed(locale),
+            text: Cow::Borrowed(&**text),
+            markdown: record
+                .descriptions_markdown
+                .get(locale)
+                .filter(|markdown| markdown.as_str() != &**text)
+                .map(|markdown| Cow::Borrowed(markdown.as_str())),
+        })
+        .collect();
+    RecordSnapshot {
+        document: Cow::Borrowed(&record.document),
+        code: record.code,
+        name: Cow::Borrowed(&record.name),
+        section: Cow::Borrowed(&record.section),
+        documented_decimal: record.documented_decimal.as_deref().map(Cow::Borrowed),
+        counterpart: record.counterpart,
+        descriptions,
+        raw_code: record.raw.code.as_deref().map(Cow::Borrowed),
+        raw_name: record.raw.name.as_deref().map(Cow::Borrowed),
+        repairs: record
+            .repairs
+            .iter()
+            .map(|r| RepairSnapshot {
+                field: Cow::Borrowed(&r.field),
+                from: Cow::Borrowed(&r.from),
+                to: Cow::Borrowed(&r.to),
+                rule: Cow::Borrowed(&r.rule),
+            })
+            .collect(),
+        position: record.sources.first().map(|s| Position {
+            file: Cow::Borrowed(&s.file),
+            table: s.table,
+            line: s.line,
+            column: s.column,
+        }),
+    }
+}
+
+// The parts of `error-codes.json` a snapshot needs; everything else in the
+// file is skipped.
+
+#[derive(Deserialize)]
+struct DatasetFile {
+    format_version: u32,
+    documents: Vec<DocumentJson>,
+    records: Vec<RecordJson>,
+    unresolved: Vec<UnresolvedJson>,
+}
+
+#[derive(Deserialize)]
+struct DocumentJson {
+    id: String,
+    title: String,
+    source_locale: String,
+    files: Vec<FileJson>,
+}
+
+#[derive(Deserialize)]
+struct FileJson {
+    file: String,
+    locale: String,
+    front_matter: BTreeMap<String, serde_json::Value>,
+    tables: Vec<TableJson>,
+}
+
+#[derive(Deserialize)]
+struct TableJson {
+    index: usize,
+    section: String,
+    format: String,
+    columns: Vec<String>,
+    rows: usize,
+}
+
+#[derive(Deserialize)]
+struct RecordJson {
+    code: String,
+    name: String,
+    document: String,
+    section: String,
+    descriptions: BTreeMap<String, String>,
+    #[serde(default)]
+    descriptions_markdown: BTreeMap<String, String>,
+    #[serde(default)]
+    documented_decimal: Option<String>,
+    counterpart: Option<String>,
+    sources: Vec<SourceJson>,
+    #[serde(default)]
+    raw: RawJson,
+    #[serde(default)]
+    repairs: Vec<RepairJson>,
+}
+
+#[derive(Deserialize)]
+struct SourceJson {
+    file: String,
+    line: u32,
+    column: u32,
+    table: usize,
+}
+
+#[derive(Deserialize, Default)]
+struct RawJson {
+    code: Option<String>,
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RepairJson {
+    field: String,
+    from: String,
+    to: String,
+    rule: String,
+}
+
+#[derive(Deserialize)]
+struct UnresolvedJson {
+    document: String,
+}
+
+impl DocumentJson {
+    fn into_snapshot(self, unresolved_rows: usize) -> DocumentSnapshot<'static> {
+        let mut files: Vec<FileSnapshot> = self
+            .files
+            .into_iter()
+            .map(|f| FileSnapshot {
+                locale: Cow::Owned(f.locale),
+                file: Cow::Owned(f.file),
+                front_matter: Cow::Owned(f.front_matter),
+                tables: f
+                    .tables
+                    .into_iter()
+                    .map(|t| TableSnapshot {
+                        index: t.index,
+                        section: Cow::Owned(t.section),
+                        format: t.format,
+                        columns: t.columns.join(", "),
+                        rows: t.rows,
+                    })
+                    .collect(),
+            })
+            .collect();
+        files.sort_by(|a, b| a.locale.cmp(&b.locale));
+        DocumentSnapshot {
+            id: Cow::Owned(self.id),
+            title: Cow::Owned(self.title),
+            source_locale: Cow::Owned(self.source_locale),
+            files,
+            unresolved_rows,
+        }
+    }
+}
+
+impl RecordJson {
+    fn into_snapshot(self) -> std::result::Result<RecordSnapshot<'static>, String> {
+        let code = canonical_code(&self.code)?;
+        let counterpart = self
+            .counterpart
+            .as_deref()
+            .map(canonical_code)
+            .transpose()?;
+        let mut markdown = self.descriptions_markdown;
+        let descriptions = self
+            .descriptions
+            .into_iter()
+            .map(|(locale, text)| {
+                let markdown = markdown.remove(&locale).filter(|m| *m != text);
+                Description {
+                    locale: Cow::Owned(locale),
+                    text: Cow::Owned(text),
+                    markdown: markdown.map(Cow::Owned),
+                }
+            })
+            .collect();
+        Ok(RecordSnapshot {
+            document: Cow::Owned(self.document),
+            code,
+            name: Cow::Owned(self.name),
+            section: Cow::Owned(self.section),
+            documented_decimal: self.documented_decimal.map(Cow::Owned),
+            counterpart,
+            descriptions,
+            raw_code: self.raw.code.map(Cow::Owned),
+            raw_name: self.raw.name.map(Cow::Owned),
+            repairs: self
+                .repairs
+                .into_iter()
+                .map(|r| RepairSnapshot {
+                    field: Cow::Owned(r.field),
+                    from: Cow::Owned(r.from),
+                    to: Cow::Owned(r.to),
+                    rule: Cow::Owned(r.rule),
+                })
+                .collect(),
+            position: self.sources.into_iter().next().map(|s| Position {
+                file: Cow::Owned(s.file),
+                table: s.table,
+                line: s.line,
+                column: s.column,
+            }),
+        })
+    }
+}
+
+/// A code as the dataset writes it: `0x` and 8 upper-case hex digits.
+fn canonical_code(text: &str) -> std::result::Result<HResult, String> {
+    match text.parse::<HResult>() {
+        Ok(code) if code.to_string() == text => Ok(code),
+        _ => Err(format!(
+            "code `{text}` is not in the dataset's form (0x and 8 upper-case hex digits)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_is_read_from_the_start_of_the_file() {
+        assert_eq!(format_version(b"{\n  \"format_version\": 1,\n"), Some(1));
+        assert_eq!(format_version(b"{\"format_version\":12}"), Some(12));
+        assert_eq!(format_version(b"{\"records\": []}"), None);
+        assert_eq!(format_version(b"\xff\xfe"), None);
+    }
+
+    #[test]
+    fn another_version_is_refused_by_name() {
+        let error = Snapshot::from_json(
+            b"{\"format_version\": 2, \"records\": {}}",
+            Path::new("old.json"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            error.starts_with("old.json: dataset format_version 2"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn other_json_is_not_a_dataset() {
+        let error = Snapshot::from_json(b"{\"version\": 1, \"findings\": []}", Path::new("f.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not an errdocs dataset"), "{error}");
+        let error = Snapshot::from_json(b"# Markdown", Path::new("a.md"))
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("not an errdocs dataset"), "{error}");
+    }
+
+    #[test]
+    fn a_code_not_in_canonical_form_is_an_error() {
+        assert!(canonical_code("0x80240001").is_ok());
+        assert!(canonical_code("0x80cf0001").is_err());
+        assert!(canonical_code("80240001").is_err());
+    }
+}
