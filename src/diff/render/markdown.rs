@@ -31,9 +31,6 @@ use crate::diff::words::{SegmentKind, diff_words};
 /// GitHub's limit on the length of a comment, in characters.
 pub const GITHUB_COMMENT_LIMIT: usize = 65_536;
 
-/// Room kept for the closing note of a cut report.
-const NOTE_RESERVE: usize = 1_000;
-
 /// How to write the Markdown report.
 #[derive(Debug, Clone)]
 pub struct MarkdownOptions {
@@ -171,8 +168,19 @@ pub fn write(
         limit: options.limit,
     };
     let mut omitted = Omitted::default();
+    // Room kept for the closing note of a cut report: the note as long as
+    // it can be, everything left out.
+    let note_reserve = length(&note(
+        &Omitted {
+            changes: diff.changes.len(),
+            document_items: diff.documents.iter().map(|d| d.items.len()).sum(),
+            stale_translations: diff.stale_translations.len(),
+            findings: diff.findings.introduced.len() + diff.findings.fixed.len(),
+        },
+        options,
+    ));
     let header = header(diff, options);
-    if budget.fits(length(&header), NOTE_RESERVE) {
+    if budget.fits(length(&header), note_reserve) {
         budget.write(&header)?;
     } else {
         budget.write(&format!("## {}\n\n", html_text(&options.title)))?;
@@ -180,7 +188,7 @@ pub fn write(
 
     // Room kept for the sections after the documents: each may claim a
     // quarter of what is left, if it needs it.
-    let share = options.limit.saturating_sub(budget.used + NOTE_RESERVE) / 4;
+    let share = options.limit.saturating_sub(budget.used + note_reserve) / 4;
     let (stale_open, stale_close) = stale_frame(diff);
     let (findings_open, findings_close) = findings_frame(diff);
     let stale_keep = if diff.stale_translations.is_empty() {
@@ -197,7 +205,7 @@ pub fn write(
     write_documents(
         diff,
         &mut budget,
-        NOTE_RESERVE + stale_keep + findings_keep,
+        note_reserve + stale_keep + findings_keep,
         &mut omitted,
     )?;
     if !diff.stale_translations.is_empty() {
@@ -206,7 +214,7 @@ pub fn write(
             &stale_open,
             &stale_close,
             stale_rows(diff),
-            NOTE_RESERVE + findings_keep,
+            note_reserve + findings_keep,
         )?;
         omitted.stale_translations = diff.stale_translations.len() - shown;
     }
@@ -216,7 +224,7 @@ pub fn write(
             &findings_open,
             &findings_close,
             findings_rows(diff),
-            NOTE_RESERVE,
+            note_reserve,
         )?;
         omitted.findings = diff.findings.introduced.len() + diff.findings.fixed.len() - shown;
     }
