@@ -66,6 +66,27 @@ fn json_reports_match_their_schema() {
 }
 
 #[test]
+fn json_reports_without_word_diffs_match_the_schema_too() {
+    pair("stale").with_diff(|diff| {
+        let mut bytes = Vec::new();
+        let options = diff::render::json::JsonOptions { words: false };
+        diff::render::json::write_with(diff, &mut bytes, &options).unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(!String::from_utf8(bytes).unwrap().contains("words"));
+        assert_valid(&report);
+        // With them, every text change has its words.
+        let report = json(diff);
+        let fields = report["changes"][0]["fields"].as_array().unwrap();
+        assert!(
+            fields
+                .iter()
+                .all(|f| f["edit"] != "text" || f["words"].is_array())
+        );
+        assert!(report["stale_translations"][0]["source_words"].is_array());
+    });
+}
+
+#[test]
 fn the_schema_rejects_what_the_report_never_holds() {
     pair("mixed").with_diff(|diff| {
         let mut report = json(diff);

@@ -24,6 +24,8 @@ fn a_dataset_file_and_the_dataset_in_memory_give_the_same_snapshot() {
     // And the committed file itself.
     let committed = Snapshot::load(&repo_root().join("out/error-codes.json")).unwrap();
     assert!(committed == in_memory, "out/error-codes.json is stale");
+    // A snapshot that owns its text is the same snapshot.
+    assert!(in_memory.clone().into_owned() == in_memory);
 }
 
 #[test]

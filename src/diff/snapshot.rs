@@ -168,7 +168,82 @@ pub struct RecordSnapshot<'a> {
     pub position: Option<Position<'a>>,
 }
 
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+impl DocumentSnapshot<'_> {
+    /// The same document, owning its text.
+    pub fn into_owned(self) -> DocumentSnapshot<'static> {
+        DocumentSnapshot {
+            id: owned(self.id),
+            title: owned(self.title),
+            source_locale: owned(self.source_locale),
+            files: self
+                .files
+                .into_iter()
+                .map(|f| FileSnapshot {
+                    locale: owned(f.locale),
+                    file: owned(f.file),
+                    front_matter: Cow::Owned(f.front_matter.into_owned()),
+                    tables: f
+                        .tables
+                        .into_iter()
+                        .map(|t| TableSnapshot {
+                            index: t.index,
+                            section: owned(t.section),
+                            format: t.format,
+                            columns: t.columns,
+                            rows: t.rows,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            unresolved_rows: self.unresolved_rows,
+        }
+    }
+}
+
 impl RecordSnapshot<'_> {
+    /// The same record, owning its text.
+    pub fn into_owned(self) -> RecordSnapshot<'static> {
+        RecordSnapshot {
+            document: owned(self.document),
+            code: self.code,
+            name: owned(self.name),
+            section: owned(self.section),
+            documented_decimal: self.documented_decimal.map(owned),
+            counterpart: self.counterpart,
+            descriptions: self
+                .descriptions
+                .into_iter()
+                .map(|d| Description {
+                    locale: owned(d.locale),
+                    text: owned(d.text),
+                    markdown: d.markdown.map(owned),
+                })
+                .collect(),
+            raw_code: self.raw_code.map(owned),
+            raw_name: self.raw_name.map(owned),
+            repairs: self
+                .repairs
+                .into_iter()
+                .map(|r| RepairSnapshot {
+                    field: owned(r.field),
+                    from: owned(r.from),
+                    to: owned(r.to),
+                    rule: owned(r.rule),
+                })
+                .collect(),
+            position: self.position.map(|p| Position {
+                file: owned(p.file),
+                table: p.table,
+                line: p.line,
+                column: p.column,
+            }),
+        }
+    }
+
     /// The description of `locale`.
     pub fn description(&self, locale: &str) -> Option<&Description<'_>> {
         self.descriptions
@@ -209,10 +284,26 @@ impl<'a> Snapshot<'a> {
         mut records: Vec<RecordSnapshot<'a>>,
     ) -> Snapshot<'a> {
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        // Stable: records equal in every key keep the dataset's order, which
-        // the file and the memory share.
-        records.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort_records(&mut records);
         Snapshot { documents, records }
+    }
+
+    /// A snapshot that owns its text, so that the dataset it was taken
+    /// from can be dropped (a caller holding two large projects can keep
+    /// each side's snapshot and free the project).
+    pub fn into_owned(self) -> Snapshot<'static> {
+        Snapshot {
+            documents: self
+                .documents
+                .into_iter()
+                .map(DocumentSnapshot::into_owned)
+                .collect(),
+            records: self
+                .records
+                .into_iter()
+                .map(RecordSnapshot::into_owned)
+                .collect(),
+        }
     }
 
     /// The document with `id`.
@@ -289,6 +380,44 @@ impl Snapshot<'static> {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Snapshot::sorted(documents, records))
+    }
+}
+
+/// Sorts records by document, code, name and position. Stable: records
+/// equal in every key keep the dataset's order, which the file and the
+/// memory share. Documents are ranked first, so that the sort compares
+/// integers (a dataset is ordered by code, not document: most records
+/// move).
+fn sort_records(records: &mut [RecordSnapshot]) {
+    let mut ranks: HashMap<&str, u32> = HashMap::new();
+    for record in records.iter() {
+        ranks.entry(&record.document).or_insert(0);
+    }
+    let mut ids: Vec<&str> = ranks.keys().copied().collect();
+    ids.sort_unstable();
+    let ranks: HashMap<String, u64> = ids
+        .into_iter()
+        .enumerate()
+        .map(|(rank, id)| (id.to_string(), rank as u64))
+        .collect();
+    let key = |r: &RecordSnapshot| {
+        (ranks.get(&*r.document).copied().unwrap_or(u64::MAX) << 32) | u64::from(r.code.value())
+    };
+    records.sort_by_cached_key(key);
+    // Records of one document and code (a repeated row) by name and
+    // position; such runs are short and rare.
+    let mut start = 0;
+    while start < records.len() {
+        let (document, code) = (&records[start].document, records[start].code);
+        let end = start
+            + records[start..]
+                .iter()
+                .take_while(|r| r.code == code && r.document == *document)
+                .count();
+        if end - start > 1 {
+            records[start..end].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        start = end;
     }
 }
 

@@ -9,7 +9,9 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::{count, field_label, item_label, kind_label, shows_words};
-use crate::diff::compare::{ChangeKind, Diff, DocumentChangeKind, FieldChange};
+use crate::diff::compare::{
+    ChangeKind, Diff, DocumentChange, DocumentChangeKind, FieldChange, RecordChange,
+};
 use crate::diff::words::{SegmentKind, diff_words};
 use crate::finding::Severity;
 
@@ -100,52 +102,17 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
         s.findings_introduced, s.findings_fixed
     )?;
 
-    for (document, document_change) in diff.documents_touched() {
-        let state = match document_change.map(|d| d.kind) {
-            Some(DocumentChangeKind::Added) => "added",
-            Some(DocumentChangeKind::Removed) => "removed",
-            _ => "changed",
-        };
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{}{}{} ({state})",
-            style.bold,
-            clean(document),
-            style.reset
-        )?;
-        for item in document_change.iter().flat_map(|d| &d.items) {
-            writeln!(
-                out,
-                "  {}: {}",
-                item_label(item),
-                before_after(item.from.as_deref(), item.to.as_deref(), &style)
-            )?;
-        }
-        for change in diff.changes_of(document) {
-            let colour = match change.kind {
-                ChangeKind::Added => style.green,
-                ChangeKind::Removed => style.red,
-                _ => style.yellow,
-            };
-            writeln!(
-                out,
-                "  {} {}: {colour}{}{}",
-                change.code,
-                clean(change.name),
-                kind_label(change.kind),
-                style.reset
-            )?;
-            for field in &change.fields {
-                writeln!(
-                    out,
-                    "    {}: {}",
-                    field_label(field),
-                    field_text(field, &style)
-                )?;
-            }
-        }
+    // Each document's heading and items, then its records, in order; the
+    // lines are made on every core.
+    let mut units: Vec<Unit> = Vec::with_capacity(diff.changes.len() + diff.documents.len());
+    for (document, change) in diff.documents_touched() {
+        units.push(Unit::Document(document, change));
+        units.extend(diff.changes_of(document).iter().map(Unit::Record));
     }
+    super::write_in_order(&units, out, |_, unit, out| match unit {
+        Unit::Document(document, change) => document_lines(out, document, *change, &style),
+        Unit::Record(change) => record_lines(out, change, &style),
+    })?;
 
     if !diff.stale_translations.is_empty() {
         writeln!(out)?;
@@ -156,7 +123,7 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
             style.reset,
             diff.stale_translations.len()
         )?;
-        for stale in &diff.stale_translations {
+        super::write_in_order(&diff.stale_translations, out, |_, stale, out| {
             writeln!(
                 out,
                 "  {} {} {} {}",
@@ -176,8 +143,8 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
                 "    {} (unchanged): {}",
                 stale.locale,
                 clean(stale.translation)
-            )?;
-        }
+            )
+        })?;
     }
 
     for (title, findings) in [
@@ -195,7 +162,7 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
             style.reset,
             findings.len()
         )?;
-        for f in findings {
+        super::write_in_order(findings, out, |_, f, out| {
             let f = &f.finding;
             let colour = match f.severity {
                 Severity::Error => style.red,
@@ -212,8 +179,71 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
                 style.reset,
                 clean(&f.message),
                 f.rule
-            )?;
-        }
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// What the report shows for one document, in order.
+enum Unit<'d, 's> {
+    /// A document's heading and document-level items.
+    Document(&'s str, Option<&'d DocumentChange<'s>>),
+    /// One record change.
+    Record(&'d RecordChange<'s>),
+}
+
+fn document_lines(
+    out: &mut Vec<u8>,
+    document: &str,
+    change: Option<&DocumentChange>,
+    style: &Style,
+) -> io::Result<()> {
+    let state = match change.map(|d| d.kind) {
+        Some(DocumentChangeKind::Added) => "added",
+        Some(DocumentChangeKind::Removed) => "removed",
+        _ => "changed",
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}{}{} ({state})",
+        style.bold,
+        clean(document),
+        style.reset
+    )?;
+    for item in change.iter().flat_map(|d| &d.items) {
+        writeln!(
+            out,
+            "  {}: {}",
+            item_label(item),
+            before_after(item.from.as_deref(), item.to.as_deref(), style)
+        )?;
+    }
+    Ok(())
+}
+
+fn record_lines(out: &mut Vec<u8>, change: &RecordChange, style: &Style) -> io::Result<()> {
+    let colour = match change.kind {
+        ChangeKind::Added => style.green,
+        ChangeKind::Removed => style.red,
+        _ => style.yellow,
+    };
+    writeln!(
+        out,
+        "  {} {}: {colour}{}{}",
+        change.code,
+        clean(change.name),
+        kind_label(change.kind),
+        style.reset
+    )?;
+    for field in &change.fields {
+        writeln!(
+            out,
+            "    {}: {}",
+            field_label(field),
+            field_text(field, style)
+        )?;
     }
     Ok(())
 }
@@ -249,13 +279,16 @@ fn words(from: &str, to: &str, style: &Style) -> String {
     let mut text = String::with_capacity(from.len() + to.len() + 16);
     for segment in diff_words(from, to) {
         let body = clean(segment.text);
-        match segment.kind {
-            SegmentKind::Equal => text.push_str(&body),
-            SegmentKind::Deleted => {
-                text.push_str(&format!("{}[-{body}-]{}", style.red, style.reset));
-            }
-            SegmentKind::Inserted => {
-                text.push_str(&format!("{}{{+{body}+}}{}", style.green, style.reset));
+        let (open, close, colour) = match segment.kind {
+            SegmentKind::Equal => ("", "", ""),
+            SegmentKind::Deleted => ("[-", "-]", style.red),
+            SegmentKind::Inserted => ("{+", "+}", style.green),
+        };
+        if open.is_empty() {
+            text.push_str(&body);
+        } else {
+            for part in [colour, open, &body, close, style.reset] {
+                text.push_str(part);
             }
         }
     }

@@ -68,3 +68,79 @@ pub fn shows_words(change: &FieldChange) -> bool {
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Items formatted per chunk, in one thread each.
+const CHUNK: usize = 256;
+
+/// Formats `items` with `format` on the machine's cores and writes the
+/// results to `out` in order. Work goes in waves of one chunk per core,
+/// so at most that many chunks' text is held at once. `format` gets each
+/// item's index in `items`.
+pub(crate) fn write_in_order<'a, T: Sync>(
+    items: &'a [T],
+    out: &mut dyn std::io::Write,
+    format: impl Fn(usize, &'a T, &mut Vec<u8>) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    let format_chunk = |first: usize, chunk: &'a [T]| -> std::io::Result<Vec<u8>> {
+        let mut buffer = Vec::with_capacity(chunk.len() * 256);
+        for (i, item) in chunk.iter().enumerate() {
+            format(first + i, item, &mut buffer)?;
+        }
+        Ok(buffer)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads == 1 || items.len() <= CHUNK {
+        return out.write_all(&format_chunk(0, items)?);
+    }
+    for (wave_index, wave) in items.chunks(CHUNK * threads).enumerate() {
+        let wave_start = wave_index * CHUNK * threads;
+        let buffers: Vec<std::io::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let mut chunks = wave.chunks(CHUNK).enumerate();
+            let first = chunks.next();
+            let handles: Vec<_> = chunks
+                .map(|(i, chunk)| {
+                    let format_chunk = &format_chunk;
+                    scope.spawn(move || format_chunk(wave_start + i * CHUNK, chunk))
+                })
+                .collect();
+            // This thread takes the first chunk itself.
+            let mut buffers = Vec::with_capacity(handles.len() + 1);
+            if let Some((_, chunk)) = first {
+                buffers.push(format_chunk(wave_start, chunk));
+            }
+            for handle in handles {
+                buffers.push(
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            buffers
+        });
+        for buffer in buffers {
+            out.write_all(&buffer?)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_are_written_in_order_whatever_the_chunks() {
+        for n in [0, 1, CHUNK, CHUNK + 1, 10 * CHUNK + 7] {
+            let items: Vec<usize> = (0..n).collect();
+            let mut out = Vec::new();
+            write_in_order(&items, &mut out, |i, item, buffer| {
+                assert_eq!(i, *item);
+                buffer.extend_from_slice(format!("{item},").as_bytes());
+                Ok(())
+            })
+            .unwrap();
+            let expected: String = (0..n).map(|i| format!("{i},")).collect();
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
+}
