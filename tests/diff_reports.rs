@@ -5,7 +5,6 @@
 mod common;
 mod diff_common;
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use diff_common::{human, json, markdown, pair};
@@ -350,8 +349,8 @@ fn large_change(findings: usize, f: impl FnOnce(&diff::Diff)) {
     let mut new = old.clone();
     for record in &mut new.records {
         for description in &mut record.descriptions {
-            if description.locale == "en-US" {
-                description.text = Cow::Owned(format!(
+            if &*description.locale == "en-US" {
+                description.text = Arc::from(format!(
                     "Now: {} | <i>{}</i>",
                     description.text, record.name
                 ));
@@ -464,7 +463,7 @@ fn colour_is_only_on_when_asked_and_page_text_cannot_drive_the_terminal() {
     let project = common::bundled();
     let old = Snapshot::from_dataset(&project.dataset);
     let mut new = old.clone();
-    new.records[0].descriptions[0].text = Cow::Borrowed("Evil \u{1b}[2J text\nsecond line");
+    new.records[0].descriptions[0].text = Arc::from("Evil \u{1b}[2J text\nsecond line");
     let diff = diff::compare(&old, &new);
     let plain = human(&diff);
     assert!(!plain.contains('\u{1b}'), "{plain}");

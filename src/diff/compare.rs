@@ -364,7 +364,7 @@ impl<'s> Diff<'s> {
 }
 
 /// Compares two snapshots: `old` before the change, `new` after.
-pub fn compare<'s>(old: &'s Snapshot<'_>, new: &'s Snapshot<'_>) -> Diff<'s> {
+pub fn compare<'s>(old: &'s Snapshot, new: &'s Snapshot) -> Diff<'s> {
     let matching = match_records(&old.records, &new.records);
     let moved = moved_pairs(&old.records, &new.records, &matching.pairs);
     let mut summary = Summary::default();
@@ -456,7 +456,7 @@ pub fn compare<'s>(old: &'s Snapshot<'_>, new: &'s Snapshot<'_>) -> Diff<'s> {
 }
 
 /// The document's source locale, when both sides agree on it.
-fn source_locale<'s>(old: &Snapshot<'_>, new: &'s Snapshot<'_>, document: &str) -> Option<&'s str> {
+fn source_locale<'s>(old: &Snapshot, new: &'s Snapshot, document: &str) -> Option<&'s str> {
     let after = new.document(document)?;
     let before = old.document(document)?;
     (before.source_locale == after.source_locale).then_some(&*after.source_locale)
@@ -551,11 +551,11 @@ fn match_records(old: &[RecordSnapshot], new: &[RecordSnapshot]) -> Matching {
     }
 }
 
-fn key<'r>(record: &'r RecordSnapshot<'_>) -> (&'r str, HResult) {
+fn key(record: &RecordSnapshot) -> (&str, HResult) {
     (&record.document, record.code)
 }
 
-fn name_key<'r>(record: &'r RecordSnapshot<'_>) -> (&'r str, &'r str) {
+fn name_key(record: &RecordSnapshot) -> (&str, &str) {
     (&record.document, &record.name)
 }
 
@@ -704,8 +704,8 @@ fn field<'s>(
 
 /// Every field that differs between two matched records.
 fn record_fields<'s>(
-    before: &'s RecordSnapshot<'_>,
-    after: &'s RecordSnapshot<'_>,
+    before: &'s RecordSnapshot,
+    after: &'s RecordSnapshot,
     moved: Moved,
 ) -> Vec<FieldChange<'s>> {
     let mut fields = Vec::new();
@@ -838,8 +838,8 @@ fn repairs_text(repairs: &[RepairSnapshot]) -> Option<String> {
 
 /// Compares two sorted description lists, locale by locale.
 fn descriptions<'s>(
-    before: &'s [Description<'_>],
-    after: &'s [Description<'_>],
+    before: &'s [Description],
+    after: &'s [Description],
     fields: &mut Vec<FieldChange<'s>>,
 ) {
     let (mut i, mut j) = (0, 0);
@@ -902,8 +902,8 @@ fn descriptions<'s>(
 /// The stale translations of a matched record: its source text changed,
 /// a translation present before and after did not.
 fn stale<'s>(
-    before: &'s RecordSnapshot<'_>,
-    after: &'s RecordSnapshot<'_>,
+    before: &'s RecordSnapshot,
+    after: &'s RecordSnapshot,
     source_locale: &'s str,
     out: &mut Vec<StaleTranslation<'s>>,
 ) {
@@ -939,7 +939,7 @@ fn stale<'s>(
 }
 
 /// An added or removed record, with its descriptions.
-fn whole_record<'s>(record: &'s RecordSnapshot<'_>, kind: ChangeKind) -> RecordChange<'s> {
+fn whole_record<'s>(record: &'s RecordSnapshot, kind: ChangeKind) -> RecordChange<'s> {
     let fields = record
         .descriptions
         .iter()
@@ -970,8 +970,8 @@ fn whole_record<'s>(record: &'s RecordSnapshot<'_>, kind: ChangeKind) -> RecordC
 
 /// Compares the documents of both sides (each sorted by id).
 fn compare_documents<'s>(
-    old: &'s [DocumentSnapshot<'_>],
-    new: &'s [DocumentSnapshot<'_>],
+    old: &'s [DocumentSnapshot],
+    new: &'s [DocumentSnapshot],
 ) -> Vec<DocumentChange<'s>> {
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
@@ -1010,7 +1010,7 @@ fn compare_documents<'s>(
 
 /// An added or removed document: its locale files.
 fn whole_document<'s>(
-    document: &'s DocumentSnapshot<'_>,
+    document: &'s DocumentSnapshot,
     kind: DocumentChangeKind,
 ) -> DocumentChange<'s> {
     let items = document
@@ -1059,8 +1059,8 @@ fn item<'s>(
 
 /// The document-level differences of a document on both sides.
 fn document_items<'s>(
-    before: &'s DocumentSnapshot<'_>,
-    after: &'s DocumentSnapshot<'_>,
+    before: &'s DocumentSnapshot,
+    after: &'s DocumentSnapshot,
 ) -> Vec<DocumentItem<'s>> {
     let mut items = Vec::new();
     if before.title != after.title {
@@ -1115,8 +1115,8 @@ fn document_items<'s>(
 /// Front matter keys and tables of one locale file on both sides.
 fn file_items<'s>(
     locale: &'s str,
-    before: &'s FileSnapshot<'_>,
-    after: &'s FileSnapshot<'_>,
+    before: &'s FileSnapshot,
+    after: &'s FileSnapshot,
     items: &mut Vec<DocumentItem<'s>>,
 ) {
     let mut keys: BTreeMap<&str, (Option<&serde_json::Value>, Option<&serde_json::Value>)> =

@@ -1,11 +1,16 @@
 //! One side of a diff: everything the comparison looks at, taken from a
-//! dataset in memory (borrowed, nothing copied or serialized) or read from
-//! an `error-codes.json` file written by `build`. Both give the same
-//! snapshot for the same data.
+//! dataset in memory or read from an `error-codes.json` file written by
+//! `build`. Both give the same snapshot for the same data.
+//!
+//! A snapshot shares its text with the dataset it was taken from: the
+//! document, section, file, locale and description strings that the model
+//! keeps as `Arc<str>` are shared, not copied. Taking a snapshot is cheap,
+//! and the snapshot outlives its dataset: a caller comparing two large
+//! projects can keep each side's snapshot and free the project.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -45,68 +50,68 @@ pub fn classify(path: &Path) -> Result<InputKind> {
 
 /// One side of a diff.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot<'a> {
+pub struct Snapshot {
     /// The documents, sorted by id.
-    pub documents: Vec<DocumentSnapshot<'a>>,
+    pub documents: Vec<DocumentSnapshot>,
     /// The records, sorted by document, code, name and position.
-    pub records: Vec<RecordSnapshot<'a>>,
+    pub records: Vec<RecordSnapshot>,
 }
 
 /// One document: its metadata and its locale files.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DocumentSnapshot<'a> {
+pub struct DocumentSnapshot {
     /// The document's id.
-    pub id: Cow<'a, str>,
+    pub id: Box<str>,
     /// Its title.
-    pub title: Cow<'a, str>,
+    pub title: Box<str>,
     /// The source-language locale.
-    pub source_locale: Cow<'a, str>,
+    pub source_locale: Box<str>,
     /// Its locale files, sorted by locale.
-    pub files: Vec<FileSnapshot<'a>>,
+    pub files: Vec<FileSnapshot>,
     /// How many of its rows did not become records.
     pub unresolved_rows: usize,
 }
 
 /// One locale file of a document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FileSnapshot<'a> {
+pub struct FileSnapshot {
     /// The locale.
-    pub locale: Cow<'a, str>,
+    pub locale: Box<str>,
     /// Path relative to the project root.
-    pub file: Cow<'a, str>,
+    pub file: Box<str>,
     /// The front matter, every key as written.
-    pub front_matter: Cow<'a, BTreeMap<String, serde_json::Value>>,
+    pub front_matter: BTreeMap<String, serde_json::Value>,
     /// The tables, in file order.
-    pub tables: Vec<TableSnapshot<'a>>,
+    pub tables: Vec<TableSnapshot>,
 }
 
 /// One table of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSnapshot<'a> {
+pub struct TableSnapshot {
     /// 0-based index in the file.
     pub index: usize,
     /// The heading above it.
-    pub section: Cow<'a, str>,
+    pub section: Box<str>,
     /// `markdown` or `html`.
-    pub format: String,
+    pub format: Box<str>,
     /// The column roles in order, comma-separated (`code, name, description`).
-    pub columns: String,
+    pub columns: Box<str>,
     /// Data rows.
     pub rows: usize,
 }
 
 /// One locale's description of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Description<'a> {
+pub struct Description {
     /// The locale.
-    pub locale: Cow<'a, str>,
+    pub locale: Arc<str>,
     /// The plain text.
-    pub text: Cow<'a, str>,
+    pub text: Arc<str>,
     /// The Markdown, only where it differs from the text.
-    pub markdown: Option<Cow<'a, str>>,
+    pub markdown: Option<Box<str>>,
 }
 
-impl Description<'_> {
+impl Description {
     /// The Markdown as written (the text where the two are the same).
     pub fn markdown_or_text(&self) -> &str {
         self.markdown.as_deref().unwrap_or(&self.text)
@@ -115,24 +120,24 @@ impl Description<'_> {
 
 /// A value repaired from evidence, as the diff compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RepairSnapshot<'a> {
+pub struct RepairSnapshot {
     /// The field repaired.
-    pub field: Cow<'a, str>,
+    pub field: Box<str>,
     /// The text as documented.
-    pub from: Cow<'a, str>,
+    pub from: Box<str>,
     /// The value used.
-    pub to: Cow<'a, str>,
+    pub to: Box<str>,
     /// The rule whose finding explains it.
-    pub rule: Cow<'a, str>,
+    pub rule: Box<str>,
 }
 
 /// Where a record's first row (the source-language row, where there is
 /// one) sits: the file, the table and the row's code cell. Rows are
 /// ordered within a table by line and column.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Position<'a> {
+pub struct Position {
     /// Path relative to the project root.
-    pub file: Cow<'a, str>,
+    pub file: Arc<str>,
     /// 0-based index of the table in the file.
     pub table: usize,
     /// 1-based line of the code cell.
@@ -143,109 +148,34 @@ pub struct Position<'a> {
 
 /// One record, as the diff compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordSnapshot<'a> {
+pub struct RecordSnapshot {
     /// The document's id.
-    pub document: Cow<'a, str>,
+    pub document: Arc<str>,
     /// The canonical code.
     pub code: HResult,
     /// The symbolic name.
-    pub name: Cow<'a, str>,
+    pub name: Box<str>,
     /// The heading of the record's table.
-    pub section: Cow<'a, str>,
+    pub section: Arc<str>,
     /// The decimal column as documented, where the table has one.
-    pub documented_decimal: Option<Cow<'a, str>>,
+    pub documented_decimal: Option<Box<str>>,
     /// The mirrored WU/OM code.
     pub counterpart: Option<HResult>,
     /// Descriptions, sorted by locale.
-    pub descriptions: Vec<Description<'a>>,
+    pub descriptions: Vec<Description>,
     /// The code as written, where it is not the canonical form.
-    pub raw_code: Option<Cow<'a, str>>,
+    pub raw_code: Option<Box<str>>,
     /// The name as written, where a line break inside it was removed.
-    pub raw_name: Option<Cow<'a, str>>,
+    pub raw_name: Option<Box<str>>,
     /// Values repaired from evidence.
-    pub repairs: Vec<RepairSnapshot<'a>>,
+    pub repairs: Vec<RepairSnapshot>,
     /// Where its first row is; `None` only for a record without rows.
-    pub position: Option<Position<'a>>,
+    pub position: Option<Position>,
 }
 
-fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
-    Cow::Owned(text.into_owned())
-}
-
-impl DocumentSnapshot<'_> {
-    /// The same document, owning its text.
-    pub fn into_owned(self) -> DocumentSnapshot<'static> {
-        DocumentSnapshot {
-            id: owned(self.id),
-            title: owned(self.title),
-            source_locale: owned(self.source_locale),
-            files: self
-                .files
-                .into_iter()
-                .map(|f| FileSnapshot {
-                    locale: owned(f.locale),
-                    file: owned(f.file),
-                    front_matter: Cow::Owned(f.front_matter.into_owned()),
-                    tables: f
-                        .tables
-                        .into_iter()
-                        .map(|t| TableSnapshot {
-                            index: t.index,
-                            section: owned(t.section),
-                            format: t.format,
-                            columns: t.columns,
-                            rows: t.rows,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            unresolved_rows: self.unresolved_rows,
-        }
-    }
-}
-
-impl RecordSnapshot<'_> {
-    /// The same record, owning its text.
-    pub fn into_owned(self) -> RecordSnapshot<'static> {
-        RecordSnapshot {
-            document: owned(self.document),
-            code: self.code,
-            name: owned(self.name),
-            section: owned(self.section),
-            documented_decimal: self.documented_decimal.map(owned),
-            counterpart: self.counterpart,
-            descriptions: self
-                .descriptions
-                .into_iter()
-                .map(|d| Description {
-                    locale: owned(d.locale),
-                    text: owned(d.text),
-                    markdown: d.markdown.map(owned),
-                })
-                .collect(),
-            raw_code: self.raw_code.map(owned),
-            raw_name: self.raw_name.map(owned),
-            repairs: self
-                .repairs
-                .into_iter()
-                .map(|r| RepairSnapshot {
-                    field: owned(r.field),
-                    from: owned(r.from),
-                    to: owned(r.to),
-                    rule: owned(r.rule),
-                })
-                .collect(),
-            position: self.position.map(|p| Position {
-                file: owned(p.file),
-                table: p.table,
-                line: p.line,
-                column: p.column,
-            }),
-        }
-    }
-
+impl RecordSnapshot {
     /// The description of `locale`.
-    pub fn description(&self, locale: &str) -> Option<&Description<'_>> {
+    pub fn description(&self, locale: &str) -> Option<&Description> {
         self.descriptions
             .binary_search_by(|d| (*d.locale).cmp(locale))
             .ok()
@@ -253,7 +183,7 @@ impl RecordSnapshot<'_> {
     }
 
     /// The order records are kept in: document, code, name, position.
-    fn sort_key(&self) -> (&str, HResult, &str, Option<&Position<'_>>) {
+    fn sort_key(&self) -> (&str, HResult, &str, Option<&Position>) {
         (
             &self.document,
             self.code,
@@ -263,9 +193,9 @@ impl RecordSnapshot<'_> {
     }
 }
 
-impl<'a> Snapshot<'a> {
-    /// The snapshot of a dataset in memory. Strings are borrowed from it.
-    pub fn from_dataset(dataset: &'a Dataset) -> Snapshot<'a> {
+impl Snapshot {
+    /// The snapshot of a dataset in memory, sharing its text.
+    pub fn from_dataset(dataset: &Dataset) -> Snapshot {
         let mut unresolved: HashMap<&str, usize> = HashMap::new();
         for row in &dataset.unresolved {
             *unresolved.entry(&row.document).or_default() += 1;
@@ -279,53 +209,30 @@ impl<'a> Snapshot<'a> {
         Snapshot::sorted(documents, records)
     }
 
-    fn sorted(
-        mut documents: Vec<DocumentSnapshot<'a>>,
-        mut records: Vec<RecordSnapshot<'a>>,
-    ) -> Snapshot<'a> {
+    fn sorted(mut documents: Vec<DocumentSnapshot>, mut records: Vec<RecordSnapshot>) -> Snapshot {
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         sort_records(&mut records);
         Snapshot { documents, records }
     }
 
-    /// A snapshot that owns its text, so that the dataset it was taken
-    /// from can be dropped (a caller holding two large projects can keep
-    /// each side's snapshot and free the project).
-    pub fn into_owned(self) -> Snapshot<'static> {
-        Snapshot {
-            documents: self
-                .documents
-                .into_iter()
-                .map(DocumentSnapshot::into_owned)
-                .collect(),
-            records: self
-                .records
-                .into_iter()
-                .map(RecordSnapshot::into_owned)
-                .collect(),
-        }
-    }
-
     /// The document with `id`.
-    pub fn document(&self, id: &str) -> Option<&DocumentSnapshot<'a>> {
+    pub fn document(&self, id: &str) -> Option<&DocumentSnapshot> {
         self.documents
             .binary_search_by(|d| (*d.id).cmp(id))
             .ok()
             .map(|i| &self.documents[i])
     }
-}
 
-impl Snapshot<'static> {
     /// Reads a dataset file written by `build` (`out/error-codes.json`).
     /// A file that is not an errdocs dataset, or of another
     /// `format_version`, is an [`Error::Input`] naming it.
-    pub fn load(path: &Path) -> Result<Snapshot<'static>> {
+    pub fn load(path: &Path) -> Result<Snapshot> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         Snapshot::from_json(&bytes, path)
     }
 
     /// Parses the text of a dataset file; `path` names it in errors.
-    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Snapshot<'static>> {
+    pub fn from_json(bytes: &[u8], path: &Path) -> Result<Snapshot> {
         let input_error = |message: String| Error::Input {
             path: path.to_path_buf(),
             message,
@@ -370,12 +277,14 @@ impl Snapshot<'static> {
                 d.into_snapshot(count)
             })
             .collect();
+        // The strings records repeat are kept once, as in memory.
+        let mut shared = Interner::default();
         let records = file
             .records
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
-                r.into_snapshot()
+                r.into_snapshot(&mut shared)
                     .map_err(|m| input_error(format!("record {i}: {m}")))
             })
             .collect::<Result<Vec<_>>>()?;
@@ -439,38 +348,39 @@ fn format_version(bytes: &[u8]) -> Option<u32> {
     digits[..end].parse().ok()
 }
 
-fn document_of(document: &DocumentSummary, unresolved_rows: usize) -> DocumentSnapshot<'_> {
+fn document_of(document: &DocumentSummary, unresolved_rows: usize) -> DocumentSnapshot {
     let mut files: Vec<FileSnapshot> = document
         .files
         .iter()
         .map(|f| FileSnapshot {
-            locale: Cow::Borrowed(&f.locale),
-            file: Cow::Borrowed(&f.file),
-            front_matter: Cow::Borrowed(&f.front_matter),
+            locale: f.locale.as_str().into(),
+            file: f.file.as_str().into(),
+            front_matter: f.front_matter.clone(),
             tables: f.tables.iter().map(table_of).collect(),
         })
         .collect();
     files.sort_by(|a, b| a.locale.cmp(&b.locale));
     DocumentSnapshot {
-        id: Cow::Borrowed(&document.id),
-        title: Cow::Borrowed(&document.title),
-        source_locale: Cow::Borrowed(&document.source_locale),
+        id: document.id.as_str().into(),
+        title: document.title.as_str().into(),
+        source_locale: document.source_locale.as_str().into(),
         files,
         unresolved_rows,
     }
 }
 
-fn table_of(table: &TableSummary) -> TableSnapshot<'_> {
+fn table_of(table: &TableSummary) -> TableSnapshot {
     TableSnapshot {
         index: table.index,
-        section: Cow::Borrowed(&table.section),
-        format: serialized_name(&table.format),
+        section: table.section.as_str().into(),
+        format: serialized_name(&table.format).into(),
         columns: table
             .columns
             .iter()
             .map(serialized_name)
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(", ")
+            .into(),
         rows: table.rows,
     }
 }
@@ -485,46 +395,72 @@ fn serialized_name<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-fn record_of(record: &Record) -> RecordSnapshot<'_> {
+fn record_of(record: &Record) -> RecordSnapshot {
     let descriptions = record
         .descriptions
         .iter()
         .map(|(locale, text)| Description {
-            locale: Cow::Borrowed(locale),
-            text: Cow::Borrowed(&**text),
+            locale: shared_locale(record, locale),
+            text: Arc::clone(text),
             markdown: record
                 .descriptions_markdown
                 .get(locale)
                 .filter(|markdown| markdown.as_str() != &**text)
-                .map(|markdown| Cow::Borrowed(markdown.as_str())),
+                .map(|markdown| markdown.as_str().into()),
         })
         .collect();
     RecordSnapshot {
-        document: Cow::Borrowed(&record.document),
+        document: Arc::clone(&record.document),
         code: record.code,
-        name: Cow::Borrowed(&record.name),
-        section: Cow::Borrowed(&record.section),
-        documented_decimal: record.documented_decimal.as_deref().map(Cow::Borrowed),
+        name: record.name.as_str().into(),
+        section: Arc::clone(&record.section),
+        documented_decimal: record.documented_decimal.as_deref().map(Into::into),
         counterpart: record.counterpart,
         descriptions,
-        raw_code: record.raw.code.as_deref().map(Cow::Borrowed),
-        raw_name: record.raw.name.as_deref().map(Cow::Borrowed),
+        raw_code: record.raw.code.as_deref().map(Into::into),
+        raw_name: record.raw.name.as_deref().map(Into::into),
         repairs: record
             .repairs
             .iter()
             .map(|r| RepairSnapshot {
-                field: Cow::Borrowed(&r.field),
-                from: Cow::Borrowed(&r.from),
-                to: Cow::Borrowed(&r.to),
-                rule: Cow::Borrowed(&r.rule),
+                field: r.field.as_str().into(),
+                from: r.from.as_str().into(),
+                to: r.to.as_str().into(),
+                rule: r.rule.as_str().into(),
             })
             .collect(),
         position: record.sources.first().map(|s| Position {
-            file: Cow::Borrowed(&s.file),
+            file: Arc::clone(&s.file),
             table: s.table,
             line: s.line,
             column: s.column,
         }),
+    }
+}
+
+/// The record's own shared name of `locale` (its sources carry it), so
+/// that locales are not copied per description.
+fn shared_locale(record: &Record, locale: &str) -> Arc<str> {
+    record
+        .sources
+        .iter()
+        .find(|s| &*s.locale == locale)
+        .map_or_else(|| Arc::from(locale), |s| Arc::clone(&s.locale))
+}
+
+/// Keeps one copy of each repeated string (document ids, sections, file
+/// paths, locales) of a dataset file.
+#[derive(Default)]
+struct Interner(HashMap<String, Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, text: String) -> Arc<str> {
+        if let Some(shared) = self.0.get(&text) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text.as_str());
+        self.0.insert(text, Arc::clone(&shared));
+        shared
     }
 }
 
@@ -611,22 +547,22 @@ struct UnresolvedJson {
 }
 
 impl DocumentJson {
-    fn into_snapshot(self, unresolved_rows: usize) -> DocumentSnapshot<'static> {
+    fn into_snapshot(self, unresolved_rows: usize) -> DocumentSnapshot {
         let mut files: Vec<FileSnapshot> = self
             .files
             .into_iter()
             .map(|f| FileSnapshot {
-                locale: Cow::Owned(f.locale),
-                file: Cow::Owned(f.file),
-                front_matter: Cow::Owned(f.front_matter),
+                locale: f.locale.into(),
+                file: f.file.into(),
+                front_matter: f.front_matter,
                 tables: f
                     .tables
                     .into_iter()
                     .map(|t| TableSnapshot {
                         index: t.index,
-                        section: Cow::Owned(t.section),
-                        format: t.format,
-                        columns: t.columns.join(", "),
+                        section: t.section.into(),
+                        format: t.format.into(),
+                        columns: t.columns.join(", ").into(),
                         rows: t.rows,
                     })
                     .collect(),
@@ -634,9 +570,9 @@ impl DocumentJson {
             .collect();
         files.sort_by(|a, b| a.locale.cmp(&b.locale));
         DocumentSnapshot {
-            id: Cow::Owned(self.id),
-            title: Cow::Owned(self.title),
-            source_locale: Cow::Owned(self.source_locale),
+            id: self.id.into(),
+            title: self.title.into(),
+            source_locale: self.source_locale.into(),
             files,
             unresolved_rows,
         }
@@ -644,7 +580,7 @@ impl DocumentJson {
 }
 
 impl RecordJson {
-    fn into_snapshot(self) -> std::result::Result<RecordSnapshot<'static>, String> {
+    fn into_snapshot(self, shared: &mut Interner) -> std::result::Result<RecordSnapshot, String> {
         let code = canonical_code(&self.code)?;
         let counterpart = self
             .counterpart
@@ -658,34 +594,34 @@ impl RecordJson {
             .map(|(locale, text)| {
                 let markdown = markdown.remove(&locale).filter(|m| *m != text);
                 Description {
-                    locale: Cow::Owned(locale),
-                    text: Cow::Owned(text),
-                    markdown: markdown.map(Cow::Owned),
+                    locale: shared.get(locale),
+                    text: text.into(),
+                    markdown: markdown.map(Into::into),
                 }
             })
             .collect();
         Ok(RecordSnapshot {
-            document: Cow::Owned(self.document),
+            document: shared.get(self.document),
             code,
-            name: Cow::Owned(self.name),
-            section: Cow::Owned(self.section),
-            documented_decimal: self.documented_decimal.map(Cow::Owned),
+            name: self.name.into(),
+            section: shared.get(self.section),
+            documented_decimal: self.documented_decimal.map(Into::into),
             counterpart,
             descriptions,
-            raw_code: self.raw.code.map(Cow::Owned),
-            raw_name: self.raw.name.map(Cow::Owned),
+            raw_code: self.raw.code.map(Into::into),
+            raw_name: self.raw.name.map(Into::into),
             repairs: self
                 .repairs
                 .into_iter()
                 .map(|r| RepairSnapshot {
-                    field: Cow::Owned(r.field),
-                    from: Cow::Owned(r.from),
-                    to: Cow::Owned(r.to),
-                    rule: Cow::Owned(r.rule),
+                    field: r.field.into(),
+                    from: r.from.into(),
+                    to: r.to.into(),
+                    rule: r.rule.into(),
                 })
                 .collect(),
             position: self.sources.into_iter().next().map(|s| Position {
-                file: Cow::Owned(s.file),
+                file: shared.get(s.file),
                 table: s.table,
                 line: s.line,
                 column: s.column,
