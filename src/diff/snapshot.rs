@@ -181,37 +181,55 @@ impl RecordSnapshot {
             .ok()
             .map(|i| &self.descriptions[i])
     }
-
-    /// The order records are kept in: document, code, name, position.
-    fn sort_key(&self) -> (&str, HResult, &str, Option<&Position>) {
-        (
-            &self.document,
-            self.code,
-            &self.name,
-            self.position.as_ref(),
-        )
-    }
 }
 
 impl Snapshot {
-    /// The snapshot of a dataset in memory, sharing its text.
+    /// The snapshot of a dataset in memory, sharing its text. Records are
+    /// made on every core, in their final order.
     pub fn from_dataset(dataset: &Dataset) -> Snapshot {
         let mut unresolved: HashMap<&str, usize> = HashMap::new();
         for row in &dataset.unresolved {
             *unresolved.entry(&row.document).or_default() += 1;
         }
-        let documents = dataset
+        let mut documents: Vec<DocumentSnapshot> = dataset
             .documents
             .iter()
             .map(|d| document_of(d, unresolved.get(d.id.as_str()).copied().unwrap_or(0)))
             .collect();
-        let records = dataset.records.iter().map(record_of).collect();
-        Snapshot::sorted(documents, records)
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        let order = record_order(
+            dataset
+                .records
+                .iter()
+                .map(|r| {
+                    let position = r
+                        .sources
+                        .first()
+                        .map(|s| (&*s.file, s.table, s.line, s.column));
+                    (&*r.document, r.code, r.name.as_str(), position)
+                })
+                .collect(),
+        );
+        let records = map_on_every_core(&order, |&i| record_of(&dataset.records[i]));
+        Snapshot { documents, records }
     }
 
-    fn sorted(mut documents: Vec<DocumentSnapshot>, mut records: Vec<RecordSnapshot>) -> Snapshot {
+    fn sorted(mut documents: Vec<DocumentSnapshot>, records: Vec<RecordSnapshot>) -> Snapshot {
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        sort_records(&mut records);
+        let order = record_order(
+            records
+                .iter()
+                .map(|r| {
+                    let position = r
+                        .position
+                        .as_ref()
+                        .map(|p| (&*p.file, p.table, p.line, p.column));
+                    (&*r.document, r.code, &*r.name, position)
+                })
+                .collect(),
+        );
+        let mut slots: Vec<Option<RecordSnapshot>> = records.into_iter().map(Some).collect();
+        let records = order.iter().filter_map(|&i| slots[i].take()).collect();
         Snapshot { documents, records }
     }
 
@@ -292,42 +310,72 @@ impl Snapshot {
     }
 }
 
-/// Sorts records by document, code, name and position. Stable: records
-/// equal in every key keep the dataset's order, which the file and the
-/// memory share. Documents are ranked first, so that the sort compares
+/// What records are ordered by: document, code, name and the position of
+/// their first row (file, table, line, column).
+type OrderKey<'r> = (
+    &'r str,
+    HResult,
+    &'r str,
+    Option<(&'r str, usize, u32, u32)>,
+);
+
+/// The order of records by their keys: indices into `keys`. Stable:
+/// records equal in every key keep the dataset's order, which the file and
+/// the memory share. Documents are ranked first, so that the sort compares
 /// integers (a dataset is ordered by code, not document: most records
-/// move).
-fn sort_records(records: &mut [RecordSnapshot]) {
-    let mut ranks: HashMap<&str, u32> = HashMap::new();
-    for record in records.iter() {
-        ranks.entry(&record.document).or_insert(0);
-    }
-    let mut ids: Vec<&str> = ranks.keys().copied().collect();
+/// move), and only indices move.
+fn record_order(keys: Vec<OrderKey>) -> Vec<usize> {
+    let mut ids: Vec<&str> = keys
+        .iter()
+        .map(|k| k.0)
+        .collect::<std::collections::HashSet<_>>()
+        .into_iter()
+        .collect();
     ids.sort_unstable();
-    let ranks: HashMap<String, u64> = ids
+    let rank: HashMap<&str, u64> = ids
         .into_iter()
         .enumerate()
-        .map(|(rank, id)| (id.to_string(), rank as u64))
+        .map(|(rank, id)| (id, rank as u64))
         .collect();
-    let key = |r: &RecordSnapshot| {
-        (ranks.get(&*r.document).copied().unwrap_or(u64::MAX) << 32) | u64::from(r.code.value())
-    };
-    records.sort_by_cached_key(key);
-    // Records of one document and code (a repeated row) by name and
-    // position; such runs are short and rare.
-    let mut start = 0;
-    while start < records.len() {
-        let (document, code) = (&records[start].document, records[start].code);
-        let end = start
-            + records[start..]
-                .iter()
-                .take_while(|r| r.code == code && r.document == *document)
-                .count();
-        if end - start > 1 {
-            records[start..end].sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        }
-        start = end;
+    let fast: Vec<u64> = keys
+        .iter()
+        .map(|k| (rank.get(k.0).copied().unwrap_or(u64::MAX) << 32) | u64::from(k.1.value()))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| {
+        fast[a]
+            .cmp(&fast[b])
+            .then_with(|| (keys[a].2, keys[a].3).cmp(&(keys[b].2, keys[b].3)))
+    });
+    order
+}
+
+/// `f` of each item, in order, made on the machine's cores.
+fn map_on_every_core<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads == 1 || items.len() < 4096 {
+        return items.iter().map(&f).collect();
     }
+    let chunk = items.len().div_ceil(threads);
+    let parts: Vec<Vec<U>> = std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for part in parts {
+        out.extend(part);
+    }
+    out
 }
 
 /// The `format_version` at the start of a dataset file, read without
