@@ -179,7 +179,8 @@ impl RevisionTree {
     }
 
     /// Materializes more paths (relative to the project root) from the
-    /// same revision.
+    /// same revision. Files outside the project root (a `sources` setting
+    /// such as `../shared`) are not written.
     pub fn add(&mut self, include: &[&str]) -> Result<(), GitError> {
         let mut args: Vec<String> = vec![
             "--literal-pathspecs".into(),
