@@ -16,8 +16,9 @@
 //! 6. [`normalize`]: canonical records, with repairs that carry their
 //!    evidence;
 //! 7. [`check`]: rules with stable ids producing findings;
-//! 8. [`report`] (the findings for people and CI) and [`emit`] (the dataset
-//!    as JSON, CSV and Rust);
+//! 8. [`report`] (the findings for people and CI), [`emit`] (the dataset
+//!    as JSON, CSV and Rust) and [`diff`] (two datasets compared, for
+//!    review);
 //! 9. [`project`], the pipeline that runs the stages for a project root,
 //!    and the [`commands`] on top of it.
 
@@ -26,6 +27,7 @@ pub mod commands;
 pub mod config;
 pub mod corpus;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod error;
 pub mod ingest;

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["normalize"],
     &["check"],
-    &["report", "emit"],
+    &["report", "emit", "diff"],
     &["project"],
     &["commands"],
 ];

@@ -1,0 +1,428 @@
+//! A project's files at a git revision, materialized in a temporary folder
+//! so that the caller can load them as a project (`errdocs diff --base
+//! REV [--head REV]`).
+//!
+//! Only the files asked for are written: the project's configuration and
+//! sources, not its `out/` (which, on a large corpus, is many times their
+//! size). Paths are relative to the project root, which may sit anywhere
+//! inside the work tree.
+//!
+//! Why the `git` command rather than a library such as gix: it is present
+//! wherever CI has checked out the repository (the `--base` use case), it
+//! reads every repository git itself can (worktrees, alternates, partial
+//! and shallow clones, `safe.directory`, new object formats) with the
+//! user's own configuration, and its messages are the ones users know.
+//! gix would add a hundred crates to the build to reimplement what the
+//! installed git already does, and would lag it on such details. Three
+//! plumbing commands do the work: `rev-parse` (where the project is, which
+//! commit a revision names), `ls-tree` (which files) and one `cat-file
+//! --batch` process for all the contents.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Why a revision could not be materialized. Each is an error of the
+/// command's input (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// The `git` command could not be run.
+    #[error(
+        "cannot run git ({source}); `--base` and `--head` read revisions through the git command: install git or compare two folders or datasets instead"
+    )]
+    NotInstalled {
+        /// Why it could not be started.
+        source: std::io::Error,
+    },
+    /// The project root is not inside a git work tree.
+    #[error("{}: not inside a git work tree (git says: {stderr})", path.display())]
+    NotAWorkTree {
+        /// The project root.
+        path: PathBuf,
+        /// What git said.
+        stderr: String,
+    },
+    /// The revision does not name a commit.
+    #[error(
+        "{}: revision `{rev}` does not exist (git says: {stderr}); in CI, fetch it first (actions/checkout with `fetch-depth: 0`)", path.display()
+    )]
+    UnknownRevision {
+        /// The revision as given.
+        rev: String,
+        /// The project root.
+        path: PathBuf,
+        /// What git said.
+        stderr: String,
+    },
+    /// A git command failed for another reason.
+    #[error("{}: `git {command}` failed: {stderr}", path.display())]
+    Failed {
+        /// The command's arguments.
+        command: String,
+        /// Where it ran.
+        path: PathBuf,
+        /// What git said.
+        stderr: String,
+    },
+    /// A path in the revision cannot be written safely.
+    #[error(
+        "revision `{rev}` holds the path `{file}`, which errdocs will not write outside its temporary folder"
+    )]
+    UnsafePath {
+        /// The revision.
+        rev: String,
+        /// The path as git lists it.
+        file: String,
+    },
+    /// Writing the temporary copy failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+impl From<GitError> for crate::Error {
+    fn from(error: GitError) -> Self {
+        match error {
+            GitError::Io { path, source } => crate::Error::Io { path, source },
+            GitError::NotAWorkTree { ref path, .. }
+            | GitError::UnknownRevision { ref path, .. }
+            | GitError::Failed { ref path, .. } => crate::Error::Input {
+                path: path.clone(),
+                message: strip_path(&error.to_string(), path),
+            },
+            other => crate::Error::Input {
+                path: PathBuf::from("git"),
+                message: other.to_string(),
+            },
+        }
+    }
+}
+
+/// The message without the leading `path: ` (the error adds it back).
+fn strip_path(message: &str, path: &Path) -> String {
+    let prefix = format!("{}: ", path.display());
+    message.strip_prefix(&prefix).unwrap_or(message).to_string()
+}
+
+/// A project's files at one revision, in a temporary folder removed on drop.
+#[derive(Debug)]
+pub struct RevisionTree {
+    dir: tempfile::TempDir,
+    /// The top of the work tree.
+    top: PathBuf,
+    /// The project root relative to the top, with `/` and a trailing `/`
+    /// (empty at the top).
+    prefix: String,
+    rev: String,
+    commit: String,
+    files: usize,
+}
+
+impl RevisionTree {
+    /// Materializes the files under `include` (paths relative to the
+    /// project `root`, files or folders; every file under the root when
+    /// empty) as they are at `rev`. Paths absent at `rev` are skipped.
+    ///
+    /// To follow the revision's own configuration, ask for
+    /// `errdocs.toml` first, read its `sources` from [`RevisionTree::root`],
+    /// then [`add`](RevisionTree::add) that folder.
+    pub fn checkout(root: &Path, rev: &str, include: &[&str]) -> Result<RevisionTree, GitError> {
+        if rev.starts_with('-') || rev.is_empty() || rev.contains('\0') {
+            return Err(GitError::UnknownRevision {
+                rev: rev.to_string(),
+                path: root.to_path_buf(),
+                stderr: "not a revision name".into(),
+            });
+        }
+        std::fs::metadata(root).map_err(|source| GitError::Io {
+            path: root.to_path_buf(),
+            source,
+        })?;
+        let work_tree = |stderr: String| GitError::NotAWorkTree {
+            path: root.to_path_buf(),
+            stderr,
+        };
+        let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|e| e.or(work_tree))?;
+        let prefix = git(root, &["rev-parse", "--show-prefix"]).map_err(|e| e.or(work_tree))?;
+        let commit = git(
+            root,
+            &["rev-parse", "--verify", &format!("{rev}^{{commit}}")],
+        )
+        .map_err(|e| {
+            e.or(|stderr| GitError::UnknownRevision {
+                rev: rev.to_string(),
+                path: root.to_path_buf(),
+                stderr,
+            })
+        })?;
+        let dir = tempfile::Builder::new()
+            .prefix("errdocs-rev-")
+            .tempdir()
+            .map_err(|source| GitError::Io {
+                path: std::env::temp_dir(),
+                source,
+            })?;
+        let mut tree = RevisionTree {
+            dir,
+            top: PathBuf::from(top.trim_end_matches(['\n', '\r'])),
+            prefix: prefix.trim_end_matches(['\n', '\r']).to_string(),
+            rev: rev.to_string(),
+            commit: commit.trim().to_string(),
+            files: 0,
+        };
+        tree.add(include)?;
+        Ok(tree)
+    }
+
+    /// Materializes more paths (relative to the project root) from the
+    /// same revision. Files outside the project root (a `sources` setting
+    /// such as `../shared`) are not written.
+    pub fn add(&mut self, include: &[&str]) -> Result<(), GitError> {
+        let mut args: Vec<String> = vec![
+            "--literal-pathspecs".into(),
+            "ls-tree".into(),
+            "-r".into(),
+            "-z".into(),
+            "--full-name".into(),
+            self.commit.clone(),
+            "--".into(),
+        ];
+        if include.is_empty() {
+            if !self.prefix.is_empty() {
+                args.push(self.prefix.clone());
+            }
+        } else {
+            for path in include {
+                let path = path.trim_start_matches("./").trim_end_matches('/');
+                args.push(format!("{}{path}", self.prefix));
+            }
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let listing =
+            git(&self.top, &args).map_err(|e| e.or(|stderr| self.failed(&args, stderr)))?;
+        let mut blobs: Vec<(String, String)> = Vec::new();
+        for entry in listing.split('\0').filter(|e| !e.is_empty()) {
+            // `<mode> SP <type> SP <object> TAB <path>`
+            let Some((meta, path)) = entry.split_once('\t') else {
+                continue;
+            };
+            let mut meta = meta.split(' ');
+            let (Some(mode), Some(kind), Some(object)) = (meta.next(), meta.next(), meta.next())
+            else {
+                continue;
+            };
+            // Regular files only: not symbolic links, not submodules.
+            if kind != "blob" || !(mode == "100644" || mode == "100755") {
+                continue;
+            }
+            let Some(relative) = path.strip_prefix(&self.prefix) else {
+                continue;
+            };
+            blobs.push((object.to_string(), relative.to_string()));
+        }
+        for (_, relative) in &blobs {
+            if !is_safe(relative) {
+                return Err(GitError::UnsafePath {
+                    rev: self.rev.clone(),
+                    file: relative.clone(),
+                });
+            }
+        }
+        self.write_blobs(&blobs)?;
+        self.files += blobs.len();
+        Ok(())
+    }
+
+    /// Writes each blob's contents to its path under the temporary folder,
+    /// reading them all from one `git cat-file --batch`.
+    fn write_blobs(&self, blobs: &[(String, String)]) -> Result<(), GitError> {
+        if blobs.is_empty() {
+            return Ok(());
+        }
+        let args = ["cat-file", "--batch"];
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(&self.top)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|source| GitError::NotInstalled { source })?;
+        let requests: String = blobs
+            .iter()
+            .map(|(object, _)| format!("{object}\n"))
+            .collect();
+        let mut stdin = child.stdin.take();
+        // Written from another thread: git answers while it reads, and
+        // either side's pipe could fill.
+        let writer = std::thread::spawn(move || {
+            if let Some(stdin) = stdin.as_mut() {
+                let _ = stdin.write_all(requests.as_bytes());
+            }
+            drop(stdin);
+        });
+        let result = match child.stdout.take() {
+            Some(stdout) => self.read_batch(BufReader::new(stdout), blobs),
+            None => Err(self.failed(&args, "no output".into())),
+        };
+        let _ = writer.join();
+        let output = child.wait_with_output().map_err(|source| GitError::Io {
+            path: self.top.clone(),
+            source,
+        })?;
+        result?;
+        if !output.status.success() {
+            return Err(self.failed(&args, String::from_utf8_lossy(&output.stderr).trim().into()));
+        }
+        Ok(())
+    }
+
+    fn read_batch(
+        &self,
+        mut reader: impl BufRead,
+        blobs: &[(String, String)],
+    ) -> Result<(), GitError> {
+        let args = ["cat-file", "--batch"];
+        let mut header = String::new();
+        let mut contents = Vec::new();
+        for (object, relative) in blobs {
+            header.clear();
+            reader
+                .read_line(&mut header)
+                .map_err(|source| self.io(&self.top, source))?;
+            // `<object> SP blob SP <size> LF <contents> LF`
+            let mut parts = header.trim_end().split(' ');
+            let size = match (parts.next(), parts.next(), parts.next()) {
+                (Some(_), Some("blob"), Some(size)) => size.parse::<usize>().ok(),
+                _ => None,
+            };
+            let Some(size) = size else {
+                return Err(self.failed(
+                    &args,
+                    format!("unexpected answer for {object}: {}", header.trim_end()),
+                ));
+            };
+            contents.clear();
+            contents.resize(size + 1, 0);
+            reader
+                .read_exact(&mut contents)
+                .map_err(|source| self.io(&self.top, source))?;
+            contents.pop();
+            let path = self.dir.path().join(relative);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|source| self.io(parent, source))?;
+            }
+            std::fs::write(&path, &contents).map_err(|source| self.io(&path, source))?;
+        }
+        Ok(())
+    }
+
+    fn failed(&self, args: &[&str], stderr: String) -> GitError {
+        GitError::Failed {
+            command: args.join(" "),
+            path: self.top.clone(),
+            stderr,
+        }
+    }
+
+    fn io(&self, path: &Path, source: std::io::Error) -> GitError {
+        GitError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The project root as it was at the revision (a temporary folder).
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The revision as given.
+    pub fn rev(&self) -> &str {
+        &self.rev
+    }
+
+    /// The commit it names (full hash).
+    pub fn commit(&self) -> &str {
+        &self.commit
+    }
+
+    /// How many files were written.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+}
+
+/// True when a path from git stays inside the folder it is written to:
+/// only plain components, no `..`, no root, no drive.
+fn is_safe(relative: &str) -> bool {
+    !relative.is_empty()
+        && !relative.contains('\\')
+        && Path::new(relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// A git command's failure: not started, or what it wrote to stderr.
+enum GitFailure {
+    NotInstalled(std::io::Error),
+    Stderr(String),
+}
+
+impl GitFailure {
+    /// The error, building it from git's message where git ran.
+    fn or(self, error: impl FnOnce(String) -> GitError) -> GitError {
+        match self {
+            GitFailure::NotInstalled(source) => GitError::NotInstalled { source },
+            GitFailure::Stderr(stderr) => error(stderr),
+        }
+    }
+}
+
+/// Runs `git -C dir args...` and returns its standard output.
+fn git(dir: &Path, args: &[&str]) -> Result<String, GitFailure> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(GitFailure::NotInstalled)?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let stderr = stderr
+            .lines()
+            .map(|l| l.trim_start_matches("fatal: ").trim())
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Err(GitFailure::Stderr(if stderr.is_empty() {
+            format!("exit status {}", output.status)
+        } else {
+            stderr
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_safe() {
+        assert!(is_safe("errdocs.toml"));
+        assert!(is_safe("sources/doc/en-us.md"));
+        assert!(!is_safe("../outside"));
+        assert!(!is_safe("sources/../../x"));
+        assert!(!is_safe("/etc/passwd"));
+        assert!(!is_safe("a\\..\\b"));
+        assert!(!is_safe(""));
+    }
+}

@@ -1,0 +1,210 @@
+//! `--base REV`: the project's files at a revision, read through git into a
+//! temporary folder, against the work tree. Tests build a repository of two
+//! commits; without a `git` command they say so and pass.
+
+mod diff_common;
+
+use std::path::Path;
+use std::process::Command;
+
+use errdocs::Project;
+use errdocs::diff::git::{GitError, RevisionTree};
+use errdocs::diff::{self, ChangeKind, Snapshot};
+
+fn git_available() -> bool {
+    let found = Command::new("git").arg("--version").output().is_ok();
+    if !found {
+        eprintln!("note: no `git` command on this machine; the --base tests are skipped");
+    }
+    found
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=errdocs test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn copy_side(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_side(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A repository whose project sits in `docs/`: the first commit holds the
+/// "reworded" pair's old side and an `out/` folder, the second its new side;
+/// then the work tree renames a code (uncommitted).
+fn repository() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().unwrap();
+    let project = repo.path().join("docs");
+    std::fs::create_dir_all(project.join("out")).unwrap();
+    std::fs::write(repo.path().join("README.md"), "outside the project\n").unwrap();
+    git(repo.path(), &["init", "-q"]);
+    copy_side(&diff_common::case_dir("reworded").join("old"), &project);
+    std::fs::write(project.join("out/error-codes.json"), "{}\n").unwrap();
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    copy_side(&diff_common::case_dir("reworded").join("new"), &project);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "second"]);
+    for file in ["en-us.md", "de-de.md"] {
+        let path = project.join("sources/update-errors").join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("WU_E_UNKNOWN_ID ", "WU_E_UNKNOWN_IDENTIFIER "),
+        )
+        .unwrap();
+    }
+    repo
+}
+
+#[test]
+fn base_revision_against_the_work_tree() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    // What the command does: the configuration first, then its sources.
+    let mut base = RevisionTree::checkout(&root, "HEAD~1", &["errdocs.toml"]).unwrap();
+    base.add(&["sources"]).unwrap();
+    assert_eq!(base.files(), 3);
+    assert_eq!(base.rev(), "HEAD~1");
+    assert_eq!(base.commit().len(), 40);
+    assert!(base.root().join("sources/update-errors/en-us.md").is_file());
+    assert!(!base.root().join("out").exists(), "out/ is not needed");
+    assert!(
+        !base.root().join("README.md").exists(),
+        "outside the project"
+    );
+
+    let old = Project::load(base.root()).unwrap();
+    let new = Project::load(&root).unwrap();
+    let (old, new) = (
+        Snapshot::from_dataset(&old.dataset),
+        Snapshot::from_dataset(&new.dataset),
+    );
+    let diff = diff::compare(&old, &new);
+    let kinds: Vec<(String, ChangeKind)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.code.to_string(), c.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("0x80240001".to_string(), ChangeKind::Changed),
+            ("0x80240003".to_string(), ChangeKind::Renamed),
+        ]
+    );
+}
+
+#[test]
+fn base_and_head_revisions() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    let base = RevisionTree::checkout(&root, "HEAD~1", &[]).unwrap();
+    let head = RevisionTree::checkout(&root, "HEAD", &[]).unwrap();
+    // Everything under the project root, out/ included, when asked for all.
+    assert!(base.root().join("out/error-codes.json").is_file());
+    let (old, new) = (
+        Project::load(base.root()).unwrap(),
+        Project::load(head.root()).unwrap(),
+    );
+    let (old, new) = (
+        Snapshot::from_dataset(&old.dataset),
+        Snapshot::from_dataset(&new.dataset),
+    );
+    let diff = diff::compare(&old, &new);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    assert_eq!(diff.summary.descriptions_reworded, 2);
+}
+
+#[test]
+fn a_revision_that_does_not_exist_is_named_in_the_error() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    let error = RevisionTree::checkout(&root, "origin/no-such-branch", &[]).unwrap_err();
+    assert!(
+        matches!(error, GitError::UnknownRevision { .. }),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("`origin/no-such-branch` does not exist")
+            && message.contains("git says:")
+            && message.contains("fetch-depth: 0"),
+        "{message}"
+    );
+    let error: errdocs::Error = error.into();
+    assert!(matches!(error, errdocs::Error::Input { .. }), "{error:?}");
+    assert!(error.to_string().contains("origin/no-such-branch"));
+
+    // An option is not a revision.
+    let error = RevisionTree::checkout(&root, "--output=/tmp/x", &[]).unwrap_err();
+    assert!(
+        matches!(error, GitError::UnknownRevision { .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_folder_outside_any_work_tree_is_an_error() {
+    if !git_available() {
+        return;
+    }
+    let outside = tempfile::tempdir().unwrap();
+    let inside_a_repository = Command::new("git")
+        .arg("-C")
+        .arg(outside.path())
+        .args(["rev-parse", "--git-dir"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if inside_a_repository {
+        eprintln!("note: the temporary folder is inside a git work tree; skipped");
+    } else {
+        let error = RevisionTree::checkout(outside.path(), "HEAD", &[]).unwrap_err();
+        assert!(matches!(error, GitError::NotAWorkTree { .. }), "{error:?}");
+        let message = error.to_string();
+        assert!(
+            message.contains("not inside a git work tree")
+                && message.contains(&*outside.path().to_string_lossy()),
+            "{message}"
+        );
+    }
+    let missing = outside.path().join("missing");
+    let error = RevisionTree::checkout(&missing, "HEAD", &[]).unwrap_err();
+    assert!(matches!(error, GitError::Io { .. }), "{error:?}");
+    assert!(error.to_string().contains("missing"), "{error}");
+}
