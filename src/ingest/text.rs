@@ -45,6 +45,17 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}'
 }
 
+/// Characters that take no room and mean nothing in a cell's text: zero-
+/// width spaces and joiners, word joiners, byte-order marks. They are
+/// dropped from the plain text (the cell's source keeps them), so that
+/// "Installation\u{200B} Error" reads as "Installation Error".
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 /// Normalizes cell text: the ends are trimmed; inside, a run of white space
 /// (non-breaking spaces included) becomes nothing when it is a line break
 /// inside an identifier (`WU_E_` + newline + `NO_SERVICE`), a line break when
@@ -59,7 +70,7 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
     }
     let mut out = String::with_capacity(trimmed.len());
     let mut joins = 0;
-    let mut chars = trimmed.chars().peekable();
+    let mut chars = trimmed.chars().filter(|c| !is_invisible(*c)).peekable();
     while let Some(c) = chars.next() {
         if !is_space(c) {
             out.push(c);
@@ -126,8 +137,11 @@ fn is_normalized(trimmed: &str) -> bool {
             continue;
         }
         previous_space = false;
-        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            && trimmed[i..].chars().next().is_some_and(is_space)
+        if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+            && trimmed[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_space(c) || is_invisible(c))
         {
             return false;
         }
@@ -196,7 +210,7 @@ mod tests {
         let by_chars = |text: &str| {
             let mut previous_space = false;
             text.chars().all(|c| {
-                let ok = !(is_space(c) && (c != ' ' || previous_space));
+                let ok = !is_invisible(c) && !(is_space(c) && (c != ' ' || previous_space));
                 previous_space = c == ' ';
                 ok
             })
@@ -214,6 +228,8 @@ mod tests {
             "em\u{2003}space and \u{2014} dash",
             "ogham\u{1680}space",
             "next\u{85}line",
+            "zero\u{200B}width",
+            "bom\u{FEFF}inside",
         ] {
             assert_eq!(is_normalized(text), by_chars(text), "{text:?}");
         }
@@ -262,6 +278,11 @@ mod tests {
         assert_eq!(
             normalize_cell_text("a\u{2009}b\u{a0}c"),
             ("a b c".into(), 0)
+        );
+        // Zero-width characters are dropped from the text.
+        assert_eq!(
+            normalize_cell_text("Installation \u{200B}Error"),
+            ("Installation Error".into(), 0)
         );
     }
 }
