@@ -72,6 +72,58 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         fail_on: Option<FailLevel>,
     },
+    /// Compare two versions of the documents: which codes were added,
+    /// removed, renamed, moved or changed, each description word by word,
+    /// the translations a source change left stale, and the findings
+    /// introduced and fixed.
+    ///
+    /// Give OLD and NEW (each a project folder, whose sources are read, or
+    /// a dataset file written by build, out/error-codes.json), or, in a
+    /// git work tree, --base REV: the project at --root as it is at REV
+    /// (read through the git command) against the work tree, or against
+    /// --head REV. In CI on a pull request:
+    ///
+    ///     errdocs diff --base origin/main --format markdown
+    ///
+    /// Findings are compared only between projects (a dataset file does
+    /// not hold them).
+    ///
+    /// Exit status: 0; 1 with --exit-code when anything changed, or with
+    /// --fail-on-new when the change introduces findings at or above that
+    /// level; 2 for usage errors, a revision that does not exist, a path
+    /// that is neither a project nor a dataset, or unreadable input.
+    #[command(verbatim_doc_comment)]
+    Diff {
+        /// Before the change: a project folder or a dataset file.
+        #[arg(
+            value_name = "OLD",
+            required_unless_present = "base",
+            conflicts_with = "base"
+        )]
+        old: Option<PathBuf>,
+        /// After the change: a project folder or a dataset file.
+        #[arg(
+            value_name = "NEW",
+            required_unless_present = "base",
+            conflicts_with = "base"
+        )]
+        new: Option<PathBuf>,
+        /// Compare the project at --root as it is at this git revision.
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// With --base: compare against this revision, not the work tree.
+        #[arg(long, value_name = "REV", requires = "base")]
+        head: Option<String>,
+        /// How to report.
+        #[arg(long, value_enum, default_value = "human")]
+        format: commands::diff::DiffFormat,
+        /// Exit 1 when anything changed (as `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+        /// Exit 1 when the change introduces findings at or above LEVEL.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on_new: Option<FailLevel>,
+    },
     /// List every rule: id, severity (as errdocs.toml sets it, under
     /// --root), summary and tags.
     Rules,
@@ -112,6 +164,39 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
                 fail_on,
             },
         ),
+        Command::Diff {
+            old,
+            new,
+            base,
+            head,
+            format,
+            exit_code,
+            fail_on_new,
+        } => {
+            use commands::diff::Side;
+            let (old, new) = match (old, new, base) {
+                (Some(old), Some(new), _) => (Side::Path(old), Side::Path(new)),
+                (_, _, Some(base)) => (
+                    Side::Revision(base),
+                    head.map_or(Side::WorkTree, Side::Revision),
+                ),
+                _ => {
+                    return Err(errdocs::Error::Usage(
+                        "give OLD and NEW, or --base REV".into(),
+                    ));
+                }
+            };
+            commands::diff::run(
+                &cli.root,
+                commands::diff::DiffOptions {
+                    old,
+                    new,
+                    format,
+                    exit_code,
+                    fail_on_new,
+                },
+            )
+        }
         Command::Rules => {
             let config = errdocs::config::Config::load(&cli.root, &errdocs::check::rule_ids())?;
             commands::rules::run(&config);
