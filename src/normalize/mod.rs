@@ -518,6 +518,21 @@ pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCel
     }
 }
 
+/// The invisible characters in `text`, named as `U+200B`, once each.
+fn invisible_characters(text: &str) -> String {
+    let mut found: Vec<char> = text
+        .chars()
+        .filter(|c| crate::ingest::text::is_invisible(*c))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A record from a source-language row. `locales` is the number of locale
 /// files of the document (the most descriptions and sources the record can
 /// get); `section` the table's heading, shared by its records.
@@ -561,6 +576,22 @@ fn new_record(
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+        });
+    } else if let Some(cell) = cells.name
+        && cell.source().contains(crate::ingest::text::is_invisible)
+    {
+        // Invisible characters split a name without showing; the name is
+        // read without them, and what the page holds is kept.
+        let source = cell.source().trim();
+        raw.name = Some(source.to_string());
+        normalizations.push(Normalization {
+            field: "name".into(),
+            from: source.to_string(),
+            to: name.clone(),
+            reason: format!(
+                "removed invisible characters ({})",
+                invisible_characters(source)
             ),
         });
     }
