@@ -316,6 +316,9 @@ pub fn lay_out(
 /// is written); a name read from a code's cell is empty where the cell has
 /// none.
 fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
+    if part == Part::Whole {
+        return cell.clone();
+    }
     let shape = shape_of(&cell.text);
     let composite = shape.tokens.len() > 1
         && matches!(

@@ -336,7 +336,8 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
 /// another of its cells is a symbolic name alone, or its description is a
 /// symbolic name alone (a name read as a description).
 fn doubtful_fields(table: &Table, cells: &RowCells) -> Option<String> {
-    let alone = |cell: &Cell| crate::ingest::shape::shape_of(&cell.text).shape == Shape::Identifier;
+    let alone =
+        |cell: &Cell| crate::ingest::shape::brief_shape_of(&cell.text).shape == Shape::Identifier;
     let has_name_column = table.column(ColumnRole::Name).is_some();
     if cells.name_text().trim().is_empty() && has_name_column {
         let misplaced = table
