@@ -481,3 +481,22 @@ fn front_matter_values_and_heading_anchors_are_fixed_in_place() {
         stdout(&output)
     );
 }
+
+/// The pre-commit hook the README shows: errdocs fix on the changed
+/// Markdown files, before the check.
+#[test]
+fn the_pre_commit_fix_hook_runs_fix_on_markdown() {
+    let text = std::fs::read_to_string(common::repo_root().join(".pre-commit-hooks.yaml"))
+        .expect(".pre-commit-hooks.yaml");
+    let hooks: serde_json::Value = serde_yaml::from_str(&text).expect("YAML");
+    let hook = &hooks[1];
+    assert_eq!(hook["id"], "errdocs-fix");
+    assert_eq!(hook["entry"], "errdocs fix");
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["types"], serde_json::json!(["markdown"]));
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
+    assert!(
+        readme.contains("      - id: errdocs-fix\n      - id: errdocs\n"),
+        "the README shows the fix hook before the check"
+    );
+}
