@@ -367,6 +367,27 @@ impl Project {
         project
     }
 
+    /// The replacements of the files' text that each of `findings` makes
+    /// with its fix (see [`crate::fix::replacements_by_finding`]), for the
+    /// SARIF report. The files' texts must be at hand (after
+    /// [`Project::require_sources`]); a file whose text is not gives none.
+    pub fn fix_replacements(
+        &self,
+        findings: &[crate::diagnostic::Finding],
+    ) -> Vec<Vec<crate::diagnostic::Replacement>> {
+        let sources: Option<Vec<&SourceFile>> =
+            self.files.iter().map(|f| self.source(&f.file)).collect();
+        let Some(sources) = sources else {
+            return vec![Vec::new(); findings.len()];
+        };
+        crate::fix::replacements_by_finding(crate::fix::PlanInput {
+            files: &self.files,
+            sources: &sources,
+            alignments: &self.alignments,
+            findings,
+        })
+    }
+
     /// Reads every file again and fails unless each still has the text
     /// that was ingested. Reports quote findings' lines, and baselines and
     /// SARIF fingerprint findings by them: a file edited during the run

@@ -500,3 +500,71 @@ fn the_pre_commit_fix_hook_runs_fix_on_markdown() {
         "the README shows the fix hook before the check"
     );
 }
+
+/// A SARIF replacement: start line and column, end line and column, and
+/// the text inserted.
+type Region = (usize, usize, usize, usize, String);
+
+/// `check --format sarif` carries each fix as replacements of the text:
+/// applied to the pages, they make what `fix --unsafe` makes.
+#[test]
+fn sarif_fixes_are_the_replacements_fix_makes() {
+    let dir = bundled_copy_with("errdocs.toml", |t| t);
+    let root = dir.path().display().to_string();
+    let output = errdocs(&["check", "--format", "sarif", "--root", &root]);
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF");
+    // Every replacement once, by file.
+    let mut by_file: BTreeMap<String, std::collections::BTreeSet<Region>> = BTreeMap::new();
+    let mut fixes = 0;
+    for result in sarif["runs"][0]["results"].as_array().expect("results") {
+        for fix in result["fixes"].as_array().into_iter().flatten() {
+            fixes += 1;
+            assert!(
+                fix["description"]["text"]
+                    .as_str()
+                    .is_some_and(|t| !t.is_empty())
+            );
+            for change in fix["artifactChanges"].as_array().expect("changes") {
+                let uri = change["artifactLocation"]["uri"].as_str().expect("uri");
+                assert_eq!(change["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+                for r in change["replacements"].as_array().expect("replacements") {
+                    let n = |key: &str| r["deletedRegion"][key].as_u64().expect(key) as usize;
+                    by_file.entry(uri.to_string()).or_default().insert((
+                        n("startLine"),
+                        n("startColumn"),
+                        n("endLine"),
+                        n("endColumn"),
+                        r["insertedContent"]["text"]
+                            .as_str()
+                            .expect("text")
+                            .to_string(),
+                    ));
+                }
+            }
+        }
+    }
+    assert!(fixes > 30, "{fixes}");
+    let mut expected_files = files(dir.path());
+    for (rel, replacements) in &by_file {
+        let text = String::from_utf8(expected_files[rel].clone()).expect("UTF-8");
+        let source = errdocs::source::SourceFile::from_text(rel.into(), rel.clone(), text.clone());
+        let mut edits: Vec<errdocs::fix::Edit> = replacements
+            .iter()
+            .map(|(sl, sc, el, ec, new)| errdocs::fix::Edit {
+                range: source.offset_of(*sl, *sc).expect("start")
+                    ..source.offset_of(*el, *ec).expect("end"),
+                text: new.clone(),
+            })
+            .collect();
+        edits.sort_by_key(|e| e.range.start);
+        expected_files.insert(rel.clone(), errdocs::fix::apply(&text, &edits).into_bytes());
+    }
+    errdocs(&["fix", "--unsafe", "--root", &root]);
+    let fixed = files(dir.path());
+    for (rel, bytes) in &fixed {
+        assert!(
+            *bytes == expected_files[rel],
+            "{rel}: the SARIF replacements and errdocs fix --unsafe differ"
+        );
+    }
+}

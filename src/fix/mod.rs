@@ -23,7 +23,9 @@ pub mod write;
 
 use std::ops::Range;
 
-pub use plan::{AppliedFix, FilePlan, Plan, PlanInput, Selection, Unplaced, plan};
+pub use plan::{
+    AppliedFix, FilePlan, Plan, PlanInput, Selection, Unplaced, plan, replacements_by_finding,
+};
 
 /// One edit of a file's text: the bytes at `range` replaced by `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]

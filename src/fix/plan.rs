@@ -6,7 +6,7 @@ use std::ops::{Range, RangeInclusive};
 
 use super::locate::{Syntax, replacements};
 use super::{Edit, padding};
-use crate::diagnostic::{Applicability, Finding, Fix};
+use crate::diagnostic::{Applicability, Finding, Fix, Replacement};
 use crate::ingest::{Cell, IngestedFile, Table};
 use crate::model::TableFormat;
 use crate::normalize::{RowCells, TranslationAlignment};
@@ -104,6 +104,7 @@ impl Plan {
 }
 
 /// One fix to place: the finding's rule, where the fix is, and the fix.
+#[derive(Clone, Copy)]
 struct Wanted<'a> {
     rule: &'static str,
     location: &'a Location,
@@ -181,6 +182,21 @@ struct Placed<'a> {
     suggested: &'a Fix,
 }
 
+/// The fixes of one finding, as places and fixes: its own, and those of
+/// the rows it sums up.
+fn fixes_of(finding: &Finding) -> impl Iterator<Item = Wanted<'_>> {
+    let own = finding.fix.iter().map(|fix| (&finding.location, fix));
+    let rows = finding
+        .related
+        .iter()
+        .filter_map(|r| r.fix.as_ref().map(|fix| (&r.location, fix)));
+    own.chain(rows).map(|(location, fix)| Wanted {
+        rule: finding.rule,
+        location,
+        fix,
+    })
+}
+
 /// Plans one round: for each fix `selection` takes, the edits that make it,
 /// and the same fix in the translations whose row says the same wrong
 /// thing. A fix whose edits would overlap another's waits for the next
@@ -188,83 +204,140 @@ struct Placed<'a> {
 pub fn plan(input: PlanInput, selection: &Selection) -> Plan {
     let mut result = Plan::default();
     let mut wanted = Vec::new();
-    for finding in input.findings {
-        let fixes = finding
-            .fix
-            .iter()
-            .map(|fix| (&finding.location, fix))
-            .chain(
-                finding
-                    .related
-                    .iter()
-                    .filter_map(|r| r.fix.as_ref().map(|fix| (&r.location, fix))),
-            );
-        for (location, fix) in fixes {
-            if !selection.has_rule(finding.rule) {
-                continue;
+    for finding in input.findings.iter().filter(|f| selection.has_rule(f.rule)) {
+        for want in fixes_of(finding) {
+            match want.fix.applicability {
+                Applicability::DisplayOnly => {}
+                Applicability::Unsafe if !selection.unsafe_fixes => result.unsafe_left += 1,
+                _ => wanted.push(want),
             }
-            match fix.applicability {
-                Applicability::DisplayOnly => continue,
-                Applicability::Unsafe if !selection.unsafe_fixes => {
-                    result.unsafe_left += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            wanted.push(Wanted {
-                rule: finding.rule,
-                location,
-                fix,
-            });
         }
     }
     if wanted.is_empty() {
         return result;
     }
-    let by_path: HashMap<&str, usize> = input
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.file.as_ref(), i))
-        .collect();
-    let cells = CellIndex::of(
-        input,
-        wanted
-            .iter()
-            .filter_map(|w| by_path.get(&*w.location.file).copied()),
-    );
-    let mut placed: Vec<Placed> = Vec::new();
+    let placer = Placer::new(input, &wanted);
+    let mut placed = Vec::new();
     for want in &wanted {
-        let Some(&file) = by_path.get(&*want.location.file) else {
-            result
-                .unplaced
-                .push(unplaced(want, "the file is not one of the documents"));
-            continue;
-        };
-        if is_suppressed(&input.files[file], want.rule, want.location.line) {
-            result.suppressed += 1;
-            continue;
-        }
-        match place(input, &cells, file, want) {
-            Ok((first, cell)) => {
-                let translations = match cell {
-                    Some(cell) => in_translations(input, cell, want, &first.fix.location),
-                    None => Vec::new(),
-                };
-                placed.push(first);
-                placed.extend(translations);
-            }
-            Err(reason) => result.unplaced.push(unplaced(want, &reason)),
+        match placer.place(want) {
+            Ok(Some(edits)) => placed.extend(edits),
+            Ok(None) => result.suppressed += 1,
+            Err(reason) => result.unplaced.push(Unplaced {
+                rule: want.rule,
+                location: want.location.clone(),
+                fix: want.fix.clone(),
+                reason,
+            }),
         }
     }
-    // Per file, the edits of the fixes in order; a fix whose edits overlap
-    // another's different edits is left for the next round.
+    let per_file = merge(placed, &mut result.unplaced);
+    result.files = finish(input, per_file);
+    result
+}
+
+/// The replacements each finding's fix makes, by finding (its own fix, and
+/// those of the rows it sums up; in its file and in the translations that
+/// say the same wrong thing), for reports that carry fixes (SARIF). A
+/// display-only fix makes none (errdocs never applies it), nor does one
+/// that cannot be placed or whose row an inline suppression covers.
+pub fn replacements_by_finding(input: PlanInput) -> Vec<Vec<Replacement>> {
+    let wanted: Vec<Vec<Wanted>> = input
+        .findings
+        .iter()
+        .map(|finding| {
+            fixes_of(finding)
+                .filter(|w| w.fix.applicability != Applicability::DisplayOnly)
+                .collect()
+        })
+        .collect();
+    let all: Vec<Wanted> = wanted.iter().flatten().cloned().collect();
+    if all.is_empty() {
+        return vec![Vec::new(); input.findings.len()];
+    }
+    let placer = Placer::new(input, &all);
+    wanted
+        .iter()
+        .map(|wanted| {
+            let placed: Vec<Placed> = wanted
+                .iter()
+                .filter_map(|want| placer.place(want).ok().flatten())
+                .flatten()
+                .collect();
+            let mut ignored = Vec::new();
+            finish(input, merge(placed, &mut ignored))
+                .into_iter()
+                .flat_map(|plan| {
+                    let source = input.sources[plan.file];
+                    plan.edits.into_iter().map(move |edit| Replacement {
+                        start: source.location(edit.range.start),
+                        end: source.location(edit.range.end),
+                        text: edit.text,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Places fixes: their files, and the cells of those files by where they
+/// start.
+struct Placer<'a> {
+    input: PlanInput<'a>,
+    by_path: HashMap<&'a str, usize>,
+    cells: CellIndex,
+}
+
+impl<'a> Placer<'a> {
+    fn new(input: PlanInput<'a>, wanted: &[Wanted]) -> Self {
+        let by_path: HashMap<&str, usize> = input
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file.as_ref(), i))
+            .collect();
+        let cells = CellIndex::of(
+            input,
+            wanted
+                .iter()
+                .filter_map(|w| by_path.get(&*w.location.file).copied()),
+        );
+        Placer {
+            input,
+            by_path,
+            cells,
+        }
+    }
+
+    /// The edits of one fix, and of the same fix in the translations;
+    /// `None` when an inline suppression covers its row.
+    fn place<'w>(&self, want: &Wanted<'w>) -> Result<Option<Vec<Placed<'w>>>, String> {
+        let Some(&file) = self.by_path.get(&*want.location.file) else {
+            return Err("the file is not one of the documents".into());
+        };
+        if is_suppressed(&self.input.files[file], want.rule, want.location.line) {
+            return Ok(None);
+        }
+        let (first, cell) = place(self.input, &self.cells, file, want)?;
+        let translations = match cell {
+            Some(cell) => in_translations(self.input, cell, want, &first.fix.location),
+            None => Vec::new(),
+        };
+        let mut placed = vec![first];
+        placed.extend(translations);
+        Ok(Some(placed))
+    }
+}
+
+/// The edits of the placed fixes, per file, in order; a fix whose edits
+/// overlap another's different edits is left out (for the next round), and
+/// said in `unplaced`.
+fn merge(placed: Vec<Placed>, unplaced: &mut Vec<Unplaced>) -> BTreeMap<usize, FileEdits> {
     let mut per_file: BTreeMap<usize, FileEdits> = BTreeMap::new();
     for p in placed {
         let file = per_file.entry(p.file).or_default();
         let clashes: Vec<Clash> = p.edits.iter().map(|e| file.clash(e)).collect();
         if clashes.contains(&Clash::Overlaps) {
-            result.unplaced.push(Unplaced {
+            unplaced.push(Unplaced {
                 rule: p.fix.rule,
                 location: p.fix.location.clone(),
                 fix: p.suggested.clone(),
@@ -284,11 +357,16 @@ pub fn plan(input: PlanInput, selection: &Selection) -> Plan {
         }
         file.fixes.push(p.fix);
     }
+    per_file
+}
+
+/// Each file's edits, sorted, those in pipe tables with the padding that
+/// keeps aligned columns aligned.
+fn finish(input: PlanInput, per_file: BTreeMap<usize, FileEdits>) -> Vec<FilePlan> {
+    let mut files = Vec::new();
     for (file, FileEdits { edits, fixes }) in per_file {
         let source = input.sources[file];
         let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
-        // Edits in pipe tables, table by table, keep aligned columns
-        // aligned.
         let mut tables: BTreeMap<usize, Vec<Edit>> = BTreeMap::new();
         for (edit, place) in edits.into_values() {
             match place {
@@ -304,25 +382,15 @@ pub fn plan(input: PlanInput, selection: &Selection) -> Plan {
         }
         out.sort_by_key(|e| (e.range.start, e.range.end));
         out.retain(|e| !(e.range.is_empty() && e.text.is_empty()));
-        if out.is_empty() {
-            continue;
+        if !out.is_empty() {
+            files.push(FilePlan {
+                file,
+                edits: out,
+                fixes,
+            });
         }
-        result.files.push(FilePlan {
-            file,
-            edits: out,
-            fixes,
-        });
     }
-    result
-}
-
-fn unplaced(want: &Wanted, reason: &str) -> Unplaced {
-    Unplaced {
-        rule: want.rule,
-        location: want.location.clone(),
-        fix: want.fix.clone(),
-        reason: reason.to_string(),
-    }
+    files
 }
 
 /// True when an inline suppression of `file` silences `rule` on `line`.
