@@ -568,3 +568,29 @@ fn sarif_fixes_are_the_replacements_fix_makes() {
         );
     }
 }
+
+#[test]
+fn an_empty_cell_is_filled_where_it_is_written() {
+    let page = "# Codes\n\n| Hex code   | Decimal     | Name            |\n|------------|-------------|-----------------|\n| 0x80240001 | -2145124351 | WU_E_NO_SERVICE |\n|            | -2145124350 | WU_E_MAX_CAP    |\n<table>\n<tr><th>Hex</th><th>Decimal</th><th>Name</th></tr>\n<tr><td>0x80070005</td><td>-2147024891</td><td>E_ACCESSDENIED</td></tr>\n<tr><td></td><td>-2147024882</td><td>E_OUTOFMEMORY</td></tr>\n</table>\n";
+    let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+    let root = dir.path().display().to_string();
+    let output = errdocs(&[
+        "fix",
+        "--unsafe",
+        "--rule",
+        "hex-malformed",
+        "--root",
+        &root,
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read"),
+        page.replace(
+            "|            | -2145124350 |",
+            "| 0x80240002 | -2145124350 |"
+        )
+        .replace("<tr><td></td>", "<tr><td>0x8007000E</td>"),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}

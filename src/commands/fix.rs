@@ -271,8 +271,16 @@ pub fn fixed_lines(applied: &[AppliedFix]) -> Vec<String> {
 }
 
 /// Says on standard error which fixes were left: those that could not be
-/// applied, and how many unsafe ones `--unsafe` would apply.
+/// applied, how many unsafe ones `--unsafe` would apply, and those the
+/// last round did not get to.
 fn print_left(last: &Plan) {
+    let waiting: usize = last.files.iter().map(|f| f.fixes.len()).sum();
+    if waiting > 0 {
+        eprintln!(
+            "errdocs: stopped after {MAX_ROUNDS} rounds with {} still to apply; run errdocs fix again",
+            fixes(waiting)
+        );
+    }
     for Unplaced {
         rule,
         location,
@@ -291,7 +299,17 @@ fn print_left(last: &Plan) {
             "errdocs: 1 unsafe fix not applied; `errdocs fix --unsafe` applies it (read it first: `errdocs check`)"
         ),
         n => eprintln!(
-            "errdocs: {n} unsafe fixes not applied; `errdocs fix --unsafe` applies them (read them first: `errdocs check`)"
+            "errdocs: {} not applied; `errdocs fix --unsafe` applies them (read them first: `errdocs check`)",
+            fixes(n).replacen(' ', " unsafe ", 1)
         ),
+    }
+}
+
+/// `1 fix`, `2 fixes`.
+fn fixes(count: usize) -> String {
+    if count == 1 {
+        "1 fix".into()
+    } else {
+        format!("{count} fixes")
     }
 }

@@ -464,10 +464,14 @@ fn syntax_of(table: &Table) -> Syntax {
 /// The edits that write `to` for `from` in `cell`, in file offsets; empty
 /// when the cell's bytes are not its source (an HTML table whose cells
 /// could not be matched to its tags) or do not write `from` as plain text.
+/// An empty cell is filled, where it is one written in the file.
 fn edits_in_cell(source: &SourceFile, table: &Table, cell: &Cell, fix: &Fix) -> Vec<Edit> {
     let span = cell.span();
     if source.text.get(span.clone()) != Some(cell.source()) {
         return Vec::new();
+    }
+    if fix.from.trim().is_empty() {
+        return fill(source, table, cell, &fix.to).into_iter().collect();
     }
     replacements(cell.source(), syntax_of(table), &fix.from, &fix.to)
         .into_iter()
@@ -476,6 +480,29 @@ fn edits_in_cell(source: &SourceFile, table: &Table, cell: &Cell, fix: &Fix) -> 
             text: e.text,
         })
         .collect()
+}
+
+/// The edit that writes `to` in an empty cell: one written between two
+/// pipes or inside a `<td>` (not the missing cell of a short row, which
+/// has no place in the file), and empty but for white space. The text is
+/// set off by a space on each side where the cell has room for one.
+fn fill(source: &SourceFile, table: &Table, cell: &Cell, to: &str) -> Option<Edit> {
+    let span = cell.span();
+    let (before, after) = (&source.text[..span.start], &source.text[span.end..]);
+    let written = match table.format {
+        TableFormat::Markdown => before.ends_with('|') && after.starts_with('|'),
+        TableFormat::Html => before.ends_with('>') && after.starts_with('<'),
+        TableFormat::List => false,
+    };
+    if !written || !cell.text.trim().is_empty() || cell.source().contains('<') {
+        return None;
+    }
+    let text = if cell.source().is_empty() {
+        to.to_string()
+    } else {
+        format!(" {to} ")
+    };
+    Some(Edit::minimal(&source.text, span, text))
 }
 
 /// The row a fix was placed in: (file, table, row).
