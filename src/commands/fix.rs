@@ -172,25 +172,7 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
         }
     }
     if options.diff {
-        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        for (rel, original, fixed) in &changed {
-            let before = String::from_utf8_lossy(original);
-            let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
-            let diff = similar::TextDiff::from_lines(before, fixed.as_str());
-            let text = diff
-                .unified_diff()
-                .context_radius(3)
-                .header(&format!("a/{rel}"), &format!("b/{rel}"))
-                .to_string();
-            match out.write_all(text.as_bytes()) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
-                result => result.map_err(|e| Error::io("<stdout>", e))?,
-            }
-        }
-        match out.flush() {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            result => result.map_err(|e| Error::io("<stdout>", e))?,
-        }
+        print_diff(&changed)?;
         if changed.is_empty() {
             eprintln!("errdocs: nothing to fix");
         } else {
@@ -246,6 +228,33 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints the changes as a unified diff, `a/` and `b/` before the paths
+/// (as `git diff` writes them, so that `git apply` takes it). `changed`
+/// holds each changed file's path, bytes as read, and new text.
+fn print_diff(changed: &[(String, Vec<u8>, String)]) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (rel, original, fixed) in changed {
+        let before = String::from_utf8_lossy(original);
+        // The byte-order mark is kept, not changed: not in the diff.
+        let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
+        let diff = similar::TextDiff::from_lines(before, fixed.as_str());
+        let text = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{rel}"), &format!("b/{rel}"))
+            .to_string();
+        match out.write_all(text.as_bytes()) {
+            // A reader that stopped early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            result => result.map_err(|e| Error::io("<stdout>", e))?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|e| Error::io("<stdout>", e)),
+    }
 }
 
 /// What was fixed, a line per file: `fixed FILE: RULE COUNT, ...`.

@@ -518,8 +518,9 @@ fn place<'a>(
     file: usize,
     want: &Wanted<'a>,
 ) -> Result<(Placed<'a>, Option<PlacedCell>), String> {
-    let source = input.sources[file];
-    let ingested = &input.files[file];
+    let (Some(source), Some(ingested)) = (input.sources.get(file), input.files.get(file)) else {
+        return Err("the file's text is not at hand".into());
+    };
     let location = want.location;
     let applied = AppliedFix {
         rule: want.rule,
