@@ -72,10 +72,50 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         fail_on: Option<FailLevel>,
     },
-    /// Compare two versions of the documents: which codes were added,
-    /// removed, renamed, moved or changed, each description word by word,
-    /// the translations a source change left stale, and the findings
-    /// introduced and fixed.
+    /// Apply the findings' fixes to the pages: the safe ones (independent
+    /// evidence agrees), and with --unsafe those a person should read too.
+    ///
+    /// Each fix replaces the text of one cell (or front matter value);
+    /// every other byte stays as it was (line endings, a byte-order mark,
+    /// entities, the <td>'s attributes), and an aligned pipe table stays
+    /// aligned where the new text fits. A code or name fixed in the source
+    /// is fixed in each translation whose row says the same wrong thing.
+    /// The documents are checked again after each round of fixes, and new
+    /// fixes applied, up to 10 rounds; then each changed file is written
+    /// once, atomically, and not at all if it changed meanwhile. Prints
+    /// what was fixed, by file and rule, and what remains, as `check`
+    /// does. Suppressed findings are not fixed.
+    ///
+    /// Without PATH, fixes the project at --root; with PATHs, those
+    /// Markdown files and folders, as `check` reads them.
+    ///
+    /// Exit status: 0 when no finding at or above the failing level
+    /// remains, 1 when some does, 2 for usage errors and unreadable input.
+    /// With --diff: 1 when there is something to fix, 0 when nothing.
+    Fix {
+        /// Markdown files or folders to fix instead of the project.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Apply unsafe fixes too: those backed by one source, or that a
+        /// person should read (display-only suggestions never).
+        #[arg(long = "unsafe")]
+        unsafe_fixes: bool,
+        /// Write nothing; print the changes as a unified diff.
+        #[arg(long)]
+        diff: bool,
+        /// Apply only the fixes of this rule (repeat for several).
+        #[arg(long = "rule", value_name = "ID", value_parser = clap::builder::PossibleValuesParser::new(errdocs::check::rule_ids()), hide_possible_values = true)]
+        rules: Vec<String>,
+        /// The lowest severity that fails the run [default: from
+        /// errdocs.toml, else error].
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on: Option<FailLevel>,
+    },
+    /// Compare two versions of the documents, for review
+    ///
+    /// Reports which codes were added, removed, renamed, moved or changed,
+    /// each description word by word, the translations a source change left
+    /// stale, and the findings introduced and fixed.
     ///
     /// Give OLD and NEW (each a project folder, whose sources are read, or
     /// a dataset file written by build, out/error-codes.json), or, in a
@@ -161,6 +201,24 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
                 format,
                 baseline,
                 write_baseline,
+                fail_on,
+            },
+        ),
+        Command::Fix {
+            paths,
+            unsafe_fixes,
+            diff,
+            rules,
+            fail_on,
+        } => commands::fix::run(
+            &cli.root,
+            commands::fix::FixOptions {
+                paths,
+                selection: errdocs::fix::Selection {
+                    unsafe_fixes,
+                    rules,
+                },
+                diff,
                 fail_on,
             },
         ),

@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod fix;
 pub mod rules;
 
 use std::io::Write;
