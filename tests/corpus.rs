@@ -862,7 +862,6 @@ fn bits_54_records_from_a_definition_list() {
 /// line 403 ("The Bitsmsg.h header file contains additional HTTP return
 /// values ...") is page text after the list, not part of the 505 entry.
 #[test]
-#[ignore = "errdocs bug: the paragraph after </dl> (line 403) is appended to the last <dd>'s description"]
 fn bits_last_description_ends_where_its_definition_list_ends() {
     assert_row(
         "win32-bits-return-values",
@@ -1177,7 +1176,6 @@ fn appx_deployment_pipe_inside_a_code_span_stays_in_the_description() {
 /// (same text, same list) gives them as separate paragraphs; the pipe-table
 /// revision glues them: "unsigned.The publisher", "location.For more".
 #[test]
-#[ignore = "errdocs bug: inline <li> items in a pipe-table cell are joined with no separator (\"unsigned.The publisher\")"]
 fn appx_deployment_list_items_in_a_cell_stay_apart_as_in_the_html_revision() {
     let current = record_at("win32-appx-deployment-troubleshooting", 61);
     let html = record_at("win32-appx-troubleshooting-2021-html", 87);
