@@ -87,7 +87,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("errdocs: error: {err}");
+            // Errors quote paths and input (a folder name, a TOML value):
+            // shown on one terminal line, without escape codes.
+            eprintln!(
+                "errdocs: error: {}",
+                errdocs::safe_text::terminal(&err.to_string())
+            );
             ExitCode::from(2)
         }
     }

@@ -51,7 +51,12 @@ fn write_report(
         out.write_all(b"no findings\n")?;
     }
     for (file, findings) in by_file(&outcome.findings) {
-        writeln!(out, "{file} ({})\n", plural(findings.len(), "finding"))?;
+        writeln!(
+            out,
+            "{} ({})\n",
+            one_line(file),
+            plural(findings.len(), "finding")
+        )?;
         // One gutter width per file, so that the `|` of every snippet in
         // the file lines up.
         let gutter = findings
@@ -124,7 +129,12 @@ impl Paint {
 }
 
 fn location(location: &Location) -> String {
-    format!("{}:{}:{}", location.file, location.line, location.column)
+    format!(
+        "{}:{}:{}",
+        one_line(&location.file),
+        location.line,
+        location.column
+    )
 }
 
 fn write_finding(
@@ -195,20 +205,19 @@ fn write_snippet(
     )
 }
 
-/// Document text inside a message (a description, a cell) as one line with
-/// no control characters: line breaks shown as `⏎`, escapes as `?`, so a
-/// document cannot send escape codes to the terminal or break the layout.
-fn one_line(text: &str) -> String {
-    printable(&text.replace("\r\n", "\n").replace('\n', "⏎"))
+/// Page text (a message, a path, a description, a line quoted) as one line
+/// with no control characters or bidirectional overrides: line breaks
+/// shown as `⏎`, the rest as `?`, one character for one so that carets
+/// stay under their column (see [`crate::safe_text::terminal`]). A
+/// document cannot send escape codes to the terminal, reorder what it
+/// shows, or break the layout.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::terminal(text)
 }
 
-/// The line with control characters (other than tab) shown as `?`: one
-/// character for one, so columns stay put, and no escape sequence from a
-/// document reaches the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
-        .collect()
+/// The same for a source line quoted under a finding.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::terminal(text)
 }
 
 /// The white space that puts a caret under the 1-based character `column`
@@ -277,7 +286,7 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
         writeln!(
             out,
             "translation coverage of {} ({} source rows):",
-            matrix.document,
+            one_line(&matrix.document),
             matrix.rows.len()
         )?;
         writeln!(out, "  {:8}  present  missing  differs", "locale")?;
@@ -286,7 +295,8 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
             let count = |state| counts.and_then(|c| c.get(&state)).copied().unwrap_or(0);
             writeln!(
                 out,
-                "  {locale:8}  {:>7}  {:>7}  {:>7}",
+                "  {:8}  {:>7}  {:>7}  {:>7}",
+                one_line(locale),
                 count(CoverageState::Present),
                 count(CoverageState::Missing),
                 count(CoverageState::Differs)
@@ -309,7 +319,13 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
                 })
                 .collect();
             if !issues.is_empty() {
-                writeln!(out, "    {} {}: {}", row.code, row.name, issues.join(", "))?;
+                writeln!(
+                    out,
+                    "    {} {}: {}",
+                    one_line(&row.code),
+                    one_line(&row.name),
+                    one_line(&issues.join(", "))
+                )?;
             }
         }
     }
@@ -338,7 +354,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
         writeln!(
             out,
             "  {:width$}  {:6}  {:>6}  {:>19}",
-            c.document,
+            one_line(&c.document),
             c.family,
             c.paired,
             c.unpaired.len()
@@ -353,7 +369,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
             out,
             "  {} codes of {} without {} {} counterpart:",
             c.family,
-            c.document,
+            one_line(&c.document),
             if c.counterpart_family.starts_with(['A', 'E', 'I', 'O', 'U']) {
                 "an"
             } else {
@@ -364,7 +380,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
         // A list, wrapped: it can run to a hundred codes.
         let mut line = String::from("   ");
         for (code, name) in &c.unpaired {
-            let entry = format!(" {code} {name}");
+            let entry = format!(" {} {}", one_line(code), one_line(name));
             if line.chars().count() + entry.chars().count() > 100 && !line.trim().is_empty() {
                 writeln!(out, "{line}")?;
                 line = String::from("   ");
@@ -411,10 +427,10 @@ fn write_gone(out: &mut dyn Write, entry: &BaselineEntry, paint: Paint) -> io::R
     writeln!(
         out,
         "fixed since baseline: {} {}:{} {}",
-        paint.rule(&entry.rule),
-        entry.file,
+        paint.rule(&one_line(&entry.rule)),
+        one_line(&entry.file),
         entry.line,
-        entry.message
+        one_line(&entry.message)
     )
 }
 
