@@ -48,6 +48,27 @@ impl SourceLines for NoSourceLines {
     }
 }
 
+/// True when `bytes` has a carriage return that no line feed follows.
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// Makes every carriage return that no line feed follows a line feed, in
+/// place, and returns how many there were. CommonMark (and GitHub) end a
+/// line at CR LF, LF or a lone CR (old Mac files, some exports); errdocs
+/// counts lines and finds front matter and tables by LF. Each replacement
+/// is one byte for one, so every offset, line and column still points at
+/// the same character of the file; CR LF pairs are left as they are.
+pub fn unify_line_ends(bytes: &mut [u8]) -> usize {
+    let lone: Vec<usize> = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .collect();
+    for &at in &lone {
+        bytes[at] = b'\n';
+    }
+    lone.len()
+}
+
 /// One source file's text and where each line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -72,12 +93,21 @@ impl SourceFile {
 
     /// Builds a source file from bytes already read, with the same checks as
     /// [`SourceFile::read`].
-    pub fn from_bytes(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
+    pub fn from_bytes(path: &Path, rel: String, mut bytes: Vec<u8>) -> Result<Self> {
+        // UTF-32's marks first: the little-endian one starts with UTF-16's.
+        if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+            return Err(Error::Utf32 {
+                path: path.to_path_buf(),
+            });
+        }
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::Utf16 {
                 path: path.to_path_buf(),
             });
         }
+        // Lines end at a lone CR too, in errors' line numbers as in the
+        // rest.
+        unify_line_ends(&mut bytes);
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             return Err(Error::Binary {
@@ -116,8 +146,18 @@ impl SourceFile {
     }
 
     /// Builds a source file from text, without checks (for tests and
-    /// generated input).
+    /// generated input). Lone carriage returns become line feeds (see
+    /// [`unify_line_ends`]).
     pub fn from_text(path: PathBuf, rel: String, text: String) -> Self {
+        let text = if has_lone_cr(text.as_bytes()) {
+            let mut bytes = text.into_bytes();
+            unify_line_ends(&mut bytes);
+            // One ASCII byte replaced by another: still UTF-8.
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        } else {
+            text
+        };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
