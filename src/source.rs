@@ -79,7 +79,33 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// For a file with lines longer than [`MARK_STRIDE`] bytes: every
+    /// stride, a character boundary and the characters before it, so that
+    /// the column of an offset in a long line is counted from the nearest
+    /// mark, not from the line's start (a table written on one line of
+    /// megabytes has a cell every few bytes). Empty otherwise.
+    char_marks: Vec<(usize, usize)>,
     shared_rel: Arc<str>,
+}
+
+/// Bytes between two marks of [`SourceFile::char_marks`].
+const MARK_STRIDE: usize = 4096;
+
+/// The marks of `text` (see [`SourceFile::char_marks`]).
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE);
+    let (mut previous, mut chars) = (0, 0);
+    let mut at = MARK_STRIDE;
+    while at < text.len() {
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        chars += text[previous..at].chars().count();
+        marks.push((at, chars));
+        previous = at;
+        at += MARK_STRIDE;
+    }
+    marks
 }
 
 impl SourceFile {
@@ -160,10 +186,19 @@ impl SourceFile {
         };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let long_line = line_starts
+            .iter()
+            .zip(line_starts.iter().skip(1).chain([&text.len()]))
+            .any(|(start, end)| end - start > MARK_STRIDE);
         SourceFile {
             path,
             shared_rel: Arc::from(rel.as_str()),
             rel,
+            char_marks: if long_line {
+                char_marks(&text)
+            } else {
+                Vec::new()
+            },
             text,
             line_starts,
         }
@@ -174,11 +209,26 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line_index];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = if self.char_marks.is_empty() {
+            self.text
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line_index + 1, column + 1)
+    }
+
+    /// The characters of the text before `offset`, counted from the
+    /// nearest mark.
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.char_marks.partition_point(|(at, _)| *at <= offset);
+        let (at, chars) = i.checked_sub(1).map_or((0, 0), |i| self.char_marks[i]);
+        chars
+            + self
+                .text
+                .get(at..offset)
+                .map_or(offset - at, |s| s.chars().count())
     }
 
     /// The path relative to the root, shared with every location in the
@@ -246,6 +296,32 @@ mod tests {
     }
 
     #[test]
+    fn columns_in_long_lines_count_characters_from_the_nearest_mark() {
+        let line = "é".repeat(5_000) + &"ab".repeat(5_000);
+        let f = file(&format!("x\n{line}\ny"));
+        assert!(!f.char_marks.is_empty());
+        let at = |chars: usize| {
+            2 + line
+                .char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(i, _)| i)
+        };
+        for chars in [0, 1, 4_095, 4_096, 5_000, 9_999, 14_999] {
+            assert_eq!(f.line_column(at(chars)), (2, chars + 1), "{chars}");
+        }
+        assert_eq!(f.line_column(2 + line.len() + 1), (3, 1));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let f = file("a\rb\r\nc\rd");
+        assert_eq!(f.text, "a\nb\r\nc\nd");
+        assert_eq!(f.line_count(), 4);
+        assert_eq!(f.line_text(2), Some("b"));
+        assert_eq!(f.line_column(7), (4, 1));
+    }
+
+    #[test]
     fn rejects_binary_invalid_utf8_and_empty() {
         let p = Path::new("x.md");
         let err = SourceFile::from_bytes(p, "x.md".into(), b"a\nb\0".to_vec()).unwrap_err();
@@ -260,5 +336,9 @@ mod tests {
         );
         let err = SourceFile::from_bytes(p, "x.md".into(), b" \n".to_vec()).unwrap_err();
         assert!(err.to_string().contains("file is empty"));
+        for utf32 in [&b"\xff\xfe\0\0#\0\0\0"[..], b"\0\0\xfe\xff\0\0\0#"] {
+            let err = SourceFile::from_bytes(p, "x.md".into(), utf32.to_vec()).unwrap_err();
+            assert!(err.to_string().contains("UTF-32"), "{err}");
+        }
     }
 }

@@ -239,10 +239,12 @@ fn read_nested(
 fn nested_tables(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut offset = range.start + 1;
-    while let Some(start) = super::html_scan::table_starts(text, offset..range.end, &[])
-        .first()
-        .copied()
-    {
+    // Found once: looking again from each inner table's end made a layout
+    // table of thousands of tables quadratic.
+    for start in super::html_scan::table_starts(text, offset..range.end, &[]) {
+        if start < offset {
+            continue;
+        }
         let Some(end) = super::html_scan::table_end(text, start).filter(|&e| e <= range.end) else {
             break;
         };
