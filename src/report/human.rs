@@ -197,12 +197,45 @@ fn write_snippet(
 ) -> io::Result<()> {
     let line = location.line;
     let blank = "";
-    writeln!(out, "    {line:>gutter$} | {}", printable(text))?;
+    let (text, column) = window(text, location.column);
+    writeln!(out, "    {line:>gutter$} | {}", printable(&text))?;
     writeln!(
         out,
         "    {blank:>gutter$} | {}^",
-        caret_indent(text, location.column)
+        caret_indent(&text, column)
     )
+}
+
+/// Characters of a quoted line shown at most, around the column.
+const SNIPPET_CHARS: usize = 1000;
+
+/// The part of a long line around the 1-based `column`, `…` marking what
+/// is cut, and the column in that part. A table written on one line of
+/// megabytes, with a finding every few cells, would otherwise print the
+/// whole line for each finding.
+fn window(text: &str, column: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    // Cheap for a short line: its bytes bound its characters.
+    if text.len() <= SNIPPET_CHARS {
+        return (std::borrow::Cow::Borrowed(text), column);
+    }
+    let chars = text.chars().count();
+    if chars <= SNIPPET_CHARS {
+        return (std::borrow::Cow::Borrowed(text), column);
+    }
+    let first = column
+        .saturating_sub(1)
+        .saturating_sub(SNIPPET_CHARS / 2)
+        .min(chars - SNIPPET_CHARS);
+    let mut part: String = text.chars().skip(first).take(SNIPPET_CHARS).collect();
+    let mut column = column - first;
+    if first > 0 {
+        part.insert(0, '…');
+        column += 1;
+    }
+    if first + SNIPPET_CHARS < chars {
+        part.push('…');
+    }
+    (std::borrow::Cow::Owned(part), column)
 }
 
 /// Page text (a message, a path, a description, a line quoted) as one line
@@ -447,5 +480,33 @@ fn verdict(outcome: &CheckOutcome) -> String {
         )
     } else {
         format!("result: passes (no findings at or above `{level}`, the fail-on level)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line: String = (0..10_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let (part, column) = window(&line, 5_000);
+        assert_eq!(part.chars().count(), SNIPPET_CHARS + 2);
+        assert!(part.starts_with('…') && part.ends_with('…'));
+        assert_eq!(part.chars().nth(column - 1), line.chars().nth(4_999));
+        let (part, column) = window(&line, 3);
+        assert_eq!((part.chars().nth(2), column), (Some('c'), 3));
+        assert!(!part.starts_with('…'));
+        let (part, column) = window(&line, 10_000);
+        assert_eq!(
+            part.chars().nth(column - 1),
+            Some(line.chars().last().unwrap())
+        );
+        assert!(matches!(
+            window("short", 2),
+            (std::borrow::Cow::Borrowed("short"), 2)
+        ));
     }
 }
