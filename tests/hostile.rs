@@ -181,6 +181,102 @@ fn deeply_nested_input_is_read_without_a_crash() {
     }
 }
 
+/// Runs `errdocs --root ROOT ARGS...` and fails if it takes longer than
+/// `limit`: a hang detector (the work is linear, so the limit is many
+/// times what a debug build needs; before the fixes these took hours).
+fn errdocs_within(root: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    let mut child = Command::new(bin())
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    // Drained on threads: a full pipe would stall the child.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut bytes).map(|_| bytes)
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut bytes).map(|_| bytes)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("errdocs {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = Output {
+        status,
+        stdout: out.join().expect("stdout").expect("read"),
+        stderr: err.join().expect("stderr").expect("read"),
+    };
+    finish(output, &format!("errdocs {args:?}"))
+}
+
+#[test]
+fn shapes_that_were_quadratic_finish_and_stay_small() {
+    let limit = std::time::Duration::from_secs(60);
+    let one_line_cells: String = (0..2_500)
+        .map(|i| format!("<tr><td>0x8024{i:03X}</td><td>WU_E_X{i}</td><td>Text.</td></tr>"))
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        // Thousands of unclosed tables, each in its own block or behind a
+        // comment: each searched the rest of the file for its end.
+        ("unclosed tables", "<table>\n\n".repeat(10_000)),
+        ("commented tables", "<!-- c --><table \n".repeat(10_000)),
+        // A layout table of thousands of tables: each found from the
+        // last one's end by a search of the whole rest.
+        (
+            "layout table",
+            format!(
+                "<table><tr><td>{}</td></tr></table>\n",
+                "<table><tr><td>0x80240001</td></tr></table>".repeat(3_000)
+            ),
+        ),
+        // One code on thousands of rows: each compared with every other.
+        (
+            "one code",
+            String::from_utf8(page(&vec![ROW_1; 6_000])).expect("utf-8"),
+        ),
+        // A table on one line, a malformed code in each of its rows: each
+        // cell's column counted from the line's start, and each finding
+        // quoting the whole line.
+        (
+            "one line",
+            format!(
+                "<table><tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>{one_line_cells}</table>\n"
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
+        let build = errdocs_within(dir.path(), &["build"], limit);
+        assert_eq!(build.code, 0, "{name}: {build:?}");
+        let check = errdocs_within(dir.path(), &["check", "--fail-on", "never"], limit);
+        assert_eq!(check.code, 0, "{name}: {check:?}");
+        // Each finding quotes at most a window of its line.
+        let findings = check.stdout.matches("]: ").count().max(1);
+        assert!(
+            check.stdout.len() < findings * 6_000 + 100_000,
+            "{name}: {} bytes of report for {findings} findings",
+            check.stdout.len()
+        );
+    }
+}
+
 // 2. Silent loss: CR-only line ends.
 
 #[test]
