@@ -154,7 +154,8 @@ impl Project {
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
         let config = Config::load(root, &check::rule_ids())?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
-        let found = crate::corpus::paths::markdown_files(paths)?;
+        let mut notes = Vec::new();
+        let found = crate::corpus::paths::markdown_files_noted(paths, &mut notes)?;
         // Each file read, with its locale; `None` for a file left out.
         let read: Vec<Option<(ReadFile, String)>> = crate::threads::map_in_order(&found, |file| {
             let mut bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
@@ -181,7 +182,8 @@ impl Project {
                 sources.push(source);
             }
         }
-        let corpus = Corpus::of_files(root, files);
+        let mut corpus = Corpus::of_files(root, files);
+        corpus.notes = notes;
         let mut project = Self::assemble(root, config, corpus, sources);
         project.skipped_files = skipped;
         Ok(project)

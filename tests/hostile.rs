@@ -823,6 +823,16 @@ fn skipped_files_are_named_and_links_out_of_the_root_refused() {
             fails_naming(&run, "sources/doc/nl-nl.md", root, &before);
             assert!(run.stderr.contains("outside the project"), "{run:?}");
         }
+        // Files as arguments: a link in a folder is named, not followed.
+        let docs = outside.path().join("docs");
+        std::fs::create_dir(&docs).expect("mkdir");
+        symlink(outside.path().join("secret.md"), docs.join("linked.md")).expect("link");
+        let check = errdocs(outside.path(), &["check", docs.to_str().expect("utf-8")]);
+        assert!(check.code <= 1, "{check:?}");
+        assert!(
+            check.stderr.contains("skipped") && check.stderr.contains("linked.md"),
+            "{check:?}"
+        );
     }
 }
 
