@@ -1,7 +1,7 @@
 //! The CSV outputs, in a tidy layout: `error-codes.csv` has one row per
 //! record, `descriptions.csv` one row per record and locale. They join on
 //! `document`, `code` and `name`. Text cells that a spreadsheet would read
-//! as a formula are prefixed with `'` (see [`guard`]).
+//! as a formula are prefixed with `'` (see [`crate::safe_text::csv_cell`]).
 
 use std::fmt::Write as _;
 
