@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["normalize"],
     &["check"],
-    &["report", "emit", "diff"],
+    &["report", "emit", "diff", "fix"],
     &["project"],
     &["commands"],
 ];
