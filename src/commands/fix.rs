@@ -53,6 +53,12 @@ pub struct Rounds {
     /// What the last look found still to do: fixes that could not be
     /// applied, and the unsafe ones left.
     pub last: Plan,
+    /// The edits made, in the order made: the file's index in corpus
+    /// order and one round's edits of it. Replayed on the bytes as read,
+    /// they give the fixed file with its own line ends (a lone carriage
+    /// return is a line feed in the texts that rounds read; see
+    /// [`crate::source::unify_line_ends`]).
+    pub edits: Vec<(usize, Vec<crate::fix::Edit>)>,
 }
 
 /// Reads each locale file of `project` again, as bytes, and gives the
@@ -100,6 +106,7 @@ fn texts(project: &Project) -> Result<Vec<&SourceFile>> {
 /// [`read_originals`]).
 pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds> {
     let mut applied = Vec::new();
+    let mut edits = Vec::new();
     let mut rounds = 0;
     loop {
         let findings = project.evaluate().findings;
@@ -119,6 +126,7 @@ pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds>
                 applied,
                 rounds,
                 last: plan,
+                edits,
             });
         }
         let mut fixed: Vec<SourceFile> = sources.iter().map(|s| (*s).clone()).collect();
@@ -127,6 +135,7 @@ pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds>
             let text = crate::fix::apply(&old.text, &file.edits);
             fixed[file.file] = SourceFile::from_text(old.path.clone(), old.rel.clone(), text);
         }
+        edits.extend(plan.files.iter().map(|f| (f.file, f.edits.clone())));
         applied.extend(plan.files.into_iter().flat_map(|f| f.fixes));
         rounds += 1;
         project = project.with_sources(fixed);
@@ -148,22 +157,33 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
         applied,
         rounds,
         last,
+        edits,
     } = run_rounds(project, &options.selection)?;
     // Each changed file, with its new bytes (its byte-order mark kept).
     let mut rewrites = Vec::new();
     let mut changed = Vec::new();
     // Both in corpus order.
-    for ((path, original), source) in originals.into_iter().zip(texts(&project)?) {
-        let bom: &[u8] = if original.starts_with(b"\xEF\xBB\xBF") {
-            b"\xEF\xBB\xBF"
+    for (index, ((path, original), source)) in
+        originals.into_iter().zip(texts(&project)?).enumerate()
+    {
+        let file_edits = edits.iter().filter(|(i, _)| *i == index).map(|(_, e)| e);
+        let mut bytes = replay(&original, file_edits);
+        // The replay must read as the text the rounds left; should it not,
+        // that text is written (its lone carriage returns as line feeds).
+        let mut read_as = bytes.clone();
+        crate::source::unify_line_ends(&mut read_as);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
         } else {
-            b""
+            0
         };
-        let mut bytes = Vec::with_capacity(bom.len() + source.text.len());
-        bytes.extend_from_slice(bom);
-        bytes.extend_from_slice(source.text.as_bytes());
+        if read_as.get(bom..) != Some(source.text.as_bytes()) {
+            bytes.truncate(bom);
+            bytes.extend_from_slice(source.text.as_bytes());
+        }
         if bytes != original {
-            changed.push((source.rel.clone(), original.clone(), source.text.clone()));
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            changed.push((source.rel.clone(), original.clone(), text));
             rewrites.push(Rewrite {
                 path,
                 original,
@@ -228,6 +248,27 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The bytes of a file as read (`original`, a UTF-8 byte-order mark
+/// included) with each round's edits applied in turn. The edits' offsets
+/// are those of the text the rounds read, which differs from the file's
+/// only by lone carriage returns read as line feeds, one byte for one: so
+/// they apply to the file's own text, and its line ends stay as they were.
+fn replay<'a>(original: &[u8], rounds: impl Iterator<Item = &'a Vec<crate::fix::Edit>>) -> Vec<u8> {
+    let (bom, rest) = match original.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&original[..3], rest),
+        None => (&original[..0], original),
+    };
+    // The file was read as UTF-8 text; a file that is not is never fixed.
+    let mut text = String::from_utf8_lossy(rest).into_owned();
+    for edits in rounds {
+        text = crate::fix::apply(&text, edits);
+    }
+    let mut bytes = Vec::with_capacity(bom.len() + text.len());
+    bytes.extend_from_slice(bom);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
 }
 
 /// Prints the changes as a unified diff, `a/` and `b/` before the paths
