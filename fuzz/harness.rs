@@ -189,14 +189,11 @@ fn contained(path: &str) -> bool {
         && !path.split(['/', '\\']).any(|part| part == "..")
 }
 
-/// The whole check on a generated project: `data` is up to five files,
-/// `errdocs.toml`, `sources/a/en-us.md`, `sources/a/de-de.md`,
-/// `sources/b/en-us.md` and a baseline (empty parts are left out). The
-/// project is loaded as `check` and `build` load it, checked with and
-/// without the baseline, reported in every format, and built into its
-/// `out/`.
-pub fn project(data: &[u8]) {
-    let p = parts(data, 5);
+/// Writes the first four parts of a generated project (see [`project`])
+/// into a fresh scratch folder; `None` when they cannot be written, or
+/// when the configuration is read and places a folder outside the
+/// project.
+fn write_project(p: &[&[u8]]) -> Option<PathBuf> {
     let root = scratch();
     let _ = std::fs::remove_dir_all(&root);
     let files = [
@@ -212,14 +209,14 @@ pub fn project(data: &[u8]) {
         let path = root.join(name);
         let _ = std::fs::create_dir_all(path.parent().unwrap_or(&root));
         if std::fs::write(&path, part).is_err() {
-            return;
+            return None;
         }
     }
     let _ = std::fs::create_dir_all(root.join("sources"));
     let ids = errdocs::check::rule_ids();
     if let Ok(text) = std::fs::read_to_string(root.join("errdocs.toml")) {
         let Ok(config) = Config::parse(&text, Path::new("errdocs.toml"), &ids) else {
-            return;
+            return None;
         };
         let placed = config.documents.values().flat_map(|d| {
             [d.source.as_deref(), d.translations.as_deref()]
@@ -230,9 +227,23 @@ pub fn project(data: &[u8]) {
             || !contained(&config.out)
             || placed.into_iter().any(|p| !contained(p))
         {
-            return;
+            return None;
         }
     }
+    Some(root)
+}
+
+/// The whole check on a generated project: `data` is up to five files,
+/// `errdocs.toml`, `sources/a/en-us.md`, `sources/a/de-de.md`,
+/// `sources/b/en-us.md` and a baseline (empty parts are left out). The
+/// project is loaded as `check` and `build` load it, checked with and
+/// without the baseline, reported in every format, and built into its
+/// `out/`.
+pub fn project(data: &[u8]) {
+    let p = parts(data, 5);
+    let Some(root) = write_project(&p) else {
+        return;
+    };
     let Ok(project) = errdocs::Project::load(&root) else {
         return;
     };
@@ -263,6 +274,33 @@ pub fn project(data: &[u8]) {
     let _ = std::fs::remove_dir_all(&root);
 }
 
-// A target for `errdocs fix` (being built on another branch) belongs here
-// once it lands: a generated project as in [`project`], fixed, then loaded
-// again; the fixed files must ingest, and fixing twice must change nothing.
+/// `errdocs fix` on a generated project: `data` is as for [`project`]
+/// (the baseline part is not used). The fixes are applied in memory
+/// round after round, then by the command itself, which writes the files;
+/// the project read again from disk must load, and, unless the rounds ran
+/// out, have nothing left to fix.
+pub fn fix(data: &[u8]) {
+    use errdocs::commands::fix::{FixOptions, MAX_ROUNDS, read_originals, run, run_rounds};
+    let p = parts(data, 5);
+    let Some(root) = write_project(&p) else {
+        return;
+    };
+    let fixed_in = |root: &Path| -> Option<usize> {
+        let project = errdocs::Project::load(root).ok()?;
+        read_originals(&project).ok()?;
+        run_rounds(project, &errdocs::fix::Selection::default())
+            .ok()
+            .map(|r| r.rounds)
+    };
+    if let Some(rounds) = fixed_in(&root) {
+        let options = FixOptions::default();
+        if run(&root, options).is_ok() && rounds < MAX_ROUNDS {
+            let again = fixed_in(&root);
+            assert!(
+                again.is_some_and(|r| r == 0),
+                "fixed files must load and have nothing left to fix: {again:?}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}

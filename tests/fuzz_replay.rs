@@ -63,3 +63,8 @@ fn config() {
 fn baseline() {
     replay("baseline", harness::baseline, Duration::from_secs(5));
 }
+
+#[test]
+fn fix() {
+    replay("fix", harness::fix, Duration::from_secs(30));
+}
