@@ -696,6 +696,25 @@ fn control_characters_never_reach_the_terminal() {
     assert_no_controls("error", &check.all());
 }
 
+#[test]
+fn fix_shows_file_names_and_page_text_as_text() {
+    // errdocs fix says which files it fixed and which fixes it could not
+    // place: the same neutralizing as every other human-facing output.
+    let folder = "doc\nnext\u{1b}[2J";
+    let row = format!("| x80240003 | WU_E_UNKNOWN_ID | Unknown {CONTROLS} |");
+    let page = page(&[ROW_1, ROW_2, &row]);
+    let dir = project(&[(&format!("sources/{folder}/en-us.md"), &page)]);
+    let fix = errdocs(dir.path(), &["fix", "--fail-on", "never"]);
+    assert_eq!(fix.code, 0, "{fix:?}");
+    assert_no_controls("fix", &fix.all());
+    assert!(
+        fix.stdout
+            .contains("fixed sources/doc⏎next?[2J/en-us.md: hex-malformed 1"),
+        "{fix:?}"
+    );
+    assert!(fix.all().lines().all(|l| !l.starts_with("next")), "{fix:?}");
+}
+
 // 8. Memory: a row of one word repeated.
 
 #[test]

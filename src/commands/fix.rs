@@ -21,6 +21,7 @@ use crate::fix::write::{Rewrite, write_all};
 use crate::fix::{AppliedFix, Plan, PlanInput, Selection, Unplaced};
 use crate::report::summary::plural;
 use crate::report::{Emitter, ReportContext, human::HumanEmitter};
+use crate::safe_text::terminal;
 use crate::source::SourceFile;
 
 /// The most rounds a run makes: fixes settle in two or three; a fix that
@@ -315,7 +316,7 @@ pub fn fixed_lines(applied: &[AppliedFix]) -> Vec<String> {
                 .into_iter()
                 .map(|(rule, count)| format!("{rule} {count}"))
                 .collect();
-            format!("fixed {file}: {}", rules.join(", "))
+            format!("fixed {}: {}", terminal(file), rules.join(", "))
         })
         .collect()
 }
@@ -338,9 +339,17 @@ fn print_left(last: &Plan) {
         reason,
     } in &last.unplaced
     {
+        // Page text and file names, shown as text: no escape sequences or
+        // line breaks reach the terminal.
         eprintln!(
-            "errdocs: not fixed: {}:{}:{}: {} `{}` -> `{}` [{rule}]: {reason}",
-            location.file, location.line, location.column, fix.field, fix.from, fix.to
+            "errdocs: not fixed: {}:{}:{}: {} `{}` -> `{}` [{rule}]: {}",
+            terminal(&location.file),
+            location.line,
+            location.column,
+            fix.field,
+            terminal(&fix.from),
+            terminal(&fix.to),
+            terminal(reason)
         );
     }
     match last.unsafe_left {
