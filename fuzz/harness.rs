@@ -168,15 +168,17 @@ pub fn baseline(data: &[u8]) {
     let _ = Baseline::from_json(text, Path::new("baseline.json")).map_err(|e| e.to_string());
 }
 
-/// A folder of its own for this process's generated projects.
-fn scratch() -> PathBuf {
+/// A folder of its own for the generated projects of this process and
+/// `target`: the replay test runs the `project` and `fix` targets at once,
+/// on threads of one process.
+fn scratch(target: &str) -> PathBuf {
     let base = Path::new("/dev/shm");
     let base = if base.is_dir() {
         base.to_path_buf()
     } else {
         std::env::temp_dir()
     };
-    base.join(format!("errdocs-fuzz-{}", std::process::id()))
+    base.join(format!("errdocs-fuzz-{target}-{}", std::process::id()))
 }
 
 /// True for a configured folder that stays inside the scratch project: the
@@ -193,8 +195,8 @@ fn contained(path: &str) -> bool {
 /// into a fresh scratch folder; `None` when they cannot be written, or
 /// when the configuration is read and places a folder outside the
 /// project.
-fn write_project(p: &[&[u8]]) -> Option<PathBuf> {
-    let root = scratch();
+fn write_project(p: &[&[u8]], target: &str) -> Option<PathBuf> {
+    let root = scratch(target);
     let _ = std::fs::remove_dir_all(&root);
     let files = [
         "errdocs.toml",
@@ -241,7 +243,7 @@ fn write_project(p: &[&[u8]]) -> Option<PathBuf> {
 /// `out/`.
 pub fn project(data: &[u8]) {
     let p = parts(data, 5);
-    let Some(root) = write_project(&p) else {
+    let Some(root) = write_project(&p, "project") else {
         return;
     };
     let Ok(project) = errdocs::Project::load(&root) else {
@@ -282,7 +284,7 @@ pub fn project(data: &[u8]) {
 pub fn fix(data: &[u8]) {
     use errdocs::commands::fix::{FixOptions, MAX_ROUNDS, read_originals, run, run_rounds};
     let p = parts(data, 5);
-    let Some(root) = write_project(&p) else {
+    let Some(root) = write_project(&p, "fix") else {
         return;
     };
     let fixed_in = |root: &Path| -> Option<usize> {
