@@ -277,32 +277,34 @@ pub fn project(data: &[u8]) {
 }
 
 /// `errdocs fix` on a generated project: `data` is as for [`project`]
-/// (the baseline part is not used). The fixes are applied in memory
-/// round after round, then by the command itself, which writes the files;
-/// the project read again from disk must load, and, unless the rounds ran
-/// out, have nothing left to fix.
+/// (the baseline part is not used). The fixes are applied in memory round
+/// after round and written as the command writes them (its byte-order
+/// marks and line ends kept, atomically); the project read again from
+/// disk must load, and, unless the rounds ran out, have nothing left to
+/// fix.
 pub fn fix(data: &[u8]) {
-    use errdocs::commands::fix::{FixOptions, MAX_ROUNDS, read_originals, run, run_rounds};
+    use errdocs::commands::fix::{MAX_ROUNDS, read_originals, rewrites, run_rounds};
     let p = parts(data, 5);
     let Some(root) = write_project(&p, "fix") else {
         return;
     };
-    let fixed_in = |root: &Path| -> Option<usize> {
+    let fix_in = |root: &Path, write: bool| -> Option<usize> {
         let project = errdocs::Project::load(root).ok()?;
-        read_originals(&project).ok()?;
-        run_rounds(project, &errdocs::fix::Selection::default())
-            .ok()
-            .map(|r| r.rounds)
-    };
-    if let Some(rounds) = fixed_in(&root) {
-        let options = FixOptions::default();
-        if run(&root, options).is_ok() && rounds < MAX_ROUNDS {
-            let again = fixed_in(&root);
-            assert!(
-                again.is_some_and(|r| r == 0),
-                "fixed files must load and have nothing left to fix: {again:?}"
-            );
+        let originals = read_originals(&project).ok()?;
+        let rounds = run_rounds(project, &errdocs::fix::Selection::default()).ok()?;
+        if write {
+            let files = rewrites(originals, &rounds.project, &rounds.edits).ok()?;
+            let files: Vec<_> = files.into_iter().map(|(_, r)| r).collect();
+            errdocs::fix::write::write_all(&files, root).ok()?;
         }
+        Some(rounds.rounds)
+    };
+    if fix_in(&root, true).is_some_and(|rounds| rounds < MAX_ROUNDS) {
+        let again = fix_in(&root, false);
+        assert!(
+            again.is_some_and(|r| r == 0),
+            "fixed files must load and have nothing left to fix: {again:?}"
+        );
     }
     let _ = std::fs::remove_dir_all(&root);
 }

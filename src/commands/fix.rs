@@ -160,38 +160,13 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
         last,
         edits,
     } = run_rounds(project, &options.selection)?;
-    // Each changed file, with its new bytes (its byte-order mark kept).
-    let mut rewrites = Vec::new();
-    let mut changed = Vec::new();
-    // Both in corpus order.
-    for (index, ((path, original), source)) in
-        originals.into_iter().zip(texts(&project)?).enumerate()
-    {
-        let file_edits = edits.iter().filter(|(i, _)| *i == index).map(|(_, e)| e);
-        let mut bytes = replay(&original, file_edits);
-        // The replay must read as the text the rounds left; should it not,
-        // that text is written (its lone carriage returns as line feeds).
-        let mut read_as = bytes.clone();
-        crate::source::unify_line_ends(&mut read_as);
-        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        if read_as.get(bom..) != Some(source.text.as_bytes()) {
-            bytes.truncate(bom);
-            bytes.extend_from_slice(source.text.as_bytes());
-        }
-        if bytes != original {
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            changed.push((source.rel.clone(), original.clone(), text));
-            rewrites.push(Rewrite {
-                path,
-                original,
-                bytes,
-            });
-        }
-    }
+    let (changed, rewrites): (Vec<_>, Vec<_>) = rewrites(originals, &project, &edits)?
+        .into_iter()
+        .map(|(rel, rewrite)| {
+            let text = String::from_utf8_lossy(&rewrite.bytes).into_owned();
+            ((rel, rewrite.original.clone(), text), rewrite)
+        })
+        .unzip();
     if options.diff {
         print_diff(&changed)?;
         if changed.is_empty() {
@@ -249,6 +224,49 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The files that `rounds` changed, each with its path relative to the
+/// root and its new bytes: `originals` as [`read_originals`] gave them,
+/// `project` as the rounds left it, `edits` the rounds' edits (see
+/// [`Rounds::edits`]). A file keeps its byte-order mark and line ends.
+pub fn rewrites(
+    originals: Vec<(PathBuf, Vec<u8>)>,
+    project: &Project,
+    edits: &[(usize, Vec<crate::fix::Edit>)],
+) -> Result<Vec<(String, Rewrite)>> {
+    let mut out = Vec::new();
+    // Both in corpus order.
+    for (index, ((path, original), source)) in
+        originals.into_iter().zip(texts(project)?).enumerate()
+    {
+        let file_edits = edits.iter().filter(|(i, _)| *i == index).map(|(_, e)| e);
+        let mut bytes = replay(&original, file_edits);
+        // The replay must read as the text the rounds left; should it not,
+        // that text is written (its lone carriage returns as line feeds).
+        let mut read_as = bytes.clone();
+        crate::source::unify_line_ends(&mut read_as);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        if read_as.get(bom..) != Some(source.text.as_bytes()) {
+            bytes.truncate(bom);
+            bytes.extend_from_slice(source.text.as_bytes());
+        }
+        if bytes != original {
+            out.push((
+                source.rel.clone(),
+                Rewrite {
+                    path,
+                    original,
+                    bytes,
+                },
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// The bytes of a file as read (`original`, a UTF-8 byte-order mark
