@@ -22,13 +22,22 @@ pub struct Config {
     /// document is placed with `source`.
     #[serde(default = "default_sources")]
     pub sources: String,
-    /// Folder the dataset is written to, relative to the root.
+    /// Folder the dataset is written to, relative to the root. `build`
+    /// replaces it whole, so it may not hold or lie inside the sources or
+    /// the project, and must lie inside the root unless
+    /// `out-outside-root` says otherwise.
     #[serde(default = "default_out")]
     pub out: String,
+    /// Allows an `out` folder outside the project root (`out = "../x"`).
+    #[serde(default)]
+    pub out_outside_root: bool,
     /// The locale translations are made from, unless a document says
     /// otherwise.
     #[serde(default = "default_source_locale")]
     pub source_locale: String,
+    /// The line of `source-locale` in errdocs.toml, for errors.
+    #[serde(skip)]
+    pub source_locale_line: Option<usize>,
     /// Per-document settings, by document id (the folder name, for
     /// documents under the sources folder).
     #[serde(default)]
@@ -70,13 +79,16 @@ impl DocumentConfig {
     }
 }
 
-/// The 1-based lines of a document's placement keys in errdocs.toml.
+/// The 1-based lines of a document's keys in errdocs.toml that errors
+/// point at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PlacementLines {
     /// The line of `source`.
     pub source: Option<usize>,
     /// The line of `translations`.
     pub translations: Option<usize>,
+    /// The line of the document's `source-locale`.
+    pub source_locale: Option<usize>,
 }
 
 /// What `{locale}` is written as in a `translations` template.
@@ -85,15 +97,19 @@ pub const LOCALE_PLACEHOLDER: &str = "{locale}";
 /// The placement keys with their spans, read in a second pass for their
 /// lines.
 #[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
 struct Spans {
     #[serde(default)]
     documents: BTreeMap<String, DocumentSpans>,
+    source_locale: Option<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
 struct DocumentSpans {
     source: Option<toml::Spanned<String>>,
     translations: Option<toml::Spanned<String>>,
+    source_locale: Option<toml::Spanned<String>>,
 }
 
 /// `[check]` settings.
@@ -101,7 +117,7 @@ struct DocumentSpans {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CheckConfig {
     /// Findings at or above this level make `errdocs check` exit 1.
-    #[serde(default = "default_fail_on")]
+    #[serde(default = "default_fail_on", deserialize_with = "fail_level")]
     pub fail_on: FailLevel,
 }
 
@@ -113,9 +129,44 @@ impl Default for CheckConfig {
     }
 }
 
+/// Reads one of `words` (a TOML string), naming them all when the value is
+/// anything else: serde's own message for `fail-on = 3` ("wanted string or
+/// table") says neither what is allowed nor that quotes are needed.
+fn one_of<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    words: &'static [&'static str],
+) -> Result<&'static str, D::Error> {
+    struct Words(&'static [&'static str]);
+    impl<'de> serde::de::Visitor<'de> for Words {
+        type Value = &'static str;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            let quoted: Vec<String> = self.0.iter().map(|w| format!("\"{w}\"")).collect();
+            write!(f, "one of {} (a string, in quotes)", quoted.join(", "))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            self.0
+                .iter()
+                .find(|w| **w == v)
+                .copied()
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(v), &self))
+        }
+    }
+    deserializer.deserialize_any(Words(words))
+}
+
+fn fail_level<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<FailLevel, D::Error> {
+    Ok(
+        match one_of(deserializer, &["error", "warning", "note", "never"])? {
+            "error" => FailLevel::Error,
+            "warning" => FailLevel::Warning,
+            "note" => FailLevel::Note,
+            _ => FailLevel::Never,
+        },
+    )
+}
+
 /// A rule's configured level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleLevel {
     /// The rule does not run.
     Off,
@@ -125,6 +176,19 @@ pub enum RuleLevel {
     Warning,
     /// Report at `error`.
     Error,
+}
+
+impl<'de> Deserialize<'de> for RuleLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(
+            match one_of(deserializer, &["off", "note", "warning", "error"])? {
+                "off" => RuleLevel::Off,
+                "note" => RuleLevel::Note,
+                "warning" => RuleLevel::Warning,
+                _ => RuleLevel::Error,
+            },
+        )
+    }
 }
 
 impl RuleLevel {
@@ -157,7 +221,9 @@ impl Default for Config {
         Config {
             sources: default_sources(),
             out: default_out(),
+            out_outside_root: false,
             source_locale: default_source_locale(),
+            source_locale_line: None,
             documents: BTreeMap::new(),
             check: CheckConfig::default(),
             rules: BTreeMap::new(),
@@ -203,9 +269,11 @@ impl Config {
                     document.lines = PlacementLines {
                         source: spans.source.map(|s| line_at(s.span().start)),
                         translations: spans.translations.map(|s| line_at(s.span().start)),
+                        source_locale: spans.source_locale.map(|s| line_at(s.span().start)),
                     };
                 }
             }
+            config.source_locale_line = spans.source_locale.map(|s| line_at(s.span().start));
         }
         for (id, document) in &config.documents {
             document.validate(id, path)?;
@@ -345,9 +413,35 @@ mod tests {
             a.lines,
             PlacementLines {
                 source: Some(3),
-                translations: Some(4)
+                translations: Some(4),
+                source_locale: None,
             }
         );
+    }
+
+    #[test]
+    fn levels_name_what_is_allowed() {
+        let error = |text: &str| {
+            Config::parse(text, Path::new("errdocs.toml"), &["name-case"])
+                .unwrap_err()
+                .to_string()
+        };
+        // Not "wanted string or table".
+        assert_eq!(
+            error("[check]\nfail-on = 3\n"),
+            "errdocs.toml:2: invalid type: integer `3`, expected one of \"error\", \"warning\", \"note\", \"never\" (a string, in quotes)"
+        );
+        assert!(error("[rules]\nname-case = \"loud\"\n").starts_with(
+            "errdocs.toml:2: invalid value: string \"loud\", expected one of \"off\", \"note\""
+        ));
+        let config = Config::parse(
+            "source-locale = \"x\"\n[documents.a]\n\nsource-locale = \"y\"\n",
+            Path::new("errdocs.toml"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(config.source_locale_line, Some(1));
+        assert_eq!(config.documents["a"].lines.source_locale, Some(4));
     }
 
     #[test]

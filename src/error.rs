@@ -33,6 +33,12 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A source file is UTF-32 (it starts with a UTF-32 byte-order mark).
+    #[error("{}: the file is UTF-32; errdocs reads UTF-8: save it as UTF-8", path.display())]
+    Utf32 {
+        /// The file.
+        path: PathBuf,
+    },
     /// A source file holds NUL bytes: not text.
     #[error("{}:{line}: binary file (NUL byte at byte offset {offset}); errdocs reads Markdown text", path.display())]
     Binary {

@@ -4,8 +4,9 @@
 //! The modules form layers, each importing only those below it (a test,
 //! `tests/layers.rs`, holds them to it):
 //!
-//! 1. foundations: [`error`], [`source`] (files, lines and columns),
-//!    [`threads`], [`pretty_json`];
+//! 1. foundations: [`safe_text`] (page text made safe for terminals,
+//!    Markdown, HTML and spreadsheets), [`error`], [`source`] (files,
+//!    lines and columns), [`threads`], [`pretty_json`];
 //! 2. [`diagnostic`]: severities, findings, fixes and fingerprints;
 //! 3. [`model`]: `HResult`, families, records and the dataset;
 //!    [`reference`](mod@reference): what the Windows SDK's headers (and a
@@ -38,6 +39,7 @@ pub mod pretty_json;
 pub mod project;
 pub mod reference;
 pub mod report;
+pub mod safe_text;
 pub mod source;
 pub mod threads;
 

@@ -35,10 +35,12 @@ enum Command {
     /// (JSON, CSV, Rust source, and the findings as out/findings.json).
     ///
     /// Prints what was read: documents, locales, tables, rows, records and
-    /// unresolved rows. Every output file is replaced atomically, and only
-    /// when all of them were rendered.
+    /// unresolved rows. out/ is replaced whole, in one step, once every
+    /// output is written: a reader, a killed run or a second build sees
+    /// the old set or the new one, never a mixture.
     Build {
-        /// Write nothing; exit 1 if out/ differs from what build would write.
+        /// Write nothing; exit 1 if out/ differs from what build would write
+        /// (or an interrupted build left files beside or in it).
         #[arg(long)]
         check: bool,
     },
@@ -179,7 +181,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("errdocs: error: {err}");
+            // Errors quote paths and input (a folder name, a TOML value):
+            // shown on one terminal line, without escape codes.
+            eprintln!(
+                "errdocs: error: {}",
+                errdocs::safe_text::terminal(&err.to_string())
+            );
             ExitCode::from(2)
         }
     }

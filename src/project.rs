@@ -59,6 +59,24 @@ struct LazySource {
     text: OnceLock<Option<SourceFile>>,
 }
 
+/// `path` with every link resolved: the real path of its longest existing
+/// ancestor, the rest as written. `None` when not even the current folder
+/// resolves.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let lexical = crate::corpus::lexical(&std::env::current_dir().ok()?.join(path));
+    let mut existing = lexical.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            let mut out = real;
+            out.extend(rest.iter().rev());
+            return Some(out);
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
+}
+
 /// What tells two versions of a file apart: its length and a hash of its
 /// text.
 fn identity(source: &SourceFile) -> (usize, u64) {
@@ -136,10 +154,14 @@ impl Project {
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
         let config = Config::load(root, &check::rule_ids())?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
-        let found = crate::corpus::paths::markdown_files(paths)?;
+        let mut notes = Vec::new();
+        let found = crate::corpus::paths::markdown_files_noted(paths, &mut notes)?;
         // Each file read, with its locale; `None` for a file left out.
         let read: Vec<Option<(ReadFile, String)>> = crate::threads::map_in_order(&found, |file| {
-            let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+            let mut bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+            // A file with CR-only line ends has its tables on one "line"
+            // for the prefilter's look, which goes by LF.
+            crate::source::unify_line_ends(&mut bytes);
             if !prefilter::may_hold_code_table(&bytes) {
                 return Ok(None);
             }
@@ -160,7 +182,8 @@ impl Project {
                 sources.push(source);
             }
         }
-        let corpus = Corpus::of_files(root, files);
+        let mut corpus = Corpus::of_files(root, files);
+        corpus.notes = notes;
         let mut project = Self::assemble(root, config, corpus, sources);
         project.skipped_files = skipped;
         Ok(project)
@@ -265,6 +288,62 @@ impl Project {
         self.config.out_dir(&self.root)
     }
 
+    /// The output folder, refused where `build` must not write: `build`
+    /// replaces the folder whole, so it may not be the root or hold it,
+    /// hold or lie inside the sources folder, or hold a page of the
+    /// project; and it lies inside the root unless errdocs.toml sets
+    /// `out-outside-root = true`. Links are followed for each of these.
+    pub fn checked_out_dir(&self) -> Result<PathBuf> {
+        let out = self.out_dir();
+        let refuse = |why: String| Error::Config {
+            path: self.root.join(crate::config::CONFIG_FILE),
+            line: None,
+            message: format!("out = {:?}: {why}", self.config.out),
+        };
+        let sources = self.config.sources_dir(&self.root);
+        // Each path as written and, where it exists, with links resolved.
+        let forms = |path: &Path| -> Vec<PathBuf> {
+            let mut forms = vec![crate::corpus::lexical(path)];
+            forms.extend(real_path(path));
+            forms
+        };
+        let (outs, roots, sources) = (forms(&out), forms(&self.root), forms(&sources));
+        use crate::corpus::within;
+        let pairs = |a: &[PathBuf], b: &[PathBuf]| {
+            // Compare like with like: written with written, real with real.
+            a.iter().zip(b).any(|(a, b)| within(a, b) || within(b, a))
+        };
+        let holds = |a: &[PathBuf], b: &[PathBuf]| a.iter().zip(b).any(|(a, b)| within(b, a));
+        if holds(&outs, &roots) {
+            return Err(refuse(
+                "the output folder would be the project folder or hold it; build replaces the output folder whole: name a folder of its own, such as \"out\"".into(),
+            ));
+        }
+        if pairs(&outs, &sources) {
+            return Err(refuse(format!(
+                "the output folder overlaps the sources folder ({:?}); build replaces the output folder whole: name a folder of its own, such as \"out\"",
+                self.config.sources
+            )));
+        }
+        if let Some((_, file)) = self
+            .corpus
+            .files()
+            .find(|(_, file)| holds(&outs, &forms(&file.path)))
+        {
+            return Err(refuse(format!(
+                "the output folder holds {}, a page of the project; build replaces the output folder whole",
+                file.rel
+            )));
+        }
+        let inside = outs.iter().zip(&roots).all(|(o, r)| within(o, r));
+        if !inside && !self.config.out_outside_root {
+            return Err(refuse(
+                "the output folder is outside the project folder; set `out-outside-root = true` in errdocs.toml if that is meant".into(),
+            ));
+        }
+        Ok(out)
+    }
+
     /// Renders every output file in memory.
     pub fn render_outputs(&self) -> Result<Vec<OutputFile>> {
         emit::render(&self.dataset)
@@ -295,7 +374,7 @@ impl Project {
     /// included, into the output folder (see [`emit::render_and_write`]).
     /// Returns the check's outcome and the paths written.
     pub fn build(&self) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        emit::render_and_write(&self.dataset, &self.out_dir(), |stager| {
+        emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
             let outcome = self.build_check();
             // Streamed: the findings of a large corpus run to tens of
             // megabytes.

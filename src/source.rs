@@ -48,6 +48,27 @@ impl SourceLines for NoSourceLines {
     }
 }
 
+/// True when `bytes` has a carriage return that no line feed follows.
+fn has_lone_cr(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
+}
+
+/// Makes every carriage return that no line feed follows a line feed, in
+/// place, and returns how many there were. CommonMark (and GitHub) end a
+/// line at CR LF, LF or a lone CR (old Mac files, some exports); errdocs
+/// counts lines and finds front matter and tables by LF. Each replacement
+/// is one byte for one, so every offset, line and column still points at
+/// the same character of the file; CR LF pairs are left as they are.
+pub fn unify_line_ends(bytes: &mut [u8]) -> usize {
+    let lone: Vec<usize> = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .collect();
+    for &at in &lone {
+        bytes[at] = b'\n';
+    }
+    lone.len()
+}
+
 /// One source file's text and where each line starts.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -58,7 +79,33 @@ pub struct SourceFile {
     /// The whole text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// For a file with lines longer than [`MARK_STRIDE`] bytes: every
+    /// stride, a character boundary and the characters before it, so that
+    /// the column of an offset in a long line is counted from the nearest
+    /// mark, not from the line's start (a table written on one line of
+    /// megabytes has a cell every few bytes). Empty otherwise.
+    char_marks: Vec<(usize, usize)>,
     shared_rel: Arc<str>,
+}
+
+/// Bytes between two marks of [`SourceFile::char_marks`].
+const MARK_STRIDE: usize = 4096;
+
+/// The marks of `text` (see [`SourceFile::char_marks`]).
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = Vec::with_capacity(text.len() / MARK_STRIDE);
+    let (mut previous, mut chars) = (0, 0);
+    let mut at = MARK_STRIDE;
+    while at < text.len() {
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        chars += text[previous..at].chars().count();
+        marks.push((at, chars));
+        previous = at;
+        at += MARK_STRIDE;
+    }
+    marks
 }
 
 impl SourceFile {
@@ -72,12 +119,21 @@ impl SourceFile {
 
     /// Builds a source file from bytes already read, with the same checks as
     /// [`SourceFile::read`].
-    pub fn from_bytes(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
+    pub fn from_bytes(path: &Path, rel: String, mut bytes: Vec<u8>) -> Result<Self> {
+        // UTF-32's marks first: the little-endian one starts with UTF-16's.
+        if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+            return Err(Error::Utf32 {
+                path: path.to_path_buf(),
+            });
+        }
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::Utf16 {
                 path: path.to_path_buf(),
             });
         }
+        // Lines end at a lone CR too, in errors' line numbers as in the
+        // rest.
+        unify_line_ends(&mut bytes);
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
             return Err(Error::Binary {
@@ -116,14 +172,33 @@ impl SourceFile {
     }
 
     /// Builds a source file from text, without checks (for tests and
-    /// generated input).
+    /// generated input). Lone carriage returns become line feeds (see
+    /// [`unify_line_ends`]).
     pub fn from_text(path: PathBuf, rel: String, text: String) -> Self {
+        let text = if has_lone_cr(text.as_bytes()) {
+            let mut bytes = text.into_bytes();
+            unify_line_ends(&mut bytes);
+            // One ASCII byte replaced by another: still UTF-8.
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        } else {
+            text
+        };
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let long_line = line_starts
+            .iter()
+            .zip(line_starts.iter().skip(1).chain([&text.len()]))
+            .any(|(start, end)| end - start > MARK_STRIDE);
         SourceFile {
             path,
             shared_rel: Arc::from(rel.as_str()),
             rel,
+            char_marks: if long_line {
+                char_marks(&text)
+            } else {
+                Vec::new()
+            },
             text,
             line_starts,
         }
@@ -134,11 +209,26 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line_index];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = if self.char_marks.is_empty() {
+            self.text
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line_index + 1, column + 1)
+    }
+
+    /// The characters of the text before `offset`, counted from the
+    /// nearest mark.
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.char_marks.partition_point(|(at, _)| *at <= offset);
+        let (at, chars) = i.checked_sub(1).map_or((0, 0), |i| self.char_marks[i]);
+        chars
+            + self
+                .text
+                .get(at..offset)
+                .map_or(offset - at, |s| s.chars().count())
     }
 
     /// The byte offset of a 1-based line and column (in characters), the
@@ -226,6 +316,32 @@ mod tests {
     }
 
     #[test]
+    fn columns_in_long_lines_count_characters_from_the_nearest_mark() {
+        let line = "é".repeat(5_000) + &"ab".repeat(5_000);
+        let f = file(&format!("x\n{line}\ny"));
+        assert!(!f.char_marks.is_empty());
+        let at = |chars: usize| {
+            2 + line
+                .char_indices()
+                .nth(chars)
+                .map_or(line.len(), |(i, _)| i)
+        };
+        for chars in [0, 1, 4_095, 4_096, 5_000, 9_999, 14_999] {
+            assert_eq!(f.line_column(at(chars)), (2, chars + 1), "{chars}");
+        }
+        assert_eq!(f.line_column(2 + line.len() + 1), (3, 1));
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let f = file("a\rb\r\nc\rd");
+        assert_eq!(f.text, "a\nb\r\nc\nd");
+        assert_eq!(f.line_count(), 4);
+        assert_eq!(f.line_text(2), Some("b"));
+        assert_eq!(f.line_column(7), (4, 1));
+    }
+
+    #[test]
     fn rejects_binary_invalid_utf8_and_empty() {
         let p = Path::new("x.md");
         let err = SourceFile::from_bytes(p, "x.md".into(), b"a\nb\0".to_vec()).unwrap_err();
@@ -240,5 +356,9 @@ mod tests {
         );
         let err = SourceFile::from_bytes(p, "x.md".into(), b" \n".to_vec()).unwrap_err();
         assert!(err.to_string().contains("file is empty"));
+        for utf32 in [&b"\xff\xfe\0\0#\0\0\0"[..], b"\0\0\xfe\xff\0\0\0#"] {
+            let err = SourceFile::from_bytes(p, "x.md".into(), utf32.to_vec()).unwrap_err();
+            assert!(err.to_string().contains("UTF-32"), "{err}");
+        }
     }
 }

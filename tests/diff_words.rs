@@ -87,3 +87,20 @@ fn segments_rebuild_both_texts_for_every_bundled_description() {
     }
     assert!(pairs > 20_000);
 }
+
+/// One word repeated a million times, and the same with a word changed in
+/// the middle: the diff is a few segments (a diff that paired words one
+/// by one, or kept a record per repeated pair, would take gigabytes).
+#[test]
+fn a_repeated_word_diffs_in_a_few_segments() {
+    let old = "y ".repeat(1_000_000);
+    let new = format!("{}z {}", "y ".repeat(500_000), "y ".repeat(499_999));
+    let segments = diff_words(&old, &new);
+    assert!(segments.len() <= 4, "{} segments", segments.len());
+    let rebuilt: String = segments
+        .iter()
+        .filter(|s| s.kind != SegmentKind::Inserted)
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(rebuilt, old);
+}

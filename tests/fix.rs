@@ -331,6 +331,54 @@ fn crlf_bom_aligned_tables_and_attributes_are_kept() {
 }
 
 #[test]
+fn lone_carriage_returns_are_kept_and_nothing_else_changes() {
+    // errdocs reads a lone CR as a line end (as GitHub does); fix must
+    // write it back as a CR: in a file of CR-only line ends, and in one
+    // that mixes CR, CRLF and LF.
+    let page = crafted_page();
+    let cr_only = page.replace("\r\n", "\r");
+    let mut mixed = String::new();
+    for (i, line) in page.split("\r\n").enumerate() {
+        if i > 0 {
+            mixed.push_str(["\r", "\r\n", "\n"][i % 3]);
+        }
+        mixed.push_str(line);
+    }
+    for page in [cr_only, mixed] {
+        let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let root = dir.path().display().to_string();
+        let output = errdocs(&["fix", "--root", &root]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}\n{}",
+            stdout(&output),
+            stderr(&output)
+        );
+        let fixed = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
+        let expected = page
+            .replace(
+                "| 0x80240002 | 2149842946  |",
+                "| 0x80240002 | -2145124350 |",
+            )
+            .replace(
+                "| 0x8024003  | -2145124349 |",
+                "| 0x80240003 | -2145124349 |",
+            )
+            .replace(
+                "<td align=\"right\">2147942487</td>",
+                "<td align=\"right\">-2147024809</td>",
+            );
+        assert_ne!(expected, page);
+        assert_eq!(fixed, expected);
+        // Fixed, the file has nothing left to fix, so the diff is empty.
+        let again = errdocs(&["fix", "--diff", "--root", &root]);
+        assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+        assert!(stdout(&again).is_empty(), "{}", stdout(&again));
+    }
+}
+
+#[test]
 fn a_code_fixed_in_the_source_is_fixed_in_the_translations_that_say_the_same() {
     let header = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n";
     // Rows of a table sorted by code: the neighbours of a code that lost a

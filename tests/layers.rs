@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// The top-level modules, bottom layer first. Modules on one line share a
 /// layer and must not import each other.
 const LAYERS: &[&[&str]] = &[
+    &["safe_text"],
     &["error", "threads", "pretty_json"],
     &["source"],
     &["diagnostic"],

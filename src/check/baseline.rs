@@ -65,7 +65,13 @@ impl Baseline {
                 "cannot read the baseline: {e}; write one with `errdocs check --write-baseline FILE`"
             ),
         })?;
-        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| Error::Input {
+        Self::from_json(&text, path)
+    }
+
+    /// Reads a baseline from the text of the file at `path` (named in
+    /// errors).
+    pub fn from_json(text: &str, path: &Path) -> Result<Baseline> {
+        let baseline: Baseline = serde_json::from_str(text).map_err(|e| Error::Input {
             path: path.to_path_buf(),
             message: format!(
                 "line {}: not an errdocs baseline ({}); write one with `errdocs check --write-baseline FILE`",

@@ -9,13 +9,15 @@ use crate::Project;
 use crate::diagnostic::Severity;
 use crate::error::Result;
 use crate::report::summary::plural;
+use crate::safe_text::terminal;
 
 /// Runs `build` on the project at `root`; with `check`, writes nothing and
 /// exits 1 when `out/` differs from what `build` would write.
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     let project = Project::load(root)?;
     super::print_notes(&project);
-    let out_dir = project.out_dir();
+    // Refused before anything is written, or compared.
+    let out_dir = project.checked_out_dir()?;
     let stats = project.dataset.stats;
     let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_ref()).collect();
     locales.sort();
@@ -29,7 +31,7 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
         plural(stats.documents, "document"),
         plural(stats.files, "file"),
         plural(locales.len(), "locale"),
-        locales.join(", "),
+        terminal(&locales.join(", ")),
         plural(stats.tables, "table")
     ));
     say(&format!(
@@ -52,13 +54,15 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
         .iter()
         .filter(|f| crate::check::rule(f.rule).is_some_and(|r| r.has_tag("ingest")))
     {
+        // Page text and paths, shown on a terminal: no escape codes, one
+        // line per warning.
         eprintln!(
             "{}:{}:{}: {}: {} [{}]",
-            finding.location.file,
+            terminal(&finding.location.file),
             finding.location.line,
             finding.location.column,
             finding.severity,
-            finding.message,
+            terminal(&finding.message),
             finding.rule
         );
     }
@@ -70,9 +74,21 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     ));
     if check {
         let outputs = project.outputs(&outcome)?;
+        crate::emit::outdir::wait_for_builds(&out_dir);
         let stale = crate::emit::stale(&out_dir, &outputs);
-        if stale.is_empty() {
-            say(&format!("{} is up to date", out_dir.display()));
+        // What a killed build left is stale too: the next build removes it.
+        let leftovers = crate::emit::outdir::leftovers(&out_dir);
+        for path in &leftovers {
+            eprintln!(
+                "errdocs: stale: {} is left over from an interrupted build; run `errdocs build` to remove it",
+                terminal(&path.display().to_string())
+            );
+        }
+        if stale.is_empty() && leftovers.is_empty() {
+            say(&format!(
+                "{} is up to date",
+                terminal(&out_dir.display().to_string())
+            ));
             return Ok(ExitCode::SUCCESS);
         }
         for path in &stale {
@@ -83,13 +99,13 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
             };
             eprintln!(
                 "errdocs: stale: {} {why}; run `errdocs build`",
-                path.display()
+                terminal(&path.display().to_string())
             );
         }
         return Ok(ExitCode::from(1));
     }
     for path in written {
-        say(&format!("wrote {}", path.display()));
+        say(&format!("wrote {}", terminal(&path.display().to_string())));
     }
     // The process ends here: the OS takes the memory back at once, where
     // freeing half a million records one by one takes a second on a large

@@ -47,7 +47,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         eprintln!(
             "errdocs: recorded {} findings in {}",
             baseline.findings.len(),
-            path.display()
+            crate::safe_text::terminal(&path.display().to_string())
         );
         return Ok(ExitCode::SUCCESS);
     }

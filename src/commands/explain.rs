@@ -23,7 +23,10 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
                     .any(|part| !part.is_empty() && r.contains(part))
             })
             .collect();
-        eprintln!("errdocs: error: no rule `{id}`");
+        eprintln!(
+            "errdocs: error: no rule `{}`",
+            crate::safe_text::terminal(id)
+        );
         if !near.is_empty() {
             eprintln!("did you mean: {}", near.join(", "));
         }

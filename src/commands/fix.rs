@@ -21,6 +21,7 @@ use crate::fix::write::{Rewrite, write_all};
 use crate::fix::{AppliedFix, Plan, PlanInput, Selection, Unplaced};
 use crate::report::summary::plural;
 use crate::report::{Emitter, ReportContext, human::HumanEmitter};
+use crate::safe_text::terminal;
 use crate::source::SourceFile;
 
 /// The most rounds a run makes: fixes settle in two or three; a fix that
@@ -53,6 +54,12 @@ pub struct Rounds {
     /// What the last look found still to do: fixes that could not be
     /// applied, and the unsafe ones left.
     pub last: Plan,
+    /// The edits made, in the order made: the file's index in corpus
+    /// order and one round's edits of it. Replayed on the bytes as read,
+    /// they give the fixed file with its own line ends (a lone carriage
+    /// return is a line feed in the texts that rounds read; see
+    /// [`crate::source::unify_line_ends`]).
+    pub edits: Vec<(usize, Vec<crate::fix::Edit>)>,
 }
 
 /// Reads each locale file of `project` again, as bytes, and gives the
@@ -100,6 +107,7 @@ fn texts(project: &Project) -> Result<Vec<&SourceFile>> {
 /// [`read_originals`]).
 pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds> {
     let mut applied = Vec::new();
+    let mut edits = Vec::new();
     let mut rounds = 0;
     loop {
         let findings = project.evaluate().findings;
@@ -119,6 +127,7 @@ pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds>
                 applied,
                 rounds,
                 last: plan,
+                edits,
             });
         }
         let mut fixed: Vec<SourceFile> = sources.iter().map(|s| (*s).clone()).collect();
@@ -127,6 +136,7 @@ pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds>
             let text = crate::fix::apply(&old.text, &file.edits);
             fixed[file.file] = SourceFile::from_text(old.path.clone(), old.rel.clone(), text);
         }
+        edits.extend(plan.files.iter().map(|f| (f.file, f.edits.clone())));
         applied.extend(plan.files.into_iter().flat_map(|f| f.fixes));
         rounds += 1;
         project = project.with_sources(fixed);
@@ -148,29 +158,15 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
         applied,
         rounds,
         last,
+        edits,
     } = run_rounds(project, &options.selection)?;
-    // Each changed file, with its new bytes (its byte-order mark kept).
-    let mut rewrites = Vec::new();
-    let mut changed = Vec::new();
-    // Both in corpus order.
-    for ((path, original), source) in originals.into_iter().zip(texts(&project)?) {
-        let bom: &[u8] = if original.starts_with(b"\xEF\xBB\xBF") {
-            b"\xEF\xBB\xBF"
-        } else {
-            b""
-        };
-        let mut bytes = Vec::with_capacity(bom.len() + source.text.len());
-        bytes.extend_from_slice(bom);
-        bytes.extend_from_slice(source.text.as_bytes());
-        if bytes != original {
-            changed.push((source.rel.clone(), original.clone(), source.text.clone()));
-            rewrites.push(Rewrite {
-                path,
-                original,
-                bytes,
-            });
-        }
-    }
+    let (changed, rewrites): (Vec<_>, Vec<_>) = rewrites(originals, &project, &edits)?
+        .into_iter()
+        .map(|(rel, rewrite)| {
+            let text = String::from_utf8_lossy(&rewrite.bytes).into_owned();
+            ((rel, rewrite.original.clone(), text), rewrite)
+        })
+        .unzip();
     if options.diff {
         print_diff(&changed)?;
         if changed.is_empty() {
@@ -230,6 +226,70 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
     })
 }
 
+/// The files that `rounds` changed, each with its path relative to the
+/// root and its new bytes: `originals` as [`read_originals`] gave them,
+/// `project` as the rounds left it, `edits` the rounds' edits (see
+/// [`Rounds::edits`]). A file keeps its byte-order mark and line ends.
+pub fn rewrites(
+    originals: Vec<(PathBuf, Vec<u8>)>,
+    project: &Project,
+    edits: &[(usize, Vec<crate::fix::Edit>)],
+) -> Result<Vec<(String, Rewrite)>> {
+    let mut out = Vec::new();
+    // Both in corpus order.
+    for (index, ((path, original), source)) in
+        originals.into_iter().zip(texts(project)?).enumerate()
+    {
+        let file_edits = edits.iter().filter(|(i, _)| *i == index).map(|(_, e)| e);
+        let mut bytes = replay(&original, file_edits);
+        // The replay must read as the text the rounds left; should it not,
+        // that text is written (its lone carriage returns as line feeds).
+        let mut read_as = bytes.clone();
+        crate::source::unify_line_ends(&mut read_as);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        if read_as.get(bom..) != Some(source.text.as_bytes()) {
+            bytes.truncate(bom);
+            bytes.extend_from_slice(source.text.as_bytes());
+        }
+        if bytes != original {
+            out.push((
+                source.rel.clone(),
+                Rewrite {
+                    path,
+                    original,
+                    bytes,
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The bytes of a file as read (`original`, a UTF-8 byte-order mark
+/// included) with each round's edits applied in turn. The edits' offsets
+/// are those of the text the rounds read, which differs from the file's
+/// only by lone carriage returns read as line feeds, one byte for one: so
+/// they apply to the file's own text, and its line ends stay as they were.
+fn replay<'a>(original: &[u8], rounds: impl Iterator<Item = &'a Vec<crate::fix::Edit>>) -> Vec<u8> {
+    let (bom, rest) = match original.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&original[..3], rest),
+        None => (&original[..0], original),
+    };
+    // The file was read as UTF-8 text; a file that is not is never fixed.
+    let mut text = String::from_utf8_lossy(rest).into_owned();
+    for edits in rounds {
+        text = crate::fix::apply(&text, edits);
+    }
+    let mut bytes = Vec::with_capacity(bom.len() + text.len());
+    bytes.extend_from_slice(bom);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
 /// Prints the changes as a unified diff, `a/` and `b/` before the paths
 /// (as `git diff` writes them, so that `git apply` takes it). `changed`
 /// holds each changed file's path, bytes as read, and new text.
@@ -274,7 +334,7 @@ pub fn fixed_lines(applied: &[AppliedFix]) -> Vec<String> {
                 .into_iter()
                 .map(|(rule, count)| format!("{rule} {count}"))
                 .collect();
-            format!("fixed {file}: {}", rules.join(", "))
+            format!("fixed {}: {}", terminal(file), rules.join(", "))
         })
         .collect()
 }
@@ -297,9 +357,17 @@ fn print_left(last: &Plan) {
         reason,
     } in &last.unplaced
     {
+        // Page text and file names, shown as text: no escape sequences or
+        // line breaks reach the terminal.
         eprintln!(
-            "errdocs: not fixed: {}:{}:{}: {} `{}` -> `{}` [{rule}]: {reason}",
-            location.file, location.line, location.column, fix.field, fix.from, fix.to
+            "errdocs: not fixed: {}:{}:{}: {} `{}` -> `{}` [{rule}]: {}",
+            terminal(&location.file),
+            location.line,
+            location.column,
+            fix.field,
+            terminal(&fix.from),
+            terminal(&fix.to),
+            terminal(reason)
         );
     }
     match last.unsafe_left {

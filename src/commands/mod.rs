@@ -29,6 +29,6 @@ pub fn color_on_stdout() -> bool {
 /// `translations` template that matches no file) to standard error.
 pub fn print_notes(project: &crate::Project) {
     for note in &project.corpus.notes {
-        eprintln!("errdocs: note: {note}");
+        eprintln!("errdocs: note: {}", crate::safe_text::terminal(note));
     }
 }

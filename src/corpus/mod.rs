@@ -82,8 +82,9 @@ impl Corpus {
             .filter(|(_, settings)| settings.is_placed())
             .collect();
         let mut documents = Vec::new();
+        let mut notes = Vec::new();
         if sources.is_dir() {
-            documents = discover_folders(root, &sources, config)?;
+            documents = discover_folders(root, &sources, config, &mut notes)?;
         } else if placed.is_empty() {
             return Err(Error::Corpus {
                 path: sources,
@@ -92,7 +93,6 @@ impl Corpus {
                         .into(),
             });
         }
-        let mut notes = Vec::new();
         let config_path = root.join(CONFIG_FILE);
         for (id, settings) in placed {
             let source_locale = source_locale_of(root, config, Some(id))?;
@@ -180,36 +180,55 @@ impl Corpus {
 /// The source locale of document `id`: its own setting, else the
 /// project's (the project's alone for `None`), canonicalized.
 pub fn source_locale_of(root: &Path, config: &Config, id: Option<&str>) -> Result<String> {
-    let source_locale = id
-        .and_then(|id| config.documents.get(id))
-        .and_then(|d| d.source_locale.clone())
-        .unwrap_or_else(|| config.source_locale.clone());
+    let document = id.and_then(|id| config.documents.get(id));
+    let (source_locale, line) = match document.and_then(|d| d.source_locale.clone()) {
+        Some(locale) => (locale, document.and_then(|d| d.lines.source_locale)),
+        None => (config.source_locale.clone(), config.source_locale_line),
+    };
     canonical_locale(&source_locale).ok_or_else(|| Error::Config {
         path: root.join(CONFIG_FILE),
-        line: None,
+        line,
         message: format!("`{source_locale}` is not a locale tag such as en-US"),
     })
 }
 
 /// The documents by convention: one folder per document under `sources`,
-/// one `<locale>.md` per locale.
-fn discover_folders(root: &Path, sources: &Path, config: &Config) -> Result<Vec<Document>> {
+/// one `<locale>.md` per locale (`.md` in any case, or `.markdown`).
+/// Whatever else is there is skipped with a note in `notes` (so that a
+/// page saved as `notes.txt` or put in a subfolder is not lost without a
+/// word), except hidden files. A symbolic link that leads out of the
+/// project is refused: `sources/` holds the project's pages, and a page
+/// from elsewhere is placed in errdocs.toml, where it shows.
+fn discover_folders(
+    root: &Path,
+    sources: &Path,
+    config: &Config,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Document>> {
     let mut documents = Vec::new();
+    let inside = Containment::of(root);
     for folder in sorted_entries(sources)? {
-        if !folder.is_dir() {
-            continue;
-        }
         let id = file_name(&folder);
         if id.starts_with('.') {
+            continue;
+        }
+        if !folder.is_dir() {
+            notes.push(skipped_note(root, &folder, "not in a document's folder"));
             continue;
         }
         let settings = config.documents.get(&id);
         let source_locale = source_locale_of(root, config, Some(&id))?;
         let mut files = Vec::new();
         for path in sorted_entries(&folder)? {
-            if path.extension().and_then(|e| e.to_str()) != Some("md") || !path.is_file() {
+            let name = file_name(&path);
+            if name.starts_with('.') {
                 continue;
             }
+            if let Some(why) = not_a_page(&path) {
+                notes.push(skipped_note(root, &path, why));
+                continue;
+            }
+            inside.check(&path)?;
             let stem = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -257,6 +276,101 @@ fn discover_folders(root: &Path, sources: &Path, config: &Config) -> Result<Vec<
         });
     }
     Ok(documents)
+}
+
+/// Why an entry of a document's folder is not one of its pages, if it is
+/// not: `None` for a Markdown file (`.md` in any case, or `.markdown`).
+fn not_a_page(path: &Path) -> Option<&'static str> {
+    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match std::fs::metadata(path) {
+        Err(_) if link => Some("a symbolic link that leads nowhere (or in a circle)"),
+        Err(_) => Some("cannot be read"),
+        Ok(m) if m.is_dir() => Some("a folder inside a document's folder; pages go directly in it"),
+        Ok(m) if !m.is_file() => Some("not a regular file"),
+        Ok(_) if !paths::is_markdown(path) => {
+            Some("not a page: a document's pages are <locale>.md files")
+        }
+        Ok(_) => None,
+    }
+}
+
+fn skipped_note(root: &Path, path: &Path, why: &str) -> String {
+    format!("skipped {}: {why}", relative(root, path))
+}
+
+/// What is inside the project root, for refusing symbolic links that lead
+/// out of it.
+struct Containment {
+    /// The root as written (paths are joined to it).
+    root: PathBuf,
+    /// The root with every link resolved, where it can be.
+    real: Option<PathBuf>,
+}
+
+impl Containment {
+    fn of(root: &Path) -> Containment {
+        Containment {
+            root: root.to_path_buf(),
+            real: std::fs::canonicalize(root).ok(),
+        }
+    }
+
+    /// Fails when `path` lies inside the root as written but a symbolic
+    /// link on the way leads it out of the root.
+    fn check(&self, path: &Path) -> Result<()> {
+        let Some(real_root) = &self.real else {
+            return Ok(());
+        };
+        if !lexically_inside(&self.root, path) {
+            return Ok(());
+        }
+        match std::fs::canonicalize(path) {
+            Ok(real) if !real.starts_with(real_root) => Err(Error::Corpus {
+                path: path.to_path_buf(),
+                message: format!(
+                    "is a symbolic link to {}, outside the project; errdocs does not read files from outside the project through links (place the document in errdocs.toml with `source` to read it from there)",
+                    real.display()
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// True when `path`, with `.` and `..` resolved as written, is `root` or
+/// lies under it.
+pub fn lexically_inside(root: &Path, path: &Path) -> bool {
+    within(&lexical(path), &lexical(root))
+}
+
+/// True when `path` is `root` or lies under it, both resolved already
+/// (by [`lexical`] or by the file system): `../x` is not under `` (the
+/// current folder), though it starts with it.
+pub fn within(path: &Path, root: &Path) -> bool {
+    path.strip_prefix(root)
+        .is_ok_and(|rest| !rest.starts_with(".."))
+}
+
+/// `path` with `.` dropped and each `..` taking off the component before
+/// it (links are not looked at).
+pub fn lexical(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 /// Fails when one file is a page of two documents (placed documents may
@@ -345,6 +459,20 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_resolved_as_written() {
+        assert_eq!(lexical(Path::new("./a/../b/./c")), PathBuf::from("b/c"));
+        assert_eq!(lexical(Path::new("a/../../x")), PathBuf::from("../x"));
+        assert_eq!(lexical(Path::new("/../x")), PathBuf::from("/x"));
+        assert!(lexically_inside(
+            Path::new("."),
+            Path::new("./sources/a.md")
+        ));
+        assert!(!lexically_inside(Path::new("."), Path::new("../x")));
+        assert!(!lexically_inside(Path::new("root"), Path::new("root/../x")));
+        assert!(lexically_inside(Path::new("root"), Path::new("root/./out")));
+    }
 
     #[test]
     fn locale_tags_are_canonicalized() {

@@ -69,6 +69,14 @@ pub fn is_markdown(path: &Path) -> bool {
 /// shown; a file reached twice is listed once. A path that does not exist
 /// is an error.
 pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<FoundFile>> {
+    markdown_files_noted(paths, &mut Vec::new())
+}
+
+/// [`markdown_files`], with a note in `notes` for each Markdown-named
+/// symbolic link in a folder that is not followed (links are not followed
+/// in folders, as ripgrep does not follow them: a link could lead out of
+/// the folder, or in a circle); name the file itself to check it.
+pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Result<Vec<FoundFile>> {
     let mut found = Vec::new();
     for given in paths {
         let shown = shown_path(given);
@@ -96,6 +104,13 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<FoundFile>> {
                 path: given.clone(),
                 message: e.to_string(),
             })?;
+            if entry.file_type().is_some_and(|t| t.is_symlink()) && is_markdown(entry.path()) {
+                notes.push(format!(
+                    "skipped {}: a symbolic link in a folder (links are not followed there; name the file to check it)",
+                    entry.path().display()
+                ));
+                continue;
+            }
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(entry.path()) {
                 continue;
             }

@@ -29,7 +29,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
 pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize) -> String {
     let line_text: String = lines
         .line_text(&finding.location.file, finding.location.line)
-        .unwrap_or("")
+        .map_or("", bounded)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -43,6 +43,24 @@ pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize
     ]);
     format!("{hash:016x}")
 }
+
+/// The bytes of a line that a fingerprint hashes: all of it, up to
+/// [`FINGERPRINT_LINE_BYTES`] (pages' lines are a few hundred bytes; a
+/// table written on one line of megabytes, with a finding every few cells,
+/// would otherwise be hashed whole for each finding).
+fn bounded(line: &str) -> &str {
+    if line.len() <= FINGERPRINT_LINE_BYTES {
+        return line;
+    }
+    let mut end = FINGERPRINT_LINE_BYTES;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+/// The most bytes of a line a fingerprint hashes.
+pub const FINGERPRINT_LINE_BYTES: usize = 4096;
 
 /// Fingerprints of `findings`, in order, numbering the findings that would
 /// otherwise share one (same rule, file, name and line text).

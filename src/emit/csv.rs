@@ -1,6 +1,7 @@
 //! The CSV outputs, in a tidy layout: `error-codes.csv` has one row per
 //! record, `descriptions.csv` one row per record and locale. They join on
-//! `document`, `code` and `name`.
+//! `document`, `code` and `name`. Text cells that a spreadsheet would read
+//! as a formula are prefixed with `'` (see [`crate::safe_text::csv_cell`]).
 
 use std::fmt::Write as _;
 
@@ -17,6 +18,16 @@ fn csv_error(file: &str) -> impl Fn(csv::Error) -> Error + '_ {
         path: file.into(),
         source: std::io::Error::other(format!("could not write CSV: {e}")),
     }
+}
+
+/// A text field from the pages (a description, a name, a section, a path):
+/// one that a spreadsheet would run as a formula (it starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, as OWASP's
+/// advice on CSV injection says; see [`crate::safe_text::csv_cell`]. The
+/// numbers errdocs writes (`decimal` is often negative) are left as
+/// numbers, and the JSON keeps every text exactly.
+fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::csv_cell(text)
 }
 
 /// Writes a field formatted by `Display`, through `scratch`.
@@ -71,7 +82,7 @@ pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()
             write_display(&mut writer, &mut scratch, code)?;
             write_display(&mut writer, &mut scratch, code.value())?;
             write_display(&mut writer, &mut scratch, code.signed())?;
-            writer.write_field(&record.name)?;
+            writer.write_field(guard(&record.name).as_bytes())?;
             writer.write_field(if code.is_failure() {
                 "error"
             } else {
@@ -79,8 +90,8 @@ pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()
             })?;
             write_display(&mut writer, &mut scratch, code.facility())?;
             writer.write_field(record.family.as_str())?;
-            writer.write_field(&*record.document)?;
-            writer.write_field(&*record.section)?;
+            writer.write_field(guard(&record.document).as_bytes())?;
+            writer.write_field(guard(&record.section).as_bytes())?;
             match record.counterpart {
                 Some(counterpart) => write_display(&mut writer, &mut scratch, counterpart)?,
                 None => writer.write_field("")?,
@@ -92,7 +103,7 @@ pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()
             })?;
             match source {
                 Some(s) => {
-                    writer.write_field(&*s.file)?;
+                    writer.write_field(guard(&s.file).as_bytes())?;
                     write_display(&mut writer, &mut scratch, s.line)?;
                     write_display(&mut writer, &mut scratch, s.column)?;
                 }
@@ -141,12 +152,12 @@ pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Re
             let source = record.sources.iter().find(|s| &*s.locale == locale);
             let line = source.map(|s| s.cells.description.map_or(s.line, |c| c.line));
             let mut row = || -> csv::Result<()> {
-                writer.write_field(&*record.document)?;
+                writer.write_field(guard(&record.document).as_bytes())?;
                 writer.write_field(&code)?;
-                writer.write_field(&record.name)?;
-                writer.write_field(locale)?;
-                writer.write_field(text.as_bytes())?;
-                writer.write_field(source.map_or("", |s| &*s.file))?;
+                writer.write_field(guard(&record.name).as_bytes())?;
+                writer.write_field(guard(locale).as_bytes())?;
+                writer.write_field(guard(text).as_bytes())?;
+                writer.write_field(guard(source.map_or("", |s| &*s.file)).as_bytes())?;
                 match line {
                     Some(line) => write_display(&mut writer, &mut scratch, line)?,
                     None => writer.write_field("")?,

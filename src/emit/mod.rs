@@ -1,14 +1,14 @@
-//! Emit: the dataset as JSON, CSV and Rust source, written atomically.
+//! Emit: the dataset as JSON, CSV and Rust source, the output folder
+//! replaced as one step ([`outdir`]).
 
 pub mod csv;
 mod direct;
 pub mod json;
+pub mod outdir;
 pub mod rust;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 use crate::model::Dataset;
@@ -69,61 +69,74 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
     rendered.into_iter().collect()
 }
 
-/// Renders every output and writes it into `dir`: each output on its own
-/// thread, straight to a temporary file; only when all are written are they
-/// renamed into place (see `persist`), so a failure leaves the previous
-/// outputs as they were. Returns the paths written.
+/// Renders every output and writes the whole set into `dir` as one step:
+/// each output on its own thread, straight into a new folder beside `dir`,
+/// which replaces `dir` only when all are written (see [`outdir`]); a
+/// failure leaves the previous outputs as they were. Returns the paths
+/// written.
 ///
 /// `extra` runs beside the rendering (the check, for `build`): it returns a
 /// value for the caller, and may write more files through the [`Stager`]
-/// it is given; they are renamed into place with the others.
+/// it is given; they are part of the new set.
 pub fn render_and_write<T: Send>(
     dataset: &Dataset,
     dir: &Path,
     extra: impl FnOnce(&Stager) -> T + Send,
 ) -> Result<(T, Vec<PathBuf>)> {
-    create_out_dir(dir)?;
+    let transaction = outdir::Transaction::begin(dir)?;
+    let staging = transaction.staging();
     let stager = Stager {
-        dir,
+        dir: staging,
+        shown: dir,
         staged: std::sync::Mutex::new(Vec::new()),
     };
     let (mut staged, value) = std::thread::scope(|scope| {
         let extra = scope.spawn(|| extra(&stager));
-        // Each output streams into its temporary file: a large corpus's
-        // outputs are several times its size, and need not be in memory.
+        // Each output streams into its file: a large corpus's outputs are
+        // several times its size, and need not be in memory.
         let handles: Vec<_> = OUTPUTS
             .iter()
             .map(|&(name, _, write)| {
-                scope.spawn(move || stage_with(dir, name, |out, path| write(dataset, out, path)))
+                scope.spawn(move || {
+                    stage_with(staging, dir, name, |out, path| write(dataset, out, path))
+                })
             })
             .collect();
-        let staged: Vec<Result<(NamedTempFile, PathBuf)>> = handles.into_iter().map(join).collect();
+        let staged: Vec<Result<&'static str>> = handles.into_iter().map(join).collect();
         (staged, join(extra))
     });
-    staged.extend(
-        stager
-            .staged
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    );
-    let staged: Vec<(NamedTempFile, PathBuf)> = staged.into_iter().collect::<Result<_>>()?;
-    Ok((value, persist(staged)?))
+    let names: Vec<String> = staged
+        .drain(..)
+        .map(|r| r.map(str::to_string))
+        .chain(
+            stager
+                .staged
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+        .collect::<Result<_>>()?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    Ok((value, transaction.commit(&names)?))
 }
 
 /// Stages more output files beside the dataset's, for
 /// [`render_and_write`]'s `extra`.
 pub struct Stager<'d> {
+    /// The folder of the new set.
     dir: &'d Path,
-    staged: std::sync::Mutex<Vec<Result<(NamedTempFile, PathBuf)>>>,
+    /// The output folder, as errors name it.
+    shown: &'d Path,
+    staged: std::sync::Mutex<Vec<Result<String>>>,
 }
 
 impl Stager<'_> {
-    /// Streams the file `name` into a temporary file, to be renamed into
-    /// place with the dataset's outputs (or dropped if any output fails).
+    /// Streams the file `name` into the new set (which is dropped whole if
+    /// any output fails).
     pub fn write(&self, name: &str, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
-        let staged = stage_with(self.dir, name, |out, path| {
+        let staged = stage_with(self.dir, self.shown, name, |out, path| {
             write(out).map_err(|e| Error::io(path, e))
-        });
+        })
+        .map(|_| name.to_string());
         self.staged
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -141,83 +154,19 @@ pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
         .collect()
 }
 
-fn create_out_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Error::io(
-            dir,
-            std::io::Error::new(e.kind(), format!("cannot create the output folder: {e}")),
-        )
-    })
-}
-
-/// Lets `write` fill a new temporary file in `dir` (through a buffer), to be
-/// renamed to `name`.
-fn stage_with(
-    dir: &Path,
-    name: &str,
+/// Lets `write` fill the new file `name` in the folder `staging` (through
+/// a buffer); errors name the file as it will be in `shown`, the output
+/// folder.
+fn stage_with<'n>(
+    staging: &Path,
+    shown: &Path,
+    name: &'n str,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
-) -> Result<(NamedTempFile, PathBuf)> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".errdocs-");
-    // Temporary files are private by default; outputs are for everyone who
-    // can read the folder.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    let temp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-    let path = dir.join(name);
-    let file = temp.as_file().try_clone().map_err(|e| Error::io(dir, e))?;
+) -> Result<&'n str> {
+    let path = shown.join(name);
+    let file = std::fs::File::create(staging.join(name)).map_err(|e| Error::io(&path, e))?;
     let mut out = direct::DirectWriter::new(file);
     write(&mut out, &path)?;
     out.finish().map_err(|e| Error::io(&path, e))?;
-    Ok((temp, path))
-}
-
-/// Renames staged files into place. Several renames cannot be one atomic
-/// step, so the current files are first moved aside; if a rename fails, the
-/// new files are removed and the old ones put back.
-fn persist(staged: Vec<(NamedTempFile, PathBuf)>) -> Result<Vec<PathBuf>> {
-    for (_, path) in &staged {
-        if path.is_dir() {
-            return Err(Error::io(
-                path,
-                std::io::Error::other("is a folder; errdocs writes a file of this name here"),
-            ));
-        }
-    }
-    let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let restore = |backups: &[(PathBuf, PathBuf)]| {
-        for (path, backup) in backups {
-            let _ = std::fs::rename(backup, path);
-        }
-    };
-    for (_, path) in &staged {
-        if !path.exists() {
-            continue;
-        }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let backup = path.with_file_name(format!(".errdocs-old-{name}"));
-        if let Err(e) = std::fs::rename(path, &backup) {
-            restore(&backups);
-            return Err(Error::io(path, e));
-        }
-        backups.push((path.clone(), backup));
-    }
-    let mut written = Vec::with_capacity(staged.len());
-    for (temp, path) in staged {
-        if let Err(e) = temp.persist(&path) {
-            for new in &written {
-                let _ = std::fs::remove_file(new);
-            }
-            restore(&backups);
-            return Err(Error::io(&path, e.error));
-        }
-        written.push(path);
-    }
-    for (_, backup) in backups {
-        let _ = std::fs::remove_file(backup);
-    }
-    Ok(written)
+    Ok(name)
 }

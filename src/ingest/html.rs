@@ -32,6 +32,13 @@ struct TagSpan {
     content_start: usize,
 }
 
+/// How deep elements may nest for the HTML parser, as in Chromium's
+/// parser (512). html5ever checks the open elements' scope at every start
+/// tag, so markup nested deeper than pages ever are (50,000 `<div>`s) takes
+/// time that grows with the square of the depth; past this depth,
+/// [`within_depth`] drops the tags and keeps their text.
+const MAX_DEPTH: usize = 512;
+
 /// How deep layout tables (tables whose cells hold the tables with the
 /// data) are followed: further nesting is read as cell text.
 const LAYOUT_DEPTH: usize = 3;
@@ -59,7 +66,7 @@ fn read_nested(
 ) -> Vec<Table> {
     let raw = &file.text[range.clone()];
     let (row_tags, cell_tags) = scan_tags(raw, range.start);
-    let fragment = Html::parse_fragment(raw);
+    let fragment = Html::parse_fragment(&within_depth(raw, MAX_DEPTH));
     // Only the outer table's own rows: a table nested in a cell is part of
     // that cell's text.
     let root = fragment.select(&TABLE_SELECTOR).next().map(|t| t.id());
@@ -232,10 +239,12 @@ fn read_nested(
 fn nested_tables(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut offset = range.start + 1;
-    while let Some(start) = super::html_scan::table_starts(text, offset..range.end, &[])
-        .first()
-        .copied()
-    {
+    // Found once: looking again from each inner table's end made a layout
+    // table of thousands of tables quadratic.
+    for start in super::html_scan::table_starts(text, offset..range.end, &[]) {
+        if start < offset {
+            continue;
+        }
         let Some(end) = super::html_scan::table_end(text, start).filter(|&e| e <= range.end) else {
             break;
         };
@@ -250,6 +259,78 @@ fn row_offset(row: &Row) -> usize {
     row.cells.last().map_or(0, |c| c.offset + c.source().len())
 }
 
+/// Tags that make a table's structure: never dropped by [`within_depth`],
+/// whose cells must stay the ones [`scan_tags`] finds.
+const STRUCTURE: &[&str] = &[
+    "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "colgroup", "col",
+];
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// `html` with the start and end tags of elements nested deeper than
+/// `max` left out (their text kept), except a table's own tags. Borrowed
+/// when nothing is that deep, which is every real page.
+fn within_depth(html: &str, max: usize) -> Cow<'_, str> {
+    // One pass: each tag's name and whether it opens or closes; depth
+    // counts open elements that are not void.
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut offset = 0;
+    let bytes = html.as_bytes();
+    while let Some(lt) = memchr::memchr(b'<', &bytes[offset..]) {
+        let at = offset + lt;
+        let rest = &html[at..];
+        if rest.starts_with("<!--") {
+            offset = rest.find("-->").map_or(html.len(), |end| at + end + 3);
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let Some(gt) = memchr::memchr(b'>', &bytes[name_start..]) else {
+            break;
+        };
+        let end = name_start + gt + 1;
+        offset = end;
+        if name_len == 0 {
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let self_closing = html[..end].ends_with("/>");
+        let keep = STRUCTURE.contains(&name.as_str());
+        let deep = if closing {
+            let deep = depth > max;
+            depth = depth.saturating_sub(1);
+            deep
+        } else if VOID.contains(&name.as_str()) || self_closing {
+            depth >= max
+        } else {
+            depth += 1;
+            depth > max
+        };
+        if deep && !keep {
+            let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            out.push_str(&html[copied..at]);
+            copied = end;
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.push_str(&html[copied..]);
+            Cow::Owned(out)
+        }
+    }
+}
+
 /// Finds every `<tr>` and every `<td>`/`<th>` opening tag, skipping comments.
 /// Only the tags of the outer table count (depth 1): nested tables belong to
 /// their cell.
@@ -258,6 +339,8 @@ fn scan_tags(raw: &str, base: usize) -> (Vec<TagSpan>, Vec<TagSpan>) {
     let mut cells = Vec::new();
     let mut offset = 0;
     let mut depth = 0usize;
+    // Where the next `>` is (`raw.len()` for none), from the last search.
+    let mut next_gt = 0;
     while let Some(lt) = raw.get(offset..).and_then(|rest| rest.find('<')) {
         let at = offset + lt;
         let rest = &raw[at..];
@@ -273,7 +356,13 @@ fn scan_tags(raw: &str, base: usize) -> (Vec<TagSpan>, Vec<TagSpan>) {
         let is_row = starts_with_tag(rest, "<tr");
         let is_cell = starts_with_tag(rest, "<td") || starts_with_tag(rest, "<th");
         if depth == 1 && (is_row || is_cell) {
-            let content_start = rest.find('>').map_or(raw.len(), |gt| at + gt + 1);
+            // The next `>` once found serves every tag before it: text of
+            // `<td <td <td ...` with no `>` must not be searched to its end
+            // once per tag.
+            if next_gt < at {
+                next_gt = raw[at..].find('>').map_or(raw.len(), |gt| at + gt);
+            }
+            let content_start = (next_gt + 1).min(raw.len());
             let span = TagSpan {
                 start: base + at,
                 content_start: base + content_start,
@@ -455,6 +544,31 @@ mod tests {
         assert_eq!(row.cells[1].joined_lines(), [6]);
         assert_eq!(&*row.cells[2].text, "Say \"hi\" *now*.\n\nMore.");
         assert_eq!(row.cells[2].markdown(), "Say \"hi\" \\*now\\*.\n\nMore.");
+    }
+
+    #[test]
+    fn markup_nested_past_the_parser_depth_keeps_its_text() {
+        let deep = format!("{}x{}", "<div><i>".repeat(400), "</i></div>".repeat(400));
+        let kept = within_depth(&deep, MAX_DEPTH);
+        assert_eq!(kept.matches("<div>").count(), MAX_DEPTH / 2);
+        assert_eq!(kept.matches("</div>").count(), MAX_DEPTH / 2);
+        assert!(kept.contains(">x<"));
+        assert!(matches!(within_depth("<b>a</b><br>", 2), Cow::Borrowed(_)));
+        // A table's own tags stay, however deep.
+        let tables = "<table><tr><td>".repeat(600);
+        assert_eq!(
+            within_depth(&tables, MAX_DEPTH).matches("<td>").count(),
+            600
+        );
+    }
+
+    #[test]
+    fn tags_without_an_end_are_scanned_once() {
+        // Each `<td ` would search the rest of the text for its `>`.
+        let raw = format!("<table><tr>{}", "<td ".repeat(200_000));
+        let (rows, cells) = scan_tags(&raw, 0);
+        assert_eq!((rows.len(), cells.len()), (1, 200_000));
+        assert!(cells.iter().all(|c| c.content_start == raw.len()));
     }
 
     #[test]

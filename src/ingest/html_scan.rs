@@ -54,6 +54,67 @@ pub fn comment_ranges(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// Every `<table` outside comments in a text and the end of the table it
+/// opens, found in one pass: what [`table_starts`] and [`table_end`] give,
+/// without scanning the rest of the text again for each table (a page of
+/// thousands of unclosed or commented tables made that quadratic).
+#[derive(Debug, Default)]
+pub struct TableIndex {
+    /// Each table's start and, when it is closed, the offset just after
+    /// its `</table>`; sorted by start.
+    tables: Vec<(usize, Option<usize>)>,
+}
+
+impl TableIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> TableIndex {
+        let mut tables: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut offset = 0;
+        // The next `>` from the last search (`text.len()` for none).
+        let mut next_gt = 0;
+        while let Some(lt) = text.get(offset..).and_then(|rest| rest.find('<')) {
+            let at = offset + lt;
+            let rest = &text[at..];
+            if rest.starts_with("<!--") {
+                offset = rest.find("-->").map_or(text.len(), |end| at + end + 3);
+                continue;
+            }
+            if starts_with_tag(rest, "<table") {
+                open.push(tables.len());
+                tables.push((at, None));
+            } else if starts_with_ci(rest, "</table")
+                && let Some(opened) = open.pop()
+            {
+                if next_gt < at {
+                    next_gt = rest.find('>').map_or(text.len(), |gt| at + gt);
+                }
+                tables[opened].1 = Some((next_gt + 1).min(text.len()));
+            }
+            offset = at + 1;
+        }
+        TableIndex { tables }
+    }
+
+    /// Where each table starts in `range`.
+    pub fn starts_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let first = self
+            .tables
+            .partition_point(|(start, _)| *start < range.start);
+        self.tables[first..]
+            .iter()
+            .map(|(start, _)| *start)
+            .take_while(move |start| *start < range.end)
+    }
+
+    /// The offset just after the `</table>` that closes the table at
+    /// `start`; `None` when it is never closed (or no table starts there).
+    pub fn end_of(&self, start: usize) -> Option<usize> {
+        let i = self.tables.partition_point(|(s, _)| *s < start);
+        self.tables.get(i).filter(|(s, _)| *s == start)?.1
+    }
+}
+
 /// Where each `<table` outside comments starts, in `range` of `text`.
 pub fn table_starts(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> Vec<usize> {
     let mut starts = Vec::new();
@@ -66,7 +127,11 @@ pub fn table_starts(text: &str, range: Range<usize>, comments: &[Range<usize>]) 
             break;
         };
         let at = offset + found;
-        if starts_with_tag(&text[at..], "<table") && !comments.iter().any(|c| c.contains(&at)) {
+        // `comments` is sorted: the one that may hold `at` is the last
+        // that starts before it.
+        let before = comments.partition_point(|c| c.start <= at);
+        let in_comment = before > 0 && comments[before - 1].contains(&at);
+        if starts_with_tag(&text[at..], "<table") && !in_comment {
             starts.push(at);
         }
         offset = at + 1;
@@ -112,6 +177,23 @@ pub fn starts_with_tag(text: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_index_agrees_with_the_scans() {
+        let text = "<table><tr><td><table></table></td></tr></table> <!-- <table> --> <TABLE x>\n<table></table";
+        let index = TableIndex::new(text);
+        let comments = comment_ranges(text);
+        let starts: Vec<usize> = index.starts_in(0..text.len()).collect();
+        assert_eq!(starts, table_starts(text, 0..text.len(), &comments));
+        for start in starts {
+            assert_eq!(index.end_of(start), table_end(text, start), "{start}");
+        }
+        // Thousands of unclosed tables, each in its own block.
+        let many = "<table>\n\n".repeat(50_000);
+        let index = TableIndex::new(&many);
+        assert_eq!(index.starts_in(0..many.len()).count(), 50_000);
+        assert_eq!(index.end_of(0), None);
+    }
 
     #[test]
     fn anchors_and_table_ends() {

@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
-use super::html_scan::{anchor_name, comment_ranges, find_ascii_ci, table_end, table_starts};
+use super::html_scan::{TableIndex, anchor_name, comment_ranges, find_ascii_ci};
 use super::lists::BlockCollector;
 use super::problem::IngestProblem;
 use super::table::{Cell, Heading, Row, Table, TableParts};
@@ -66,6 +66,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let mut skip_until = 0;
     let mut html_block_end = 0;
     let comments = comment_ranges(text);
+    // Every HTML table and its end, found once for the file.
+    let table_index = TableIndex::new(text);
     // Where Markdown reads raw HTML: HTML blocks, inline HTML and the HTML
     // tables read from the raw text.
     let mut html_ranges: Vec<Range<usize>> = Vec::new();
@@ -227,15 +229,15 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                 if !block_html && find_ascii_ci(&s, "<br").is_some() {
                     blocks.push("\n");
                 }
-                if block_html && table_starts(text, range.clone(), &comments).is_empty() {
+                if block_html && table_index.starts_in(range.clone()).next().is_none() {
                     blocks.html(&s, range.clone());
                 }
                 // Every table that starts here (several may share a line),
                 // read from the raw text so that blank lines inside one do
                 // not split it. Tables inside comments are not content.
                 let mut from = range.start;
-                while let Some(&start) = table_starts(text, from..range.end, &comments).first() {
-                    let end = match table_end(text, start) {
+                while let Some(start) = table_index.starts_in(from..range.end).next() {
+                    let end = match table_index.end_of(start) {
                         Some(end) => end,
                         None => {
                             // Unclosed: it ends with its HTML block, and the

@@ -64,6 +64,35 @@ impl IngestedFile {
     }
 }
 
+/// Reports each column whose header names a role that another column of
+/// `table` has (`Error code | Error code | Description | Description`):
+/// a record has one value per role, so the second column's cells would
+/// be left out of every output without a word.
+fn duplicate_columns(table: &Table, problems: &mut Vec<IngestProblem>) {
+    use crate::model::ColumnRole;
+    for column in &table.columns {
+        if column.role != ColumnRole::Other {
+            continue;
+        }
+        let named = roles::role_of_header(&column.header.text);
+        if named == ColumnRole::Other {
+            continue;
+        }
+        if let Some(kept) = table
+            .columns
+            .iter()
+            .find(|c| c.role == named && c.source != column.source)
+        {
+            problems.push(IngestProblem::DuplicateColumn {
+                location: column.header.location.clone(),
+                header: column.header.text.to_string(),
+                role: named,
+                kept: kept.header.location.clone(),
+            });
+        }
+    }
+}
+
 /// Reads one file. Problems that do not stop the read (broken front matter,
 /// ragged rows, a header that names no known column, a suppression comment
 /// that cannot apply) are pushed to `problems`.
@@ -90,6 +119,9 @@ pub fn ingest(
                     mismatch: mismatch.clone(),
                 });
             }
+        }
+        if is_source && table.kind != TableKind::NoCodes {
+            duplicate_columns(table, problems);
         }
         if table.kind == TableKind::Unreadable {
             problems.push(IngestProblem::UnrecognizedHeader {

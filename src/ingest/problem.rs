@@ -49,6 +49,19 @@ pub enum IngestProblem {
         /// What the header says and what the cells hold.
         mismatch: HeaderMismatch,
     },
+    /// A column whose header names a role another column of the table
+    /// already has (`Error code | Error code | Description`): its cells
+    /// are kept with the table but are in no record.
+    DuplicateColumn {
+        /// The second column's header cell.
+        location: Location,
+        /// Its header text.
+        header: String,
+        /// The role its header names.
+        role: crate::model::ColumnRole,
+        /// The header cell of the column read in that role.
+        kept: Location,
+    },
     /// An HTML table that is never closed: read up to the end of its HTML
     /// block.
     UnclosedHtmlTable {
@@ -87,6 +100,7 @@ impl IngestProblem {
             | IngestProblem::RaggedRow { location, .. }
             | IngestProblem::UnrecognizedHeader { location, .. }
             | IngestProblem::HeaderMismatch { location, .. }
+            | IngestProblem::DuplicateColumn { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
             | IngestProblem::Suppression { location, .. } => location,

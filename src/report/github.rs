@@ -11,6 +11,7 @@ use super::summary::{counts_by_rule, fix_in_words};
 use super::{Emitter, ReportContext};
 use crate::check::CheckOutcome;
 use crate::diagnostic::{Finding, Severity};
+use crate::safe_text;
 
 /// Workflow-command annotations, one line per finding.
 #[derive(Debug, Clone, Copy)]
@@ -44,18 +45,22 @@ fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// One annotation line, with its newline.
+/// One annotation line, with its newline. The page text in it (the
+/// message, the fix, the file's path) has no control characters or
+/// bidirectional overrides left (see [`crate::safe_text::terminal`]; line
+/// breaks in the message are kept, escaped, as GitHub shows them): the
+/// runner prints the line in the job's log, which reads escape codes.
 pub fn annotation(finding: &Finding) -> String {
-    let mut message = finding.message.clone();
+    let mut message = safe_text::terminal_keep_lines(&finding.message).into_owned();
     if let Some(fix) = &finding.fix {
         // An escaped newline: the annotation shows the fix on its own line.
         message.push_str("\nfix: ");
-        message.push_str(&fix_in_words(fix));
+        message.push_str(&safe_text::terminal_keep_lines(&fix_in_words(fix)));
     }
     format!(
         "::{} file={},line={},col={},title={}::{}\n",
         command(finding.severity),
-        escape_property(&finding.location.file),
+        escape_property(&safe_text::terminal(&finding.location.file)),
         finding.location.line,
         finding.location.column,
         escape_property(&format!("errdocs {}", finding.rule)),
@@ -120,10 +125,11 @@ fn write_counts(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()> {
         lines.push(format!("- In the baseline: {}", outcome.baselined));
     }
     for entry in &outcome.gone_from_baseline {
+        // Everything here comes from the baseline file, rule id included.
         lines.push(format!(
-            "- Fixed since baseline: `{}` {}:{} {}",
-            entry.rule,
-            entry.file,
+            "- Fixed since baseline: {} {}:{} {}",
+            cell(&entry.rule),
+            cell(&entry.file),
             entry.line,
             cell(&entry.message)
         ));
@@ -168,10 +174,12 @@ fn write_findings_table(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Resu
     Ok(())
 }
 
-/// Text for a Markdown table cell: `|` escaped, line breaks as `<br>`, so
-/// that a message cannot end its cell or its row.
+/// Page text for the job summary's Markdown, in a table cell or a list
+/// item: it shows as written, and opens no HTML, code span, link or
+/// emphasis, whatever it holds (see [`crate::safe_text::markdown_cell`]).
+/// Messages quote page text between backticks, and that text may hold a
+/// backtick itself: so the whole message is text, its backticks shown as
+/// they are.
 pub fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\r', '\n'], "<br>")
+    safe_text::markdown_cell(text)
 }

@@ -51,7 +51,12 @@ fn write_report(
         out.write_all(b"no findings\n")?;
     }
     for (file, findings) in by_file(&outcome.findings) {
-        writeln!(out, "{file} ({})\n", plural(findings.len(), "finding"))?;
+        writeln!(
+            out,
+            "{} ({})\n",
+            one_line(file),
+            plural(findings.len(), "finding")
+        )?;
         // One gutter width per file, so that the `|` of every snippet in
         // the file lines up.
         let gutter = findings
@@ -124,7 +129,12 @@ impl Paint {
 }
 
 fn location(location: &Location) -> String {
-    format!("{}:{}:{}", location.file, location.line, location.column)
+    format!(
+        "{}:{}:{}",
+        one_line(&location.file),
+        location.line,
+        location.column
+    )
 }
 
 fn write_finding(
@@ -187,28 +197,60 @@ fn write_snippet(
 ) -> io::Result<()> {
     let line = location.line;
     let blank = "";
-    writeln!(out, "    {line:>gutter$} | {}", printable(text))?;
+    let (text, column) = window(text, location.column);
+    writeln!(out, "    {line:>gutter$} | {}", printable(&text))?;
     writeln!(
         out,
         "    {blank:>gutter$} | {}^",
-        caret_indent(text, location.column)
+        caret_indent(&text, column)
     )
 }
 
-/// Document text inside a message (a description, a cell) as one line with
-/// no control characters: line breaks shown as `⏎`, escapes as `?`, so a
-/// document cannot send escape codes to the terminal or break the layout.
-fn one_line(text: &str) -> String {
-    printable(&text.replace("\r\n", "\n").replace('\n', "⏎"))
+/// Characters of a quoted line shown at most, around the column.
+const SNIPPET_CHARS: usize = 1000;
+
+/// The part of a long line around the 1-based `column`, `…` marking what
+/// is cut, and the column in that part. A table written on one line of
+/// megabytes, with a finding every few cells, would otherwise print the
+/// whole line for each finding.
+fn window(text: &str, column: usize) -> (std::borrow::Cow<'_, str>, usize) {
+    // Cheap for a short line: its bytes bound its characters.
+    if text.len() <= SNIPPET_CHARS {
+        return (std::borrow::Cow::Borrowed(text), column);
+    }
+    let chars = text.chars().count();
+    if chars <= SNIPPET_CHARS {
+        return (std::borrow::Cow::Borrowed(text), column);
+    }
+    let first = column
+        .saturating_sub(1)
+        .saturating_sub(SNIPPET_CHARS / 2)
+        .min(chars - SNIPPET_CHARS);
+    let mut part: String = text.chars().skip(first).take(SNIPPET_CHARS).collect();
+    let mut column = column - first;
+    if first > 0 {
+        part.insert(0, '…');
+        column += 1;
+    }
+    if first + SNIPPET_CHARS < chars {
+        part.push('…');
+    }
+    (std::borrow::Cow::Owned(part), column)
 }
 
-/// The line with control characters (other than tab) shown as `?`: one
-/// character for one, so columns stay put, and no escape sequence from a
-/// document reaches the terminal.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() && c != '\t' { '?' } else { c })
-        .collect()
+/// Page text (a message, a path, a description, a line quoted) as one line
+/// with no control characters or bidirectional overrides: line breaks
+/// shown as `⏎`, the rest as `?`, one character for one so that carets
+/// stay under their column (see [`crate::safe_text::terminal`]). A
+/// document cannot send escape codes to the terminal, reorder what it
+/// shows, or break the layout.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::terminal(text)
+}
+
+/// The same for a source line quoted under a finding.
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::terminal(text)
 }
 
 /// The white space that puts a caret under the 1-based character `column`
@@ -277,7 +319,7 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
         writeln!(
             out,
             "translation coverage of {} ({} source rows):",
-            matrix.document,
+            one_line(&matrix.document),
             matrix.rows.len()
         )?;
         writeln!(out, "  {:8}  present  missing  differs", "locale")?;
@@ -286,7 +328,8 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
             let count = |state| counts.and_then(|c| c.get(&state)).copied().unwrap_or(0);
             writeln!(
                 out,
-                "  {locale:8}  {:>7}  {:>7}  {:>7}",
+                "  {:8}  {:>7}  {:>7}  {:>7}",
+                one_line(locale),
                 count(CoverageState::Present),
                 count(CoverageState::Missing),
                 count(CoverageState::Differs)
@@ -309,7 +352,13 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
                 })
                 .collect();
             if !issues.is_empty() {
-                writeln!(out, "    {} {}: {}", row.code, row.name, issues.join(", "))?;
+                writeln!(
+                    out,
+                    "    {} {}: {}",
+                    one_line(&row.code),
+                    one_line(&row.name),
+                    one_line(&issues.join(", "))
+                )?;
             }
         }
     }
@@ -338,7 +387,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
         writeln!(
             out,
             "  {:width$}  {:6}  {:>6}  {:>19}",
-            c.document,
+            one_line(&c.document),
             c.family,
             c.paired,
             c.unpaired.len()
@@ -353,7 +402,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
             out,
             "  {} codes of {} without {} {} counterpart:",
             c.family,
-            c.document,
+            one_line(&c.document),
             if c.counterpart_family.starts_with(['A', 'E', 'I', 'O', 'U']) {
                 "an"
             } else {
@@ -364,7 +413,7 @@ fn write_counterpart_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io
         // A list, wrapped: it can run to a hundred codes.
         let mut line = String::from("   ");
         for (code, name) in &c.unpaired {
-            let entry = format!(" {code} {name}");
+            let entry = format!(" {} {}", one_line(code), one_line(name));
             if line.chars().count() + entry.chars().count() > 100 && !line.trim().is_empty() {
                 writeln!(out, "{line}")?;
                 line = String::from("   ");
@@ -411,10 +460,10 @@ fn write_gone(out: &mut dyn Write, entry: &BaselineEntry, paint: Paint) -> io::R
     writeln!(
         out,
         "fixed since baseline: {} {}:{} {}",
-        paint.rule(&entry.rule),
-        entry.file,
+        paint.rule(&one_line(&entry.rule)),
+        one_line(&entry.file),
         entry.line,
-        entry.message
+        one_line(&entry.message)
     )
 }
 
@@ -431,5 +480,33 @@ fn verdict(outcome: &CheckOutcome) -> String {
         )
     } else {
         format!("result: passes (no findings at or above `{level}`, the fail-on level)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_quoted_around_the_column() {
+        let line: String = (0..10_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let (part, column) = window(&line, 5_000);
+        assert_eq!(part.chars().count(), SNIPPET_CHARS + 2);
+        assert!(part.starts_with('…') && part.ends_with('…'));
+        assert_eq!(part.chars().nth(column - 1), line.chars().nth(4_999));
+        let (part, column) = window(&line, 3);
+        assert_eq!((part.chars().nth(2), column), (Some('c'), 3));
+        assert!(!part.starts_with('…'));
+        let (part, column) = window(&line, 10_000);
+        assert_eq!(
+            part.chars().nth(column - 1),
+            Some(line.chars().last().unwrap())
+        );
+        assert!(matches!(
+            window("short", 2),
+            (std::borrow::Cow::Borrowed("short"), 2)
+        ));
     }
 }

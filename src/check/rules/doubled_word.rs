@@ -28,7 +28,27 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // German capitalizes nouns and the polite "Sie": case matters.
         let case_sensitive = row.file.locale.starts_with("de");
         let grammatical = grammatical_doubles(&row.file.locale);
-        for doubled in doubled_words(&cell.text, case_sensitive) {
+        let found = doubled_words(&cell.text, case_sensitive);
+        if found.total > found.words.len() {
+            // Past a handful, more findings help no one, and a cell of one
+            // word repeated (hostile input, or a paste gone wrong) would
+            // make one each.
+            out.push(
+                RULE.finding(
+                    cell.location.clone(),
+                    format!(
+                        "the description repeats words {} more times after the {} shown; check the cell as a whole",
+                        found.total - found.words.len(),
+                        found.words.len()
+                    ),
+                )
+                .about(
+                    row.record.map(|r| r.code.to_string()),
+                    Some(row.cells.name_text()),
+                ),
+            );
+        }
+        for doubled in found.words {
             let single = single_of(&doubled);
             if grammatical.contains(&single.to_lowercase().as_str()) {
                 continue;
@@ -80,8 +100,29 @@ fn is_cjk(c: char) -> bool {
 /// in CJK text, a run of two to four characters written twice
 /// ("安装安装"). With `case_sensitive` (German, where "Sie sie" is polite
 /// "you" then "them"), words differing in case are not doubles.
-fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
-    let mut found = Vec::new();
+/// The doubled words of one description: the first [`Found::LIMIT`] of
+/// them, and how many there are. Memory stays bounded whatever the cell
+/// holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Found {
+    words: Vec<String>,
+    total: usize,
+}
+
+impl Found {
+    /// The doubled words reported one by one in a description.
+    const LIMIT: usize = 10;
+
+    fn push(&mut self, word: impl FnOnce() -> String) {
+        if self.words.len() < Self::LIMIT {
+            self.words.push(word());
+        }
+        self.total += 1;
+    }
+}
+
+fn doubled_words(text: &str, case_sensitive: bool) -> Found {
+    let mut found = Found::default();
     // Only words separated by white space alone: "wurde, wurde" is German
     // grammar (a clause ends between them), "wurde wurde" a typo.
     if !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_whitespace()) {
@@ -111,7 +152,7 @@ fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
                 && chars[i..i + len].iter().all(|c| is_cjk(*c))
                 && chars[i..i + len] == chars[i + len..i + 2 * len]
             {
-                found.push(chars[i..i + 2 * len].iter().collect());
+                found.push(|| chars[i..i + 2 * len].iter().collect());
                 i += 2 * len;
                 matched = true;
                 break;
@@ -128,9 +169,12 @@ fn doubled_words(text: &str, case_sensitive: bool) -> Vec<String> {
 fn doubled_pairs<'t>(
     pieces: impl Iterator<Item = &'t str>,
     case_sensitive: bool,
-    found: &mut Vec<String>,
+    found: &mut Found,
 ) {
     let mut words = pieces.peekable();
+    // A word three or more times in a row ("y y y ...") is one typo, found
+    // once.
+    let mut in_run = false;
     while let (Some(first), Some(second)) = (words.next(), words.peek()) {
         let a = first.trim_start_matches(|c: char| !c.is_alphanumeric());
         let b = second.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -153,9 +197,12 @@ fn doubled_pairs<'t>(
             let differ = matches!((first(a), first(b)), (Some(x), Some(y)) if x != y);
             !differ && a.to_lowercase() == b.to_lowercase()
         };
-        if !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk) {
-            found.push(format!("{a} {b}"));
+        let doubled =
+            !a.is_empty() && same && a.chars().all(char::is_alphabetic) && !a.chars().any(is_cjk);
+        if doubled && !in_run {
+            found.push(|| format!("{a} {b}"));
         }
+        in_run = doubled;
     }
 }
 
@@ -186,7 +233,7 @@ mod tests {
             "The agent agent.",
         ] {
             for case_sensitive in [false, true] {
-                let mut by_split = Vec::new();
+                let mut by_split = Found::default();
                 doubled_pairs(
                     text.split(char::is_whitespace),
                     case_sensitive,
@@ -195,7 +242,7 @@ mod tests {
                 assert_eq!(doubled_words(text, case_sensitive), by_split, "{text:?}");
             }
         }
-        assert_eq!(doubled_words("The the agent", false), ["The the"]);
+        assert_eq!(doubled_words("The the agent", false).words, ["The the"]);
         // Other scripts, with ASCII and other white space.
         for text in [
             "Die Größe größe ist",
@@ -204,7 +251,7 @@ mod tests {
             "Uppdateringen  uppdateringen.",
         ] {
             for case_sensitive in [false, true] {
-                let mut by_split = Vec::new();
+                let mut by_split = Found::default();
                 doubled_pairs(
                     text.split(char::is_whitespace),
                     case_sensitive,
@@ -216,21 +263,45 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_one_word_is_one_finding_and_a_cell_has_a_bounded_few() {
+        let run = doubled_words(&"y ".repeat(100_000), false);
+        assert_eq!(run.words, ["y y"]);
+        assert_eq!(run.total, 1);
+        assert_eq!(doubled_words("the the the the agent", false).words, ["the the"]);
+        let pairs: String = (0..1000).map(|i| format!("w{i} w{i} ")).collect();
+        let pairs = pairs.replace(|c: char| c.is_ascii_digit(), "");
+        assert_eq!(doubled_words(&pairs, false).total, 1);
+        let distinct: String = (0..1000)
+            .map(|i| {
+                let word: String = format!("{i:04}")
+                    .chars()
+                    .map(|d| char::from(b'a' + d as u8 - b'0'))
+                    .collect();
+                format!("{word} {word} ")
+            })
+            .collect();
+        let found = doubled_words(&distinct, false);
+        assert_eq!((found.words.len(), found.total), (Found::LIMIT, 1000));
+        let cjk = doubled_words(&"安装".repeat(10_000), false);
+        assert_eq!(cjk.words.len(), Found::LIMIT);
+    }
+
+    #[test]
     fn finds_doubled_words_in_any_script() {
-        assert_eq!(doubled_words("The the update", false), vec!["The the"]);
-        assert!(doubled_words("wenn Sie sie installieren", true).is_empty());
-        assert!(doubled_words("durchgeführt wurde, wurde abgebrochen", true).is_empty());
-        assert_eq!(doubled_words("(the the).", false), vec!["the the"]);
-        assert!(doubled_words("HTTP 1.1 1.1 version", false).is_empty());
-        assert_eq!(doubled_words("无法安装安装更新", false), vec!["安装安装"]);
+        assert_eq!(doubled_words("The the update", false).words, vec!["The the"]);
+        assert!(doubled_words("wenn Sie sie installieren", true).words.is_empty());
+        assert!(doubled_words("durchgeführt wurde, wurde abgebrochen", true).words.is_empty());
+        assert_eq!(doubled_words("(the the).", false).words, vec!["the the"]);
+        assert!(doubled_words("HTTP 1.1 1.1 version", false).words.is_empty());
+        assert_eq!(doubled_words("无法安装安装更新", false).words, vec!["安装安装"]);
         // A word-final Σ lower-cases to ς, as in the word written in lower
         // case.
         assert_eq!(
-            doubled_words("Η ΟΔΟΣ οδος είναι.", false),
+            doubled_words("Η ΟΔΟΣ οδος είναι.", false).words,
             vec!["ΟΔΟΣ οδος"]
         );
-        assert!(doubled_words("常常无法", false).is_empty());
-        assert!(doubled_words("いろいろな更新", false).is_empty());
+        assert!(doubled_words("常常无法", false).words.is_empty());
+        assert!(doubled_words("いろいろな更新", false).words.is_empty());
         assert_eq!(single_of("安装安装"), "安装");
         assert!(grammatical_doubles("de-DE").contains(&"die"));
         assert!(grammatical_doubles("zh-CN").is_empty());

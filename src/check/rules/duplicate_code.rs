@@ -30,7 +30,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let earlier = seen
             .entry((row.file.document.as_ref(), record.code.value()))
             .or_default();
-        if let Some(first) = earlier.iter().find(|first| is_duplicate(first, row)) {
+        // Only the first COMPARED earlier rows of a code: a code listed
+        // thousands of times (hostile input, or a generated page gone
+        // wrong) must not compare every row with every other.
+        if let Some(first) = earlier
+            .iter()
+            .take(COMPARED)
+            .find(|first| is_duplicate(first, row))
+        {
             let first_name = first.record.map_or("", |r| r.name.as_str());
             let message = if record.name.is_empty() && first_name.is_empty() {
                 format!(
@@ -56,8 +63,41 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     ),
             );
         }
-        earlier.push(row);
+        // A row that says what an earlier one says (same table, name,
+        // description and other cells) is told apart from later rows as
+        // that one is: it need not be compared again.
+        if !earlier.iter().take(COMPARED).any(|e| same_row(e, row)) {
+            earlier.push(row);
+        }
     }
+}
+
+/// The most earlier rows of one code each row is compared with.
+const COMPARED: usize = 256;
+
+/// True when `is_duplicate` answers the same for `a` and `b` as the
+/// earlier row, whatever the later one: same file and table, same name in
+/// any case, same description and same cells otherwise.
+fn same_row(a: &RowView, b: &RowView) -> bool {
+    let (Some(x), Some(y)) = (a.record, b.record) else {
+        return false;
+    };
+    a.file.file == b.file.file
+        && a.table.index == b.table.index
+        && x.name.eq_ignore_ascii_case(&y.name)
+        && x.name.is_empty() == y.name.is_empty()
+        && a.cells.row.cells.len() == b.cells.row.cells.len()
+        && a.cells
+            .row
+            .cells
+            .iter()
+            .zip(&b.cells.row.cells)
+            .enumerate()
+            .all(|(j, (p, q))| {
+                // The code cell differs in case or markup only; the rest
+                // must match as `is_duplicate` reads them.
+                Some(j) == a.table.column(ColumnRole::Code) || p.text.trim() == q.text.trim()
+            })
 }
 
 fn shown(name: &str) -> &str {

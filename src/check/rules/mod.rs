@@ -16,6 +16,7 @@ macro_rules! registry {
 
 registry! {
     code_contradicted,
+    column_duplicate,
     column_header_mismatch,
     counterpart_code_mismatch,
     counterpart_coverage,

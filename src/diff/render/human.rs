@@ -130,18 +130,18 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
                 clean(stale.document),
                 stale.code,
                 clean(stale.name),
-                stale.locale
+                clean(stale.locale)
             )?;
             writeln!(
                 out,
                 "    source ({}): {}",
-                stale.source_locale,
+                clean(stale.source_locale),
                 words(stale.source_from, stale.source_to, &style)
             )?;
             writeln!(
                 out,
                 "    {} (unchanged): {}",
-                stale.locale,
+                clean(stale.locale),
                 clean(stale.translation)
             )
         })?;
@@ -216,7 +216,7 @@ fn document_lines(
         writeln!(
             out,
             "  {}: {}",
-            item_label(item),
+            clean(&item_label(item)),
             before_after(item.from.as_deref(), item.to.as_deref(), style)
         )?;
     }
@@ -241,7 +241,7 @@ fn record_lines(out: &mut Vec<u8>, change: &RecordChange, style: &Style) -> io::
         writeln!(
             out,
             "    {}: {}",
-            field_label(field),
+            clean(&field_label(field)),
             field_text(field, style)
         )?;
     }
@@ -295,16 +295,18 @@ fn words(from: &str, to: &str, style: &Style) -> String {
     text
 }
 
-/// Page text with its control characters escaped (`\n`, `\u{1b}`), so that
-/// each item stays on its line and no escape sequence reaches the terminal.
+/// Page text with its control characters and bidirectional overrides
+/// escaped (`\n`, `\u{1b}`, `\u{202e}`; see
+/// [`crate::safe_text::is_unsafe`]), so that each item stays on its line,
+/// no escape sequence reaches the terminal and no line shows reordered.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(crate::safe_text::is_unsafe) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| {
-                if c.is_control() {
+                if crate::safe_text::is_unsafe(c) {
                     c.escape_default().to_string()
                 } else {
                     c.to_string()

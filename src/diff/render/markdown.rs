@@ -524,45 +524,14 @@ fn words(from: &str, to: &str) -> String {
 
 /// Page text made safe for a GFM table cell: it shows as written and
 /// cannot end the cell, the row or the table, nor open HTML, a link or
-/// emphasis.
+/// emphasis (see [`crate::safe_text::markdown_cell`]).
 pub fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '`' => out.push_str("&#96;"),
-            // Emphasis, strikethrough, links, GitHub's math, the cell's end.
-            '|' | '\\' | '*' | '_' | '~' | '[' | ']' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => out.push_str("<br>"),
-            '\t' => out.push(' '),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::safe_text::markdown_cell(text)
 }
 
 /// Text made safe inside HTML (the `<summary>` of a section).
 fn html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::safe_text::html(text)
 }
 
 #[cfg(test)]

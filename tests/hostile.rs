@@ -1,0 +1,969 @@
+//! Hostile input and faults, through the built binary as users run it:
+//! each case of the hardening pass (issue 14) runs `build` and `check` and
+//! asserts no crash (no signal, no panic), the documented exit code, a
+//! message naming the file, and `out/` unchanged when the run fails.
+//!
+//! `ERRDOCS_HOSTILE_BIN=/path/to/errdocs cargo test --test hostile` runs
+//! the same cases against another binary (an older build, to see which
+//! cases it fails).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The binary under test.
+fn bin() -> PathBuf {
+    std::env::var_os("ERRDOCS_HOSTILE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_errdocs")))
+}
+
+/// One run's outcome.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+fn finish(output: Output, what: &str) -> Run {
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    // A crash is a signal (no exit code) or a panic (exit 101).
+    let code = output
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("{what} was killed: {:?}\n{stderr}", output.status));
+    assert!(
+        code != 101 && !stderr.contains("panicked"),
+        "{what} panicked:\n{stderr}"
+    );
+    Run {
+        code,
+        stdout,
+        stderr,
+    }
+}
+
+/// Runs `errdocs --root ROOT ARGS...` with `env` set.
+fn errdocs_env(root: &Path, args: &[&str], env: &[(&str, &Path)]) -> Run {
+    let mut command = Command::new(bin());
+    command
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .stdin(Stdio::null());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("run errdocs");
+    finish(output, &format!("errdocs {args:?}"))
+}
+
+fn errdocs(root: &Path, args: &[&str]) -> Run {
+    errdocs_env(root, args, &[])
+}
+
+/// A project made of `files` (paths relative to its root).
+fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, bytes) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+    dir
+}
+
+/// Every file under `dir` (its own folder and the folders beside it, where
+/// a build stages) with its content.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(&path).expect("read dir").flatten() {
+                stack.push(entry.path());
+            }
+        } else {
+            let rel = path.strip_prefix(dir).expect("inside").to_path_buf();
+            out.insert(rel, std::fs::read(&path).unwrap_or_default());
+        }
+    }
+    out
+}
+
+/// The output folder's files (names and bytes).
+fn out_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    tree(&root.join("out"))
+}
+
+/// A page of `rows` (`| code | name | description |` cells, as written)
+/// under a standard header.
+fn page(rows: &[&str]) -> Vec<u8> {
+    let mut text =
+        String::from("# Codes\n\n| Error code | Symbolic name | Description |\n|---|---|---|\n");
+    for row in rows {
+        text.push_str(row);
+        text.push('\n');
+    }
+    text.into_bytes()
+}
+
+const ROW_1: &str = "| 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |";
+const ROW_2: &str = "| 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity of the service was exceeded. |";
+
+/// A project that builds, built once: its `out/` is the "old set".
+fn built(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = project(files);
+    let run = errdocs(dir.path(), &["build"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    dir
+}
+
+/// Asserts that a run failed with exit code 2, named `file` in its
+/// message, and left `out/` as `before`.
+fn fails_naming(run: &Run, file: &str, root: &Path, before: &BTreeMap<PathBuf, Vec<u8>>) {
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains(file), "no {file} in {run:?}");
+    assert_eq!(&out_files(root), before, "out/ changed by a failed run");
+}
+
+// 1. Crash: deep nesting.
+
+#[test]
+fn deeply_nested_input_is_read_without_a_crash() {
+    // Far past what overflowed the stack (about 2,400) and what made the
+    // HTML parser quadratic; small enough for a debug binary.
+    let depth = 30_000;
+    let html_cell = format!(
+        "<table><tr><th>Error code</th><th>Description</th></tr><tr><td>0x80240001</td><td>{}deep{}</td></tr></table>\n",
+        "<b>".repeat(depth),
+        "</b>".repeat(depth)
+    );
+    let nested_tables = format!(
+        "{}0x80240001{}\n",
+        "<table><tr><td>".repeat(2_000),
+        "</td></tr></table>".repeat(2_000)
+    );
+    let divs = format!(
+        "<table><tr><td>Error code</td><td>Description</td></tr><tr><td>0x80240002</td><td>{}x{}</td></tr></table>\n",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let quotes = format!("{}| a | b |\n", "> ".repeat(20_000));
+    let lists: String = (0..2_000)
+        .map(|i| format!("{}- item 0x8024{i:04X}\n", "  ".repeat(i)))
+        .collect();
+    for (name, text) in [
+        ("html-cell", html_cell),
+        ("nested-tables", nested_tables),
+        ("divs", divs),
+        ("blockquotes", quotes),
+        ("lists", lists),
+    ] {
+        let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
+        let build = errdocs(dir.path(), &["build"]);
+        assert_eq!(build.code, 0, "{name}: {build:?}");
+        let check = errdocs(dir.path(), &["check"]);
+        assert!(check.code <= 1, "{name}: {check:?}");
+    }
+}
+
+/// Runs `errdocs --root ROOT ARGS...` and fails if it takes longer than
+/// `limit`: a hang detector (the work is linear, so the limit is many
+/// times what a debug build needs; before the fixes these took hours).
+fn errdocs_within(root: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    let mut child = Command::new(bin())
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = std::time::Instant::now();
+    // Drained on threads: a full pipe would stall the child.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut bytes).map(|_| bytes)
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut bytes).map(|_| bytes)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("errdocs {args:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let output = Output {
+        status,
+        stdout: out.join().expect("stdout").expect("read"),
+        stderr: err.join().expect("stderr").expect("read"),
+    };
+    finish(output, &format!("errdocs {args:?}"))
+}
+
+#[test]
+fn shapes_that_were_quadratic_finish_and_stay_small() {
+    let limit = std::time::Duration::from_secs(60);
+    let one_line_cells: String = (0..2_500)
+        .map(|i| format!("<tr><td>0x8024{i:03X}</td><td>WU_E_X{i}</td><td>Text.</td></tr>"))
+        .collect();
+    let cases: Vec<(&str, String)> = vec![
+        // Thousands of unclosed tables, each in its own block or behind a
+        // comment: each searched the rest of the file for its end.
+        ("unclosed tables", "<table>\n\n".repeat(10_000)),
+        ("commented tables", "<!-- c --><table \n".repeat(10_000)),
+        // A layout table of thousands of tables: each found from the
+        // last one's end by a search of the whole rest.
+        (
+            "layout table",
+            format!(
+                "<table><tr><td>{}</td></tr></table>\n",
+                "<table><tr><td>0x80240001</td></tr></table>".repeat(3_000)
+            ),
+        ),
+        // One code on thousands of rows: each compared with every other.
+        (
+            "one code",
+            String::from_utf8(page(&vec![ROW_1; 6_000])).expect("utf-8"),
+        ),
+        // A table on one line, a malformed code in each of its rows: each
+        // cell's column counted from the line's start, and each finding
+        // quoting the whole line.
+        (
+            "one line",
+            format!(
+                "<table><tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>{one_line_cells}</table>\n"
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
+        let build = errdocs_within(dir.path(), &["build"], limit);
+        assert_eq!(build.code, 0, "{name}: {build:?}");
+        let check = errdocs_within(dir.path(), &["check", "--fail-on", "never"], limit);
+        assert_eq!(check.code, 0, "{name}: {check:?}");
+        // Each finding quotes at most a window of its line.
+        let findings = check.stdout.matches("]: ").count().max(1);
+        assert!(
+            check.stdout.len() < findings * 6_000 + 100_000,
+            "{name}: {} bytes of report for {findings} findings",
+            check.stdout.len()
+        );
+    }
+}
+
+// 2. Silent loss: CR-only line ends.
+
+#[test]
+fn cr_only_line_ends_are_read_and_lines_counted_by_them() {
+    let text = String::from_utf8(page(&[ROW_1, ROW_2])).expect("utf-8");
+    let dir = project(&[("sources/doc/en-us.md", text.replace('\n', "\r").as_bytes())]);
+    let build = errdocs(dir.path(), &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(
+        build.stdout.contains("1 table") && build.stdout.contains("rows read 2: 2 in 2 records"),
+        "{build:?}"
+    );
+    // Lines 1 to 4 end in LF, the rest in CR alone: the malformed code on
+    // line 6 is reported on line 6.
+    let mixed = format!(
+        "# Codes\n\n| Error code | Symbolic name | Description |\n|---|---|---|\n{ROW_1}\r| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity. |\r"
+    );
+    let dir = project(&[("sources/doc/en-us.md", mixed.as_bytes())]);
+    let check = errdocs(dir.path(), &["check"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    assert!(
+        check
+            .stdout
+            .contains("sources/doc/en-us.md:6:2: error[hex-malformed]"),
+        "{check:?}"
+    );
+    // The quoted line is that line alone.
+    assert!(check.stdout.contains("    6 | | 0x8024002 |"), "{check:?}");
+}
+
+// 3. Suppression comments that only show the syntax.
+
+#[test]
+fn suppressions_in_code_do_not_silence_and_broken_ones_are_reported() {
+    let bad = "| 0x80240001 | WU_E_NO_SERVICE | |";
+    for shown in [
+        "```markdown\n<!-- errdocs-disable -->\n```\n\n",
+        "Write `<!-- errdocs-disable -->` to silence every rule.\n\n",
+    ] {
+        let mut text = shown.as_bytes().to_vec();
+        text.extend(page(&[bad]));
+        let dir = project(&[("sources/doc/en-us.md", &text)]);
+        let check = errdocs(dir.path(), &["check", "--fail-on", "warning"]);
+        assert_eq!(check.code, 1, "{shown:?}: {check:?}");
+        assert!(check.stdout.contains("[description-empty]"), "{check:?}");
+    }
+    let mut text = b"<!-- errdocs-enable name-case -->\n\n<!-- errdocs-disable description-empty, name-case -->\n\n".to_vec();
+    text.extend(page(&["| 0x80240001 | Wu_E_No_Service | |"]));
+    text.extend(b"\n<!-- errdocs-disable-next-line -->");
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "warning"]);
+    let out = check.all();
+    // The comma-separated list silences both rules.
+    assert!(
+        !out.contains("[description-empty]") && !out.contains("[name-case]"),
+        "{check:?}"
+    );
+    for said in [
+        "en-us.md:1:1: warning[suppression-unused]",
+        "en-us.md:3:1: warning[suppression-unused]",
+        "en-us.md:11:1: warning[suppression-unused]",
+    ] {
+        assert!(out.contains(said), "no {said} in {check:?}");
+    }
+}
+
+// 4. The output folder replaced as one step.
+
+/// Two corpora whose outputs differ in every file, and a bigger one so
+/// that a build takes long enough to be killed in the middle.
+fn corpus(variant: u32, rows: usize) -> Vec<u8> {
+    let rows: Vec<String> = (0..rows)
+        .map(|i| {
+            format!(
+                "| 0x8024{:04X} | WU_E_CODE_{i} | Variant {variant}: the agent could not do thing number {i}. |",
+                i + 1
+            )
+        })
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    page(&rows)
+}
+
+#[test]
+fn leftovers_of_a_killed_run_are_reported_by_check_and_removed_by_build() {
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    // What a build killed mid-way left: a staged set beside out/, and the
+    // temporary files older versions left inside it.
+    std::fs::create_dir(root.join(".out.tmp-999999")).expect("mkdir");
+    std::fs::write(root.join(".out.tmp-999999/error-codes.json"), "half").expect("write");
+    std::fs::write(root.join("out/.errdocs-a1b2c3"), vec![b'x'; 1 << 20]).expect("write");
+    let check = errdocs(root, &["build", "--check"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    assert!(
+        check.stderr.contains(".out.tmp-999999") && check.stderr.contains(".errdocs-a1b2c3"),
+        "{check:?}"
+    );
+    let build = errdocs(root, &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(!root.join(".out.tmp-999999").exists());
+    assert!(!root.join("out/.errdocs-a1b2c3").exists());
+    let check = errdocs(root, &["build", "--check"]);
+    assert_eq!(check.code, 0, "{check:?}");
+}
+
+#[test]
+fn a_kill_at_any_instant_leaves_the_old_or_the_new_set() {
+    let old_page = corpus(1, 2000);
+    let new_page = corpus(2, 2000);
+    let dir = built(&[("sources/doc/en-us.md", &old_page)]);
+    let root = dir.path();
+    let old = out_files(root);
+    std::fs::write(root.join("sources/doc/en-us.md"), &new_page).expect("write");
+    let new = {
+        let other = built(&[("sources/doc/en-us.md", &new_page)]);
+        out_files(other.path())
+    };
+    assert_ne!(old, new);
+    // Kill builds after delays spread over a build's length.
+    let started = std::time::Instant::now();
+    let _ = errdocs(root, &["build", "--check"]);
+    let length = started.elapsed().as_micros().max(1000) as u64;
+    for step in 0..10u64 {
+        let mut child = Command::new(bin())
+            .arg("--root")
+            .arg(root)
+            .arg("build")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(std::time::Duration::from_micros(length * step / 8));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = out_files(root);
+        assert!(
+            now == old || now == new,
+            "after a kill at step {step}, out/ holds neither set: {:?}",
+            now.keys().collect::<Vec<_>>()
+        );
+        // The next build cleans up and completes.
+        let build = errdocs(root, &["build"]);
+        assert_eq!(build.code, 0, "{build:?}");
+        assert_eq!(out_files(root), new);
+        let names: Vec<String> = std::fs::read_dir(root)
+            .expect("read")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| !n.starts_with(".out")),
+            "leftovers beside out/: {names:?}"
+        );
+        // Back to the old set for the next kill.
+        std::fs::write(root.join("sources/doc/en-us.md"), &old_page).expect("write");
+        assert_eq!(errdocs(root, &["build"]).code, 0);
+        std::fs::write(root.join("sources/doc/en-us.md"), &new_page).expect("write");
+    }
+}
+
+#[test]
+fn readers_and_concurrent_builds_see_a_complete_set() {
+    let a = corpus(1, 800);
+    let b = corpus(2, 800);
+    let dir = built(&[("sources/doc/en-us.md", &a)]);
+    let root = dir.path().to_path_buf();
+    let sets: Vec<BTreeMap<PathBuf, Vec<u8>>> = [&a, &b]
+        .iter()
+        .map(|page| out_files(built(&[("sources/doc/en-us.md", page)]).path()))
+        .collect();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // A reader reads out/error-codes.json by name, again and again.
+    let reader = {
+        let (root, done) = (root.clone(), done.clone());
+        let expected: Vec<Vec<u8>> = sets
+            .iter()
+            .map(|s| s[Path::new("error-codes.json")].clone())
+            .collect();
+        std::thread::spawn(move || {
+            let path = root.join("out/error-codes.json");
+            let mut reads = 0u64;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                // Opening by name, as a reader does, must always work; the
+                // content is compared now and then (reading it whole is
+                // slow next to the window a rename leaves).
+                let file = std::fs::File::open(&path);
+                assert!(file.is_ok(), "out/error-codes.json was missing: {file:?}");
+                if reads % 64 == 0 {
+                    let bytes = std::fs::read(&path).expect("read");
+                    assert!(expected.contains(&bytes), "a torn or foreign file");
+                }
+                reads += 1;
+            }
+            reads
+        })
+    };
+    for round in 0..6 {
+        // Two builds at once, of different sources: each writes a
+        // complete set, one after the other.
+        let page = if round % 2 == 0 { &b } else { &a };
+        std::fs::write(root.join("sources/doc/en-us.md"), page).expect("write");
+        let spawn = || {
+            Command::new(bin())
+                .arg("--root")
+                .arg(&root)
+                .arg("build")
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        let (first, second) = (spawn(), spawn());
+        for child in [first, second] {
+            let run = finish(child.wait_with_output().expect("wait"), "build");
+            assert_eq!(run.code, 0, "{run:?}");
+        }
+        let now = out_files(&root);
+        assert!(sets.contains(&now), "round {round}: a mixed set");
+    }
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(reader.join().expect("reader") > 0);
+}
+
+// 5. HTML injection into the job summary.
+
+/// Page text that becomes HTML or breaks Markdown where it is not escaped.
+const INJECTED: &str = "&lt;img src=x onerror=alert(1)&gt; &lt;/table&gt;&lt;h1&gt;big&lt;/h1&gt; [link](http://example.com) *em* `tick";
+
+#[test]
+fn page_text_introduces_no_element_into_the_job_summary() {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    // The same description twice (duplicate-description quotes it), and a
+    // ragged row whose extra cell holds a backtick.
+    let row_a = format!("| 0x80240001 | WU_E_NO_SERVICE | {INJECTED} |");
+    let row_b = format!("| 0x80240002 | WU_E_MAX_CAPACITY_REACHED | {INJECTED} |");
+    let ragged = "| 0x80240003 | WU_E_UNKNOWN_ID | The ID. | `tick <b>bold</b> |";
+    let dir = project(&[("sources/doc/en-us.md", &page(&[&row_a, &row_b, ragged]))]);
+    let summary = dir.path().join("summary.md");
+    let run = errdocs_env(
+        dir.path(),
+        &["check", "--format", "github", "--fail-on", "never"],
+        &[("GITHUB_STEP_SUMMARY", &summary)],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let text = std::fs::read_to_string(&summary).expect("summary written");
+    assert!(text.contains("duplicate-description") && text.contains("table-ragged-row"));
+    let rule_ids: Vec<String> = Command::new(bin())
+        .arg("rules")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .expect("rules")
+        .lines()
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut page_text = String::new();
+    for event in Parser::new_ext(&text, options) {
+        match event {
+            // The one tag errdocs writes: line breaks in a cell.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                assert_eq!(&*html, "<br>", "page text made HTML:\n{text}")
+            }
+            Event::Code(code) => assert!(
+                rule_ids.iter().any(|id| *id == *code) || ["error", "never"].contains(&&*code),
+                "page text made a code span `{code}`:\n{text}"
+            ),
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis)) => {
+                panic!("page text made {tag:?}:\n{text}")
+            }
+            Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Strong) => {}
+            Event::Text(t) => page_text.push_str(&t),
+            _ => {}
+        }
+    }
+    // And the text shows as written (entities decoded, as the page shows
+    // them).
+    assert!(
+        page_text.contains("<img src=x onerror=alert(1)>"),
+        "{page_text}"
+    );
+    assert!(page_text.contains("`tick <b>bold</b>"), "{page_text}");
+}
+
+// 6. Spreadsheet formulas in the CSV.
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_prefixed_and_json_keeps_them() {
+    let formulas = [
+        "=HYPERLINK(\"http://example.com\",\"x\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1:A2)",
+    ];
+    let rows: Vec<String> = formulas
+        .iter()
+        .enumerate()
+        .map(|(i, f)| format!("| 0x8024000{} | WU_E_X{i} | {f} |", i + 1))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let dir = built(&[("sources/doc/en-us.md", &page(&rows))]);
+    let csv = std::fs::read_to_string(dir.path().join("out/descriptions.csv")).expect("csv");
+    let json = std::fs::read_to_string(dir.path().join("out/error-codes.json")).expect("json");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let descriptions: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("record")[4].to_string())
+        .collect();
+    for formula in formulas {
+        assert!(
+            descriptions.contains(&format!("'{formula}")),
+            "{formula} not guarded in {descriptions:?}"
+        );
+        let in_json = serde_json::to_string(formula).expect("json string");
+        assert!(json.contains(&in_json), "{formula} changed in the JSON");
+    }
+    // The numbers errdocs writes stay numbers.
+    let codes = std::fs::read_to_string(dir.path().join("out/error-codes.csv")).expect("csv");
+    assert!(codes.contains(",-2145124351,"), "{codes}");
+}
+
+// 7. Terminal control characters.
+
+/// Control sequences a page or a baseline may hold.
+const CONTROLS: &str = "\u{1b}[31mred\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}desrever";
+
+fn assert_no_controls(what: &str, text: &str) {
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+        assert!(!text.contains(bad), "{what} shows {:?} raw:\n{text}", bad);
+    }
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let row = format!("| 0x80240001 | WU_E_NO_SERVICE | {CONTROLS} | extra {CONTROLS} |");
+    // A folder name with a line break in it, and control characters.
+    let folder = "doc\nnext\u{1b}[2J";
+    let page = page(&[&row, &row.replace("0x80240001", "0x80240002")]);
+    let dir = project(&[(&format!("sources/{folder}/en-us.md"), &page)]);
+    let root = dir.path();
+    let build = errdocs(root, &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert_no_controls("build", &build.all());
+    assert!(build.stderr.contains("[table-ragged-row]"), "{build:?}");
+    for format in ["human", "github", "json", "sarif"] {
+        let check = errdocs(root, &["check", "--format", format, "--fail-on", "never"]);
+        assert_eq!(check.code, 0, "{check:?}");
+        if format == "human" || format == "github" {
+            assert_no_controls(format, &check.all());
+        }
+        // The folder name's line break does not split a line: no line
+        // starts with what follows it.
+        assert!(
+            check.all().lines().all(|l| !l.starts_with("next")),
+            "{format}: {check:?}"
+        );
+        if format == "human" {
+            assert!(
+                check.stdout.contains("sources/doc⏎next?[2J/en-us.md:5:"),
+                "{check:?}"
+            );
+        }
+    }
+    // A baseline with control characters in every field, listed as fixed.
+    let baseline = serde_json::json!({
+        "version": 1,
+        "findings": [{
+            "fingerprint": "0",
+            "rule": format!("rule{CONTROLS}"),
+            "file": format!("file{CONTROLS}\nsecond line"),
+            "line": 1,
+            "message": format!("message {CONTROLS}"),
+        }]
+    });
+    let path = root.join("baseline.json");
+    std::fs::write(&path, baseline.to_string()).expect("write");
+    for format in ["human", "github"] {
+        let summary = root.join("summary.md");
+        let check = errdocs_env(
+            root,
+            &[
+                "check",
+                "--format",
+                format,
+                "--baseline",
+                path.to_str().expect("utf-8"),
+                "--fail-on",
+                "never",
+            ],
+            &[("GITHUB_STEP_SUMMARY", &summary)],
+        );
+        assert_eq!(check.code, 0, "{check:?}");
+        assert_no_controls(format, &check.all());
+        if format == "github" {
+            let text = std::fs::read_to_string(&summary).expect("summary");
+            assert!(text.contains("Fixed since baseline"), "{text}");
+            assert_no_controls("summary", &text);
+        }
+    }
+    // An error that quotes input (a bad locale in errdocs.toml).
+    std::fs::write(
+        root.join("errdocs.toml"),
+        format!(
+            "source-locale = \"{}\"\n",
+            CONTROLS
+                .replace('\u{1b}', "\\u001b")
+                .replace('\u{7}', "\\u0007")
+                .replace('\u{9b}', "\\u009b")
+        ),
+    )
+    .expect("write");
+    let check = errdocs(root, &["check"]);
+    assert_eq!(check.code, 2, "{check:?}");
+    assert!(check.stderr.contains("errdocs.toml:1:"), "{check:?}");
+    assert_no_controls("error", &check.all());
+}
+
+#[test]
+fn fix_shows_file_names_and_page_text_as_text() {
+    // errdocs fix says which files it fixed and which fixes it could not
+    // place: the same neutralizing as every other human-facing output.
+    let folder = "doc\nnext\u{1b}[2J";
+    let row = format!("| x80240003 | WU_E_UNKNOWN_ID | Unknown {CONTROLS} |");
+    let page = page(&[ROW_1, ROW_2, &row]);
+    let dir = project(&[(&format!("sources/{folder}/en-us.md"), &page)]);
+    let fix = errdocs(dir.path(), &["fix", "--fail-on", "never"]);
+    assert_eq!(fix.code, 0, "{fix:?}");
+    assert_no_controls("fix", &fix.all());
+    assert!(
+        fix.stdout
+            .contains("fixed sources/doc⏎next?[2J/en-us.md: hex-malformed 1"),
+        "{fix:?}"
+    );
+    assert!(fix.all().lines().all(|l| !l.starts_with("next")), "{fix:?}");
+}
+
+// 8. Memory: a row of one word repeated.
+
+#[test]
+fn a_row_of_one_repeated_word_is_checked_in_bounded_memory() {
+    // 2 MB of `y `: about 1,000,000 repeated pairs. At 870 bytes a pair
+    // (before the fix) this took close to a gigabyte.
+    let description = "y ".repeat(1_000_000);
+    let row = format!("| 0x80240001 | WU_E_NO_SERVICE | {description} |");
+    let dir = project(&[("sources/doc/en-us.md", &page(&[&row]))]);
+    let peak = peak_memory_of(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "never"],
+    );
+    if let Some(peak) = peak {
+        // The input is 2 MB; allow a generous multiple of it, far below
+        // the hundreds of bytes per pair the blow-up took.
+        assert!(peak < 300 << 20, "check used {} MB", peak >> 20);
+    }
+}
+
+/// The peak resident memory of a run, in bytes, where the system says it
+/// (Linux: `getrusage` of the children, through `/proc/self`'s view is not
+/// enough, so the child is run under `/usr/bin/time` when present).
+fn peak_memory_of(root: &Path, args: &[&str]) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        let run = errdocs(root, args);
+        assert!(run.code <= 1, "{run:?}");
+        return None;
+    }
+    let output = Command::new(time)
+        .arg("-f")
+        .arg("peak-kb %M")
+        .arg(bin())
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdout(Stdio::null())
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let kb: u64 = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("peak-kb "))
+        .and_then(|n| n.trim().parse().ok())?;
+    Some(kb * 1024)
+}
+
+// 9. A duplicated column.
+
+#[test]
+fn a_duplicated_column_is_reported_not_dropped_silently() {
+    let text = b"# Codes\n\n| Error code | Error code | Description | Description |\n|---|---|---|---|\n| 0x80240001 | 0x80240002 | The agent could not provide the service. | The maximum capacity was reached. |\n";
+    let dir = project(&[("sources/doc/en-us.md", text)]);
+    let build = errdocs(dir.path(), &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(
+        build
+            .stderr
+            .contains("sources/doc/en-us.md:3:15: warning: this column is headed `Error code`"),
+        "{build:?}"
+    );
+    let check = errdocs(dir.path(), &["check", "--fail-on", "warning"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    assert!(check.stdout.contains("[column-duplicate]"), "{check:?}");
+}
+
+// 10. Files skipped without a word, links out of the root, output folders.
+
+#[test]
+fn skipped_files_are_named_and_links_out_of_the_root_refused() {
+    let dir = built(&[
+        ("sources/doc/en-us.md", &page(&[ROW_1])),
+        ("sources/doc/notes.txt", &page(&[ROW_2])),
+        ("sources/doc/de-de.MD", &page(&[ROW_1])),
+        ("sources/doc/sv-se.markdown", &page(&[ROW_1])),
+        ("sources/doc/old/fr-fr.md", &page(&[ROW_1])),
+        ("sources/stray.md", &page(&[ROW_1])),
+    ]);
+    let root = dir.path();
+    let build = errdocs(root, &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(
+        build.stdout.contains("in 3 locales (de-DE, en-US, sv-SE)"),
+        "{build:?}"
+    );
+    for skipped in [
+        "skipped sources/doc/notes.txt",
+        "skipped sources/doc/old",
+        "skipped sources/stray.md",
+    ] {
+        assert!(
+            build.stderr.contains(skipped),
+            "no {skipped:?} in {build:?}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        let before = out_files(root);
+        symlink("zz-zz.md", root.join("sources/doc/loop.md")).expect("link");
+        symlink(
+            root.join("sources/doc/loop.md"),
+            root.join("sources/doc/zz-zz.md"),
+        )
+        .expect("link");
+        symlink("nowhere.md", root.join("sources/doc/fr-fr.md")).expect("link");
+        let build = errdocs(root, &["build"]);
+        assert_eq!(build.code, 0, "{build:?}");
+        assert!(
+            build.stderr.contains("skipped sources/doc/loop.md")
+                && build.stderr.contains("skipped sources/doc/fr-fr.md"),
+            "{build:?}"
+        );
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("secret.md"), page(&[ROW_2])).expect("write");
+        symlink(
+            outside.path().join("secret.md"),
+            root.join("sources/doc/nl-nl.md"),
+        )
+        .expect("link");
+        for args in [&["build"][..], &["check"], &["build", "--check"]] {
+            let run = errdocs(root, args);
+            fails_naming(&run, "sources/doc/nl-nl.md", root, &before);
+            assert!(run.stderr.contains("outside the project"), "{run:?}");
+        }
+        // Files as arguments: a link in a folder is named, not followed.
+        let docs = outside.path().join("docs");
+        std::fs::create_dir(&docs).expect("mkdir");
+        symlink(outside.path().join("secret.md"), docs.join("linked.md")).expect("link");
+        let check = errdocs(outside.path(), &["check", docs.to_str().expect("utf-8")]);
+        assert!(check.code <= 1, "{check:?}");
+        assert!(
+            check.stderr.contains("skipped") && check.stderr.contains("linked.md"),
+            "{check:?}"
+        );
+    }
+}
+
+#[test]
+fn output_folders_outside_the_root_or_over_the_sources_are_refused() {
+    // The project one folder down, so that `../elsewhere` is inside the
+    // test's own folder.
+    let parent = tempfile::tempdir().expect("temp dir");
+    let root = &parent.path().join("project");
+    std::fs::create_dir_all(root.join("sources/doc")).expect("mkdir");
+    std::fs::write(root.join("sources/doc/en-us.md"), page(&[ROW_1])).expect("write");
+    assert_eq!(errdocs(root, &["build"]).code, 0);
+    let before = tree(root);
+    for out in ["../elsewhere", "sources", "sources/doc", ".", "/tmp"] {
+        std::fs::write(root.join("errdocs.toml"), format!("out = {out:?}\n")).expect("write");
+        let mut before = before.clone();
+        before.insert(
+            PathBuf::from("errdocs.toml"),
+            format!("out = {out:?}\n").into_bytes(),
+        );
+        for args in [&["build"][..], &["build", "--check"]] {
+            let run = errdocs(root, args);
+            assert_eq!(run.code, 2, "out = {out}: {run:?}");
+            assert!(run.stderr.contains("errdocs.toml"), "{run:?}");
+            assert_eq!(tree(root), before, "out = {out}: the project changed");
+        }
+        assert!(!parent.path().join("elsewhere").exists());
+    }
+    // Asked for: allowed.
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let target = elsewhere.path().join("dataset");
+    std::fs::write(
+        root.join("errdocs.toml"),
+        format!(
+            "out = {:?}\nout-outside-root = true\n",
+            target.display().to_string()
+        ),
+    )
+    .expect("write");
+    let run = errdocs(root, &["build"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(target.join("error-codes.json").exists());
+}
+
+// 11. Messages.
+
+#[test]
+fn messages_name_the_right_thing_and_line() {
+    // A header that names a code and a description column but holds no
+    // code.
+    let text = b"| Error code | Description |\n|---|---|\n| see below | The agent could not provide the service. |\n";
+    let dir = project(&[("sources/doc/en-us.md", text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(
+        check.stdout.contains(
+            "the table's header (`Error code`, `Description`) names a code column, but none of its cells holds a code"
+        ),
+        "{check:?}"
+    );
+    // A key given twice in the front matter: at its own line.
+    let mut text = b"---\ntitle: a\nms.date: 1\ntitle: b\n---\n".to_vec();
+    text.extend(page(&[ROW_1]));
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(
+        check
+            .stdout
+            .contains("en-us.md:4:1: warning[front-matter-invalid]: front matter gives `title` twice, at lines 2 and 4"),
+        "{check:?}"
+    );
+    // Two byte-order marks: the front matter is read, and the second mark
+    // reported.
+    let mut text = b"\xef\xbb\xbf\xef\xbb\xbf---\ntitle: a\n---\n".to_vec();
+    text.extend(page(&[ROW_1]));
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(
+        check
+            .stdout
+            .contains("the file starts with two byte-order marks"),
+        "{check:?}"
+    );
+    // errdocs.toml: a number where a level is wanted; a bad locale, with
+    // its line.
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let before = out_files(root);
+    for (config, said) in [
+        (
+            "[check]\nfail-on = 3\n",
+            "errdocs.toml:2: invalid type: integer `3`, expected one of \"error\", \"warning\", \"note\", \"never\"",
+        ),
+        (
+            "\nsource-locale = \"xx_YY!\"\n",
+            "errdocs.toml:2: `xx_YY!` is not a locale tag",
+        ),
+        (
+            "[documents.doc]\ntitle = \"T\"\nsource-locale = \"bad tag\"\n",
+            "errdocs.toml:3: `bad tag` is not a locale tag",
+        ),
+    ] {
+        std::fs::write(root.join("errdocs.toml"), config).expect("write");
+        let run = errdocs(root, &["build"]);
+        fails_naming(&run, said, root, &before);
+    }
+    std::fs::remove_file(root.join("errdocs.toml")).expect("remove");
+    // UTF-32 is named UTF-32.
+    for bom in [&b"\xff\xfe\0\0"[..], b"\0\0\xfe\xff"] {
+        let mut text = bom.to_vec();
+        text.extend(b"#\0\0\0");
+        std::fs::write(root.join("sources/doc/en-us.md"), &text).expect("write");
+        let run = errdocs(root, &["build"]);
+        fails_naming(&run, "en-us.md: the file is UTF-32", root, &before);
+    }
+}
