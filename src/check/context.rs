@@ -13,6 +13,7 @@ use crate::model::{Dataset, Record};
 use crate::normalize::{
     AlignedRow, DoubtfulRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
 };
+use crate::reference::Reference;
 
 /// What the check reads: the output of the stages below it.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +30,9 @@ pub struct CheckInput<'a> {
     pub doubtful_rows: &'a [DoubtfulRow],
     /// How each translation was joined to its source.
     pub alignments: &'a [TranslationAlignment],
+    /// What the headers that define the codes say (the Windows SDK's and
+    /// the product's own constants).
+    pub reference: &'a Reference,
 }
 
 /// One data row, seen by the rules.

@@ -16,7 +16,8 @@
 //! [`Query`] classifies what `errdocs lookup` is asked.
 //!
 //! This module depends on nothing of errdocs but [`crate::model`]
-//! ([`crate::error`] wraps its [`ReferenceError`]).
+//! (the pipeline turns a [`ReferenceError`] into a [`crate::Error`] that names the
+//! file and line).
 
 mod kind;
 mod names;
