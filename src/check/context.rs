@@ -1,13 +1,15 @@
 //! What rules look at: the ingested files, the dataset, the problems the
 //! stages below reported, every data row of every understood table with
-//! its cells by role and the record it became part of, and the analyses
-//! that several rules share (computed once, on first use).
+//! its cells by role and the record it became part of, the references the
+//! pages are checked against, and the analyses that several rules share
+//! (computed once, on first use).
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::counterparts::Counterparts;
+use super::reference::ReferenceVerdicts;
 use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
 use crate::normalize::{
@@ -99,6 +101,7 @@ pub struct Context<'a> {
     /// The ids of the rules that run.
     pub enabled: Vec<&'static str>,
     counterparts: OnceLock<Counterparts<'a>>,
+    reference_verdicts: OnceLock<ReferenceVerdicts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -161,6 +164,7 @@ impl<'a> Context<'a> {
             rows,
             enabled: Vec::new(),
             counterparts: OnceLock::new(),
+            reference_verdicts: OnceLock::new(),
         }
     }
 
@@ -250,6 +254,12 @@ impl<'a> Context<'a> {
             let (source, translated) = (pair.source_cells.description?, pair.cells.description?);
             (!translated.text.trim().is_empty()).then_some((pair, source, translated))
         })
+    }
+
+    /// What the references say about each record of the source pages.
+    pub fn reference_verdicts(&self) -> &ReferenceVerdicts<'a> {
+        self.reference_verdicts
+            .get_or_init(|| ReferenceVerdicts::new(self.input.reference, self.records()))
     }
 
     /// The pairs of `WU` and `OM` records and what the counterpart rules
