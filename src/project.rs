@@ -222,7 +222,7 @@ impl Project {
                 text: OnceLock::new(),
             })
             .collect();
-        let normalized = normalize::normalize(&corpus, &files);
+        let normalized = normalize::normalize(&corpus, &files, &reference);
         let source_index = sources
             .iter()
             .enumerate()
