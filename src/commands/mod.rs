@@ -5,6 +5,7 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod lookup;
 pub mod rules;
 
 use std::io::Write;

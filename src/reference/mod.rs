@@ -39,7 +39,7 @@ pub use sdk::{
 };
 pub use user::{SkippedDefinition, UserReference, UserReferenceFormat};
 
-use names::edit_distance_within;
+pub use names::edit_distance_within;
 
 /// The facility of Win32 errors wrapped in HRESULTs (`FACILITY_WIN32`).
 pub const FACILITY_WIN32: u16 = 7;
