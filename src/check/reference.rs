@@ -19,7 +19,8 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{HResult, Record};
 use crate::reference::{
-    CodeKind, Fact, NearMiss, Reference, family_prefix, hresult_from_win32, win32_from_hresult,
+    CodeKind, Fact, NEAR_MISS_DISTANCE, NearMiss, Reference, edit_distance_within, family_prefix,
+    hresult_from_win32, win32_from_hresult,
 };
 
 /// What the references say about one record.
@@ -78,9 +79,11 @@ pub enum ValueVerdict {
 
 /// The verdicts of every record, in the dataset's order.
 pub struct ReferenceVerdicts<'r> {
-    /// One per record: `None` for a record that is not from a source page
-    /// row or whose name is a placeholder.
-    verdicts: Vec<Option<RecordVerdict<'r>>>,
+    /// One per distinct name and code.
+    verdicts: Vec<RecordVerdict<'r>>,
+    /// Per record, its verdict's index: `None` for a record that is not
+    /// from a source page row or whose name is a placeholder.
+    of_record: Vec<Option<u32>>,
     /// The address of the first record, to find a record's verdict.
     base: usize,
 }
@@ -88,50 +91,70 @@ pub struct ReferenceVerdicts<'r> {
 impl<'r> ReferenceVerdicts<'r> {
     /// The verdict of every record of `records` against `reference`.
     pub fn new(reference: &'r Reference, records: &'r [Record]) -> Self {
+        let base = records.as_ptr() as usize;
         let no_facts =
             reference.sdk_reference().is_none() && reference.user_references().is_empty();
-        // Large corpora repeat names: the verdicts are independent per
-        // record, so they are worked out on every core.
-        let verdicts = if no_facts {
-            vec![None; records.len()]
+        if no_facts {
+            return ReferenceVerdicts {
+                verdicts: Vec::new(),
+                of_record: vec![None; records.len()],
+                base,
+            };
+        }
+        // A large corpus documents the same codes many times (every
+        // translation, every copy of a page): each distinct name and code
+        // is judged once.
+        let mut keys: Vec<(String, HResult)> = Vec::new();
+        let mut index: FxHashMap<(&str, u32), u32> = FxHashMap::default();
+        let of_record: Vec<Option<u32>> = records
+            .iter()
+            .map(|record| {
+                if !record.sources.first().is_some_and(|s| s.source_language)
+                    || crate::model::is_placeholder_name(&record.name)
+                {
+                    return None;
+                }
+                let next = u32::try_from(keys.len()).ok()?;
+                let at = *index
+                    .entry((record.name.as_str(), record.code.value()))
+                    .or_insert_with(|| {
+                        keys.push((record.name.split_whitespace().collect(), record.code));
+                        next
+                    });
+                Some(at)
+            })
+            .collect();
+        let judge = |(name, code): &(String, HResult)| RecordVerdict {
+            name_verdict: name_verdict(reference, name, *code),
+            name: name.clone(),
+            code: *code,
+        };
+        // A verdict takes a microsecond or two: threads pay off only for
+        // many.
+        let verdicts = if keys.len() < 4096 {
+            keys.iter().map(judge).collect()
         } else {
-            crate::threads::map_in_order(records, |record| verdict_of(reference, record))
+            crate::threads::map_in_order(&keys, judge)
         };
         ReferenceVerdicts {
             verdicts,
-            base: records.as_ptr() as usize,
+            of_record,
+            base,
         }
     }
 
     /// The verdict of `record`, one of the records the verdicts were made
-    /// of.
+    /// of; `None` for a record not from a source page row, and for a
+    /// placeholder or empty name (`name-placeholder`'s).
     pub fn of(&self, record: &Record) -> Option<&RecordVerdict<'r>> {
         let size = std::mem::size_of::<Record>().max(1);
         let offset = (record as *const Record as usize).checked_sub(self.base)?;
         if offset % size != 0 {
             return None;
         }
-        self.verdicts.get(offset / size)?.as_ref()
+        let at = (*self.of_record.get(offset / size)?)?;
+        self.verdicts.get(at as usize)
     }
-}
-
-/// The verdict of one record; `None` for a record not from a source page
-/// row, and for a placeholder or empty name (`name-placeholder`'s).
-fn verdict_of<'r>(reference: &'r Reference, record: &Record) -> Option<RecordVerdict<'r>> {
-    if !record.sources.first().is_some_and(|s| s.source_language) {
-        return None;
-    }
-    let name: String = record.name.split_whitespace().collect();
-    if crate::model::is_placeholder_name(&name) {
-        return None;
-    }
-    let code = record.code;
-    let name_verdict = name_verdict(reference, &name, code);
-    Some(RecordVerdict {
-        name,
-        code,
-        name_verdict,
-    })
 }
 
 /// What the references say of `name` documented with `code`.
@@ -154,27 +177,33 @@ pub fn name_verdict<'r>(reference: &'r Reference, name: &str, code: HResult) -> 
             value: value_verdict(fact, code),
         };
     }
-    // A near spelling counts only with this very code: a near spelling with
-    // another code is as likely another constant of the family
-    // (BG_E_HTTP_ERROR_416 next to a new BG_E_HTTP_ERROR_418).
-    let misses: Vec<NearMiss<'r>> = reference
-        .near_misses(name)
-        .into_iter()
-        .filter(|miss| value_verdict(&miss.fact, code) == ValueVerdict::Agrees)
-        .collect();
-    if let Some(closest) = misses.first().map(|miss| miss.distance) {
-        return NameVerdict::Misspelt(
-            misses
-                .into_iter()
-                .filter(|miss| miss.distance == closest)
-                .collect(),
-        );
-    }
+    // The names the references give this code in the name's family: one or
+    // two edits away, the name is misspelt; further, it is another name. A
+    // near spelling with another code does not count: it is as likely
+    // another constant of the family (BG_E_HTTP_ERROR_416 next to a new
+    // BG_E_HTTP_ERROR_418). Looking from the code keeps this to a handful
+    // of names, where a search of the family would read thousands.
     let family = family_prefix(name);
     let others: Vec<Fact<'r>> = names_of_code(reference, code)
         .into_iter()
         .filter(|fact| family_prefix(fact.name).eq_ignore_ascii_case(family))
         .collect();
+    let mut misses: Vec<NearMiss<'r>> = others
+        .iter()
+        .filter_map(|fact| {
+            let distance = edit_distance_within(name, fact.name, NEAR_MISS_DISTANCE)?;
+            (distance > 0).then(|| NearMiss {
+                fact: *fact,
+                distance,
+                family: family_prefix(fact.name),
+            })
+        })
+        .collect();
+    if let Some(closest) = misses.iter().map(|miss| miss.distance).min() {
+        misses.retain(|miss| miss.distance == closest);
+        misses.sort_by(|a, b| a.fact.name.cmp(b.fact.name));
+        return NameVerdict::Misspelt(misses);
+    }
     if others.is_empty() {
         NameVerdict::Unknown
     } else {

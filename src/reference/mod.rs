@@ -266,7 +266,7 @@ impl Reference {
             }
         }
         if let Some(sdk) = self.sdk {
-            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name)));
+            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name).into_iter()));
         }
         facts
     }

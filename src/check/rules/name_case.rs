@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::context::{Context, RowView};
+use crate::check::context::Context;
 use crate::check::reference::{
     NameVerdict, ValueVerdict, defines, either, names_for_code, prefix_counts, show_origin,
 };
@@ -33,148 +33,140 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let verdicts = ctx.reference_verdicts();
     let unknown_said = ctx.is_enabled(super::reference_name_unknown::RULE.id);
     let pairs_said = ctx.is_enabled(super::counterpart_name_mismatch::RULE.id);
-    // The family prefixes each table's names use, worked out only for the
-    // tables that need them.
-    let mut table_prefixes: HashMap<(usize, usize), HashMap<String, usize>> = HashMap::default();
-    for row in ctx.source_rows() {
-        let Some(cell) = row.cells.name else { continue };
-        let name = row.cells.name_text();
-        if is_placeholder_name(name) {
-            continue;
-        }
-        let joined: String = name.split_whitespace().collect();
-        let verdict = row
-            .record
-            .and_then(|record| verdicts.of(record))
-            .filter(|verdict| verdict.name == joined);
-        let location = cell.location.clone();
-        let code = row.record.map(|r| r.code.to_string());
-        let finding = RULE.finding(location, String::new()).about(code, Some(name));
-        match verdict.map(|verdict| &verdict.name_verdict) {
-            // The reference spells it so: right, however unusual.
-            Some(NameVerdict::Defined { exact: true, .. }) => continue,
-            Some(NameVerdict::Defined { fact, value, .. }) => {
-                let (confidence, applicability) = match value {
-                    ValueVerdict::Agrees | ValueVerdict::DecimalAsHex { .. } => {
-                        (Confidence::High, Applicability::Safe)
-                    }
-                    ValueVerdict::Differs { .. } => (Confidence::Medium, Applicability::Unsafe),
-                };
-                out.push(
-                    Finding {
-                        message: format!(
-                            "`{name}` is not spelt the way its header spells it: {} defines `{}`",
-                            show_origin(fact),
-                            fact.name
-                        ),
-                        ..finding
-                    }
-                    .with_fix(Fix {
-                        field: "name".into(),
-                        from: name.trim().to_string(),
-                        to: fact.name.to_string(),
-                        confidence,
-                        applicability,
-                        evidence: vec![
-                            defines(fact),
-                            format!("`{joined}` and `{}` differ only in case", fact.name),
-                        ],
-                    }),
+    for table in ctx.source_tables() {
+        // The family prefixes the table's names use, worked out only for a
+        // table that needs them.
+        let mut prefixes: Option<HashMap<String, usize>> = None;
+        for row in table {
+            let Some(cell) = row.cells.name else { continue };
+            let name = row.cells.name_text();
+            if is_placeholder_name(name) {
+                continue;
+            }
+            let joined: String = name.split_whitespace().collect();
+            let verdict = row
+                .record
+                .and_then(|record| verdicts.of(record))
+                .filter(|verdict| verdict.name == joined);
+            let location = cell.location.clone();
+            let code = row.record.map(|r| r.code.to_string());
+            let finding = RULE.finding(location, String::new()).about(code, Some(name));
+            match verdict.map(|verdict| &verdict.name_verdict) {
+                // The reference spells it so: right, however unusual.
+                Some(NameVerdict::Defined { exact: true, .. }) => continue,
+                Some(NameVerdict::Defined { fact, value, .. }) => {
+                    let (confidence, applicability) = match value {
+                        ValueVerdict::Agrees | ValueVerdict::DecimalAsHex { .. } => {
+                            (Confidence::High, Applicability::Safe)
+                        }
+                        ValueVerdict::Differs { .. } => (Confidence::Medium, Applicability::Unsafe),
+                    };
+                    out.push(
+                        Finding {
+                            message: format!(
+                                "`{name}` is not spelt the way its header spells it: {} defines `{}`",
+                                show_origin(fact),
+                                fact.name
+                            ),
+                            ..finding
+                        }
+                        .with_fix(Fix {
+                            field: "name".into(),
+                            from: name.trim().to_string(),
+                            to: fact.name.to_string(),
+                            confidence,
+                            applicability,
+                            evidence: vec![
+                                defines(fact),
+                                format!("`{joined}` and `{}` differ only in case", fact.name),
+                            ],
+                        }),
+                    );
+                    continue;
+                }
+                Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
+                    if unknown_said
+                        || (pairs_said
+                            && row
+                                .record
+                                .is_some_and(|record| ctx.counterparts().names_differ(record))) =>
+                {
+                    continue;
+                }
+                _ => {}
+            }
+            let suggestion = usual_form(name);
+            if suggestion == name {
+                continue;
+            }
+            let family = row.record.map_or("this", |r| r.family.as_str());
+            if !name.contains('_') {
+                // A word such as "Success" is not a constant at all; the names
+                // the reference gives the code that hold the word are the
+                // candidates.
+                let mut message = format!(
+                    "`{name}` is not a symbolic name: {family} constants are written like PREFIX_WORDS; write the constant's name"
                 );
-                continue;
-            }
-            Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
-                if unknown_said
-                    || (pairs_said
-                        && row
-                            .record
-                            .is_some_and(|record| ctx.counterparts().names_differ(record))) =>
-            {
-                continue;
-            }
-            _ => {}
-        }
-        let suggestion = usual_form(name);
-        if suggestion == name {
-            continue;
-        }
-        let family = row.record.map_or("this", |r| r.family.as_str());
-        if !name.contains('_') {
-            // A word such as "Success" is not a constant at all; the names
-            // the reference gives the code that hold the word are the
-            // candidates.
-            let mut message = format!(
-                "`{name}` is not a symbolic name: {family} constants are written like PREFIX_WORDS; write the constant's name"
-            );
-            let Some(record) = row.record else {
-                out.push(Finding { message, ..finding });
-                continue;
-            };
-            let prefixes = table_prefixes
-                .entry((row.file as *const _ as usize, row.table.index))
-                .or_insert_with(|| prefixes_of_table(ctx, row));
-            let candidates = names_for_code(ctx.input.reference, record.code, name, prefixes);
-            match candidates.as_slice() {
-                [] => out.push(Finding { message, ..finding }),
-                [only] => {
-                    message.push_str(&format!(
-                        "; {} names {} `{}`",
-                        show_origin(only),
-                        record.code,
-                        only.name
-                    ));
-                    out.push(Finding { message, ..finding }.with_fix(Fix {
-                        field: "name".into(),
-                        from: name.trim().to_string(),
-                        to: only.name.to_string(),
-                        confidence: Confidence::Medium,
-                        applicability: Applicability::Unsafe,
-                        evidence: vec![
-                            defines(only),
-                            format!("`{}` holds the word `{}`", only.name, name.trim()),
-                        ],
-                    }));
-                }
-                several => {
-                    message.push_str(&format!(
-                        "; the reference names {} {}",
-                        record.code,
-                        either(several.iter().map(|fact| fact.name))
-                    ));
+                let Some(record) = row.record else {
                     out.push(Finding { message, ..finding });
+                    continue;
+                };
+                let prefixes = prefixes.get_or_insert_with(|| {
+                    prefix_counts(table.iter().map(|other| other.cells.name_text()))
+                });
+                let candidates = names_for_code(ctx.input.reference, record.code, name, prefixes);
+                match candidates.as_slice() {
+                    [] => out.push(Finding { message, ..finding }),
+                    [only] => {
+                        message.push_str(&format!(
+                            "; {} names {} `{}`",
+                            show_origin(only),
+                            record.code,
+                            only.name
+                        ));
+                        out.push(Finding { message, ..finding }.with_fix(Fix {
+                            field: "name".into(),
+                            from: name.trim().to_string(),
+                            to: only.name.to_string(),
+                            confidence: Confidence::Medium,
+                            applicability: Applicability::Unsafe,
+                            evidence: vec![
+                                defines(only),
+                                format!("`{}` holds the word `{}`", only.name, name.trim()),
+                            ],
+                        }));
+                    }
+                    several => {
+                        message.push_str(&format!(
+                            "; the reference names {} {}",
+                            record.code,
+                            either(several.iter().map(|fact| fact.name))
+                        ));
+                        out.push(Finding { message, ..finding });
+                    }
                 }
+                continue;
             }
-            continue;
+            out.push(
+                Finding {
+                    message: format!(
+                        "`{name}` is not written the way {family} names usually are; it is probably `{suggestion}` (no reference defines it: check the header that does, since a few real names break the pattern)"
+                    ),
+                    ..finding
+                }
+                .with_fix(Fix {
+                    field: "name".into(),
+                    from: name.to_string(),
+                    to: suggestion,
+                    confidence: Confidence::Low,
+                    applicability: Applicability::Unsafe,
+                    evidence: vec![format!(
+                        "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix)"
+                    )],
+                }),
+            );
         }
-        out.push(
-            Finding {
-                message: format!(
-                    "`{name}` is not written the way {family} names usually are; it is probably `{suggestion}` (no reference defines it: check the header that does, since a few real names break the pattern)"
-                ),
-                ..finding
-            }
-            .with_fix(Fix {
-                field: "name".into(),
-                from: name.to_string(),
-                to: suggestion,
-                confidence: Confidence::Low,
-                applicability: Applicability::Unsafe,
-                evidence: vec![format!(
-                    "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix)"
-                )],
-            }),
-        );
     }
-}
-
-/// The family prefixes the names of the row's table use.
-fn prefixes_of_table(ctx: &Context, row: &RowView) -> HashMap<String, usize> {
-    prefix_counts(
-        ctx.rows
-            .iter()
-            .filter(|other| std::ptr::eq(other.file, row.file) && other.table.index == row.table.index)
-            .map(|other| other.cells.name_text()),
-    )
 }
 
 /// The usual spelling of a name: upper-snake, except NERR_ names (LAN

@@ -26,69 +26,61 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let reference = ctx.input.reference;
     let has_facts = reference.sdk_reference().is_some() || !reference.user_references().is_empty();
-    // The family prefixes of each table's names, for the tables that have
-    // a placeholder.
-    let mut table_prefixes: HashMap<(usize, usize), HashMap<String, usize>> = HashMap::default();
-    for row in ctx.source_rows() {
-        let Some(cell) = row.cells.name else { continue };
-        let name = row.cells.name_text();
-        if !is_placeholder_name(name) {
-            continue;
-        }
-        let shown = if name.trim().is_empty() {
-            "empty".to_string()
-        } else {
-            format!("`{name}`, a placeholder")
-        };
-        let mut finding = RULE
-            .finding(
-                cell.location.clone(),
-                format!(
-                    "the symbolic name is {shown}; write the constant's name, or remove the row if the code has none"
-                ),
-            )
-            .about(row.record.map(|r| r.code.to_string()), None);
-        if let (Some(record), true) = (row.record, has_facts) {
-            let prefixes = table_prefixes
-                .entry((row.file as *const _ as usize, row.table.index))
-                .or_insert_with(|| {
-                    prefix_counts(
-                        ctx.rows
-                            .iter()
-                            .filter(|other| {
-                                std::ptr::eq(other.file, row.file)
-                                    && other.table.index == row.table.index
-                            })
-                            .map(|other| other.cells.name_text()),
-                    )
-                });
-            let code = record.code;
-            match names_for_code(reference, code, name, prefixes).as_slice() {
-                [] if code.win32_error().is_some() => finding.message.push_str(&format!(
-                    "; no reference defines {code} either, so check the code too"
-                )),
-                [] => {}
-                [only] => {
-                    finding.message.push_str(&format!(
-                        "; {} names {code} `{}`",
-                        show_origin(only),
-                        only.name
-                    ));
-                    finding = finding.with_fix(Fix {
-                        field: "name".into(),
-                        from: name.trim().to_string(),
-                        to: only.name.to_string(),
-                        confidence: Confidence::Low,
-                        applicability: Applicability::Unsafe,
-                        evidence: vec![defines(only)],
-                    });
-                }
-                several => finding.message.push_str(&format!(
-                    "; the reference names {code} {}",
-                    either(several.iter().map(|fact| fact.name))
-                )),
+    for table in ctx.source_tables() {
+        // The family prefixes of the table's names, for a table that has a
+        // placeholder.
+        let mut prefixes: Option<HashMap<String, usize>> = None;
+        for row in table {
+            let Some(cell) = row.cells.name else { continue };
+            let name = row.cells.name_text();
+            if !is_placeholder_name(name) {
+                continue;
             }
+            let shown = if name.trim().is_empty() {
+                "empty".to_string()
+            } else {
+                format!("`{name}`, a placeholder")
+            };
+            let mut finding = RULE
+                .finding(
+                    cell.location.clone(),
+                    format!(
+                        "the symbolic name is {shown}; write the constant's name, or remove the row if the code has none"
+                    ),
+                )
+                .about(row.record.map(|r| r.code.to_string()), None);
+            if let (Some(record), true) = (row.record, has_facts) {
+                let prefixes = prefixes.get_or_insert_with(|| {
+                    prefix_counts(table.iter().map(|other| other.cells.name_text()))
+                });
+                let code = record.code;
+                match names_for_code(reference, code, name, prefixes).as_slice() {
+                    [] if code.win32_error().is_some() => finding.message.push_str(&format!(
+                        "; no reference defines {code} either, so check the code too"
+                    )),
+                    [] => {}
+                    [only] => {
+                        finding.message.push_str(&format!(
+                            "; {} names {code} `{}`",
+                            show_origin(only),
+                            only.name
+                        ));
+                        finding = finding.with_fix(Fix {
+                            field: "name".into(),
+                            from: name.trim().to_string(),
+                            to: only.name.to_string(),
+                            confidence: Confidence::Low,
+                            applicability: Applicability::Unsafe,
+                            evidence: vec![defines(only)],
+                        });
+                    }
+                    several => finding.message.push_str(&format!(
+                        "; the reference names {code} {}",
+                        either(several.iter().map(|fact| fact.name))
+                    )),
+                }
+            }
+            out.push(finding);
         }
-        out.push(finding);
     }
 }

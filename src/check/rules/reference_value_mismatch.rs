@@ -5,6 +5,8 @@ use crate::check::context::Context;
 use crate::check::reference::{NameVerdict, ValueVerdict, defines, either, names_of_code};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::model::Record;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -23,6 +25,9 @@ pub static RULE: Rule = Rule {
 /// On source rows whose name a reference defines with another code.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let verdicts = ctx.reference_verdicts();
+    // The first record of each code in each document, made on the first
+    // finding: a page rarely has one.
+    let mut documented: Option<HashMap<(&str, u32), &Record>> = None;
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
         let Some(verdict) = verdicts.of(record) else {
@@ -59,11 +64,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         // Another row of the document with the defined code makes a change
         // of code a duplicate: a person has to read both.
-        let taken = ctx.records().iter().find(|other| {
-            other.document == record.document
-                && other.code == expected
-                && !std::ptr::eq(*other, record)
-        });
+        let taken = documented
+            .get_or_insert_with(|| {
+                let mut by_code: HashMap<(&str, u32), &Record> = HashMap::default();
+                for other in ctx.records() {
+                    by_code
+                        .entry((&*other.document, other.code.value()))
+                        .or_insert(other);
+                }
+                by_code
+            })
+            .get(&(&*record.document, expected.value()))
+            .copied();
         let mut finding = RULE
             .finding(location, String::new())
             .about(Some(record.code.to_string()), Some(&verdict.name));
