@@ -2,18 +2,18 @@
 //! description changed, against a `check` of one of them, and compares
 //! peak memory with a `build`'s.
 //!
-//! References: the errdocs binary's `check --format json` and `build`, one
-//! process a run (time, peak resident memory). The diff: what `errdocs diff
-//! OLD NEW` will do, emulated in a fresh process of this benchmark (each
-//! side loaded, checked and fingerprinted, its snapshot made to own its
-//! text and the project freed; then compare and the JSON report), and the
-//! engine's steps timed one by one in this process.
+//! The binary runs as users run it, one process a run (wall time, the
+//! process's own peak resident memory): `check --format json` and `build`
+//! of one side, and `diff OLD NEW --format json`. Then the engine's steps
+//! are timed one by one in this process.
 //!
 //! The corpus is the build benchmark's: the seed documents replicated
 //! under `target/bench/synthetic-N` (generated here when absent). The
-//! second side is the first with every description, in every locale,
-//! reworded in memory (a word inserted, one replaced), so the diff has a
-//! change per record and a word diff per description.
+//! other side, `target/bench/synthetic-N-reworded`, is the same files with
+//! every description, in every locale, starting with a new word, so the
+//! diff has a change per record and a word diff per description. The
+//! in-process steps reword the snapshot in memory instead (a word
+//! inserted, one replaced).
 //!
 //! `cargo bench --bench diff`; `ERRDOCS_BENCH_DOCS=N` changes the count.
 
@@ -28,10 +28,6 @@ use errdocs::diff::{self, FindingsDiff, FingerprintedFinding, Snapshot};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    if let Ok(corpus) = std::env::var(FLOW) {
-        command_flow(Path::new(&corpus));
-        return;
-    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let documents: usize = std::env::var("ERRDOCS_BENCH_DOCS")
         .ok()
@@ -40,44 +36,38 @@ fn main() {
     let corpus = root.join(format!("target/bench/synthetic-{documents}"));
     generate(&root.join("sources"), &corpus.join("sources"), documents);
     let runs = 5;
+    let reworded_corpus = root.join(format!("target/bench/synthetic-{documents}-reworded"));
+    generate_reworded(&corpus, &reworded_corpus);
 
     println!("errdocs diff benchmark (release build; median of {runs} runs, 3 for processes)");
-    let cli_check = median(3, || {
-        run_binary(
-            &["check", "--format", "json", "--fail-on", "never", "--root"],
-            &corpus,
-        )
-    });
-    let check_peak = children_peak_kb();
-    let cli_build = median(1, || run_binary(&["build", "--root"], &corpus));
-    let build_peak = children_peak_kb().max(check_peak);
+    let (cli_check, check_peak) = median_process(
+        3,
+        &["check", "--format", "json", "--fail-on", "never", "--root"],
+        &[&corpus],
+    );
+    let (cli_build, build_peak) = median_process(1, &["build", "--root"], &[&corpus]);
+    let (cli_diff, diff_peak) = median_process(
+        3,
+        &["diff", "--format", "json"],
+        &[&corpus, &reworded_corpus],
+    );
     println!(
-        "  errdocs check --format json (binary):    {:>7.0} ms wall, peak {} MB",
-        ms(cli_check.wall),
+        "  errdocs check --format json:             {:>7.0} ms wall, peak {} MB",
+        ms(cli_check),
         check_peak / 1024
     );
     println!(
-        "  errdocs build (binary):                  {:>7.0} ms wall, peak {} MB (two builds: {} MB)",
-        ms(cli_build.wall),
+        "  errdocs build:                           {:>7.0} ms wall, peak {} MB (two builds: {} MB)",
+        ms(cli_build),
         build_peak / 1024,
         2 * build_peak / 1024
     );
-    let flow = median(3, || {
-        let output = std::process::Command::new(std::env::current_exe().expect("own path"))
-            .env(FLOW, &corpus)
-            .output()
-            .expect("the benchmark runs itself");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        print!("{}", String::from_utf8_lossy(&output.stdout));
-    });
     println!(
-        "  diff OLD NEW, emulated:                  {:>7.0} ms wall = {:.2} checks",
-        ms(flow.wall),
-        flow.wall.as_secs_f64() / cli_check.wall.as_secs_f64()
+        "  errdocs diff OLD NEW --format json:      {:>7.0} ms wall = {:.2} checks, peak {} MB = {:.2} builds",
+        ms(cli_diff),
+        cli_diff.as_secs_f64() / cli_check.as_secs_f64(),
+        diff_peak / 1024,
+        diff_peak as f64 / build_peak as f64
     );
     let check = median(runs, || {
         let project = errdocs::Project::load(&corpus).expect("the corpus loads");
@@ -162,72 +152,47 @@ fn main() {
     );
 }
 
-/// The environment variable that makes this benchmark run the emulated
-/// command on the corpus it names, in its own process.
-const FLOW: &str = "ERRDOCS_DIFF_BENCH_FLOW";
-
-/// What `errdocs diff OLD NEW` will do, on the corpus against itself with
-/// every description reworded: per side, load, check, fingerprint, keep an
-/// owned snapshot and free the project; then compare, and write the JSON
-/// report. Prints the phases and the process's peak memory.
-fn command_flow(corpus: &Path) {
-    let start = Instant::now();
-    let side = |reword: bool| {
-        let project = errdocs::Project::load(corpus).expect("the corpus loads");
-        let findings = project.build_check().findings;
-        let prints = errdocs::diagnostic::fingerprints(&project, &findings);
-        let snapshot = Snapshot::from_dataset(&project.dataset);
-        let snapshot = if reword {
-            reworded(&snapshot)
-        } else {
-            snapshot
-        };
-        // The snapshot shares its text with the project, and outlives it.
-        drop(project);
-        (snapshot, FingerprintedFinding::pair(findings, prints))
-    };
-    let (old, old_findings) = side(false);
-    let old_done = start.elapsed();
-    let (new, new_findings) = side(true);
-    let sides_done = start.elapsed();
-    let the_diff =
-        diff::compare(&old, &new).with_findings(FindingsDiff::compare(old_findings, new_findings));
-    let mut out = Counting::default();
-    diff::render::json::write(&the_diff, &mut out).expect("writes");
-    let total = start.elapsed();
-    println!(
-        "    emulated diff: old side {:.0} ms, new side {:.0} ms, compare + json {:.0} ms; peak {}",
-        ms(old_done),
-        ms(sides_done - old_done),
-        ms(total - sides_done),
-        peak_memory().unwrap_or_default()
-    );
+/// Runs the errdocs binary with `args` then `paths`, its output
+/// discarded, `runs` times: the median wall time and the largest peak
+/// resident memory (kB) of those processes.
+fn median_process(runs: usize, args: &[&str], paths: &[&Path]) -> (Duration, u64) {
+    let mut peak = 0;
+    let mut walls: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let child = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+                .args(args)
+                .args(paths)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("errdocs runs");
+            let (code, maxrss) = wait_with_peak(child);
+            assert!(
+                code == 0 || code == 1,
+                "errdocs {args:?} failed with {code}"
+            );
+            peak = peak.max(maxrss);
+            start.elapsed()
+        })
+        .collect();
+    walls.sort();
+    (walls[runs / 2], peak)
 }
 
-/// Runs the errdocs binary with `args` and `corpus`, its output discarded.
-fn run_binary(args: &[&str], corpus: &Path) {
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
-        .args(args)
-        .arg(corpus)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("errdocs runs");
-    assert!(
-        status.success() || status.code() == Some(1),
-        "errdocs {args:?} failed"
-    );
-}
-
-/// The largest peak resident memory of the child processes so far, in kB.
-fn children_peak_kb() -> u64 {
-    // SAFETY: getrusage writes the struct it is given.
-    let usage = unsafe {
+/// Waits for `child`: its exit code and its own peak resident memory (kB).
+fn wait_with_peak(child: std::process::Child) -> (i32, u64) {
+    let pid = child.id() as libc::pid_t;
+    // SAFETY: wait4 writes the status and the struct it is given; the
+    // child is ours and not waited for elsewhere.
+    let (status, usage) = unsafe {
+        let mut status = 0;
         let mut usage: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
-        usage
+        libc::wait4(pid, &mut status, 0, &mut usage);
+        (status, usage)
     };
-    usage.ru_maxrss.max(0) as u64
+    std::mem::forget(child);
+    (libc::WEXITSTATUS(status), usage.ru_maxrss.max(0) as u64)
 }
 
 /// A copy of `old` with every description reworded: a word inserted at
@@ -332,11 +297,68 @@ fn median(runs: usize, mut f: impl FnMut()) -> Time {
     }
 }
 
-/// The process's peak resident memory (Linux).
-fn peak_memory() -> Option<String> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    Some(line.trim_start_matches("VmHWM:").trim().to_string())
+/// A copy of the corpus at `from` in which every description, in every
+/// locale, starts with a new word: the last cell of each pipe-table row
+/// and of each HTML table row (the seeds' layouts).
+fn generate_reworded(from: &Path, to: &Path) {
+    if markdown_files(to) >= markdown_files(from) {
+        return;
+    }
+    let _ = std::fs::remove_dir_all(to);
+    reword_tree(from, to);
+}
+
+fn reword_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            reword_tree(&entry.path(), &target);
+        } else {
+            let text = std::fs::read_to_string(entry.path()).expect("UTF-8");
+            std::fs::write(&target, reword_text(&text)).expect("write");
+        }
+    }
+}
+
+fn reword_text(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // The last cell of each HTML row: the nearest `<td` line before `</tr>`.
+    let mut last_cells = vec![false; lines.len()];
+    let mut last_td = None;
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("<td") {
+            last_td = Some(i);
+        }
+        if trimmed.starts_with("</tr") {
+            if let Some(td) = last_td.take() {
+                last_cells[td] = true;
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (line, last_cell) in lines.into_iter().zip(last_cells) {
+        let trimmed = line.trim_end();
+        let is_row = trimmed.starts_with('|') && trimmed.ends_with('|') && !trimmed.contains("---");
+        let insert_at = if last_cell {
+            line.find('>').map(|open| open + 1)
+        } else if is_row {
+            trimmed[..trimmed.len() - 1].rfind('|').map(|bar| bar + 1)
+        } else {
+            None
+        };
+        match insert_at {
+            Some(at) => {
+                out.push_str(&line[..at]);
+                out.push_str("Now ");
+                out.push_str(&line[at..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// `documents` copies of the seed documents, alternating between them (as

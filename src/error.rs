@@ -79,6 +79,10 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Options that cannot work together, or an argument that is wrong in
+    /// itself (not a file's content).
+    #[error("{0}")]
+    Usage(String),
     /// A file given on the command line (a baseline, a dataset) is wrong.
     #[error("{}: {message}", path.display())]
     Input {

@@ -17,8 +17,8 @@
 //!    evidence;
 //! 7. [`check`]: rules with stable ids producing findings;
 //! 8. [`report`] (the findings for people and CI), [`emit`] (the dataset
-//!    as JSON, CSV and Rust) and [`diff`] (two datasets compared, for
-//!    review);
+//!    as JSON, CSV and Rust), [`diff`] (two datasets compared, for review)
+//!    and [`fix`] (the findings' fixes applied to the pages);
 //! 9. [`project`], the pipeline that runs the stages for a project root,
 //!    and the [`commands`] on top of it.
 
@@ -30,6 +30,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod error;
+pub mod fix;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

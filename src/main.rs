@@ -72,6 +72,98 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         fail_on: Option<FailLevel>,
     },
+    /// Apply the findings' fixes to the pages: the safe ones (independent
+    /// evidence agrees), and with --unsafe those a person should read too.
+    ///
+    /// Each fix replaces the text of one cell (or front matter value);
+    /// every other byte stays as it was (line endings, a byte-order mark,
+    /// entities, the <td>'s attributes), and an aligned pipe table stays
+    /// aligned where the new text fits. A code or name fixed in the source
+    /// is fixed in each translation whose row says the same wrong thing.
+    /// The documents are checked again after each round of fixes, and new
+    /// fixes applied, up to 10 rounds; then each changed file is written
+    /// once, atomically, and not at all if it changed meanwhile. Prints
+    /// what was fixed, by file and rule, and what remains, as `check`
+    /// does. Suppressed findings are not fixed.
+    ///
+    /// Without PATH, fixes the project at --root; with PATHs, those
+    /// Markdown files and folders, as `check` reads them.
+    ///
+    /// Exit status: 0 when no finding at or above the failing level
+    /// remains, 1 when some does, 2 for usage errors and unreadable input.
+    /// With --diff: 1 when there is something to fix, 0 when nothing.
+    Fix {
+        /// Markdown files or folders to fix instead of the project.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Apply unsafe fixes too: those backed by one source, or that a
+        /// person should read (display-only suggestions never).
+        #[arg(long = "unsafe")]
+        unsafe_fixes: bool,
+        /// Write nothing; print the changes as a unified diff.
+        #[arg(long)]
+        diff: bool,
+        /// Apply only the fixes of this rule (repeat for several).
+        #[arg(long = "rule", value_name = "ID", value_parser = clap::builder::PossibleValuesParser::new(errdocs::check::rule_ids()), hide_possible_values = true)]
+        rules: Vec<String>,
+        /// The lowest severity that fails the run [default: from
+        /// errdocs.toml, else error].
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on: Option<FailLevel>,
+    },
+    /// Compare two versions of the documents, for review
+    ///
+    /// Reports which codes were added, removed, renamed, moved or changed,
+    /// each description word by word, the translations a source change left
+    /// stale, and the findings introduced and fixed.
+    ///
+    /// Give OLD and NEW (each a project folder, whose sources are read, or
+    /// a dataset file written by build, out/error-codes.json), or, in a
+    /// git work tree, --base REV: the project at --root as it is at REV
+    /// (read through the git command) against the work tree, or against
+    /// --head REV. In CI on a pull request:
+    ///
+    ///     errdocs diff --base origin/main --format markdown
+    ///
+    /// Findings are compared only between projects (a dataset file does
+    /// not hold them).
+    ///
+    /// Exit status: 0; 1 with --exit-code when anything changed, or with
+    /// --fail-on-new when the change introduces findings at or above that
+    /// level; 2 for usage errors, a revision that does not exist, a path
+    /// that is neither a project nor a dataset, or unreadable input.
+    #[command(verbatim_doc_comment)]
+    Diff {
+        /// Before the change: a project folder or a dataset file.
+        #[arg(
+            value_name = "OLD",
+            required_unless_present = "base",
+            conflicts_with = "base"
+        )]
+        old: Option<PathBuf>,
+        /// After the change: a project folder or a dataset file.
+        #[arg(
+            value_name = "NEW",
+            required_unless_present = "base",
+            conflicts_with = "base"
+        )]
+        new: Option<PathBuf>,
+        /// Compare the project at --root as it is at this git revision.
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        /// With --base: compare against this revision, not the work tree.
+        #[arg(long, value_name = "REV", requires = "base")]
+        head: Option<String>,
+        /// How to report.
+        #[arg(long, value_enum, default_value = "human")]
+        format: commands::diff::DiffFormat,
+        /// Exit 1 when anything changed (as `git diff --exit-code`).
+        #[arg(long)]
+        exit_code: bool,
+        /// Exit 1 when the change introduces findings at or above LEVEL.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        fail_on_new: Option<FailLevel>,
+    },
     /// List every rule: id, severity (as errdocs.toml sets it, under
     /// --root), summary and tags.
     Rules,
@@ -138,6 +230,57 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
                 fail_on,
             },
         ),
+        Command::Fix {
+            paths,
+            unsafe_fixes,
+            diff,
+            rules,
+            fail_on,
+        } => commands::fix::run(
+            &cli.root,
+            commands::fix::FixOptions {
+                paths,
+                selection: errdocs::fix::Selection {
+                    unsafe_fixes,
+                    rules,
+                },
+                diff,
+                fail_on,
+            },
+        ),
+        Command::Diff {
+            old,
+            new,
+            base,
+            head,
+            format,
+            exit_code,
+            fail_on_new,
+        } => {
+            use commands::diff::Side;
+            let (old, new) = match (old, new, base) {
+                (Some(old), Some(new), _) => (Side::Path(old), Side::Path(new)),
+                (_, _, Some(base)) => (
+                    Side::Revision(base),
+                    head.map_or(Side::WorkTree, Side::Revision),
+                ),
+                _ => {
+                    return Err(errdocs::Error::Usage(
+                        "give OLD and NEW, or --base REV".into(),
+                    ));
+                }
+            };
+            commands::diff::run(
+                &cli.root,
+                commands::diff::DiffOptions {
+                    old,
+                    new,
+                    format,
+                    exit_code,
+                    fail_on_new,
+                },
+            )
+        }
         Command::Rules => {
             let config = errdocs::config::Config::load(&cli.root, &errdocs::check::rule_ids())?;
             commands::rules::run(&config);

@@ -195,6 +195,19 @@ impl Project {
         sources: Vec<ReadFile>,
         user_references: Vec<UserReference>,
     ) -> Project {
+        Self::assemble_keeping_text(root, config, corpus, sources, user_references, false)
+    }
+
+    /// [`Project::assemble`], keeping the texts in memory when `keep_text`
+    /// (for texts that are not on disk).
+    fn assemble_keeping_text(
+        root: &Path,
+        config: Config,
+        corpus: Corpus,
+        sources: Vec<ReadFile>,
+        user_references: Vec<UserReference>,
+        keep_text: bool,
+    ) -> Project {
         let jobs: Vec<IngestJob> = corpus
             .files()
             .zip(sources.iter().map(|(source, _)| source))
@@ -215,11 +228,21 @@ impl Project {
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
             .into_iter()
-            .map(|(s, identity)| LazySource {
-                identity,
-                path: s.path,
-                rel: s.rel,
-                text: OnceLock::new(),
+            .map(|(s, identity)| {
+                let text = OnceLock::new();
+                let (path, rel) = if keep_text {
+                    let names = (s.path.clone(), s.rel.clone());
+                    let _ = text.set(Some(s));
+                    names
+                } else {
+                    (s.path, s.rel)
+                };
+                LazySource {
+                    identity,
+                    path,
+                    rel,
+                    text,
+                }
             })
             .collect();
         let normalized = normalize::normalize(&corpus, &files, &reference);
@@ -331,6 +354,73 @@ impl Project {
                     .filter(|text| identity(text) == source.identity)
             })
             .as_ref()
+    }
+
+    /// Takes `source` as the text of its file (by its path relative to the
+    /// root) for [`Project::source`], when it is the text that was
+    /// ingested: a caller that read the file itself (`errdocs fix`, which
+    /// needs its bytes) need not have it read again. False when it is not
+    /// that text (the file changed since) or not a file of the project.
+    pub fn adopt_source(&self, source: SourceFile) -> bool {
+        let Some(lazy) = self
+            .source_index
+            .get(&source.rel)
+            .and_then(|&i| self.sources.get(i))
+        else {
+            return false;
+        };
+        if identity(&source) != lazy.identity {
+            return false;
+        }
+        // Read already: it is this text, or the file changed since ingest.
+        let _ = lazy.text.set(Some(source));
+        lazy.text.get().is_some_and(Option::is_some)
+    }
+
+    /// The project again with these texts for its files, one per locale
+    /// file in corpus order (what `errdocs fix` has made of them): the same
+    /// settings and documents, every stage run again on the texts. Nothing
+    /// is read from disk, and [`Project::source`] gives these texts.
+    pub fn with_sources(&self, sources: Vec<SourceFile>) -> Project {
+        let sources: Vec<ReadFile> = sources
+            .into_iter()
+            .map(|s| {
+                let id = identity(&s);
+                (s, id)
+            })
+            .collect();
+        let mut project = Self::assemble_keeping_text(
+            &self.root,
+            self.config.clone(),
+            self.corpus.clone(),
+            sources,
+            self.reference.user_references().to_vec(),
+            true,
+        );
+        project.skipped_files = self.skipped_files;
+        project.reference_notes = self.reference_notes.clone();
+        project
+    }
+
+    /// The replacements of the files' text that each of `findings` makes
+    /// with its fix (see [`crate::fix::replacements_by_finding`]), for the
+    /// SARIF report. The files' texts must be at hand (after
+    /// [`Project::require_sources`]); a file whose text is not gives none.
+    pub fn fix_replacements(
+        &self,
+        findings: &[crate::diagnostic::Finding],
+    ) -> Vec<Vec<crate::diagnostic::Replacement>> {
+        let sources: Option<Vec<&SourceFile>> =
+            self.files.iter().map(|f| self.source(&f.file)).collect();
+        let Some(sources) = sources else {
+            return vec![Vec::new(); findings.len()];
+        };
+        crate::fix::replacements_by_finding(crate::fix::PlanInput {
+            files: &self.files,
+            sources: &sources,
+            alignments: &self.alignments,
+            findings,
+        })
     }
 
     /// Reads every file again and fails unless each still has the text

@@ -141,6 +141,19 @@ impl SourceFile {
         (line_index + 1, column + 1)
     }
 
+    /// The byte offset of a 1-based line and column (in characters), the
+    /// inverse of [`SourceFile::line_column`]; `None` past the end of the
+    /// line or the file.
+    pub fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let text = self.line_text(line)?;
+        let skip = column.checked_sub(1)?;
+        if skip == text.chars().count() {
+            return Some(start + text.len());
+        }
+        text.char_indices().nth(skip).map(|(at, _)| start + at)
+    }
+
     /// The path relative to the root, shared with every location in the
     /// file.
     pub fn shared_path(&self) -> Arc<str> {
@@ -203,6 +216,13 @@ mod tests {
         assert_eq!(f.line_text(2), Some("错误x"));
         assert_eq!(f.line_text(3), Some(""));
         assert_eq!(f.line_text(9), None);
+        for offset in [0, 3, 9, 12] {
+            let (line, column) = f.line_column(offset);
+            assert_eq!(f.offset_of(line, column), Some(offset));
+        }
+        assert_eq!(f.offset_of(2, 4), Some(10));
+        assert_eq!(f.offset_of(2, 5), None);
+        assert_eq!(f.offset_of(9, 1), None);
     }
 
     #[test]

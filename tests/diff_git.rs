@@ -208,3 +208,128 @@ fn a_folder_outside_any_work_tree_is_an_error() {
     assert!(matches!(error, GitError::Io { .. }), "{error:?}");
     assert!(error.to_string().contains("missing"), "{error}");
 }
+
+/// Runs the errdocs binary in `dir` and returns its exit code, standard
+/// output and standard error.
+fn errdocs(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("errdocs runs");
+    (
+        output.status.code().expect("exits with a code"),
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        String::from_utf8(output.stderr).expect("UTF-8"),
+    )
+}
+
+#[test]
+fn the_command_compares_a_revision_with_the_work_tree_as_ci_runs_it() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    let (code, stdout, stderr) = errdocs(
+        &root,
+        &[
+            "diff",
+            "--base",
+            "HEAD~1",
+            "--format",
+            "json",
+            "--exit-code",
+        ],
+    );
+    assert_eq!(code, 1, "a change with --exit-code: {stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["summary"]["changed"], 1);
+    assert_eq!(report["summary"]["renamed"], 1);
+    let renamed = &report["changes"][1];
+    assert_eq!(renamed["kind"], "renamed");
+    assert_eq!(renamed["name"], "WU_E_UNKNOWN_IDENTIFIER");
+
+    // --head: the two commits; out/ at either is never read.
+    let (code, stdout, _) = errdocs(
+        &root,
+        &[
+            "diff", "--base", "HEAD~1", "--head", "HEAD", "--format", "json",
+        ],
+    );
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["summary"]["changed"], 1);
+    assert_eq!(report["summary"]["renamed"], 0);
+
+    // From a subfolder, with --root, and the Markdown for a PR comment.
+    let (code, stdout, stderr) = errdocs(
+        repo.path(),
+        &[
+            "--root", "docs", "diff", "--base", "HEAD", "--format", "markdown",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with("## errdocs diff: HEAD → work tree\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| records renamed | 1 |"), "{stdout}");
+
+    // The same revision on both sides: nothing changed.
+    let (code, stdout, _) = errdocs(
+        &root,
+        &["diff", "--base", "HEAD", "--head", "HEAD", "--exit-code"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "errdocs diff: no changes\n");
+}
+
+#[test]
+fn the_command_refuses_what_it_cannot_compare_with_exit_code_2() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    let (code, _, stderr) = errdocs(&root, &["diff", "--base", "no-such-rev"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("revision `no-such-rev` does not exist"),
+        "{stderr}"
+    );
+
+    let outside = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = errdocs(outside.path(), &["diff", "--base", "HEAD"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not inside a git work tree"), "{stderr}");
+
+    // A dataset of another layout.
+    let dataset = outside.path().join("error-codes.json");
+    std::fs::write(&dataset, r#"{"format_version": 99, "records": []}"#).unwrap();
+    let (code, _, stderr) = errdocs(
+        outside.path(),
+        &["diff", "error-codes.json", root.to_str().unwrap()],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("error-codes.json") && stderr.contains("99"),
+        "{stderr}"
+    );
+
+    // --fail-on-new needs findings, which a dataset file does not hold.
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("out/error-codes.json");
+    let (code, _, stderr) = errdocs(
+        &root,
+        &[
+            "diff",
+            bundled.to_str().unwrap(),
+            ".",
+            "--fail-on-new",
+            "error",
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--fail-on-new"), "{stderr}");
+}

@@ -19,7 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["normalize"],
     &["check"],
-    &["report", "emit", "diff"],
+    &["report", "emit", "diff", "fix"],
     &["project"],
     &["commands"],
 ];

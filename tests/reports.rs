@@ -520,7 +520,7 @@ fn sarif_carries_fixes_in_words_and_related_locations() {
     let result = &sarif["runs"][0]["results"][2];
     assert_eq!(
         str_at(result, "/message/text"),
-        "code `0x8024200` has 7 hex digits. Suggested fix: code `0x8024200` -> `0x80242000` (high confidence)."
+        "code `0x8024200` has 7 hex digits. Suggested fix: code `0x8024200` -> `0x80242000` (safe, high confidence)."
     );
     let related = &result["relatedLocations"][0];
     assert_eq!(
@@ -645,7 +645,7 @@ fn github_escapes_data_and_properties() {
     assert_eq!(
         lines,
         [
-            "::error file=sources/odd%2Cname%3A 100%25.md,line=3,col=7,title=errdocs hex-malformed::100%25 sure: a, b%0Asecond line%0D%0Afix: code `0x8024200` -> `0x80242000` (high confidence)",
+            "::error file=sources/odd%2Cname%3A 100%25.md,line=3,col=7,title=errdocs hex-malformed::100%25 sure: a, b%0Asecond line%0D%0Afix: code `0x8024200` -> `0x80242000` (safe, high confidence)",
             "::warning file=a.md,line=1,col=2,title=errdocs table-ragged-row::w",
             "::notice file=a.md,line=2,col=1,title=errdocs table-header-unrecognized::n",
         ]
@@ -728,7 +728,7 @@ fn human_shows_location_rule_fix_evidence_and_related() {
     );
     assert!(
         text.contains(
-            "    fix: code `0x8024200` -> `0x80242000` (high confidence)\n        the decimal column says -2145116160\n        WU_E_UH_REMOTEUNAVAILABLE is 0x80242000 in the WU family\n"
+            "    fix: code `0x8024200` -> `0x80242000` (safe, high confidence)\n        the decimal column says -2145116160\n        WU_E_UH_REMOTEUNAVAILABLE is 0x80242000 in the WU family\n"
         ),
         "{text}"
     );

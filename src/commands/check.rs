@@ -9,6 +9,7 @@ use crate::check::Baseline;
 use crate::diagnostic::FailLevel;
 use crate::error::{Error, Result};
 use crate::report::github::StepSummaryEmitter;
+use crate::report::sarif::SarifWithFixes;
 use crate::report::{Emitter, Format, ReportContext};
 
 /// The options of `check`.
@@ -60,10 +61,22 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         lines: &project,
     };
     let color = options.format == Format::Human && super::color_on_stdout();
+    // SARIF carries each fix as replacements of the text, for tools that
+    // apply them.
+    let replacements = if options.format == Format::Sarif {
+        project.fix_replacements(&outcome.findings)
+    } else {
+        Vec::new()
+    };
+    let emitter: Box<dyn Emitter + '_> = if options.format == Format::Sarif {
+        Box::new(SarifWithFixes {
+            replacements: &replacements,
+        })
+    } else {
+        options.format.emitter(color)
+    };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    match options
-        .format
-        .emitter(color)
+    match emitter
         .emit(&mut stdout, &report)
         .and_then(|()| stdout.flush())
     {

@@ -58,9 +58,11 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
         match rule.fix {
             None => "none; the finding says what to check",
             Some(Applicability::Safe) =>
-                "safe where independent evidence agrees (some findings offer less certain fixes)",
-            Some(Applicability::Unsafe) => "unsafe: a person should read each one",
-            Some(Applicability::DisplayOnly) => "display-only: suggestions, never applied",
+                "safe where independent evidence agrees: `errdocs fix` applies them (a finding whose evidence is thinner offers an unsafe or display-only fix)",
+            Some(Applicability::Unsafe) =>
+                "unsafe: a person should read each one; `errdocs fix --unsafe` applies them",
+            Some(Applicability::DisplayOnly) =>
+                "display-only: suggestions for a person; `errdocs fix` never applies them",
         }
     ));
     say("Breaks the rule:\n");

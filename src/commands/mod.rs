@@ -4,7 +4,9 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod explain;
+pub mod fix;
 pub mod lookup;
 pub mod rules;
 

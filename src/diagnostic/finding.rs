@@ -80,6 +80,20 @@ pub struct Fix {
     pub evidence: Vec<String>,
 }
 
+/// One change of a file's text that a fix makes, for reports that carry a
+/// fix as replacements (SARIF): the text from `start` up to `end` (lines
+/// 1-based, columns in characters; `end` itself not replaced, so an
+/// insertion has `start == end`) becomes `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// Where the replaced text starts.
+    pub start: Location,
+    /// Just after it: where the text after it starts.
+    pub end: Location,
+    /// What is written instead.
+    pub text: String,
+}
+
 /// Another place that a finding refers to (the source row of a translated
 /// row, the counterpart of a `WU` code, a row of a table whose rows one
 /// finding sums up).

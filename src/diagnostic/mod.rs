@@ -12,7 +12,8 @@ mod fingerprint;
 mod severity;
 
 pub use finding::{
-    Applicability, Confidence, Finding, Fix, RelatedLocation, TableScope, sort_findings,
+    Applicability, Confidence, Finding, Fix, RelatedLocation, Replacement, TableScope,
+    sort_findings,
 };
 pub use fingerprint::{fingerprint, fingerprints};
 pub use severity::{FailLevel, Severity};

@@ -12,7 +12,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::html_scan::{starts_with_ci, starts_with_tag};
 use super::problem::IngestProblem;
 use super::roles::roles_of_headers;
-use super::shape::shape_of;
+use super::shape::brief_shape_of;
 use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
 use crate::model::{ColumnRole, TableFormat};
@@ -177,9 +177,9 @@ fn read_nested(
         let names_columns = named.contains(&ColumnRole::Code)
             && (named.contains(&ColumnRole::Name) || named.contains(&ColumnRole::Description));
         let holds_code = |row: &Row| {
-            row.cells
-                .iter()
-                .any(|c| matches!(shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()))
+            row.cells.iter().any(
+                |c| matches!(brief_shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()),
+            )
         };
         let later_with_code = rows.iter().skip(1).filter(|(r, _)| holds_code(r)).count();
         let unlike_the_rest =

@@ -41,6 +41,9 @@ pub enum Block {
 pub struct BlockCollector {
     blocks: Vec<Block>,
     open: Option<(usize, String)>,
+    /// How many `<dl>` are open: only the outermost list's start and end
+    /// separate entries (lists nest inside entries).
+    list_depth: usize,
 }
 
 impl BlockCollector {
@@ -66,6 +69,10 @@ impl BlockCollector {
     /// A heading, a table or a code block.
     pub fn boundary(&mut self, at: usize) {
         self.flush(at);
+        self.push_boundary();
+    }
+
+    fn push_boundary(&mut self) {
         if self.blocks.last() != Some(&Block::Boundary) {
             self.blocks.push(Block::Boundary);
         }
@@ -75,11 +82,26 @@ impl BlockCollector {
     /// block per element that holds text.
     pub fn html(&mut self, html: &str, range: Range<usize>) {
         self.flush(range.start);
-        for (segment, text) in html_segments(html) {
-            self.blocks.push(Block::Text {
-                text,
-                range: range.start + segment.start..range.start + segment.end,
-            });
+        for piece in html_segments(html) {
+            match piece {
+                HtmlPiece::Text(segment, text) => self.blocks.push(Block::Text {
+                    text,
+                    range: range.start + segment.start..range.start + segment.end,
+                }),
+                // The text after a definition list is not its last entry's.
+                HtmlPiece::ListOpen => {
+                    if self.list_depth == 0 {
+                        self.push_boundary();
+                    }
+                    self.list_depth += 1;
+                }
+                HtmlPiece::ListClose => {
+                    self.list_depth = self.list_depth.saturating_sub(1);
+                    if self.list_depth == 0 {
+                        self.push_boundary();
+                    }
+                }
+            }
         }
     }
 
@@ -101,21 +123,32 @@ impl BlockCollector {
     }
 }
 
+/// A piece of a line of HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum HtmlPiece {
+    /// An element's text: its bytes in the line, and the text.
+    Text(Range<usize>, String),
+    /// A `<dl>`.
+    ListOpen,
+    /// A `</dl>`.
+    ListClose,
+}
+
 /// The text of the elements of one line of HTML: segments between the tags
 /// that separate blocks (`dt`, `dd`, `p`, `li`, `br`, `div`), other tags
-/// dropped, common entities decoded. Returns each segment's bytes in
-/// `html` and its text.
-fn html_segments(html: &str) -> Vec<(Range<usize>, String)> {
+/// dropped, common entities decoded; and where a definition list starts
+/// or ends.
+fn html_segments(html: &str) -> Vec<HtmlPiece> {
     const SEPARATORS: &[&str] = &["dt", "dd", "p", "li", "br", "div", "dl", "ul", "ol"];
     let mut segments = Vec::new();
     let mut text = String::new();
     let mut start = 0;
     let mut i = 0;
     let bytes = html.as_bytes();
-    let mut flush = |text: &mut String, start: usize, end: usize| {
+    let flush = |segments: &mut Vec<HtmlPiece>, text: &mut String, start: usize, end: usize| {
         let decoded = decode_entities(text);
         if !decoded.trim().is_empty() {
-            segments.push((start..end, decoded));
+            segments.push(HtmlPiece::Text(start..end, decoded));
         }
         text.clear();
     };
@@ -133,8 +166,15 @@ fn html_segments(html: &str) -> Vec<(Range<usize>, String)> {
                 .collect::<String>()
                 .to_ascii_lowercase();
             if SEPARATORS.contains(&name.as_str()) {
-                flush(&mut text, start, i);
+                flush(&mut segments, &mut text, start, i);
                 start = end;
+                if name == "dl" {
+                    segments.push(if html[i + 1..].starts_with('/') {
+                        HtmlPiece::ListClose
+                    } else {
+                        HtmlPiece::ListOpen
+                    });
+                }
             }
             i = end;
             continue;
@@ -147,7 +187,7 @@ fn html_segments(html: &str) -> Vec<(Range<usize>, String)> {
         }
         i += c.len_utf8();
     }
-    flush(&mut text, start, html.len());
+    flush(&mut segments, &mut text, start, html.len());
     segments
 }
 
@@ -421,13 +461,16 @@ mod tests {
 
     #[test]
     fn html_lines_give_the_text_of_their_elements() {
-        let segments: Vec<String> =
-            html_segments("<dl> <dt>ERROR_X (0x1)</dt><dd>It &amp; that</dd>")
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect();
-        assert_eq!(segments, ["ERROR_X (0x1)", "It & that"]);
+        assert_eq!(
+            html_segments("<dl> <dt>ERROR_X (0x1)</dt><dd>It &amp; that</dd>"),
+            [
+                HtmlPiece::ListOpen,
+                HtmlPiece::Text(9..22, "ERROR_X (0x1)".into()),
+                HtmlPiece::Text(31..44, "It & that".into()),
+            ]
+        );
         assert!(html_segments("</dt> <dd>").is_empty());
+        assert_eq!(html_segments("</dd> </dl>"), [HtmlPiece::ListClose]);
         assert_eq!(decode_entities("a&#42;b&#x2A;&bogus;"), "a*b*&bogus;");
     }
 }

@@ -214,6 +214,13 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
                     if find_ascii_ci(&s, "<br").is_some() {
                         cell.text.push('\n');
+                    } else if breaks_text(&s) && !cell.text.trim().is_empty() {
+                        // `<li>` items and paragraphs in a cell are not one
+                        // run of text ("unsigned.The publisher"): a blank
+                        // line apart, as the HTML reader keeps them.
+                        while !cell.text.ends_with("\n\n") {
+                            cell.text.push('\n');
+                        }
                     }
                     continue;
                 }
@@ -404,6 +411,22 @@ pub fn split_pipe_row(line: &str) -> Vec<&str> {
     }
     cells.push(&line[start.min(line.len())..]);
     cells
+}
+
+/// True for an inline HTML tag that starts or ends a block of text inside
+/// a pipe-table cell: a list or list item, a paragraph, a division.
+fn breaks_text(tag: &str) -> bool {
+    let name: String = tag
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "li" | "ul" | "ol" | "p" | "div" | "dl" | "dt" | "dd"
+    )
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ impl Profile {
                 if shape
                     .tokens
                     .iter()
-                    .any(|t| matches!(&t.token, Token::Hex(d) if is_short_form(d)))
+                    .any(|t| matches!(&t.token, Token::Hex(d) if is_short_form(d.as_str())))
                 {
                     p.hex_short += 1;
                 }
@@ -307,7 +307,7 @@ pub fn plan(headers: &[&str], rows: &[Vec<&str>]) -> TablePlan {
         .iter()
         .map(|row| {
             (0..width)
-                .map(|j| super::shape::shape_of(row.get(j).copied().unwrap_or("")))
+                .map(|j| super::shape::brief_shape_of(row.get(j).copied().unwrap_or("")))
                 .collect()
         })
         .collect();
@@ -330,7 +330,7 @@ pub fn plan(headers: &[&str], rows: &[Vec<&str>]) -> TablePlan {
             .iter()
             .filter(|row| {
                 let hex = row[code].tokens.iter().find_map(|t| match &t.token {
-                    Token::Hex(digits) => u32::from_str_radix(digits, 16).ok(),
+                    Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
                     _ => None,
                 });
                 let decimal = row[number].tokens.iter().find_map(|t| match t.token {

@@ -11,7 +11,7 @@ use std::ops::Range;
 pub enum Token {
     /// A hex code as written (`0x80240001`, `0x2`, `0x80070005L`,
     /// `x8024EFFF`, `80240001`): its digits, upper case.
-    Hex(String),
+    Hex(HexDigits),
     /// A whole decimal number (`-2145124351`, `13`, `0L`).
     Decimal(i64),
     /// A symbolic name: letters, digits and underscores, with an
@@ -20,6 +20,41 @@ pub enum Token {
     Identifier,
     /// Any other word.
     Word,
+}
+
+/// Up to 16 hex digits, upper case, kept inline: every cell of every table
+/// is tokenized, and a heap string per code was a measurable share of
+/// ingest.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct HexDigits {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl HexDigits {
+    /// The digits of `digits` (at most 16 ASCII hex digits), upper-cased.
+    fn new(digits: &str) -> HexDigits {
+        let mut bytes = [0u8; 16];
+        for (slot, b) in bytes.iter_mut().zip(digits.bytes()) {
+            *slot = b.to_ascii_uppercase();
+        }
+        HexDigits {
+            bytes,
+            len: digits.len().min(16) as u8,
+        }
+    }
+
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII hex digits are ever stored.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for HexDigits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// A token and where it is in the cell's text (byte range).
@@ -77,7 +112,8 @@ impl Shape {
 /// A cell's tokens and shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellShape {
-    /// The tokens that matter, in text order.
+    /// The tokens that matter, in text order (for prose read by
+    /// [`brief_shape_of`], the first few).
     pub tokens: Vec<Spanned>,
     /// The shape.
     pub shape: Shape,
@@ -179,14 +215,14 @@ pub fn token_of(word: &str) -> Token {
         |s: &str| !s.is_empty() && s.len() <= 16 && s.bytes().all(|c| c.is_ascii_hexdigit());
     if let Some(digits) = bare.strip_prefix("0x").or_else(|| bare.strip_prefix("0X")) {
         if hex_digits(digits) {
-            return Token::Hex(digits.to_ascii_uppercase());
+            return Token::Hex(HexDigits::new(digits));
         }
     }
     if let Some(digits) = bare.strip_prefix('x').or_else(|| bare.strip_prefix('X'))
         && digits.len() >= 6
         && hex_digits(digits)
     {
-        return Token::Hex(digits.to_ascii_uppercase());
+        return Token::Hex(HexDigits::new(digits));
     }
     let (sign, magnitude) = match bare.strip_prefix('-').or_else(|| bare.strip_prefix('+')) {
         Some(rest) => (bare.len() - rest.len(), rest),
@@ -207,7 +243,7 @@ pub fn token_of(word: &str) -> Token {
         && bare.bytes().any(|c| c.is_ascii_alphabetic())
         && bare.bytes().any(|c| c.is_ascii_digit())
     {
-        return Token::Hex(bare.to_ascii_uppercase());
+        return Token::Hex(HexDigits::new(bare));
     }
     if is_identifier(word) {
         return Token::Identifier;
@@ -240,19 +276,46 @@ pub fn is_identifier(word: &str) -> bool {
     has_underscore || capitals
 }
 
-/// Reads the shape of a cell's plain text.
+/// Reads the shape of a cell's plain text, with every token.
 pub fn shape_of(text: &str) -> CellShape {
-    let tokens: Vec<Spanned> = words(text)
-        .map(|(start, word)| Spanned {
-            token: token_of(word),
-            span: start..start + word.len(),
-        })
-        .collect();
-    let count = |kind: fn(&Token) -> bool| tokens.iter().filter(|t| kind(&t.token)).count();
-    let hex = count(|t| matches!(t, Token::Hex(_)));
-    let decimal = count(|t| matches!(t, Token::Decimal(_)));
-    let identifier = count(|t| matches!(t, Token::Identifier));
-    let word = count(|t| matches!(t, Token::Word));
+    read_shape(text, false)
+}
+
+/// Reads the shape of a cell's plain text, stopping as soon as the shape
+/// is settled: for prose, once the text has two plain words (or two names,
+/// two numbers, codes with anything else), so `tokens` holds the first few
+/// only. For deciding column roles, which reads every cell of every table,
+/// most of them descriptions.
+pub fn brief_shape_of(text: &str) -> CellShape {
+    read_shape(text, true)
+}
+
+fn read_shape(text: &str, brief: bool) -> CellShape {
+    let mut tokens: Vec<Spanned> = Vec::new();
+    let (mut hex, mut decimal, mut identifier, mut word) = (0usize, 0usize, 0usize, 0usize);
+    for (start, piece) in words(text) {
+        let token = token_of(piece);
+        match token {
+            Token::Hex(_) => hex += 1,
+            Token::Decimal(_) => decimal += 1,
+            Token::Identifier => identifier += 1,
+            Token::Word => word += 1,
+        }
+        tokens.push(Spanned {
+            token,
+            span: start..start + piece.len(),
+        });
+        let prose = word >= 2
+            || identifier >= 2
+            || decimal >= 2
+            || (hex >= 2 && decimal + identifier + word > 0);
+        if prose && brief {
+            return CellShape {
+                tokens,
+                shape: Shape::Prose,
+            };
+        }
+    }
     let shape = match (hex, decimal, identifier, word) {
         (0, 0, 0, 0) => Shape::Empty,
         (1, 0, 0, 0) => Shape::Hex,

@@ -127,6 +127,18 @@ impl Cell {
         }
     }
 
+    /// The bytes of the file that [`Cell::source`] was read from:
+    /// `offset..offset + source().len()`. For a pipe-table cell, everything
+    /// between its pipes, padding included; for an HTML cell, the content
+    /// between the `<td>`'s `>` and the tag that ends it; for a part of a
+    /// cell, the part as written. One exception: the cells of an HTML table
+    /// whose tags could not be matched to its cells (`html-table-unmapped`)
+    /// hold their parsed HTML, not the file's bytes. A caller that edits the
+    /// file checks that the bytes there are still [`Cell::source`].
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.offset..self.offset + self.source().len()
+    }
+
     /// The content as Markdown (for HTML cells, converted).
     pub fn markdown(&self) -> &str {
         self.forms
@@ -316,6 +328,9 @@ pub fn lay_out(
 /// is written); a name read from a code's cell is empty where the cell has
 /// none.
 fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
+    if part == Part::Whole {
+        return cell.clone();
+    }
     let shape = shape_of(&cell.text);
     let composite = shape.tokens.len() > 1
         && matches!(

@@ -114,7 +114,8 @@ pub struct RowSource {
 pub struct RawText {
     /// The code as written, where it is not the canonical form.
     pub code: Option<String>,
-    /// The name as written, where a line break inside it was removed.
+    /// The name as written, where a line break or invisible characters
+    /// (zero-width spaces and joiners) inside it were removed.
     pub name: Option<String>,
 }
 

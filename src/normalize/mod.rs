@@ -23,13 +23,16 @@ use crate::model::{
 };
 use crate::reference::Reference;
 use crate::source::Location;
-use resolve::{NameIndex, Resolution, RowEvidence, resolve};
+use resolve::{NameIndex, Neighbours, Resolution, RowEvidence, resolve};
 pub use translations::{AlignedRow, Alignment, TableAlignment, TranslationAlignment};
 
 /// The rule whose findings explain the dataset's code repairs: each
 /// [`Repair`] names it. (Normalize knows no rules; the check's registry
 /// has this one, and a test holds the two together.)
 pub const CODE_REPAIR_RULE: &str = "hex-malformed";
+/// The rule whose findings report a well-formed code that the row's
+/// decimal and the rows around it contradict, repaired in the dataset.
+pub const CODE_CONTRADICTED_RULE: &str = "code-contradicted";
 
 /// The dataset, the codes that needed resolving, and how translated rows
 /// were joined to their source rows.
@@ -245,16 +248,28 @@ fn normalize_document(
                 .collect();
             // Neighbours are evidence for hex codes of a sorted table; numbered
             // statuses leave gaps that say nothing about a missing one.
-            let sorted =
-                !table.forms.decimal_codes && is_mostly_ascending(readings.iter().map(|r| r.value));
+            let order = (!table.forms.decimal_codes)
+                .then(|| sort_order(readings.iter().map(|r| r.value)))
+                .flatten();
             let mut resolved: Vec<Option<HResult>> = Vec::with_capacity(table.rows.len());
             for (row_index, row) in table.rows.iter().enumerate() {
                 let cells = RowCells::of(table, row);
                 let reading = &readings[row_index];
-                let neighbours = sorted.then(|| {
-                    let before = resolved.iter().rev().flatten().next().copied();
-                    let after = readings[row_index + 1..].iter().find_map(|r| r.value);
-                    (before, after)
+                let neighbours = order.map(|order| {
+                    let previous = resolved.iter().rev().flatten().next().copied();
+                    let next = readings[row_index + 1..].iter().find_map(|r| r.value);
+                    match order {
+                        SortOrder::Ascending => Neighbours {
+                            lower: previous,
+                            higher: next,
+                            descending: false,
+                        },
+                        SortOrder::Descending => Neighbours {
+                            lower: next,
+                            higher: previous,
+                            descending: true,
+                        },
+                    }
                 });
                 let evidence = RowEvidence {
                     written: cells.code_text(),
@@ -296,6 +311,17 @@ fn normalize_document(
                         resolution,
                     });
                     (value, repair)
+                } else if let Some((value, evidence)) =
+                    resolve::contradicted(&evidence, names, reference)
+                {
+                    let repair = Repair {
+                        field: "code".into(),
+                        from: cells.code_text().to_string(),
+                        to: value.to_string(),
+                        rule: CODE_CONTRADICTED_RULE.into(),
+                        evidence,
+                    };
+                    (Some(value), Some(repair))
                 } else {
                     (reading.value, None)
                 };
@@ -344,7 +370,8 @@ fn normalize_document(
 /// another of its cells is a symbolic name alone, or its description is a
 /// symbolic name alone (a name read as a description).
 fn doubtful_fields(table: &Table, cells: &RowCells) -> Option<String> {
-    let alone = |cell: &Cell| crate::ingest::shape::shape_of(&cell.text).shape == Shape::Identifier;
+    let alone =
+        |cell: &Cell| crate::ingest::shape::brief_shape_of(&cell.text).shape == Shape::Identifier;
     let has_name_column = table.column(ColumnRole::Name).is_some();
     if cells.name_text().trim().is_empty() && has_name_column {
         let misplaced = table
@@ -484,13 +511,35 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
 /// table is sorted by code (a few rows out of place allowed), so its
 /// neighbours are evidence.
 pub fn is_mostly_ascending(values: impl Iterator<Item = Option<HResult>>) -> bool {
+    sort_order(values) == Some(SortOrder::Ascending)
+}
+
+/// The order a table lists its codes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Lowest first.
+    Ascending,
+    /// Highest first.
+    Descending,
+}
+
+/// The order of the known codes, when nine steps in ten go one way (five
+/// codes at least).
+pub fn sort_order(values: impl Iterator<Item = Option<HResult>>) -> Option<SortOrder> {
     let known: Vec<HResult> = values.flatten().collect();
     let steps = known.len().saturating_sub(1);
     if steps < 4 {
-        return false;
+        return None;
     }
     let rising = known.windows(2).filter(|w| w[0] < w[1]).count();
-    rising * 10 >= steps * 9
+    let falling = known.windows(2).filter(|w| w[0] > w[1]).count();
+    if rising * 10 >= steps * 9 {
+        Some(SortOrder::Ascending)
+    } else if falling * 10 >= steps * 9 {
+        Some(SortOrder::Descending)
+    } else {
+        None
+    }
 }
 
 fn positions(table: &Table, row: &Row) -> CellPositions {
@@ -524,6 +573,21 @@ pub fn row_source(file: &IngestedFile, table: &Table, row: usize, cells: &RowCel
         row,
         source_language: file.is_source,
     }
+}
+
+/// The invisible characters in `text`, named as `U+200B`, once each.
+fn invisible_characters(text: &str) -> String {
+    let mut found: Vec<char> = text
+        .chars()
+        .filter(|c| crate::ingest::text::is_invisible(*c))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A record from a source-language row. `locales` is the number of locale
@@ -569,6 +633,22 @@ fn new_record(
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
+            ),
+        });
+    } else if let Some(cell) = cells.name
+        && cell.source().contains(crate::ingest::text::is_invisible)
+    {
+        // Invisible characters split a name without showing; the name is
+        // read without them, and what the page holds is kept.
+        let source = cell.source().trim();
+        raw.name = Some(source.to_string());
+        normalizations.push(Normalization {
+            field: "name".into(),
+            from: source.to_string(),
+            to: name.clone(),
+            reason: format!(
+                "removed invisible characters ({})",
+                invisible_characters(source)
             ),
         });
     }

@@ -50,8 +50,20 @@ pub struct RowEvidence<'a> {
     pub name: &'a str,
     /// The decimal cell's text, where the table has one.
     pub decimal: Option<&'a str>,
-    /// The nearest known codes before and after it, when the table is sorted.
-    pub neighbours: Option<(Option<HResult>, Option<HResult>)>,
+    /// The nearest known codes below and above it, when the table is
+    /// sorted.
+    pub neighbours: Option<Neighbours>,
+}
+
+/// The nearest known codes around a row of a sorted table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Neighbours {
+    /// The nearest lower code (the previous row's in an ascending table).
+    pub lower: Option<HResult>,
+    /// The nearest higher code (the next row's in an ascending table).
+    pub higher: Option<HResult>,
+    /// True when the table lists codes from the highest down.
+    pub descending: bool,
 }
 
 /// The outcome of resolving a row's code.
@@ -140,13 +152,23 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) ->
             }
         }
     }
-    if let Some((before, after)) = row.neighbours {
-        // A previous code above the next one marks a section break: only the
-        // next row then says where this one belongs.
-        let before = before.filter(|b| after.is_none_or(|a| *b < a));
+    if let Some(Neighbours {
+        lower,
+        higher,
+        descending,
+    }) = row.neighbours
+    {
+        // A lower code above the higher one marks a section break: only the
+        // row on the far side then says where this one belongs.
+        let lower = lower.filter(|b| higher.is_none_or(|a| *b < a));
+        let (lower_row, higher_row) = if descending {
+            ("the next row", "the previous row")
+        } else {
+            ("the previous row", "the next row")
+        };
         let mut values = Vec::new();
         let mut parts = Vec::new();
-        match (before, after) {
+        match (lower, higher) {
             (Some(b), Some(a)) if a.value() > b.value() && a.value() - b.value() == 2 => {
                 values.push(HResult::new(b.value() + 1));
                 parts.push(format!(
@@ -160,26 +182,64 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) ->
                     && a.is_none_or(|a| a.value() > b.value() + 1)
                 {
                     values.push(HResult::new(b.value() + 1));
-                    parts.push(format!("the previous row is {b}"));
+                    parts.push(format!("{lower_row} is {b}"));
                 }
                 if let Some(a) = a
                     && a.value() > 0
                     && b.is_none_or(|b| a.value() - 1 > b.value())
                 {
                     values.push(HResult::new(a.value() - 1));
-                    parts.push(format!("the next row is {a}"));
+                    parts.push(format!("{higher_row} is {a}"));
                 }
             }
         }
         if !values.is_empty() {
+            let order = if descending {
+                "sorted by code, highest first,"
+            } else {
+                "sorted by code"
+            };
             out.push(Proposal {
                 kind: EvidenceKind::Neighbours,
                 values,
-                because: format!("the table is sorted by code and {}", parts.join(" and ")),
+                because: format!("the table is {order} and {}", parts.join(" and ")),
             });
         }
     }
     out
+}
+
+/// A well-formed code that the evidence contradicts: the row's decimal
+/// column states another value, and the sorted rows around it, the
+/// counterpart or the reference that defines the name agree with the
+/// decimal, while nothing but the code cell supports the code (a reference
+/// that defines the name as written keeps the code). Returns the value the evidence gives and the facts
+/// that agree on it.
+pub fn contradicted(
+    row: &RowEvidence,
+    names: &NameIndex,
+    reference: &Reference,
+) -> Option<(HResult, Vec<String>)> {
+    let written = row.reading.value?;
+    if row.reading.problem.is_some() {
+        return None;
+    }
+    let stated = decimal_value(row.decimal?)?;
+    if stated == written {
+        return None;
+    }
+    let proposals = proposals(row, names, reference);
+    if proposals.iter().any(|p| p.values.contains(&written)) {
+        return None;
+    }
+    let agreeing: Vec<&Proposal> = proposals
+        .iter()
+        .filter(|p| p.values.contains(&stated))
+        .collect();
+    let independent = agreeing.iter().any(|p| p.kind != EvidenceKind::Decimal);
+    let from_decimal = agreeing.iter().any(|p| p.kind == EvidenceKind::Decimal);
+    (independent && from_decimal)
+        .then(|| (stated, agreeing.iter().map(|p| p.because.clone()).collect()))
 }
 
 /// Hex digits written in the code cell, after any prefix: `8024200` for
@@ -327,9 +387,17 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> R
     } else {
         Confidence::Low
     };
+    // Sorted rows around a gap, with nothing written to narrow it down,
+    // only say the code lies in the gap: one end of it is a guess.
+    let guess = support == 1
+        && !definite
+        && digits.is_empty()
+        && proposals
+            .iter()
+            .any(|p| p.kind == EvidenceKind::Neighbours && p.values.len() > 1);
     Resolution {
         value: accepted.then_some(best),
-        suggestion: Some(best),
+        suggestion: (!guess).then_some(best),
         confidence,
         evidence,
         disagreements,
@@ -374,14 +442,72 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_REMOTEUNAVAILABLE",
             decimal: None,
-            neighbours: Some((
-                Some(HResult::new(0x8024_AFFF)),
-                Some(HResult::new(0x8024_2001)),
-            )),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8024_AFFF)),
+                higher: Some(HResult::new(0x8024_2001)),
+                descending: false,
+            }),
         };
         let resolution = resolve(&row, &names, &Reference::default());
         assert_eq!(resolution.value, Some(HResult::new(0x8024_2000)));
         assert_eq!(resolution.confidence, Confidence::High);
+    }
+
+    #[test]
+    fn a_code_that_the_decimal_and_the_rows_around_it_contradict_is_repaired() {
+        // intune: `|-2016331103|0x87D13AA4|5009:(unused)|` between 0x87D13AA2
+        // and 0x87D13AA0, in a table sorted highest first.
+        let reading = HResult::read("0x87D13AA4");
+        let row = RowEvidence {
+            written: "0x87D13AA4",
+            reading: &reading,
+            name: "",
+            decimal: Some("-2016331103"),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x87D1_3AA0)),
+                higher: Some(HResult::new(0x87D1_3AA2)),
+                descending: true,
+            }),
+        };
+        let (value, evidence) =
+            contradicted(&row, &NameIndex::new(), &Reference::default()).expect("contradicted");
+        assert_eq!(value, HResult::new(0x87D1_3AA1));
+        assert_eq!(
+            evidence,
+            [
+                "the row's decimal column `-2016331103` is 0x87D13AA1",
+                "the table is sorted by code, highest first, and the rows around it are 0x87D13AA0 and 0x87D13AA2, leaving only 0x87D13AA1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_code_that_only_the_decimal_contradicts_stays() {
+        let reading = HResult::read("0x87D13AA4");
+        let alone = RowEvidence {
+            written: "0x87D13AA4",
+            reading: &reading,
+            name: "",
+            decimal: Some("-2016331103"),
+            neighbours: None,
+        };
+        assert_eq!(
+            contradicted(&alone, &NameIndex::new(), &Reference::default()),
+            None
+        );
+        // Rows around it that fit the code: the decimal is what is wrong.
+        let fitting = RowEvidence {
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x87D1_3AA3)),
+                higher: Some(HResult::new(0x87D1_3AA5)),
+                descending: false,
+            }),
+            ..alone
+        };
+        assert_eq!(
+            contradicted(&fitting, &NameIndex::new(), &Reference::default()),
+            None
+        );
     }
 
     #[test]
@@ -392,10 +518,11 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
-            neighbours: Some((
-                Some(HResult::new(0x8024_200A)),
-                Some(HResult::new(0x8024_200C)),
-            )),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8024_200A)),
+                higher: Some(HResult::new(0x8024_200C)),
+                descending: false,
+            }),
         };
         let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
         assert_eq!(resolution.value, None);
@@ -445,10 +572,11 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
-            neighbours: Some((
-                Some(HResult::new(0x8024_200A)),
-                Some(HResult::new(0x8024_200C)),
-            )),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8024_200A)),
+                higher: Some(HResult::new(0x8024_200C)),
+                descending: false,
+            }),
         };
         let resolution = resolve(&row, &NameIndex::new(), &reference);
         assert_eq!(resolution.value, Some(HResult::new(0x8024_200B)));

@@ -6,7 +6,7 @@
 //! sources/doc/en-us.md:9:4: error[hex-malformed]: code `0x8024200` has 7 hex digits
 //!     9 | |**0x8024200**|WU_E_UH_REMOTEUNAVAILABLE|...|
 //!       |    ^
-//!     fix: code `0x8024200` -> `0x80242000` (high confidence)
+//!     fix: code `0x8024200` -> `0x80242000` (safe, high confidence)
 //!         the decimal column says -2145116160
 //! ```
 //!

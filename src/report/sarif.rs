@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::summary::fix_in_words;
 use super::{Emitter, ReportContext};
 use crate::check::{Rule, registry};
-use crate::diagnostic::{Finding, Severity, fingerprints};
+use crate::diagnostic::{Finding, Replacement, Severity, fingerprints};
 use crate::source::Location;
 
 /// The `$schema` written at the top of the report.
@@ -35,24 +35,52 @@ pub struct SarifEmitter;
 
 impl Emitter for SarifEmitter {
     fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
-        let findings = &report.outcome.findings;
-        let prints = fingerprints(report.lines, findings);
-        let log = Log {
-            schema: SCHEMA_URI,
-            runs: [Run {
-                column_kind: "unicodeCodePoints",
-                results: findings
-                    .iter()
-                    .zip(&prints)
-                    .map(|(finding, print)| result(finding, print))
-                    .collect(),
-                tool: Tool { driver: driver() },
-            }],
-            version: "2.1.0",
-        };
-        serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
-        out.write_all(b"\n")
+        write_log(out, report, &[])
     }
+}
+
+/// The SARIF report with each result's fix as the replacements of the
+/// files' text that make it (SARIF's `fixes`), where the fix could be
+/// placed in the text: `replacements[i]` are those of finding `i` of the
+/// outcome (`errdocs fix` places them; see `fix::replacements_by_finding`).
+#[derive(Debug, Clone, Copy)]
+pub struct SarifWithFixes<'r> {
+    /// Per finding, the replacements its fix makes.
+    pub replacements: &'r [Vec<Replacement>],
+}
+
+impl Emitter for SarifWithFixes<'_> {
+    fn emit(&self, out: &mut dyn Write, report: &ReportContext) -> io::Result<()> {
+        write_log(out, report, self.replacements)
+    }
+}
+
+fn write_log(
+    out: &mut dyn Write,
+    report: &ReportContext,
+    replacements: &[Vec<Replacement>],
+) -> io::Result<()> {
+    let findings = &report.outcome.findings;
+    let prints = fingerprints(report.lines, findings);
+    let log = Log {
+        schema: SCHEMA_URI,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: findings
+                .iter()
+                .zip(&prints)
+                .enumerate()
+                .map(|(i, (finding, print))| {
+                    let fix = replacements.get(i).map_or(&[][..], Vec::as_slice);
+                    result(finding, print, fix)
+                })
+                .collect(),
+            tool: Tool { driver: driver() },
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 // The structures below declare their fields in alphabetical order: the
@@ -125,6 +153,8 @@ struct RuleDescriptor {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix<'a>>,
     level: &'static str,
     locations: [LocationWrapper; 1],
     message: Text<String>,
@@ -134,6 +164,39 @@ struct SarifResult<'a> {
     rule_id: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule_index: Option<usize>,
+}
+
+/// A fix as SARIF has it: the changes of each file's text.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: Vec<ArtifactChange<'a>>,
+    description: Text<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<SarifReplacement<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifReplacement<'a> {
+    deleted_region: DeletedRegion,
+    inserted_content: Text<&'a str>,
+}
+
+/// The text a replacement deletes: from the start up to the end, which is
+/// not deleted (an insertion deletes from a place up to itself).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DeletedRegion {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
 }
 
 #[derive(Serialize)]
@@ -259,8 +322,13 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn result<'a>(finding: &'a Finding, fingerprint: &'a str) -> SarifResult<'a> {
+fn result<'a>(
+    finding: &'a Finding,
+    fingerprint: &'a str,
+    replacements: &'a [Replacement],
+) -> SarifResult<'a> {
     SarifResult {
+        fixes: sarif_fix(finding, replacements).into_iter().collect(),
         level: level(finding.severity),
         locations: [LocationWrapper {
             physical_location: physical_location(&finding.location),
@@ -288,8 +356,53 @@ fn result<'a>(finding: &'a Finding, fingerprint: &'a str) -> SarifResult<'a> {
     }
 }
 
+/// The SARIF fix of a finding whose fix makes `replacements`, file by file
+/// in the order they come; `None` without replacements.
+fn sarif_fix<'a>(finding: &Finding, replacements: &'a [Replacement]) -> Option<SarifFix<'a>> {
+    if replacements.is_empty() {
+        return None;
+    }
+    let mut changes: Vec<ArtifactChange> = Vec::new();
+    for replacement in replacements {
+        let uri = uri_path(&replacement.start.file);
+        let edit = SarifReplacement {
+            deleted_region: DeletedRegion {
+                end_column: replacement.end.column,
+                end_line: replacement.end.line,
+                start_column: replacement.start.column,
+                start_line: replacement.start.line,
+            },
+            inserted_content: Text {
+                text: &replacement.text,
+            },
+        };
+        match changes.last_mut() {
+            Some(change) if change.artifact_location.uri == uri => change.replacements.push(edit),
+            _ => changes.push(ArtifactChange {
+                artifact_location: ArtifactLocation {
+                    uri,
+                    uri_base_id: SRCROOT,
+                },
+                replacements: vec![edit],
+            }),
+        }
+    }
+    let description = match &finding.fix {
+        Some(fix) => fix_in_words(fix),
+        None => format!(
+            "the fixes of the rows the finding lists ({})",
+            finding.related.iter().filter(|r| r.fix.is_some()).count()
+        ),
+    };
+    Some(SarifFix {
+        artifact_changes: changes,
+        description: Text { text: description },
+    })
+}
+
 /// The message, with the fix in words when there is one: code scanning
-/// shows only the message, and SARIF `fixes` need byte replacements.
+/// shows only the message (the `fixes`, where errdocs could place them in
+/// the text, are for tools that apply them).
 fn message_text(finding: &Finding) -> String {
     match &finding.fix {
         Some(fix) => format!(

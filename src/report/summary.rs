@@ -15,13 +15,16 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// A fix in one line: ``code `0x8024200` -> `0x80242000` (high confidence)``.
+/// A fix in one line, with how far it may be trusted (whether `errdocs
+/// fix` applies it, and how sure the evidence is): ``code `0x8024200` ->
+/// `0x80242000` (safe, high confidence)``.
 pub fn fix_in_words(fix: &Fix) -> String {
     format!(
-        "{} `{}` -> `{}` ({} confidence)",
+        "{} `{}` -> `{}` ({}, {} confidence)",
         fix.field,
         fix.from,
         fix.to,
+        fix.applicability,
         fix.confidence.as_str()
     )
 }

@@ -14,9 +14,9 @@ pub static RULE: Rule = Rule {
     tags: &["ingest", "table"],
     fix: None,
     summary: "A column's header names what its cells are not",
-    explanation: "errdocs reads each column by what its cells hold (hex codes, decimal numbers, symbolic names, text); the header's words only break ties. When a header says `Error code` over a column of symbolic names, readers and tools that trust the header read the table wrong: errdocs follows the cells and reports the header. Rename the header, or move the column.",
-    bad_example: "| Error code | Value | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
-    good_example: "| Name | Error code | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
+    explanation: "errdocs reads each column by what its cells hold (hex codes, decimal numbers, symbolic names, text); the header's words only break ties. When a header says `Hexadecimal error code` over a column of symbolic names, readers and tools that trust the header read the table wrong: errdocs follows the cells and reports the header. Rename the header, or move the column. Only headers that name one role are held to it: `Error code` is said of names (`ERROR_FILE_NOT_FOUND`) as often as of numbers, and heads either.",
+    bad_example: "| Hexadecimal error code | Symbolic name | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
+    good_example: "| Symbolic name | Hexadecimal error code | Description |\n|---|---|---|\n| E_FILENOTFOUND | 0x80070002 | File or path is not found. |",
     rollup: None,
     check,
 };

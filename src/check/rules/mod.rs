@@ -15,6 +15,7 @@ macro_rules! registry {
 }
 
 registry! {
+    code_contradicted,
     column_header_mismatch,
     counterpart_code_mismatch,
     counterpart_coverage,

@@ -1,0 +1,324 @@
+//! `errdocs fix`: apply the findings' fixes to the pages, in rounds, and
+//! say what was fixed and what remains.
+//!
+//! Each round checks the documents as they are (in memory), applies the
+//! selected fixes, and reads the fixed texts again: a fix can make another
+//! possible (a code repaired gives its translations a source to follow).
+//! After the last round, each changed file is written once, atomically;
+//! with `--diff`, nothing is written and the changes are printed as a
+//! unified diff.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::say;
+use crate::Project;
+use crate::diagnostic::FailLevel;
+use crate::error::{Error, Result};
+use crate::fix::write::{Rewrite, write_all};
+use crate::fix::{AppliedFix, Plan, PlanInput, Selection, Unplaced};
+use crate::report::summary::plural;
+use crate::report::{Emitter, ReportContext, human::HumanEmitter};
+use crate::source::SourceFile;
+
+/// The most rounds a run makes: fixes settle in two or three; a fix that
+/// keeps undoing another must not loop.
+pub const MAX_ROUNDS: usize = 10;
+
+/// The options of `fix`.
+#[derive(Debug, Clone, Default)]
+pub struct FixOptions {
+    /// Markdown files and folders to fix, each file a document of its own;
+    /// empty to fix the project at the root.
+    pub paths: Vec<PathBuf>,
+    /// Which fixes to apply.
+    pub selection: Selection,
+    /// Write nothing; print what would change as a unified diff.
+    pub diff: bool,
+    /// The failing level, overriding the configuration's.
+    pub fail_on: Option<FailLevel>,
+}
+
+/// What the rounds did.
+#[derive(Debug)]
+pub struct Rounds {
+    /// The project as fixed (its texts in memory).
+    pub project: Project,
+    /// Every fix applied, round after round.
+    pub applied: Vec<AppliedFix>,
+    /// How many rounds changed something.
+    pub rounds: usize,
+    /// What the last look found still to do: fixes that could not be
+    /// applied, and the unsafe ones left.
+    pub last: Plan,
+}
+
+/// Reads each locale file of `project` again, as bytes, and gives the
+/// project their text: the fix writes back exactly what it read, a
+/// byte-order mark included. Fails when a file is not the text that was
+/// ingested (it changed in between).
+pub fn read_originals(project: &Project) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut originals = Vec::new();
+    for (_, file) in project.corpus.files() {
+        let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+        let source = SourceFile::from_bytes(&file.path, file.rel.clone(), bytes.clone())?;
+        if !project.adopt_source(source) {
+            return Err(Error::io(
+                &file.path,
+                std::io::Error::other(
+                    "changed while errdocs was reading it; run errdocs fix again",
+                ),
+            ));
+        }
+        originals.push((file.path.clone(), bytes));
+    }
+    Ok(originals)
+}
+
+/// The texts of the project's files, in corpus order.
+fn texts(project: &Project) -> Result<Vec<&SourceFile>> {
+    project
+        .files
+        .iter()
+        .map(|f| {
+            project.source(&f.file).ok_or_else(|| {
+                Error::io(
+                    project.root.join(&*f.file),
+                    std::io::Error::other(
+                        "changed while errdocs was fixing it; run errdocs fix again",
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Applies the fixes `selection` takes, round after round (at most
+/// [`MAX_ROUNDS`]), in memory: the project's texts must be loaded (see
+/// [`read_originals`]).
+pub fn run_rounds(mut project: Project, selection: &Selection) -> Result<Rounds> {
+    let mut applied = Vec::new();
+    let mut rounds = 0;
+    loop {
+        let findings = project.evaluate().findings;
+        let sources = texts(&project)?;
+        let plan = crate::fix::plan(
+            PlanInput {
+                files: &project.files,
+                sources: &sources,
+                alignments: &project.alignments,
+                findings: &findings,
+            },
+            selection,
+        );
+        if plan.is_empty() || rounds == MAX_ROUNDS {
+            return Ok(Rounds {
+                project,
+                applied,
+                rounds,
+                last: plan,
+            });
+        }
+        let mut fixed: Vec<SourceFile> = sources.iter().map(|s| (*s).clone()).collect();
+        for file in &plan.files {
+            let old = &fixed[file.file];
+            let text = crate::fix::apply(&old.text, &file.edits);
+            fixed[file.file] = SourceFile::from_text(old.path.clone(), old.rel.clone(), text);
+        }
+        applied.extend(plan.files.into_iter().flat_map(|f| f.fixes));
+        rounds += 1;
+        project = project.with_sources(fixed);
+    }
+}
+
+/// Runs `fix` on the project at `root`, or on the files at `options.paths`.
+pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
+    let project = if options.paths.is_empty() {
+        Project::load(root)?
+    } else {
+        Project::load_paths(root, &options.paths)?
+    };
+    super::print_notes(&project);
+    let originals = read_originals(&project)?;
+    let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
+    let Rounds {
+        project,
+        applied,
+        rounds,
+        last,
+    } = run_rounds(project, &options.selection)?;
+    // Each changed file, with its new bytes (its byte-order mark kept).
+    let mut rewrites = Vec::new();
+    let mut changed = Vec::new();
+    // Both in corpus order.
+    for ((path, original), source) in originals.into_iter().zip(texts(&project)?) {
+        let bom: &[u8] = if original.starts_with(b"\xEF\xBB\xBF") {
+            b"\xEF\xBB\xBF"
+        } else {
+            b""
+        };
+        let mut bytes = Vec::with_capacity(bom.len() + source.text.len());
+        bytes.extend_from_slice(bom);
+        bytes.extend_from_slice(source.text.as_bytes());
+        if bytes != original {
+            changed.push((source.rel.clone(), original.clone(), source.text.clone()));
+            rewrites.push(Rewrite {
+                path,
+                original,
+                bytes,
+            });
+        }
+    }
+    if options.diff {
+        print_diff(&changed)?;
+        if changed.is_empty() {
+            eprintln!("errdocs: nothing to fix");
+        } else {
+            eprintln!(
+                "errdocs: would fix {} in {}",
+                plural(applied.len(), "problem"),
+                plural(changed.len(), "file")
+            );
+        }
+        print_left(&last);
+        return Ok(if changed.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    write_all(&rewrites, &project.root)?;
+    if changed.is_empty() {
+        say("nothing to fix\n");
+    } else {
+        for line in fixed_lines(&applied) {
+            say(&line);
+        }
+        say(&format!(
+            "fixed {} in {}{}\n",
+            plural(applied.len(), "problem"),
+            plural(changed.len(), "file"),
+            if rounds > 1 {
+                format!(" ({rounds} rounds)")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    let outcome = project.check(None, fail_on);
+    let report = ReportContext {
+        outcome: &outcome,
+        lines: &project,
+    };
+    let color = super::color_on_stdout();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let emitter = HumanEmitter { color };
+    match emitter
+        .emit(&mut stdout, &report)
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        result => result.map_err(|e| Error::io("<stdout>", e))?,
+    }
+    print_left(&last);
+    Ok(if outcome.fails() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Prints the changes as a unified diff, `a/` and `b/` before the paths
+/// (as `git diff` writes them, so that `git apply` takes it). `changed`
+/// holds each changed file's path, bytes as read, and new text.
+fn print_diff(changed: &[(String, Vec<u8>, String)]) -> Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (rel, original, fixed) in changed {
+        let before = String::from_utf8_lossy(original);
+        // The byte-order mark is kept, not changed: not in the diff.
+        let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
+        let diff = similar::TextDiff::from_lines(before, fixed.as_str());
+        let text = diff
+            .unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{rel}"), &format!("b/{rel}"))
+            .to_string();
+        match out.write_all(text.as_bytes()) {
+            // A reader that stopped early (`| head`) is not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            result => result.map_err(|e| Error::io("<stdout>", e))?,
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|e| Error::io("<stdout>", e)),
+    }
+}
+
+/// What was fixed, a line per file: `fixed FILE: RULE COUNT, ...`.
+pub fn fixed_lines(applied: &[AppliedFix]) -> Vec<String> {
+    let mut by_file: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for fix in applied {
+        *by_file
+            .entry(&fix.location.file)
+            .or_default()
+            .entry(fix.rule)
+            .or_default() += 1;
+    }
+    by_file
+        .into_iter()
+        .map(|(file, rules)| {
+            let rules: Vec<String> = rules
+                .into_iter()
+                .map(|(rule, count)| format!("{rule} {count}"))
+                .collect();
+            format!("fixed {file}: {}", rules.join(", "))
+        })
+        .collect()
+}
+
+/// Says on standard error which fixes were left: those that could not be
+/// applied, how many unsafe ones `--unsafe` would apply, and those the
+/// last round did not get to.
+fn print_left(last: &Plan) {
+    let waiting: usize = last.files.iter().map(|f| f.fixes.len()).sum();
+    if waiting > 0 {
+        eprintln!(
+            "errdocs: stopped after {MAX_ROUNDS} rounds with {} still to apply; run errdocs fix again",
+            fixes(waiting)
+        );
+    }
+    for Unplaced {
+        rule,
+        location,
+        fix,
+        reason,
+    } in &last.unplaced
+    {
+        eprintln!(
+            "errdocs: not fixed: {}:{}:{}: {} `{}` -> `{}` [{rule}]: {reason}",
+            location.file, location.line, location.column, fix.field, fix.from, fix.to
+        );
+    }
+    match last.unsafe_left {
+        0 => {}
+        1 => eprintln!(
+            "errdocs: 1 unsafe fix not applied; `errdocs fix --unsafe` applies it (read it first: `errdocs check`)"
+        ),
+        n => eprintln!(
+            "errdocs: {} not applied; `errdocs fix --unsafe` applies them (read them first: `errdocs check`)",
+            fixes(n).replacen(' ', " unsafe ", 1)
+        ),
+    }
+}
+
+/// `1 fix`, `2 fixes`.
+fn fixes(count: usize) -> String {
+    if count == 1 {
+        "1 fix".into()
+    } else {
+        format!("{count} fixes")
+    }
+}

@@ -1,0 +1,427 @@
+//! Pages as they are written in the wild, crafted small: headers in
+//! languages errdocs has no words for, column orders no bundled page uses,
+//! names in code spans, cells broken across lines or split by `<br>`, pipe
+//! rows without their closing pipe, block markup inside HTML cells,
+//! invisible characters, tables inside lists and block quotes; and tables
+//! that only show syntax (code blocks, comments), which are never data.
+//!
+//! Each test reads the records errdocs made and checks them against what
+//! the page says.
+
+mod common;
+
+use common::project_with;
+use errdocs::Project;
+
+/// Loads `doc` as the only document of a throw-away project.
+fn load(doc: &str) -> Project {
+    let dir = project_with(&[("sources/doc/en-us.md", doc.as_bytes())]);
+    Project::load(dir.path()).expect("loads")
+}
+
+/// Every record as (code, name, en-US description), in dataset order.
+fn records(project: &Project) -> Vec<(String, String, String)> {
+    project
+        .dataset
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.code.to_string(),
+                r.name.clone(),
+                r.descriptions
+                    .get("en-US")
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn record(code: &str, name: &str, description: &str) -> (String, String, String) {
+    (code.into(), name.into(), description.into())
+}
+
+/// The rule ids of the project's findings, sorted, without duplicates.
+fn rules_found(project: &Project) -> Vec<String> {
+    let mut rules: Vec<String> = project
+        .evaluate()
+        .findings
+        .iter()
+        .map(|f| f.rule.to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+fn no_unresolved(project: &Project) {
+    assert!(
+        project.dataset.unresolved.is_empty(),
+        "unresolved rows: {:#?}",
+        project.dataset.unresolved
+    );
+}
+
+#[test]
+fn headers_in_finnish_are_read_from_the_content() {
+    let project = load(
+        "# Virhekoodit\n\n\
+         | Virhekoodi | Symbolinen nimi | Kuvaus |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | Agentti ei voinut tarjota palvelua. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | Palvelun enimmäiskapasiteetti ylittyi. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "Agentti ei voinut tarjota palvelua."
+            ),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "Palvelun enimmäiskapasiteetti ylittyi."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn headers_in_greek_with_a_decimal_column_are_read_from_the_content() {
+    let project = load(
+        "# Κωδικοί σφαλμάτων\n\n\
+         | Όνομα | Δεκαεξαδικός | Δεκαδικός | Περιγραφή |\n\
+         |---|---|---|---|\n\
+         | WU_E_NO_SERVICE | 0x80240001 | -2145124351 | Ο παράγοντας δεν μπόρεσε να παράσχει την υπηρεσία. |\n\
+         | WU_E_MAX_CAPACITY_REACHED | 0x80240002 | -2145124350 | Η μέγιστη χωρητικότητα της υπηρεσίας ξεπεράστηκε. |\n",
+    );
+    no_unresolved(&project);
+    let records = records(&project);
+    assert_eq!(
+        records[0],
+        record(
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "Ο παράγοντας δεν μπόρεσε να παράσχει την υπηρεσία."
+        )
+    );
+    assert_eq!(records.len(), 2);
+    // The decimal column restates the codes: kept, and it agrees.
+    assert_eq!(
+        project.dataset.records[1].documented_decimal.as_deref(),
+        Some("-2145124350")
+    );
+    assert!(
+        !rules_found(&project).contains(&"decimal-mismatch".to_string()),
+        "{:?}",
+        rules_found(&project)
+    );
+}
+
+#[test]
+fn headers_in_thai_are_read_from_the_content() {
+    let project = load(
+        "# รหัสข้อผิดพลาด\n\n\
+         | คำอธิบาย | รหัส | ชื่อ |\n\
+         |---|---|---|\n\
+         | ตัวแทนไม่สามารถให้บริการได้ | 0x80240001 | WU_E_NO_SERVICE |\n\
+         | เกินความจุสูงสุดของบริการ | 0x80240002 | WU_E_MAX_CAPACITY_REACHED |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x80240001", "WU_E_NO_SERVICE", "ตัวแทนไม่สามารถให้บริการได้"),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "เกินความจุสูงสุดของบริการ"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_column_order_no_bundled_page_uses_description_first_code_last() {
+    let project = load(
+        "# Errors\n\n\
+         | Description | Constant | Value |\n\
+         |---|---|---|\n\
+         | The operation was cancelled. | E_ABORT | 0x80004004 |\n\
+         | Unspecified failure. | E_FAIL | 0x80004005 |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x80004004", "E_ABORT", "The operation was cancelled."),
+            record("0x80004005", "E_FAIL", "Unspecified failure."),
+        ]
+    );
+}
+
+#[test]
+fn names_in_code_spans_under_a_message_header_are_names() {
+    // The layout that once gave empty names and the symbolic name as the
+    // description, with no finding at all.
+    let project = load(
+        "# Errors\n\n\
+         | Error code | Message | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | `WU_E_NO_SERVICE` | The agent could not provide the service. |\n\
+         | 0x80240002 | `WU_E_MAX_CAPACITY_REACHED` | The maximum capacity was exceeded. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "The agent could not provide the service."
+            ),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The maximum capacity was exceeded."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn names_split_by_br_and_across_lines_in_html_cells_are_joined() {
+    let project = load(
+        "# Errors\n\n<table>\n\
+         <tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td>0x80240001</td><td>WU_E_<br>NO_SERVICE</td><td>The agent could not provide the service.</td></tr>\n\
+         <tr><td>0x80240002</td><td>WU_E_\nMAX_CAPACITY_REACHED</td><td>The maximum capacity was exceeded.</td></tr>\n\
+         </table>\n",
+    );
+    no_unresolved(&project);
+    let names: Vec<String> = records(&project).into_iter().map(|r| r.1).collect();
+    assert_eq!(names, ["WU_E_NO_SERVICE", "WU_E_MAX_CAPACITY_REACHED"]);
+}
+
+#[test]
+fn block_markup_inside_html_cells_is_read_as_text() {
+    let project = load(
+        "# Errors\n\n<table>\n\
+         <tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td><p>0x80240001</p></td><td><p><code>WU_E_NO_SERVICE</code></p></td>\
+         <td><p>The agent could not provide the service.</p><ul><li>Restart the agent.</li></ul></td></tr>\n\
+         </table>\n",
+    );
+    no_unresolved(&project);
+    let records = records(&project);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].0, "0x80240001");
+    assert_eq!(records[0].1, "WU_E_NO_SERVICE");
+    assert!(
+        records[0]
+            .2
+            .starts_with("The agent could not provide the service.")
+            && records[0].2.contains("Restart the agent."),
+        "{:?}",
+        records[0].2
+    );
+}
+
+#[test]
+fn pipe_rows_without_their_closing_pipe_or_alignment_are_read() {
+    let project = load(
+        "# Errors\n\n\
+         Code | Name | Description\n\
+         :--|:--|--\n\
+         0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service.\n\
+         |0x80240002|WU_E_MAX_CAPACITY_REACHED|The maximum capacity was exceeded.\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "The agent could not provide the service."
+            ),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The maximum capacity was exceeded."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn no_break_and_zero_width_spaces_are_normalized_and_the_raw_text_kept() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x8024\u{200B}0001 | WU_E_\u{200B}NO_SERVICE | The\u{A0}agent could not provide the service. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [record(
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "The agent could not provide the service."
+        )]
+    );
+    // What the page wrote is kept beside the normalized values, and the
+    // name's normalization is said.
+    let record = &project.dataset.records[0];
+    assert_eq!(record.raw.code.as_deref(), Some("0x8024\u{200B}0001"));
+    assert_eq!(record.raw.name.as_deref(), Some("WU_E_\u{200B}NO_SERVICE"));
+    assert_eq!(
+        record.normalizations[0].reason,
+        "removed invisible characters (U+200B)"
+    );
+    assert_eq!(
+        record
+            .descriptions_markdown
+            .get("en-US")
+            .map(String::as_str),
+        Some("The\u{A0}agent could not provide the service.")
+    );
+}
+
+#[test]
+fn tables_inside_lists_and_block_quotes_are_read() {
+    let project = load(
+        "# Errors\n\n\
+         - Agent errors:\n\n\
+         \x20 | Code | Name | Description |\n\
+         \x20 |---|---|---|\n\
+         \x20 | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\n\
+         > **Note**\n\
+         >\n\
+         > | Code | Name | Description |\n\
+         > |---|---|---|\n\
+         > | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity was exceeded. |\n",
+    );
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80240001", "0x80240002"]);
+}
+
+#[test]
+fn tables_in_code_blocks_and_comments_are_never_data() {
+    let project = load(
+        "# Writing an error table\n\n\
+         ```markdown\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_EXAMPLE | An example row. |\n\
+         ```\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80240002 | WU_E_INDENTED | An indented code block. |\n\n\
+         <!--\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240003 | WU_E_COMMENTED | A commented-out row. |\n\
+         -->\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240004 | WU_E_REAL | The only real row. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [record("0x80240004", "WU_E_REAL", "The only real row.")]
+    );
+}
+
+#[test]
+fn several_codes_in_one_cell_give_one_record_each() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001<br>0x80240002 | WU_E_NO_SERVICE | The agent could not provide the service. |\n",
+    );
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80240001", "0x80240002"]);
+}
+
+#[test]
+fn a_table_without_codes_is_not_a_code_table_and_raises_nothing() {
+    let project = load(
+        "# Requirements\n\n\
+         | Requirement | Value |\n\
+         |---|---|\n\
+         | Minimum supported client | Windows 10 |\n\
+         | Header | wuerror.h |\n",
+    );
+    no_unresolved(&project);
+    assert!(project.dataset.records.is_empty());
+    assert_eq!(project.dataset.stats.tables_without_codes, 1);
+    assert!(
+        project.evaluate().findings.is_empty(),
+        "{:?}",
+        rules_found(&project)
+    );
+}
+
+#[test]
+fn a_name_column_under_a_code_header_is_read_as_names_and_the_header_reported() {
+    let project = load(
+        "# Errors\n\n\
+         | Hexadecimal code | Symbolic name | Meaning |\n\
+         |---|---|---|\n\
+         | ERROR_INVALID_FUNCTION | 0x00000001 | Incorrect function. |\n\
+         | ERROR_FILE_NOT_FOUND | 0x00000002 | The system cannot find the file specified. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x00000001",
+                "ERROR_INVALID_FUNCTION",
+                "Incorrect function."
+            ),
+            record(
+                "0x00000002",
+                "ERROR_FILE_NOT_FOUND",
+                "The system cannot find the file specified."
+            ),
+        ]
+    );
+    let findings = project.evaluate().findings;
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+    // Not one hex-malformed per name: the header is said once per column.
+    assert_eq!(
+        rules,
+        ["column-header-mismatch", "column-header-mismatch"],
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn a_generic_error_code_header_over_names_is_not_a_mismatch() {
+    // "Error code" is said of ERROR_* names as often as of numbers.
+    let project = load(
+        "# Errors\n\n\
+         | Error code | Value | Meaning |\n\
+         |---|---|---|\n\
+         | ERROR_INVALID_FUNCTION | 0x00000001 | Incorrect function. |\n\
+         | ERROR_FILE_NOT_FOUND | 0x00000002 | The system cannot find the file specified. |\n",
+    );
+    no_unresolved(&project);
+    let names: Vec<String> = records(&project).into_iter().map(|r| r.1).collect();
+    assert_eq!(names, ["ERROR_INVALID_FUNCTION", "ERROR_FILE_NOT_FOUND"]);
+    assert!(
+        project.evaluate().findings.is_empty(),
+        "{:?}",
+        rules_found(&project)
+    );
+}
