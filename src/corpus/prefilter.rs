@@ -93,10 +93,7 @@ fn has_code_token(text: &[u8]) -> bool {
     // name: each row is searched once.
     let mut searched_to = 0;
     let mut at = 0;
-    while let Some(found) = text[at..]
-        .iter()
-        .position(|&b| b.is_ascii_digit() || b == b'_')
-    {
+    while let Some(found) = find_digit_or_underscore(&text[at..]) {
         let (start, end) = word_around(text, at + found);
         let wanted = match classify(text, start, end) {
             Token::Code => return true,
@@ -129,6 +126,27 @@ fn has_code_token(text: &[u8]) -> bool {
         at = end.max(at + found + 1);
     }
     false
+}
+
+/// The first digit or `_` in `bytes`. Prose is mostly neither: 32 bytes
+/// at a time are tested with a loop the compiler turns into vector
+/// compares, and only a block with a hit is searched byte by byte.
+fn find_digit_or_underscore(bytes: &[u8]) -> Option<usize> {
+    let wanted = |b: u8| b.wrapping_sub(b'0') < 10 || b == b'_';
+    let mut chunks = bytes.chunks_exact(32);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let hit = chunk.iter().fold(false, |any, &b| any | wanted(b));
+        if hit {
+            return chunk.iter().position(|&b| wanted(b)).map(|i| offset + i);
+        }
+        offset += 32;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| wanted(b))
+        .map(|i| offset + i)
 }
 
 /// The words of `text`, as ranges.
@@ -318,6 +336,21 @@ fn classify(text: &[u8], start: usize, end: usize) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_and_underscores_are_found_at_every_offset() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            for at in 0..len {
+                for wanted in [b'0', b'9', b'_'] {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = wanted;
+                    assert_eq!(find_digit_or_underscore(&bytes), Some(at), "{len} {at}");
+                }
+            }
+            assert_eq!(find_digit_or_underscore(&vec![b'/'; len]), None);
+            assert_eq!(find_digit_or_underscore(&vec![b':'; len]), None);
+        }
+    }
 
     fn keeps(text: &str) -> bool {
         may_hold_code_table(text.as_bytes())
