@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::project_with;
+use common::{errdocs, project_with};
 use errdocs::Project;
 
 const PAGE: &str = "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80CF0001|OM_E_NO_SERVICE|The agent could not provide the service.|\n";
@@ -73,6 +73,36 @@ fn a_malformed_line_is_an_error_naming_file_and_line() {
     .expect_err("a malformed table stops the run")
     .to_string();
     assert!(error.starts_with("codes.tsv:2: "), "{error}");
+}
+
+#[test]
+fn a_malformed_line_stops_every_command_with_file_and_line() {
+    let page = "# Codes\n\n|Code|Name|Description|\n|---|---|---|\n|0x80CF0001|OM_E_NO_SERVICE|No service.|\n";
+    let dir = project_with(&[
+        ("errdocs.toml", b"[reference]\nfiles = [\"include/om.h\"]\n"),
+        (
+            "include/om.h",
+            b"// Product codes\n#define OM_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n#define OM_E_BAD _HRESULT_TYPEDEF_(0x80CFZZZZL)\n",
+        ),
+        ("sources/doc/en-us.md", page.as_bytes()),
+    ]);
+    let root = dir.path().to_str().expect("UTF-8 path");
+    for command in [
+        &["check"][..],
+        &["build"],
+        &["fix", "--diff"],
+        &["lookup", "0x80CF0001"],
+    ] {
+        let mut args = vec!["--root", root];
+        args.extend_from_slice(command);
+        let output = errdocs(&args);
+        assert_eq!(output.status.code(), Some(2), "{command:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "errdocs: error: include/om.h:3: `#define OM_E_BAD`: `0x80CFZZZZL` is not a number: `Z` is not a hex digit\n",
+            "{command:?}"
+        );
+    }
 }
 
 #[test]

@@ -500,7 +500,12 @@ fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
     if digits.is_empty() {
         return Err(format!("`{literal}` has no digits"));
     }
-    if let Some(bad) = digits.chars().find(|c| !c.is_digit(radix)) {
+    // The digits as written (ASCII lower-casing keeps every byte where it
+    // was), to name a wrong one as the file has it.
+    let written = unsigned
+        .get(body.len() - digits.len()..body.len())
+        .unwrap_or(digits);
+    if let Some(bad) = written.chars().find(|c| !c.is_digit(radix)) {
         let base = match radix {
             16 => "a hex digit",
             8 => "an octal digit (C reads a number with a leading 0 as octal)",
@@ -910,7 +915,7 @@ mod tests {
     fn malformed_header_lines_name_file_and_line() {
         assert_eq!(
             error_text(header("\n#define OM_E_X _HRESULT_TYPEDEF_(0x80CFZZZZL)\n")),
-            "product.h:2: `#define OM_E_X`: `0x80CFZZZZL` is not a number: `z` is not a hex digit"
+            "product.h:2: `#define OM_E_X`: `0x80CFZZZZL` is not a number: `Z` is not a hex digit"
         );
         assert!(
             error_text(header("#define OM_E_X _HRESULT_TYPEDEF_(0x80CF0001L\n"))
