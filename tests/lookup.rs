@@ -1,6 +1,7 @@
 //! `errdocs lookup`: the answers as a program reads them (JSON), and the
-//! exit codes. The transcripts in tests/cmd/lookup*.trycmd show the human
-//! form of every kind of query.
+//! exit codes (0 found, 1 not found, 2 a bad query) for every kind of query
+//! in both formats, in a project and without one. The transcripts in
+//! tests/cmd/lookup*.trycmd show the human form in full.
 
 mod common;
 
@@ -124,4 +125,89 @@ fn a_bad_query_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("`12.5` holds `.`"), "{stderr}");
+}
+
+/// Where a lookup runs: in the bundled project, or in an empty folder,
+/// which is no project (the Windows SDK alone answers); the folder is kept
+/// while the test runs.
+fn roots() -> Vec<(&'static str, Option<tempfile::TempDir>, std::path::PathBuf)> {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let empty_path = empty.path().to_path_buf();
+    vec![
+        ("project", None, repo_root()),
+        ("no project", Some(empty), empty_path),
+    ]
+}
+
+#[test]
+fn every_kind_of_query_in_both_formats_with_and_without_a_project() {
+    // (query, kind, the first code it finds): codes the SDK defines, so
+    // that both settings find them.
+    let found = [
+        ("0x8024002D", "code", "0x8024002D"),
+        ("0x8024002d", "code", "0x8024002D"),
+        ("0X8024002D", "code", "0x8024002D"),
+        ("8024002d", "code", "0x8024002D"),
+        ("0x5", "code", "0x00000005"),
+        ("0x458L", "code", "0x00000458"),
+        ("-2145124307", "code", "0x8024002D"),
+        ("2149842989", "code", "0x8024002D"),
+        ("1112", "code", "0x00000458"),
+        ("wu_e_no_service", "name", "0x80240001"),
+        ("Wu_E_No_Service", "name", "0x80240001"),
+        ("WU_E_NO_SERV*", "wildcard", "0x80240001"),
+        ("bg_e_http_error_50?", "wildcard", "0x801901F4"),
+    ];
+    for (setting, _keep, root) in roots() {
+        let root_arg = root.to_str().expect("UTF-8 path");
+        for (query, kind, code) in found {
+            let (status, json) = lookup_json(&root, &[query]);
+            assert_eq!(status, 0, "{setting}: {query}: {json:#}");
+            assert_eq!(json["project"], setting == "project", "{setting}");
+            let answer = &json["queries"][0];
+            assert_eq!(answer["kind"], kind, "{setting}: {query}");
+            assert_eq!(answer["found"], true, "{setting}: {query}");
+            assert_eq!(answer["matches"][0]["code"], code, "{setting}: {query}");
+
+            let output = errdocs(&["--root", root_arg, "lookup", "--format", "human", query]);
+            assert_eq!(output.status.code(), Some(0), "{setting}: {query}");
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                text.starts_with(&format!("# {kind} `{query}`\n{code}  ")),
+                "{setting}: {query}: {text}"
+            );
+        }
+        // Nothing found: exit 1, in both formats.
+        for query in ["WU_E_NO_SUCH_THING", "WU_E_ZZ_*", "0x8024FF00"] {
+            let (status, json) = lookup_json(&root, &[query]);
+            assert_eq!(status, 1, "{setting}: {query}: {json:#}");
+            assert_eq!(json["queries"][0]["found"], false, "{setting}: {query}");
+            let output = errdocs(&["--root", root_arg, "lookup", query]);
+            assert_eq!(output.status.code(), Some(1), "{setting}: {query}");
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(text.starts_with("# "), "{setting}: {query}: {text}");
+        }
+        // A query that is no code, name or wildcard: exit 2, in both
+        // formats, saying what is wrong and printing no answer.
+        for (query, why) in [
+            ("12.5", "`12.5` holds `.`"),
+            ("0x8024ZZZZ", "`0x8024ZZZZ` holds `Z`"),
+            ("0x123456789", "0x123456789"),
+        ] {
+            for format in ["human", "json"] {
+                let output = errdocs(&["--root", root_arg, "lookup", "--format", format, query]);
+                assert_eq!(
+                    output.status.code(),
+                    Some(2),
+                    "{setting}: {format}: {query}"
+                );
+                assert!(output.stdout.is_empty(), "{setting}: {format}: {query}");
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert!(
+                    stderr.contains(why),
+                    "{setting}: {format}: {query}: {stderr}"
+                );
+            }
+        }
+    }
 }
