@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     id: "counterpart-name-mismatch",
     severity: Severity::Warning,
     tags: &["counterpart", "reference"],
-    fix: Some(Applicability::Unsafe),
+    fix: Some(Applicability::Safe),
     summary: "A WU code and its OM counterpart have different names",
     explanation: "OM_* codes are WU_* codes under facility 0x0CF instead of 0x024, with the same name after the prefix. Where a reference (the Windows SDK, which defines the WU codes, or the product's header named in errdocs.toml) defines one side's name with its code, or names one side's code as the other side spells it, the reference settles which side is right: the finding sits on the wrong row, with the reference's name as the fix. Otherwise a small difference is usually a misspelling, and the side whose spelling the documents use elsewhere is more likely right; a larger one is a different name: check the product's headers.",
     bad_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFILCT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
