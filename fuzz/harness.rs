@@ -55,7 +55,8 @@ pub fn ingest(data: &[u8]) {
     let mut problems = Vec::new();
     let ingested = ingest::ingest(&file, "doc", "en-US", true, &mut problems);
     let files = std::slice::from_ref(&ingested);
-    let normalized = errdocs::normalize::normalize(&corpus, files);
+    let reference = errdocs::reference::Reference::sdk();
+    let normalized = errdocs::normalize::normalize(&corpus, files, &reference);
     let _ = errdocs::emit::render(&normalized.dataset);
     let input = errdocs::check::CheckInput {
         files,
@@ -64,6 +65,7 @@ pub fn ingest(data: &[u8]) {
         unreadable_codes: &normalized.unreadable_codes,
         doubtful_rows: &normalized.doubtful_rows,
         alignments: &normalized.alignments,
+        reference: &reference,
     };
     let _ = errdocs::check::evaluate(input, &Config::default());
 }
@@ -121,7 +123,10 @@ fn snapshot_of(texts: &[&[u8]]) -> Snapshot {
     }
     errdocs::normalize::translations::adopt_source_roles(&mut files);
     let corpus = corpus_of(&kept);
-    Snapshot::from_dataset(&errdocs::normalize::normalize(&corpus, &files).dataset)
+    Snapshot::from_dataset(
+        &errdocs::normalize::normalize(&corpus, &files, &errdocs::reference::Reference::sdk())
+            .dataset,
+    )
 }
 
 /// The diff: `data` is up to four Markdown files, the old source page and

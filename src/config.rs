@@ -1,5 +1,6 @@
 //! `errdocs.toml`: where the documents are, which locale is each document's
-//! source language, and how rules are configured.
+//! source language, how rules are configured, and which references the
+//! pages are checked against.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{FailLevel, Severity};
 use crate::error::{Error, Result};
+use crate::reference::UserReferenceFormat;
 
 /// The name of the configuration file at the project root.
 pub const CONFIG_FILE: &str = "errdocs.toml";
@@ -48,6 +50,44 @@ pub struct Config {
     /// `[rules]`: per-rule severity or `off`.
     #[serde(default)]
     pub rules: BTreeMap<String, RuleLevel>,
+    /// `[reference]`: what the pages are checked against.
+    #[serde(default)]
+    pub reference: ReferenceConfig,
+}
+
+/// `[reference]`: the facts the pages are checked against, besides each
+/// other.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReferenceConfig {
+    /// Check against the Windows SDK's constants (embedded in errdocs).
+    #[serde(default = "default_true")]
+    pub sdk: bool,
+    /// The product's own constants: C headers and CSV/TSV tables of name
+    /// and value, relative to the root. Earlier files take precedence over
+    /// later ones, and all of them over the SDK.
+    #[serde(default)]
+    pub files: Vec<String>,
+    /// The line of each entry of `files` in errdocs.toml, for errors.
+    #[serde(skip)]
+    pub lines: Vec<Option<usize>>,
+}
+
+impl Default for ReferenceConfig {
+    fn default() -> Self {
+        ReferenceConfig {
+            sdk: true,
+            files: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+}
+
+impl ReferenceConfig {
+    /// The line in errdocs.toml of the `index`-th entry of `files`.
+    pub fn line_of_file(&self, index: usize) -> Option<usize> {
+        self.lines.get(index).copied().flatten()
+    }
 }
 
 /// Settings of one document.
@@ -102,6 +142,14 @@ struct Spans {
     #[serde(default)]
     documents: BTreeMap<String, DocumentSpans>,
     source_locale: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    reference: Option<ReferenceSpans>,
+}
+
+#[derive(Deserialize)]
+struct ReferenceSpans {
+    #[serde(default)]
+    files: Vec<toml::Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -215,6 +263,9 @@ fn default_source_locale() -> String {
 fn default_fail_on() -> FailLevel {
     FailLevel::Error
 }
+fn default_true() -> bool {
+    true
+}
 
 impl Default for Config {
     fn default() -> Self {
@@ -227,6 +278,7 @@ impl Default for Config {
             documents: BTreeMap::new(),
             check: CheckConfig::default(),
             rules: BTreeMap::new(),
+            reference: ReferenceConfig::default(),
         }
     }
 }
@@ -264,6 +316,13 @@ impl Config {
         })?;
         // The same text parsed again: it parsed once, so it parses.
         if let Ok(spans) = toml::from_str::<Spans>(text) {
+            if let Some(reference) = spans.reference {
+                config.reference.lines = reference
+                    .files
+                    .iter()
+                    .map(|file| Some(line_at(file.span().start)))
+                    .collect();
+            }
             for (id, spans) in spans.documents {
                 if let Some(document) = config.documents.get_mut(&id) {
                     document.lines = PlacementLines {
@@ -278,6 +337,7 @@ impl Config {
         for (id, document) in &config.documents {
             document.validate(id, path)?;
         }
+        config.reference.validate(path)?;
         for id in config.rules.keys() {
             if !rule_ids.contains(&id.as_str()) {
                 return Err(Error::Config {
@@ -384,6 +444,31 @@ impl DocumentConfig {
     }
 }
 
+impl ReferenceConfig {
+    /// Checks each of `files` for what is wrong whatever the files hold: an
+    /// empty path, a format errdocs does not read.
+    fn validate(&self, path: &Path) -> Result<()> {
+        for (index, file) in self.files.iter().enumerate() {
+            let error = |message: String| Error::Config {
+                path: path.to_path_buf(),
+                line: self.line_of_file(index),
+                message,
+            };
+            if file.trim().is_empty() {
+                return Err(error(
+                    "[reference] files has an empty path; give the path of a C header or a CSV/TSV table of name and value".to_string(),
+                ));
+            }
+            if UserReferenceFormat::of_path(Path::new(file)).is_none() {
+                return Err(error(format!(
+                    "[reference] files: `{file}` is not a format errdocs reads; use a C header (.h, .hpp, .hh, .hxx, .inc) or a table of name and value (.csv, .tsv, .tab)"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     text.lines()
         .position(|line| line.trim_start().starts_with(needle))
@@ -476,6 +561,59 @@ mod tests {
             text.starts_with(
                 "errdocs.toml:3: [documents.a] source `{locale}/a.md` has a placeholder"
             ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn reference_files_keep_their_lines() {
+        let text =
+            "[reference]\nsdk = false\nfiles = [\n  \"include/om.h\",\n  \"codes.csv\",\n]\n";
+        let config = Config::parse(text, Path::new("errdocs.toml"), &[]).unwrap();
+        assert!(!config.reference.sdk);
+        assert_eq!(config.reference.files, ["include/om.h", "codes.csv"]);
+        assert_eq!(config.reference.line_of_file(0), Some(4));
+        assert_eq!(config.reference.line_of_file(1), Some(5));
+        let config = Config::parse("", Path::new("errdocs.toml"), &[]).unwrap();
+        assert!(
+            config.reference.sdk,
+            "the SDK is checked against by default"
+        );
+        assert!(config.reference.files.is_empty());
+    }
+
+    #[test]
+    fn bad_reference_files_are_errors_with_their_line() {
+        let error = |files: &str| {
+            Config::parse(
+                &format!("out = \"out\"\n[reference]\nfiles = [{files}]\n"),
+                Path::new("errdocs.toml"),
+                &[],
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        let text = error("\"codes.txt\"");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:3: [reference] files: `codes.txt` is not a format errdocs reads"
+            ),
+            "{text}"
+        );
+        let text = error("\"a.h\", \" \"");
+        assert!(
+            text.starts_with("errdocs.toml:3: [reference] files has an empty path"),
+            "{text}"
+        );
+        let text = Config::parse(
+            "[reference]\nheaders = [\"a.h\"]\n",
+            Path::new("errdocs.toml"),
+            &[],
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            text.starts_with("errdocs.toml:2: unknown field `headers`"),
             "{text}"
         );
     }

@@ -73,6 +73,18 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A reference file named in `errdocs.toml` (a product's header or
+    /// table of constants) cannot be used: a line that defines a constant
+    /// in a way errdocs cannot read, or contradicts another.
+    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Reference {
+        /// The reference file.
+        path: PathBuf,
+        /// 1-based line, where known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
     /// Options that cannot work together, or an argument that is wrong in
     /// itself (not a file's content).
     #[error("{0}")]

@@ -174,6 +174,32 @@ enum Command {
         /// The rule id, such as hex-malformed.
         rule: String,
     },
+    /// Look up codes and names in the project's pages and in the Windows
+    /// SDK's constants.
+    ///
+    /// For each code: the code decoded (signed and unsigned decimal,
+    /// severity, facility), every record that documents it (name, family,
+    /// each locale's description, counterpart, file and line), and what
+    /// the reference says (the names the SDK, or the product's own headers
+    /// named in errdocs.toml, give the code and where they are defined; the
+    /// Win32 error inside a 0x8007xxxx HRESULT, and the HRESULT around a
+    /// Win32 error). Outside a project (no errdocs.toml or sources/ at
+    /// --root), the reference alone answers.
+    ///
+    /// Exit status: 0 when every query found something, 1 when one found
+    /// nothing, 2 for a query that is neither a code, a name nor a
+    /// wildcard.
+    Lookup {
+        /// Codes, names or wildcards: 0x80240001, 0x8024402c, 80240001
+        /// (eight bare digits are hex), 0x5, -2145124351, 2149842945, 1112,
+        /// wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?`
+        /// one).
+        #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
+        queries: Vec<commands::lookup::QueryArg>,
+        /// How to print the answers.
+        #[arg(long, value_enum, default_value = "human")]
+        format: commands::lookup::LookupFormat,
+    },
 }
 
 fn main() -> ExitCode {
@@ -268,5 +294,9 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => Ok(commands::explain::run(&rule, &cli.root)),
+        Command::Lookup { queries, format } => commands::lookup::run(
+            &cli.root,
+            commands::lookup::LookupOptions { queries, format },
+        ),
     }
 }

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::Dataset;
 use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
+use crate::reference::{Reference, ReferenceError, SdkReference, UserReference};
 use crate::source::{SourceFile, SourceLines};
 
 /// A loaded project: every file read, ingested and normalized.
@@ -23,6 +24,12 @@ pub struct Project {
     pub root: PathBuf,
     /// `errdocs.toml`.
     pub config: Config,
+    /// What the pages are checked against besides each other: the Windows
+    /// SDK's constants and the product's own (`[reference]`).
+    pub reference: Reference,
+    /// What is worth saying about the reference files (definitions errdocs
+    /// read but could not use).
+    pub reference_notes: Vec<String>,
     /// The documents and their locale files.
     pub corpus: Corpus,
     /// Every locale file, in corpus order, its text read again if a report
@@ -127,7 +134,13 @@ impl Project {
     /// empty); every other problem becomes a finding.
     pub fn load(root: &Path) -> Result<Project> {
         let config = Config::load(root, &check::rule_ids())?;
+        // The SDK facts are needed only after the pages are read: load them
+        // meanwhile.
+        if config.reference.sdk {
+            SdkReference::preload();
+        }
         let corpus = Corpus::discover(root, &config)?;
+        let (user_references, reference_notes) = load_user_references(root, &config)?;
         // Read on all cores too: on a large corpus, reading is a tenth of
         // loading. The first error in corpus order is the one reported.
         let to_read: Vec<_> = corpus.files().map(|(_, file)| file).collect();
@@ -141,7 +154,9 @@ impl Project {
         })
         .into_iter()
         .collect::<Result<_>>()?;
-        Ok(Self::assemble(root, config, corpus, sources))
+        let mut project = Self::assemble(root, config, corpus, sources, user_references);
+        project.reference_notes = reference_notes;
+        Ok(project)
     }
 
     /// Reads and processes the Markdown files at `paths` (files, and the
@@ -153,6 +168,10 @@ impl Project {
     /// unread: they are counted in [`Project::skipped_files`].
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
         let config = Config::load(root, &check::rule_ids())?;
+        if config.reference.sdk {
+            SdkReference::preload();
+        }
+        let (user_references, reference_notes) = load_user_references(root, &config)?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
         let mut notes = Vec::new();
         let found = crate::corpus::paths::markdown_files_noted(paths, &mut notes)?;
@@ -184,15 +203,22 @@ impl Project {
         }
         let mut corpus = Corpus::of_files(root, files);
         corpus.notes = notes;
-        let mut project = Self::assemble(root, config, corpus, sources);
+        let mut project = Self::assemble(root, config, corpus, sources, user_references);
         project.skipped_files = skipped;
+        project.reference_notes = reference_notes;
         Ok(project)
     }
 
     /// The rest of loading, once the files are read: ingest, normalize, and
     /// the text freed.
-    fn assemble(root: &Path, config: Config, corpus: Corpus, sources: Vec<ReadFile>) -> Project {
-        Self::assemble_keeping_text(root, config, corpus, sources, false)
+    fn assemble(
+        root: &Path,
+        config: Config,
+        corpus: Corpus,
+        sources: Vec<ReadFile>,
+        user_references: Vec<UserReference>,
+    ) -> Project {
+        Self::assemble_keeping_text(root, config, corpus, sources, user_references, false)
     }
 
     /// [`Project::assemble`], keeping the texts in memory when `keep_text`
@@ -202,6 +228,7 @@ impl Project {
         config: Config,
         corpus: Corpus,
         sources: Vec<ReadFile>,
+        user_references: Vec<UserReference>,
         keep_text: bool,
     ) -> Project {
         let jobs: Vec<IngestJob> = corpus
@@ -215,6 +242,9 @@ impl Project {
             })
             .collect();
         let (mut files, ingest_problems) = ingest_all(&jobs);
+        // Normalize needs the references from here on (the SDK's, loaded
+        // meanwhile on another thread, is ready or nearly).
+        let reference = Reference::new(config.reference.sdk, user_references);
         // A translated table is read as the source table it translates.
         normalize::translations::adopt_source_roles(&mut files);
         // Everything else needs only what ingest read: free the text before
@@ -238,7 +268,7 @@ impl Project {
                 }
             })
             .collect();
-        let normalized = normalize::normalize(&corpus, &files);
+        let normalized = normalize::normalize(&corpus, &files, &reference);
         let source_index = sources
             .iter()
             .enumerate()
@@ -248,6 +278,8 @@ impl Project {
             source_index,
             root: root.to_path_buf(),
             config,
+            reference,
+            reference_notes: Vec::new(),
             corpus,
             sources,
             files,
@@ -269,6 +301,7 @@ impl Project {
             unreadable_codes: &self.unreadable_codes,
             doubtful_rows: &self.doubtful_rows,
             alignments: &self.alignments,
+            reference: &self.reference,
         }
     }
 
@@ -440,9 +473,11 @@ impl Project {
             self.config.clone(),
             self.corpus.clone(),
             sources,
+            self.reference.user_references().to_vec(),
             true,
         );
         project.skipped_files = self.skipped_files;
+        project.reference_notes = self.reference_notes.clone();
         project
     }
 
@@ -485,6 +520,70 @@ impl Project {
         }
         Ok(())
     }
+}
+
+/// The references `config` names: the Windows SDK's constants (unless
+/// `[reference] sdk = false`) and each of `[reference] files`, with what is
+/// worth saying about the files (see [`load_user_references`]).
+pub fn load_reference(root: &Path, config: &Config) -> Result<(Reference, Vec<String>)> {
+    let (user, notes) = load_user_references(root, config)?;
+    Ok((Reference::new(config.reference.sdk, user), notes))
+}
+
+/// The files of `[reference] files`, read relative to `root` and named as
+/// written, and what is worth saying about them: the definitions errdocs
+/// read but could not use.
+///
+/// A file that is missing or has a format errdocs does not read is an
+/// error at its line in errdocs.toml; a line of a file that errdocs cannot
+/// read is an error at that line of the file.
+pub fn load_user_references(
+    root: &Path,
+    config: &Config,
+) -> Result<(Vec<UserReference>, Vec<String>)> {
+    let settings = &config.reference;
+    let config_path = root.join(crate::config::CONFIG_FILE);
+    let mut files = Vec::with_capacity(settings.files.len());
+    let mut notes = Vec::new();
+    for (index, written) in settings.files.iter().enumerate() {
+        let shown = Path::new(written);
+        let in_config = |message: String| Error::Config {
+            path: config_path.clone(),
+            line: settings.line_of_file(index),
+            message,
+        };
+        let file = UserReference::read_named(&root.join(shown), shown).map_err(|error| match error {
+            ReferenceError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                in_config(format!(
+                    "[reference] files: `{written}` does not exist (paths are relative to the folder holding errdocs.toml)"
+                ))
+            }
+            ReferenceError::Io { path, source } => Error::io(root.join(path), source),
+            ReferenceError::Malformed {
+                path,
+                line,
+                message,
+            } => Error::Reference {
+                path,
+                line: Some(line),
+                message,
+            },
+            ReferenceError::UnknownFormat { .. } => in_config(error.to_string()),
+        })?;
+        if let Some(first) = file.skipped().first() {
+            notes.push(format!(
+                "{}: {} definition{} not read as constants, the first at line {} (`{}`: {})",
+                written,
+                file.skipped().len(),
+                if file.skipped().len() == 1 { "" } else { "s" },
+                first.line,
+                first.name,
+                first.reason
+            ));
+        }
+        files.push(file);
+    }
+    Ok((files, notes))
 }
 
 impl SourceLines for Project {

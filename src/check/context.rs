@@ -1,18 +1,21 @@
 //! What rules look at: the ingested files, the dataset, the problems the
 //! stages below reported, every data row of every understood table with
-//! its cells by role and the record it became part of, and the analyses
-//! that several rules share (computed once, on first use).
+//! its cells by role and the record it became part of, the references the
+//! pages are checked against, and the analyses that several rules share
+//! (computed once, on first use).
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::counterparts::Counterparts;
+use super::reference::ReferenceVerdicts;
 use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
 use crate::normalize::{
     AlignedRow, DoubtfulRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
 };
+use crate::reference::Reference;
 
 /// What the check reads: the output of the stages below it.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +32,9 @@ pub struct CheckInput<'a> {
     pub doubtful_rows: &'a [DoubtfulRow],
     /// How each translation was joined to its source.
     pub alignments: &'a [TranslationAlignment],
+    /// What the headers that define the codes say (the Windows SDK's and
+    /// the product's own constants).
+    pub reference: &'a Reference,
 }
 
 /// One data row, seen by the rules.
@@ -95,6 +101,7 @@ pub struct Context<'a> {
     /// The ids of the rules that run.
     pub enabled: Vec<&'static str>,
     counterparts: OnceLock<Counterparts<'a>>,
+    reference_verdicts: OnceLock<ReferenceVerdicts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -157,6 +164,7 @@ impl<'a> Context<'a> {
             rows,
             enabled: Vec::new(),
             counterparts: OnceLock::new(),
+            reference_verdicts: OnceLock::new(),
         }
     }
 
@@ -246,6 +254,12 @@ impl<'a> Context<'a> {
             let (source, translated) = (pair.source_cells.description?, pair.cells.description?);
             (!translated.text.trim().is_empty()).then_some((pair, source, translated))
         })
+    }
+
+    /// What the references say about each record of the source pages.
+    pub fn reference_verdicts(&self) -> &ReferenceVerdicts<'a> {
+        self.reference_verdicts
+            .get_or_init(|| ReferenceVerdicts::new(self.input.reference, self.records()))
     }
 
     /// The pairs of `WU` and `OM` records and what the counterpart rules

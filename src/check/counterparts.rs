@@ -33,6 +33,9 @@ pub struct Counterparts<'a> {
     /// Every `OM` record, likewise.
     pub om: Vec<&'a Record>,
     verdicts: OnceLock<Vec<DescriptionVerdict<'a>>>,
+    /// The addresses of the records of pairs whose names differ after the
+    /// prefix.
+    differing_names: OnceLock<rustc_hash::FxHashSet<usize>>,
 }
 
 /// What the descriptions of one pair say about each other.
@@ -65,6 +68,7 @@ impl<'a> Counterparts<'a> {
                 wu: Vec::new(),
                 om: Vec::new(),
                 verdicts: OnceLock::new(),
+                differing_names: OnceLock::new(),
             };
         }
         // Where a code is listed twice, its last record is the one paired.
@@ -82,7 +86,25 @@ impl<'a> Counterparts<'a> {
             wu,
             om,
             verdicts: OnceLock::new(),
+            differing_names: OnceLock::new(),
         }
+    }
+
+    /// True when `record` is one side of a pair whose names differ after
+    /// the prefix (`counterpart-name-mismatch` reports those).
+    pub fn names_differ(&self, record: &Record) -> bool {
+        self.differing_names
+            .get_or_init(|| {
+                self.pairs
+                    .iter()
+                    .filter(|pair| match (name_suffix(pair.wu), name_suffix(pair.om)) {
+                        (Some(wu), Some(om)) => !wu.eq_ignore_ascii_case(om),
+                        _ => false,
+                    })
+                    .flat_map(|pair| [address(pair.wu), address(pair.om)])
+                    .collect()
+            })
+            .contains(&address(record))
     }
 
     /// The `WU` and `OM` records that share a name after the prefix but
@@ -110,6 +132,11 @@ impl<'a> Counterparts<'a> {
         self.verdicts
             .get_or_init(|| description_verdicts(&self.pairs, &self.wu, &self.om))
     }
+}
+
+/// A record's address, which identifies it within one dataset.
+fn address(record: &Record) -> usize {
+    record as *const Record as usize
 }
 
 /// The name after its family prefix: `NO_SERVICE` for `WU_E_NO_SERVICE`.

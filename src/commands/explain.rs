@@ -53,6 +53,9 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
     ));
     say(&format!("{}\n", rule.summary));
     say(&format!("{}\n", rule.explanation));
+    if rule.has_tag("reference") {
+        say(&format!("{}\n", reference_note()));
+    }
     say(&format!(
         "Fixes: {}\n",
         match rule.fix {
@@ -78,4 +81,14 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
         rule.id
     ));
     ExitCode::SUCCESS
+}
+
+/// Where the facts of the rules tagged `reference` come from.
+fn reference_note() -> String {
+    let sdk = crate::reference::SdkReference::get();
+    format!(
+        "The reference: the Windows SDK's {} error constants, embedded in errdocs (source: {}), and the product's own headers and CSV/TSV tables named in errdocs.toml ([reference] files), which take precedence. `errdocs lookup NAME` shows what they say of a name or code.",
+        sdk.len(),
+        sdk.source()
+    )
 }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod fix;
+pub mod lookup;
 pub mod rules;
 
 use std::io::Write;
@@ -26,9 +27,10 @@ pub fn color_on_stdout() -> bool {
 }
 
 /// Prints what is worth saying about how the documents were found (a
-/// `translations` template that matches no file) to standard error.
+/// `translations` template that matches no file) and about the reference
+/// files (definitions not read as constants) to standard error.
 pub fn print_notes(project: &crate::Project) {
-    for note in &project.corpus.notes {
+    for note in project.corpus.notes.iter().chain(&project.reference_notes) {
         eprintln!("errdocs: note: {}", crate::safe_text::terminal(note));
     }
 }

@@ -21,6 +21,7 @@ use crate::model::{
     Dataset, DocumentSummary, Family, FileSummary, HResult, LocaleMap, Normalization, RawText,
     Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow, counterpart_code,
 };
+use crate::reference::Reference;
 use crate::source::Location;
 use resolve::{NameIndex, Neighbours, Resolution, RowEvidence, resolve};
 pub use translations::{AlignedRow, Alignment, TableAlignment, TranslationAlignment};
@@ -153,8 +154,10 @@ impl<'a> RowCells<'a> {
 }
 
 /// Builds the dataset from the ingested files of `corpus`, which are in
-/// corpus order: per document, the source-language file first.
-pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
+/// corpus order: per document, the source-language file first. What
+/// `reference` defines a name as is one more independent piece of evidence
+/// for a code that is not written canonically.
+pub fn normalize(corpus: &Corpus, files: &[IngestedFile], reference: &Reference) -> Normalized {
     let names = name_index(files);
     // Documents are independent once the names are known: normalize them
     // in parallel, a contiguous run of documents per thread, and concatenate
@@ -166,7 +169,7 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile]) -> Normalized {
         offset += chunk.len();
     }
     let parts: Vec<DocumentPart> = crate::threads::map_in_order(&documents, |(offset, files)| {
-        normalize_document(*offset, files, &names)
+        normalize_document(*offset, files, &names, reference)
     });
     // Sized once: the records of a large corpus are tens of megabytes, and
     // growing by doubling would copy and touch them again.
@@ -202,7 +205,12 @@ struct DocumentPart {
 
 /// Normalizes the files of one document (the source-language file first);
 /// `offset` is the index of its first file among all files.
-fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) -> DocumentPart {
+fn normalize_document(
+    offset: usize,
+    files: &[IngestedFile],
+    names: &NameIndex,
+    reference: &Reference,
+) -> DocumentPart {
     let mut unreadable_codes = Vec::new();
     let mut doubtful_rows = Vec::new();
     // At most one record per source row.
@@ -272,7 +280,7 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
                 };
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
                 let (value, repair) = if needs_resolution {
-                    let resolution = resolve(&evidence, names);
+                    let resolution = resolve(&evidence, names, reference);
                     let repair = resolution.value.map(|value| Repair {
                         field: "code".into(),
                         from: cells.code_text().to_string(),
@@ -303,7 +311,9 @@ fn normalize_document(offset: usize, files: &[IngestedFile], names: &NameIndex) 
                         resolution,
                     });
                     (value, repair)
-                } else if let Some((value, evidence)) = resolve::contradicted(&evidence, names) {
+                } else if let Some((value, evidence)) =
+                    resolve::contradicted(&evidence, names, reference)
+                {
                     let repair = Repair {
                         field: "code".into(),
                         from: cells.code_text().to_string(),

@@ -1,12 +1,15 @@
 //! Reading a row's code from every piece of evidence at hand: the code cell
-//! itself, the row's decimal column, the counterpart family (`WU` <-> `OM`)
-//! and the neighbouring rows of a sorted table. A value the code cell does
-//! not state outright is used only when independent evidence agrees on it.
+//! itself, the row's decimal column, the counterpart family (`WU` <-> `OM`),
+//! the neighbouring rows of a sorted table, and the reference that defines
+//! the name (the Windows SDK, the product's headers). A value the code cell
+//! does not state outright is used only when independent evidence agrees on
+//! it.
 
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Confidence;
 use crate::model::{CodeProblem, CodeReading, Family, HResult, decimal_value};
+use crate::reference::{CodeKind, Reference, hresult_from_win32};
 use crate::source::Location;
 
 /// An independent source of evidence for a row's code.
@@ -18,6 +21,8 @@ pub enum EvidenceKind {
     Counterpart,
     /// The rows around it in a sorted table.
     Neighbours,
+    /// The header that defines the name.
+    Reference,
 }
 
 /// One source's proposal: the values it allows and why.
@@ -77,8 +82,40 @@ pub struct Resolution {
 }
 
 /// Proposals for a row's value from every independent source.
-pub fn proposals(row: &RowEvidence, names: &NameIndex) -> Vec<Proposal> {
+pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> Vec<Proposal> {
     let mut out = Vec::new();
+    // The definition of the name (as spelt, or in another case); a Win32
+    // error may be documented bare or inside an HRESULT.
+    let name: String = row.name.split_whitespace().collect();
+    if !name.is_empty()
+        && let Some(fact) = reference
+            .by_name(&name)
+            .or_else(|| reference.by_name_ignore_case(&name).first().copied())
+    {
+        let mut values = vec![HResult::new(fact.value)];
+        if fact.kind == CodeKind::Win32Error && fact.value != 0 {
+            values.push(HResult::new(hresult_from_win32(fact.value)));
+        }
+        let place = match fact.origin {
+            crate::reference::Origin::Sdk { .. } => format!("the {}", fact.origin),
+            crate::reference::Origin::User { .. } => fact.origin.to_string(),
+        };
+        let defined = if fact.kind == CodeKind::Win32Error && fact.value != 0 {
+            format!(
+                "{} ({}; {} inside an HRESULT)",
+                fact.value,
+                HResult::new(fact.value),
+                HResult::new(hresult_from_win32(fact.value))
+            )
+        } else {
+            HResult::new(fact.value).to_string()
+        };
+        out.push(Proposal {
+            kind: EvidenceKind::Reference,
+            because: format!("{place} defines {} as {defined}", fact.name),
+            values,
+        });
+    }
     if let Some(decimal) = row.decimal
         && let Some(value) = decimal_value(decimal)
     {
@@ -173,11 +210,16 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex) -> Vec<Proposal> {
 }
 
 /// A well-formed code that the evidence contradicts: the row's decimal
-/// column states another value, and the sorted rows around it or the
-/// counterpart agree with the decimal, while nothing but the code cell
-/// supports the code. Returns the value the evidence gives and the facts
+/// column states another value, and the sorted rows around it, the
+/// counterpart or the reference that defines the name agree with the
+/// decimal, while nothing but the code cell supports the code (a reference
+/// that defines the name as written keeps the code). Returns the value the evidence gives and the facts
 /// that agree on it.
-pub fn contradicted(row: &RowEvidence, names: &NameIndex) -> Option<(HResult, Vec<String>)> {
+pub fn contradicted(
+    row: &RowEvidence,
+    names: &NameIndex,
+    reference: &Reference,
+) -> Option<(HResult, Vec<String>)> {
     let written = row.reading.value?;
     if row.reading.problem.is_some() {
         return None;
@@ -186,7 +228,7 @@ pub fn contradicted(row: &RowEvidence, names: &NameIndex) -> Option<(HResult, Ve
     if stated == written {
         return None;
     }
-    let proposals = proposals(row, names);
+    let proposals = proposals(row, names, reference);
     if proposals.iter().any(|p| p.values.contains(&written)) {
         return None;
     }
@@ -236,8 +278,8 @@ pub fn digits_agree(written: &str, candidate: HResult) -> bool {
 /// value is used only when independent sources agree on it, or when the row's
 /// own decimal column or the counterpart states it and every check that
 /// applies (the written digits, the name's facility) is consistent.
-pub fn resolve(row: &RowEvidence, names: &NameIndex) -> Resolution {
-    let proposals = proposals(row, names);
+pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> Resolution {
+    let proposals = proposals(row, names, reference);
     let digits = written_digits(row.written);
     let family = Family::of_name(row.name);
 
@@ -321,8 +363,8 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex) -> Resolution {
             )
         }))
         .collect();
-    // A definite source (decimal column, counterpart) that names another
-    // value contradicts the candidate.
+    // A definite source (decimal column, counterpart, reference) that names
+    // another value contradicts the candidate.
     let disagreements: Vec<String> = proposals
         .iter()
         .filter(|p| p.kind != EvidenceKind::Neighbours && !p.values.contains(&best))
@@ -406,7 +448,7 @@ mod tests {
                 descending: false,
             }),
         };
-        let resolution = resolve(&row, &names);
+        let resolution = resolve(&row, &names, &Reference::default());
         assert_eq!(resolution.value, Some(HResult::new(0x8024_2000)));
         assert_eq!(resolution.confidence, Confidence::High);
     }
@@ -427,7 +469,8 @@ mod tests {
                 descending: true,
             }),
         };
-        let (value, evidence) = contradicted(&row, &NameIndex::new()).expect("contradicted");
+        let (value, evidence) =
+            contradicted(&row, &NameIndex::new(), &Reference::default()).expect("contradicted");
         assert_eq!(value, HResult::new(0x87D1_3AA1));
         assert_eq!(
             evidence,
@@ -448,7 +491,10 @@ mod tests {
             decimal: Some("-2016331103"),
             neighbours: None,
         };
-        assert_eq!(contradicted(&alone, &NameIndex::new()), None);
+        assert_eq!(
+            contradicted(&alone, &NameIndex::new(), &Reference::default()),
+            None
+        );
         // Rows around it that fit the code: the decimal is what is wrong.
         let fitting = RowEvidence {
             neighbours: Some(Neighbours {
@@ -458,7 +504,10 @@ mod tests {
             }),
             ..alone
         };
-        assert_eq!(contradicted(&fitting, &NameIndex::new()), None);
+        assert_eq!(
+            contradicted(&fitting, &NameIndex::new(), &Reference::default()),
+            None
+        );
     }
 
     #[test]
@@ -475,7 +524,7 @@ mod tests {
                 descending: false,
             }),
         };
-        let resolution = resolve(&row, &NameIndex::new());
+        let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
         assert_eq!(resolution.value, None);
         assert_eq!(resolution.suggestion, Some(HResult::new(0x8024_200B)));
     }
@@ -490,7 +539,7 @@ mod tests {
             decimal: Some("-2147012744"),
             neighbours: None,
         };
-        let resolution = resolve(&row, &NameIndex::new());
+        let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
         assert_eq!(resolution.value, Some(HResult::new(0x8007_2F78)));
         assert_eq!(resolution.confidence, Confidence::Medium);
     }
@@ -508,9 +557,59 @@ mod tests {
             decimal: None,
             neighbours: None,
         };
-        let resolution = resolve(&row, &names);
+        let resolution = resolve(&row, &names, &Reference::default());
         assert_eq!(resolution.value, None);
         assert!(resolution.evidence.is_empty(), "{:?}", resolution.evidence);
+    }
+
+    #[test]
+    fn the_reference_is_independent_evidence() {
+        let reference = Reference::sdk();
+        // The SDK and the neighbours agree on the lost digit.
+        let reading = HResult::read("0x8024200");
+        let row = RowEvidence {
+            written: "0x8024200",
+            reading: &reading,
+            name: "WU_E_UH_INSTALLERFAILURE",
+            decimal: None,
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8024_200A)),
+                higher: Some(HResult::new(0x8024_200C)),
+                descending: false,
+            }),
+        };
+        let resolution = resolve(&row, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, Some(HResult::new(0x8024_200B)));
+        assert_eq!(resolution.confidence, Confidence::High);
+        assert!(
+            resolution
+                .evidence
+                .iter()
+                .any(|e| e
+                    .contains("Windows SDK (System.UpdateAgent) defines WU_E_UH_INSTALLERFAILURE")),
+            "{:?}",
+            resolution.evidence
+        );
+        // A Win32 error documented inside an HRESULT: the SDK's 12152 is
+        // 0x80072F78, as the decimal column says.
+        let reading = HResult::read("Internal winhttp error");
+        let row = RowEvidence {
+            written: "Internal winhttp error",
+            reading: &reading,
+            name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
+            decimal: Some("-2147012744"),
+            neighbours: None,
+        };
+        let resolution = resolve(&row, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, Some(HResult::new(0x8007_2F78)));
+        assert_eq!(resolution.confidence, Confidence::High);
+        // A reference that disagrees with the decimal column leaves the row
+        // unresolved.
+        let row = RowEvidence {
+            decimal: Some("-2147012745"),
+            ..row
+        };
+        assert_eq!(resolve(&row, &NameIndex::new(), &reference).value, None);
     }
 
     #[test]
@@ -525,7 +624,7 @@ mod tests {
             decimal: Some("-2145124346"),
             neighbours: None,
         };
-        let resolution = resolve(&row, &names);
+        let resolution = resolve(&row, &names, &Reference::default());
         assert_eq!(resolution.value, None);
     }
 }

@@ -16,7 +16,8 @@
 //! [`Query`] classifies what `errdocs lookup` is asked.
 //!
 //! This module depends on nothing of errdocs but [`crate::model`]
-//! ([`crate::error`] wraps its [`ReferenceError`]).
+//! (the pipeline turns a [`ReferenceError`] into a [`crate::Error`] that names the
+//! file and line).
 
 mod kind;
 mod names;
@@ -38,7 +39,7 @@ pub use sdk::{
 };
 pub use user::{SkippedDefinition, UserReference, UserReferenceFormat};
 
-use names::edit_distance_within;
+pub use names::edit_distance_within;
 
 /// The facility of Win32 errors wrapped in HRESULTs (`FACILITY_WIN32`).
 pub const FACILITY_WIN32: u16 = 7;
@@ -265,7 +266,7 @@ impl Reference {
             }
         }
         if let Some(sdk) = self.sdk {
-            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name)));
+            facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name).into_iter()));
         }
         facts
     }

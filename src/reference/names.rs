@@ -47,7 +47,7 @@ pub fn family_prefix(name: &str) -> &str {
 /// case (insertions, deletions, substitutions and swaps of two adjacent
 /// characters each cost 1), when it is at most `limit`; `None` when it is
 /// larger. Works on bytes: names are ASCII identifiers.
-pub(crate) fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a = a.as_bytes();
     let b = b.as_bytes();
     if a.len().abs_diff(b.len()) > limit {

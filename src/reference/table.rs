@@ -23,13 +23,34 @@ impl FactRows for Vec<Fact<'static>> {
     }
 }
 
-/// Facts with two indexes: positions sorted by name ignoring case (then by
-/// exact name), and (value, position) pairs sorted by value.
+/// Facts with three indexes: positions sorted by name ignoring case (then
+/// by exact name), (value, position) pairs sorted by value, and a hash of
+/// each name ignoring case to where its spellings are in the first.
 #[derive(Debug, Clone)]
 pub(crate) struct FactTable<R> {
     rows: R,
     by_name: Vec<u32>,
     by_value: Vec<(u32, u32)>,
+    /// [`upper_hash`] of each name to the range of `by_name` that holds its
+    /// spellings (they sort together); [`COLLISION`] where two names share a
+    /// hash, which then need the binary search. A check runs a lookup by
+    /// name per documented code, and a binary search over 18,000 names
+    /// costs ten times a hash lookup.
+    by_upper_hash: rustc_hash::FxHashMap<u64, (u32, u32)>,
+}
+
+/// Marks a hash that two different names (ignoring case) share.
+const COLLISION: (u32, u32) = (u32::MAX, 0);
+
+/// A hash of a name's ASCII upper-case form, without allocating it.
+fn upper_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for byte in name.bytes() {
+        hasher.write_u8(byte.to_ascii_uppercase());
+    }
+    hasher.write_usize(name.len());
+    hasher.finish()
 }
 
 impl<R: FactRows> FactTable<R> {
@@ -47,10 +68,30 @@ impl<R: FactRows> FactTable<R> {
             .map(|index| (rows.fact(index as usize).value, index))
             .collect();
         by_value.sort_unstable();
+        let mut by_upper_hash = rustc_hash::FxHashMap::default();
+        by_upper_hash.reserve(by_name.len());
+        let mut start = 0;
+        while start < by_name.len() {
+            let name = rows.fact(by_name[start] as usize).name;
+            let length = by_name[start..]
+                .iter()
+                .take_while(|&&index| rows.fact(index as usize).name.eq_ignore_ascii_case(name))
+                .count();
+            let range = (
+                u32::try_from(start).unwrap_or(u32::MAX),
+                u32::try_from(length).unwrap_or(0),
+            );
+            by_upper_hash
+                .entry(upper_hash(name))
+                .and_modify(|known| *known = COLLISION)
+                .or_insert(range);
+            start += length.max(1);
+        }
         FactTable {
             rows,
             by_name,
             by_value,
+            by_upper_hash,
         }
     }
 
@@ -72,13 +113,27 @@ impl<R: FactRows> FactTable<R> {
     }
 
     /// The facts whose name equals `name` ignoring case.
-    pub(crate) fn named_ignore_case(&self, name: &str) -> impl Iterator<Item = Fact<'_>> + '_ {
-        self.name_range(|candidate| cmp_ignore_case(candidate, name))
+    pub(crate) fn named_ignore_case(&self, name: &str) -> Vec<Fact<'_>> {
+        match self.by_upper_hash.get(&upper_hash(name)) {
+            None => Vec::new(),
+            Some(&range) if range == COLLISION => self
+                .name_range(|candidate| cmp_ignore_case(candidate, name))
+                .collect(),
+            // A name that is not in the table may share a hash with one
+            // that is.
+            Some(&(start, length)) => self.by_name[start as usize..(start + length) as usize]
+                .iter()
+                .map(|&index| self.rows.fact(index as usize))
+                .filter(|fact| fact.name.eq_ignore_ascii_case(name))
+                .collect(),
+        }
     }
 
     /// The fact named exactly `name`, if any.
     pub(crate) fn named(&self, name: &str) -> Option<Fact<'_>> {
-        self.named_ignore_case(name).find(|fact| fact.name == name)
+        self.named_ignore_case(name)
+            .into_iter()
+            .find(|fact| fact.name == name)
     }
 
     /// The facts whose name starts with `prefix`, ignoring case.
@@ -102,8 +157,12 @@ impl<R: FactRows> FactTable<R> {
         let start = self
             .by_name
             .partition_point(|index| position(name_of(index)) == Ordering::Less);
+        // The matches follow: few for a name, and read anyway for a prefix,
+        // so walking them costs less than a second binary search.
         let length = self.by_name[start..]
-            .partition_point(|index| position(name_of(index)) == Ordering::Equal);
+            .iter()
+            .take_while(|index| position(name_of(index)) == Ordering::Equal)
+            .count();
         self.by_name[start..start + length]
             .iter()
             .map(|&index| self.rows.fact(index as usize))

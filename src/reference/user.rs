@@ -90,12 +90,19 @@ impl UserReference {
     /// Reads a reference file, choosing the reader by its extension (see
     /// [`UserReferenceFormat`]).
     pub fn read(path: &Path) -> Result<UserReference, ReferenceError> {
+        UserReference::read_named(path, path)
+    }
+
+    /// Reads the reference file at `path`, naming it `shown` in facts and
+    /// errors (a path relative to the project root, as the configuration
+    /// writes it, where `path` is where it is found from here).
+    pub fn read_named(path: &Path, shown: &Path) -> Result<UserReference, ReferenceError> {
         let format =
-            UserReferenceFormat::of_path(path).ok_or_else(|| ReferenceError::UnknownFormat {
-                path: path.to_path_buf(),
+            UserReferenceFormat::of_path(shown).ok_or_else(|| ReferenceError::UnknownFormat {
+                path: shown.to_path_buf(),
             })?;
         let bytes = std::fs::read(path).map_err(|source| ReferenceError::Io {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             source,
         })?;
         let text = match String::from_utf8(bytes) {
@@ -107,7 +114,7 @@ impl UserReference {
                     .filter(|&&byte| byte == b'\n')
                     .count();
                 return Err(ReferenceError::Malformed {
-                    path: path.to_path_buf(),
+                    path: shown.to_path_buf(),
                     line,
                     message: format!(
                         "not valid UTF-8 (byte offset {valid}); save the file as UTF-8"
@@ -115,7 +122,7 @@ impl UserReference {
                 });
             }
         };
-        UserReference::parse(path, &text, format)
+        UserReference::parse(shown, &text, format)
     }
 
     /// Reads reference text in a given format; `path` names the file in
@@ -493,7 +500,12 @@ fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
     if digits.is_empty() {
         return Err(format!("`{literal}` has no digits"));
     }
-    if let Some(bad) = digits.chars().find(|c| !c.is_digit(radix)) {
+    // The digits as written (ASCII lower-casing keeps every byte where it
+    // was), to name a wrong one as the file has it.
+    let written = unsigned
+        .get(body.len() - digits.len()..body.len())
+        .unwrap_or(digits);
+    if let Some(bad) = written.chars().find(|c| !c.is_digit(radix)) {
         let base = match radix {
             16 => "a hex digit",
             8 => "an octal digit (C reads a number with a leading 0 as octal)",
@@ -903,7 +915,7 @@ mod tests {
     fn malformed_header_lines_name_file_and_line() {
         assert_eq!(
             error_text(header("\n#define OM_E_X _HRESULT_TYPEDEF_(0x80CFZZZZL)\n")),
-            "product.h:2: `#define OM_E_X`: `0x80CFZZZZL` is not a number: `z` is not a hex digit"
+            "product.h:2: `#define OM_E_X`: `0x80CFZZZZL` is not a number: `Z` is not a hex digit"
         );
         assert!(
             error_text(header("#define OM_E_X _HRESULT_TYPEDEF_(0x80CF0001L\n"))
@@ -1021,6 +1033,18 @@ mod tests {
         let error = UserReference::read(&latin1).map(|_| ()).unwrap_err();
         assert!(
             error.to_string().contains("latin1.h:2: not valid UTF-8"),
+            "{error}"
+        );
+        // Named as the project writes it, read from where it is.
+        let named = UserReference::read_named(&path, Path::new("ref/codes.tsv")).expect("reads");
+        assert_eq!(named.file(), Path::new("ref/codes.tsv"));
+        let error = UserReference::read_named(&latin1, Path::new("ref/latin1.h"))
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("ref/latin1.h:2: not valid UTF-8"),
             "{error}"
         );
     }

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     tags: &["code"],
     fix: Some(Applicability::Safe),
     summary: "A code that its row's decimal and the rows around it contradict",
-    explanation: "A hex code can be well formed and still wrong: copied from the row above, or computed from a decimal with a digit lost. When the row's decimal column states another code, and the rows around it in a sorted table (or the same name in the mirrored WU/OM family) agree with the decimal while nothing supports the hex, the hex is what is wrong. The dataset uses the code the evidence gives (recorded in the record's `repairs`), and the fix rewrites the code cell. When only the decimal disagrees, `decimal-mismatch` says so instead.",
+    explanation: "A hex code can be well formed and still wrong: copied from the row above, or computed from a decimal with a digit lost. When the row's decimal column states another code, and the rows around it in a sorted table (the same name in the mirrored WU/OM family, or the header that defines the name) agree with the decimal while nothing supports the hex, the hex is what is wrong; a header that defines the name with the hex keeps it. The dataset uses the code the evidence gives (recorded in the record's `repairs`), and the fix rewrites the code cell. When only the decimal disagrees, `decimal-mismatch` says so instead.",
     bad_example: "|-2016331102|0x87D13AA2|5010:Device locked|\n|-2016331103|0x87D13AA4|5009:(unused)|\n|-2016331104|0x87D13AA0|5008:Passcode too recent|",
     good_example: "|-2016331102|0x87D13AA2|5010:Device locked|\n|-2016331103|0x87D13AA1|5009:(unused)|\n|-2016331104|0x87D13AA0|5008:Passcode too recent|",
     rollup: None,

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::context::Context;
 use crate::check::counterparts::{CounterpartPair, name_suffix, record_place, source_description};
+use crate::check::reference::{NameVerdict, ReferenceVerdicts, ValueVerdict, defines};
 use crate::check::rule::Rule;
 use crate::check::tokens::words;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
@@ -13,10 +14,10 @@ use crate::model::Record;
 pub static RULE: Rule = Rule {
     id: "counterpart-name-mismatch",
     severity: Severity::Warning,
-    tags: &["counterpart"],
-    fix: Some(Applicability::Unsafe),
+    tags: &["counterpart", "reference"],
+    fix: Some(Applicability::Safe),
     summary: "A WU code and its OM counterpart have different names",
-    explanation: "OM_* codes are WU_* codes under facility 0x0CF instead of 0x024, with the same name after the prefix. A small difference is usually a misspelling: the side whose spelling the documents use elsewhere is more likely right. A larger one is a different name: check the product's headers.",
+    explanation: "OM_* codes are WU_* codes under facility 0x0CF instead of 0x024, with the same name after the prefix. Where a reference (the Windows SDK, which defines the WU codes, or the product's header named in errdocs.toml) defines one side's name with its code, or names one side's code as the other side spells it, the reference settles which side is right: the finding sits on the wrong row, with the reference's name as the fix. Otherwise a small difference is usually a misspelling, and the side whose spelling the documents use elsewhere is more likely right; a larger one is a different name: check the product's headers.",
     bad_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFILCT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
     good_example: "0x80240019 WU_E_EXCLUSIVE_INSTALL_CONFLICT\n0x80CF0019 OM_E_EXCLUSIVE_INSTALL_CONFLICT",
     rollup: None,
@@ -41,9 +42,154 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .map(|part| part.to_ascii_uppercase())
         .collect();
     let vocabulary = Vocabulary::of(ctx.records(), questions);
+    let verdicts = ctx.reference_verdicts();
     for (&pair, misspelling) in counterparts.pairs.iter().zip(misspellings) {
-        check_pair(pair, misspelling, &vocabulary, out);
+        match reference_side(pair, verdicts) {
+            Some(ReferenceSide::Both) => {}
+            Some(ReferenceSide::Right { right, to, fact }) => {
+                reference_finding(pair, right, to, &fact, out);
+            }
+            None => check_pair(pair, misspelling, &vocabulary, out),
+        }
     }
+}
+
+/// What the references say of a pair whose names differ.
+enum ReferenceSide<'a, 'r> {
+    /// They define both names with their codes: both are right.
+    Both,
+    /// They support `right`'s name: the other side's name should be `to`,
+    /// as `fact` shows.
+    Right {
+        right: &'a Record,
+        to: String,
+        fact: crate::reference::Fact<'r>,
+    },
+}
+
+/// Which side of a pair whose names differ after the prefix the references
+/// support: a side whose name they define with its code (in any case), or
+/// a side whose code they name as the other side spells it (the SDK calls
+/// 0x8024002D `WU_E_SOURCE_ABSENT`, as the OM side's `OM_E_SOURCE_ABSENT`
+/// mirrors). `None` when they settle nothing.
+fn reference_side<'a, 'r>(
+    CounterpartPair { wu, om }: CounterpartPair<'a>,
+    verdicts: &ReferenceVerdicts<'r>,
+) -> Option<ReferenceSide<'a, 'r>> {
+    let (wu_suffix, om_suffix) = (name_suffix(wu)?, name_suffix(om)?);
+    if wu_suffix.eq_ignore_ascii_case(om_suffix) {
+        return None;
+    }
+    let confirmed = |record: &Record| match verdicts.of(record).map(|v| &v.name_verdict) {
+        Some(NameVerdict::Defined {
+            fact,
+            value: ValueVerdict::Agrees,
+            ..
+        }) => Some(*fact),
+        _ => None,
+    };
+    // The wrong side's name mirrors the right side's, as the reference
+    // spells it.
+    let mirrored = |right: &Record, fact: &crate::reference::Fact<'_>| -> Option<String> {
+        let wrong = if std::ptr::eq(right, wu) { om } else { wu };
+        let (wrong_prefix, right_prefix) = (wrong.family.prefix()?, right.family.prefix()?);
+        let suffix = suffix_after(fact.name, right_prefix)?;
+        Some(format!("{wrong_prefix}{suffix}"))
+    };
+    match (confirmed(wu), confirmed(om)) {
+        (Some(_), Some(_)) => return Some(ReferenceSide::Both),
+        (Some(fact), None) => {
+            return Some(ReferenceSide::Right {
+                right: wu,
+                to: mirrored(wu, &fact)?,
+                fact,
+            });
+        }
+        (None, Some(fact)) => {
+            return Some(ReferenceSide::Right {
+                right: om,
+                to: mirrored(om, &fact)?,
+                fact,
+            });
+        }
+        (None, None) => {}
+    }
+    // One side's code, as the reference names it, is the other side's name
+    // mirrored: the reference's name is the fix.
+    for (record, other, other_suffix) in [(wu, om, om_suffix), (om, wu, wu_suffix)] {
+        let facts = match verdicts.of(record).map(|v| &v.name_verdict) {
+            Some(NameVerdict::Misspelt(misses)) => misses.iter().map(|m| m.fact).collect(),
+            Some(NameVerdict::OtherName(facts)) => facts.clone(),
+            _ => Vec::new(),
+        };
+        if let [fact] = facts.as_slice()
+            && suffix_after(fact.name, record.family.prefix()?)
+                .is_some_and(|suffix| suffix.eq_ignore_ascii_case(other_suffix))
+        {
+            return Some(ReferenceSide::Right {
+                right: other,
+                to: fact.name.to_string(),
+                fact: *fact,
+            });
+        }
+    }
+    None
+}
+
+/// The part of `name` after `prefix` (matched ignoring case).
+fn suffix_after<'n>(name: &'n str, prefix: &str) -> Option<&'n str> {
+    let head = name.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &name[prefix.len()..])
+}
+
+/// The finding of a pair the references settle: on the row whose name is
+/// wrong, with the name that mirrors the right side.
+fn reference_finding(
+    CounterpartPair { wu, om }: CounterpartPair,
+    right: &Record,
+    to: String,
+    fact: &crate::reference::Fact<'_>,
+    out: &mut Vec<Finding>,
+) {
+    let wrong = if std::ptr::eq(right, wu) { om } else { wu };
+    // Where the reference defines the wrong side's own code (the WU side),
+    // it and the other page agree: two sources. Where it speaks only of the
+    // other side (the OM side, which no SDK defines), the product may name
+    // its mirror otherwise.
+    let reference_names_wrong_code = fact.name.eq_ignore_ascii_case(&to);
+    let (confidence, applicability) = if reference_names_wrong_code {
+        (Confidence::High, Applicability::Safe)
+    } else {
+        (Confidence::Medium, Applicability::Unsafe)
+    };
+    let message = format!(
+        "{} ({}) and its counterpart {} ({}, {}) should share their name after the prefix, but `{}` vs `{}` differ; {}, so {} is right and this name should be `{to}`",
+        wrong.name,
+        wrong.code,
+        right.name,
+        right.code,
+        record_place(right).file_line(),
+        name_suffix(wrong).unwrap_or(""),
+        name_suffix(right).unwrap_or(""),
+        defines(fact),
+        right.name,
+    );
+    out.push(
+        RULE.finding(record_place(wrong), message)
+            .about(Some(wrong.code.to_string()), Some(&wrong.name))
+            .with_related(record_place(right), format!("the counterpart {}", right.name))
+            .with_fix(Fix {
+                field: "name".into(),
+                from: wrong.name.clone(),
+                to,
+                confidence,
+                applicability,
+                evidence: vec![
+                    defines(fact),
+                    format!("{} and {} have corresponding codes", wu.code, om.code),
+                ],
+            }),
+    );
 }
 
 /// For a pair whose names look like a misspelling of one another (edit

@@ -1,10 +1,11 @@
 //! `decimal-mismatch`: a decimal column that disagrees with the hex code.
 
 use crate::check::context::{Context, RowView};
+use crate::check::reference::{NameVerdict, ValueVerdict, defines};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
 use crate::ingest::Cell;
-use crate::model::{DecimalReading, Record, decimal_value, read_decimal};
+use crate::model::{DecimalReading, HResult, Record, decimal_value, read_decimal};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -30,7 +31,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for wrong in decimals.wrong {
-            out.push(finding(&wrong));
+            out.push(finding(&wrong, corrected_code(ctx, wrong.record)));
         }
     }
 }
@@ -95,8 +96,26 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
     decimals
 }
 
-/// The finding of one wrong decimal.
-pub fn finding(wrong: &WrongDecimal) -> Finding {
+/// The code a row should have where `reference-decimal-as-hex` (when it
+/// runs) corrects it, with the reference's fact in words: the decimal's fix
+/// must agree with the code's.
+pub fn corrected_code(ctx: &Context, record: &Record) -> Option<(HResult, String)> {
+    if !ctx.is_enabled(super::reference_decimal_as_hex::RULE.id) {
+        return None;
+    }
+    match &ctx.reference_verdicts().of(record)?.name_verdict {
+        NameVerdict::Defined {
+            fact,
+            value: ValueVerdict::DecimalAsHex { expected },
+            ..
+        } => Some((*expected, defines(fact))),
+        _ => None,
+    }
+}
+
+/// The finding of one wrong decimal; `corrected` is the code the row should
+/// have, where a reference corrects it (see [`corrected_code`]).
+pub fn finding(wrong: &WrongDecimal, corrected: Option<(HResult, String)>) -> Finding {
     let WrongDecimal {
         cell,
         record,
@@ -106,6 +125,28 @@ pub fn finding(wrong: &WrongDecimal) -> Finding {
     let code = record.code;
     let signed = code.signed();
     let written = cell.text.trim();
+    if let Some((right, fact)) = corrected {
+        let decimal = right.signed();
+        return RULE
+            .finding(
+                cell.location.clone(),
+                format!(
+                    "decimal `{written}` does not match {code}, and {code} is itself wrong (reference-decimal-as-hex): {fact}, so the code is {right} and the decimal {decimal}"
+                ),
+            )
+            .about(Some(code.to_string()), Some(&record.name))
+            .with_fix(Fix {
+                field: "decimal".into(),
+                from: written.to_string(),
+                to: decimal.to_string(),
+                confidence: Confidence::High,
+                applicability: Applicability::Safe,
+                evidence: vec![
+                    fact,
+                    format!("{right} read as a signed 32-bit integer is {decimal}"),
+                ],
+            });
+    }
     let why = match reading {
         DecimalReading::OffsetBy2Pow32 => format!(
             "is {code} minus 2^32, a wrong offset; as a signed 32-bit integer it is {signed}"

@@ -1,6 +1,6 @@
 //! `decimal-systematic`: a whole table's decimal column wrong for one reason.
 
-use super::decimal_mismatch::{finding, wrong_decimals};
+use super::decimal_mismatch::{corrected_code, finding, wrong_decimals};
 use crate::check::context::Context;
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Finding, RelatedLocation, Severity};
@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .wrong
             .iter()
             .map(|wrong| {
-                let row = finding(wrong);
+                let row = finding(wrong, corrected_code(ctx, wrong.record));
                 RelatedLocation {
                     location: row.location,
                     message: row.message,

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     tags: &["code"],
     fix: Some(Applicability::Safe),
     summary: "A hex code is not `0x` followed by 8 hex digits",
-    explanation: "A code with a lost digit, a missing prefix, trailing punctuation or text in the code column cannot be looked up. errdocs suggests the intended code from independent evidence (the row's decimal column, the same name in the mirrored WU/OM family, the neighbouring rows of a sorted table) and uses it in the dataset only when the evidence agrees.",
+    explanation: "A code with a lost digit, a missing prefix, trailing punctuation or text in the code column cannot be looked up. errdocs suggests the intended code from independent evidence (the row's decimal column, the same name in the mirrored WU/OM family, the neighbouring rows of a sorted table, the code the Windows SDK or the product's header defines the name as) and uses it in the dataset only when the evidence agrees.",
     bad_example: "<td>0x8024200</td><td>WU_E_UH_REMOTEUNAVAILABLE</td>",
     good_example: "<td>0x80242000</td><td>WU_E_UH_REMOTEUNAVAILABLE</td>",
     rollup: None,

@@ -1,6 +1,12 @@
-//! `name-case`: a name not in upper-snake form.
+//! `name-case`: a name not spelt the way its header spells it (or, where no
+//! reference knows it, not in the usual upper-snake form).
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::check::context::Context;
+use crate::check::reference::{
+    NameVerdict, ValueVerdict, defines, either, names_for_code, prefix_counts, show_origin,
+};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::is_placeholder_name;
@@ -9,65 +15,157 @@ use crate::model::is_placeholder_name;
 pub static RULE: Rule = Rule {
     id: "name-case",
     severity: Severity::Note,
-    tags: &["name", "style"],
-    fix: Some(Applicability::Unsafe),
-    summary: "A symbolic name is not in upper-snake form",
-    explanation: "Windows error constants are usually written in upper case with underscores (ERROR_INVALID_NAME), and search is case-sensitive in many tools. A few real names are mixed case (NERR_BadPasswordCore), so this is a note: check the header that defines the constant before changing it.",
-    bad_example: "<td>Error_Invalid_Name</td>",
-    good_example: "<td>ERROR_INVALID_NAME</td>",
+    tags: &["name", "style", "reference"],
+    fix: Some(Applicability::Safe),
+    summary: "A symbolic name is not spelt the way its header spells it",
+    explanation: "Search is case-sensitive in many tools, and code uses the name exactly as its header defines it. Where the Windows SDK (or the product's header named in errdocs.toml) defines the name in another case, the fix is the header's spelling, and safe when the header's code agrees with the row's. Where no reference knows the name, errdocs goes by the usual form (upper case with underscores, LAN Manager's NERR_ names CamelCase after the prefix), and the fix is only a suggestion: a few real names break the pattern. A word where a name belongs (`Success`) is reported with the names the reference gives the code.",
+    bad_example: "<td>0x0000007B</td><td>Error_Invalid_Name</td>",
+    good_example: "<td>0x0000007B</td><td>ERROR_INVALID_NAME</td>",
     rollup: None,
     check,
 };
 
 /// On source rows of tables with a name column (placeholders are
-/// `name-placeholder`'s).
+/// `name-placeholder`'s; names a reference says are misspelt or another
+/// code's are `reference-name-unknown`'s or `counterpart-name-mismatch`'s,
+/// whose fixes also mend the case, when those rules run).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for row in ctx.source_rows() {
-        let Some(cell) = row.cells.name else { continue };
-        let name = row.cells.name_text();
-        if is_placeholder_name(name) {
-            continue;
-        }
-        let suggestion = usual_form(name);
-        if suggestion == name {
-            continue;
-        }
-        let location = cell.location.clone();
-        let code = row.record.map(|r| r.code.to_string());
-        let family = row.record.map_or("this", |r| r.family.as_str());
-        if !name.contains('_') {
-            // A word such as "Success" is not a constant at all; no
-            // spelling of it is a safe suggestion.
+    let verdicts = ctx.reference_verdicts();
+    let unknown_said = ctx.is_enabled(super::reference_name_unknown::RULE.id);
+    let pairs_said = ctx.is_enabled(super::counterpart_name_mismatch::RULE.id);
+    for table in ctx.source_tables() {
+        // The family prefixes the table's names use, worked out only for a
+        // table that needs them.
+        let mut prefixes: Option<HashMap<String, usize>> = None;
+        for row in table {
+            let Some(cell) = row.cells.name else { continue };
+            let name = row.cells.name_text();
+            if is_placeholder_name(name) {
+                continue;
+            }
+            let joined: String = name.split_whitespace().collect();
+            let verdict = row
+                .record
+                .and_then(|record| verdicts.of(record))
+                .filter(|verdict| verdict.name == joined);
+            let location = cell.location.clone();
+            let code = row.record.map(|r| r.code.to_string());
+            let finding = RULE.finding(location, String::new()).about(code, Some(name));
+            match verdict.map(|verdict| &verdict.name_verdict) {
+                // The reference spells it so: right, however unusual.
+                Some(NameVerdict::Defined { exact: true, .. }) => continue,
+                Some(NameVerdict::Defined { fact, value, .. }) => {
+                    let (confidence, applicability) = match value {
+                        ValueVerdict::Agrees | ValueVerdict::DecimalAsHex { .. } => {
+                            (Confidence::High, Applicability::Safe)
+                        }
+                        ValueVerdict::Differs { .. } => (Confidence::Medium, Applicability::Unsafe),
+                    };
+                    out.push(
+                        Finding {
+                            message: format!(
+                                "`{name}` is not spelt the way its header spells it: {} defines `{}`",
+                                show_origin(fact),
+                                fact.name
+                            ),
+                            ..finding
+                        }
+                        .with_fix(Fix {
+                            field: "name".into(),
+                            from: name.trim().to_string(),
+                            to: fact.name.to_string(),
+                            confidence,
+                            applicability,
+                            evidence: vec![
+                                defines(fact),
+                                format!("`{joined}` and `{}` differ only in case", fact.name),
+                            ],
+                        }),
+                    );
+                    continue;
+                }
+                Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
+                    if unknown_said
+                        || (pairs_said
+                            && row
+                                .record
+                                .is_some_and(|record| ctx.counterparts().names_differ(record))) =>
+                {
+                    continue;
+                }
+                _ => {}
+            }
+            let suggestion = usual_form(name);
+            if suggestion == name {
+                continue;
+            }
+            let family = row.record.map_or("this", |r| r.family.as_str());
+            if !name.contains('_') {
+                // A word such as "Success" is not a constant at all; the names
+                // the reference gives the code that hold the word are the
+                // candidates.
+                let mut message = format!(
+                    "`{name}` is not a symbolic name: {family} constants are written like PREFIX_WORDS; write the constant's name"
+                );
+                let Some(record) = row.record else {
+                    out.push(Finding { message, ..finding });
+                    continue;
+                };
+                let prefixes = prefixes.get_or_insert_with(|| {
+                    prefix_counts(table.iter().map(|other| other.cells.name_text()))
+                });
+                let candidates = names_for_code(ctx.input.reference, record.code, name, prefixes);
+                match candidates.as_slice() {
+                    [] => out.push(Finding { message, ..finding }),
+                    [only] => {
+                        message.push_str(&format!(
+                            "; {} names {} `{}`",
+                            show_origin(only),
+                            record.code,
+                            only.name
+                        ));
+                        out.push(Finding { message, ..finding }.with_fix(Fix {
+                            field: "name".into(),
+                            from: name.trim().to_string(),
+                            to: only.name.to_string(),
+                            confidence: Confidence::Medium,
+                            applicability: Applicability::Unsafe,
+                            evidence: vec![
+                                defines(only),
+                                format!("`{}` holds the word `{}`", only.name, name.trim()),
+                            ],
+                        }));
+                    }
+                    several => {
+                        message.push_str(&format!(
+                            "; the reference names {} {}",
+                            record.code,
+                            either(several.iter().map(|fact| fact.name))
+                        ));
+                        out.push(Finding { message, ..finding });
+                    }
+                }
+                continue;
+            }
             out.push(
-                RULE.finding(
-                    location,
-                    format!(
-                        "`{name}` is not a symbolic name: {family} constants are written like PREFIX_WORDS; write the constant's name"
+                Finding {
+                    message: format!(
+                        "`{name}` is not written the way {family} names usually are; it is probably `{suggestion}` (no reference defines it: check the header that does, since a few real names break the pattern)"
                     ),
-                )
-                .about(code, Some(name)),
+                    ..finding
+                }
+                .with_fix(Fix {
+                    field: "name".into(),
+                    from: name.to_string(),
+                    to: suggestion,
+                    confidence: Confidence::Low,
+                    applicability: Applicability::Unsafe,
+                    evidence: vec![format!(
+                        "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix)"
+                    )],
+                }),
             );
-            continue;
         }
-        out.push(
-            RULE.finding(
-                location,
-                format!(
-                    "`{name}` is not written the way {family} names usually are; it is probably `{suggestion}` (check the header that defines it: a few real names break the pattern)"
-                ),
-            )
-            .about(code, Some(name))
-            .with_fix(Fix {
-                field: "name".into(),
-                from: name.to_string(),
-                to: suggestion,
-                confidence: Confidence::Low,
-                applicability: Applicability::Unsafe,
-                evidence: vec![format!(
-                    "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix)"
-                )],
-            }),
-        );
     }
 }
 

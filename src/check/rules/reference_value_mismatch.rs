@@ -1,0 +1,104 @@
+//! `reference-value-mismatch`: the reference defines the name with another
+//! value.
+
+use crate::check::context::Context;
+use crate::check::reference::{NameVerdict, ValueVerdict, defines, either, names_of_code};
+use crate::check::rule::Rule;
+use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::model::Record;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "reference-value-mismatch",
+    severity: Severity::Error,
+    tags: &["code", "reference"],
+    fix: Some(Applicability::Unsafe),
+    summary: "The reference defines the name with another code",
+    explanation: "The header that defines a constant is what programs are compiled against: a page that gives the name another code sends readers to the wrong error. errdocs checks names against the Windows SDK's constants and the product's own headers named in errdocs.toml (a Win32 error inside an HRESULT, 0x8007xxxx, counts as the same code). The fix is the defined code, unless another row of the page already has it; when the reference names the documented code too, the message says so, since the name may be the wrong half of the row.",
+    bad_example: "<td>0x80245003</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
+    good_example: "<td>0x802450FF</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
+    rollup: None,
+    check,
+};
+
+/// On source rows whose name a reference defines with another code.
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let verdicts = ctx.reference_verdicts();
+    // The first record of each code in each document, made on the first
+    // finding: a page rarely has one.
+    let mut documented: Option<HashMap<(&str, u32), &Record>> = None;
+    for row in ctx.source_rows() {
+        let Some(record) = row.record else { continue };
+        let Some(verdict) = verdicts.of(record) else {
+            continue;
+        };
+        let NameVerdict::Defined {
+            fact,
+            value: ValueVerdict::Differs { expected },
+            ..
+        } = verdict.name_verdict
+        else {
+            continue;
+        };
+        let location = row.cells.code_location();
+        let written = row.cells.code_text().trim();
+        let mut message = format!(
+            "{} is {} here, but {}",
+            verdict.name,
+            record.code,
+            defines(&fact)
+        );
+        // The documented code may be right and the name wrong: say what the
+        // reference calls it.
+        let names: Vec<&str> = names_of_code(ctx.input.reference, record.code)
+            .iter()
+            .map(|other| other.name)
+            .collect();
+        if !names.is_empty() {
+            message.push_str(&format!(
+                "; the reference names {} {}",
+                record.code,
+                either(names.iter().copied())
+            ));
+        }
+        // Another row of the document with the defined code makes a change
+        // of code a duplicate: a person has to read both.
+        let taken = documented
+            .get_or_insert_with(|| {
+                let mut by_code: HashMap<(&str, u32), &Record> = HashMap::default();
+                for other in ctx.records() {
+                    by_code
+                        .entry((&*other.document, other.code.value()))
+                        .or_insert(other);
+                }
+                by_code
+            })
+            .get(&(&*record.document, expected.value()))
+            .copied();
+        let mut finding = RULE
+            .finding(location, String::new())
+            .about(Some(record.code.to_string()), Some(&verdict.name));
+        if let Some(other) = taken {
+            message.push_str(&format!(
+                "; {expected} is already listed as {} ({}): check which row is wrong",
+                other.name,
+                crate::check::counterparts::record_place(other).file_line()
+            ));
+        } else {
+            message.push_str(&format!(
+                "; if the name is right, the code is {expected}"
+            ));
+            finding = finding.with_fix(Fix {
+                field: "code".into(),
+                from: written.to_string(),
+                to: expected.to_string(),
+                confidence: Confidence::Medium,
+                applicability: Applicability::Unsafe,
+                evidence: vec![defines(&fact)],
+            });
+        }
+        finding.message = message;
+        out.push(finding);
+    }
+}

@@ -1,0 +1,213 @@
+//! `errdocs lookup`: the answers as a program reads them (JSON), and the
+//! exit codes (0 found, 1 not found, 2 a bad query) for every kind of query
+//! in both formats, in a project and without one. The transcripts in
+//! tests/cmd/lookup*.trycmd show the human form in full.
+
+mod common;
+
+use common::{errdocs, repo_root};
+
+fn lookup_json(root: &std::path::Path, queries: &[&str]) -> (i32, serde_json::Value) {
+    let root = root.to_str().expect("UTF-8 path");
+    let mut args = vec!["--root", root, "lookup", "--format", "json"];
+    args.extend_from_slice(queries);
+    let output = errdocs(&args);
+    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), json)
+}
+
+#[test]
+fn every_kind_of_query_in_the_bundled_project() {
+    let (code, json) = lookup_json(
+        &repo_root(),
+        &[
+            "0x8024002d",
+            "-2145124307",
+            "wu_e_ff_source_absent",
+            "OM_E_*SOURCE_ABSENT",
+        ],
+    );
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["project"], true);
+    let queries = json["queries"].as_array().expect("queries");
+    assert_eq!(queries.len(), 4);
+    // A code, in hex and in decimal: the page's name, and the SDK's.
+    for query in &queries[..2] {
+        assert_eq!(query["kind"], "code");
+        let entry = &query["matches"][0];
+        assert_eq!(entry["code"], "0x8024002D");
+        assert_eq!(entry["records"][0]["name"], "WU_E_FF_SOURCE_ABSENT");
+        assert_eq!(
+            entry["records"][0]["counterpart_name"],
+            "OM_E_SOURCE_ABSENT"
+        );
+        assert_eq!(
+            entry["records"][0]["places"][0],
+            "sources/wsus-additional-resources/en-us.md:531 (en-US)"
+        );
+        assert_eq!(entry["reference"]["names"][0]["name"], "WU_E_SOURCE_ABSENT");
+        assert_eq!(
+            entry["reference"]["names"][0]["module"],
+            "System.UpdateAgent"
+        );
+    }
+    // A name in any case.
+    assert_eq!(queries[2]["kind"], "name");
+    assert_eq!(queries[2]["matches"][0]["code"], "0x8024002D");
+    // A wildcard: both OM codes, each in every locale.
+    assert_eq!(queries[3]["kind"], "wildcard");
+    let codes: Vec<&str> = queries[3]["matches"]
+        .as_array()
+        .expect("matches")
+        .iter()
+        .map(|entry| entry["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(codes, ["0x80CF002C", "0x80CF002D"]);
+    let descriptions = &queries[3]["matches"][1]["records"][0]["descriptions"];
+    assert_eq!(descriptions.as_object().map(|d| d.len()), Some(4));
+}
+
+#[test]
+fn a_win32_error_is_found_in_both_forms_and_as_its_digits_written_as_hex() {
+    let (code, json) = lookup_json(&repo_root(), &["1112", "0x800704CF"]);
+    assert_eq!(code, 0, "{json:#}");
+    let first = &json["queries"][0]["matches"];
+    assert_eq!(first[0]["code"], "0x00000458");
+    assert_eq!(
+        first[0]["reference"]["names"][0]["name"],
+        "ERROR_NO_MEDIA_IN_DRIVE"
+    );
+    // The page documents 1112 as 0x00001112.
+    assert_eq!(first[1]["code"], "0x00001112");
+    assert!(
+        first[1]["relation"]
+            .as_str()
+            .is_some_and(|r| r.contains("decimal digits written as hex")),
+        "{first:#}"
+    );
+    let second = &json["queries"][1]["matches"][0];
+    assert_eq!(second["records"][0]["name"], "ERROR_NETWORK_UNREACHABLE");
+    assert_eq!(second["reference"]["win32_inside"]["value"], 1231);
+    assert_eq!(
+        second["reference"]["win32_inside"]["names"][0]["name"],
+        "ERROR_NETWORK_UNREACHABLE"
+    );
+}
+
+#[test]
+fn one_query_that_finds_nothing_makes_the_exit_code_1() {
+    let (code, json) = lookup_json(&repo_root(), &["0x80240001", "WU_E_SOURCE_ABSNET"]);
+    assert_eq!(code, 1);
+    assert_eq!(json["queries"][0]["found"], true);
+    assert_eq!(json["queries"][1]["found"], false);
+    assert_eq!(json["queries"][1]["did_you_mean"][0], "WU_E_SOURCE_ABSENT");
+}
+
+#[test]
+fn without_a_project_the_sdk_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, json) = lookup_json(dir.path(), &["WU_E_NO_SERVICE", "0x80CF0001"]);
+    assert_eq!(code, 1, "OM codes are not in the SDK: {json:#}");
+    assert_eq!(json["project"], false);
+    assert_eq!(json["queries"][0]["matches"][0]["code"], "0x80240001");
+    assert_eq!(json["queries"][1]["found"], false);
+}
+
+#[test]
+fn a_bad_query_is_a_usage_error() {
+    let output = errdocs(&["lookup", "12.5"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("`12.5` holds `.`"), "{stderr}");
+}
+
+/// Where a lookup runs: in the bundled project, or in an empty folder,
+/// which is no project (the Windows SDK alone answers); the folder is kept
+/// while the test runs.
+fn roots() -> Vec<(&'static str, Option<tempfile::TempDir>, std::path::PathBuf)> {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let empty_path = empty.path().to_path_buf();
+    vec![
+        ("project", None, repo_root()),
+        ("no project", Some(empty), empty_path),
+    ]
+}
+
+#[test]
+fn every_kind_of_query_in_both_formats_with_and_without_a_project() {
+    // (query, kind, the first code it finds): codes the SDK defines, so
+    // that both settings find them.
+    let found = [
+        ("0x8024002D", "code", "0x8024002D"),
+        ("0x8024002d", "code", "0x8024002D"),
+        ("0X8024002D", "code", "0x8024002D"),
+        ("8024002d", "code", "0x8024002D"),
+        ("0x5", "code", "0x00000005"),
+        ("0x458L", "code", "0x00000458"),
+        ("-2145124307", "code", "0x8024002D"),
+        ("2149842989", "code", "0x8024002D"),
+        ("1112", "code", "0x00000458"),
+        ("wu_e_no_service", "name", "0x80240001"),
+        ("Wu_E_No_Service", "name", "0x80240001"),
+        ("WU_E_NO_SERV*", "wildcard", "0x80240001"),
+        ("bg_e_http_error_50?", "wildcard", "0x801901F4"),
+    ];
+    for (setting, _keep, root) in roots() {
+        let root_arg = root.to_str().expect("UTF-8 path");
+        for (query, kind, code) in found {
+            let (status, json) = lookup_json(&root, &[query]);
+            assert_eq!(status, 0, "{setting}: {query}: {json:#}");
+            assert_eq!(json["project"], setting == "project", "{setting}");
+            let answer = &json["queries"][0];
+            assert_eq!(answer["kind"], kind, "{setting}: {query}");
+            assert_eq!(answer["found"], true, "{setting}: {query}");
+            assert_eq!(answer["matches"][0]["code"], code, "{setting}: {query}");
+
+            let output = errdocs(&["--root", root_arg, "lookup", "--format", "human", query]);
+            assert_eq!(output.status.code(), Some(0), "{setting}: {query}");
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                text.starts_with(&format!("# {kind} `{query}`\n{code}  ")),
+                "{setting}: {query}: {text}"
+            );
+        }
+        // Nothing found: exit 1, in both formats.
+        for query in ["WU_E_NO_SUCH_THING", "WU_E_ZZ_*", "0x8024FF00"] {
+            let (status, json) = lookup_json(&root, &[query]);
+            assert_eq!(status, 1, "{setting}: {query}: {json:#}");
+            assert_eq!(json["queries"][0]["found"], false, "{setting}: {query}");
+            let output = errdocs(&["--root", root_arg, "lookup", query]);
+            assert_eq!(output.status.code(), Some(1), "{setting}: {query}");
+            let text = String::from_utf8_lossy(&output.stdout);
+            assert!(text.starts_with("# "), "{setting}: {query}: {text}");
+        }
+        // A query that is no code, name or wildcard: exit 2, in both
+        // formats, saying what is wrong and printing no answer.
+        for (query, why) in [
+            ("12.5", "`12.5` holds `.`"),
+            ("0x8024ZZZZ", "`0x8024ZZZZ` holds `Z`"),
+            ("0x123456789", "0x123456789"),
+        ] {
+            for format in ["human", "json"] {
+                let output = errdocs(&["--root", root_arg, "lookup", "--format", format, query]);
+                assert_eq!(
+                    output.status.code(),
+                    Some(2),
+                    "{setting}: {format}: {query}"
+                );
+                assert!(output.stdout.is_empty(), "{setting}: {format}: {query}");
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert!(
+                    stderr.contains(why),
+                    "{setting}: {format}: {query}: {stderr}"
+                );
+            }
+        }
+    }
+}
