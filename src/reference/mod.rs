@@ -378,6 +378,45 @@ impl Reference {
         facts
     }
 
+    /// True when `fact` is an SDK constant one component defines in a family
+    /// that belongs elsewhere: `E_FILENOTFOUND` is only HTML Help's
+    /// (`Data.HtmlHelp`), while most `E_` constants are `Foundation`'s. Such a
+    /// definition is weak evidence of what a page means by the name, as pages
+    /// also use the family's plain spelling for codes other components
+    /// define. A family is the module's that defines most of its constants
+    /// (in the SDK metadata, `E_`: `Foundation` 118, `System.AddressBook`
+    /// 84, `Data.HtmlHelp` 62, and 15 more modules).
+    pub fn is_component_local(&self, fact: &Fact<'_>) -> bool {
+        let (Origin::Sdk { module, .. }, Some(sdk)) = (fact.origin, self.sdk) else {
+            return false;
+        };
+        let family = family_prefix(fact.name);
+        let mut per_module: Vec<(&str, usize)> = Vec::new();
+        for other in sdk.table().with_prefix(family) {
+            let Origin::Sdk {
+                module: other_module,
+                ..
+            } = other.origin
+            else {
+                continue;
+            };
+            if family_prefix(other.name) != family {
+                continue;
+            }
+            match per_module.iter_mut().find(|(m, _)| *m == other_module) {
+                Some((_, count)) => *count += 1,
+                None => per_module.push((other_module, 1)),
+            }
+        }
+        let own = per_module
+            .iter()
+            .find(|(m, _)| *m == module)
+            .map_or(0, |(_, count)| *count);
+        per_module
+            .iter()
+            .any(|(m, count)| *m != module && *count > own)
+    }
+
     /// Every fact: each user file's (name order), then the SDK's that no user
     /// file overrides.
     pub fn iter(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
@@ -466,6 +505,24 @@ mod tests {
                 .iter()
                 .all(|fact| fact.name.starts_with("WU_E_PT_SOAP"))
         );
+    }
+
+    #[test]
+    fn component_local_definitions_of_shared_families() {
+        let reference = Reference::sdk();
+        let local = |name: &str| {
+            let fact = reference.by_name(name).expect("the SDK defines it");
+            reference.is_component_local(&fact)
+        };
+        // HTML Help's own E_ constant; most E_ constants are Foundation's.
+        assert!(local("E_FILENOTFOUND"));
+        assert!(!local("E_FAIL"));
+        assert!(!local("WU_E_NO_SERVICE"));
+        assert!(!local("ERROR_ACCESS_DENIED"));
+        // A user's definition is the product's own, never component-local.
+        let product = user("#define E_FILENOTFOUND ((HRESULT)0x80070002L)\n");
+        let fact = product.table().named("E_FILENOTFOUND").expect("defined");
+        assert!(!reference.is_component_local(&fact));
     }
 
     #[test]
