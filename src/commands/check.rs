@@ -37,11 +37,14 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         Project::load_paths(root, &options.paths)?
     };
     super::print_notes(&project);
-    // Reports quote and fingerprint findings' lines: from the text checked.
-    project.require_sources()?;
     let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
+    // Reports quote and fingerprint findings' lines, from the text checked:
+    // `require_sources` reads every file again and stops if one changed.
+    // It runs after the rules, whose working memory is then freed, so the
+    // texts and that memory are never held at once.
     if let Some(path) = options.write_baseline {
         let findings = project.evaluate().findings;
+        project.require_sources()?;
         let baseline = Baseline::of(&project, &findings);
         std::fs::write(&path, baseline.to_json()).map_err(|e| Error::io(&path, e))?;
         eprintln!(
@@ -56,6 +59,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         .map(|path| Baseline::load(&path))
         .transpose()?;
     let outcome = project.check(baseline.as_ref(), fail_on);
+    project.require_sources()?;
     let report = ReportContext {
         outcome: &outcome,
         lines: &project,

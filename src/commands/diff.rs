@@ -198,8 +198,10 @@ fn load_side(root: &Path, side: &Side) -> Result<LoadedSide> {
 fn load_project(root: &Path, label: String) -> Result<LoadedSide> {
     let project = Project::load(root)?;
     super::print_notes(&project);
-    project.require_sources()?;
     let findings = project.build_check().findings;
+    // After the rules (see `check`): the findings' lines from the text
+    // checked.
+    project.require_sources()?;
     let prints = fingerprints(&project, &findings);
     Ok(LoadedSide {
         snapshot: Snapshot::from_dataset(&project.dataset),
