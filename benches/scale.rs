@@ -11,7 +11,8 @@
 //! - A docs tree in which most pages hold no error codes (prose pages with
 //!   headings, lists, code blocks and tables of other things, and a few
 //!   code pages): `errdocs check DIR` against the bare pass over the same
-//!   files.
+//!   files; then the same prose pages without the code pages, to show what
+//!   the scan that skips a page costs by itself.
 //!
 //! `cargo bench --bench scale`. `ERRDOCS_BENCH_RUNS=N` changes the runs.
 
@@ -36,6 +37,8 @@ fn main() {
     generate(&root.join("sources"), &three.join("sources"), 1200);
     let tree = bench.join("scale-docs-tree");
     generate_docs_tree(&root.join("sources"), &tree, 3000, 30);
+    let prose = bench.join("scale-docs-prose");
+    generate_docs_tree(&root.join("sources"), &prose, 3000, 0);
 
     println!("errdocs scale benchmark (release build; median of {runs} runs)");
     let mut peaks = Vec::new();
@@ -76,29 +79,40 @@ fn main() {
         peaks[1] as f64 / peaks[0] as f64
     );
 
-    let files = markdown_files(&tree);
-    let bytes: u64 = files
-        .iter()
-        .map(|f| f.metadata().map_or(0, |m| m.len()))
-        .sum();
-    let bare = median(runs, || bare_pass(&files));
-    let (scan, scan_peak) = run_binary(
-        runs,
-        &["check", "--format", "json", "--fail-on", "never"],
-        &tree,
-    );
-    println!(
-        "docs tree: {} files, {:.1} MB, 30 with codes",
-        files.len(),
-        bytes as f64 / 1e6
-    );
-    println!("  bare pass (1 thread):       {:>8.0} ms", ms(bare));
-    println!(
-        "  check DIR:                  {:>8.0} ms: {:.1}x faster than the bare pass, peak {} MB",
-        ms(scan),
-        bare.as_secs_f64() / scan.as_secs_f64(),
-        scan_peak / 1024
-    );
+    // The tree, then its prose pages alone: what the scan that skips a
+    // page costs, apart from checking the pages that hold codes.
+    for (label, dir) in [("docs tree", &tree), ("its prose pages alone", &prose)] {
+        let files = markdown_files(dir);
+        let bytes: u64 = files
+            .iter()
+            .map(|f| f.metadata().map_or(0, |m| m.len()))
+            .sum();
+        let with_codes = files
+            .iter()
+            .filter(|f| {
+                f.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("errors-"))
+            })
+            .count();
+        let bare = median(runs, || bare_pass(&files));
+        let (scan, scan_peak) = run_binary(
+            runs,
+            &["check", "--format", "json", "--fail-on", "never"],
+            dir,
+        );
+        println!(
+            "{label}: {} files, {:.1} MB, {with_codes} with codes",
+            files.len(),
+            bytes as f64 / 1e6
+        );
+        println!("  bare pass (1 thread):       {:>8.0} ms", ms(bare));
+        println!(
+            "  check DIR:                  {:>8.0} ms: {:.1}x faster than the bare pass, peak {} MB",
+            ms(scan),
+            bare.as_secs_f64() / scan.as_secs_f64(),
+            scan_peak / 1024
+        );
+    }
 }
 
 /// Runs the errdocs binary with `args` then `path`, its output discarded,
