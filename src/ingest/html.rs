@@ -274,10 +274,17 @@ const VOID: &[&str] = &[
 /// `html` with the start and end tags of elements nested deeper than
 /// `max` left out (their text kept), except a table's own tags. Borrowed
 /// when nothing is that deep, which is every real page.
+///
+/// Depth follows HTML's implied end tags where pages rely on them: a `<tr>`
+/// ends the open row and its cells, a `<td>` the open cell, a `<p>`, a
+/// list or a block the open paragraph, an `<li>` the open item, a
+/// `<dt>`/`<dd>` the open term or definition. Otherwise a long table
+/// written without `</td>` or `</p>` would count as deep, and its `<br>`s
+/// would be dropped.
 fn within_depth(html: &str, max: usize) -> Cow<'_, str> {
-    // One pass: each tag's name and whether it opens or closes; depth
-    // counts open elements that are not void.
-    let mut depth = 0usize;
+    // The open elements' names, as ranges of `html` (lower-cased on
+    // compare).
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut offset = 0;
@@ -295,26 +302,32 @@ fn within_depth(html: &str, max: usize) -> Cow<'_, str> {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
+        if name_len == 0 {
+            // A `<` of text ("a < b"): the next `>` may be a tag's.
+            offset = at + 1;
+            continue;
+        }
         let Some(gt) = memchr::memchr(b'>', &bytes[name_start..]) else {
             break;
         };
         let end = name_start + gt + 1;
         offset = end;
-        if name_len == 0 {
-            continue;
-        }
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = name.as_str();
         let self_closing = html[..end].ends_with("/>");
-        let keep = STRUCTURE.contains(&name.as_str());
+        let keep = STRUCTURE.contains(&name);
         let deep = if closing {
-            let deep = depth > max;
-            depth = depth.saturating_sub(1);
+            let deep = open.len() > max;
+            if let Some(at) = find_open(html, &open, &[name], &[]) {
+                open.truncate(at);
+            }
             deep
-        } else if VOID.contains(&name.as_str()) || self_closing {
-            depth >= max
+        } else if VOID.contains(&name) || self_closing {
+            open.len() >= max
         } else {
-            depth += 1;
-            depth > max
+            close_implied(html, &mut open, name);
+            open.push((name_start, name_len));
+            open.len() > max
         };
         if deep && !keep {
             let out = out.get_or_insert_with(|| String::with_capacity(html.len()));
@@ -328,6 +341,85 @@ fn within_depth(html: &str, max: usize) -> Cow<'_, str> {
             out.push_str(&html[copied..]);
             Cow::Owned(out)
         }
+    }
+}
+
+/// How far down the open elements an end tag or an implied end looks: an
+/// end tag whose element is not open near the top is ignored, which keeps
+/// stray end tags from costing the whole stack each.
+const IMPLIED_REACH: usize = 64;
+
+/// The index in `open` of the nearest open element named one of `names`,
+/// not looking past an element named one of `bounds`.
+fn find_open(
+    html: &str,
+    open: &[(usize, usize)],
+    names: &[&str],
+    bounds: &[&str],
+) -> Option<usize> {
+    for (index, &(start, len)) in open.iter().enumerate().rev().take(IMPLIED_REACH) {
+        let element = &html[start..start + len];
+        if names.iter().any(|n| element.eq_ignore_ascii_case(n)) {
+            return Some(index);
+        }
+        if bounds.iter().any(|b| element.eq_ignore_ascii_case(b)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Ends the open elements that a start tag `name` ends in HTML.
+fn close_implied(html: &str, open: &mut Vec<(usize, usize)>, name: &str) {
+    const CELL_SCOPE: &[&str] = &["td", "th", "table", "caption"];
+    const BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+    ];
+    // Ends everything above the nearest `parent`: the children it holds.
+    let mut close_above = |parents: &[&str], bounds: &[&str]| {
+        if let Some(at) = find_open(html, open, parents, bounds) {
+            open.truncate(at + 1);
+        }
+    };
+    match name {
+        "tr" => close_above(&["tbody", "thead", "tfoot", "table"], &[]),
+        "td" | "th" => close_above(&["tr", "table"], &[]),
+        "thead" | "tbody" | "tfoot" => close_above(&["table"], &[]),
+        "li" => {
+            if let Some(at) = find_open(html, open, &["li"], &["ul", "ol", "td", "th", "table"]) {
+                open.truncate(at);
+            }
+        }
+        "dt" | "dd" => {
+            if let Some(at) = find_open(html, open, &["dt", "dd"], &["dl", "td", "th", "table"]) {
+                open.truncate(at);
+            }
+        }
+        _ => {}
+    }
+    if BLOCKS.contains(&name)
+        && let Some(at) = find_open(html, open, &["p"], CELL_SCOPE)
+    {
+        open.truncate(at);
     }
 }
 
@@ -554,6 +646,23 @@ mod tests {
         assert_eq!(kept.matches("</div>").count(), MAX_DEPTH / 2);
         assert!(kept.contains(">x<"));
         assert!(matches!(within_depth("<b>a</b><br>", 2), Cow::Borrowed(_)));
+        // Elements whose end tags are implied do not nest: a long table
+        // written without `</td>`, `</tr>` or `</p>` keeps every tag.
+        let rows = "<tr><td><p>First line<br>second line<td>x".repeat(600);
+        let table = format!("<table>{rows}</table>");
+        assert!(matches!(within_depth(&table, MAX_DEPTH), Cow::Borrowed(_)));
+        let items = "<li><p>one<br>".repeat(600);
+        assert!(matches!(
+            within_depth(&format!("<ul>{items}</ul>"), MAX_DEPTH),
+            Cow::Borrowed(_)
+        ));
+        // A `<` of text does not hide the tag after it.
+        assert_eq!(
+            within_depth("<b>a < b<i>c</i></b>", 1)
+                .matches("<i>")
+                .count(),
+            0
+        );
         // A table's own tags stay, however deep.
         let tables = "<table><tr><td>".repeat(600);
         assert_eq!(
