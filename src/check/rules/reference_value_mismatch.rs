@@ -6,6 +6,7 @@ use crate::check::reference::{NameVerdict, ValueVerdict, defines, either, names_
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::Record;
+use crate::reference::Origin;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The rule.
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
     tags: &["code", "reference"],
     fix: Some(Applicability::Unsafe),
     summary: "The reference defines the name with another code",
-    explanation: "The header that defines a constant is what programs are compiled against: a page that gives the name another code sends readers to the wrong error. errdocs checks names against the Windows SDK's constants and the product's own headers named in errdocs.toml (a Win32 error inside an HRESULT, 0x8007xxxx, counts as the same code). The fix is the defined code, unless another row of the page already has it; when the reference names the documented code too, the message says so, since the name may be the wrong half of the row. A name that one component alone defines in a family that is mostly another module's (HTML Help's E_FILENOTFOUND, 0x80001037) is not held against a row that gives it a code the reference knows by other names (0x80070002, ERROR_FILE_NOT_FOUND): pages use such plain spellings for other components' codes.",
+    explanation: "The header that defines a constant is what programs are compiled against: a page that gives the name another code sends readers to the wrong error. errdocs checks names against the Windows SDK's constants and the product's own headers named in errdocs.toml (a Win32 error inside an HRESULT, 0x8007xxxx, counts as the same code). The fix is the defined code, unless another row of the page already has it; when the reference names the documented code too, the message says so, since the name may be the wrong half of the row. A name that one component alone defines in a family that is mostly another module's (HTML Help's E_FILENOTFOUND, 0x80001037) is not held against a row that gives it a code the reference knows by other names, none of that component's (0x80070002, ERROR_FILE_NOT_FOUND): pages use such plain spellings for other components' codes.",
     bad_example: "<td>0x80245003</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
     good_example: "<td>0x802450FF</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
     rollup: None,
@@ -51,16 +52,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         );
         // The documented code may be right and the name wrong: say what the
         // reference calls it.
-        let names: Vec<&str> = names_of_code(ctx.input.reference, record.code)
-            .iter()
-            .map(|other| other.name)
-            .collect();
+        let code_facts = names_of_code(ctx.input.reference, record.code);
+        let names: Vec<&str> = code_facts.iter().map(|other| other.name).collect();
         // A name only one component defines, in a family that is mostly
         // another module's, written with a code the reference knows under
-        // other names: the page uses the family's plain spelling for that
-        // code (E_FILENOTFOUND for 0x80070002, ERROR_FILE_NOT_FOUND's
-        // HRESULT), not HTML Help's constant. Too weak to call an error.
-        if !names.is_empty() && ctx.input.reference.is_component_local(&fact) {
+        // other names, none of them that component's: the page uses the
+        // family's plain spelling for another component's code
+        // (E_FILENOTFOUND for 0x80070002, ERROR_FILE_NOT_FOUND's HRESULT),
+        // not HTML Help's constant. Too weak to call an error. Two WinHTTP
+        // names with each other's codes stay errors.
+        if !code_facts.is_empty()
+            && !code_facts
+                .iter()
+                .any(|other| same_component(&other.origin, &fact.origin))
+            && ctx.input.reference.is_component_local(&fact)
+        {
             continue;
         }
         if !names.is_empty() {
@@ -94,9 +100,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 crate::check::counterparts::record_place(other).file_line()
             ));
         } else {
-            message.push_str(&format!(
-                "; if the name is right, the code is {expected}"
-            ));
+            message.push_str(&format!("; if the name is right, the code is {expected}"));
             finding = finding.with_fix(Fix {
                 field: "code".into(),
                 from: written.to_string(),
@@ -108,5 +112,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         finding.message = message;
         out.push(finding);
+    }
+}
+
+/// True when two definitions come from one component: one SDK module, or
+/// one user file.
+fn same_component(a: &Origin<'_>, b: &Origin<'_>) -> bool {
+    match (a, b) {
+        (Origin::Sdk { module: a, .. }, Origin::Sdk { module: b, .. }) => a == b,
+        (Origin::User { file: a, .. }, Origin::User { file: b, .. }) => a == b,
+        _ => false,
     }
 }
