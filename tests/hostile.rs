@@ -465,7 +465,7 @@ fn readers_and_concurrent_builds_see_a_complete_set() {
                 // slow next to the window a rename leaves).
                 let file = std::fs::File::open(&path);
                 assert!(file.is_ok(), "out/error-codes.json was missing: {file:?}");
-                if reads % 64 == 0 {
+                if reads.is_multiple_of(64) {
                     let bytes = std::fs::read(&path).expect("read");
                     assert!(expected.contains(&bytes), "a torn or foreign file");
                 }
@@ -678,6 +678,11 @@ fn control_characters_never_reach_the_terminal() {
             assert_no_controls("summary", &text);
         }
     }
+    // `lookup` quotes the page's descriptions, folder and file names.
+    let lookup = errdocs(root, &["lookup", "0x80240001", "WU_E_*"]);
+    assert_eq!(lookup.code, 0, "{lookup:?}");
+    assert_no_controls("lookup", &lookup.all());
+    assert!(lookup.stdout.contains("red?]0;pwned"), "{lookup:?}");
     // An error that quotes input (a bad locale in errdocs.toml).
     std::fs::write(
         root.join("errdocs.toml"),

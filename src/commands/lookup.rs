@@ -81,7 +81,7 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
     } else {
         eprintln!(
             "errdocs: note: no project at {} (no errdocs.toml or sources/): the Windows SDK alone answers",
-            root.display()
+            crate::safe_text::terminal(&root.display().to_string())
         );
         None
     };
@@ -101,7 +101,16 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
         .map(|query| index.answer(query))
         .collect();
     let text = match options.format {
-        LookupFormat::Human => human(&answers, is_project),
+        // Page text, names and paths reach a terminal: each line made safe
+        // (the JSON escapes control characters itself).
+        LookupFormat::Human => human(&answers, is_project)
+            .split_inclusive('\n')
+            .map(|line| {
+                let body = line.strip_suffix('\n').unwrap_or(line);
+                let ending = &line[body.len()..];
+                format!("{}{ending}", crate::safe_text::terminal(body))
+            })
+            .collect(),
         LookupFormat::Json => json(&answers, is_project),
     };
     let mut stdout = std::io::stdout().lock();
