@@ -282,6 +282,15 @@ impl Transaction {
     /// build of it), cleans up after interrupted runs and creates the
     /// folder the new set is written into.
     pub fn begin(out: &Path) -> Result<Transaction> {
+        // A link is written through: the new set replaces the folder it
+        // leads to, and the link stays.
+        let resolved;
+        let out = if out.is_symlink() {
+            resolved = fs::canonicalize(out).map_err(|e| Error::io(out, e))?;
+            resolved.as_path()
+        } else {
+            out
+        };
         let names = Names::of(out)?;
         fs::create_dir_all(&names.parent).map_err(|e| {
             Error::io(
@@ -339,7 +348,17 @@ impl Transaction {
                     remove_any(&self.staging);
                 }
                 Err(_) => {
-                    fs::rename(&out, &old).map_err(|e| Error::io(&out, e))?;
+                    if let Err(e) = fs::rename(&out, &old) {
+                        // A mount point (a container's bind mount) cannot
+                        // be renamed: its files are replaced one by one.
+                        if is_busy_or_cross_device(&e) {
+                            replace_files_inside(&self.staging, &out, written)?;
+                            self.committed = true;
+                            remove_any(&self.staging);
+                            return Ok(written.iter().map(|name| out.join(name)).collect());
+                        }
+                        return Err(Error::io(&out, e));
+                    }
                     if let Err(e) = fs::rename(&self.staging, &out) {
                         let _ = fs::rename(&old, &out);
                         return Err(Error::io(&out, e));
@@ -388,6 +407,32 @@ fn recover(names: &Names) -> Result<()> {
             if entry.file_name().to_str().is_some_and(is_legacy_temporary) {
                 remove_any(&entry.path());
             }
+        }
+    }
+    Ok(())
+}
+
+/// True for the errors renaming a mount point gives.
+fn is_busy_or_cross_device(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+    )
+}
+
+/// Puts each of `written` from `staging` into `out` in its place: copied
+/// to a temporary name inside `out`, then renamed over the old file, so
+/// each file is whole at every instant (the set, unlike a swap of the
+/// folder, is not).
+fn replace_files_inside(staging: &Path, out: &Path, written: &[&str]) -> Result<()> {
+    for name in written {
+        let from = staging.join(name);
+        let to = out.join(name);
+        let temporary = out.join(format!(".{name}.errdocs-new"));
+        fs::copy(&from, &temporary).map_err(|e| Error::io(&temporary, e))?;
+        if let Err(e) = fs::rename(&temporary, &to) {
+            let _ = fs::remove_file(&temporary);
+            return Err(Error::io(&to, e));
         }
     }
     Ok(())
@@ -512,6 +557,47 @@ mod tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(beside, ["out"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_output_folder_is_written_through_and_stays_a_link() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let target = root.path().join("site/errors");
+        fs::create_dir_all(&target).expect("mkdir");
+        fs::write(target.join("a.json"), "old a").expect("write");
+        let out = root.path().join("out");
+        std::os::unix::fs::symlink("site/errors", &out).expect("link");
+        let txn = Transaction::begin(&out).expect("begin");
+        fs::write(txn.staging().join("a.json"), "new a").expect("write");
+        txn.commit(&["a.json"]).expect("commit");
+        assert!(out.is_symlink(), "the link stays");
+        assert_eq!(
+            fs::read_to_string(target.join("a.json")).expect("read"),
+            "new a"
+        );
+    }
+
+    #[test]
+    fn files_are_replaced_inside_a_folder_that_cannot_be_swapped() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let (staging, out) = (root.path().join("new"), root.path().join("out"));
+        fs::create_dir_all(&staging).expect("mkdir");
+        fs::create_dir_all(&out).expect("mkdir");
+        fs::write(staging.join("a.json"), "new a").expect("write");
+        fs::write(out.join("a.json"), "old a").expect("write");
+        fs::write(out.join("mine.txt"), "mine").expect("write");
+        replace_files_inside(&staging, &out, &["a.json"]).expect("replace");
+        assert_eq!(
+            files(&out),
+            [
+                ("a.json".to_string(), "new a".to_string()),
+                ("mine.txt".to_string(), "mine".to_string()),
+            ]
+        );
+        assert!(is_busy_or_cross_device(&io::Error::from(
+            io::ErrorKind::ResourceBusy
+        )));
     }
 
     #[test]
