@@ -332,10 +332,10 @@ fn reword_text(text: &str) -> String {
         if trimmed.starts_with("<td") {
             last_td = Some(i);
         }
-        if trimmed.starts_with("</tr") {
-            if let Some(td) = last_td.take() {
-                last_cells[td] = true;
-            }
+        if trimmed.starts_with("</tr")
+            && let Some(td) = last_td.take()
+        {
+            last_cells[td] = true;
         }
     }
     let mut out = String::with_capacity(text.len() + text.len() / 8);

@@ -120,11 +120,11 @@ pub fn tokens(text: &str) -> Vec<&str> {
                 None => break,
             },
         };
-        if let Some(previous) = current {
-            if this != previous || this == Class::Single {
-                out.push(&text[start..i]);
-                start = i;
-            }
+        if let Some(previous) = current
+            && (this != previous || this == Class::Single)
+        {
+            out.push(&text[start..i]);
+            start = i;
         }
         current = Some(this);
         i += width;
@@ -352,12 +352,12 @@ fn push_run(runs: &mut Vec<Run>, equal: bool, old: (usize, usize), new: (usize, 
     if old.0 == old.1 && new.0 == new.1 {
         return;
     }
-    if let Some(last) = runs.last_mut() {
-        if last.equal == equal {
-            last.old.1 = old.1;
-            last.new.1 = new.1;
-            return;
-        }
+    if let Some(last) = runs.last_mut()
+        && last.equal == equal
+    {
+        last.old.1 = old.1;
+        last.new.1 = new.1;
+        return;
     }
     runs.push(Run { equal, old, new });
 }

@@ -213,10 +213,10 @@ pub fn token_of(word: &str) -> Token {
         .unwrap_or(word);
     let hex_digits =
         |s: &str| !s.is_empty() && s.len() <= 16 && s.bytes().all(|c| c.is_ascii_hexdigit());
-    if let Some(digits) = bare.strip_prefix("0x").or_else(|| bare.strip_prefix("0X")) {
-        if hex_digits(digits) {
-            return Token::Hex(HexDigits::new(digits));
-        }
+    if let Some(digits) = bare.strip_prefix("0x").or_else(|| bare.strip_prefix("0X"))
+        && hex_digits(digits)
+    {
+        return Token::Hex(HexDigits::new(digits));
     }
     if let Some(digits) = bare.strip_prefix('x').or_else(|| bare.strip_prefix('X'))
         && digits.len() >= 6
@@ -231,10 +231,9 @@ pub fn token_of(word: &str) -> Token {
     if !magnitude.is_empty()
         && magnitude.len() <= 19
         && magnitude.bytes().all(|c| c.is_ascii_digit())
+        && let Ok(n) = bare[..sign + magnitude.len()].parse::<i64>()
     {
-        if let Ok(n) = bare[..sign + magnitude.len()].parse::<i64>() {
-            return Token::Decimal(n);
-        }
+        return Token::Decimal(n);
     }
     // Eight bare hex digits with a letter among them: a code without its
     // prefix (80CF0001). Eight decimal digits are a number.

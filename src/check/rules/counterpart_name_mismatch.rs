@@ -139,7 +139,8 @@ fn reference_side<'a, 'r>(
 /// The part of `name` after `prefix` (matched ignoring case).
 fn suffix_after<'n>(name: &'n str, prefix: &str) -> Option<&'n str> {
     let head = name.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &name[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &name[prefix.len()..])
 }
 
 /// The finding of a pair the references settle: on the row whose name is
@@ -177,7 +178,10 @@ fn reference_finding(
     out.push(
         RULE.finding(record_place(wrong), message)
             .about(Some(wrong.code.to_string()), Some(&wrong.name))
-            .with_related(record_place(right), format!("the counterpart {}", right.name))
+            .with_related(
+                record_place(right),
+                format!("the counterpart {}", right.name),
+            )
             .with_fix(Fix {
                 field: "name".into(),
                 from: wrong.name.clone(),
@@ -256,8 +260,11 @@ fn check_pair(
     );
     let mut finding = RULE
         .finding(record_place(finding_at), String::new())
-    .about(Some(finding_at.code.to_string()), Some(&finding_at.name))
-    .with_related(record_place(other), format!("the counterpart {}", other.name));
+        .about(Some(finding_at.code.to_string()), Some(&finding_at.name))
+        .with_related(
+            record_place(other),
+            format!("the counterpart {}", other.name),
+        );
     if let (Some(right), Some(prefix)) = (right, finding_at.family.prefix()) {
         let wrong_parts = if std::ptr::eq(right, wu) {
             &om_only

@@ -37,7 +37,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-fn check_pair(CounterpartPair { wu, om }: CounterpartPair, rows: &RowIndex, out: &mut Vec<Finding>) {
+fn check_pair(
+    CounterpartPair { wu, om }: CounterpartPair,
+    rows: &RowIndex,
+    out: &mut Vec<Finding>,
+) {
     let wu_numbers = significant_numbers(source_description(wu));
     let om_numbers = significant_numbers(source_description(om));
     if wu_numbers.is_empty() || om_numbers.is_empty() || wu_numbers == om_numbers {
@@ -138,7 +142,10 @@ fn neighbour_with<'a>(record: &Record, rows: &RowIndex<'a>, numbers: &[u32]) -> 
     [source.row.checked_sub(1), Some(source.row + 1)]
         .into_iter()
         .flatten()
-        .filter_map(|row| rows.get(&(source.file.as_ref(), source.table, row)).copied())
+        .filter_map(|row| {
+            rows.get(&(source.file.as_ref(), source.table, row))
+                .copied()
+        })
         .find(|r| {
             significant_numbers(source_description(r))
                 .iter()

@@ -157,9 +157,9 @@ pub fn finding(wrong: &WrongDecimal, corrected: Option<(HResult, String)>) -> Fi
         DecimalReading::Truncated => format!("has lost digits; {code} is {signed}"),
         DecimalReading::NotANumber => format!("is not a number; {code} is {signed}"),
         _ => match decimal_value(written) {
-            Some(other) => format!(
-                "is {other}, not {code}; as a signed 32-bit integer {code} is {signed}"
-            ),
+            Some(other) => {
+                format!("is {other}, not {code}; as a signed 32-bit integer {code} is {signed}")
+            }
             None => format!("does not match {code}, which is {signed}"),
         },
     };

@@ -14,9 +14,7 @@ pub static RULE: Rule = Rule {
     explanation: "A row with no description tells readers nothing about what went wrong or what to do.",
     bad_example: "<td>0x00000BC2</td><td>Error_Success_Reboot_Required</td><td> </td>",
     good_example: "<td>0x00000BC2</td><td>ERROR_SUCCESS_REBOOT_REQUIRED</td><td>The requested operation is successful. Changes will not be effective until the system is rebooted.</td>",
-    rollup: Some(Rollup {
-        message: rolled_up,
-    }),
+    rollup: Some(Rollup { message: rolled_up }),
     check,
 };
 

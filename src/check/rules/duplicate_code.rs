@@ -135,7 +135,8 @@ fn told_apart(first: &RowView, row: &RowView) -> bool {
         .enumerate()
         .filter(|(_, c)| c.role == ColumnRole::Other)
         .any(|(j, _)| {
-            let (Some(x), Some(y)) = (first.cells.row.cells.get(j), row.cells.row.cells.get(j)) else {
+            let (Some(x), Some(y)) = (first.cells.row.cells.get(j), row.cells.row.cells.get(j))
+            else {
                 return false;
             };
             let keyed = |text: &str| {

@@ -103,7 +103,9 @@ fn character_message(c: char, place: CharacterPlace, key: Option<&str>, column: 
             "{what}; YAML needs an ordinary space after `{key}:` and otherwise takes the line for text ({read_as})"
         ),
         CharacterPlace::Value => {
-            format!("{what}, inside the value of `{key}`; it is invisible but part of the text ({read_as})")
+            format!(
+                "{what}, inside the value of `{key}`; it is invisible but part of the text ({read_as})"
+            )
         }
     }
 }

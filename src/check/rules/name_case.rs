@@ -50,7 +50,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .filter(|verdict| verdict.name == joined);
             let location = cell.location.clone();
             let code = row.record.map(|r| r.code.to_string());
-            let finding = RULE.finding(location, String::new()).about(code, Some(name));
+            let finding = RULE
+                .finding(location, String::new())
+                .about(code, Some(name));
             match verdict.map(|verdict| &verdict.name_verdict) {
                 // The reference spells it so: right, however unusual.
                 Some(NameVerdict::Defined { exact: true, .. }) => continue,

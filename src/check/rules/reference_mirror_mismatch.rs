@@ -2,7 +2,9 @@
 //! mirror (`WU_*`) the reference defines otherwise.
 
 use crate::check::context::Context;
-use crate::check::reference::{NameVerdict, ValueVerdict, defines, either, names_of_code, show_origin, value_verdict};
+use crate::check::reference::{
+    NameVerdict, ValueVerdict, defines, either, names_of_code, show_origin, value_verdict,
+};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::{Record, counterpart_code};

@@ -15,9 +15,7 @@ pub static RULE: Rule = Rule {
     explanation: "Links and bold identifiers guide readers to related codes. A translation that keeps the identifier but drops its bold, or drops a link, reads differently from the source.",
     bad_example: "en-us.md: see **OM_E_PT_&#42;**\nde-de.md: siehe OM_E_PT_&#42;",
     good_example: "de-de.md: siehe **OM_E_PT_&#42;**",
-    rollup: Some(Rollup {
-        message: rolled_up,
-    }),
+    rollup: Some(Rollup { message: rolled_up }),
     check,
 };
 
@@ -60,7 +58,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             )
             .about(None, Some(name))
             .with_related(src.location.clone(), "the source description")
-            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
+            .in_table(
+                pair.translated_table.index,
+                pair.translated_table.rows.len(),
+            ),
         );
     }
 }

@@ -16,9 +16,7 @@ pub static RULE: Rule = Rule {
     explanation: "Rows are matched by code and name, not by position, so one dropped row does not shift the others. The finding sits where the row belongs in the translation and names the source row.",
     bad_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0003",
     good_example: "en-us.md: 0x80cf0001, 0x80cf0002, 0x80cf0003\nde-de.md: 0x80cf0001, 0x80cf0002, 0x80cf0003",
-    rollup: Some(Rollup {
-        message: rolled_up,
-    }),
+    rollup: Some(Rollup { message: rolled_up }),
     check,
 };
 

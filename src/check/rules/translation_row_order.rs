@@ -143,11 +143,17 @@ mod tests {
         for len in 0..40 {
             let values: Vec<usize> = (0..len)
                 .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     (seed >> 33) as usize % 12
                 })
                 .collect();
-            assert_eq!(longest_increasing(&values), quadratic(&values), "{values:?}");
+            assert_eq!(
+                longest_increasing(&values),
+                quadratic(&values),
+                "{values:?}"
+            );
         }
     }
 }

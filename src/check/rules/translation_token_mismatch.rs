@@ -17,9 +17,7 @@ pub static RULE: Rule = Rule {
     explanation: "Identifiers (SOAP_E_VERSION_MISMATCH), wildcards (OM_E_PT_SOAP_*), numbers (HTTP status 404, versions), hex codes, URLs, link targets and inline code must survive translation unchanged. They are compared Markdown-aware: `&#42;`, `\\*` and `*` are one character, and bold is markup, not content.",
     bad_example: "en-us.md: Same as **HTTP status 404**.\nde-de.md: Entspricht **HTTP-Status 400**.",
     good_example: "de-de.md: Entspricht **HTTP-Status 404**.",
-    rollup: Some(Rollup {
-        message: rolled_up,
-    }),
+    rollup: Some(Rollup { message: rolled_up }),
     check,
 };
 

@@ -14,9 +14,7 @@ pub static RULE: Rule = Rule {
     explanation: "A description identical to the source, where the source has words to translate, was most likely never translated.",
     bad_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
     good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|Der Dienst kann vom Agent nicht bereitgestellt werden.|",
-    rollup: Some(Rollup {
-        message: rolled_up,
-    }),
+    rollup: Some(Rollup { message: rolled_up }),
     check,
 };
 
@@ -39,7 +37,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             )
             .about(None, Some(name))
             .with_related(src.location.clone(), "the source description")
-            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
+            .in_table(
+                pair.translated_table.index,
+                pair.translated_table.rows.len(),
+            ),
         );
     }
 }
