@@ -558,6 +558,11 @@ pub fn load_user_references(
                     "[reference] files: `{written}` does not exist (paths are relative to the folder holding errdocs.toml)"
                 ))
             }
+            ReferenceError::Io { source, .. }
+                if source.kind() == std::io::ErrorKind::InvalidInput =>
+            {
+                in_config(format!("[reference] files: `{written}` {source}"))
+            }
             ReferenceError::Io { path, source } => Error::io(root.join(path), source),
             ReferenceError::Malformed {
                 path,

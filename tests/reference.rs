@@ -312,3 +312,49 @@ fn the_bundled_pages_against_the_sdk() {
         "{case:?}"
     );
 }
+
+#[test]
+fn lines_are_counted_at_cr_lf_and_lone_cr_line_ends() {
+    let error_of = |file: &str, text: &str| {
+        load(&[
+            (
+                "errdocs.toml",
+                &format!("[reference]\nfiles = [\"{file}\"]\n"),
+            ),
+            (file, text),
+        ])
+        .expect_err("line 3 is malformed")
+        .to_string()
+    };
+    let crlf = error_of(
+        "codes.csv",
+        "name,value\r\nOM_E_A,0x80CF0001\r\nOM_E_B,zz\r\n",
+    );
+    assert!(crlf.starts_with("codes.csv:3: "), "{crlf}");
+    let defined_again = error_of(
+        "codes.tsv",
+        "name\tvalue\r\nOM_E_A\t0x80CF0001\r\nOM_E_A\t0x80CF0002\r\n",
+    );
+    assert!(
+        defined_again.starts_with("codes.tsv:3: "),
+        "{defined_again}"
+    );
+    let lone_cr = error_of(
+        "om.h",
+        "// Codes\r#define OM_E_A 0x80CF0001L\r#define OM_E_BAD _HRESULT_TYPEDEF_(0x80CFZZZZL)\r",
+    );
+    assert!(lone_cr.starts_with("om.h:3: "), "{lone_cr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reference_that_is_not_a_regular_file_is_refused_at_its_line() {
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", PAGE.as_bytes()),
+        ("errdocs.toml", b"[reference]\nfiles = [\"om.h\"]\n"),
+        ("om.h/inner.h", b"#define OM_E_A 0x80CF0001L\n"),
+    ]);
+    let error = Project::load(dir.path()).expect_err("a folder").to_string();
+    assert!(error.contains("errdocs.toml:2: "), "{error}");
+    assert!(error.contains("is not a regular file"), "{error}");
+}

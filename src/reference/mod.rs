@@ -15,7 +15,8 @@
 //!
 //! [`Query`] classifies what `errdocs lookup` is asked.
 //!
-//! This module depends on nothing of errdocs but [`crate::model`]
+//! This module depends on nothing of errdocs but [`crate::model`] and
+//! [`crate::source`] (line ends);
 //! (the pipeline turns a [`ReferenceError`] into a [`crate::Error`] that names the
 //! file and line).
 

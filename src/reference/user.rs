@@ -101,10 +101,21 @@ impl UserReference {
             UserReferenceFormat::of_path(shown).ok_or_else(|| ReferenceError::UnknownFormat {
                 path: shown.to_path_buf(),
             })?;
-        let bytes = std::fs::read(path).map_err(|source| ReferenceError::Io {
+        let io_error = |source| ReferenceError::Io {
             path: shown.to_path_buf(),
             source,
-        })?;
+        };
+        // A FIFO would never end and a device never stop: only files.
+        let metadata = std::fs::metadata(path).map_err(io_error)?;
+        if !metadata.is_file() {
+            return Err(io_error(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "is not a regular file; a reference is a C header or a CSV/TSV file",
+            )));
+        }
+        let mut bytes = std::fs::read(path).map_err(io_error)?;
+        // Lines end at CR LF, LF or a lone CR, and are counted by LF.
+        crate::source::unify_line_ends(&mut bytes);
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(error) => {
@@ -714,8 +725,14 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
         let Some(position) = position else {
             return 0;
         };
+        // After a CR LF the crate may start at the LF, the end of the
+        // line before.
+        let mut byte = position.byte();
+        if text.as_bytes().get(byte as usize) == Some(&b'\n') {
+            byte += 1;
+        }
         let mut index = line_starts
-            .partition_point(|&start| start <= position.byte())
+            .partition_point(|&start| start <= byte)
             .saturating_sub(1);
         while lines.get(index).is_some_and(|line| {
             let line = line.trim();
