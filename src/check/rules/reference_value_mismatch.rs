@@ -104,7 +104,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             finding = finding.with_fix(Fix {
                 field: "code".into(),
                 from: written.to_string(),
-                to: expected.to_string(),
+                to: in_notation_of(written, expected),
                 confidence: Confidence::Medium,
                 applicability: Applicability::Unsafe,
                 evidence: vec![defines(&fact)],
@@ -122,5 +122,37 @@ fn same_component(a: &Origin<'_>, b: &Origin<'_>) -> bool {
         (Origin::Sdk { module: a, .. }, Origin::Sdk { module: b, .. }) => a == b,
         (Origin::User { file: a, .. }, Origin::User { file: b, .. }) => a == b,
         _ => false,
+    }
+}
+
+/// `code` written the way `written` is: a decimal cell (a table of Win32
+/// codes in decimal) keeps decimal, signed if it was; anything else gets
+/// the canonical hex.
+fn in_notation_of(written: &str, code: crate::model::HResult) -> String {
+    let is_digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match written.strip_prefix('-') {
+        Some(magnitude) if is_digits(magnitude) => code.signed().to_string(),
+        None if is_digits(written) => code.value().to_string(),
+        _ => code.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_notation_of;
+    use crate::model::HResult;
+
+    #[test]
+    fn fixes_keep_the_cell_s_notation() {
+        assert_eq!(in_notation_of("6", HResult::new(5)), "5");
+        assert_eq!(
+            in_notation_of("-2147024890", HResult::new(0x8007_0005)),
+            "-2147024891"
+        );
+        assert_eq!(
+            in_notation_of("0x80070006", HResult::new(0x8007_0005)),
+            "0x80070005"
+        );
+        assert_eq!(in_notation_of("0x6", HResult::new(5)), "0x00000005");
     }
 }
