@@ -7,9 +7,9 @@ use crate::check::reference::{
 };
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
-use crate::model::{Record, counterpart_code};
+use crate::model::{HResult, Record, counterpart_code};
 use crate::reference::{NEAR_MISS_DISTANCE, Reference, edit_distance_within, family_prefix};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,6 +34,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // What the references say of each name and code, once: a large corpus
     // repeats them.
     let mut said: HashMap<(&str, u32), Option<Said>> = HashMap::default();
+    // The codes and names each document lists, made on the first fix: a
+    // fix to one of them would make two rows alike.
+    let mut listed: Option<Listed> = None;
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
         let Some(verdict) = verdicts.of(record) else {
@@ -48,23 +51,54 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        // A name fix sits on the name cell.
+        let location = match (&said.fix, row.cells.name) {
+            (Some(fix), Some(cell)) if fix.field == "name" => cell.location.clone(),
+            _ => row.cells.code_location(),
+        };
         let mut finding = RULE
-            .finding(row.cells.code_location(), said.message.clone())
+            .finding(location, said.message.clone())
             .about(Some(record.code.to_string()), Some(&verdict.name));
         if let Some(fix) = &said.fix {
-            let written = if fix.field == "code" {
-                row.cells.code_text()
-            } else {
-                row.cells.name_text()
-            };
-            finding = finding.with_fix(Fix {
-                from: written.trim().to_string(),
-                ..fix.clone()
+            let (codes, names) = listed.get_or_insert_with(|| {
+                let mut codes = HashSet::default();
+                let mut names = HashSet::default();
+                for other in ctx.records() {
+                    codes.insert((&*other.document, other.code.value()));
+                    names.insert((&*other.document, other.name.to_ascii_uppercase()));
+                }
+                (codes, names)
             });
+            let taken = if fix.field == "code" {
+                fix.to
+                    .parse::<HResult>()
+                    .is_ok_and(|code| codes.contains(&(&*record.document, code.value())))
+            } else {
+                names.contains(&(&*record.document, fix.to.to_ascii_uppercase()))
+            };
+            if taken {
+                finding.message.push_str(&format!(
+                    "; `{}` is already listed in this document, so no fix is offered: check both rows",
+                    fix.to
+                ));
+            } else {
+                let written = if fix.field == "code" {
+                    row.cells.code_text()
+                } else {
+                    row.cells.name_text()
+                };
+                finding = finding.with_fix(Fix {
+                    from: written.trim().to_string(),
+                    ..fix.clone()
+                });
+            }
         }
         out.push(finding);
     }
 }
+
+/// The codes and the upper-case names each document lists.
+type Listed<'c> = (HashSet<(&'c str, u32)>, HashSet<(&'c str, String)>);
 
 /// What the references say of a code's mirror: the message, and the fix
 /// (its `from` left to each row).
