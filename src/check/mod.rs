@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod context;
 pub mod counterparts;
 pub mod coverage;
+pub mod decimals;
 pub mod reference;
 mod rollup;
 mod rule;

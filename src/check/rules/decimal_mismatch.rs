@@ -1,11 +1,9 @@
 //! `decimal-mismatch`: a decimal column that disagrees with the hex code.
 
-use crate::check::context::{Context, RowView};
-use crate::check::reference::{NameVerdict, ValueVerdict, defines};
+use crate::check::context::Context;
+use crate::check::decimals::{corrected_code, finding, wrong_decimals};
 use crate::check::rule::Rule;
-use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
-use crate::ingest::Cell;
-use crate::model::{DecimalReading, HResult, Record, decimal_value, read_decimal};
+use crate::diagnostic::{Applicability, Finding, Severity};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -31,148 +29,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for wrong in decimals.wrong {
-            out.push(finding(&wrong, corrected_code(ctx, wrong.record)));
+            out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
         }
     }
-}
-
-/// A decimal cell that disagrees with its row's code.
-pub struct WrongDecimal<'r> {
-    /// The row.
-    pub row: &'r RowView<'r>,
-    /// The decimal cell.
-    pub cell: &'r Cell,
-    /// The row's record.
-    pub record: &'r Record,
-    /// How the decimal reads against the code.
-    pub reading: DecimalReading,
-}
-
-/// The decimal cells of one table that disagree with their codes.
-pub struct TableDecimals<'r> {
-    /// Rows whose decimal cell states something.
-    pub stated: usize,
-    /// The ones that disagree, in row order.
-    pub wrong: Vec<WrongDecimal<'r>>,
-}
-
-impl TableDecimals<'_> {
-    /// The one reason that (nearly) all the table's decimals are wrong for:
-    /// three or more, four in five of those stated, every one the same way.
-    pub fn systematic(&self) -> Option<DecimalReading> {
-        let kind = self.wrong.first()?.reading;
-        (self.wrong.len() >= 3
-            && self.wrong.len() * 5 >= self.stated * 4
-            && self.wrong.iter().all(|w| w.reading == kind))
-        .then_some(kind)
-    }
-}
-
-/// Reads the decimal cells of a table's rows against their codes (an empty
-/// cell states nothing to compare).
-pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
-    let mut decimals = TableDecimals {
-        stated: 0,
-        wrong: Vec::new(),
-    };
-    for row in table {
-        let (Some(cell), Some(record)) = (row.cells.decimal, row.record) else {
-            continue;
-        };
-        if cell.text.trim().is_empty() {
-            continue;
-        }
-        decimals.stated += 1;
-        let reading = read_decimal(&cell.text, record.code);
-        if reading != DecimalReading::Signed {
-            decimals.wrong.push(WrongDecimal {
-                row,
-                cell,
-                record,
-                reading,
-            });
-        }
-    }
-    decimals
-}
-
-/// The code a row should have where `reference-decimal-as-hex` (when it
-/// runs) corrects it, with the reference's fact in words: the decimal's fix
-/// must agree with the code's.
-pub fn corrected_code(ctx: &Context, record: &Record) -> Option<(HResult, String)> {
-    if !ctx.is_enabled(super::reference_decimal_as_hex::RULE.id) {
-        return None;
-    }
-    match &ctx.reference_verdicts().of(record)?.name_verdict {
-        NameVerdict::Defined {
-            fact,
-            value: ValueVerdict::DecimalAsHex { expected },
-            ..
-        } => Some((*expected, defines(fact))),
-        _ => None,
-    }
-}
-
-/// The finding of one wrong decimal; `corrected` is the code the row should
-/// have, where a reference corrects it (see [`corrected_code`]).
-pub fn finding(wrong: &WrongDecimal, corrected: Option<(HResult, String)>) -> Finding {
-    let WrongDecimal {
-        cell,
-        record,
-        reading,
-        ..
-    } = wrong;
-    let code = record.code;
-    let signed = code.signed();
-    let written = cell.text.trim();
-    if let Some((right, fact)) = corrected {
-        let decimal = right.signed();
-        return RULE
-            .finding(
-                cell.location.clone(),
-                format!(
-                    "decimal `{written}` does not match {code}, and {code} is itself wrong (reference-decimal-as-hex): {fact}, so the code is {right} and the decimal {decimal}"
-                ),
-            )
-            .about(Some(code.to_string()), Some(&record.name))
-            .with_fix(Fix {
-                field: "decimal".into(),
-                from: written.to_string(),
-                to: decimal.to_string(),
-                confidence: Confidence::High,
-                applicability: Applicability::Safe,
-                evidence: vec![
-                    fact,
-                    format!("{right} read as a signed 32-bit integer is {decimal}"),
-                ],
-            });
-    }
-    let why = match reading {
-        DecimalReading::OffsetBy2Pow32 => format!(
-            "is {code} minus 2^32, a wrong offset; as a signed 32-bit integer it is {signed}"
-        ),
-        DecimalReading::Unsigned => format!(
-            "is the unsigned value of {code}; the table writes signed values, so it should be {signed}"
-        ),
-        DecimalReading::Truncated => format!("has lost digits; {code} is {signed}"),
-        DecimalReading::NotANumber => format!("is not a number; {code} is {signed}"),
-        _ => match decimal_value(written) {
-            Some(other) => {
-                format!("is {other}, not {code}; as a signed 32-bit integer {code} is {signed}")
-            }
-            None => format!("does not match {code}, which is {signed}"),
-        },
-    };
-    RULE.finding(cell.location.clone(), format!("decimal `{written}` {why}"))
-        .about(Some(code.to_string()), Some(&record.name))
-        .with_fix(Fix {
-            field: "decimal".into(),
-            from: written.to_string(),
-            to: signed.to_string(),
-            confidence: Confidence::High,
-            applicability: Applicability::Safe,
-            evidence: vec![format!(
-                "{code} read as a signed 32-bit integer is {signed}"
-            )],
-        })
 }

@@ -1,7 +1,7 @@
 //! `decimal-systematic`: a whole table's decimal column wrong for one reason.
 
-use super::decimal_mismatch::{corrected_code, finding, wrong_decimals};
 use crate::check::context::Context;
+use crate::check::decimals::{corrected_code, finding, wrong_decimals};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Finding, RelatedLocation, Severity};
 use crate::model::DecimalReading;
@@ -50,7 +50,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .wrong
             .iter()
             .map(|wrong| {
-                let row = finding(wrong, corrected_code(ctx, wrong.record));
+                // Each row's place, message and fix, as decimal-mismatch says them.
+                let row = finding(&RULE, wrong, corrected_code(ctx, wrong.record));
                 RelatedLocation {
                     location: row.location,
                     message: row.message,
