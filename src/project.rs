@@ -502,6 +502,53 @@ impl Project {
         })
     }
 
+    /// Reads every file again, fails unless each still has the text that
+    /// was ingested (as [`Project::require_sources`]), and keeps only the
+    /// lines `findings` are at: what reports quote and fingerprints hash.
+    /// Files are read side by side and each text is dropped once its lines
+    /// are taken, so a large corpus's texts are never in memory together.
+    pub fn quote_lines(&self, findings: &[crate::diagnostic::Finding]) -> Result<QuotedLines> {
+        let mut wanted: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for finding in findings {
+            wanted
+                .entry(&finding.location.file)
+                .or_default()
+                .push(finding.location.line);
+        }
+        let quoted = crate::threads::map_in_order(&self.sources, |lazy| {
+            let lines = wanted.get(lazy.rel.as_str());
+            let take = |source: &SourceFile| -> Vec<(usize, Box<str>)> {
+                let mut taken: Vec<(usize, Box<str>)> = lines
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&line| Some((line, source.line_text(line)?.into())))
+                    .collect();
+                taken.sort_unstable();
+                taken.dedup_by_key(|(line, _)| *line);
+                taken
+            };
+            // A text already at hand (a baseline's fingerprints read it)
+            // is not read again.
+            let taken = match lazy.text.get() {
+                Some(text) => text.as_ref().map(take),
+                None => SourceFile::read(&lazy.path, lazy.rel.clone())
+                    .ok()
+                    .filter(|text| identity(text) == lazy.identity)
+                    .as_ref()
+                    .map(take),
+            };
+            taken.ok_or_else(|| changed_during_run(&lazy.path))
+        });
+        let mut lines = rustc_hash::FxHashMap::default();
+        for (lazy, taken) in self.sources.iter().zip(quoted) {
+            let taken = taken?;
+            if !taken.is_empty() {
+                lines.insert(lazy.rel.clone(), taken);
+            }
+        }
+        Ok(QuotedLines { lines })
+    }
+
     /// Reads every file again and fails unless each still has the text
     /// that was ingested. Reports quote findings' lines, and baselines and
     /// SARIF fingerprint findings by them: a file edited during the run
@@ -510,12 +557,7 @@ impl Project {
     pub fn require_sources(&self) -> Result<()> {
         for source in &self.sources {
             if self.source(&source.rel).is_none() {
-                return Err(Error::io(
-                    &source.path,
-                    std::io::Error::other(
-                        "changed or removed while errdocs was checking it; run the check again",
-                    ),
-                ));
+                return Err(changed_during_run(&source.path));
             }
         }
         Ok(())
@@ -589,6 +631,32 @@ pub fn load_user_references(
         files.push(file);
     }
     Ok((files, notes))
+}
+
+/// The error for a file whose text is not the one ingested any more.
+fn changed_during_run(path: &Path) -> Error {
+    Error::io(
+        path,
+        std::io::Error::other(
+            "changed or removed while errdocs was checking it; run the check again",
+        ),
+    )
+}
+
+/// The lines findings are at, taken from the files' texts after the check
+/// (see [`Project::quote_lines`]).
+#[derive(Debug, Default)]
+pub struct QuotedLines {
+    /// By path relative to the root: the lines, sorted by number.
+    lines: rustc_hash::FxHashMap<String, Vec<(usize, Box<str>)>>,
+}
+
+impl SourceLines for QuotedLines {
+    fn line_text(&self, file: &str, line: usize) -> Option<&str> {
+        let lines = self.lines.get(file)?;
+        let at = lines.binary_search_by_key(&line, |(n, _)| *n).ok()?;
+        Some(&lines[at].1)
+    }
 }
 
 impl SourceLines for Project {

@@ -323,6 +323,45 @@ fn a_file_changed_after_loading_is_not_quoted() {
     );
 }
 
+/// Reports of `check` and `diff` keep only the lines findings are at, read
+/// after the check, and refuse a file that changed as `require_sources`
+/// does.
+#[test]
+fn quoted_lines_are_the_findings_lines_of_the_text_checked() {
+    use errdocs::source::SourceLines;
+    // The same code twice: duplicate-code on the second row.
+    let doc = format!(
+        "# Codes\n\n<table>\n{HEAD}\n<tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr>\n<tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td></tr>\n</table>\n"
+    );
+    let dir = project_with(&[("sources/doc/en-us.md", doc.as_bytes())]);
+    let rel = "sources/doc/en-us.md";
+    let project = Project::load(dir.path()).expect("loads");
+    let findings = project.evaluate().findings;
+    let finding = findings
+        .iter()
+        .find(|f| f.rule == "duplicate-code")
+        .expect("the repeated code is found");
+    let lines = project.quote_lines(&findings).expect("unchanged");
+    let line = finding.location.line;
+    assert_eq!(
+        lines.line_text(rel, line),
+        doc.lines().nth(line - 1),
+        "the finding's line, as in the file"
+    );
+    assert_eq!(lines.line_text(rel, 1), None, "no finding is on line 1");
+
+    std::fs::write(dir.path().join(rel), format!("\n{doc}")).expect("edit");
+    let error = project
+        .quote_lines(&findings)
+        .expect_err("a changed file fails the check");
+    assert!(
+        error
+            .to_string()
+            .contains("changed or removed while errdocs was checking it"),
+        "{error}"
+    );
+}
+
 #[test]
 fn markup_nested_thousands_deep_is_read_without_a_crash() {
     // Deeper than any recursive walk survives on a thread's stack.

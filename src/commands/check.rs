@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::report::github::StepSummaryEmitter;
 use crate::report::sarif::SarifWithFixes;
 use crate::report::{Emitter, Format, ReportContext};
+use crate::source::SourceLines;
 
 /// The options of `check`.
 #[derive(Debug, Clone)]
@@ -39,13 +40,13 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     super::print_notes(&project);
     let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
     // Reports quote and fingerprint findings' lines, from the text checked:
-    // `require_sources` reads every file again and stops if one changed.
-    // It runs after the rules, whose working memory is then freed, so the
-    // texts and that memory are never held at once.
+    // `quote_lines` reads every file again, stops if one changed, and keeps
+    // only those lines. It runs after the rules, whose working memory is
+    // then freed, so the texts and that memory are never held at once.
     if let Some(path) = options.write_baseline {
         let findings = project.evaluate().findings;
-        project.require_sources()?;
-        let baseline = Baseline::of(&project, &findings);
+        let lines = project.quote_lines(&findings)?;
+        let baseline = Baseline::of(&lines, &findings);
         std::fs::write(&path, baseline.to_json()).map_err(|e| Error::io(&path, e))?;
         eprintln!(
             "errdocs: recorded {} findings in {}",
@@ -59,10 +60,19 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         .map(|path| Baseline::load(&path))
         .transpose()?;
     let outcome = project.check(baseline.as_ref(), fail_on);
-    project.require_sources()?;
+    // SARIF carries fixes as replacements of the files' texts, so it needs
+    // them whole; the other formats need only the findings' lines.
+    let quoted;
+    let lines: &dyn SourceLines = if options.format == Format::Sarif {
+        project.require_sources()?;
+        &project
+    } else {
+        quoted = project.quote_lines(&outcome.findings)?;
+        &quoted
+    };
     let report = ReportContext {
         outcome: &outcome,
-        lines: &project,
+        lines,
     };
     let color = options.format == Format::Human && super::color_on_stdout();
     // SARIF carries each fix as replacements of the text, for tools that

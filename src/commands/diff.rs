@@ -201,8 +201,8 @@ fn load_project(root: &Path, label: String) -> Result<LoadedSide> {
     let findings = project.build_check().findings;
     // After the rules (see `check`): the findings' lines from the text
     // checked.
-    project.require_sources()?;
-    let prints = fingerprints(&project, &findings);
+    let lines = project.quote_lines(&findings)?;
+    let prints = fingerprints(&lines, &findings);
     Ok(LoadedSide {
         snapshot: Snapshot::from_dataset(&project.dataset),
         findings: Some(FingerprintedFinding::pair(findings, prints)),

@@ -477,14 +477,26 @@ fn sort_records(records: Vec<Record>) -> Vec<Record> {
                 .cmp(&records[b.2 as usize].sort_key())
         })
     });
-    // Both borrow `records`, which is taken apart next.
+    // Both borrow `records`, which is rearranged next.
     drop(rank);
     drop(documents);
-    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, _, i)| slots[i as usize].take())
-        .collect()
+    // In place, one cycle of the permutation at a time: a second vector of
+    // records would be a second copy of the largest thing normalize makes.
+    let mut records = records;
+    let mut from: Vec<u32> = order.into_iter().map(|(_, _, i)| i).collect();
+    for start in 0..from.len() {
+        let mut at = start;
+        // `from[at]` is the index whose record belongs at `at`; a visited
+        // position points to itself.
+        while from[at] as usize != start && from[at] as usize != at {
+            let next = from[at] as usize;
+            records.swap(at, next);
+            from[at] = at as u32;
+            at = next;
+        }
+        from[at] = at as u32;
+    }
+    records
 }
 
 /// Every name whose code its cell states, for counterpart evidence. The
@@ -661,6 +673,8 @@ fn new_record(
             descriptions_markdown.insert(file.locale.clone(), cell.markdown().to_string());
         }
     }
+    // At most two: a vector grown by `push` would hold room for four.
+    normalizations.shrink_to_fit();
     Record {
         code: value,
         family: Family::of_name(&name),

@@ -25,8 +25,15 @@ pub static RULE: Rule = Rule {
 /// Within each source document.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut seen: HashMap<(&str, u32), Vec<&RowView>> = HashMap::default();
+    // Documents' rows are contiguous: the map holds one document at a
+    // time.
+    let mut document: Option<&str> = None;
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
+        if document != Some(row.file.document.as_ref()) {
+            document = Some(row.file.document.as_ref());
+            seen.clear();
+        }
         let earlier = seen
             .entry((row.file.document.as_ref(), record.code.value()))
             .or_default();

@@ -25,23 +25,30 @@ pub static RULE: Rule = Rule {
 /// locale. In a translation, only where the source descriptions differ
 /// (otherwise the source is reported).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // A file is one document in one locale, and its rows are contiguous:
+    // one file at a time, the maps hold one file's descriptions.
+    for rows in ctx.rows.chunk_by(|a, b| std::ptr::eq(a.file, b.file)) {
+        check_file(rows, out);
+    }
+}
+
+/// [`check`] on the rows of one file.
+fn check_file(rows: &[RowView], out: &mut Vec<Finding>) {
     // How many codes share each text: a text that three or more codes
     // share is the page's boilerplate ("Obsolete; no longer used.", a
     // message with a placeholder), not a slip.
-    let mut sharing: HashMap<(&str, &str, &str), usize> = HashMap::default();
-    for row in &ctx.rows {
+    let mut sharing: HashMap<&str, usize> = HashMap::default();
+    for row in rows {
         if let (Some(_), Some(cell), 0) = (row.record, row.cells.description, row.cells.row.part) {
             let text = cell.text.trim();
             if !text.is_empty() {
-                *sharing
-                    .entry((row.file.document.as_ref(), row.file.locale.as_ref(), text))
-                    .or_default() += 1;
+                *sharing.entry(text).or_default() += 1;
             }
         }
     }
-    let mut seen: HashMap<(&str, &str, &str), &RowView> = HashMap::default();
-    seen.reserve(ctx.rows.len());
-    for row in &ctx.rows {
+    let mut seen: HashMap<&str, &RowView> = HashMap::default();
+    seen.reserve(rows.len());
+    for row in rows {
         let (Some(record), Some(cell)) = (row.record, row.cells.description) else {
             continue;
         };
@@ -50,7 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if text.is_empty() || row.cells.row.part > 0 {
             continue;
         }
-        let key = (row.file.document.as_ref(), row.file.locale.as_ref(), text);
+        let key = text;
         if sharing.get(&key).is_some_and(|&n| n >= 3) {
             continue;
         }

@@ -24,8 +24,15 @@ pub static RULE: Rule = Rule {
 /// Within each source document.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut by_name: HashMap<(&str, String), &RowView> = HashMap::default();
+    // Documents' rows are contiguous: the map holds one document at a
+    // time.
+    let mut document: Option<&str> = None;
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
+        if document != Some(row.file.document.as_ref()) {
+            document = Some(row.file.document.as_ref());
+            by_name.clear();
+        }
         // The codes of one cell share its row's name.
         if row.cells.row.part > 0 || is_placeholder_name(&record.name) {
             continue;
