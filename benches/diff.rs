@@ -17,6 +17,10 @@
 //!
 //! `cargo bench --bench diff`; `ERRDOCS_BENCH_DOCS=N` changes the count.
 
+mod common;
+
+use common::{generate, markdown_files};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -301,7 +305,7 @@ fn median(runs: usize, mut f: impl FnMut()) -> Time {
 /// locale, starts with a new word: the last cell of each pipe-table row
 /// and of each HTML table row (the seeds' layouts).
 fn generate_reworded(from: &Path, to: &Path) {
-    if markdown_files(to) >= markdown_files(from) {
+    if markdown_files(to).len() >= markdown_files(from).len() {
         return;
     }
     let _ = std::fs::remove_dir_all(to);
@@ -359,53 +363,4 @@ fn reword_text(text: &str) -> String {
         }
     }
     out
-}
-
-/// `documents` copies of the seed documents, alternating between them (as
-/// the build benchmark makes them).
-fn generate(seeds: &Path, target: &Path, documents: usize) {
-    if markdown_files(target) >= documents {
-        return;
-    }
-    let _ = std::fs::remove_dir_all(target);
-    let mut seed_documents: Vec<PathBuf> = std::fs::read_dir(seeds)
-        .expect("sources/ reads")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    seed_documents.sort();
-    for i in 0..documents {
-        let seed = &seed_documents[i % seed_documents.len()];
-        copy_tree(seed, &target.join(format!("doc-{i:05}")));
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-fn markdown_files(dir: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .flatten()
-        .map(|entry| {
-            let path = entry.path();
-            if path.is_dir() {
-                markdown_files(&path)
-            } else {
-                usize::from(path.extension().is_some_and(|e| e == "md"))
-            }
-        })
-        .sum()
 }
