@@ -195,7 +195,7 @@ enum Command {
         /// wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?`
         /// one).
         #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
-        queries: Vec<commands::lookup::QueryArg>,
+        queries: Vec<String>,
         /// How to print the answers.
         #[arg(long, value_enum, default_value = "human")]
         format: commands::lookup::LookupFormat,
@@ -294,9 +294,12 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => Ok(commands::explain::run(&rule, &cli.root)),
-        Command::Lookup { queries, format } => commands::lookup::run(
-            &cli.root,
-            commands::lookup::LookupOptions { queries, format },
-        ),
+        Command::Lookup { queries, format } => {
+            let queries = commands::lookup::parse_queries(&queries)?;
+            commands::lookup::run(
+                &cli.root,
+                commands::lookup::LookupOptions { queries, format },
+            )
+        }
     }
 }

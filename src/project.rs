@@ -615,8 +615,18 @@ pub fn load_user_references(
                 line: Some(line),
                 message,
             },
+            ReferenceError::Unusable { path, message } => Error::Reference {
+                path,
+                line: None,
+                message,
+            },
             ReferenceError::UnknownFormat { .. } => in_config(error.to_string()),
         })?;
+        if file.is_empty() && file.skipped().is_empty() {
+            notes.push(format!(
+                "{written}: defines no constant errdocs reads (a C header's `#define NAME value`, or rows of name and value)"
+            ));
+        }
         if let Some(first) = file.skipped().first() {
             notes.push(format!(
                 "{}: {} definition{} not read as constants, the first at line {} (`{}`: {})",

@@ -127,6 +127,37 @@ fn a_bad_query_is_a_usage_error() {
     assert!(stderr.contains("`12.5` holds `.`"), "{stderr}");
 }
 
+#[test]
+fn a_bad_query_reaches_the_terminal_without_escape_codes() {
+    // clap quoted a value it refused as it was: the ESC would reach the
+    // terminal and recolour it, or worse.
+    let output = errdocs(&["lookup", "0x8024\u{1b}[31mZZ", "WU_E_\u{7}"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains(['\u{1b}', '\u{7}']), "{stderr:?}");
+    assert!(
+        stderr.starts_with("errdocs: error: invalid QUERY: `0x8024?[31mZZ` holds `?`"),
+        "{stderr:?}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn many_queries_are_answered_in_order_one_at_a_time() {
+    // Each answer is printed as it is ready; the output is that of the
+    // answers one by one, with a blank line between them.
+    let queries: Vec<String> = (1..=300).map(|code| code.to_string()).collect();
+    let mut args = vec!["lookup"];
+    args.extend(queries.iter().map(String::as_str));
+    let output = errdocs(&args);
+    let all = String::from_utf8_lossy(&output.stdout).into_owned();
+    let first = String::from_utf8_lossy(&errdocs(&["lookup", "1"]).stdout).into_owned();
+    let last = String::from_utf8_lossy(&errdocs(&["lookup", "300"]).stdout).into_owned();
+    assert!(all.starts_with(&format!("{first}\n# code `2`")), "{all}");
+    assert!(all.ends_with(&format!("\n{last}")), "{all}");
+    assert_eq!(all.matches("\n# code `").count(), 299);
+}
+
 /// Where a lookup runs: in the bundled project, or in an empty folder,
 /// which is no project (the Windows SDK alone answers); the folder is kept
 /// while the test runs.

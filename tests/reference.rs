@@ -358,3 +358,101 @@ fn a_reference_that_is_not_a_regular_file_is_refused_at_its_line() {
     assert!(error.contains("errdocs.toml:2: "), "{error}");
     assert!(error.contains("is not a regular file"), "{error}");
 }
+
+/// A project whose header gives one code 50,000 names, none of them the
+/// page's.
+fn fifty_thousand_names() -> tempfile::TempDir {
+    let header: String = (0..50_000)
+        .map(|i| format!("#define OM_E_N{i} _HRESULT_TYPEDEF_(0x80CF0001L)\n"))
+        .collect();
+    project_with(&[
+        ("sources/doc/en-us.md", PAGE.as_bytes()),
+        ("errdocs.toml", b"[reference]\nfiles = [\"include/om.h\"]\n"),
+        ("include/om.h", header.as_bytes()),
+    ])
+}
+
+#[test]
+fn a_code_with_fifty_thousand_names_is_listed_briefly() {
+    // Merging the names searched a list per name (32 s for this project)
+    // and every name was listed: a 740 KB finding, 50,000 lookup lines.
+    let dir = fifty_thousand_names();
+    let root = dir.path().to_str().expect("UTF-8 path");
+    let check = errdocs(&["--root", root, "check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&check.stdout).expect("JSON");
+    let message = json["findings"][0]["message"].as_str().expect("a finding");
+    assert!(
+        message.contains("`OM_E_N10004` and 49,990 more: check which one"),
+        "{message}"
+    );
+    assert!(message.len() < 400, "{message}");
+
+    let lookup = errdocs(&["--root", root, "lookup", "0x80CF0001"]);
+    assert_eq!(lookup.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&lookup.stdout);
+    assert_eq!(text.matches("  reference:   OM_E_N").count(), 10, "{text}");
+    assert!(
+        text.contains(
+            "  reference:   and 49,990 more constants with this value (--format json lists them all)\n"
+        ),
+        "{text}"
+    );
+    assert!(text.len() < 2000, "{text}");
+    // JSON lists every name, each once.
+    let lookup = errdocs(&["--root", root, "lookup", "--format", "json", "0x80CF0001"]);
+    let json: serde_json::Value = serde_json::from_slice(&lookup.stdout).expect("JSON");
+    let names = json["queries"][0]["matches"][0]["reference"]["names"]
+        .as_array()
+        .expect("names");
+    assert_eq!(names.len(), 50_000);
+}
+
+#[test]
+fn reference_files_that_are_no_text_stop_the_run_naming_the_file() {
+    for (file, bytes, expected) in [
+        (
+            "om.h",
+            &b""[..],
+            "errdocs: error: om.h: the file is empty; remove it from [reference] files or give it content",
+        ),
+        (
+            "om.h",
+            b"\xFF\xFE#\0d\0",
+            "errdocs: error: om.h: the file is UTF-16",
+        ),
+        (
+            "codes.csv",
+            b"A,1\n\0",
+            "errdocs: error: codes.csv:2: binary file (NUL byte at byte offset 4)",
+        ),
+        (
+            "om.h",
+            b"#define OM_A 1\n/* open\n#define OM_B 2\n",
+            "errdocs: error: om.h:2: a `/*` comment opens here and never closes",
+        ),
+    ] {
+        let config = format!("[reference]\nfiles = [\"{file}\"]\n");
+        let dir = project_with(&[
+            ("sources/doc/en-us.md", PAGE.as_bytes()),
+            ("errdocs.toml", config.as_bytes()),
+            (file, bytes),
+        ]);
+        let root = dir.path().to_str().expect("UTF-8 path");
+        let output = errdocs(&["--root", root, "check"]);
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with(expected), "{stderr}");
+    }
+    // A header with no definition at all is noted, not refused.
+    let project = load(&[
+        ("errdocs.toml", "[reference]\nfiles = [\"om.h\"]\n"),
+        ("om.h", "// generated: no codes in this build\n"),
+    ])
+    .expect("loads");
+    assert_eq!(
+        project.reference_notes,
+        [
+            "om.h: defines no constant errdocs reads (a C header's `#define NAME value`, or rows of name and value)"
+        ]
+    );
+}

@@ -19,8 +19,8 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{HResult, Record};
 use crate::reference::{
-    CodeKind, Fact, NEAR_MISS_DISTANCE, NearMiss, Reference, edit_distance_within, family_prefix,
-    hresult_from_win32, win32_from_hresult,
+    CodeKind, Fact, NEAR_MISS_DISTANCE, NameSet, NearMiss, Reference, edit_distance_within,
+    family_prefix, hresult_from_win32, win32_from_hresult,
 };
 
 /// What the references say about one record.
@@ -217,13 +217,14 @@ pub fn name_verdict<'r>(reference: &'r Reference, name: &str, code: HResult) -> 
 pub fn names_of_code(reference: &Reference, code: HResult) -> Vec<Fact<'_>> {
     let value = reference.by_value(code.value());
     let mut facts = value.facts;
+    let mut seen: NameSet<'_> = facts.iter().map(|fact| fact.name).collect();
     let other_form = value
         .win32_inside
         .into_iter()
         .chain(value.as_hresult)
         .flat_map(|wrapped| wrapped.facts);
     for fact in other_form {
-        if !facts.iter().any(|seen| seen.name == fact.name) {
+        if seen.insert(fact.name) {
             facts.push(fact);
         }
     }
@@ -360,14 +361,42 @@ pub fn defines(fact: &Fact<'_>) -> String {
     )
 }
 
-/// Names joined for a message: `A`, `A or B`, `A, B or C`.
+/// How many names a message lists before it counts the rest: a user file
+/// may give one code tens of thousands of names, and a finding is read by
+/// people.
+pub const NAMES_SHOWN: usize = 10;
+
+/// Names joined for a message: `A`, `A or B`, `A, B or C`; past
+/// [`NAMES_SHOWN`], the first of them and `and 49,990 more`.
 pub fn either<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
-    let names: Vec<String> = names.into_iter().map(|n| format!("`{n}`")).collect();
-    match names.split_last() {
+    let mut names = names.into_iter();
+    let shown: Vec<String> = names
+        .by_ref()
+        .take(NAMES_SHOWN)
+        .map(|n| format!("`{n}`"))
+        .collect();
+    let more = names.count();
+    if more > 0 {
+        return format!("{} and {} more", shown.join(", "), thousands(more));
+    }
+    match shown.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
     }
+}
+
+/// A count with thousands separated by commas: `49,990`.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -544,6 +573,12 @@ mod tests {
     fn messages() {
         assert_eq!(either(["A"]), "`A`");
         assert_eq!(either(["A", "B", "C"]), "`A`, `B` or `C`");
+        let many: Vec<String> = (0..50_000).map(|i| format!("OM_E_{i}")).collect();
+        let listed = either(many.iter().map(String::as_str));
+        assert!(listed.ends_with("`OM_E_9` and 49,990 more"), "{listed}");
+        assert_eq!(listed.matches('`').count(), 2 * NAMES_SHOWN);
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1_234_567), "1,234,567");
         let media = fact("ERROR_NO_MEDIA_IN_DRIVE", 1112, CodeKind::Win32Error);
         assert_eq!(
             defines(&media),

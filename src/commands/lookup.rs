@@ -19,11 +19,12 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::Project;
+use crate::check::reference::{NAMES_SHOWN, thousands};
 use crate::emit::json::RecordJson;
 use crate::error::{Error, Result};
 use crate::model::{HResult, Record};
 use crate::reference::{
-    CodeKind, Fact, NEAR_MISS_DISTANCE, Origin, Query, Reference, ValueFacts, WrappedCode,
+    CodeKind, Fact, NEAR_MISS_DISTANCE, NameSet, Origin, Query, Reference, ValueFacts, WrappedCode,
     edit_distance_within, family_prefix, hresult_from_win32,
 };
 
@@ -54,6 +55,23 @@ impl std::str::FromStr for QueryArg {
             query: Query::parse(text)?,
         })
     }
+}
+
+/// The queries as given on the command line, read by errdocs rather than
+/// by clap: clap quotes a value it refuses as it is, escape codes and all,
+/// where errdocs' errors reach the terminal made safe. A query that is
+/// neither a code, a name nor a wildcard is a usage error (exit 2).
+pub fn parse_queries(texts: &[String]) -> Result<Vec<QueryArg>> {
+    texts
+        .iter()
+        .map(|text| {
+            text.parse::<QueryArg>().map_err(|error| {
+                Error::Usage(format!(
+                    "invalid QUERY: {error} (a QUERY is a code, a name or a wildcard; see errdocs lookup --help)"
+                ))
+            })
+        })
+        .collect()
 }
 
 /// The options of `lookup`.
@@ -95,38 +113,60 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
     };
     let records: &[Record] = project.as_ref().map_or(&[], |p| &p.dataset.records);
     let index = Index::new(records, reference);
-    let answers: Vec<Answer> = options
-        .queries
-        .iter()
-        .map(|query| index.answer(query))
-        .collect();
-    let text = match options.format {
-        // Page text, names and paths reach a terminal: each line made safe
-        // (the JSON escapes control characters itself).
-        LookupFormat::Human => human(&answers, is_project)
-            .split_inclusive('\n')
-            .map(|line| {
-                let body = line.strip_suffix('\n').unwrap_or(line);
-                let ending = &line[body.len()..];
-                format!("{}{ending}", crate::safe_text::terminal(body))
-            })
-            .collect(),
-        LookupFormat::Json => json(&answers, is_project),
-    };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        // A reader that stopped early (`| head`) is not an error.
+    // Each answer is printed as soon as it is ready and then dropped: many
+    // queries (`errdocs lookup $(cat codes.txt)`) hold one answer at a
+    // time, and the first shows before the last is looked up.
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut all_found = true;
+    let printed = (|| -> std::io::Result<()> {
+        if options.format == LookupFormat::Json {
+            stdout.write_all(json_start(is_project, options.queries.is_empty()).as_bytes())?;
+        }
+        for (number, query) in options.queries.iter().enumerate() {
+            let answer = index.answer(query);
+            all_found &= answer.found;
+            let text = match options.format {
+                LookupFormat::Human => {
+                    let mut text = String::new();
+                    if number > 0 {
+                        text.push('\n');
+                    }
+                    human_answer(&mut text, &answer, is_project);
+                    terminal_lines(&text)
+                }
+                LookupFormat::Json => json_answer(&answer, number == 0),
+            };
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+        }
+        if options.format == LookupFormat::Json {
+            stdout.write_all(json_end(options.queries.is_empty()).as_bytes())?;
+        }
+        stdout.flush()
+    })();
+    match printed {
+        // A reader that stopped early (`| head`) is not an error; the
+        // queries after it are not looked up.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         result => result.map_err(|e| Error::io("<stdout>", e))?,
     }
-    Ok(if answers.iter().all(|answer| answer.found) {
+    Ok(if all_found {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Page text, names and paths reach a terminal: each line made safe (the
+/// JSON escapes control characters itself).
+fn terminal_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            let ending = &line[body.len()..];
+            format!("{}{ending}", crate::safe_text::terminal(body))
+        })
+        .collect()
 }
 
 /// The records by code, and the references.
@@ -377,13 +417,14 @@ impl<'a> Index<'a> {
             }
         }
         near.sort();
-        let mut seen = Vec::new();
-        for (_, name) in near {
-            if !seen.contains(&name) {
-                seen.push(name);
+        let mut seen = NameSet::default();
+        let mut names = Vec::new();
+        for (_, name) in &near {
+            if seen.insert(name.as_str()) {
+                names.push(name.clone());
             }
         }
-        seen
+        names
     }
 }
 
@@ -474,44 +515,54 @@ fn places(record: &Record) -> Vec<String> {
         .collect()
 }
 
-fn human(answers: &[Answer], is_project: bool) -> String {
-    let mut out = String::new();
-    for (index, answer) in answers.iter().enumerate() {
-        if index > 0 {
+/// One answer, for people.
+fn human_answer(out: &mut String, answer: &Answer, is_project: bool) {
+    if !answer.query.is_empty() {
+        out.push_str(&format!("# {} `{}`\n", answer.kind, answer.query));
+    }
+    if let Some(note) = &answer.note {
+        out.push_str(&format!("({note})\n"));
+    }
+    if answer.kind != "code" && answer.matches.is_empty() {
+        out.push_str(&format!(
+            "nothing is named `{}`{}\n",
+            answer.query,
+            if is_project {
+                " in this project or in the reference"
+            } else {
+                " in the reference"
+            }
+        ));
+        if !answer.suggestions.is_empty() {
+            out.push_str(&format!(
+                "did you mean: {}\n",
+                listed(answer.suggestions.iter().cloned(), answer.suggestions.len())
+            ));
+        }
+        return;
+    }
+    for (number, entry) in answer.matches.iter().enumerate() {
+        if number > 0 {
             out.push('\n');
         }
-        if !answer.query.is_empty() {
-            out.push_str(&format!("# {} `{}`\n", answer.kind, answer.query));
-        }
-        if let Some(note) = &answer.note {
-            out.push_str(&format!("({note})\n"));
-        }
-        if answer.kind != "code" && answer.matches.is_empty() {
-            out.push_str(&format!(
-                "nothing is named `{}`{}\n",
-                answer.query,
-                if is_project {
-                    " in this project or in the reference"
-                } else {
-                    " in the reference"
-                }
-            ));
-            if !answer.suggestions.is_empty() {
-                out.push_str(&format!(
-                    "did you mean: {}\n",
-                    answer.suggestions.join(", ")
-                ));
-            }
-            continue;
-        }
-        for (number, entry) in answer.matches.iter().enumerate() {
-            if number > 0 {
-                out.push('\n');
-            }
-            human_entry(&mut out, entry, is_project);
-        }
+        human_entry(out, entry, is_project);
     }
-    out
+}
+
+/// The first [`NAMES_SHOWN`] of `total` items joined by `, `, and `and
+/// 49,990 more (--format json lists them all)` for the rest, so that one
+/// line stays readable however many names a user file gives a code.
+fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
+    let shown: Vec<String> = items.take(NAMES_SHOWN).collect();
+    let more = total.saturating_sub(shown.len());
+    let mut text = shown.join(", ");
+    if more > 0 {
+        text.push_str(&format!(
+            " and {} more (--format json lists them all)",
+            thousands(more)
+        ));
+    }
+    text
 }
 
 fn human_entry(out: &mut String, entry: &Match, is_project: bool) {
@@ -579,12 +630,23 @@ fn human_reference(out: &mut String, entry: &Match) {
     if facts.facts.is_empty() {
         out.push_str("  reference:   no constant has exactly this value\n");
     }
-    for fact in &facts.facts {
+    for fact in facts.facts.iter().take(NAMES_SHOWN) {
         out.push_str(&format!(
             "  reference:   {} ({}; {})\n",
             fact.name,
             fact.kind,
             origin(fact)
+        ));
+    }
+    if let Some(more) = facts
+        .facts
+        .len()
+        .checked_sub(NAMES_SHOWN)
+        .filter(|&n| n > 0)
+    {
+        out.push_str(&format!(
+            "  reference:   and {} more constants with this value (--format json lists them all)\n",
+            thousands(more)
         ));
     }
     if let Some(inside) = &facts.win32_inside {
@@ -609,11 +671,10 @@ fn names_in_words(facts: &[Fact]) -> String {
     if facts.is_empty() {
         return ", which no constant names".to_string();
     }
-    let names: Vec<String> = facts
+    let names = facts
         .iter()
-        .map(|fact| format!("{} ({})", fact.name, origin(fact)))
-        .collect();
-    format!(": {}", names.join(", "))
+        .map(|fact| format!("{} ({})", fact.name, origin(fact)));
+    format!(": {}", listed(names, facts.len()))
 }
 
 /// One answer as JSON.
@@ -729,56 +790,126 @@ fn wrapped_json<'a>(wrapped: &Option<WrappedCode<'a>>) -> Option<WrappedJson<'a>
     })
 }
 
-fn json(answers: &[Answer], is_project: bool) -> String {
+/// The JSON output up to its first answer: `{"version": 1, "project": ...,
+/// "queries": [` as the pretty printer lays it out (an empty list closes at
+/// once).
+fn json_start(is_project: bool, no_queries: bool) -> String {
+    let opening = format!(
+        "{{\n  \"version\": {JSON_VERSION},\n  \"project\": {is_project},\n  \"queries\": ["
+    );
+    if no_queries { opening } else { opening + "\n" }
+}
+
+/// The JSON output after its last answer.
+fn json_end(no_queries: bool) -> &'static str {
+    if no_queries { "]\n}\n" } else { "\n  ]\n}\n" }
+}
+
+/// One answer as an element of the `queries` array, indented as the pretty
+/// printer lays out the whole, with the `,` that separates it from the one
+/// before.
+fn json_answer(answer: &Answer, first: bool) -> String {
+    let element = crate::pretty_json::to_pretty_json(&answer_json(answer));
+    let element = String::from_utf8_lossy(&element);
+    let mut out = String::with_capacity(element.len() + element.len() / 8);
+    if !first {
+        out.push_str(",\n");
+    }
+    // JSON strings hold no raw line break: every line is structure.
+    for (number, line) in element.trim_end_matches('\n').split('\n').enumerate() {
+        if number > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// One answer in the JSON layout.
+fn answer_json<'a>(answer: &'a Answer) -> AnswerJson<'a> {
+    AnswerJson {
+        query: &answer.query,
+        kind: answer.kind,
+        found: answer.found,
+        note: answer.note.as_deref(),
+        matches: answer
+            .matches
+            .iter()
+            .map(|entry| MatchJson {
+                code: entry.code.to_string(),
+                value: entry.code.value(),
+                decimal: entry.code.signed(),
+                decoded: decoded(entry.code),
+                relation: entry.relation.as_deref(),
+                records: entry
+                    .records
+                    .iter()
+                    .map(|&(record, counterpart)| RecordInLookup {
+                        record: RecordJson::new(record),
+                        places: places(record),
+                        counterpart_name: counterpart.map(|c| c.name.as_str()),
+                    })
+                    .collect(),
+                reference: ReferenceJson {
+                    names: entry.facts.facts.iter().map(FactJson::new).collect(),
+                    win32_inside: wrapped_json(&entry.facts.win32_inside),
+                    as_hresult: wrapped_json(&entry.facts.as_hresult),
+                },
+            })
+            .collect(),
+        did_you_mean: &answer.suggestions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON layout as one value, as `lookup` wrote it before it
+    /// streamed its answers.
     #[derive(Serialize)]
     struct Output<'a> {
         version: u32,
         project: bool,
         queries: Vec<AnswerJson<'a>>,
     }
-    let output = Output {
-        version: JSON_VERSION,
-        project: is_project,
-        queries: answers
-            .iter()
-            .map(|answer| AnswerJson {
-                query: &answer.query,
-                kind: answer.kind,
-                found: answer.found,
-                note: answer.note.as_deref(),
-                matches: answer
-                    .matches
-                    .iter()
-                    .map(|entry| MatchJson {
-                        code: entry.code.to_string(),
-                        value: entry.code.value(),
-                        decimal: entry.code.signed(),
-                        decoded: decoded(entry.code),
-                        relation: entry.relation.as_deref(),
-                        records: entry
-                            .records
-                            .iter()
-                            .map(|&(record, counterpart)| RecordInLookup {
-                                record: RecordJson::new(record),
-                                places: places(record),
-                                counterpart_name: counterpart.map(|c| c.name.as_str()),
-                            })
-                            .collect(),
-                        reference: ReferenceJson {
-                            names: entry.facts.facts.iter().map(FactJson::new).collect(),
-                            win32_inside: wrapped_json(&entry.facts.win32_inside),
-                            as_hresult: wrapped_json(&entry.facts.as_hresult),
-                        },
-                    })
-                    .collect(),
-                did_you_mean: &answer.suggestions,
-            })
-            .collect(),
-    };
-    let mut text =
-        String::from_utf8_lossy(&crate::pretty_json::to_pretty_json(&output)).into_owned();
-    if !text.ends_with('\n') {
-        text.push('\n');
+
+    #[test]
+    fn streamed_json_is_the_pretty_printed_whole() {
+        let reference = Reference::sdk();
+        let index = Index::new(&[], &reference);
+        let texts: Vec<String> = ["0x80070005", "wu_e_pt_soap_*", "NO_SUCH_NAME", "1112"]
+            .map(String::from)
+            .to_vec();
+        let queries = parse_queries(&texts).expect("valid queries");
+        for count in [0, 1, queries.len()] {
+            let answers: Vec<Answer> = queries[..count].iter().map(|q| index.answer(q)).collect();
+            for is_project in [false, true] {
+                let whole = crate::pretty_json::to_pretty_json(&Output {
+                    version: JSON_VERSION,
+                    project: is_project,
+                    queries: answers.iter().map(answer_json).collect(),
+                });
+                let mut streamed = json_start(is_project, answers.is_empty());
+                for (number, answer) in answers.iter().enumerate() {
+                    streamed.push_str(&json_answer(answer, number == 0));
+                }
+                streamed.push_str(json_end(answers.is_empty()));
+                assert_eq!(streamed, String::from_utf8_lossy(&whole), "{count} answers");
+            }
+        }
     }
-    text
+
+    #[test]
+    fn long_lists_are_cut_on_a_line() {
+        let names = (0..50_000).map(|i| format!("OM_E_{i}"));
+        let line = listed(names, 50_000);
+        assert!(line.starts_with("OM_E_0, OM_E_1, "), "{line}");
+        assert!(
+            line.ends_with("OM_E_9 and 49,990 more (--format json lists them all)"),
+            "{line}"
+        );
+        assert_eq!(listed(["A".to_string()].into_iter(), 1), "A");
+    }
 }

@@ -38,7 +38,7 @@ pub use sdk::{
     SDK_DATA_FILE, SdkConstant, SdkDataError, SdkReference, decode_sdk_data, embedded_sdk_text,
     encode_sdk_data, parse_sdk_text, render_sdk_text,
 };
-pub use user::{SkippedDefinition, UserReference, UserReferenceFormat};
+pub use user::{MAX_REFERENCE_BYTES, SkippedDefinition, UserReference, UserReferenceFormat};
 
 pub use names::edit_distance_within;
 
@@ -118,6 +118,15 @@ pub enum ReferenceError {
         /// What is wrong.
         message: String,
     },
+    /// The file as a whole cannot be a reference: empty, too large, or not
+    /// UTF-8 text (UTF-16, UTF-32).
+    #[error("{}: {message}", path.display())]
+    Unusable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and what to do.
+        message: String,
+    },
     /// The file's extension names no format errdocs reads.
     #[error("{}: unknown reference format; use a C header (.h) or a table of name and value (.csv, .tsv)", path.display())]
     UnknownFormat {
@@ -184,6 +193,11 @@ pub struct NearMiss<'a> {
     /// it.
     pub family: &'a str,
 }
+
+/// The names already taken, when facts of several files are merged: a hash
+/// set, as a user file may give tens of thousands of names one value (and
+/// a list searched per name made that quadratic).
+pub type NameSet<'a> = rustc_hash::FxHashSet<&'a str>;
 
 /// The largest edit distance [`Reference::near_misses`] reports.
 pub const NEAR_MISS_DISTANCE: usize = 2;
@@ -259,9 +273,10 @@ impl Reference {
     /// finds `ERROR_INVALID_NAME`), user facts first, each name once.
     pub fn by_name_ignore_case(&self, name: &str) -> Vec<Fact<'_>> {
         let mut facts: Vec<Fact<'_>> = Vec::new();
+        let mut seen = NameSet::default();
         for file in &self.user {
             for fact in file.table().named_ignore_case(name) {
-                if !facts.iter().any(|seen| seen.name == fact.name) {
+                if seen.insert(fact.name) {
                     facts.push(fact);
                 }
             }
@@ -307,9 +322,10 @@ impl Reference {
     /// The facts with exactly this value, user facts first, each name once.
     fn exactly(&self, value: u32) -> Vec<Fact<'_>> {
         let mut facts: Vec<Fact<'_>> = Vec::new();
+        let mut seen = NameSet::default();
         for file in &self.user {
             for fact in file.table().with_value(value) {
-                if !facts.iter().any(|seen| seen.name == fact.name) {
+                if seen.insert(fact.name) {
                     facts.push(fact);
                 }
             }
@@ -337,8 +353,9 @@ impl Reference {
             candidates.extend(self.visible_sdk(sdk.table().with_prefix(family)));
         }
         let mut misses: Vec<NearMiss<'_>> = Vec::new();
+        let mut seen = NameSet::default();
         for fact in candidates {
-            if misses.iter().any(|seen| seen.fact.name == fact.name) {
+            if !seen.insert(fact.name) {
                 continue;
             }
             match edit_distance_within(name, fact.name, NEAR_MISS_DISTANCE) {
@@ -363,9 +380,10 @@ impl Reference {
     pub fn matching(&self, pattern: &Wildcard) -> Vec<Fact<'_>> {
         let prefix = pattern.literal_prefix();
         let mut facts: Vec<Fact<'_>> = Vec::new();
+        let mut seen = NameSet::default();
         for file in &self.user {
             for fact in file.table().with_prefix(prefix) {
-                if pattern.matches(fact.name) && !facts.iter().any(|seen| seen.name == fact.name) {
+                if pattern.matches(fact.name) && seen.insert(fact.name) {
                     facts.push(fact);
                 }
             }

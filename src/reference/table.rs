@@ -129,11 +129,20 @@ impl<R: FactRows> FactTable<R> {
         }
     }
 
-    /// The fact named exactly `name`, if any.
+    /// The fact named exactly `name`, if any: a binary search among the
+    /// spellings of `name` (a user file may hold thousands of them).
     pub(crate) fn named(&self, name: &str) -> Option<Fact<'_>> {
-        self.named_ignore_case(name)
-            .into_iter()
-            .find(|fact| fact.name == name)
+        let range = match *self.by_upper_hash.get(&upper_hash(name))? {
+            COLLISION => &self.by_name[..],
+            (start, length) => &self.by_name[start as usize..(start + length) as usize],
+        };
+        // Sorted by name ignoring case, then by exact name.
+        let at = range.partition_point(|&index| {
+            let candidate = self.rows.fact(index as usize).name;
+            cmp_ignore_case(candidate, name).then_with(|| candidate.cmp(name)) == Ordering::Less
+        });
+        let fact = self.rows.fact(*range.get(at)? as usize);
+        (fact.name == name).then_some(fact)
     }
 
     /// The facts whose name starts with `prefix`, ignoring case.

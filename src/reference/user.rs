@@ -2,6 +2,7 @@
 //! from CSV/TSV tables of name and value.
 
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::table::{FactRows, FactTable};
@@ -86,6 +87,94 @@ impl UserReferenceFormat {
     }
 }
 
+/// The largest reference file errdocs reads: the Windows SDK's table of
+/// every error-shaped constant is about 1 MiB.
+pub const MAX_REFERENCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The error for a file over [`MAX_REFERENCE_BYTES`].
+fn too_large(shown: &Path) -> ReferenceError {
+    ReferenceError::Unusable {
+        path: shown.to_path_buf(),
+        message: format!(
+            "larger than {} MiB, more than a reference file holds (the Windows SDK's table of every error constant is about 1 MiB)",
+            MAX_REFERENCE_BYTES / (1024 * 1024)
+        ),
+    }
+}
+
+/// A reference file's bytes as text: UTF-8, with lines ending in LF.
+/// UTF-16 and UTF-32 (by their byte-order marks), binary files (a NUL byte)
+/// and files with nothing in them are refused, naming the file.
+fn reference_text(shown: &Path, mut bytes: Vec<u8>) -> Result<String, ReferenceError> {
+    let unusable = |message: String| ReferenceError::Unusable {
+        path: shown.to_path_buf(),
+        message,
+    };
+    // UTF-32's marks first: the little-endian one starts with UTF-16's.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(unusable(
+            "the file is UTF-32 (it starts with a UTF-32 byte-order mark); errdocs reads UTF-8: save it as UTF-8".into(),
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(unusable(
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark); errdocs reads UTF-8: save it as UTF-8 (iconv -f UTF-16 -t UTF-8)".into(),
+        ));
+    }
+    // Lines end at CR LF, LF or a lone CR, and are counted by LF.
+    crate::source::unify_line_ends(&mut bytes);
+    if let Some(offset) = bytes.iter().position(|&byte| byte == 0) {
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        // ASCII text in UTF-16 without a mark has a NUL in every other byte.
+        let utf16 = match bytes.get(..4) {
+            Some(&[a, 0, c, 0]) | Some(&[0, a, 0, c]) => a != 0 && c != 0,
+            _ => false,
+        };
+        let message = if utf16 {
+            format!(
+                "NUL bytes (the first at byte offset {offset}): the file looks like UTF-16 without a byte-order mark; errdocs reads UTF-8: save it as UTF-8 (iconv -f UTF-16LE -t UTF-8)"
+            )
+        } else {
+            format!(
+                "binary file (NUL byte at byte offset {offset}); a reference is a C header or a CSV/TSV text file"
+            )
+        };
+        return Err(ReferenceError::Malformed {
+            path: shown.to_path_buf(),
+            line,
+            message,
+        });
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let line = 1 + error.as_bytes()[..valid]
+                .iter()
+                .filter(|&&byte| byte == b'\n')
+                .count();
+            return Err(ReferenceError::Malformed {
+                path: shown.to_path_buf(),
+                line,
+                message: format!("not valid UTF-8 (byte offset {valid}); save the file as UTF-8"),
+            });
+        }
+    };
+    // As for a page: an empty file is a mistake (a failed export, a wrong
+    // path), not a reference that defines nothing.
+    if text
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(&text)
+        .trim()
+        .is_empty()
+    {
+        return Err(unusable(
+            "the file is empty; remove it from [reference] files or give it content".into(),
+        ));
+    }
+    Ok(text)
+}
+
 impl UserReference {
     /// Reads a reference file, choosing the reader by its extension (see
     /// [`UserReferenceFormat`]).
@@ -113,26 +202,19 @@ impl UserReference {
                 "is not a regular file; a reference is a C header or a CSV/TSV file",
             )));
         }
-        let mut bytes = std::fs::read(path).map_err(io_error)?;
-        // Lines end at CR LF, LF or a lone CR, and are counted by LF.
-        crate::source::unify_line_ends(&mut bytes);
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(error) => {
-                let valid = error.utf8_error().valid_up_to();
-                let line = 1 + error.as_bytes()[..valid]
-                    .iter()
-                    .filter(|&&byte| byte == b'\n')
-                    .count();
-                return Err(ReferenceError::Malformed {
-                    path: shown.to_path_buf(),
-                    line,
-                    message: format!(
-                        "not valid UTF-8 (byte offset {valid}); save the file as UTF-8"
-                    ),
-                });
-            }
-        };
+        if metadata.len() > MAX_REFERENCE_BYTES {
+            return Err(too_large(shown));
+        }
+        // Read through `take`: a file that grows after the check is not
+        // read whole either.
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_REFERENCE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(io_error)?;
+        if bytes.len() as u64 > MAX_REFERENCE_BYTES {
+            return Err(too_large(shown));
+        }
+        let text = reference_text(shown, bytes)?;
         UserReference::parse(shown, &text, format)
     }
 
@@ -266,11 +348,56 @@ fn kind_of(declared: Option<CodeKind>, name: &str, value: u32) -> CodeKind {
 
 // ---------------------------------------------------------------- C headers
 
+/// The logical lines of a C header, and where a block comment that never
+/// closes opens, if one does.
+struct LogicalLines {
+    lines: Vec<(usize, String)>,
+    /// The line of a `/*` without its `*/`: the compiler rejects such a
+    /// file, and everything after the `/*` would be lost.
+    unterminated_comment: Option<usize>,
+}
+
+/// Tells a C++14 digit separator (`0x8007'0005`, `1'000`) from the quote
+/// that opens a character literal (`'a'`, `L'a'`): a `'` is a separator
+/// inside a number (a word that starts with a digit) before a digit or
+/// letter. Fed the characters of code one by one.
+#[derive(Default)]
+struct DigitSeparators {
+    in_word: bool,
+    in_number: bool,
+}
+
+impl DigitSeparators {
+    /// Takes the next character of code; true when it is a `'` that
+    /// separates digits.
+    fn separates(&mut self, c: char, next: Option<char>) -> bool {
+        if c == '\'' {
+            let separator = self.in_number && next.is_some_and(|next| next.is_ascii_alphanumeric());
+            if !separator {
+                self.reset();
+            }
+            return separator;
+        }
+        let word = c.is_alphanumeric() || c == '_' || c == '.';
+        if word && !self.in_word {
+            self.in_number =
+                c.is_ascii_digit() || (c == '.' && next.is_some_and(|n| n.is_ascii_digit()));
+        }
+        self.in_word = word;
+        self.in_number &= word;
+        false
+    }
+
+    fn reset(&mut self) {
+        *self = DigitSeparators::default();
+    }
+}
+
 /// Splits C source into logical lines the way the preprocessor sees them:
 /// comments replaced by a space (a block comment may span lines), `\` at the
 /// end of a line joining the next. Each logical line comes with the number
 /// of its first physical line.
-fn logical_lines(text: &str) -> Vec<(usize, String)> {
+fn logical_lines(text: &str) -> LogicalLines {
     enum State {
         Code,
         BlockComment,
@@ -281,36 +408,55 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
     let mut current = String::new();
     let mut line = 1;
     let mut start = 1;
+    let mut comment_start = 0;
+    // Nothing but blanks and comments on the logical line yet: its line is
+    // where its code starts (`/* ...\n */ #define X 1` is at line 2).
+    let mut blank = true;
     let mut state = State::Code;
+    let mut separators = DigitSeparators::default();
     let mut chars = text.chars().filter(|&c| c != '\r').peekable();
     while let Some(c) = chars.next() {
         match state {
-            State::Code => match c {
-                '/' if chars.peek() == Some(&'*') => {
-                    chars.next();
-                    current.push(' ');
-                    state = State::BlockComment;
-                }
-                '/' if chars.peek() == Some(&'/') => state = State::LineComment,
-                '"' | '\'' => {
-                    current.push(c);
-                    state = State::Literal(c);
-                }
-                '\\' if chars.peek() == Some(&'\n') => {
-                    chars.next();
-                    line += 1;
-                    current.push(' ');
-                }
-                '\n' => {
-                    lines.push((start, std::mem::take(&mut current)));
-                    line += 1;
+            State::Code => {
+                let opens_comment = c == '/' && matches!(chars.peek(), Some('*' | '/'));
+                if blank && !c.is_whitespace() && !opens_comment {
+                    blank = false;
                     start = line;
                 }
-                _ => current.push(c),
-            },
+                if separators.separates(c, chars.peek().copied()) {
+                    current.push(c);
+                    continue;
+                }
+                match c {
+                    '/' if chars.peek() == Some(&'*') => {
+                        chars.next();
+                        current.push(' ');
+                        comment_start = line;
+                        state = State::BlockComment;
+                    }
+                    '/' if chars.peek() == Some(&'/') => state = State::LineComment,
+                    '"' | '\'' => {
+                        current.push(c);
+                        state = State::Literal(c);
+                    }
+                    '\\' if chars.peek() == Some(&'\n') => {
+                        chars.next();
+                        line += 1;
+                        current.push(' ');
+                    }
+                    '\n' => {
+                        lines.push((start, std::mem::take(&mut current)));
+                        line += 1;
+                        start = line;
+                        blank = true;
+                    }
+                    _ => current.push(c),
+                }
+            }
             State::BlockComment => match c {
                 '*' if chars.peek() == Some(&'/') => {
                     chars.next();
+                    separators.reset();
                     state = State::Code;
                 }
                 '\n' => line += 1,
@@ -321,6 +467,8 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
                     lines.push((start, std::mem::take(&mut current)));
                     line += 1;
                     start = line;
+                    blank = true;
+                    separators.reset();
                     state = State::Code;
                 }
             }
@@ -331,6 +479,7 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
                         current.push(next);
                     }
                 } else if c == quote {
+                    separators.reset();
                     state = State::Code;
                 } else if c == '\n' {
                     // An unterminated literal ends with its line.
@@ -338,6 +487,8 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
                     lines.push((start, std::mem::take(&mut current)));
                     line += 1;
                     start = line;
+                    blank = true;
+                    separators.reset();
                     state = State::Code;
                 }
             }
@@ -346,7 +497,36 @@ fn logical_lines(text: &str) -> Vec<(usize, String)> {
     if !current.trim().is_empty() {
         lines.push((start, current));
     }
-    lines
+    LogicalLines {
+        lines,
+        unterminated_comment: matches!(state, State::BlockComment).then_some(comment_start),
+    }
+}
+
+/// True when `value` holds a string or character literal (a `"`, or a `'`
+/// that is no digit separator).
+fn has_literal(value: &str) -> bool {
+    if value.contains('"') {
+        return true;
+    }
+    let mut separators = DigitSeparators::default();
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !separators.separates(c, chars.peek().copied()) && c == '\'' {
+            return true;
+        }
+    }
+    false
+}
+
+/// Input text for a message: whole when short, else its first 60
+/// characters and `…` (a value may be a megabyte long).
+fn excerpt(text: &str) -> std::borrow::Cow<'_, str> {
+    const SHOWN: usize = 60;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
 }
 
 /// What the value of a `#define` is.
@@ -372,100 +552,165 @@ fn declared_kind(type_name: &str) -> Option<CodeKind> {
     }
 }
 
-/// The position of the `)` that closes the `(` at byte 0, if any.
-fn closing_parenthesis(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (position, byte) in text.bytes().enumerate() {
+/// For each byte of `value`, where the `)` closing a `(` there is (other
+/// bytes: 0); `None` when the parentheses do not pair up. One pass with a
+/// stack, so peeling any number of layers costs no more than reading the
+/// value once.
+fn closing_parentheses(value: &str) -> Option<Vec<usize>> {
+    let mut closing = vec![0; value.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (position, byte) in value.bytes().enumerate() {
         match byte {
-            b'(' => depth += 1,
-            b')' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(position);
-                }
-            }
+            b'(' => open.push(position),
+            b')' => closing[open.pop()?] = position,
             _ => {}
         }
     }
-    None
+    open.is_empty().then_some(closing)
 }
+
+/// `start..end` of `value` without the whitespace at either end.
+fn trimmed(value: &str, start: usize, end: usize) -> (usize, usize) {
+    let part = &value[start..end];
+    let after_leading = part.trim_start();
+    let start = start + (part.len() - after_leading.len());
+    (start, start + after_leading.trim_end().len())
+}
+
+/// How many parentheses, casts and typedef macros [`read_defined_value`]
+/// peels before it gives up on a value: real headers use two or three.
+const MAX_VALUE_LAYERS: usize = 64;
 
 /// Reads the value of a `#define`: peels parentheses, casts
 /// (`(HRESULT)`) and typedef macros (`_HRESULT_TYPEDEF_(...)`), then
 /// expects a number or a name. A value that starts like a number but is not
 /// one, or has unbalanced parentheses, is an error (the message).
 fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
-    if value.contains(['"', '\'']) {
+    if has_literal(value) {
         return Ok(DefinedValue::Other(format!(
-            "`{value}` is a string or character literal"
+            "`{}` is a string or character literal",
+            excerpt(value)
         )));
     }
     let opening = value.bytes().filter(|&byte| byte == b'(').count();
     let closing = value.bytes().filter(|&byte| byte == b')').count();
     if opening != closing {
         return Err(format!(
-            "unbalanced parentheses in `{value}` ({opening} `(`, {closing} `)`)"
+            "unbalanced parentheses in `{}` ({opening} `(`, {closing} `)`)",
+            excerpt(value)
         ));
     }
-    let mut rest = value.trim();
+    let Some(close_of) = closing_parentheses(value) else {
+        return Err(format!("unbalanced parentheses in `{}`", excerpt(value)));
+    };
+    // The part of `value` still to read; a `(` inside it closes inside it,
+    // as the parentheses pair up and each step keeps whole pairs.
+    let (mut start, mut end) = trimmed(value, 0, value.len());
     let mut declared = None;
+    let mut layers = 0;
     loop {
+        let rest = &value[start..end];
+        if layers == MAX_VALUE_LAYERS && (rest.starts_with('(') || rest.contains("_TYPEDEF_(")) {
+            return Ok(DefinedValue::Other(format!(
+                "`{}` nests more than {MAX_VALUE_LAYERS} parentheses, casts and typedef macros",
+                excerpt(value)
+            )));
+        }
+        layers += 1;
         if rest.starts_with('(') {
-            let Some(close) = closing_parenthesis(rest) else {
-                return Err(format!("unbalanced parentheses in `{value}`"));
-            };
-            let inner = rest[1..close].trim();
-            let after = rest[close + 1..].trim();
-            if after.is_empty() {
-                rest = inner;
+            let close = close_of[start];
+            let inner = trimmed(value, start + 1, close);
+            let after = trimmed(value, close + 1, end);
+            if after.0 == after.1 {
+                (start, end) = inner;
                 continue;
             }
             // `(TYPE)value`: a cast. Types may be several words
             // (`unsigned long`).
-            if inner.split_whitespace().all(is_identifier) && !inner.is_empty() {
-                declared = declared.or(declared_kind(inner));
-                rest = after;
+            let inner_text = &value[inner.0..inner.1];
+            if !inner_text.is_empty() && inner_text.split_whitespace().all(is_identifier) {
+                declared = declared.or(declared_kind(inner_text));
+                (start, end) = after;
                 continue;
             }
             break;
         }
-        if let Some(open) = rest.find('(') {
-            let macro_name = rest[..open].trim();
+        if let Some(open) = rest.find('(').map(|open| start + open) {
+            let macro_name = value[start..open].trim();
             if macro_name.ends_with("_TYPEDEF_") && is_identifier(macro_name) {
-                let Some(close) = closing_parenthesis(&rest[open..]) else {
-                    return Err(format!("unbalanced parentheses in `{value}`"));
-                };
-                if rest[open + close + 1..].trim().is_empty() {
+                let close = close_of[open];
+                if value[close + 1..end].trim().is_empty() {
                     declared = declared.or(declared_kind(macro_name));
-                    rest = rest[open + 1..open + close].trim();
+                    (start, end) = trimmed(value, open + 1, close);
                     continue;
                 }
             }
         }
         break;
     }
+    let rest = &value[start..end];
     if is_identifier(rest) {
         return Ok(DefinedValue::Alias(rest.to_string(), declared));
     }
     let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest).trim_start();
     if unsigned.starts_with(|c: char| c.is_ascii_digit()) {
         return match read_c_integer(rest)? {
-            Some(number) => Ok(DefinedValue::Number(number, declared)),
-            None => Ok(DefinedValue::Other(format!(
-                "`{rest}` is not a 32-bit integer (a float or a 64-bit number)"
-            ))),
+            IntegerLiteral::Value(number) => Ok(DefinedValue::Number(number, declared)),
+            IntegerLiteral::NotCode(reason) => Ok(DefinedValue::Other(reason)),
         };
     }
     Ok(DefinedValue::Other(format!(
-        "`{rest}` is an expression errdocs does not evaluate"
+        "`{}` is an expression errdocs does not evaluate",
+        excerpt(rest)
     )))
 }
 
+/// What a literal that starts with a digit holds.
+#[derive(Debug, PartialEq, Eq)]
+enum IntegerLiteral {
+    /// A 32-bit integer (negatives as two's complement).
+    Value(u32),
+    /// A number that is no error code: a float, a 64-bit number, a
+    /// user-defined literal; why.
+    NotCode(String),
+}
+
+/// MSVC's sized integer suffixes, longest first, and whether the type is
+/// 64 bits wide.
+const MSVC_SUFFIXES: [(&str, bool); 8] = [
+    ("ui64", true),
+    ("i64", true),
+    ("ui32", false),
+    ("i32", false),
+    ("ui16", false),
+    ("i16", false),
+    ("ui8", false),
+    ("i8", false),
+];
+
+/// True for a hexadecimal floating-point literal's part after `0x`:
+/// hex digits with an optional `.`, `p`, an optional sign, decimal digits,
+/// an optional `f`/`l` suffix (`1p3`, `1.8P-2f`).
+fn is_hex_float(after_prefix: &str) -> bool {
+    let Some((mantissa, exponent)) = after_prefix.split_once(['p', 'P']) else {
+        return false;
+    };
+    let mantissa_ok = mantissa.bytes().any(|b| b.is_ascii_hexdigit())
+        && mantissa.bytes().filter(|&b| b == b'.').count() <= 1
+        && mantissa.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.');
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let exponent = exponent.trim_end_matches(['f', 'F', 'l', 'L']);
+    mantissa_ok && !exponent.is_empty() && exponent.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Reads a C integer literal with an optional sign and suffix: hex (`0x`),
-/// octal (a leading `0`), decimal. `Ok(None)` for a float or a number only a
-/// 64-bit type holds (suffix `LL`, `i64`); `Err` for anything else that is
-/// not a 32-bit integer.
-fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
+/// binary (`0b`), octal (a leading `0`), decimal, with C++14 digit
+/// separators (`0x8007'0005`). [`IntegerLiteral::NotCode`] for a float
+/// (hex floats too), a number only a 64-bit type holds (suffix `LL`,
+/// `i64`) or a user-defined literal (`10_km`); `Err` for anything else
+/// that is not a 32-bit integer.
+fn read_c_integer(literal: &str) -> Result<IntegerLiteral, String> {
+    let shown = excerpt(literal);
     let (negative, unsigned) = match literal.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),
         None => (
@@ -473,43 +718,87 @@ fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
             literal.strip_prefix('+').unwrap_or(literal).trim_start(),
         ),
     };
-    let is_float = !unsigned.starts_with("0x")
-        && !unsigned.starts_with("0X")
-        && (unsigned.contains('.') || unsigned.contains(['e', 'E']));
+    let is_hex = unsigned.starts_with("0x") || unsigned.starts_with("0X");
+    if is_hex && is_hex_float(&unsigned[2..]) {
+        return Ok(IntegerLiteral::NotCode(format!(
+            "`{shown}` is a hexadecimal floating-point number, not an error code"
+        )));
+    }
+    let is_float = !is_hex && (unsigned.contains('.') || unsigned.contains(['e', 'E']));
     if is_float
         && unsigned
             .trim_end_matches(['f', 'F', 'l', 'L'])
+            .replace('\'', "")
             .parse::<f64>()
             .is_ok()
     {
-        return Ok(None);
+        return Ok(IntegerLiteral::NotCode(format!(
+            "`{shown}` is a floating-point number, not an error code"
+        )));
     }
-    let lower = unsigned.to_ascii_lowercase();
-    let (body, suffix) = if let Some(body) = lower
-        .strip_suffix("i64")
-        .or_else(|| lower.strip_suffix("ui64"))
-    {
-        (body.trim_end_matches('u'), "i64")
+    // Digit separators stand between two digits (`0x'1`, `1''0` and `1'`
+    // are wrong); the number is read without them.
+    let unsigned: std::borrow::Cow<str> = if unsigned.contains('\'') {
+        let bytes = unsigned.as_bytes();
+        let digit = |at: usize| {
+            bytes.get(at).is_some_and(|&b| {
+                if is_hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        };
+        let misplaced = bytes.iter().enumerate().any(|(at, &b)| {
+            b == b'\'' && (at == 0 || !digit(at - 1) || !digit(at + 1) || (is_hex && at == 2))
+        });
+        if misplaced {
+            return Err(format!(
+                "`{shown}` has a digit separator `'` that is not between two digits"
+            ));
+        }
+        unsigned.replace('\'', "").into()
     } else {
-        let body = lower.trim_end_matches(['u', 'l']);
-        (body, &lower[body.len()..])
+        unsigned.into()
     };
-    let wide = suffix.contains("ll") || suffix == "i64";
-    if !matches!(
-        suffix,
-        "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu" | "i64"
-    ) {
-        return Err(format!("`{literal}` has an unknown suffix `{suffix}`"));
-    }
+    let lower = unsigned.to_ascii_lowercase();
+    let msvc = MSVC_SUFFIXES
+        .iter()
+        .find_map(|&(suffix, wide)| Some((lower.strip_suffix(suffix)?, suffix, wide)));
+    let (body, suffix, wide) = match msvc {
+        Some(found) => found,
+        None => {
+            let body = lower.trim_end_matches(['u', 'l']);
+            let suffix = &lower[body.len()..];
+            if !matches!(suffix, "" | "u" | "l" | "ul" | "lu" | "ll" | "ull" | "llu") {
+                return Err(format!("`{shown}` has an unknown suffix `{suffix}`"));
+            }
+            (body, suffix, suffix.contains("ll"))
+        }
+    };
     let (digits, radix) = if let Some(hex) = body.strip_prefix("0x") {
         (hex, 16)
+    } else if let Some(binary) = body.strip_prefix("0b") {
+        (binary, 2)
     } else if body.len() > 1 && body.starts_with('0') {
         (&body[1..], 8)
     } else {
         (body, 10)
     };
+    // A C++11 user-defined literal (`10_km`, `0x10_x`): digits, then `_`
+    // and a name.
+    if let Some(at) = digits.find('_')
+        && at > 0
+        && suffix.is_empty()
+        && digits[..at].chars().all(|c| c.is_digit(radix))
+    {
+        return Ok(IntegerLiteral::NotCode(format!(
+            "`{shown}` is a user-defined literal (suffix `{}`), not an error code",
+            excerpt(&unsigned[body.len() - digits.len() + at..])
+        )));
+    }
     if digits.is_empty() {
-        return Err(format!("`{literal}` has no digits"));
+        return Err(format!("`{shown}` has no digits"));
     }
     // The digits as written (ASCII lower-casing keeps every byte where it
     // was), to name a wrong one as the file has it.
@@ -520,13 +809,22 @@ fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
         let base = match radix {
             16 => "a hex digit",
             8 => "an octal digit (C reads a number with a leading 0 as octal)",
+            2 => "a binary digit",
             _ => "a decimal digit",
         };
-        return Err(format!(
-            "`{literal}` is not a number: `{bad}` is not {base}"
-        ));
+        return Err(format!("`{shown}` is not a number: `{bad}` is not {base}"));
     }
-    let magnitude = u64::from_str_radix(digits, radix).ok();
+    // Leading zeros do not count towards the width.
+    let significant = digits.trim_start_matches('0');
+    let magnitude = u64::from_str_radix(
+        if significant.is_empty() {
+            "0"
+        } else {
+            significant
+        },
+        radix,
+    )
+    .ok();
     let value = magnitude.and_then(|magnitude| {
         if negative {
             (magnitude <= 1 << 31).then(|| (magnitude as i64).wrapping_neg() as u32)
@@ -535,19 +833,41 @@ fn read_c_integer(literal: &str) -> Result<Option<u32>, String> {
         }
     });
     match value {
-        Some(value) => Ok(Some(value)),
-        None if wide => Ok(None),
-        None => Err(format!("`{literal}` does not fit in 32 bits")),
+        Some(value) => Ok(IntegerLiteral::Value(value)),
+        None if wide => Ok(IntegerLiteral::NotCode(format!(
+            "`{shown}` is a 64-bit number, not a 32-bit error code"
+        ))),
+        None => Err(format!("`{shown}` does not fit in 32 bits")),
     }
+}
+
+/// True for a character C compilers accept in an identifier: ASCII letters,
+/// digits and `_`, `$` (a common extension), `\` (of a universal character
+/// name, `\u00C9`), and any character outside ASCII but whitespace.
+fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || c == '$'
+        || c == '\\'
+        || (!c.is_ascii() && !c.is_whitespace())
 }
 
 /// Reads the `#define`s of a C header. Skipped without a trace: other
 /// directives, code, function-like macros (`#define F(x) ...`), and names
 /// defined as nothing (include guards). Recorded as skipped: values that are
-/// expressions, strings, floats, 64-bit numbers, unresolved aliases.
+/// expressions, strings, floats, 64-bit numbers, unresolved aliases, names
+/// with characters outside ASCII. A block comment that never closes is an
+/// error at its `/*`.
 fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceError> {
+    let logical = logical_lines(text);
+    if let Some(line) = logical.unterminated_comment {
+        return Err(collector.malformed(
+            line,
+            "a `/*` comment opens here and never closes: a compiler rejects the file, and the rest of it would be read as comment",
+        ));
+    }
     let mut aliases = Vec::new();
-    for (line, code) in logical_lines(text) {
+    for (line, code) in logical.lines {
         let code = code.trim();
         let Some(directive) = code.strip_prefix('#') else {
             continue;
@@ -563,14 +883,19 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
             continue; // `#defined`, `#define_x`: not this directive
         }
         let after = after.trim_start();
+        // The name whole, as the compiler reads it: `OM_É` is not `OM_`.
         let name_end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find(|c: char| !is_identifier_char(c))
             .unwrap_or(after.len());
         let name = &after[..name_end];
-        if !is_identifier(name) {
+        if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
             return Err(collector.malformed(
                 line,
-                format!("`#define {after}`: `{name}` is not a macro name"),
+                format!(
+                    "`#define {}`: `{}` is not a macro name",
+                    excerpt(after),
+                    excerpt(name)
+                ),
             ));
         }
         let rest = &after[name_end..];
@@ -579,6 +904,22 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
         }
         let value = rest.trim();
         if value.is_empty() {
+            continue;
+        }
+        if !is_identifier(name) {
+            let odd = name
+                .chars()
+                .find(|&c| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or('?');
+            collector.skip(
+                line,
+                name,
+                format!(
+                    "the name holds `{}` (U+{:04X}); errdocs reads names of ASCII letters, digits and `_`",
+                    odd.escape_debug(),
+                    u32::from(odd)
+                ),
+            );
             continue;
         }
         match read_defined_value(value) {
@@ -958,6 +1299,250 @@ mod tests {
         );
         assert!(reference.skipped()[1].reason.contains("expression"));
         assert_eq!(reference.file(), Path::new("product.h"));
+    }
+
+    fn skipped(reference: &UserReference) -> Vec<(usize, &str, &str)> {
+        reference
+            .skipped()
+            .iter()
+            .map(|s| (s.line, s.name.as_str(), s.reason.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn deep_nesting_is_peeled_in_one_pass_and_bounded() {
+        let nested = |depth: usize, inner: &str| {
+            format!("{}{inner}{}", "(".repeat(depth), ")".repeat(depth))
+        };
+        let typedefs = |depth: usize| {
+            format!(
+                "{}0x80CF0003L{}",
+                "_HRESULT_TYPEDEF_(".repeat(depth),
+                ")".repeat(depth)
+            )
+        };
+        let casts = |depth: usize| format!("{}0x80CF0004L", "(HRESULT)".repeat(depth));
+        // Up to the bound, read; 200,000 layers (a second or more when
+        // each layer searched the rest for its `)`) are skipped, named.
+        let text = format!(
+            "#define OM_A {}\n#define OM_B {}\n#define OM_C {}\n#define OM_D {}\n#define OM_E {}\n#define OM_F {}\n",
+            nested(MAX_VALUE_LAYERS - 1, "0x80CF0001L"),
+            nested(200_000, "0x80CF0002L"),
+            typedefs(200_000),
+            casts(200_000),
+            casts(3),
+            nested(2, &typedefs(2)),
+        );
+        let reference = header(&text).expect("parses");
+        let values: Vec<(String, u32)> = facts(&reference)
+            .into_iter()
+            .map(|(name, value, ..)| (name, value))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("OM_A".to_string(), 0x80CF_0001),
+                ("OM_E".to_string(), 0x80CF_0004),
+                ("OM_F".to_string(), 0x80CF_0003),
+            ]
+        );
+        let skipped = skipped(&reference);
+        assert_eq!(
+            skipped.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [(2, "OM_B"), (3, "OM_C"), (4, "OM_D")]
+        );
+        for (_, _, reason) in &skipped {
+            assert!(reason.contains("nests more than 64"), "{reason}");
+            // The value is quoted short, not whole.
+            assert!(reason.len() < 300, "{reason}");
+        }
+        // Parentheses that pair up in number but not in order.
+        assert!(error_text(header("#define OM_X )0x1(\n")).contains("unbalanced parentheses"),);
+    }
+
+    #[test]
+    fn an_unclosed_block_comment_is_an_error_at_its_start() {
+        let text = "#define OM_A 1\n/* product codes\n#define OM_B 2\n#define OM_C 3\n";
+        assert_eq!(
+            error_text(header(text)),
+            "product.h:2: a `/*` comment opens here and never closes: a compiler rejects the file, and the rest of it would be read as comment"
+        );
+        // Closed on another line: fine.
+        let reference =
+            header("/* a\n b */ #define OM_A 1\n#define OM_B /* x\n */ 2\n").expect("parses");
+        assert_eq!(
+            facts(&reference),
+            [
+                ("OM_A".into(), 1, CodeKind::Integer, 2),
+                ("OM_B".into(), 2, CodeKind::Integer, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_no_codes_are_skipped_with_a_reason() {
+        let text = "\
+#define OM_HEX_FLOAT 0x1p3
+#define OM_HEX_FLOAT_2 0x1.8P-2f
+#define OM_FLOAT 1'000.5
+#define OM_WIDE 0x100000000ui64
+#define OM_UDL 10_km
+#define OM_I32 0x80CF0001i32
+#define OM_UI64 0x80CF0002ui64
+#define OM_I8 5i8
+#define OM_SEPARATED 0x8007'0005
+#define OM_SEPARATED_2 _HRESULT_TYPEDEF_(0x80CF'0003L) // it's fine
+#define OM_MILLION 1'000'000
+#define OM_BINARY 0b1010
+#define OM_CHAR 'a'
+#define OM_WIDE_CHAR L'a'
+";
+        let reference = header(text).expect("parses");
+        let values: Vec<(String, u32)> = facts(&reference)
+            .into_iter()
+            .map(|(name, value, ..)| (name, value))
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("OM_I32".to_string(), 0x80CF_0001),
+                ("OM_UI64".to_string(), 0x80CF_0002),
+                ("OM_I8".to_string(), 5),
+                ("OM_SEPARATED".to_string(), 0x8007_0005),
+                ("OM_SEPARATED_2".to_string(), 0x80CF_0003),
+                ("OM_MILLION".to_string(), 1_000_000),
+                ("OM_BINARY".to_string(), 10),
+            ]
+        );
+        let reasons: Vec<(&str, &str)> = skipped(&reference).iter().map(|s| (s.1, s.2)).collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "OM_HEX_FLOAT",
+                    "`0x1p3` is a hexadecimal floating-point number, not an error code"
+                ),
+                (
+                    "OM_HEX_FLOAT_2",
+                    "`0x1.8P-2f` is a hexadecimal floating-point number, not an error code"
+                ),
+                (
+                    "OM_FLOAT",
+                    "`1'000.5` is a floating-point number, not an error code"
+                ),
+                (
+                    "OM_WIDE",
+                    "`0x100000000ui64` is a 64-bit number, not a 32-bit error code"
+                ),
+                (
+                    "OM_UDL",
+                    "`10_km` is a user-defined literal (suffix `_km`), not an error code"
+                ),
+                ("OM_CHAR", "`'a'` is a string or character literal"),
+                ("OM_WIDE_CHAR", "`L'a'` is a string or character literal"),
+            ]
+        );
+        // A separator out of place is a malformed number (or, where it
+        // opens a character literal, a literal), never another number.
+        for wrong in ["0x'80070005", "1'u"] {
+            let text = format!("#define OM_X {wrong}\n");
+            assert!(
+                error_text(header(&text)).contains("digit separator"),
+                "{wrong}"
+            );
+        }
+        for wrong in ["0x8007''0005", "0x80070005'"] {
+            let reference = header(&format!("#define OM_X {wrong}\n")).expect("parses");
+            assert!(reference.is_empty(), "{wrong}");
+            assert!(
+                skipped(&reference)[0].2.contains("character literal"),
+                "{wrong}"
+            );
+        }
+        assert!(error_text(header("#define OM_X 0b102\n")).contains("`2` is not a binary digit"));
+        assert!(error_text(header("#define OM_X 5i33\n")).contains("is not a decimal digit"));
+    }
+
+    #[test]
+    fn names_are_read_whole() {
+        let text = "#define OM_\u{C9} 1\n#define OM_A\u{200B} 2\n#define OM_\\u00C9 3\n#define OM_\u{C9}(x) x\n#define OM_OK 4\n";
+        let reference = header(text).expect("parses");
+        assert_eq!(
+            facts(&reference),
+            [("OM_OK".into(), 4, CodeKind::Integer, 5)]
+        );
+        assert!(reference.table().named("OM_").is_none());
+        assert_eq!(
+            skipped(&reference),
+            [
+                (
+                    1,
+                    "OM_\u{C9}",
+                    "the name holds `\u{C9}` (U+00C9); errdocs reads names of ASCII letters, digits and `_`"
+                ),
+                (
+                    2,
+                    "OM_A\u{200B}",
+                    "the name holds `\\u{200b}` (U+200B); errdocs reads names of ASCII letters, digits and `_`"
+                ),
+                (
+                    3,
+                    "OM_\\u00C9",
+                    "the name holds `\\\\` (U+005C); errdocs reads names of ASCII letters, digits and `_`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn files_that_are_no_text_are_refused_naming_the_file() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let read = |name: &str, bytes: &[u8]| {
+            let path = folder.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            match UserReference::read_named(&path, Path::new(name)) {
+                Ok(reference) => panic!("{name} read: {:?}", facts(&reference)),
+                Err(error) => error.to_string(),
+            }
+        };
+        assert_eq!(
+            read("empty.h", b""),
+            "empty.h: the file is empty; remove it from [reference] files or give it content"
+        );
+        assert!(
+            read("blank.csv", b"\xEF\xBB\xBF \r\n\t\n").starts_with("blank.csv: the file is empty")
+        );
+        for (name, bytes) in [
+            ("le.h", &b"\xFF\xFE#\0d\0"[..]),
+            ("be.tsv", b"\xFE\xFF\0#\0d"),
+        ] {
+            let error = read(name, bytes);
+            assert!(
+                error.starts_with(&format!("{name}: the file is UTF-16"))
+                    && error.contains("save it as UTF-8"),
+                "{error}"
+            );
+        }
+        assert!(read("utf32.h", b"\xFF\xFE\0\0#\0\0\0").contains("UTF-32"));
+        let error = read("nobom.h", b"#\0d\0e\0f\0");
+        assert!(
+            error.starts_with("nobom.h:1: NUL bytes")
+                && error.contains("UTF-16 without a byte-order mark"),
+            "{error}"
+        );
+        assert_eq!(
+            read("image.csv", b"A,1\nB,2\n\x89PNG\0\0"),
+            "image.csv:3: binary file (NUL byte at byte offset 12); a reference is a C header or a CSV/TSV text file"
+        );
+        // Too large: refused by its size, before a byte is read.
+        let path = folder.path().join("huge.h");
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(MAX_REFERENCE_BYTES + 1).expect("sparse file");
+        let error = UserReference::read_named(&path, Path::new("huge.h"))
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("huge.h: larger than 64 MiB"), "{error}");
     }
 
     #[test]
