@@ -102,7 +102,11 @@ enum Command {
         /// person should read (display-only suggestions never).
         #[arg(long = "unsafe")]
         unsafe_fixes: bool,
-        /// Write nothing; print the changes as a unified diff.
+        /// Write nothing; print the changes as a unified diff, its paths
+        /// relative to --root (with PATHs: to the current folder), so that
+        /// `git apply` run there takes it. A page outside that folder (a
+        /// document placed in errdocs.toml at ../elsewhere) is left out of
+        /// the diff, and named on standard error.
         #[arg(long)]
         diff: bool,
         /// Apply only the fixes of this rule (repeat for several).
