@@ -31,8 +31,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read the documents in sources/ and write the dataset to out/
-    /// (JSON, CSV, Rust source, and the findings as out/findings.json).
+    /// Read the documents (the folders in sources/ and those placed in
+    /// errdocs.toml) and write the dataset to out/ (JSON, CSV, Rust
+    /// source, and the findings as out/findings.json).
     ///
     /// Prints what was read: documents, locales, tables, rows, records and
     /// unresolved rows. out/ is replaced whole, in one step, once every
@@ -50,11 +51,16 @@ enum Command {
     /// Markdown files, each a document of its own, and the Markdown files
     /// in those folders (walked as ripgrep does: .gitignore respected,
     /// hidden files skipped); no errdocs.toml is needed, and one at --root
-    /// only gives rule settings. Files that cannot hold a code table are
-    /// skipped quietly.
+    /// only gives rule settings. In folders, only .md and .markdown files
+    /// (any case) are read; a file named as PATH is read whatever its
+    /// name. Files that cannot hold a code table are skipped quietly.
     ///
-    /// Exit status: 0 when no finding is at or above the failing level, 1
-    /// when some is, 2 for usage errors and unreadable input.
+    /// Exit status: 0 when no finding is at or above the failing level
+    /// (with --write-baseline: once the baseline is written), 1 when some
+    /// is, 2 for usage errors, unreadable input (a missing path, a file
+    /// that is binary or not UTF-8, a bad errdocs.toml or baseline), a
+    /// file that changed while errdocs checked it, and output that cannot
+    /// be written.
     Check {
         /// Markdown files or folders to check instead of the project.
         #[arg(value_name = "PATH")]
