@@ -71,3 +71,30 @@ pub fn apply(ctx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
     }
     kept
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The threshold is said in words (`explain`, the README): those words
+    /// must follow the constants.
+    #[test]
+    fn the_threshold_is_stated_where_users_read_it() {
+        assert_eq!(MIN_SHARE, (3, 4), "the words below say three quarters");
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rule = ALL
+            .iter()
+            .find(|r| r.id == "translation-untranslated")
+            .expect("registered");
+        assert!(
+            rule.explanation.contains(&format!(
+                "at least {MIN_ROWS} rows of a translated table, and at least three quarters of its rows"
+            )),
+            "{}",
+            rule.explanation
+        );
+        assert!(words(include_str!("../../README.md")).contains(&format!(
+            "\"Most rows\" is at least {MIN_ROWS} rows and at least three quarters of the table's rows"
+        )));
+    }
+}
