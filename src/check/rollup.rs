@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::context::Context;
 use super::rule::RollupFacts;
 use super::rules::ALL;
-use crate::diagnostic::{Finding, RelatedLocation};
+use crate::diagnostic::{Finding, RelatedLocation, TableScope};
 
 /// The fewest rows, and the least share of a table's rows, that a rule's
 /// findings must cover to be said at once.
@@ -59,6 +59,12 @@ pub fn apply(ctx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
         };
         let location = table_ref.map_or_else(|| group[0].location.clone(), |t| t.location.clone());
         let mut rolled = rule.finding(location, (rollup.message)(&facts));
+        // Marked, so that a diff can compare it row by row.
+        rolled.scope = Some(TableScope {
+            table,
+            rows: u32::try_from(rows).unwrap_or(u32::MAX),
+            rolled_up: true,
+        });
         rolled.related = group
             .into_iter()
             .map(|f| RelatedLocation {
