@@ -461,7 +461,8 @@ impl ReferenceConfig {
             }
             if UserReferenceFormat::of_path(Path::new(file)).is_none() {
                 return Err(error(format!(
-                    "[reference] files: `{file}` is not a format errdocs reads; use a C header (.h, .hpp, .hh, .hxx, .inc) or a table of name and value (.csv, .tsv, .tab)"
+                    "[reference] files: `{file}` is not a format errdocs reads; use {}",
+                    UserReferenceFormat::IN_WORDS
                 )));
             }
         }

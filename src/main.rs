@@ -31,8 +31,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Read the documents in sources/ and write the dataset to out/
-    /// (JSON, CSV, Rust source, and the findings as out/findings.json).
+    /// Read the documents (the folders in sources/ and those placed in
+    /// errdocs.toml) and write the dataset to out/ (JSON, CSV, Rust
+    /// source, and the findings as out/findings.json).
     ///
     /// Prints what was read: documents, locales, tables, rows, records and
     /// unresolved rows. out/ is replaced whole, in one step, once every
@@ -50,11 +51,16 @@ enum Command {
     /// Markdown files, each a document of its own, and the Markdown files
     /// in those folders (walked as ripgrep does: .gitignore respected,
     /// hidden files skipped); no errdocs.toml is needed, and one at --root
-    /// only gives rule settings. Files that cannot hold a code table are
-    /// skipped quietly.
+    /// only gives rule settings. In folders, only .md and .markdown files
+    /// (any case) are read; a file named as PATH is read whatever its
+    /// name. Files that cannot hold a code table are skipped quietly.
     ///
-    /// Exit status: 0 when no finding is at or above the failing level, 1
-    /// when some is, 2 for usage errors and unreadable input.
+    /// Exit status: 0 when no finding is at or above the failing level
+    /// (with --write-baseline: once the baseline is written), 1 when some
+    /// is, 2 for usage errors, unreadable input (a missing path, a file
+    /// that is binary or not UTF-8, a bad errdocs.toml or baseline), a
+    /// file that changed while errdocs checked it, and output that cannot
+    /// be written.
     Check {
         /// Markdown files or folders to check instead of the project.
         #[arg(value_name = "PATH")]
@@ -102,7 +108,11 @@ enum Command {
         /// person should read (display-only suggestions never).
         #[arg(long = "unsafe")]
         unsafe_fixes: bool,
-        /// Write nothing; print the changes as a unified diff.
+        /// Write nothing; print the changes as a unified diff, its paths
+        /// relative to --root (with PATHs: to the current folder), so that
+        /// `git apply` run there takes it. A page outside that folder (a
+        /// document placed in errdocs.toml at ../elsewhere) is left out of
+        /// the diff, and named on standard error.
         #[arg(long)]
         diff: bool,
         /// Apply only the fixes of this rule (repeat for several).
@@ -134,27 +144,22 @@ enum Command {
     /// --fail-on-new when the change introduces findings at or above that
     /// level; 2 for usage errors, a revision that does not exist, a path
     /// that is neither a project nor a dataset, or unreadable input.
-    #[command(verbatim_doc_comment)]
+    #[command(
+        verbatim_doc_comment,
+        override_usage = "errdocs diff [OPTIONS] OLD NEW\n       errdocs diff [OPTIONS] --base REV [--head REV]"
+    )]
     Diff {
         /// Before the change: a project folder or a dataset file.
-        #[arg(
-            value_name = "OLD",
-            required_unless_present = "base",
-            conflicts_with = "base"
-        )]
+        #[arg(value_name = "OLD", conflicts_with = "base")]
         old: Option<PathBuf>,
         /// After the change: a project folder or a dataset file.
-        #[arg(
-            value_name = "NEW",
-            required_unless_present = "base",
-            conflicts_with = "base"
-        )]
+        #[arg(value_name = "NEW", conflicts_with = "base")]
         new: Option<PathBuf>,
         /// Compare the project at --root as it is at this git revision.
         #[arg(long, value_name = "REV")]
         base: Option<String>,
         /// With --base: compare against this revision, not the work tree.
-        #[arg(long, value_name = "REV", requires = "base")]
+        #[arg(long, value_name = "REV")]
         head: Option<String>,
         /// How to report.
         #[arg(long, value_enum, default_value = "human")]
@@ -218,6 +223,36 @@ fn main() -> ExitCode {
     }
 }
 
+/// The two sides of `diff` from its arguments, or a usage error that says
+/// what is missing. (clap alone, told that OLD and NEW are needed unless
+/// --base is given, answered `diff --head REV` with a usage line naming
+/// --base, OLD and NEW together, which no command line can give.)
+fn diff_sides(
+    old: Option<PathBuf>,
+    new: Option<PathBuf>,
+    base: Option<String>,
+    head: Option<String>,
+) -> errdocs::Result<(commands::diff::Side, commands::diff::Side)> {
+    use commands::diff::Side;
+    let usage = |message: &str| Err(errdocs::Error::Usage(message.into()));
+    match (old, new, base, head) {
+        (None, None, Some(base), head) => Ok((
+            Side::Revision(base),
+            head.map_or(Side::WorkTree, Side::Revision),
+        )),
+        (_, _, None, Some(_)) => usage(
+            "--head REV needs --base REV (errdocs diff --base REV --head REV compares two revisions); to compare two folders or datasets, give OLD and NEW without --head",
+        ),
+        (Some(old), Some(new), None, None) => Ok((Side::Path(old), Side::Path(new))),
+        (Some(_), None, None, None) => usage(
+            "give NEW too: errdocs diff OLD NEW compares two project folders or datasets (or use --base REV for a git revision)",
+        ),
+        _ => usage(
+            "give OLD and NEW (two project folders or datasets), or --base REV (the project at a git revision against the work tree)",
+        ),
+    }
+}
+
 fn run(cli: Cli) -> errdocs::Result<ExitCode> {
     match cli.command {
         Command::Build { check } => commands::build::run(&cli.root, check),
@@ -264,19 +299,7 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             exit_code,
             fail_on_new,
         } => {
-            use commands::diff::Side;
-            let (old, new) = match (old, new, base) {
-                (Some(old), Some(new), _) => (Side::Path(old), Side::Path(new)),
-                (_, _, Some(base)) => (
-                    Side::Revision(base),
-                    head.map_or(Side::WorkTree, Side::Revision),
-                ),
-                _ => {
-                    return Err(errdocs::Error::Usage(
-                        "give OLD and NEW, or --base REV".into(),
-                    ));
-                }
-            };
+            let (old, new) = diff_sides(old, new, base, head)?;
             commands::diff::run(
                 &cli.root,
                 commands::diff::DiffOptions {

@@ -483,3 +483,143 @@ fn colour_is_only_on_when_asked_and_page_text_cannot_drive_the_terminal() {
     assert!(coloured.contains("\u{1b}[31m") && coloured.contains("\u{1b}[32m"));
     assert!(!coloured.contains("\u{1b}[2J"));
 }
+
+/// Six rows of an English table, and the German page with the
+/// descriptions of `translated` rows translated (the others left in
+/// English), under `header`.
+fn untranslated_pair_side(translated: usize, header: &str) -> tempfile::TempDir {
+    const ROWS: [(&str, &str, &str, &str); 6] = [
+        (
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "The agent could not provide the service.",
+            "Der Agent konnte den Dienst nicht bereitstellen.",
+        ),
+        (
+            "0x80240002",
+            "WU_E_MAX_CAPACITY_REACHED",
+            "The maximum capacity of the service was exceeded.",
+            "Die maximale Kapazität des Dienstes wurde überschritten.",
+        ),
+        (
+            "0x80240003",
+            "WU_E_UNKNOWN_ID",
+            "An ID cannot be found anywhere.",
+            "Eine ID wurde nirgends gefunden.",
+        ),
+        (
+            "0x80240004",
+            "WU_E_NOT_INITIALIZED",
+            "The object could not be initialized properly.",
+            "Das Objekt konnte nicht richtig initialisiert werden.",
+        ),
+        (
+            "0x80240005",
+            "WU_E_RANGEOVERLAP",
+            "The update handler requested a byte range overlapping.",
+            "Der Updatehandler hat einen überlappenden Bytebereich angefordert.",
+        ),
+        (
+            "0x80240006",
+            "WU_E_TOOMANYRANGES",
+            "The requested number of byte ranges exceeds the maximum.",
+            "Die angeforderte Anzahl der Bytebereiche übersteigt das Maximum.",
+        ),
+    ];
+    let page = |header: &str, german: usize| {
+        let mut page = format!("# Codes\n\n{header}\n|---|---|---|\n");
+        for (i, (code, name, english, deutsch)) in ROWS.iter().enumerate() {
+            let text = if i < german { deutsch } else { english };
+            page.push_str(&format!("|{code}|{name}|{text}|\n"));
+        }
+        page
+    };
+    let english = page("|Error code|Name|Description|", 0);
+    let german = page(header, translated);
+    common::project_with(&[
+        ("sources/doc/en-us.md", english.as_bytes()),
+        ("sources/doc/de-de.md", german.as_bytes()),
+    ])
+}
+
+/// The findings diff of two sides made by [`untranslated_pair_side`].
+fn untranslated_diff(old: (usize, &str), new: (usize, &str)) -> FindingsDiff {
+    let old = untranslated_pair_side(old.0, old.1);
+    let new = untranslated_pair_side(new.0, new.1);
+    let load = |dir: &tempfile::TempDir| {
+        diff_common::fingerprinted(&errdocs::Project::load(dir.path()).expect("loads"))
+    };
+    FindingsDiff::compare(load(&old), load(&new))
+}
+
+fn said(list: &[FingerprintedFinding]) -> Vec<String> {
+    list.iter()
+        .map(|f| format!("{}: {}", f.finding.rule, f.finding.message))
+        .collect()
+}
+
+#[test]
+fn a_table_said_once_is_compared_row_by_row() {
+    const HEADER: &str = "|Error code|Name|Description|";
+    const UNTRANSLATED: &str = "translation-untranslated";
+    let row = |name: &str, line: usize| {
+        format!(
+            "{UNTRANSLATED}: the de-DE description of {name} is the source text, untranslated (sources/doc/en-us.md:{line})"
+        )
+    };
+    // Two rows of six translated: the table's one finding becomes four row
+    // findings, which were there before. Two rows fixed, nothing new.
+    let diff = untranslated_diff((0, HEADER), (2, HEADER));
+    assert_eq!(said(&diff.introduced), Vec::<String>::new());
+    assert_eq!(
+        said(&diff.fixed),
+        [
+            row("WU_E_NO_SERVICE", 5),
+            row("WU_E_MAX_CAPACITY_REACHED", 6)
+        ]
+    );
+    for fixed in &diff.fixed {
+        assert!(
+            fixed.fingerprint.len() == 16
+                && fixed.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{}",
+            fixed.fingerprint
+        );
+    }
+    assert_eq!(diff.introduced_at_or_above(Severity::Note), 0);
+
+    // The other way: two rows untranslated again.
+    let diff = untranslated_diff((2, HEADER), (0, HEADER));
+    assert_eq!(
+        said(&diff.introduced),
+        [
+            row("WU_E_NO_SERVICE", 5),
+            row("WU_E_MAX_CAPACITY_REACHED", 6)
+        ]
+    );
+    assert_eq!(said(&diff.fixed), Vec::<String>::new());
+
+    // A table newly left untranslated is one finding, whole.
+    let diff = untranslated_diff((6, HEADER), (0, HEADER));
+    assert_eq!(diff.introduced.len(), 1, "{:?}", said(&diff.introduced));
+    assert!(
+        diff.introduced[0]
+            .finding
+            .message
+            .starts_with("6 of 6 descriptions"),
+        "{:?}",
+        said(&diff.introduced)
+    );
+    assert_eq!(said(&diff.fixed), Vec::<String>::new());
+
+    // The table's header translated, the table's finding otherwise the
+    // same: its line's text changed, not the finding.
+    let diff = untranslated_diff((0, HEADER), (0, "|Fehlercode|Name|Beschreibung|"));
+    assert_eq!(said(&diff.introduced), Vec::<String>::new());
+    assert_eq!(said(&diff.fixed), Vec::<String>::new());
+
+    // Header translated and a row translated too: one row fixed.
+    let diff = untranslated_diff((0, HEADER), (1, "|Fehlercode|Name|Beschreibung|"));
+    assert_eq!(said(&diff.introduced), Vec::<String>::new());
+    assert_eq!(said(&diff.fixed), [row("WU_E_NO_SERVICE", 5)]);
+}

@@ -34,3 +34,43 @@ fn readme_rule_table_matches_the_registry() {
         .to_string();
     panic!("README.md's rule table is stale; run `UPDATE_DOCS=1 cargo test --test docs`:\n{diff}");
 }
+
+/// The README's paragraphs (separated by blank lines), white space
+/// collapsed.
+fn readme_paragraphs() -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    readme
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn readme_lists_every_reference_file_extension_errdocs_reads() {
+    use errdocs::reference::UserReferenceFormat;
+    for (format, names) in UserReferenceFormat::EXTENSIONS {
+        for paragraph in readme_paragraphs() {
+            // A paragraph that lists this format's extensions (as `.h` or
+            // `.tsv`, not inside a file name) lists all of them.
+            let mentions = |name: &str| {
+                paragraph
+                    .match_indices(&format!(".{name}"))
+                    .any(|(at, found)| {
+                        let before = paragraph[..at].chars().next_back();
+                        let after = paragraph[at + found.len()..].chars().next();
+                        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            && !after.is_some_and(|c| c.is_alphanumeric() || c == '.')
+                    })
+            };
+            if names.iter().any(|n| mentions(n)) {
+                for name in names.iter() {
+                    assert!(
+                        mentions(name),
+                        "README lists {format:?} extensions without .{name}:\n{paragraph}"
+                    );
+                }
+            }
+        }
+    }
+}

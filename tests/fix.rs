@@ -654,3 +654,82 @@ fn an_empty_cell_is_filled_where_it_is_written() {
         stderr(&output)
     );
 }
+
+/// Runs git in `dir`, without the machine's or user's settings.
+fn git_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs")
+}
+
+#[test]
+fn the_diff_of_placed_documents_applies_with_git_from_the_root() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("note: no `git` command on this machine; skipped");
+        return;
+    }
+    let page = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\n|0x80240002|-2145124350|WU_E_MAX_CAPACITY_REACHED|Capacity.|\n|0x80240003|-2145124349|WU_E_UNKNOWN_ID|Unknown.|\n";
+    // Inside the root, written through `..` (as a config shared with a
+    // sibling folder may write it) and through a subfolder; and one page
+    // outside the root, which no diff applied there can change.
+    let config = "[documents.up-and-back]\nsource = \"../proj/docs/a.md\"\n\n[documents.sideways]\nsource = \"docs/../more/b.md\"\n\n[documents.outside]\nsource = \"../other/c.md\"\n";
+    let dir = project_with(&[
+        ("proj/errdocs.toml", config.as_bytes()),
+        ("proj/docs/a.md", page.as_bytes()),
+        ("proj/more/b.md", page.as_bytes()),
+        ("proj/sources/doc/en-us.md", page.as_bytes()),
+        ("other/c.md", page.as_bytes()),
+    ]);
+    let root = dir.path().join("proj");
+    let init = git_in(&root, &["init", "-q", "."]);
+    assert!(init.status.success(), "{}", stderr(&init));
+
+    let output = errdocs(&["fix", "--diff", "--root", &root.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    for path in ["docs/a.md", "more/b.md", "sources/doc/en-us.md"] {
+        assert!(
+            diff.contains(&format!("--- a/{path}\n+++ b/{path}\n")),
+            "{path}:\n{diff}"
+        );
+    }
+    assert!(!diff.contains(".."), "{diff}");
+    assert!(!diff.contains("c.md"), "{diff}");
+    assert!(
+        stderr(&output).contains("left out of the diff: ../other/c.md is outside the root"),
+        "{}",
+        stderr(&output)
+    );
+
+    let patch = dir.path().join("fix.diff");
+    std::fs::write(&patch, &diff).expect("write the patch");
+    let patch = patch.display().to_string();
+    let check = git_in(&root, &["apply", "--check", &patch]);
+    assert!(check.status.success(), "{}\n{diff}", stderr(&check));
+    let apply = git_in(&root, &["apply", &patch]);
+    assert!(apply.status.success(), "{}", stderr(&apply));
+    let fixed = page.replace("|2149842945|", "|-2145124351|");
+    for path in [
+        "proj/docs/a.md",
+        "proj/more/b.md",
+        "proj/sources/doc/en-us.md",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(path)).expect("read"),
+            fixed,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other/c.md")).expect("read"),
+        page
+    );
+}

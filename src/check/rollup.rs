@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::context::Context;
 use super::rule::RollupFacts;
 use super::rules::ALL;
-use crate::diagnostic::{Finding, RelatedLocation};
+use crate::diagnostic::{Finding, RelatedLocation, TableScope};
 
 /// The fewest rows, and the least share of a table's rows, that a rule's
 /// findings must cover to be said at once.
@@ -59,6 +59,12 @@ pub fn apply(ctx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
         };
         let location = table_ref.map_or_else(|| group[0].location.clone(), |t| t.location.clone());
         let mut rolled = rule.finding(location, (rollup.message)(&facts));
+        // Marked, so that a diff can compare it row by row.
+        rolled.scope = Some(TableScope {
+            table,
+            rows: u32::try_from(rows).unwrap_or(u32::MAX),
+            rolled_up: true,
+        });
         rolled.related = group
             .into_iter()
             .map(|f| RelatedLocation {
@@ -70,4 +76,31 @@ pub fn apply(ctx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
         kept.push(rolled);
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The threshold is said in words (`explain`, the README): those words
+    /// must follow the constants.
+    #[test]
+    fn the_threshold_is_stated_where_users_read_it() {
+        assert_eq!(MIN_SHARE, (3, 4), "the words below say three quarters");
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rule = ALL
+            .iter()
+            .find(|r| r.id == "translation-untranslated")
+            .expect("registered");
+        assert!(
+            rule.explanation.contains(&format!(
+                "at least {MIN_ROWS} rows of a translated table, and at least three quarters of its rows"
+            )),
+            "{}",
+            rule.explanation
+        );
+        assert!(words(include_str!("../../README.md")).contains(&format!(
+            "\"Most rows\" is at least {MIN_ROWS} rows and at least three quarters of the table's rows"
+        )));
+    }
 }

@@ -168,7 +168,31 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
         })
         .unzip();
     if options.diff {
-        print_diff(&changed)?;
+        // The diff is applied where its paths start: the root for a
+        // project, the current folder for files as arguments (their paths
+        // are as given, relative to it).
+        let (base, where_) = if options.paths.is_empty() {
+            (
+                project.root.clone(),
+                format!("the root ({})", project.root.display()),
+            )
+        } else {
+            let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+            let shown = format!("the current folder ({})", cwd.display());
+            (cwd, shown)
+        };
+        let mut in_diff = Vec::new();
+        for ((rel, original, text), rewrite) in changed.iter().zip(&rewrites) {
+            match diff_path(&rewrite.path, &base)? {
+                Some(path) => in_diff.push((path, original.clone(), text.clone())),
+                None => eprintln!(
+                    "errdocs: left out of the diff: {} is outside {}, where the diff applies, and `git apply` takes no path outside the folder it runs in; `errdocs fix` without --diff writes it",
+                    terminal(rel),
+                    terminal(&where_)
+                ),
+            }
+        }
+        print_diff(&in_diff)?;
         if changed.is_empty() {
             eprintln!("errdocs: nothing to fix");
         } else {
@@ -290,9 +314,28 @@ fn replay<'a>(original: &[u8], rounds: impl Iterator<Item = &'a Vec<crate::fix::
     bytes
 }
 
+/// The path of the file at `path` as a diff applied in `base` names it:
+/// relative to `base`, with `/` separators and no `..` (`git apply`
+/// refuses those), the file a symbolic link leads to (which is what
+/// `fix` writes); `None` for a file outside `base`. A placed document
+/// written `../project/docs/page.md` is inside the root that way.
+pub fn diff_path(path: &Path, base: &Path) -> Result<Option<String>> {
+    let file = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+    let base = std::fs::canonicalize(base).map_err(|e| Error::io(base, e))?;
+    let Ok(inside) = file.strip_prefix(&base) else {
+        return Ok(None);
+    };
+    let segments: Vec<String> = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(Some(segments.join("/")))
+}
+
 /// Prints the changes as a unified diff, `a/` and `b/` before the paths
 /// (as `git diff` writes them, so that `git apply` takes it). `changed`
-/// holds each changed file's path, bytes as read, and new text.
+/// holds each changed file's path (see [`diff_path`]), bytes as read, and
+/// new text.
 fn print_diff(changed: &[(String, Vec<u8>, String)]) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (rel, original, fixed) in changed {

@@ -111,13 +111,17 @@ pub struct RelatedLocation {
 }
 
 /// The table a row's finding is about, so that the findings of one rule on
-/// most rows of a table can be said once (see `check`'s roll-up).
+/// most rows of a table can be said once (see `check`'s roll-up); and, on
+/// that one finding, the table it sums up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TableScope {
     /// The table's index in the finding's file.
     pub table: u32,
     /// How many rows the finding could have been on: the table's rows.
     pub rows: u32,
+    /// True on the finding said once for the table: its related places are
+    /// the rows, each with its own finding's message and fix.
+    pub rolled_up: bool,
 }
 
 /// One thing errdocs found.
@@ -178,6 +182,7 @@ impl Finding {
         self.scope = Some(TableScope {
             table: narrow(table),
             rows: narrow(rows),
+            rolled_up: false,
         });
         self
     }

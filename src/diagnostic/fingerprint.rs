@@ -62,6 +62,13 @@ fn bounded(line: &str) -> &str {
 /// The most bytes of a line a fingerprint hashes.
 pub const FINGERPRINT_LINE_BYTES: usize = 4096;
 
+/// The fingerprint of one part of a finding (a row of a finding said once
+/// for a table), from the finding's fingerprint and the part's number: as
+/// stable as the finding's own, and of the same form.
+pub fn part_fingerprint(parent: &str, part: usize) -> String {
+    format!("{:016x}", fnv1a(&[parent, &part.to_string()]))
+}
+
 /// Fingerprints of `findings`, in order, numbering the findings that would
 /// otherwise share one (same rule, file, name and line text).
 pub fn fingerprints(lines: &dyn SourceLines, findings: &[Finding]) -> Vec<String> {

@@ -1,11 +1,24 @@
 //! Findings introduced and fixed by a change, matched by their baseline
 //! fingerprints (rule, file, name and the text of the finding's line, not
 //! its number), so a finding that only shifted lines is neither.
+//!
+//! Two more passes keep one finding from being counted twice, once as
+//! fixed and once as introduced:
+//!
+//! - a finding whose line was edited (a table's header reworded, under a
+//!   finding about the whole table) but that says the same thing (same
+//!   rule, file, name and message) is the same finding;
+//! - a finding said once for a table (most of its rows untranslated, see
+//!   the check's roll-up) is compared row by row: when a change translates
+//!   two rows of six, the table's finding becomes four row findings, and
+//!   the diff shows the two rows fixed, not four findings introduced and
+//!   the table's fixed.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::diagnostic::part_fingerprint;
 use crate::diagnostic::{Finding, Severity};
 
 /// A finding with its baseline fingerprint (what
@@ -33,6 +46,29 @@ impl FingerprintedFinding {
             })
             .collect()
     }
+
+    /// True for a finding that sums up many rows of one table, each a
+    /// related place with its own message (see `check::rollup`).
+    fn is_rolled_up(&self) -> bool {
+        self.finding.scope.is_some_and(|s| s.rolled_up)
+    }
+
+    /// The finding about row `index` of a rolled-up finding, as the row's
+    /// own finding would say it.
+    fn row(&self, index: usize) -> Option<FingerprintedFinding> {
+        let related = self.finding.related.get(index)?;
+        let mut finding = Finding::new(
+            self.finding.rule,
+            self.finding.severity,
+            related.location.clone(),
+            related.message.clone(),
+        );
+        finding.fix = related.fix.clone();
+        Some(FingerprintedFinding {
+            fingerprint: part_fingerprint(&self.fingerprint, index + 1),
+            finding,
+        })
+    }
 }
 
 /// What a change did to the findings.
@@ -45,19 +81,26 @@ pub struct FindingsDiff {
 }
 
 impl FindingsDiff {
-    /// Compares two sides' findings by fingerprint. A fingerprint that
-    /// occurs more often on one side counts the extra occurrences.
+    /// Compares two sides' findings by fingerprint, then by what they say
+    /// (see the module's documentation). A finding that occurs more often
+    /// on one side counts the extra occurrences.
     pub fn compare(old: Vec<FingerprintedFinding>, new: Vec<FingerprintedFinding>) -> FindingsDiff {
-        let counts = |side: &[FingerprintedFinding]| {
-            let mut counts: HashMap<String, usize> = HashMap::with_capacity(side.len());
-            for f in side {
-                *counts.entry(f.fingerprint.clone()).or_default() += 1;
-            }
-            counts
+        let (old_rolled, old): (Vec<_>, Vec<_>) = old.into_iter().partition(|f| f.is_rolled_up());
+        let (new_rolled, new): (Vec<_>, Vec<_>) = new.into_iter().partition(|f| f.is_rolled_up());
+        let by_fingerprint = |f: &FingerprintedFinding| f.fingerprint.clone();
+        let (introduced, fixed) = match_off(new, old, by_fingerprint);
+        let said = |f: &FingerprintedFinding| {
+            let f = &f.finding;
+            format!(
+                "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                f.rule,
+                f.location.file,
+                f.name.as_deref().unwrap_or(""),
+                f.message
+            )
         };
-        let (mut in_old, mut in_new) = (counts(&old), counts(&new));
-        let mut introduced = unmatched(new, &mut in_old);
-        let mut fixed = unmatched(old, &mut in_new);
+        let (introduced, fixed) = match_off(introduced, fixed, said);
+        let (mut introduced, mut fixed) = match_rows(introduced, fixed, new_rolled, old_rolled);
         sort(&mut introduced);
         sort(&mut fixed);
         FindingsDiff { introduced, fixed }
@@ -78,14 +121,108 @@ impl FindingsDiff {
     }
 }
 
-/// The findings of `side` that the other side's counts do not cover, using
-/// the counts up as it goes.
-fn unmatched(
-    side: Vec<FingerprintedFinding>,
-    other: &mut HashMap<String, usize>,
+/// The findings of `new` and of `old` that the other side has no finding
+/// with the same `key` for, as many times as it has.
+fn match_off(
+    new: Vec<FingerprintedFinding>,
+    old: Vec<FingerprintedFinding>,
+    key: impl Fn(&FingerprintedFinding) -> String,
+) -> (Vec<FingerprintedFinding>, Vec<FingerprintedFinding>) {
+    let new_keys: Vec<String> = new.iter().map(&key).collect();
+    let old_keys: Vec<String> = old.iter().map(&key).collect();
+    let new_left = unmatched(&new_keys, &old_keys);
+    let old_left = unmatched(&old_keys, &new_keys);
+    let keep = |side: Vec<FingerprintedFinding>, left: Vec<bool>| {
+        side.into_iter()
+            .zip(left)
+            .filter_map(|(f, left)| left.then_some(f))
+            .collect()
+    };
+    (keep(new, new_left), keep(old, old_left))
+}
+
+/// The rolled-up findings of both sides (`new_rolled`, `old_rolled`)
+/// compared row by row with each other and with the row findings left
+/// unmatched (`new`, `old`): a row on both sides is neither introduced nor
+/// fixed. A rolled-up finding none of whose rows the other side has stays
+/// whole; one some of whose rows it has gives the others as row findings.
+fn match_rows(
+    new: Vec<FingerprintedFinding>,
+    old: Vec<FingerprintedFinding>,
+    new_rolled: Vec<FingerprintedFinding>,
+    old_rolled: Vec<FingerprintedFinding>,
+) -> (Vec<FingerprintedFinding>, Vec<FingerprintedFinding>) {
+    // A row is known by rule, file and message: the row finding's message
+    // is the rolled-up finding's related message for that row.
+    let key =
+        |f: &Finding, file: &str, message: &str| format!("{}\u{1f}{file}\u{1f}{message}", f.rule);
+    let keys = |single: &[FingerprintedFinding], rolled: &[FingerprintedFinding]| {
+        let mut keys: Vec<String> = single
+            .iter()
+            .map(|f| key(&f.finding, &f.finding.location.file, &f.finding.message))
+            .collect();
+        for r in rolled {
+            keys.extend(
+                r.finding
+                    .related
+                    .iter()
+                    .map(|rel| key(&r.finding, &rel.location.file, &rel.message)),
+            );
+        }
+        keys
+    };
+    let new_keys = keys(&new, &new_rolled);
+    let old_keys = keys(&old, &old_rolled);
+    let new_left = unmatched(&new_keys, &old_keys);
+    let old_left = unmatched(&old_keys, &new_keys);
+    (
+        rebuild(new, new_rolled, &new_left),
+        rebuild(old, old_rolled, &old_left),
+    )
+}
+
+/// What is left of one side: the single findings whose flag in `left` is
+/// set, then each rolled-up finding whole, in part or not at all (its
+/// rows' flags follow, in order).
+fn rebuild(
+    single: Vec<FingerprintedFinding>,
+    rolled: Vec<FingerprintedFinding>,
+    left: &[bool],
 ) -> Vec<FingerprintedFinding> {
-    side.into_iter()
-        .filter(|f| match other.get_mut(&f.fingerprint) {
+    let (single_left, mut rows_left) = left.split_at(single.len());
+    let mut out: Vec<FingerprintedFinding> = single
+        .into_iter()
+        .zip(single_left)
+        .filter_map(|(f, left)| left.then_some(f))
+        .collect();
+    for finding in rolled {
+        let count = finding.finding.related.len();
+        let (these, rest) = rows_left.split_at(count.min(rows_left.len()));
+        rows_left = rest;
+        if these.iter().all(|left| *left) {
+            out.push(finding);
+        } else {
+            out.extend(
+                these
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, left)| **left)
+                    .filter_map(|(index, _)| finding.row(index)),
+            );
+        }
+    }
+    out
+}
+
+/// For each of `keys`, whether it is left once `other` has matched what it
+/// can (a key that occurs more often here leaves the extra occurrences).
+fn unmatched(keys: &[String], other: &[String]) -> Vec<bool> {
+    let mut counts: HashMap<&str, usize> = HashMap::with_capacity(other.len());
+    for key in other {
+        *counts.entry(key).or_default() += 1;
+    }
+    keys.iter()
+        .map(|key| match counts.get_mut(key.as_str()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false

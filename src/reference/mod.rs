@@ -128,7 +128,7 @@ pub enum ReferenceError {
         message: String,
     },
     /// The file's extension names no format errdocs reads.
-    #[error("{}: unknown reference format; use a C header (.h) or a table of name and value (.csv, .tsv)", path.display())]
+    #[error("{}: unknown reference format; use {}", path.display(), UserReferenceFormat::IN_WORDS)]
     UnknownFormat {
         /// The file.
         path: PathBuf,

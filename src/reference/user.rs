@@ -75,15 +75,29 @@ pub enum UserReferenceFormat {
 }
 
 impl UserReferenceFormat {
+    /// Each format with the extensions that name it (in any case): the one
+    /// list, which [`UserReferenceFormat::IN_WORDS`], the README and the
+    /// error messages follow (tests hold them to it).
+    pub const EXTENSIONS: [(UserReferenceFormat, &'static [&'static str]); 3] = [
+        (
+            UserReferenceFormat::CHeader,
+            &["h", "hpp", "hh", "hxx", "inc"],
+        ),
+        (UserReferenceFormat::Csv, &["csv"]),
+        (UserReferenceFormat::Tsv, &["tsv", "tab"]),
+    ];
+
+    /// What errdocs reads, for messages that say what a file should be.
+    pub const IN_WORDS: &'static str =
+        "a C header (.h, .hpp, .hh, .hxx, .inc) or a table of name and value (.csv, .tsv, .tab)";
+
     /// The format a file's extension says, if errdocs reads it.
     pub fn of_path(path: &Path) -> Option<UserReferenceFormat> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "h" | "hpp" | "hh" | "hxx" | "inc" => Some(UserReferenceFormat::CHeader),
-            "csv" => Some(UserReferenceFormat::Csv),
-            "tsv" | "tab" => Some(UserReferenceFormat::Tsv),
-            _ => None,
-        }
+        let extension = path.extension()?.to_str()?;
+        Self::EXTENSIONS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(extension)))
+            .map(|(format, _)| *format)
     }
 }
 
@@ -1657,6 +1671,40 @@ mod tests {
             error_text(table("OM_X,1\nOM_X,2\n", UserReferenceFormat::Csv))
                 .contains("defined again with another value")
         );
+    }
+
+    /// The extensions written in `text` as `.ext` (a letter or digit
+    /// after the dot).
+    fn extensions_in(text: &str) -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+            .filter_map(|word| word.strip_prefix('.'))
+            .filter(|ext| !ext.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_extensions_in_words_are_the_ones_read() {
+        let read: std::collections::BTreeSet<String> = UserReferenceFormat::EXTENSIONS
+            .iter()
+            .flat_map(|(_, names)| names.iter().map(|n| n.to_string()))
+            .collect();
+        assert_eq!(extensions_in(UserReferenceFormat::IN_WORDS), read);
+        for (format, names) in UserReferenceFormat::EXTENSIONS {
+            for name in names {
+                let upper = format!("codes.{}", name.to_ascii_uppercase());
+                assert_eq!(
+                    UserReferenceFormat::of_path(Path::new(&upper)),
+                    Some(format)
+                );
+            }
+        }
+        // The message for a file of another format names them all.
+        let unknown = ReferenceError::UnknownFormat {
+            path: "codes.json".into(),
+        }
+        .to_string();
+        assert_eq!(extensions_in(&unknown), read);
     }
 
     #[test]

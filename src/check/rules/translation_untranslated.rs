@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
     tags: &["translation"],
     fix: None,
     summary: "A translated description is the source text, untranslated",
-    explanation: "A description identical to the source, where the source has words to translate, was most likely never translated.",
+    explanation: "A description identical to the source, where the source has words to translate, was most likely never translated. When at least 5 rows of a translated table, and at least three quarters of its rows, are untranslated, the table is reported once (its rows listed in the finding); fewer are reported row by row.",
     bad_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|The agent could not provide the service.|",
     good_example: "de-de.md: |0x80cf0001|OM_E_NO_SERVICE|Der Dienst kann vom Agent nicht bereitgestellt werden.|",
     rollup: Some(Rollup { message: rolled_up }),
