@@ -15,5 +15,5 @@ pub use finding::{
     Applicability, Confidence, Finding, Fix, RelatedLocation, Replacement, TableScope,
     sort_findings,
 };
-pub use fingerprint::{fingerprint, fingerprints};
+pub use fingerprint::{FINGERPRINT_LINE_BYTES, fingerprint, fingerprints};
 pub use severity::{FailLevel, Severity};
