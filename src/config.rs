@@ -42,17 +42,85 @@ pub struct Config {
     pub source_locale_line: Option<usize>,
     /// Per-document settings, by document id (the folder name, for
     /// documents under the sources folder).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "documents_table")]
     pub documents: BTreeMap<String, DocumentConfig>,
     /// `[check]`: what fails a run.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "check_table")]
     pub check: CheckConfig,
     /// `[rules]`: per-rule severity or `off`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rules_table")]
     pub rules: BTreeMap<String, RuleLevel>,
     /// `[reference]`: what the pages are checked against.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reference_table")]
     pub reference: ReferenceConfig,
+}
+
+/// Reads a TOML table into `T`, refusing anything else (`what` names the
+/// table for the message). serde's derived structs also take a sequence,
+/// by position: `check = ["never"]` or `[[check]]` would otherwise read as
+/// `fail-on = "never"`, or fail with a message about the wrong key.
+fn table<'de, D, T>(deserializer: D, what: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct TableOnly<T> {
+        what: &'static str,
+        into: std::marker::PhantomData<T>,
+    }
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for TableOnly<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a table: {}", self.what)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(TableOnly {
+        what,
+        into: std::marker::PhantomData,
+    })
+}
+
+fn check_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CheckConfig, D::Error> {
+    table(d, "`[check]` with keys such as `fail-on = \"error\"`")
+}
+
+fn reference_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ReferenceConfig, D::Error> {
+    table(
+        d,
+        "`[reference]` with keys such as `sdk = true` and `files = [\"include/codes.h\"]`",
+    )
+}
+
+fn rules_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, RuleLevel>, D::Error> {
+    table(d, "`[rules]` with lines such as `name-case = \"warning\"`")
+}
+
+fn documents_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, DocumentConfig>, D::Error> {
+    let documents: BTreeMap<String, DocumentTable> = table(
+        d,
+        "`[documents.ID]` tables, one per document, with keys such as `title` and `source`",
+    )?;
+    Ok(documents.into_iter().map(|(id, d)| (id, d.0)).collect())
+}
+
+/// One `[documents.ID]` table.
+struct DocumentTable(DocumentConfig);
+
+impl<'de> Deserialize<'de> for DocumentTable {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        table(
+            d,
+            "`[documents.ID]` with keys such as `title = \"...\"` and `source = \"path/page.md\"`",
+        )
+        .map(DocumentTable)
+    }
 }
 
 /// `[reference]`: the facts the pages are checked against, besides each
@@ -616,6 +684,63 @@ mod tests {
             text.starts_with("errdocs.toml:2: unknown field `headers`"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn tables_given_as_arrays_are_refused_with_their_line() {
+        let error = |text: &str| {
+            Config::parse(text, Path::new("errdocs.toml"), &["name-case"])
+                .expect_err(text)
+                .to_string()
+        };
+        // Read by position, `["never"]` was `fail-on = "never"`.
+        let text = error("sources = \"s\"\ncheck = [\"never\"]\n");
+        assert!(
+            text.starts_with("errdocs.toml:2: invalid type: sequence, expected a table: `[check]`"),
+            "{text}"
+        );
+        let text = error("\n[[check]]\nfail-on = \"never\"\n");
+        assert!(
+            text.starts_with("errdocs.toml:2: invalid type: sequence, expected a table: `[check]`"),
+            "{text}"
+        );
+        let text = error("reference = [false, [\"a.h\"]]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:1: invalid type: sequence, expected a table: `[reference]`"
+            ),
+            "{text}"
+        );
+        let text = error("[documents]\na = [\"Title\"]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:2: invalid type: sequence, expected a table: `[documents.ID]`"
+            ),
+            "{text}"
+        );
+        let text = error("documents = [\"a\"]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:1: invalid type: sequence, expected a table: `[documents.ID]` tables"
+            ),
+            "{text}"
+        );
+        let text = error("rules = [\"off\"]\n");
+        assert!(
+            text.starts_with("errdocs.toml:1: invalid type: sequence, expected a table: `[rules]`"),
+            "{text}"
+        );
+        // Tables, inline or not, still read.
+        let config = Config::parse(
+            "check = { fail-on = \"never\" }\n[documents.a]\ntitle = \"A\"\n[rules]\nname-case = \"off\"\n[reference]\nsdk = false\n",
+            Path::new("errdocs.toml"),
+            &["name-case"],
+        )
+        .expect("tables read");
+        assert_eq!(config.check.fail_on, FailLevel::Never);
+        assert_eq!(config.documents["a"].title.as_deref(), Some("A"));
+        assert_eq!(config.rules["name-case"], RuleLevel::Off);
+        assert!(!config.reference.sdk);
     }
 
     #[test]
