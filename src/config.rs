@@ -30,6 +30,9 @@ pub struct Config {
     /// `out-outside-root` says otherwise.
     #[serde(default = "default_out")]
     pub out: String,
+    /// The line of `out` in errdocs.toml, for errors.
+    #[serde(skip)]
+    pub out_line: Option<usize>,
     /// Allows an `out` folder outside the project root (`out = "../x"`).
     #[serde(default)]
     pub out_outside_root: bool,
@@ -210,6 +213,7 @@ struct Spans {
     #[serde(default)]
     documents: BTreeMap<String, DocumentSpans>,
     source_locale: Option<toml::Spanned<String>>,
+    out: Option<toml::Spanned<String>>,
     #[serde(default)]
     reference: Option<ReferenceSpans>,
 }
@@ -340,6 +344,7 @@ impl Default for Config {
         Config {
             sources: default_sources(),
             out: default_out(),
+            out_line: None,
             out_outside_root: false,
             source_locale: default_source_locale(),
             source_locale_line: None,
@@ -401,6 +406,7 @@ impl Config {
                 }
             }
             config.source_locale_line = spans.source_locale.map(|s| line_at(s.span().start));
+            config.out_line = spans.out.map(|s| line_at(s.span().start));
         }
         for (id, document) in &config.documents {
             document.validate(id, path)?;
@@ -595,6 +601,14 @@ mod tests {
         .unwrap();
         assert_eq!(config.source_locale_line, Some(1));
         assert_eq!(config.documents["a"].lines.source_locale, Some(4));
+        assert_eq!(config.out_line, None);
+        let config = Config::parse(
+            "# Output\n\nout = \"data\"\n",
+            Path::new("errdocs.toml"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(config.out_line, Some(3));
     }
 
     #[test]
