@@ -891,6 +891,45 @@ fn a_refused_output_folder_names_its_line_in_errdocs_toml() {
     }
 }
 
+/// `sources/` itself a symbolic link: followed while it stays inside the
+/// project; refused, naming `sources/` (not a page in it), when it leads
+/// out, as links to pages outside the project are.
+#[cfg(unix)]
+#[test]
+fn a_sources_folder_linked_out_of_the_root_is_refused_by_its_name() {
+    use std::os::unix::fs::symlink;
+    let dir = project(&[("pages/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    symlink("pages", root.join("sources")).expect("link");
+    let build = errdocs(root, &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(build.stdout.contains("read 1 document"), "{build:?}");
+
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(outside.path().join("doc")).expect("mkdir");
+    std::fs::write(outside.path().join("doc/en-us.md"), page(&[ROW_2])).expect("write");
+    std::fs::remove_file(root.join("sources")).expect("unlink");
+    symlink(outside.path(), root.join("sources")).expect("link");
+    let before = out_files(root);
+    for args in [&["build"][..], &["check"], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(&out_files(root), &before, "out/ changed by a failed run");
+        let error = run.stderr.replace(&root.display().to_string(), "<root>");
+        assert!(
+            error.starts_with(
+                "errdocs: error: <root>/sources: the sources folder is a symbolic link to "
+            ),
+            "{run:?}"
+        );
+        assert!(
+            error.contains("outside the project") && error.contains("sources = "),
+            "{run:?}"
+        );
+        assert!(!error.contains("doc/en-us.md"), "{run:?}");
+    }
+}
+
 #[test]
 fn output_folders_outside_the_root_or_over_the_sources_are_refused() {
     // The project one folder down, so that `../elsewhere` is inside the
