@@ -570,13 +570,15 @@ pub fn load_user_references(
             {
                 in_config(format!("[reference] files: `{written}` {source}"))
             }
+            // The file as the user can open it from where errdocs runs
+            // (`--root elsewhere`), not as errdocs.toml names it.
             ReferenceError::Io { path, source } => Error::io(root.join(path), source),
             ReferenceError::Malformed {
                 path,
                 line,
                 message,
             } => Error::Reference {
-                path,
+                path: root.join(path),
                 line: Some(line),
                 message,
             },
