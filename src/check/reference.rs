@@ -215,19 +215,7 @@ pub fn name_verdict<'r>(reference: &'r Reference, name: &str, code: HResult) -> 
 /// and, for a Win32 error, those of its other form (the Win32 errors inside
 /// a `0x8007xxxx` HRESULT; the HRESULTs wrapping a bare Win32 code).
 pub fn names_of_code(reference: &Reference, code: HResult) -> Vec<Fact<'_>> {
-    let value = reference.by_value(code.value());
-    let mut facts = value.facts;
-    let other_form = value
-        .win32_inside
-        .into_iter()
-        .chain(value.as_hresult)
-        .flat_map(|wrapped| wrapped.facts);
-    for fact in other_form {
-        if !facts.iter().any(|seen| seen.name == fact.name) {
-            facts.push(fact);
-        }
-    }
-    facts
+    reference.names_of_value(code.value())
 }
 
 /// How many of `names` use each family prefix (upper case); names without
