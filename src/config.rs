@@ -30,6 +30,9 @@ pub struct Config {
     /// `out-outside-root` says otherwise.
     #[serde(default = "default_out")]
     pub out: String,
+    /// The line of `out` in errdocs.toml, for errors.
+    #[serde(skip)]
+    pub out_line: Option<usize>,
     /// Allows an `out` folder outside the project root (`out = "../x"`).
     #[serde(default)]
     pub out_outside_root: bool,
@@ -42,17 +45,85 @@ pub struct Config {
     pub source_locale_line: Option<usize>,
     /// Per-document settings, by document id (the folder name, for
     /// documents under the sources folder).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "documents_table")]
     pub documents: BTreeMap<String, DocumentConfig>,
     /// `[check]`: what fails a run.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "check_table")]
     pub check: CheckConfig,
     /// `[rules]`: per-rule severity or `off`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "rules_table")]
     pub rules: BTreeMap<String, RuleLevel>,
     /// `[reference]`: what the pages are checked against.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reference_table")]
     pub reference: ReferenceConfig,
+}
+
+/// Reads a TOML table into `T`, refusing anything else (`what` names the
+/// table for the message). serde's derived structs also take a sequence,
+/// by position: `check = ["never"]` or `[[check]]` would otherwise read as
+/// `fail-on = "never"`, or fail with a message about the wrong key.
+fn table<'de, D, T>(deserializer: D, what: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct TableOnly<T> {
+        what: &'static str,
+        into: std::marker::PhantomData<T>,
+    }
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for TableOnly<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a table: {}", self.what)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(TableOnly {
+        what,
+        into: std::marker::PhantomData,
+    })
+}
+
+fn check_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<CheckConfig, D::Error> {
+    table(d, "`[check]` with keys such as `fail-on = \"error\"`")
+}
+
+fn reference_table<'de, D: serde::Deserializer<'de>>(d: D) -> Result<ReferenceConfig, D::Error> {
+    table(
+        d,
+        "`[reference]` with keys such as `sdk = true` and `files = [\"include/codes.h\"]`",
+    )
+}
+
+fn rules_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, RuleLevel>, D::Error> {
+    table(d, "`[rules]` with lines such as `name-case = \"warning\"`")
+}
+
+fn documents_table<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, DocumentConfig>, D::Error> {
+    let documents: BTreeMap<String, DocumentTable> = table(
+        d,
+        "`[documents.ID]` tables, one per document, with keys such as `title` and `source`",
+    )?;
+    Ok(documents.into_iter().map(|(id, d)| (id, d.0)).collect())
+}
+
+/// One `[documents.ID]` table.
+struct DocumentTable(DocumentConfig);
+
+impl<'de> Deserialize<'de> for DocumentTable {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        table(
+            d,
+            "`[documents.ID]` with keys such as `title = \"...\"` and `source = \"path/page.md\"`",
+        )
+        .map(DocumentTable)
+    }
 }
 
 /// `[reference]`: the facts the pages are checked against, besides each
@@ -142,6 +213,7 @@ struct Spans {
     #[serde(default)]
     documents: BTreeMap<String, DocumentSpans>,
     source_locale: Option<toml::Spanned<String>>,
+    out: Option<toml::Spanned<String>>,
     #[serde(default)]
     reference: Option<ReferenceSpans>,
 }
@@ -272,6 +344,7 @@ impl Default for Config {
         Config {
             sources: default_sources(),
             out: default_out(),
+            out_line: None,
             out_outside_root: false,
             source_locale: default_source_locale(),
             source_locale_line: None,
@@ -333,6 +406,7 @@ impl Config {
                 }
             }
             config.source_locale_line = spans.source_locale.map(|s| line_at(s.span().start));
+            config.out_line = spans.out.map(|s| line_at(s.span().start));
         }
         for (id, document) in &config.documents {
             document.validate(id, path)?;
@@ -528,6 +602,14 @@ mod tests {
         .unwrap();
         assert_eq!(config.source_locale_line, Some(1));
         assert_eq!(config.documents["a"].lines.source_locale, Some(4));
+        assert_eq!(config.out_line, None);
+        let config = Config::parse(
+            "# Output\n\nout = \"data\"\n",
+            Path::new("errdocs.toml"),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(config.out_line, Some(3));
     }
 
     #[test]
@@ -617,6 +699,63 @@ mod tests {
             text.starts_with("errdocs.toml:2: unknown field `headers`"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn tables_given_as_arrays_are_refused_with_their_line() {
+        let error = |text: &str| {
+            Config::parse(text, Path::new("errdocs.toml"), &["name-case"])
+                .expect_err(text)
+                .to_string()
+        };
+        // Read by position, `["never"]` was `fail-on = "never"`.
+        let text = error("sources = \"s\"\ncheck = [\"never\"]\n");
+        assert!(
+            text.starts_with("errdocs.toml:2: invalid type: sequence, expected a table: `[check]`"),
+            "{text}"
+        );
+        let text = error("\n[[check]]\nfail-on = \"never\"\n");
+        assert!(
+            text.starts_with("errdocs.toml:2: invalid type: sequence, expected a table: `[check]`"),
+            "{text}"
+        );
+        let text = error("reference = [false, [\"a.h\"]]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:1: invalid type: sequence, expected a table: `[reference]`"
+            ),
+            "{text}"
+        );
+        let text = error("[documents]\na = [\"Title\"]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:2: invalid type: sequence, expected a table: `[documents.ID]`"
+            ),
+            "{text}"
+        );
+        let text = error("documents = [\"a\"]\n");
+        assert!(
+            text.starts_with(
+                "errdocs.toml:1: invalid type: sequence, expected a table: `[documents.ID]` tables"
+            ),
+            "{text}"
+        );
+        let text = error("rules = [\"off\"]\n");
+        assert!(
+            text.starts_with("errdocs.toml:1: invalid type: sequence, expected a table: `[rules]`"),
+            "{text}"
+        );
+        // Tables, inline or not, still read.
+        let config = Config::parse(
+            "check = { fail-on = \"never\" }\n[documents.a]\ntitle = \"A\"\n[rules]\nname-case = \"off\"\n[reference]\nsdk = false\n",
+            Path::new("errdocs.toml"),
+            &["name-case"],
+        )
+        .expect("tables read");
+        assert_eq!(config.check.fail_on, FailLevel::Never);
+        assert_eq!(config.documents["a"].title.as_deref(), Some("A"));
+        assert_eq!(config.rules["name-case"], RuleLevel::Off);
+        assert!(!config.reference.sdk);
     }
 
     #[test]

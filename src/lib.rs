@@ -2,26 +2,29 @@
 //! trustworthy dataset and checks them for docs CI.
 //!
 //! The modules form layers, each importing only those below it (a test,
-//! `tests/layers.rs`, holds them to it):
+//! `tests/layers.rs`, holds them to it, and another holds this list to the
+//! test's), bottom first:
 //!
-//! 1. foundations: [`safe_text`] (page text made safe for terminals,
-//!    Markdown, HTML and spreadsheets), [`error`], [`source`] (files,
-//!    lines and columns), [`threads`], [`pretty_json`];
-//! 2. [`diagnostic`]: severities, findings, fixes and fingerprints;
-//! 3. [`model`]: `HResult`, families, records and the dataset;
-//!    [`reference`](mod@reference): what the Windows SDK's headers (and a
-//!    product's own) define, to check the pages against;
-//! 4. [`config`] and [`corpus`]: `errdocs.toml` and where the documents are;
-//! 5. [`ingest`]: Markdown pipe tables and HTML tables, with front matter,
-//!    every cell keeping its file, line and column;
-//! 6. [`normalize`]: canonical records, with repairs that carry their
-//!    evidence;
-//! 7. [`check`]: rules with stable ids producing findings;
-//! 8. [`report`] (the findings for people and CI), [`emit`] (the dataset
-//!    as JSON, CSV and Rust), [`diff`] (two datasets compared, for review)
-//!    and [`fix`] (the findings' fixes applied to the pages);
-//! 9. [`project`], the pipeline that runs the stages for a project root,
-//!    and the [`commands`] on top of it.
+//! 1. [`safe_text`] (page text made safe for terminals, Markdown, HTML and
+//!    spreadsheets);
+//! 2. [`error`], [`threads`] and [`pretty_json`];
+//! 3. [`source`] (files, lines and columns);
+//! 4. [`diagnostic`] (severities, findings, fixes and fingerprints);
+//! 5. [`model`] (`HResult`, families, records and the dataset);
+//! 6. [`reference`](mod@reference) (what the Windows SDK's headers, and a
+//!    product's own, define, to check the pages against);
+//! 7. [`config`] (`errdocs.toml`);
+//! 8. [`corpus`] (where the documents are);
+//! 9. [`ingest`] (Markdown pipe tables and HTML tables, with front matter,
+//!    every cell keeping its file, line and column);
+//! 10. [`normalize`] (canonical records, with repairs that carry their
+//!     evidence);
+//! 11. [`check`] (rules with stable ids producing findings);
+//! 12. [`report`] (the findings for people and CI), [`emit`] (the dataset
+//!     as JSON, CSV and Rust), [`diff`] (two datasets compared, for review)
+//!     and [`fix`] (the findings' fixes applied to the pages);
+//! 13. [`project`], the pipeline that runs the stages for a project root;
+//! 14. [`commands`], on top of it.
 
 pub mod check;
 pub mod commands;

@@ -330,7 +330,7 @@ impl Project {
         let out = self.out_dir();
         let refuse = |why: String| Error::Config {
             path: self.root.join(crate::config::CONFIG_FILE),
-            line: None,
+            line: self.config.out_line,
             message: format!("out = {:?}: {why}", self.config.out),
         };
         let sources = self.config.sources_dir(&self.root);
@@ -372,6 +372,13 @@ impl Project {
         if !inside && !self.config.out_outside_root {
             return Err(refuse(
                 "the output folder is outside the project folder; set `out-outside-root = true` in errdocs.toml if that is meant".into(),
+            ));
+        }
+        // Said here, with the line of `out`, rather than by the writer,
+        // which knows only the path.
+        if std::fs::metadata(&out).is_ok_and(|m| !m.is_dir()) {
+            return Err(refuse(
+                "names a file, not a folder; build writes its outputs into a folder: name a folder of its own, such as \"out\"".into(),
             ));
         }
         Ok(out)
@@ -605,13 +612,15 @@ pub fn load_user_references(
             {
                 in_config(format!("[reference] files: `{written}` {source}"))
             }
+            // The file as the user can open it from where errdocs runs
+            // (`--root elsewhere`), not as errdocs.toml names it.
             ReferenceError::Io { path, source } => Error::io(root.join(path), source),
             ReferenceError::Malformed {
                 path,
                 line,
                 message,
             } => Error::Reference {
-                path,
+                path: root.join(path),
                 line: Some(line),
                 message,
             },

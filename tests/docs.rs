@@ -74,3 +74,27 @@ fn readme_lists_every_reference_file_extension_errdocs_reads() {
         }
     }
 }
+
+/// The README says how much of a finding's line its baseline fingerprint
+/// hashes, and says the number the code uses.
+#[test]
+fn readme_states_how_much_of_a_line_a_fingerprint_hashes() {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .expect("README.md");
+    let paragraph: String = readme
+        .split("\n\n")
+        .find(|p| p.starts_with("A baseline entry is a fingerprint"))
+        .expect("README explains baseline entries")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let bytes = errdocs::diagnostic::FINGERPRINT_LINE_BYTES;
+    let shown = format!("{},{:03}", bytes / 1000, bytes % 1000);
+    assert!(
+        paragraph.contains(&format!(
+            "the text of the finding's line (its first {shown} bytes"
+        )),
+        "{paragraph}"
+    );
+}

@@ -380,3 +380,64 @@ fn markup_nested_thousands_deep_is_read_without_a_crash() {
         let _ = project.evaluate();
     }
 }
+
+/// E_FILENOTFOUND is HTML Help's own constant (0x80001037), but pages
+/// write it for 0x80070002 (ERROR_FILE_NOT_FOUND inside an HRESULT): that
+/// definition must not keep a code with a lost digit from the repair the
+/// decimal column and the rows around it agree on, nor turn a written
+/// 0x80070002 into HTML Help's code when a decimal cell says so.
+#[test]
+fn a_component_local_name_neither_blocks_nor_drives_a_code_repair() {
+    let table = |rows: &[(&str, &str, &str)]| {
+        let mut doc = String::from(
+            "# Codes\n\n<table>\n<tr><th>Hexadecimal Error Code</th><th>Decimal Error Code</th><th>Error String</th><th>Description</th></tr>\n",
+        );
+        for (hex, decimal, name) in rows {
+            doc.push_str(&format!(
+                "<tr><td>{hex}</td><td>{decimal}</td><td>{name}</td><td>Something went wrong.</td></tr>\n"
+            ));
+        }
+        doc.push_str("</table>\n");
+        doc
+    };
+    let code_of = |project: &Project, name: &str| {
+        let record = project
+            .dataset
+            .records
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", project.dataset.unresolved));
+        (
+            record.code.to_string(),
+            record
+                .repairs
+                .iter()
+                .map(|r| format!("{} -> {}", r.from, r.to))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let project = load(&table(&[
+        ("0x80070001", "-2147024895", "ERROR_INVALID_FUNCTION"),
+        ("0x8007002", "-2147024894", "E_FILENOTFOUND"),
+        ("0x80070003", "-2147024893", "ERROR_PATH_NOT_FOUND"),
+    ]));
+    assert!(
+        project.dataset.unresolved.is_empty(),
+        "{:?}",
+        project.dataset.unresolved
+    );
+    assert_eq!(
+        code_of(&project, "E_FILENOTFOUND"),
+        (
+            "0x80070002".to_string(),
+            vec!["0x8007002 -> 0x80070002".to_string()]
+        )
+    );
+    // The decimal cell gives HTML Help's value (a row alone, so that no
+    // rows around it speak for the code): the code stays as written.
+    let project = load(&table(&[("0x80070002", "-2147479497", "E_FILENOTFOUND")]));
+    assert_eq!(
+        code_of(&project, "E_FILENOTFOUND"),
+        ("0x80070002".to_string(), Vec::new())
+    );
+}

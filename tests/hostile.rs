@@ -860,6 +860,76 @@ fn skipped_files_are_named_and_links_out_of_the_root_refused() {
     }
 }
 
+/// A refused `out` is an error at its line of errdocs.toml, as other
+/// settings' are, and so is an `out` that names a file.
+#[test]
+fn a_refused_output_folder_names_its_line_in_errdocs_toml() {
+    let parent = tempfile::tempdir().expect("temp dir");
+    let root = &parent.path().join("project");
+    std::fs::create_dir_all(root.join("sources/doc")).expect("mkdir");
+    std::fs::write(root.join("sources/doc/en-us.md"), page(&[ROW_1])).expect("write");
+    std::fs::write(root.join("notes.txt"), "not a folder").expect("write");
+    for (out, why) in [
+        ("../elsewhere", "outside the project folder"),
+        ("sources", "overlaps the sources folder"),
+        ("notes.txt", "names a file, not a folder"),
+    ] {
+        let config = format!("# Where the dataset goes.\n\nout = {out:?}\n");
+        std::fs::write(root.join("errdocs.toml"), &config).expect("write");
+        let before = tree(root);
+        for args in [&["build"][..], &["build", "--check"]] {
+            let run = errdocs(root, args);
+            assert_eq!(run.code, 2, "out = {out}: {run:?}");
+            assert!(
+                run.stderr
+                    .contains(&format!("errdocs.toml:3: out = {out:?}: ")),
+                "out = {out}: {run:?}"
+            );
+            assert!(run.stderr.contains(why), "out = {out}: {run:?}");
+            assert_eq!(tree(root), before, "out = {out}: the project changed");
+        }
+    }
+}
+
+/// `sources/` itself a symbolic link: followed while it stays inside the
+/// project; refused, naming `sources/` (not a page in it), when it leads
+/// out, as links to pages outside the project are.
+#[cfg(unix)]
+#[test]
+fn a_sources_folder_linked_out_of_the_root_is_refused_by_its_name() {
+    use std::os::unix::fs::symlink;
+    let dir = project(&[("pages/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    symlink("pages", root.join("sources")).expect("link");
+    let build = errdocs(root, &["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(build.stdout.contains("read 1 document"), "{build:?}");
+
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(outside.path().join("doc")).expect("mkdir");
+    std::fs::write(outside.path().join("doc/en-us.md"), page(&[ROW_2])).expect("write");
+    std::fs::remove_file(root.join("sources")).expect("unlink");
+    symlink(outside.path(), root.join("sources")).expect("link");
+    let before = out_files(root);
+    for args in [&["build"][..], &["check"], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_eq!(&out_files(root), &before, "out/ changed by a failed run");
+        let error = run.stderr.replace(&root.display().to_string(), "<root>");
+        assert!(
+            error.starts_with(
+                "errdocs: error: <root>/sources: the sources folder is a symbolic link to "
+            ),
+            "{run:?}"
+        );
+        assert!(
+            error.contains("outside the project") && error.contains("sources = "),
+            "{run:?}"
+        );
+        assert!(!error.contains("doc/en-us.md"), "{run:?}");
+    }
+}
+
 #[test]
 fn output_folders_outside_the_root_or_over_the_sources_are_refused() {
     // The project one folder down, so that `../elsewhere` is inside the

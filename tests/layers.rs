@@ -328,3 +328,44 @@ fn the_root_reexports_are_the_ones_lib_rs_declares() {
     listed.sort();
     assert_eq!(declared, listed);
 }
+
+/// The layers lib.rs's crate documentation lists, bottom first: the module
+/// links (`` [`model`] ``, `` [`reference`](mod@reference) ``) of each
+/// numbered item, with the lines that continue it.
+fn layers_in_lib_rs_doc() -> Vec<Vec<String>> {
+    let lib = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
+        .expect("read lib.rs");
+    let mut layers: Vec<Vec<String>> = Vec::new();
+    for line in lib.lines().filter_map(|l| l.strip_prefix("//!")) {
+        let text = line.trim_start();
+        let numbered = text
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if numbered {
+            layers.push(Vec::new());
+        }
+        let Some(layer) = layers.last_mut() else {
+            continue;
+        };
+        let mut rest = text;
+        while let Some(start) = rest.find("[`") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find("`]") else { break };
+            let name = &after[..end];
+            if name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                layer.push(name.to_string());
+            }
+            rest = &after[end + 2..];
+        }
+    }
+    layers
+}
+
+#[test]
+fn lib_rs_lists_the_layers_this_test_enforces() {
+    let expected: Vec<Vec<String>> = LAYERS
+        .iter()
+        .map(|layer| layer.iter().map(|m| m.to_string()).collect())
+        .collect();
+    assert_eq!(layers_in_lib_rs_doc(), expected);
+}

@@ -202,6 +202,58 @@ fn placed_and_conventional_documents_together() {
     assert_eq!(ids, ["folder", "placed"]);
 }
 
+/// Placed files may lie inside sources/: they are their placed document's
+/// pages, not "skipped" entries of the folders (errdocs used to note
+/// `skipped sources/top.md: not in a document's folder` for a file it read
+/// all the same), and the folders holding them are not noted either. What
+/// nobody places is still noted.
+#[test]
+fn placed_files_inside_sources_are_not_noted_as_skipped() {
+    let base = tempfile::tempdir().expect("temp dir");
+    write(
+        base.path(),
+        &[
+            (
+                "errdocs.toml",
+                "[documents.top]\nsource = \"sources/top.md\"\ntranslations = \"sources/top.{locale}.md\"\n\n[documents.nested]\nsource = \"sources/folder/extra/codes.md\"\n",
+            ),
+            ("sources/top.md", SOURCE),
+            ("sources/top.de-de.md", GERMAN),
+            ("sources/folder/en-us.md", SOURCE),
+            ("sources/folder/de-de.md", GERMAN),
+            ("sources/folder/extra/codes.md", SOURCE),
+            ("sources/stray.txt", SOURCE),
+        ],
+    );
+    let project = Project::load(base.path()).expect("loads");
+    let documents: Vec<(&str, Vec<&str>)> = project
+        .corpus
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.as_str(),
+                d.files.iter().map(|f| f.rel.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        documents,
+        [
+            (
+                "folder",
+                vec!["sources/folder/en-us.md", "sources/folder/de-de.md"]
+            ),
+            ("nested", vec!["sources/folder/extra/codes.md"]),
+            ("top", vec!["sources/top.md", "sources/top.de-de.md"]),
+        ]
+    );
+    assert_eq!(
+        project.corpus.notes,
+        ["skipped sources/stray.txt: not in a document's folder"]
+    );
+}
+
 /// The error `Project::load` gives for a project of `files`.
 fn load_error(files: &[(&str, &str)]) -> String {
     let base = tempfile::tempdir().expect("temp dir");

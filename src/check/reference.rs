@@ -19,8 +19,8 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{HResult, Record};
 use crate::reference::{
-    CodeKind, Fact, NEAR_MISS_DISTANCE, NameSet, NearMiss, Reference, edit_distance_within,
-    family_prefix, hresult_from_win32, win32_from_hresult,
+    CodeKind, Fact, NEAR_MISS_DISTANCE, NearMiss, Reference, edit_distance_within, family_prefix,
+    hresult_from_win32, win32_from_hresult,
 };
 
 /// What the references say about one record.
@@ -215,20 +215,7 @@ pub fn name_verdict<'r>(reference: &'r Reference, name: &str, code: HResult) -> 
 /// and, for a Win32 error, those of its other form (the Win32 errors inside
 /// a `0x8007xxxx` HRESULT; the HRESULTs wrapping a bare Win32 code).
 pub fn names_of_code(reference: &Reference, code: HResult) -> Vec<Fact<'_>> {
-    let value = reference.by_value(code.value());
-    let mut facts = value.facts;
-    let mut seen: NameSet<'_> = facts.iter().map(|fact| fact.name).collect();
-    let other_form = value
-        .win32_inside
-        .into_iter()
-        .chain(value.as_hresult)
-        .flat_map(|wrapped| wrapped.facts);
-    for fact in other_form {
-        if seen.insert(fact.name) {
-            facts.push(fact);
-        }
-    }
-    facts
+    reference.names_of_value(code.value())
 }
 
 /// How many of `names` use each family prefix (upper case); names without
@@ -246,7 +233,10 @@ pub fn prefix_counts<'n>(names: impl Iterator<Item = &'n str>) -> FxHashMap<Stri
 /// The names the references give `code` that a row may mean where its
 /// name cell holds `text` (a word such as `Success`, or a placeholder):
 /// those of the kind a code of that value is (a Win32 error up to
-/// `0xFFFF`, anything else above), holding every word of `text` as a part
+/// `0xFFFF`, anything else above, and for a `0x8007xxxx` code of
+/// `FACILITY_WIN32` also the Win32 error inside it, since
+/// `HRESULT_FROM_WIN32(ERROR_CANCELLED)` is how 0x800704C7 is defined),
+/// holding every word of `text` as a part
 /// of the name (`ERROR_SUCCESS` for `Success`; a placeholder holds no word
 /// to match), and, when several remain, those of the family prefix the
 /// row's table uses most (`prefixes`, from [`prefix_counts`]).
@@ -265,10 +255,12 @@ pub fn names_for_code<'r>(
             .collect()
     };
     let small = code.value() <= 0xFFFF;
+    let wraps_win32 = win32_from_hresult(code.value()).is_some();
     let candidates: Vec<Fact<'r>> = names_of_code(reference, code)
         .into_iter()
         .filter(|fact| {
-            let kind_fits = (fact.kind == CodeKind::Win32Error) == small;
+            let win32 = fact.kind == CodeKind::Win32Error;
+            let kind_fits = if small { win32 } else { !win32 || wraps_win32 };
             let parts: Vec<String> = fact.name.split('_').map(str::to_ascii_uppercase).collect();
             kind_fits && words.iter().all(|word| parts.contains(word))
         })
@@ -567,6 +559,12 @@ mod tests {
         assert!(names(0x5D5, "NULL").is_empty());
         // A code above 0xFFFF is no Win32 error.
         assert_eq!(names(0x8024_0001, "NULL"), ["WU_E_NO_SERVICE"]);
+        // ... but a 0x8007xxxx code holds one: ERROR_CANCELLED (1223) is
+        // the only name of 0x800704C7, and of 0x80070005's names the table
+        // uses ERROR_ most.
+        assert_eq!(names(0x8007_04C7, "NULL"), ["ERROR_CANCELLED"]);
+        assert_eq!(names(0x8007_04C7, "Cancelled"), ["ERROR_CANCELLED"]);
+        assert_eq!(names(0x8007_0005, "NULL"), ["ERROR_ACCESS_DENIED"]);
     }
 
     #[test]

@@ -81,10 +81,23 @@ impl Corpus {
             .iter()
             .filter(|(_, settings)| settings.is_placed())
             .collect();
+        // Placed documents first: their files may lie inside the sources
+        // folder, which the folders' discovery then passes over.
+        let config_path = root.join(CONFIG_FILE);
+        let mut placed_documents = Vec::with_capacity(placed.len());
+        let mut placed_notes = Vec::new();
+        for (id, settings) in &placed {
+            let source_locale = source_locale_of(root, config, Some(id))?;
+            let placed = placement::place(root, id, settings, &source_locale)?;
+            placed_notes.extend(placed.note);
+            placed_documents.push((*id, *settings, placed.document));
+        }
+        let claimed = PlacedFiles::of(placed_documents.iter().map(|(_, _, d)| d));
         let mut documents = Vec::new();
         let mut notes = Vec::new();
         if sources.is_dir() {
-            documents = discover_folders(root, &sources, config, &mut notes)?;
+            Containment::of(root).check_sources(&sources)?;
+            documents = discover_folders(root, &sources, config, &claimed, &mut notes)?;
         } else if placed.is_empty() {
             return Err(Error::Corpus {
                 path: sources,
@@ -93,10 +106,8 @@ impl Corpus {
                         .into(),
             });
         }
-        let config_path = root.join(CONFIG_FILE);
-        for (id, settings) in placed {
-            let source_locale = source_locale_of(root, config, Some(id))?;
-            if documents.iter().any(|d: &Document| &d.id == id) {
+        for (id, settings, document) in placed_documents {
+            if documents.iter().any(|d: &Document| d.id == *id) {
                 return Err(Error::Config {
                     path: config_path,
                     line: settings.lines.source,
@@ -106,10 +117,9 @@ impl Corpus {
                     ),
                 });
             }
-            let placed = placement::place(root, id, settings, &source_locale)?;
-            notes.extend(placed.note);
-            documents.push(placed.document);
+            documents.push(document);
         }
+        notes.extend(placed_notes);
         for (id, settings) in &config.documents {
             if settings.is_placed() || documents.iter().any(|d| &d.id == id) {
                 continue;
@@ -203,13 +213,15 @@ fn discover_folders(
     root: &Path,
     sources: &Path,
     config: &Config,
+    claimed: &PlacedFiles,
     notes: &mut Vec<String>,
 ) -> Result<Vec<Document>> {
     let mut documents = Vec::new();
     let inside = Containment::of(root);
     for folder in sorted_entries(sources)? {
         let id = file_name(&folder);
-        if id.starts_with('.') {
+        // A folder holding placed files may hold pages of its own too.
+        if id.starts_with('.') || claimed.is_placed_file(&folder) {
             continue;
         }
         if !folder.is_dir() {
@@ -221,7 +233,7 @@ fn discover_folders(
         let mut files = Vec::new();
         for path in sorted_entries(&folder)? {
             let name = file_name(&path);
-            if name.starts_with('.') {
+            if name.starts_with('.') || claimed.claims(&path) {
                 continue;
             }
             if let Some(why) = not_a_page(&path) {
@@ -278,6 +290,47 @@ fn discover_folders(
     Ok(documents)
 }
 
+/// The files errdocs.toml places, and the folders that hold them, as the
+/// file system names them (links resolved): the folders' discovery passes
+/// over them, since they belong to their placed documents.
+#[derive(Default)]
+struct PlacedFiles {
+    files: std::collections::BTreeSet<PathBuf>,
+    folders: std::collections::BTreeSet<PathBuf>,
+}
+
+impl PlacedFiles {
+    fn of<'a>(documents: impl Iterator<Item = &'a Document>) -> PlacedFiles {
+        let mut placed = PlacedFiles::default();
+        for file in documents.flat_map(|d| &d.files) {
+            let Ok(real) = std::fs::canonicalize(&file.path) else {
+                continue;
+            };
+            placed
+                .folders
+                .extend(real.ancestors().skip(1).map(Path::to_path_buf));
+            placed.files.insert(real);
+        }
+        placed
+    }
+
+    /// True when the entry at `path` is a placed file: not a page of the
+    /// folder it is in, and not to be noted as skipped.
+    fn is_placed_file(&self, path: &Path) -> bool {
+        !self.files.is_empty()
+            && std::fs::canonicalize(path).is_ok_and(|real| self.files.contains(&real))
+    }
+
+    /// True when the entry at `path` is a placed file, or a folder that
+    /// holds one (inside a document's folder, where folders are otherwise
+    /// noted as skipped).
+    fn claims(&self, path: &Path) -> bool {
+        !self.files.is_empty()
+            && std::fs::canonicalize(path)
+                .is_ok_and(|real| self.files.contains(&real) || self.folders.contains(&real))
+    }
+}
+
 /// Why an entry of a document's folder is not one of its pages, if it is
 /// not: `None` for a Markdown file (`.md` in any case, or `.markdown`).
 fn not_a_page(path: &Path) -> Option<&'static str> {
@@ -315,25 +368,53 @@ impl Containment {
         }
     }
 
-    /// Fails when `path` lies inside the root as written but a symbolic
-    /// link on the way leads it out of the root.
-    fn check(&self, path: &Path) -> Result<()> {
-        let Some(real_root) = &self.real else {
-            return Ok(());
-        };
+    /// Where `path` really is, when it lies inside the root as written but
+    /// a symbolic link on the way leads it out of the root.
+    fn leads_out(&self, path: &Path) -> Option<PathBuf> {
+        let real_root = self.real.as_ref()?;
         if !lexically_inside(&self.root, path) {
-            return Ok(());
+            return None;
         }
-        match std::fs::canonicalize(path) {
-            Ok(real) if !real.starts_with(real_root) => Err(Error::Corpus {
+        std::fs::canonicalize(path)
+            .ok()
+            .filter(|real| !real.starts_with(real_root))
+    }
+
+    /// Fails when a symbolic link leads the page at `path` out of the root.
+    fn check(&self, path: &Path) -> Result<()> {
+        match self.leads_out(path) {
+            Some(real) => Err(Error::Corpus {
                 path: path.to_path_buf(),
                 message: format!(
                     "is a symbolic link to {}, outside the project; errdocs does not read files from outside the project through links (place the document in errdocs.toml with `source` to read it from there)",
                     real.display()
                 ),
             }),
-            _ => Ok(()),
+            None => Ok(()),
         }
+    }
+
+    /// Fails when a symbolic link leads the sources folder out of the root.
+    /// Said of the folder, not of the first page in it (which is no link):
+    /// the folder is named in errdocs.toml instead, where it shows.
+    fn check_sources(&self, sources: &Path) -> Result<()> {
+        let Some(real) = self.leads_out(sources) else {
+            return Ok(());
+        };
+        let is_link = std::fs::symlink_metadata(sources).is_ok_and(|m| m.file_type().is_symlink());
+        let how = if is_link {
+            "is a symbolic link to"
+        } else {
+            "leads through a symbolic link to"
+        };
+        Err(Error::Corpus {
+            path: sources.to_path_buf(),
+            message: format!(
+                "the sources folder {how} {}, outside the project; errdocs does not read pages from outside the project through links: to read them from there, set `sources = {:?}` in errdocs.toml",
+                real.display(),
+                real.display().to_string()
+            ),
+        })
     }
 }
 

@@ -1,7 +1,8 @@
 //! Fingerprints: what recognizes a finding across edits of its file, for
 //! baselines and SARIF's `partialFingerprints`. A fingerprint hashes the
-//! rule, the file, the name the finding concerns and the text of its line,
-//! not the line's number, so it survives edits elsewhere in the file. Not
+//! rule, the file, the name the finding concerns and the text of its line
+//! (its first [`FINGERPRINT_LINE_BYTES`] bytes), not the line's number, so
+//! it survives edits elsewhere in the file. Not
 //! the code: for a malformed code it is the suggested value, which changes
 //! when the neighbouring rows do.
 
@@ -23,9 +24,12 @@ fn fnv1a(parts: &[&str]) -> u64 {
     hash
 }
 
-/// The fingerprint of a finding: rule, file, name, and the trimmed text of
-/// its source line with white space collapsed; `occurrence` tells apart
-/// identical findings in one file.
+/// The fingerprint of a finding: rule, file, name, and the text of its
+/// source line (the first [`FINGERPRINT_LINE_BYTES`] bytes of it, cut at a
+/// character boundary), trimmed, with white space collapsed; `occurrence`
+/// tells apart identical findings in one file. Two findings whose lines
+/// differ only after that many bytes share a fingerprint, and are then told
+/// apart by `occurrence` alone.
 pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize) -> String {
     let line_text: String = lines
         .line_text(&finding.location.file, finding.location.line)
@@ -44,7 +48,7 @@ pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize
     format!("{hash:016x}")
 }
 
-/// The bytes of a line that a fingerprint hashes: all of it, up to
+/// The bytes of a line that a fingerprint hashes: its first
 /// [`FINGERPRINT_LINE_BYTES`] (pages' lines are a few hundred bytes; a
 /// table written on one line of megabytes, with a finding every few cells,
 /// would otherwise be hashed whole for each finding).
@@ -59,7 +63,8 @@ fn bounded(line: &str) -> &str {
     &line[..end]
 }
 
-/// The most bytes of a line a fingerprint hashes.
+/// The most bytes of a line a fingerprint hashes (the README's
+/// Baselines section says so; `tests/docs.rs` holds it to this value).
 pub const FINGERPRINT_LINE_BYTES: usize = 4096;
 
 /// The fingerprint of one part of a finding (a row of a finding said once
@@ -86,4 +91,44 @@ pub fn fingerprints(lines: &dyn SourceLines, findings: &[Finding]) -> Vec<String
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Severity;
+    use crate::source::Location;
+
+    struct OneLine(String);
+
+    impl SourceLines for OneLine {
+        fn line_text(&self, _file: &str, _line: usize) -> Option<&str> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn only_the_first_bytes_of_a_line_are_hashed() {
+        let finding = Finding::new(
+            "hex-malformed",
+            Severity::Error,
+            Location {
+                file: "doc/en-us.md".into(),
+                line: 3,
+                column: 1,
+            },
+            "message".to_string(),
+        );
+        let head = "|0x8024200|".repeat(FINGERPRINT_LINE_BYTES / 10 + 1);
+        let of = |line: String| fingerprint(&OneLine(line), &finding, 0);
+        // What lies past the limit is not hashed; what lies before it is.
+        assert_eq!(of(format!("{head}A")), of(format!("{head}B")));
+        assert_ne!(of(format!("A{head}")), of(format!("B{head}")));
+        // A character across the limit is cut off whole.
+        let split = format!("{}é tail", "x".repeat(FINGERPRINT_LINE_BYTES - 1));
+        assert_eq!(
+            of(split),
+            of(format!("{}ü other", "x".repeat(FINGERPRINT_LINE_BYTES - 1)))
+        );
+    }
 }

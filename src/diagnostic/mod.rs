@@ -15,5 +15,5 @@ pub use finding::{
     Applicability, Confidence, Finding, Fix, RelatedLocation, Replacement, TableScope,
     sort_findings,
 };
-pub use fingerprint::{fingerprint, fingerprints, part_fingerprint};
+pub use fingerprint::{FINGERPRINT_LINE_BYTES, fingerprint, fingerprints, part_fingerprint};
 pub use severity::{FailLevel, Severity};

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Confidence;
 use crate::model::{CodeProblem, CodeReading, Family, HResult, decimal_value};
-use crate::reference::{CodeKind, Reference, hresult_from_win32};
+use crate::reference::{CodeKind, Fact, Reference, hresult_from_win32};
 use crate::source::Location;
 
 /// An independent source of evidence for a row's code.
@@ -81,17 +81,42 @@ pub struct Resolution {
     pub disagreements: Vec<String>,
 }
 
+/// The reference's definition of the row's name (as spelt, or in another
+/// case), if any.
+fn definition<'r>(row: &RowEvidence, reference: &'r Reference) -> Option<Fact<'r>> {
+    let name: String = row.name.split_whitespace().collect();
+    if name.is_empty() {
+        return None;
+    }
+    reference
+        .by_name(&name)
+        .or_else(|| reference.by_name_ignore_case(&name).first().copied())
+}
+
+/// Judges the reference's proposal as the check does
+/// (`reference-value-mismatch`): the definition of a component-local name
+/// (HTML Help's `E_FILENOTFOUND`, 0x80001037) is no evidence about a code
+/// the references know by other components' names (0x80070002,
+/// `ERROR_FILE_NOT_FOUND`): pages use the family's plain spelling for it.
+/// Returns a test of whether a proposal is to be left out when the row's
+/// code is, or would be, `code`.
+fn foreign_definition<'a>(
+    row: &RowEvidence,
+    reference: &'a Reference,
+) -> impl Fn(&Proposal, HResult) -> bool + 'a {
+    let fact = definition(row, reference);
+    move |proposal: &Proposal, code: HResult| {
+        proposal.kind == EvidenceKind::Reference
+            && fact.is_some_and(|fact| reference.is_foreign_spelling(&fact, code.value()))
+    }
+}
+
 /// Proposals for a row's value from every independent source.
 pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> Vec<Proposal> {
     let mut out = Vec::new();
     // The definition of the name (as spelt, or in another case); a Win32
     // error may be documented bare or inside an HRESULT.
-    let name: String = row.name.split_whitespace().collect();
-    if !name.is_empty()
-        && let Some(fact) = reference
-            .by_name(&name)
-            .or_else(|| reference.by_name_ignore_case(&name).first().copied())
-    {
+    if let Some(fact) = definition(row, reference) {
         let mut values = vec![HResult::new(fact.value)];
         if fact.kind == CodeKind::Win32Error && fact.value != 0 {
             values.push(HResult::new(hresult_from_win32(fact.value)));
@@ -213,8 +238,10 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) ->
 /// column states another value, and the sorted rows around it, the
 /// counterpart or the reference that defines the name agree with the
 /// decimal, while nothing but the code cell supports the code (a reference
-/// that defines the name as written keeps the code). Returns the value the evidence gives and the facts
-/// that agree on it.
+/// that defines the name as written keeps the code). A component-local
+/// definition that the written code is another component's counts for
+/// neither (see [`Reference::is_foreign_spelling`]). Returns the value the
+/// evidence gives and the facts that agree on it.
 pub fn contradicted(
     row: &RowEvidence,
     names: &NameIndex,
@@ -228,7 +255,13 @@ pub fn contradicted(
     if stated == written {
         return None;
     }
-    let proposals = proposals(row, names, reference);
+    // A component-local definition that the written code is another
+    // component's neither keeps the code nor speaks for the decimal.
+    let foreign = foreign_definition(row, reference);
+    let proposals: Vec<Proposal> = proposals(row, names, reference)
+        .into_iter()
+        .filter(|p| !foreign(p, written))
+        .collect();
     if proposals.iter().any(|p| p.values.contains(&written)) {
         return None;
     }
@@ -364,15 +397,26 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> R
         }))
         .collect();
     // A definite source (decimal column, counterpart, reference) that names
-    // another value contradicts the candidate.
+    // another value contradicts the candidate; not a component-local
+    // definition when the references know the candidate by other
+    // components' names (the page then means the candidate by the name).
+    let foreign = foreign_definition(row, reference);
     let disagreements: Vec<String> = proposals
         .iter()
-        .filter(|p| p.kind != EvidenceKind::Neighbours && !p.values.contains(&best))
+        .filter(|p| {
+            p.kind != EvidenceKind::Neighbours && !p.values.contains(&best) && !foreign(p, best)
+        })
         .map(|p| p.because.clone())
         .collect();
-    let definite = proposals
-        .iter()
-        .any(|p| p.kind != EvidenceKind::Neighbours && p.values.contains(&best));
+    // A component-local definition is weak evidence of what a page means
+    // by the name: with nothing written to judge it against, it does not
+    // settle the code on its own.
+    let local = definition(row, reference).is_some_and(|fact| reference.is_component_local(&fact));
+    let definite = proposals.iter().any(|p| {
+        p.kind != EvidenceKind::Neighbours
+            && p.values.contains(&best)
+            && !(local && p.kind == EvidenceKind::Reference)
+    });
     let checks_applied = !digits.is_empty() || !facilities.is_empty();
     // An empty code cell contradicts nothing: the row's own decimal column
     // (or the counterpart) is then the only statement of its code.
@@ -610,6 +654,73 @@ mod tests {
             ..row
         };
         assert_eq!(resolve(&row, &NameIndex::new(), &reference).value, None);
+    }
+
+    /// E_FILENOTFOUND is HTML Help's alone (0x80001037); pages write it
+    /// for 0x80070002, ERROR_FILE_NOT_FOUND inside an HRESULT.
+    #[test]
+    fn a_component_local_definition_neither_blocks_nor_drives_a_repair() {
+        let reference = Reference::sdk();
+        // A digit lost between 0x80070001 and 0x80070003, the decimal
+        // column saying 0x80070002: repaired, HTML Help notwithstanding.
+        let reading = HResult::read("0x8007002");
+        let row = RowEvidence {
+            written: "0x8007002",
+            reading: &reading,
+            name: "E_FILENOTFOUND",
+            decimal: Some("-2147024894"),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8007_0001)),
+                higher: Some(HResult::new(0x8007_0003)),
+                descending: false,
+            }),
+        };
+        let resolution = resolve(&row, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, Some(HResult::new(0x8007_0002)));
+        assert!(
+            resolution.disagreements.is_empty(),
+            "{:?}",
+            resolution.disagreements
+        );
+        // An empty code cell: the definition alone does not fill it in.
+        let reading = HResult::read("");
+        let empty = RowEvidence {
+            written: "",
+            reading: &reading,
+            name: "E_FILENOTFOUND",
+            decimal: None,
+            neighbours: None,
+        };
+        let resolution = resolve(&empty, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, None);
+        // A well-formed 0x80070002 whose decimal says HTML Help's value,
+        // between rows that leave room for it: the definition does not
+        // speak for the decimal.
+        let reading = HResult::read("0x80070002");
+        let written = RowEvidence {
+            written: "0x80070002",
+            reading: &reading,
+            name: "E_FILENOTFOUND",
+            decimal: Some("-2147479497"),
+            neighbours: None,
+        };
+        assert_eq!(contradicted(&written, &NameIndex::new(), &reference), None);
+        // A family's own constant still counts: E_ACCESSDENIED is
+        // Foundation's, and the neighbours alone would only suggest.
+        let reading = HResult::read("0x8007005");
+        let row = RowEvidence {
+            written: "0x8007005",
+            reading: &reading,
+            name: "E_ACCESSDENIED",
+            decimal: None,
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8007_0004)),
+                higher: Some(HResult::new(0x8007_0006)),
+                descending: false,
+            }),
+        };
+        let resolution = resolve(&row, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, Some(HResult::new(0x8007_0005)));
     }
 
     #[test]

@@ -86,6 +86,18 @@ pub enum Origin<'a> {
     },
 }
 
+impl Origin<'_> {
+    /// True when two definitions come from one component: one SDK module,
+    /// or one user file.
+    pub fn same_component(&self, other: &Origin<'_>) -> bool {
+        match (self, other) {
+            (Origin::Sdk { module: a, .. }, Origin::Sdk { module: b, .. }) => a == b,
+            (Origin::User { file: a, .. }, Origin::User { file: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+}
+
 impl std::fmt::Display for Origin<'_> {
     /// `Windows SDK (System.UpdateAgent)` or `path/to/file.h:12`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -436,6 +448,46 @@ impl Reference {
             .any(|(m, count)| *m != module && *count > own)
     }
 
+    /// The constants the references give `value`: those with exactly it,
+    /// and, for a Win32 error, those of its other form (the Win32 errors
+    /// inside a `0x8007xxxx` HRESULT; the HRESULTs wrapping a bare Win32
+    /// code), each name once.
+    pub fn names_of_value(&self, value: u32) -> Vec<Fact<'_>> {
+        let found = self.by_value(value);
+        let mut facts = found.facts;
+        let mut seen: NameSet<'_> = facts.iter().map(|fact| fact.name).collect();
+        let other_form = found
+            .win32_inside
+            .into_iter()
+            .chain(found.as_hresult)
+            .flat_map(|wrapped| wrapped.facts);
+        for fact in other_form {
+            if seen.insert(fact.name) {
+                facts.push(fact);
+            }
+        }
+        facts
+    }
+
+    /// True when a page that writes `fact`'s name with the code `value`
+    /// most likely uses the family's plain spelling for another
+    /// component's code, so that `fact` says nothing about the code:
+    /// `fact` is component-local ([`Reference::is_component_local`]), and
+    /// the references know `value` by other names, none of them from
+    /// `fact`'s component (`E_FILENOTFOUND`, HTML Help's 0x80001037,
+    /// written for 0x80070002, which is `ERROR_FILE_NOT_FOUND` inside an
+    /// HRESULT). The check does not hold such a fact against the page, and
+    /// normalize neither repairs a code towards it nor keeps one from a
+    /// repair for it.
+    pub fn is_foreign_spelling(&self, fact: &Fact<'_>, value: u32) -> bool {
+        let names = self.names_of_value(value);
+        !names.is_empty()
+            && !names
+                .iter()
+                .any(|other| other.origin.same_component(&fact.origin))
+            && self.is_component_local(fact)
+    }
+
     /// Every fact: each user file's (name order), then the SDK's that no user
     /// file overrides.
     pub fn iter(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
@@ -542,6 +594,20 @@ mod tests {
         let product = user("#define E_FILENOTFOUND ((HRESULT)0x80070002L)\n");
         let fact = product.table().named("E_FILENOTFOUND").expect("defined");
         assert!(!reference.is_component_local(&fact));
+    }
+
+    #[test]
+    fn a_component_local_name_for_another_component_s_code() {
+        let reference = Reference::sdk();
+        let fact = reference.by_name("E_FILENOTFOUND").expect("defined");
+        // 0x80070002 is ERROR_FILE_NOT_FOUND's: none of HTML Help's names.
+        assert!(reference.is_foreign_spelling(&fact, 0x8007_0002));
+        // Its own code, and a code no reference names, are not.
+        assert!(!reference.is_foreign_spelling(&fact, 0x8000_1037));
+        assert!(!reference.is_foreign_spelling(&fact, 0x8007_FFF0));
+        // A family's own constant is never a foreign spelling.
+        let fail = reference.by_name("E_FAIL").expect("defined");
+        assert!(!reference.is_foreign_spelling(&fail, 0x8007_0002));
     }
 
     #[test]

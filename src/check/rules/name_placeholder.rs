@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     tags: &["name", "reference"],
     fix: Some(Applicability::Unsafe),
     summary: "A symbolic name is empty or a placeholder such as NULL",
-    explanation: "Readers look codes up by name. `NULL`, `N/A` or an empty cell where the constant's name belongs gives them nothing; find the name, or drop the row. Where the Windows SDK (or the product's header named in errdocs.toml) names the code, the finding says so and suggests the name, for a person to confirm: a placeholder is no evidence of which constant the row meant. Where no reference names a Win32 error code, the finding says so: the code itself may be wrong.",
+    explanation: "Readers look codes up by name. `NULL`, `N/A` or an empty cell where the constant's name belongs gives them nothing; find the name, or drop the row. Where the Windows SDK (or the product's header named in errdocs.toml) names the code, the finding says so and suggests the name, for a person to confirm: a placeholder is no evidence of which constant the row meant. A Win32 error inside an HRESULT (0x800704C7, HRESULT_FROM_WIN32(ERROR_CANCELLED)) is named by the Win32 error's name too. Where no reference names a Win32 error code, the finding says so: the code itself may be wrong.",
     bad_example: "<td>0x000005D5</td><td>NULL</td>",
     good_example: "<td>0x000005D5</td><td>ERROR_EXAMPLE_NAME</td>",
     rollup: None,
@@ -55,6 +55,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 });
                 let code = record.code;
                 match names_for_code(reference, code, name, prefixes).as_slice() {
+                    [] if code.value() > 0xFFFF
+                        && let Some(inside) = code.win32_error() =>
+                    {
+                        finding.message.push_str(&format!(
+                            "; no reference defines {code} either, nor the Win32 error {inside} inside it, so check the code too"
+                        ))
+                    }
                     [] if code.win32_error().is_some() => finding.message.push_str(&format!(
                         "; no reference defines {code} either, so check the code too"
                     )),

@@ -6,7 +6,6 @@ use crate::check::reference::{NameVerdict, ValueVerdict, defines, either, names_
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::Record;
-use crate::reference::Origin;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The rule.
@@ -61,11 +60,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         // (E_FILENOTFOUND for 0x80070002, ERROR_FILE_NOT_FOUND's HRESULT),
         // not HTML Help's constant. Too weak to call an error. Two WinHTTP
         // names with each other's codes stay errors.
-        if !code_facts.is_empty()
-            && !code_facts
-                .iter()
-                .any(|other| same_component(&other.origin, &fact.origin))
-            && ctx.input.reference.is_component_local(&fact)
+        if ctx
+            .input
+            .reference
+            .is_foreign_spelling(&fact, record.code.value())
         {
             continue;
         }
@@ -112,16 +110,6 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         finding.message = message;
         out.push(finding);
-    }
-}
-
-/// True when two definitions come from one component: one SDK module, or
-/// one user file.
-fn same_component(a: &Origin<'_>, b: &Origin<'_>) -> bool {
-    match (a, b) {
-        (Origin::Sdk { module: a, .. }, Origin::Sdk { module: b, .. }) => a == b,
-        (Origin::User { file: a, .. }, Origin::User { file: b, .. }) => a == b,
-        _ => false,
     }
 }
 
