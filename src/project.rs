@@ -625,7 +625,7 @@ pub fn load_user_references(
                 message,
             },
             ReferenceError::Unusable { path, message } => Error::Reference {
-                path,
+                path: root.join(path),
                 line: None,
                 message,
             },
