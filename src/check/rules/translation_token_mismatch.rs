@@ -2,10 +2,13 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashMap;
+
 use crate::check::context::Context;
 use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::check::tokens::protected_tokens;
 use crate::diagnostic::{Finding, Severity};
+use crate::ingest::Cell;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -24,14 +27,24 @@ pub static RULE: Rule = Rule {
 /// Identifiers, numbers, codes and links of a translated description
 /// against its source's.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // A source description is compared with each of its translations: its
+    // tokens are read once (by the cell's address; cells live as long as
+    // the context).
+    let mut source_tokens: FxHashMap<*const Cell, Vec<Cow<str>>> = FxHashMap::default();
     for (pair, src, dst) in ctx.description_pairs() {
-        let src_tokens = protected_tokens(&src.text, src.markdown());
-        let dst_tokens = protected_tokens(&dst.text, dst.markdown());
-        if src_tokens == dst_tokens {
+        // An untranslated description has the source's tokens.
+        if dst.text == src.text && dst.markdown() == src.markdown() {
             continue;
         }
-        let missing = difference(&src_tokens, &dst_tokens);
-        let added = difference(&dst_tokens, &src_tokens);
+        let src_tokens = source_tokens
+            .entry(std::ptr::from_ref(src))
+            .or_insert_with(|| protected_tokens(&src.text, src.markdown()));
+        let dst_tokens = protected_tokens(&dst.text, dst.markdown());
+        if *src_tokens == dst_tokens {
+            continue;
+        }
+        let missing = difference(src_tokens, &dst_tokens);
+        let added = difference(&dst_tokens, src_tokens);
         let mut parts = Vec::new();
         if !missing.is_empty() {
             parts.push(format!("lost {}", quote_all(&missing)));
