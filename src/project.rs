@@ -522,17 +522,20 @@ impl Project {
                 .or_default()
                 .push(finding.location.line);
         }
+        // Each line once, however many findings it has: a table written on
+        // one line can carry thousands.
+        for lines in wanted.values_mut() {
+            lines.sort_unstable();
+            lines.dedup();
+        }
         let quoted = crate::threads::map_in_order(&self.sources, |lazy| {
             let lines = wanted.get(lazy.rel.as_str());
             let take = |source: &SourceFile| -> Vec<(usize, Box<str>)> {
-                let mut taken: Vec<(usize, Box<str>)> = lines
+                lines
                     .into_iter()
                     .flatten()
                     .filter_map(|&line| Some((line, source.line_text(line)?.into())))
-                    .collect();
-                taken.sort_unstable();
-                taken.dedup_by_key(|(line, _)| *line);
-                taken
+                    .collect()
             };
             // A text already at hand (a baseline's fingerprints read it)
             // is not read again.
@@ -668,6 +671,18 @@ fn changed_during_run(path: &Path) -> Error {
 pub struct QuotedLines {
     /// By path relative to the root: the lines, sorted by number.
     lines: rustc_hash::FxHashMap<String, Vec<(usize, Box<str>)>>,
+}
+
+impl QuotedLines {
+    /// How many lines are held (each once, however many findings it has).
+    pub fn len(&self) -> usize {
+        self.lines.values().map(Vec::len).sum()
+    }
+
+    /// True when no line is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl SourceLines for QuotedLines {

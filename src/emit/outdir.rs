@@ -216,7 +216,19 @@ impl Lock {
                 .read(true)
                 .write(true)
                 .open(&path)
-                .map_err(|e| Error::io(&path, e))?;
+                .map_err(|e| {
+                    // The first write beside `out/`: say why errdocs writes
+                    // there at all.
+                    let why = if e.kind() == io::ErrorKind::PermissionDenied {
+                        format!(
+                            "{e}; `build` writes its lock and the new set of outputs beside {}, in the folder that holds it, and needs write access there",
+                            out.display()
+                        )
+                    } else {
+                        e.to_string()
+                    };
+                    Error::io(&path, io::Error::new(e.kind(), why))
+                })?;
             match try_lock(&file) {
                 Ok(true) => {}
                 Ok(false) => {
