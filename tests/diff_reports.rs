@@ -623,3 +623,82 @@ fn a_table_said_once_is_compared_row_by_row() {
     assert_eq!(said(&diff.introduced), Vec::<String>::new());
     assert_eq!(said(&diff.fixed), [row("WU_E_NO_SERVICE", 5)]);
 }
+
+/// The findings diff of two projects given as their files.
+fn findings_diff(old: &[(&str, &str)], new: &[(&str, &str)]) -> FindingsDiff {
+    let side = |files: &[(&str, &str)]| {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        let dir = common::project_with(&files);
+        diff_common::fingerprinted(&errdocs::Project::load(dir.path()).expect("loads"))
+    };
+    FindingsDiff::compare(side(old), side(new))
+}
+
+/// A slip fixed on one row and the same slip made on another row is one
+/// finding fixed and one introduced, even where the message does not name
+/// the row: only the rows of a table's one finding are paired by message.
+#[test]
+fn the_same_slip_moved_to_another_row_is_fixed_and_introduced() {
+    let page = |first: &str, second: &str| {
+        format!(
+            "# Codes\n\n|Error code|Name|Description|\n|---|---|---|\n|0x80240001|WU_E_NO_SERVICE|{first}|\n|0x80240002|WU_E_MAX_CAPACITY_REACHED|{second}|\n"
+        )
+    };
+    let old = page(
+        "The the agent could not provide the service.",
+        "The maximum capacity was exceeded.",
+    );
+    let new = page(
+        "The agent could not provide the service.",
+        "The the maximum capacity was exceeded.",
+    );
+    let diff = findings_diff(
+        &[("sources/doc/en-us.md", &old)],
+        &[("sources/doc/en-us.md", &new)],
+    );
+    let doubled = |list: &[FingerprintedFinding]| {
+        list.iter()
+            .filter(|f| f.finding.rule == "doubled-word")
+            .filter_map(|f| f.finding.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(doubled(&diff.introduced), ["WU_E_MAX_CAPACITY_REACHED"]);
+    assert_eq!(doubled(&diff.fixed), ["WU_E_NO_SERVICE"]);
+}
+
+/// A table's one finding whose rows' messages name a source line that
+/// moved (a paragraph added above the source table) is the same finding.
+#[test]
+fn a_table_said_once_is_unchanged_when_the_source_moves() {
+    let rows = "|0x80240001|WU_E_NO_SERVICE|The agent could not provide the service.|\n\
+                |0x80240002|WU_E_MAX_CAPACITY_REACHED|The maximum capacity was exceeded.|\n\
+                |0x80240003|WU_E_UNKNOWN_ID|An ID cannot be found anywhere.|\n\
+                |0x80240004|WU_E_NOT_INITIALIZED|The object could not be initialized.|\n\
+                |0x80240005|WU_E_RANGEOVERLAP|The handler requested overlapping ranges.|\n\
+                |0x80240006|WU_E_TOOMANYRANGES|The number of ranges exceeds the maximum.|\n";
+    let table = format!("|Error code|Name|Description|\n|---|---|---|\n{rows}");
+    let english = format!("# Codes\n\n{table}");
+    let moved = format!("# Codes\n\nA paragraph added above the table.\n\n{table}");
+    let german = format!("# Codes\n\n{table}");
+    let diff = findings_diff(
+        &[
+            ("sources/doc/en-us.md", &english),
+            ("sources/doc/de-de.md", &german),
+        ],
+        &[
+            ("sources/doc/en-us.md", &moved),
+            ("sources/doc/de-de.md", &german),
+        ],
+    );
+    let untranslated = |list: &[FingerprintedFinding]| {
+        list.iter()
+            .filter(|f| f.finding.rule == "translation-untranslated")
+            .count()
+    };
+    assert_eq!(
+        (untranslated(&diff.introduced), untranslated(&diff.fixed)),
+        (0, 0),
+        "{:#?}",
+        said(&diff.introduced)
+    );
+}

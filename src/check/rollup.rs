@@ -71,6 +71,7 @@ pub fn apply(ctx: &Context, findings: Vec<Finding>) -> Vec<Finding> {
                 location: f.location,
                 message: f.message,
                 fix: f.fix,
+                name: f.name,
             })
             .collect();
         kept.push(rolled);

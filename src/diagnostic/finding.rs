@@ -108,6 +108,11 @@ pub struct RelatedLocation {
     /// carries each row's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// The symbolic name the row's own finding was about, where a finding
+    /// that sums up many rows carries it (for a diff to tell rows apart;
+    /// reports show it in the message).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// The table a row's finding is about, so that the findings of one rule on
@@ -203,6 +208,7 @@ impl Finding {
     /// Adds a related location.
     pub fn with_related(mut self, location: Location, message: impl Into<String>) -> Self {
         self.related.push(RelatedLocation {
+            name: None,
             location,
             message: message.into(),
             fix: None,

@@ -2,17 +2,21 @@
 //! fingerprints (rule, file, name and the text of the finding's line, not
 //! its number), so a finding that only shifted lines is neither.
 //!
-//! Two more passes keep one finding from being counted twice, once as
-//! fixed and once as introduced:
+//! Two more passes, over what the fingerprints leave, keep one finding
+//! from being counted twice, once as fixed and once as introduced:
 //!
 //! - a finding whose line was edited (a table's header reworded, under a
 //!   finding about the whole table) but that says the same thing (same
 //!   rule, file, name and message) is the same finding;
 //! - a finding said once for a table (most of its rows untranslated, see
-//!   the check's roll-up) is compared row by row: when a change translates
-//!   two rows of six, the table's finding becomes four row findings, and
-//!   the diff shows the two rows fixed, not four findings introduced and
-//!   the table's fixed.
+//!   the check's roll-up) and left unmatched is compared row by row, with
+//!   the other side's rows and row findings: when a change translates two
+//!   rows of six, the table's finding becomes four row findings, and the
+//!   diff shows the two rows fixed, not four findings introduced and the
+//!   table's fixed. A row is known by rule, file, name and message with its
+//!   numbers left out (row messages name the source row's line, which
+//!   moves when the source page is edited above it). Two row findings are
+//!   never paired this way: only the rows of a rolled-up finding are.
 
 use std::collections::HashMap;
 
@@ -54,7 +58,9 @@ impl FingerprintedFinding {
     }
 
     /// The finding about row `index` of a rolled-up finding, as the row's
-    /// own finding would say it.
+    /// own finding would say it. Its fingerprint is derived from the
+    /// rolled-up finding's ([`part_fingerprint`]): the row's own would hash
+    /// the text of the row's line, which the diff does not have.
     fn row(&self, index: usize) -> Option<FingerprintedFinding> {
         let related = self.finding.related.get(index)?;
         let mut finding = Finding::new(
@@ -64,6 +70,7 @@ impl FingerprintedFinding {
             related.message.clone(),
         );
         finding.fix = related.fix.clone();
+        finding.name = related.name.clone();
         Some(FingerprintedFinding {
             fingerprint: part_fingerprint(&self.fingerprint, index + 1),
             finding,
@@ -85,8 +92,6 @@ impl FindingsDiff {
     /// (see the module's documentation). A finding that occurs more often
     /// on one side counts the extra occurrences.
     pub fn compare(old: Vec<FingerprintedFinding>, new: Vec<FingerprintedFinding>) -> FindingsDiff {
-        let (old_rolled, old): (Vec<_>, Vec<_>) = old.into_iter().partition(|f| f.is_rolled_up());
-        let (new_rolled, new): (Vec<_>, Vec<_>) = new.into_iter().partition(|f| f.is_rolled_up());
         let by_fingerprint = |f: &FingerprintedFinding| f.fingerprint.clone();
         let (introduced, fixed) = match_off(new, old, by_fingerprint);
         let said = |f: &FingerprintedFinding| {
@@ -100,7 +105,10 @@ impl FindingsDiff {
             )
         };
         let (introduced, fixed) = match_off(introduced, fixed, said);
-        let (mut introduced, mut fixed) = match_rows(introduced, fixed, new_rolled, old_rolled);
+        let (new_rolled, new): (Vec<_>, Vec<_>) =
+            introduced.into_iter().partition(|f| f.is_rolled_up());
+        let (old_rolled, old): (Vec<_>, Vec<_>) = fixed.into_iter().partition(|f| f.is_rolled_up());
+        let (mut introduced, mut fixed) = match_rows(new, old, new_rolled, old_rolled);
         sort(&mut introduced);
         sort(&mut fixed);
         FindingsDiff { introduced, fixed }
@@ -141,55 +149,107 @@ fn match_off(
     (keep(new, new_left), keep(old, old_left))
 }
 
+/// A row's key: rule, file, name and message without its digits.
+fn row_key(rule: &str, file: &str, name: Option<&str>, message: &str) -> String {
+    let message: String = message.chars().filter(|c| !c.is_ascii_digit()).collect();
+    format!(
+        "{rule}\u{1f}{file}\u{1f}{}\u{1f}{message}",
+        name.unwrap_or("")
+    )
+}
+
+/// The keys of the rows of `rolled`, in order.
+fn rows_of(rolled: &[FingerprintedFinding]) -> Vec<String> {
+    rolled
+        .iter()
+        .flat_map(|r| {
+            r.finding.related.iter().map(|rel| {
+                row_key(
+                    r.finding.rule,
+                    &rel.location.file,
+                    rel.name.as_deref(),
+                    &rel.message,
+                )
+            })
+        })
+        .collect()
+}
+
 /// The rolled-up findings of both sides (`new_rolled`, `old_rolled`)
-/// compared row by row with each other and with the row findings left
-/// unmatched (`new`, `old`): a row on both sides is neither introduced nor
-/// fixed. A rolled-up finding none of whose rows the other side has stays
-/// whole; one some of whose rows it has gives the others as row findings.
+/// compared row by row with each other, then with the other side's row
+/// findings left unmatched (`new`, `old`): a row on both sides is neither
+/// introduced nor fixed. A rolled-up finding none of whose rows the other
+/// side has stays whole; one some of whose rows it has gives the others as
+/// row findings. Row findings are not compared with each other here.
 fn match_rows(
     new: Vec<FingerprintedFinding>,
     old: Vec<FingerprintedFinding>,
     new_rolled: Vec<FingerprintedFinding>,
     old_rolled: Vec<FingerprintedFinding>,
 ) -> (Vec<FingerprintedFinding>, Vec<FingerprintedFinding>) {
-    // A row is known by rule, file and message: the row finding's message
-    // is the rolled-up finding's related message for that row.
-    let key =
-        |f: &Finding, file: &str, message: &str| format!("{}\u{1f}{file}\u{1f}{message}", f.rule);
-    let keys = |single: &[FingerprintedFinding], rolled: &[FingerprintedFinding]| {
-        let mut keys: Vec<String> = single
-            .iter()
-            .map(|f| key(&f.finding, &f.finding.location.file, &f.finding.message))
-            .collect();
-        for r in rolled {
-            keys.extend(
-                r.finding
-                    .related
-                    .iter()
-                    .map(|rel| key(&r.finding, &rel.location.file, &rel.message)),
-            );
-        }
-        keys
+    let single_keys = |side: &[FingerprintedFinding]| -> Vec<String> {
+        side.iter()
+            .map(|f| {
+                let f = &f.finding;
+                row_key(f.rule, &f.location.file, f.name.as_deref(), &f.message)
+            })
+            .collect()
     };
-    let new_keys = keys(&new, &new_rolled);
-    let old_keys = keys(&old, &old_rolled);
-    let new_left = unmatched(&new_keys, &old_keys);
-    let old_left = unmatched(&old_keys, &new_keys);
+    let (new_rows, old_rows) = (rows_of(&new_rolled), rows_of(&old_rolled));
+    let (new_singles, old_singles) = (single_keys(&new), single_keys(&old));
+    // Rows with rows, then the rows left with the other side's singles.
+    let mut new_rows_left = vec![true; new_rows.len()];
+    let mut old_rows_left = vec![true; old_rows.len()];
+    let mut new_singles_left = vec![true; new_singles.len()];
+    let mut old_singles_left = vec![true; old_singles.len()];
+    pair_off(&new_rows, &mut new_rows_left, &old_rows, &mut old_rows_left);
+    pair_off(
+        &new_rows,
+        &mut new_rows_left,
+        &old_singles,
+        &mut old_singles_left,
+    );
+    pair_off(
+        &new_singles,
+        &mut new_singles_left,
+        &old_rows,
+        &mut old_rows_left,
+    );
     (
-        rebuild(new, new_rolled, &new_left),
-        rebuild(old, old_rolled, &old_left),
+        rebuild(new, &new_singles_left, new_rolled, &new_rows_left),
+        rebuild(old, &old_singles_left, old_rolled, &old_rows_left),
     )
 }
 
-/// What is left of one side: the single findings whose flag in `left` is
-/// set, then each rolled-up finding whole, in part or not at all (its
-/// rows' flags follow, in order).
+/// Pairs each key of `a` still left with an equal key of `b` still left,
+/// clearing both flags.
+fn pair_off(a: &[String], a_left: &mut [bool], b: &[String], b_left: &mut [bool]) {
+    let mut waiting: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, key) in b.iter().enumerate().rev() {
+        if b_left[index] {
+            waiting.entry(key).or_default().push(index);
+        }
+    }
+    for (index, key) in a.iter().enumerate() {
+        if !a_left[index] {
+            continue;
+        }
+        if let Some(other) = waiting.get_mut(key.as_str()).and_then(Vec::pop) {
+            a_left[index] = false;
+            b_left[other] = false;
+        }
+    }
+}
+
+/// What is left of one side: the single findings whose flag in
+/// `single_left` is set, then each rolled-up finding whole, in part or not
+/// at all (its rows' flags follow one another in `rows_left`).
 fn rebuild(
     single: Vec<FingerprintedFinding>,
+    single_left: &[bool],
     rolled: Vec<FingerprintedFinding>,
-    left: &[bool],
+    mut rows_left: &[bool],
 ) -> Vec<FingerprintedFinding> {
-    let (single_left, mut rows_left) = left.split_at(single.len());
     let mut out: Vec<FingerprintedFinding> = single
         .into_iter()
         .zip(single_left)

@@ -56,6 +56,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     location: row.location,
                     message: row.message,
                     fix: row.fix,
+                    name: row.name,
                 }
             })
             .collect();
