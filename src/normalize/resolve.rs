@@ -408,19 +408,22 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> R
         })
         .map(|p| p.because.clone())
         .collect();
+    let checks_applied = !digits.is_empty() || !facilities.is_empty();
+    // An empty code cell contradicts nothing: the row's own decimal column
+    // (or the counterpart) is then the only statement of its code.
+    let nothing_written = row.written.trim().is_empty();
     // A component-local definition is weak evidence of what a page means
     // by the name: with nothing written to judge it against, it does not
-    // settle the code on its own.
-    let local = definition(row, reference).is_some_and(|fact| reference.is_component_local(&fact));
+    // settle the code on its own. Written digits that are its component's
+    // own code (E_FILENOTFOUND's 0x8000137 for HTML Help's 0x80001037)
+    // are judged against it as any definition's.
+    let local = nothing_written
+        && definition(row, reference).is_some_and(|fact| reference.is_component_local(&fact));
     let definite = proposals.iter().any(|p| {
         p.kind != EvidenceKind::Neighbours
             && p.values.contains(&best)
             && !(local && p.kind == EvidenceKind::Reference)
     });
-    let checks_applied = !digits.is_empty() || !facilities.is_empty();
-    // An empty code cell contradicts nothing: the row's own decimal column
-    // (or the counterpart) is then the only statement of its code.
-    let nothing_written = row.written.trim().is_empty();
     let accepted = unique
         && disagreements.is_empty()
         && (support >= 2 || (definite && (checks_applied || nothing_written)));
@@ -721,6 +724,18 @@ mod tests {
         };
         let resolution = resolve(&row, &NameIndex::new(), &reference);
         assert_eq!(resolution.value, Some(HResult::new(0x8007_0005)));
+        // The component's own code, a digit lost, on a page of that
+        // component: its definition settles the repair as any would.
+        let reading = HResult::read("0x8000137");
+        let own = RowEvidence {
+            written: "0x8000137",
+            reading: &reading,
+            name: "E_FILENOTFOUND",
+            decimal: None,
+            neighbours: None,
+        };
+        let resolution = resolve(&own, &NameIndex::new(), &reference);
+        assert_eq!(resolution.value, Some(HResult::new(0x8000_1037)));
     }
 
     #[test]
