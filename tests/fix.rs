@@ -708,6 +708,11 @@ fn the_diff_of_placed_documents_applies_with_git_from_the_root() {
         "{}",
         stderr(&output)
     );
+    assert!(
+        stderr(&output).contains("(1 file left out of the diff, named above)"),
+        "the count says what the diff holds: {}",
+        stderr(&output)
+    );
 
     let patch = dir.path().join("fix.diff");
     std::fs::write(&patch, &diff).expect("write the patch");

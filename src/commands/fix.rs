@@ -182,22 +182,30 @@ pub fn run(root: &Path, options: FixOptions) -> Result<ExitCode> {
             (cwd, shown)
         };
         let mut in_diff = Vec::new();
+        let mut left_out = 0;
         for ((rel, original, text), rewrite) in changed.iter().zip(&rewrites) {
             match diff_path(&rewrite.path, &base)? {
                 Some(path) => in_diff.push((path, original.clone(), text.clone())),
-                None => eprintln!(
-                    "errdocs: left out of the diff: {} is outside {}, where the diff applies, and `git apply` takes no path outside the folder it runs in; `errdocs fix` without --diff writes it",
-                    terminal(rel),
-                    terminal(&where_)
-                ),
+                None => {
+                    left_out += 1;
+                    eprintln!(
+                        "errdocs: left out of the diff: {} is outside {}, where the diff applies, and `git apply` takes no path outside the folder it runs in; `errdocs fix` without --diff writes it",
+                        terminal(rel),
+                        terminal(&where_)
+                    );
+                }
             }
         }
         print_diff(&in_diff)?;
         if changed.is_empty() {
             eprintln!("errdocs: nothing to fix");
         } else {
+            let left_out = match left_out {
+                0 => String::new(),
+                n => format!(" ({} left out of the diff, named above)", plural(n, "file")),
+            };
             eprintln!(
-                "errdocs: would fix {} in {}",
+                "errdocs: would fix {} in {}{left_out}",
                 plural(applied.len(), "problem"),
                 plural(changed.len(), "file")
             );
