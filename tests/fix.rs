@@ -738,3 +738,57 @@ fn the_diff_of_placed_documents_applies_with_git_from_the_root() {
         page
     );
 }
+
+/// Definition-list pages put an anchor before each name, spelling the name
+/// again in its `id` (`<span id="BG_E_X__0x80200023_">`): a fix of the name
+/// changes the name people read, never the anchors links point at.
+#[test]
+fn anchors_that_repeat_a_name_are_left_alone() {
+    let entry = |name: &str, code: &str, text: &str| {
+        let escaped = name.replace('_', "\\_");
+        let lower = name.to_lowercase();
+        format!(
+            "<dt>\n\n<span id=\"{name}__{code}_\"></span><span id=\"{lower}__{code}_\"></span>{escaped} ({code})\n</dt> <dd>\n\n{text}\n\n</dd>\n"
+        )
+    };
+    let page = format!(
+        "# BITS return values\n\n<dl>\n{}{}{}</dl>\n",
+        entry(
+            "BG_E_CLIENT_SERVER_PROTOCOL_MISMATCH",
+            "0x80200022",
+            "The client and server were unable to negotiate a protocol."
+        ),
+        entry(
+            "BG_E_SERVER_EXECUTE_ENABLED",
+            "0x80200023",
+            "Scripting or execute permissions are enabled."
+        ),
+        entry(
+            "BG_E_USERNAME_TOO_LARGE",
+            "0x80200025",
+            "The user name cannot exceed 300 characters."
+        ),
+    );
+    let dir = project_with(&[("sources/bits/en-us.md", page.as_bytes())]);
+    let root = dir.path().display().to_string();
+    let output = errdocs(&["fix", "--root", &root]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("sources/bits/en-us.md")).expect("read");
+    // The SDK spells it BG_E_SERVER_EXECUTE_ENABLE: the text changes, and
+    // only the text.
+    assert_eq!(
+        fixed,
+        page.replace(
+            "BG\\_E\\_SERVER\\_EXECUTE\\_ENABLED (",
+            "BG\\_E\\_SERVER\\_EXECUTE\\_ENABLE ("
+        ),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -99,10 +99,9 @@ impl Cell {
         let source = self.source();
         // Markdown escapes `_` and `*` in names: `E\_UNEXPECTED`.
         let escaped = text.replace('_', "\\_");
-        let found = source
-            .find(text)
+        let found = written_as_text(source, text)
             .map(|at| (at, text.len()))
-            .or_else(|| source.find(&escaped).map(|at| (at, escaped.len())));
+            .or_else(|| written_as_text(source, &escaped).map(|at| (at, escaped.len())));
         match found {
             Some((at, len)) => {
                 let offset = self.offset + at;
@@ -159,6 +158,43 @@ impl Cell {
     pub fn joined_lines(&self) -> &[usize] {
         self.forms.as_ref().map_or(&[], |f| &f.joined_lines)
     }
+}
+
+/// Where `needle` is first written in `source` as text: not inside an HTML
+/// tag (a page's anchors repeat names in `<span id="...">`, which a fix
+/// must not touch), and not as part of a longer name or number. One pass
+/// over `source`, however many times `needle` occurs in it.
+fn written_as_text(source: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let is_word = |c: char| super::text::is_identifier_char(c);
+    let bytes = source.as_bytes();
+    let mut in_tag = false;
+    let mut scanned = 0;
+    for (at, _) in source.match_indices(needle) {
+        for i in scanned..at {
+            match bytes[i] {
+                b'<' if bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') =>
+                {
+                    in_tag = true;
+                }
+                b'>' => in_tag = false,
+                _ => {}
+            }
+        }
+        scanned = scanned.max(at);
+        let before = source[..at].chars().next_back();
+        let after = source[at + needle.len()..].chars().next();
+        let glued_before = before.is_some_and(is_word) && needle.starts_with(is_word);
+        let glued_after = after.is_some_and(is_word) && needle.ends_with(is_word);
+        if !in_tag && !glued_before && !glued_after {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// One column: its header cell, its role, and why.
