@@ -19,6 +19,11 @@ pub fn field_label(change: &FieldChange) -> String {
         label.push_str(&format!(" ({locale})"));
     }
     match change.edit {
+        // A code or name read as the same value, written otherwise (a
+        // digit lost and repaired, another case of hex digits).
+        Edit::Markup if matches!(change.field, Field::Code | Field::Name) => {
+            label.push_str(", written otherwise, read as the same value");
+        }
         Edit::Markup => label.push_str(", markup only"),
         Edit::Added if change.field == Field::Description => label.push_str(" added"),
         Edit::Removed if change.field == Field::Description => label.push_str(" removed"),
@@ -127,6 +132,25 @@ pub(crate) fn write_in_order<'a, T: Sync>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_written_otherwise_is_not_called_markup() {
+        let change = |field, locale| FieldChange {
+            field,
+            locale,
+            edit: Edit::Markup,
+            from: Some("0x80cf0002".into()),
+            to: Some("0x80cf002".into()),
+        };
+        assert_eq!(
+            field_label(&change(Field::Code, None)),
+            "code, written otherwise, read as the same value"
+        );
+        assert_eq!(
+            field_label(&change(Field::Description, Some("de-DE"))),
+            "description (de-DE), markup only"
+        );
+    }
 
     #[test]
     fn items_are_written_in_order_whatever_the_chunks() {
