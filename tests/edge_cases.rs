@@ -441,3 +441,27 @@ fn a_component_local_name_neither_blocks_nor_drives_a_code_repair() {
         ("0x80070002".to_string(), Vec::new())
     );
 }
+
+/// A page without a name column: messages name the codes, never a blank.
+#[test]
+fn duplicate_descriptions_on_a_page_without_names_name_the_codes() {
+    let page = "# Codes\n\n|Error code|Description|\n|---|---|\n|0x80073CF0|The package could not be opened.|\n|0x80073CFF|The package could not be opened.|\n";
+    let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+    let project = Project::load(dir.path()).expect("loads");
+    let findings = project.evaluate().findings;
+    let duplicate = findings
+        .iter()
+        .find(|f| f.rule == "duplicate-description")
+        .expect("the shared description is found");
+    assert!(
+        duplicate
+            .message
+            .starts_with("0x80073CFF has the same en-US description as 0x80073CF0 ("),
+        "{}",
+        duplicate.message
+    );
+    assert_eq!(
+        duplicate.related[0].message,
+        "the same description, for 0x80073CF0"
+    );
+}

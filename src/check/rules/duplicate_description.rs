@@ -85,11 +85,10 @@ fn check_file(rows: &[RowView], out: &mut Vec<Finding>) {
             RULE.finding(
                 cell.location.clone(),
                 format!(
-                    "{} has the same {} description as {} {} ({}): \"{}\"; one of them is probably copied by mistake",
-                    record.name,
+                    "{} has the same {} description as {} ({}): \"{}\"; one of them is probably copied by mistake",
+                    shown(record),
                     row.file.locale,
-                    first_record.code,
-                    first_record.name,
+                    shown(first_record),
                     first.cells.code_location().file_line(),
                     shorten(text)
                 ),
@@ -100,9 +99,19 @@ fn check_file(rows: &[RowView], out: &mut Vec<Finding>) {
                     .cells
                     .description
                     .map_or_else(|| first.cells.code_location(), |c| c.location.clone()),
-                format!("the same description, for {}", first_record.name),
+                format!("the same description, for {}", shown(first_record)),
             ),
         );
+    }
+}
+
+/// A record as messages name it: its name, or its code on a page without
+/// names (`0x80073CFF`, not a blank).
+fn shown(record: &Record) -> String {
+    if record.name.is_empty() {
+        record.code.to_string()
+    } else {
+        format!("{} {}", record.code, record.name)
     }
 }
 
