@@ -126,7 +126,9 @@ fn missing_root_or_sources_is_a_clear_error() {
     let output = errdocs(&["build", "--root", &root_arg(&dir)]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("document `doc` has no file for its source locale en-US"),
+        stderr(&output).contains(
+            "sources/doc: document `doc` has no file for its source locale en-US (a file named en-us.md); found fr-fr.md (fr-FR)"
+        ),
         "{}",
         stderr(&output)
     );

@@ -273,10 +273,24 @@ fn discover_folders(
         }
         files.sort_by(|a, b| (!a.is_source, &a.locale).cmp(&(!b.is_source, &b.locale)));
         if !files[0].is_source {
+            // The folder, not a file that does not exist; with what was
+            // found there, so a page named `en.md` (locale `en`) is seen.
+            let found: Vec<String> = files
+                .iter()
+                .map(|f| {
+                    let name = f.path.file_name().map_or_else(
+                        || f.rel.clone(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    format!("{name} ({})", f.locale)
+                })
+                .collect();
             return Err(Error::Corpus {
-                path: folder.join(format!("{}.md", source_locale.to_ascii_lowercase())),
+                path: folder.clone(),
                 message: format!(
-                    "document `{id}` has no file for its source locale {source_locale}; add it, or set [documents.{id}] source-locale in errdocs.toml"
+                    "document `{id}` has no file for its source locale {source_locale} (a file named {}.md); found {}; rename the source page, or set [documents.{id}] source-locale in errdocs.toml",
+                    source_locale.to_ascii_lowercase(),
+                    found.join(", ")
                 ),
             });
         }
