@@ -242,3 +242,17 @@ fn every_kind_of_query_in_both_formats_with_and_without_a_project() {
         }
     }
 }
+
+/// A mistyped --root is an error (exit 2), as for `check` and `build`, not
+/// a lookup that quietly leaves the project's pages out.
+#[test]
+fn a_root_that_does_not_exist_is_an_error() {
+    let output = errdocs(&["--root", "/no/such/folder", "lookup", "0x80240001"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("/no/such/folder: no such folder"),
+        "{stderr}"
+    );
+}

@@ -90,6 +90,14 @@ pub const JSON_VERSION: u32 = 1;
 /// with errdocs.toml or sources/), else against the Windows SDK alone.
 /// Exit 0 when every query found something, 1 when one found nothing.
 pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
+    // A mistyped --root is an error, as for the other commands, not a
+    // lookup that silently leaves the project's pages out.
+    if !root.is_dir() {
+        return Err(crate::error::Error::Corpus {
+            path: root.to_path_buf(),
+            message: "no such folder; pass the project folder (the one holding errdocs.toml and sources/) to --root".into(),
+        });
+    }
     let is_project =
         root.join(crate::config::CONFIG_FILE).is_file() || root.join("sources").is_dir();
     let project = if is_project {

@@ -278,10 +278,10 @@ fn discover_folders(
             let found: Vec<String> = files
                 .iter()
                 .map(|f| {
-                    let name = f.path.file_name().map_or_else(
-                        || f.rel.clone(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
+                    let name = f
+                        .path
+                        .file_name()
+                        .map_or_else(|| f.rel.clone(), |n| n.to_string_lossy().into_owned());
                     format!("{name} ({})", f.locale)
                 })
                 .collect();
