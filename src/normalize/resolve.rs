@@ -388,12 +388,17 @@ pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> R
             };
             format!("the written digits `{digits}` are those of {best} {how}")
         }))
-        .chain((!facilities.is_empty()).then(|| {
-            format!(
-                "facility 0x{:03X} is a {} facility, as the name says",
-                best.facility(),
+        .chain((!facilities.is_empty()).then(|| match best.facility() {
+            // Bare Win32 errors (WinHTTP's 12044) have no facility: their
+            // family shows in the code's range, not in a facility.
+            0 => format!(
+                "a bare Win32 error (facility 0), as {} codes are written",
                 family.as_str()
-            )
+            ),
+            facility => format!(
+                "facility 0x{facility:03X} is a {} facility, as the name says",
+                family.as_str()
+            ),
         }))
         .collect();
     // A definite source (decimal column, counterpart, reference) that names
@@ -736,6 +741,38 @@ mod tests {
         };
         let resolution = resolve(&own, &NameIndex::new(), &reference);
         assert_eq!(resolution.value, Some(HResult::new(0x8000_1037)));
+    }
+
+    #[test]
+    fn a_bare_win32_error_is_not_called_a_facility_of_its_family() {
+        // WinHTTP's codes are written as bare Win32 errors (12044), and
+        // facility 0 is nobody's facility.
+        let reading = HResult::read("0x2F0");
+        let row = RowEvidence {
+            written: "0x2F0",
+            reading: &reading,
+            name: "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED",
+            decimal: Some("12044"),
+            neighbours: None,
+        };
+        let resolution = resolve(&row, &NameIndex::new(), &Reference::sdk());
+        assert_eq!(resolution.value, Some(HResult::new(0x0000_2F0C)));
+        assert!(
+            resolution
+                .evidence
+                .iter()
+                .any(|e| e == "a bare Win32 error (facility 0), as WinHTTP codes are written"),
+            "{:?}",
+            resolution.evidence
+        );
+        assert!(
+            !resolution
+                .evidence
+                .iter()
+                .any(|e| e.contains("is a WinHTTP facility")),
+            "{:?}",
+            resolution.evidence
+        );
     }
 
     #[test]
