@@ -624,7 +624,9 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
     let mut layers = 0;
     loop {
         let rest = &value[start..end];
-        if layers == MAX_VALUE_LAYERS && (rest.starts_with('(') || rest.contains("_TYPEDEF_(")) {
+        // Past the limit, anything left to peel (a parenthesis, a cast, a
+        // typedef macro however spaced) skips the definition.
+        if layers >= MAX_VALUE_LAYERS && rest.contains('(') {
             return Ok(DefinedValue::Other(format!(
                 "`{}` nests more than {MAX_VALUE_LAYERS} parentheses, casts and typedef macros",
                 excerpt(value)
@@ -1336,16 +1338,25 @@ mod tests {
             )
         };
         let casts = |depth: usize| format!("{}0x80CF0004L", "(HRESULT)".repeat(depth));
+        // A typedef macro spaced from its parenthesis counts as a layer too.
+        let spaced = |depth: usize| {
+            format!(
+                "{}0x80CF0005L{}",
+                "_HRESULT_TYPEDEF_ (".repeat(depth),
+                ")".repeat(depth)
+            )
+        };
         // Up to the bound, read; 200,000 layers (a second or more when
         // each layer searched the rest for its `)`) are skipped, named.
         let text = format!(
-            "#define OM_A {}\n#define OM_B {}\n#define OM_C {}\n#define OM_D {}\n#define OM_E {}\n#define OM_F {}\n",
+            "#define OM_A {}\n#define OM_B {}\n#define OM_C {}\n#define OM_D {}\n#define OM_E {}\n#define OM_F {}\n#define OM_G {}\n",
             nested(MAX_VALUE_LAYERS - 1, "0x80CF0001L"),
             nested(200_000, "0x80CF0002L"),
             typedefs(200_000),
             casts(200_000),
             casts(3),
             nested(2, &typedefs(2)),
+            spaced(MAX_VALUE_LAYERS + 1),
         );
         let reference = header(&text).expect("parses");
         let values: Vec<(String, u32)> = facts(&reference)
@@ -1363,7 +1374,7 @@ mod tests {
         let skipped = skipped(&reference);
         assert_eq!(
             skipped.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
-            [(2, "OM_B"), (3, "OM_C"), (4, "OM_D")]
+            [(2, "OM_B"), (3, "OM_C"), (4, "OM_D"), (7, "OM_G")]
         );
         for (_, _, reason) in &skipped {
             assert!(reason.contains("nests more than 64"), "{reason}");
