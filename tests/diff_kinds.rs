@@ -1,6 +1,7 @@
 //! Each kind of change, on crafted revision pairs (tests/fixtures/diff/):
 //! what the diff calls it, which fields it lists, and what it leaves out.
 
+mod common;
 mod diff_common;
 
 use diff_common::pair;
@@ -412,4 +413,34 @@ fn a_dataset_file_and_a_project_compare_like_two_projects() {
     let new = errdocs::diff::Snapshot::from_dataset(&pair.new.dataset);
     let mixed = errdocs::diff::compare(&old, &new);
     assert_eq!(format!("{mixed:?}"), expected);
+}
+
+/// `fix` writes a name as the reference spells it and a code as the name
+/// says: the record before and after is one record whose code changed, not
+/// one removed and one added.
+#[test]
+fn a_name_respelt_in_another_case_under_another_code_is_a_code_change() {
+    let page = |code: &str, name: &str| {
+        format!(
+            "# Codes\n\n|Error code|Name|Description|\n|---|---|---|\n|{code}|{name}|The hardware profile is not valid.|\n|0x80240001|WU_E_NO_SERVICE|The agent could not provide the service.|\n"
+        )
+    };
+    let old = page("0x00000619", "error_Invalid_HW_Profile");
+    let new = page("0x0000026B", "ERROR_INVALID_HW_PROFILE");
+    let old_dir = common::project_with(&[("sources/doc/en-us.md", old.as_bytes())]);
+    let new_dir = common::project_with(&[("sources/doc/en-us.md", new.as_bytes())]);
+    let pair = diff_common::Pair {
+        old: errdocs::Project::load(old_dir.path()).expect("loads"),
+        new: errdocs::Project::load(new_dir.path()).expect("loads"),
+    };
+    pair.with_diff(|diff| {
+        assert_eq!(
+            records(&diff.summary),
+            [0, 0, 0, 0, 1, 0],
+            "{:#?}",
+            diff.changes
+        );
+        let changed = change(diff, "0x0000026B");
+        assert_eq!(changed.kind, ChangeKind::CodeChanged);
+    });
 }

@@ -506,11 +506,17 @@ fn match_records(old: &[RecordSnapshot], new: &[RecordSnapshot]) -> Matching {
     old_left.extend(i..old.len());
     new_left.extend(j..new.len());
 
-    // The same name under another code. Empty names say nothing.
+    // The same name under another code. Empty names say nothing. Names
+    // are compared ignoring ASCII case: `fix` writes a name as the
+    // reference spells it (`error_Invalid_HW_Profile` becomes
+    // `ERROR_INVALID_HW_PROFILE`), and the record is still the same one.
     let by_name = |records: &[RecordSnapshot], left: &mut Vec<usize>| {
         left.sort_by(|&a, &b| {
             let (a, b) = (&records[a], &records[b]);
-            (&a.document, &a.name, &a.position).cmp(&(&b.document, &b.name, &b.position))
+            a.document
+                .cmp(&b.document)
+                .then_with(|| cmp_names(&a.name, &b.name))
+                .then_with(|| a.position.cmp(&b.position))
         });
     };
     by_name(old, &mut old_left);
@@ -519,7 +525,11 @@ fn match_records(old: &[RecordSnapshot], new: &[RecordSnapshot]) -> Matching {
     let (mut i, mut j) = (0, 0);
     while i < old_left.len() && j < new_left.len() {
         let (a, b) = (&old[old_left[i]], &new[new_left[j]]);
-        match name_key(a).cmp(&name_key(b)) {
+        match a
+            .document
+            .cmp(&b.document)
+            .then_with(|| cmp_names(&a.name, &b.name))
+        {
             std::cmp::Ordering::Less => {
                 removed.push(old_left[i]);
                 i += 1;
@@ -555,8 +565,11 @@ fn key(record: &RecordSnapshot) -> (&str, HResult) {
     (&record.document, record.code)
 }
 
-fn name_key(record: &RecordSnapshot) -> (&str, &str) {
-    (&record.document, &record.name)
+/// Two names in order, ignoring ASCII case.
+fn cmp_names(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_uppercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_uppercase()))
 }
 
 /// Pairs the records of one document and code: same names first (each
