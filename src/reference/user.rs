@@ -458,6 +458,9 @@ fn logical_lines(text: &str) -> LogicalLines {
                         line += 1;
                         current.push(' ');
                     }
+                    // A continuation with no line after it, at the end of
+                    // the file (compilers warn and read on): nothing to join.
+                    '\\' if chars.peek().is_none() => current.push(' '),
                     '\n' => {
                         lines.push((start, std::mem::take(&mut current)));
                         line += 1;
@@ -668,6 +671,15 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
     }
     let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest).trim_start();
     if unsigned.starts_with(|c: char| c.is_ascii_digit()) {
+        // A number followed by more (`0x100 + 1`, `1 << 3`, `0x8000 | 5`)
+        // is an expression, which a compiler reads and errdocs does not
+        // evaluate: skipped, as `MAKE_HRESULT(...)` is, not refused.
+        if number_token_len(unsigned) < unsigned.len() {
+            return Ok(DefinedValue::Other(format!(
+                "`{}` is an expression errdocs does not evaluate",
+                excerpt(rest)
+            )));
+        }
         return match read_c_integer(rest)? {
             IntegerLiteral::Value(number) => Ok(DefinedValue::Number(number, declared)),
             IntegerLiteral::NotCode(reason) => Ok(DefinedValue::Other(reason)),
@@ -677,6 +689,21 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
         "`{}` is an expression errdocs does not evaluate",
         excerpt(rest)
     )))
+}
+
+/// The length of the number that starts `text` as the preprocessor reads it
+/// (a pp-number): digits, letters, `_`, `.`, digit separators, and a sign
+/// right after an exponent's `e` or `p`.
+fn number_token_len(text: &str) -> usize {
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let exponent_sign = matches!(c, '+' | '-') && matches!(previous, 'e' | 'E' | 'p' | 'P');
+        if !(c.is_alphanumeric() || matches!(c, '_' | '.' | '\'') || exponent_sign) {
+            return at;
+        }
+        previous = c;
+    }
+    text.len()
 }
 
 /// What a literal that starts with a digit holds.
@@ -1596,6 +1623,48 @@ mod tests {
         );
         // The same value twice (under different #if branches) is fine.
         assert!(header("#define OM_X 1\n#define OM_X 0x1\n").is_ok());
+    }
+
+    #[test]
+    fn expressions_that_start_with_a_number_are_skipped_not_refused() {
+        // A compiler reads each of these; they stopped every command (exit
+        // 2, "` ` is not a hex digit") where `MAKE_HRESULT(...)` is skipped.
+        let text = "#define OM_A 0x100 + 1\n#define OM_B (0x80000000 | 5)\n#define OM_C 1 << 3\n\
+                    #define OM_D ((HRESULT)0x80CF0000L + 0x10)\n#define OM_E_OK 0x80CF0001L\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference),
+            [("OM_E_OK".into(), 0x80CF_0001, CodeKind::Hresult, 5)]
+        );
+        let skipped = skipped(&reference);
+        assert_eq!(
+            skipped.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [(1, "OM_A"), (2, "OM_B"), (3, "OM_C"), (4, "OM_D")]
+        );
+        assert!(skipped.iter().all(|s| s.2.contains("is an expression")));
+        assert!(skipped[0].2.contains("`0x100 + 1`"), "{}", skipped[0].2);
+        // Numbers with an exponent's sign are still one number, and a
+        // malformed number alone is still an error.
+        assert!(skipped_reason(header("#define OM_F 1e+5\n").unwrap()).contains("floating-point"));
+        assert!(
+            skipped_reason(header("#define OM_F 0x1p-3\n").unwrap()).contains("floating-point")
+        );
+        assert!(error_text(header("#define OM_X 0x80CFZZZZ\n")).contains("`Z` is not a hex digit"));
+    }
+
+    fn skipped_reason(reference: UserReference) -> String {
+        reference.skipped()[0].reason.clone()
+    }
+
+    #[test]
+    fn a_continuation_at_the_end_of_the_file_joins_nothing() {
+        let reference = header("#define OM_E_X 0x80CF0001L \\").unwrap();
+        assert_eq!(
+            facts(&reference),
+            [("OM_E_X".into(), 0x80CF_0001, CodeKind::Hresult, 1)]
+        );
+        let reference = header("#define OM_E_X 0x80CF0001L \\\n").unwrap();
+        assert_eq!(reference.len(), 1);
     }
 
     #[test]
