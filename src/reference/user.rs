@@ -1076,22 +1076,30 @@ fn read_table_value(text: &str) -> Result<u32, String> {
         .or_else(|| trimmed.strip_prefix("0X"))
     {
         if hex.is_empty() || !hex.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-            return Err(format!("`{text}` is not a hex number"));
+            return Err(format!("`{}` is not a hex number", excerpt(text)));
         }
         if hex.trim_start_matches('0').len() > 8 {
-            return Err(format!("`{text}` has more than 8 hex digits"));
+            return Err(format!("`{}` has more than 8 hex digits", excerpt(text)));
         }
-        return u32::from_str_radix(hex, 16).map_err(|error| format!("`{text}`: {error}"));
+        return u32::from_str_radix(hex, 16)
+            .map_err(|error| format!("`{}`: {error}", excerpt(text)));
     }
     let number: i64 = trimmed.parse().map_err(|_| {
         if !trimmed.is_empty() && trimmed.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-            format!("`{text}` is not a decimal number; write hex values with `0x` (0x{trimmed})")
+            format!(
+                "`{}` is not a decimal number; write hex values with `0x` (0x{})",
+                excerpt(text),
+                excerpt(trimmed)
+            )
         } else {
-            format!("`{text}` is not a number (hex with `0x`, or decimal)")
+            format!(
+                "`{}` is not a number (hex with `0x`, or decimal)",
+                excerpt(text)
+            )
         }
     })?;
     if !(i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
-        return Err(format!("`{text}` does not fit in 32 bits"));
+        return Err(format!("`{}` does not fit in 32 bits", excerpt(text)));
     }
     // In range: the low 32 bits are the value, negatives as two's complement.
     Ok(number as u32)
@@ -1150,10 +1158,14 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
         let record = record.map_err(|error| {
             collector.malformed(line_of(error.position()), format!("not valid CSV: {error}"))
         })?;
-        let line = line_of(record.position());
-        if record.iter().all(str::is_empty) {
+        // A comment indented (`  # note`): the csv crate knows only those
+        // at the start of a line, and `line_of` passes over both kinds.
+        if record.iter().all(str::is_empty)
+            || record.get(0).is_some_and(|cell| cell.starts_with('#'))
+        {
             continue;
         }
+        let line = line_of(record.position());
         let looks_numeric =
             |cell: &str| cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
         let (name_column, value_column) = match columns {
@@ -1174,7 +1186,7 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
                         line,
                         format!(
                             "the first row `{}` is neither a constant nor a header naming a name column ({}) and a value column ({})",
-                            record.iter().collect::<Vec<_>>().join(","),
+                            excerpt(&record.iter().collect::<Vec<_>>().join(",")),
                             NAME_HEADERS.join(", "),
                             VALUE_HEADERS.join(", ")
                         ),
@@ -1192,11 +1204,14 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
         if !is_identifier(name) {
             return Err(collector.malformed(
                 line,
-                format!("`{name}` is not a constant name (letters, digits and `_`)"),
+                format!(
+                    "`{}` is not a constant name (letters, digits and `_`)",
+                    excerpt(name)
+                ),
             ));
         }
         let Some(value_text) = record.get(value_column).filter(|cell| !cell.is_empty()) else {
-            return Err(collector.malformed(line, format!("`{name}` has no value")));
+            return Err(collector.malformed(line, format!("`{}` has no value", excerpt(name))));
         };
         let value =
             read_table_value(value_text).map_err(|message| collector.malformed(line, message))?;
@@ -1665,6 +1680,45 @@ mod tests {
         );
         let reference = header("#define OM_E_X 0x80CF0001L \\\n").unwrap();
         assert_eq!(reference.len(), 1);
+    }
+
+    #[test]
+    fn table_messages_quote_an_excerpt_and_the_right_line() {
+        // A quote that never closes holds the rest of the file: the message
+        // quoted all of it (megabytes on one line).
+        let rest = "OM_E_Y,2\n".repeat(100_000);
+        let message = error_text(table(
+            &format!("OM_E_X,\"1\n{rest}"),
+            UserReferenceFormat::Csv,
+        ));
+        assert!(message.starts_with("codes.csv:1: `1"), "{message}");
+        assert!(message.len() < 300, "{} bytes", message.len());
+        let long = "X".repeat(100_000);
+        for text in [
+            format!("OM_E_{long}!,1\n"),
+            format!("OM_E_X,0x{long}\n"),
+            format!("OM_E_X,{long}\n"),
+            format!("OM_E_X,9{long}\n"),
+            format!("{long},{long}\n"),
+        ] {
+            let message = error_text(table(&text, UserReferenceFormat::Csv));
+            assert!(message.len() < 400, "{} bytes", message.len());
+        }
+        // An indented comment is a comment, and the line of an error is the
+        // line that holds it.
+        let reference = table(
+            "  # generated\nname,value\n  # more\nOM_E_X,1\n",
+            UserReferenceFormat::Csv,
+        )
+        .unwrap();
+        assert_eq!(facts(&reference)[0].3, 4);
+        assert_eq!(
+            error_text(table(
+                "  # generated\nOM_E_X,1\n  # more\nOM_E_Y,zz\n",
+                UserReferenceFormat::Csv
+            )),
+            "codes.csv:4: `zz` is not a number (hex with `0x`, or decimal)"
+        );
     }
 
     #[test]
