@@ -30,6 +30,11 @@ pub struct FingerprintedFinding {
     /// The finding.
     #[serde(flatten)]
     pub finding: Finding,
+    /// What recognizes the rows it is about (see
+    /// [`crate::diagnostic::row_fingerprints`]); empty when not known, and
+    /// the rows are then compared by their messages.
+    #[serde(skip)]
+    pub rows: Vec<String>,
 }
 
 impl FingerprintedFinding {
@@ -43,8 +48,26 @@ impl FingerprintedFinding {
             .map(|(finding, fingerprint)| FingerprintedFinding {
                 fingerprint,
                 finding,
+                rows: Vec::new(),
             })
             .collect()
+    }
+
+    /// As [`FingerprintedFinding::pair`], with each finding's
+    /// [`crate::diagnostic::row_fingerprints`] from `lines` (which must
+    /// hold the lines of rolled-up findings' rows too), so that a table's
+    /// finding is compared with the other side's rows by their lines rather
+    /// than their messages.
+    pub fn pair_with_rows(
+        findings: Vec<Finding>,
+        fingerprints: Vec<String>,
+        lines: &dyn crate::source::SourceLines,
+    ) -> Vec<FingerprintedFinding> {
+        let mut paired = FingerprintedFinding::pair(findings, fingerprints);
+        for f in &mut paired {
+            f.rows = crate::diagnostic::row_fingerprints(lines, &f.finding);
+        }
+        paired
     }
 
     /// True for a finding that sums up many rows of one table, each a
@@ -67,6 +90,7 @@ impl FingerprintedFinding {
         Some(FingerprintedFinding {
             fingerprint: part_fingerprint(&self.fingerprint, index + 1),
             finding,
+            rows: self.rows.get(index).cloned().into_iter().collect(),
         })
     }
 }
@@ -152,22 +176,38 @@ fn match_rows(
     new_rolled: Vec<FingerprintedFinding>,
     old_rolled: Vec<FingerprintedFinding>,
 ) -> (Vec<FingerprintedFinding>, Vec<FingerprintedFinding>) {
-    // A row is known by rule, file and message: the row finding's message
-    // is the rolled-up finding's related message for that row.
-    let key =
-        |f: &Finding, file: &str, message: &str| format!("{}\u{1f}{file}\u{1f}{message}", f.rule);
+    // A row is known by its row fingerprint (rule, file and the text of
+    // its line) where the sides have them; else by rule, file and message:
+    // the row finding's message is the rolled-up finding's related message
+    // for that row. Messages may name other lines (an untranslated row's
+    // names its source row), so a line added to the source page changed
+    // every row's message.
+    let key = |f: &Finding, row: Option<&String>, file: &str, message: &str| match row {
+        Some(row) => format!("row\u{1f}{row}"),
+        None => format!("{}\u{1f}{file}\u{1f}{message}", f.rule),
+    };
     let keys = |single: &[FingerprintedFinding], rolled: &[FingerprintedFinding]| {
         let mut keys: Vec<String> = single
             .iter()
-            .map(|f| key(&f.finding, &f.finding.location.file, &f.finding.message))
+            .map(|f| {
+                let row = f.rows.first();
+                key(
+                    &f.finding,
+                    row,
+                    &f.finding.location.file,
+                    &f.finding.message,
+                )
+            })
             .collect();
         for r in rolled {
-            keys.extend(
-                r.finding
-                    .related
-                    .iter()
-                    .map(|rel| key(&r.finding, &rel.location.file, &rel.message)),
-            );
+            keys.extend(r.finding.related.iter().enumerate().map(|(index, rel)| {
+                key(
+                    &r.finding,
+                    r.rows.get(index),
+                    &rel.location.file,
+                    &rel.message,
+                )
+            }));
         }
         keys
     };
