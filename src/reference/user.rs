@@ -369,6 +369,8 @@ struct LogicalLines {
     /// The line of a `/*` without its `*/`: the compiler rejects such a
     /// file, and everything after the `/*` would be lost.
     unterminated_comment: Option<usize>,
+    /// The line of a C++ raw string (`R"(...)"`) that never closes.
+    unterminated_raw_string: Option<usize>,
 }
 
 /// Tells a C++14 digit separator (`0x8007'0005`, `1'000`) from the quote
@@ -428,9 +430,52 @@ fn logical_lines(text: &str) -> LogicalLines {
     let mut blank = true;
     let mut state = State::Code;
     let mut separators = DigitSeparators::default();
+    let mut unterminated_raw_string = None;
     let mut chars = text.chars().filter(|&c| c != '\r').peekable();
     while let Some(c) = chars.next() {
         match state {
+            State::Code
+                if c == 'R' && chars.peek() == Some(&'"') && raw_string_may_start(&current) =>
+            {
+                // A C++11 raw string, `R"delim(...)delim"`: no escapes, no
+                // comments, and lines inside it (a `/*` or a `#define` in
+                // its text is neither). Read whole, kept as `""`, a string.
+                if blank {
+                    blank = false;
+                    start = line;
+                }
+                let mut ahead = chars.clone();
+                ahead.next();
+                let delimiter: String = ahead.by_ref().take_while(|&c| c != '(').take(17).collect();
+                let valid = delimiter.len() <= 16
+                    && !delimiter
+                        .chars()
+                        .any(|c| c.is_whitespace() || matches!(c, '\\' | ')' | '"'));
+                if !valid {
+                    current.push(c); // not a raw string: `R` and a string
+                    continue;
+                }
+                let opened = line;
+                chars = ahead;
+                let closing = format!("){delimiter}\"");
+                let mut body = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    body.push(c);
+                    if body.ends_with(&closing) {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    unterminated_raw_string = Some(opened);
+                }
+                current.push_str("\"\"");
+                separators.reset();
+            }
             State::Code => {
                 let opens_comment = c == '/' && matches!(chars.peek(), Some('*' | '/'));
                 if blank && !c.is_whitespace() && !opens_comment {
@@ -517,7 +562,20 @@ fn logical_lines(text: &str) -> LogicalLines {
     LogicalLines {
         lines,
         unterminated_comment: matches!(state, State::BlockComment).then_some(comment_start),
+        unterminated_raw_string,
     }
+}
+
+/// True when an `R` after `code` would begin a raw string's prefix: it
+/// starts a word, or follows the encoding prefix `u8`, `u`, `U` or `L`
+/// that starts one (`u8R"(...)"`); not in `FOOR"..."`.
+fn raw_string_may_start(code: &str) -> bool {
+    let word_start = code
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |at| {
+            at + code[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    matches!(&code[word_start..], "" | "u8" | "u" | "U" | "L")
 }
 
 /// True when `value` holds a string or character literal (a `"`, or a `'`
@@ -901,6 +959,12 @@ fn is_identifier_char(c: char) -> bool {
 /// error at its `/*`.
 fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceError> {
     let logical = logical_lines(text);
+    if let Some(line) = logical.unterminated_raw_string {
+        return Err(collector.malformed(
+            line,
+            "a raw string literal `R\"(` opens here and never closes: a compiler rejects the file, and the rest of it would be read as the string",
+        ));
+    }
     if let Some(line) = logical.unterminated_comment {
         return Err(collector.malformed(
             line,
@@ -1669,6 +1733,45 @@ mod tests {
 
     fn skipped_reason(reference: UserReference) -> String {
         reference.skipped()[0].reason.clone()
+    }
+
+    #[test]
+    fn raw_strings_hold_no_comment_and_no_definition() {
+        // A `/*` inside a raw string was an unterminated comment (exit 2,
+        // "a compiler rejects the file"), and a `#define` in one a constant.
+        let text = "const char* a = R\"(\n/* not a comment\n)\";\n\
+                    const char* b = u8R\"x(\n#define OM_E_FAKE 5\n)\" )x\";\n\
+                    #define OM_E_X 0x80CF0001L\n#define OM_S_RAW R\"(1)\"\n\
+                    #define FOOR \"/* a string */\"\n#define OM_E_Y 0x80CF0002L\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference),
+            [
+                ("OM_E_X".into(), 0x80CF_0001, CodeKind::Hresult, 7),
+                ("OM_E_Y".into(), 0x80CF_0002, CodeKind::Hresult, 10),
+            ]
+        );
+        assert_eq!(
+            skipped(&reference)
+                .iter()
+                .map(|s| (s.0, s.1))
+                .collect::<Vec<_>>(),
+            [(8, "OM_S_RAW"), (9, "FOOR")]
+        );
+        assert_eq!(
+            error_text(header(
+                "#define OM_E_X 1\nconst char* a = R\"(\n#define OM_E_Y 2\n"
+            )),
+            "product.h:2: a raw string literal `R\"(` opens here and never closes: a compiler rejects the file, and the rest of it would be read as the string"
+        );
+        // Not raw strings: `R` inside a word, a delimiter with a space.
+        assert!(header("#define OM_E_X 1\nint R = 0; const char* s = BAR\"(\";\n").is_ok());
+        assert_eq!(
+            header("char* s = R\"a b(\";\n#define OM_E_X 1\n")
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]
