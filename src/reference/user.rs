@@ -285,6 +285,9 @@ struct Collector {
     file: PathBuf,
     facts: Vec<UserFact>,
     by_name: HashMap<String, usize>,
+    /// Names an `#undef` undefined after their definition: the next
+    /// definition replaces the fact.
+    undefined: HashSet<String>,
     skipped: Vec<SkippedDefinition>,
 }
 
@@ -294,6 +297,7 @@ impl Collector {
             file: path.to_path_buf(),
             facts: Vec::new(),
             by_name: HashMap::new(),
+            undefined: HashSet::new(),
             skipped: Vec::new(),
         }
     }
@@ -306,8 +310,19 @@ impl Collector {
         }
     }
 
+    /// `#undef name`: the name's next definition replaces its fact.
+    fn undefine(&mut self, name: &str) {
+        if self.by_name.contains_key(name) {
+            self.undefined.insert(name.to_string());
+        }
+    }
+
     fn add(&mut self, fact: UserFact) -> Result<(), ReferenceError> {
         if let Some(&existing) = self.by_name.get(&fact.name) {
+            if self.undefined.remove(&fact.name) {
+                self.facts[existing] = fact;
+                return Ok(());
+            }
             let earlier = &self.facts[existing];
             if earlier.value == fact.value {
                 return Ok(());
@@ -978,6 +993,17 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
             continue;
         };
         let directive = directive.trim_start();
+        // `#undef NAME`: a later `#define NAME` with another value is a
+        // new definition, as the compiler reads it, not a conflict.
+        if let Some(undefined) = directive
+            .strip_prefix("undef")
+            .filter(|rest| rest.starts_with([' ', '\t']))
+        {
+            let name = undefined.trim();
+            collector.undefine(name);
+            aliases.retain(|(_, alias, _, _)| alias != name);
+            continue;
+        }
         let Some(after) = directive.strip_prefix("define") else {
             continue;
         };
@@ -1771,6 +1797,32 @@ mod tests {
                 .unwrap()
                 .len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_definition_after_undef_replaces_the_earlier_one() {
+        // A compiler takes the second value; errdocs refused the file as
+        // defining the name twice with different values.
+        let text = "#define OM_E_X 0x80CF0001L\n#undef OM_E_X\n#define OM_E_X 0x80CF0002L\n\
+                    #define OM_E_A 1\n#define OM_E_B OM_E_A\n#undef OM_E_B\n#define OM_E_B 7\n\
+                    #undef OM_E_NEVER\n#undefOM_E_A\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference)
+                .into_iter()
+                .map(|(name, value, _, line)| (name, value, line))
+                .collect::<Vec<_>>(),
+            [
+                ("OM_E_X".into(), 0x80CF_0002, 3),
+                ("OM_E_A".into(), 1, 4),
+                ("OM_E_B".into(), 7, 7),
+            ]
+        );
+        // Without the `#undef`, still a conflict.
+        assert!(
+            error_text(header("#define OM_E_X 1\n#define OM_E_X 2\n"))
+                .contains("is defined again with another value")
         );
     }
 
