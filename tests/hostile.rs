@@ -1084,4 +1084,23 @@ fn an_error_quoting_a_huge_value_stays_a_readable_line() {
             &run.stderr[run.stderr.len() - 200..]
         );
     }
+    // A note quoting a skipped definition's name or value of megabytes.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "[reference]\nfiles = [\"om.h\"]\n",
+    )
+    .expect("write");
+    for header in [
+        format!("#define OM_\u{c9}{huge} 1\n"),
+        format!("#define OM_E_X {huge}\n"),
+    ] {
+        std::fs::write(root.join("om.h"), header).expect("write");
+        let run = errdocs(root, &["check"]);
+        assert_eq!(run.code, 0, "{}", &run.stderr[..200.min(run.stderr.len())]);
+        assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+        assert!(
+            run.stderr
+                .starts_with("errdocs: note: om.h: 1 definition not read")
+        );
+    }
 }
