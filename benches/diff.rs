@@ -82,7 +82,7 @@ fn main() {
     let project = errdocs::Project::load(&corpus).expect("the corpus loads");
     let findings = project.build_check().findings;
     let prints = errdocs::diagnostic::fingerprints(&project, &findings);
-    let fingerprinted = FingerprintedFinding::pair(findings, prints);
+    let fingerprinted = FingerprintedFinding::pair_with_rows(findings, prints, &project);
     let old = Snapshot::from_dataset(&project.dataset);
     let records = old.records.len();
     let descriptions: usize = old.records.iter().map(|r| r.descriptions.len()).sum();

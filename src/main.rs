@@ -213,10 +213,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Errors quote paths and input (a folder name, a TOML value):
-            // shown on one terminal line, without escape codes.
+            // shown on one terminal line, without escape codes, and not
+            // megabytes long when the input is.
+            let message = err.to_string();
             eprintln!(
                 "errdocs: error: {}",
-                errdocs::safe_text::terminal(&err.to_string())
+                errdocs::safe_text::terminal(&errdocs::safe_text::bounded_message(&message))
             );
             ExitCode::from(2)
         }

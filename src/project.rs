@@ -521,6 +521,16 @@ impl Project {
                 .entry(&finding.location.file)
                 .or_default()
                 .push(finding.location.line);
+            // The rows of a finding said once for a table: a diff knows
+            // them by their lines (`diagnostic::row_fingerprints`).
+            if finding.scope.is_some_and(|scope| scope.rolled_up) {
+                for related in &finding.related {
+                    wanted
+                        .entry(&related.location.file)
+                        .or_default()
+                        .push(related.location.line);
+                }
+            }
         }
         // Each line once, however many findings it has: a table written on
         // one line can carry thousands.

@@ -133,9 +133,63 @@ pub fn csv_cell(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The most characters of a message errdocs prints on standard error.
+pub const MAX_MESSAGE_CHARS: usize = 8192;
+
+/// A message for standard error, at most about [`MAX_MESSAGE_CHARS`]
+/// characters: a longer one (an error quoting a value of megabytes from
+/// errdocs.toml or a reference file) keeps its beginning (the file, the line
+/// and what is wrong) and its end (what to do), and says how much it left
+/// out between them.
+pub fn bounded_message(text: &str) -> Cow<'_, str> {
+    const HEAD: usize = MAX_MESSAGE_CHARS / 2;
+    const TAIL: usize = MAX_MESSAGE_CHARS / 8;
+    if text.len() <= MAX_MESSAGE_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let count = text.chars().count();
+    if count <= MAX_MESSAGE_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let head_end = text
+        .char_indices()
+        .nth(HEAD)
+        .map_or(text.len(), |(at, _)| at);
+    let tail_start = text
+        .char_indices()
+        .nth_back(TAIL - 1)
+        .map_or(head_end, |(at, _)| at);
+    Cow::Owned(format!(
+        "{}… ({} characters left out) …{}",
+        &text[..head_end],
+        count - HEAD - TAIL,
+        &text[tail_start..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_messages_keep_their_start_and_end() {
+        let short = "errdocs.toml:1: `x` is not a locale tag";
+        assert_eq!(bounded_message(short), short);
+        let value = "é".repeat(5_000_000);
+        let long = format!("./errdocs.toml:1: `{value}` is not a locale tag such as en-US");
+        let bounded = bounded_message(&long);
+        assert!(bounded.chars().count() < MAX_MESSAGE_CHARS + 100);
+        assert!(
+            bounded.starts_with("./errdocs.toml:1: `éé"),
+            "{}",
+            &bounded[..40]
+        );
+        assert!(bounded.ends_with("éé` is not a locale tag such as en-US"));
+        assert!(bounded.contains(&format!(
+            "… ({} characters left out) …",
+            long.chars().count() - MAX_MESSAGE_CHARS / 2 - MAX_MESSAGE_CHARS / 8
+        )));
+    }
 
     #[test]
     fn terminal_lines_carry_no_controls_and_keep_columns() {

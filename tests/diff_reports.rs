@@ -154,6 +154,7 @@ fn print(fingerprint: &str, finding: Finding) -> FingerprintedFinding {
     FingerprintedFinding {
         fingerprint: fingerprint.into(),
         finding,
+        rows: Vec::new(),
     }
 }
 
@@ -488,6 +489,12 @@ fn colour_is_only_on_when_asked_and_page_text_cannot_drive_the_terminal() {
 /// descriptions of `translated` rows translated (the others left in
 /// English), under `header`.
 fn untranslated_pair_side(translated: usize, header: &str) -> tempfile::TempDir {
+    untranslated_pair_side_after(translated, header, "")
+}
+
+/// As [`untranslated_pair_side`], with `intro` before the English table
+/// (which moves its rows, and the line each German row's finding names).
+fn untranslated_pair_side_after(translated: usize, header: &str, intro: &str) -> tempfile::TempDir {
     const ROWS: [(&str, &str, &str, &str); 6] = [
         (
             "0x80240001",
@@ -526,16 +533,16 @@ fn untranslated_pair_side(translated: usize, header: &str) -> tempfile::TempDir 
             "Die angeforderte Anzahl der Bytebereiche übersteigt das Maximum.",
         ),
     ];
-    let page = |header: &str, german: usize| {
-        let mut page = format!("# Codes\n\n{header}\n|---|---|---|\n");
+    let page = |header: &str, german: usize, intro: &str| {
+        let mut page = format!("# Codes\n\n{intro}{header}\n|---|---|---|\n");
         for (i, (code, name, english, deutsch)) in ROWS.iter().enumerate() {
             let text = if i < german { deutsch } else { english };
             page.push_str(&format!("|{code}|{name}|{text}|\n"));
         }
         page
     };
-    let english = page("|Error code|Name|Description|", 0);
-    let german = page(header, translated);
+    let english = page("|Error code|Name|Description|", 0, intro);
+    let german = page(header, translated, "");
     common::project_with(&[
         ("sources/doc/en-us.md", english.as_bytes()),
         ("sources/doc/de-de.md", german.as_bytes()),
@@ -556,6 +563,38 @@ fn said(list: &[FingerprintedFinding]) -> Vec<String> {
     list.iter()
         .map(|f| format!("{}: {}", f.finding.rule, f.finding.message))
         .collect()
+}
+
+#[test]
+fn a_table_said_once_is_compared_row_by_row_when_the_source_page_moves() {
+    const HEADER: &str = "|Error code|Name|Description|";
+    let row = |name: &str, line: usize| {
+        format!(
+            "translation-untranslated: the de-DE description of {name} is the source text, untranslated (sources/doc/en-us.md:{line})"
+        )
+    };
+    let load = |translated: usize, intro: &str| {
+        let dir = untranslated_pair_side_after(translated, HEADER, intro);
+        diff_common::fingerprinted(&errdocs::Project::load(dir.path()).expect("loads"))
+    };
+    // A paragraph added above the English table moves the source rows,
+    // which every German row's message names: the rows were compared by
+    // message, so the table's finding was fixed and introduced whole.
+    let intro = "Codes the agent returns.\n\n";
+    let diff = FindingsDiff::compare(load(0, ""), load(1, intro));
+    assert_eq!(said(&diff.introduced), Vec::<String>::new());
+    assert_eq!(said(&diff.fixed), [row("WU_E_NO_SERVICE", 5)]);
+    // Row findings on one side (too few to be said once), the table's
+    // finding on the other: the rows on both are neither.
+    let diff = FindingsDiff::compare(load(2, ""), load(0, intro));
+    assert_eq!(
+        said(&diff.introduced),
+        [
+            row("WU_E_NO_SERVICE", 7),
+            row("WU_E_MAX_CAPACITY_REACHED", 8)
+        ]
+    );
+    assert_eq!(said(&diff.fixed), Vec::<String>::new());
 }
 
 #[test]

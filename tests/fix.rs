@@ -792,3 +792,62 @@ fn anchors_that_repeat_a_name_are_left_alone() {
         stdout(&output)
     );
 }
+
+#[test]
+fn the_diff_names_odd_file_names_so_that_git_applies_it() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("note: no `git` command on this machine; skipped");
+        return;
+    }
+    let page = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\n|0x80240002|-2145124350|WU_E_MAX_CAPACITY_REACHED|Capacity.|\n|0x80240003|-2145124349|WU_E_UNKNOWN_ID|Unknown.|\n";
+    // A newline in a name ended the `---` line and began another, which
+    // `git apply` read as part of the diff; a space left `patch` unable to
+    // tell where the name ends; a `"` or `\\` is quoted by git.
+    let names = [
+        "dé docs/pàge one.md",
+        "new\nline.md",
+        "quo\"te.md",
+        "back\\slash.md",
+        "tab\tbed.md",
+    ];
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (*n, page.as_bytes())).collect();
+    let dir = project_with(&files);
+    let root = dir.path();
+    let init = git_in(root, &["init", "-q", "."]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .arg("fix")
+        .arg("--diff")
+        .args(names)
+        .current_dir(root)
+        .output()
+        .expect("errdocs runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(diff.contains("--- a/dé docs/pàge one.md\t\n"), "{diff}");
+    assert!(diff.contains("--- \"a/new\\nline.md\"\n"), "{diff}");
+    assert!(diff.contains("--- \"a/quo\\\"te.md\"\n"), "{diff}");
+    assert!(diff.contains("--- \"a/back\\\\slash.md\"\n"), "{diff}");
+    assert!(diff.contains("--- \"a/tab\\tbed.md\"\n"), "{diff}");
+    let patch = root.join("..").join(format!(
+        "{}.diff",
+        root.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&patch, &diff).expect("write the patch");
+    let patch = patch.display().to_string();
+    let apply = git_in(root, &["apply", &patch]);
+    assert!(apply.status.success(), "{}\n{diff}", stderr(&apply));
+    let fixed = page.replace("|2149842945|", "|-2145124351|");
+    for name in names {
+        assert_eq!(
+            std::fs::read_to_string(root.join(name)).expect("read"),
+            fixed,
+            "{name:?}"
+        );
+    }
+    std::fs::remove_file(&patch).ok();
+}

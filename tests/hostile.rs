@@ -1042,3 +1042,65 @@ fn messages_name_the_right_thing_and_line() {
         fails_naming(&run, "en-us.md: the file is UTF-32", root, &before);
     }
 }
+
+#[test]
+fn an_error_quoting_a_huge_value_stays_a_readable_line() {
+    // Values of megabytes in errdocs.toml were quoted whole: a message of
+    // five to ten megabytes on one line.
+    let huge = "a".repeat(5 << 20);
+    let dir = project(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    for (config, start, end) in [
+        (
+            format!("source-locale = \"{huge}\"\n"),
+            "errdocs: error: ",
+            "is not a locale tag such as en-US\n",
+        ),
+        (
+            format!("[documents.x]\nsource = \"{huge}.md\"\n"),
+            "errdocs: error: ",
+            "",
+        ),
+        (
+            format!("[reference]\nfiles = [\"{huge}.zz\"]\n"),
+            "errdocs: error: ",
+            "(.csv, .tsv, .tab)\n",
+        ),
+    ] {
+        std::fs::write(root.join("errdocs.toml"), &config).expect("write");
+        let run = errdocs(root, &["check"]);
+        assert_eq!(run.code, 2, "{}", &run.stderr[..200.min(run.stderr.len())]);
+        assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+        assert!(run.stderr.starts_with(start), "{}", &run.stderr[..200]);
+        assert!(
+            run.stderr.contains("errdocs.toml:"),
+            "{}",
+            &run.stderr[..200]
+        );
+        assert!(run.stderr.contains("characters left out"));
+        assert!(
+            run.stderr.ends_with(end),
+            "{}",
+            &run.stderr[run.stderr.len() - 200..]
+        );
+    }
+    // A note quoting a skipped definition's name or value of megabytes.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "[reference]\nfiles = [\"om.h\"]\n",
+    )
+    .expect("write");
+    for header in [
+        format!("#define OM_\u{c9}{huge} 1\n"),
+        format!("#define OM_E_X {huge}\n"),
+    ] {
+        std::fs::write(root.join("om.h"), header).expect("write");
+        let run = errdocs(root, &["check"]);
+        assert_eq!(run.code, 0, "{}", &run.stderr[..200.min(run.stderr.len())]);
+        assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+        assert!(
+            run.stderr
+                .starts_with("errdocs: note: om.h: 1 definition not read")
+        );
+    }
+}

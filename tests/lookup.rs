@@ -260,3 +260,40 @@ fn a_root_that_does_not_exist_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_leaves_the_exit_code_meaningful() {
+    // The reading end is closed before errdocs writes: the first answer's
+    // write fails (as under `| head -1` once head has exited). The queries
+    // after it were not looked up, and the exit code said 0, every query
+    // found, for a name that nothing defines.
+    let empty = tempfile::tempdir().expect("temp dir");
+    for format in ["human", "json"] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+            .args([
+                "lookup",
+                "--format",
+                format,
+                "0x80070005",
+                "NO_SUCH_NAME_ANYWHERE",
+            ])
+            .current_dir(empty.path())
+            .stdout(writer)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("errdocs runs");
+        assert_eq!(status.code(), Some(1), "{format}");
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+            .args(["lookup", "--format", format, "0x80070005", "E_ACCESSDENIED"])
+            .current_dir(empty.path())
+            .stdout(writer)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("errdocs runs");
+        assert_eq!(status.code(), Some(0), "{format}");
+    }
+}

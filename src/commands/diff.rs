@@ -205,7 +205,9 @@ fn load_project(root: &Path, label: String) -> Result<LoadedSide> {
     let prints = fingerprints(&lines, &findings);
     Ok(LoadedSide {
         snapshot: Snapshot::from_dataset(&project.dataset),
-        findings: Some(FingerprintedFinding::pair(findings, prints)),
+        findings: Some(FingerprintedFinding::pair_with_rows(
+            findings, prints, &lines,
+        )),
         label,
     })
 }

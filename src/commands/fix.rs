@@ -340,6 +340,52 @@ pub fn diff_path(path: &Path, base: &Path) -> Result<Option<String>> {
     Ok(Some(segments.join("/")))
 }
 
+/// A path as a diff's `---`/`+++` line names it, as `git diff` writes it:
+/// in double quotes with C escapes when it holds a `"`, a `\\` or a
+/// control character (a newline in a file's name would otherwise end the
+/// line and start another, which `git apply` would read as the diff's), and
+/// followed by a tab when it holds a space (so that `patch` finds where the
+/// name ends). Characters outside ASCII are kept as they are (`git apply`
+/// and `patch` read them).
+fn diff_header_path(prefix: &str, rel: &str) -> String {
+    let path = format!("{prefix}{rel}");
+    if path
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_control())
+    {
+        let mut quoted = String::from("\"");
+        for c in path.chars() {
+            match c {
+                '"' => quoted.push_str("\\\""),
+                '\\' => quoted.push_str("\\\\"),
+                '\u{7}' => quoted.push_str("\\a"),
+                '\u{8}' => quoted.push_str("\\b"),
+                '\t' => quoted.push_str("\\t"),
+                '\n' => quoted.push_str("\\n"),
+                '\u{b}' => quoted.push_str("\\v"),
+                '\u{c}' => quoted.push_str("\\f"),
+                '\r' => quoted.push_str("\\r"),
+                c if c.is_control() => {
+                    let mut bytes = [0; 4];
+                    for byte in c.encode_utf8(&mut bytes).bytes() {
+                        quoted.push_str(&format!("\\{byte:03o}"));
+                    }
+                }
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('"');
+        if path.contains(' ') {
+            quoted.push('\t');
+        }
+        return quoted;
+    }
+    if path.contains(' ') {
+        return path + "\t";
+    }
+    path
+}
+
 /// Prints the changes as a unified diff, `a/` and `b/` before the paths
 /// (as `git diff` writes them, so that `git apply` takes it). `changed`
 /// holds each changed file's path (see [`diff_path`]), bytes as read, and
@@ -354,7 +400,7 @@ fn print_diff(changed: &[(String, Vec<u8>, String)]) -> Result<()> {
         let text = diff
             .unified_diff()
             .context_radius(3)
-            .header(&format!("a/{rel}"), &format!("b/{rel}"))
+            .header(&diff_header_path("a/", rel), &diff_header_path("b/", rel))
             .to_string();
         match out.write_all(text.as_bytes()) {
             // A reader that stopped early (`| head`) is not an error.

@@ -126,6 +126,7 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
     // time, and the first shows before the last is looked up.
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut all_found = true;
+    let mut answered = 0;
     let printed = (|| -> std::io::Result<()> {
         if options.format == LookupFormat::Json {
             stdout.write_all(json_start(is_project, options.queries.is_empty()).as_bytes())?;
@@ -133,6 +134,7 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
         for (number, query) in options.queries.iter().enumerate() {
             let answer = index.answer(query);
             all_found &= answer.found;
+            answered = number + 1;
             let text = match options.format {
                 LookupFormat::Human => {
                     let mut text = String::new();
@@ -153,9 +155,18 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
         stdout.flush()
     })();
     match printed {
-        // A reader that stopped early (`| head`) is not an error; the
-        // queries after it are not looked up.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        // A reader that stopped early (`| head`) is not an error. The
+        // queries after it are still looked up, not printed: the exit code
+        // says whether every query found something, whenever the reader
+        // stopped (it said 0 for a query never looked up).
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            for query in &options.queries[answered..] {
+                if !all_found {
+                    break;
+                }
+                all_found &= index.answer(query).found;
+            }
+        }
         result => result.map_err(|e| Error::io("<stdout>", e))?,
     }
     Ok(if all_found {

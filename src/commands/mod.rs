@@ -31,6 +31,9 @@ pub fn color_on_stdout() -> bool {
 /// files (definitions not read as constants) to standard error.
 pub fn print_notes(project: &crate::Project) {
     for note in project.corpus.notes.iter().chain(&project.reference_notes) {
-        eprintln!("errdocs: note: {}", crate::safe_text::terminal(note));
+        eprintln!(
+            "errdocs: note: {}",
+            crate::safe_text::terminal(&crate::safe_text::bounded_message(note))
+        );
     }
 }

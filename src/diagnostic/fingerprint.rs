@@ -31,12 +31,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
 /// differ only after that many bytes share a fingerprint, and are then told
 /// apart by `occurrence` alone.
 pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize) -> String {
-    let line_text: String = lines
-        .line_text(&finding.location.file, finding.location.line)
-        .map_or("", bounded)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let line_text = hashed_line(lines, &finding.location.file, finding.location.line);
     let occurrence = occurrence.to_string();
     let hash = fnv1a(&[
         finding.rule,
@@ -46,6 +41,40 @@ pub fn fingerprint(lines: &dyn SourceLines, finding: &Finding, occurrence: usize
         &occurrence,
     ]);
     format!("{hash:016x}")
+}
+
+/// The text of a line as a fingerprint hashes it: its first bytes,
+/// trimmed, white space collapsed.
+fn hashed_line(lines: &dyn SourceLines, file: &str, line: usize) -> String {
+    lines
+        .line_text(file, line)
+        .map_or("", bounded)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What recognizes each row a finding is about across edits of its file:
+/// the rule, the row's file and the text of its line (not its number, and
+/// not the message, which may quote line numbers of other files: an
+/// untranslated row's message names its source row's line). One for each
+/// row of a finding said once for a table (its related places, in order),
+/// one for any other finding. A diff compares a table's finding with the
+/// other side's rows by these.
+pub fn row_fingerprints(lines: &dyn SourceLines, finding: &Finding) -> Vec<String> {
+    let row = |file: &str, line: usize| {
+        let text = hashed_line(lines, file, line);
+        format!("{:016x}", fnv1a(&[finding.rule, file, &text]))
+    };
+    if finding.scope.is_some_and(|scope| scope.rolled_up) {
+        finding
+            .related
+            .iter()
+            .map(|related| row(&related.location.file, related.location.line))
+            .collect()
+    } else {
+        vec![row(&finding.location.file, finding.location.line)]
+    }
 }
 
 /// The bytes of a line that a fingerprint hashes: its first

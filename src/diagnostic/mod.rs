@@ -15,5 +15,7 @@ pub use finding::{
     Applicability, Confidence, Finding, Fix, RelatedLocation, Replacement, TableScope,
     sort_findings,
 };
-pub use fingerprint::{FINGERPRINT_LINE_BYTES, fingerprint, fingerprints, part_fingerprint};
+pub use fingerprint::{
+    FINGERPRINT_LINE_BYTES, fingerprint, fingerprints, part_fingerprint, row_fingerprints,
+};
 pub use severity::{FailLevel, Severity};

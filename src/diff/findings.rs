@@ -2,8 +2,8 @@
 //! fingerprints (rule, file, name and the text of the finding's line, not
 //! its number), so a finding that only shifted lines is neither.
 //!
-//! Two more passes, over what the fingerprints leave, keep one finding
-//! from being counted twice, once as fixed and once as introduced:
+//! Two more passes keep one finding from being counted twice, once as
+//! fixed and once as introduced:
 //!
 //! - a finding whose line was edited (a table's header reworded, under a
 //!   finding about the whole table) but that says the same thing (same
@@ -13,10 +13,12 @@
 //!   the other side's rows and row findings: when a change translates two
 //!   rows of six, the table's finding becomes four row findings, and the
 //!   diff shows the two rows fixed, not four findings introduced and the
-//!   table's fixed. A row is known by rule, file, name and message with its
-//!   numbers left out (row messages name the source row's line, which
-//!   moves when the source page is edited above it). Two row findings are
-//!   never paired this way: only the rows of a rolled-up finding are.
+//!   table's fixed. A row is known by its row fingerprint (rule, file and
+//!   the text of its line) and name, or where the lines are not at hand by
+//!   rule, file, name and message with its numbers left out (row messages
+//!   name the source row's line, which moves when the source page is
+//!   edited above it). Two row findings are never paired this way: only
+//!   the rows of a rolled-up finding are.
 
 use std::collections::HashMap;
 
@@ -34,6 +36,11 @@ pub struct FingerprintedFinding {
     /// The finding.
     #[serde(flatten)]
     pub finding: Finding,
+    /// What recognizes the rows it is about (see
+    /// [`crate::diagnostic::row_fingerprints`]); empty when not known, and
+    /// the rows are then compared by their messages.
+    #[serde(skip)]
+    pub rows: Vec<String>,
 }
 
 impl FingerprintedFinding {
@@ -47,8 +54,26 @@ impl FingerprintedFinding {
             .map(|(finding, fingerprint)| FingerprintedFinding {
                 fingerprint,
                 finding,
+                rows: Vec::new(),
             })
             .collect()
+    }
+
+    /// As [`FingerprintedFinding::pair`], with each finding's
+    /// [`crate::diagnostic::row_fingerprints`] from `lines` (which must
+    /// hold the lines of rolled-up findings' rows too), so that a table's
+    /// finding is compared with the other side's rows by their lines rather
+    /// than their messages.
+    pub fn pair_with_rows(
+        findings: Vec<Finding>,
+        fingerprints: Vec<String>,
+        lines: &dyn crate::source::SourceLines,
+    ) -> Vec<FingerprintedFinding> {
+        let mut paired = FingerprintedFinding::pair(findings, fingerprints);
+        for f in &mut paired {
+            f.rows = crate::diagnostic::row_fingerprints(lines, &f.finding);
+        }
+        paired
     }
 
     /// True for a finding that sums up many rows of one table, each a
@@ -74,6 +99,7 @@ impl FingerprintedFinding {
         Some(FingerprintedFinding {
             fingerprint: part_fingerprint(&self.fingerprint, index + 1),
             finding,
+            rows: self.rows.get(index).cloned().into_iter().collect(),
         })
     }
 }
@@ -92,6 +118,10 @@ impl FindingsDiff {
     /// (see the module's documentation). A finding that occurs more often
     /// on one side counts the extra occurrences.
     pub fn compare(old: Vec<FingerprintedFinding>, new: Vec<FingerprintedFinding>) -> FindingsDiff {
+        // A table's finding is compared row by row, never whole: the same
+        // table's finding over fewer rows has the same fingerprint.
+        let (old_rolled, old): (Vec<_>, Vec<_>) = old.into_iter().partition(|f| f.is_rolled_up());
+        let (new_rolled, new): (Vec<_>, Vec<_>) = new.into_iter().partition(|f| f.is_rolled_up());
         let by_fingerprint = |f: &FingerprintedFinding| f.fingerprint.clone();
         let (introduced, fixed) = match_off(new, old, by_fingerprint);
         let said = |f: &FingerprintedFinding| {
@@ -104,10 +134,7 @@ impl FindingsDiff {
                 f.message
             )
         };
-        let (introduced, fixed) = match_off(introduced, fixed, said);
-        let (new_rolled, new): (Vec<_>, Vec<_>) =
-            introduced.into_iter().partition(|f| f.is_rolled_up());
-        let (old_rolled, old): (Vec<_>, Vec<_>) = fixed.into_iter().partition(|f| f.is_rolled_up());
+        let (new, old) = match_off(introduced, fixed, said);
         let (mut introduced, mut fixed) = match_rows(new, old, new_rolled, old_rolled);
         sort(&mut introduced);
         sort(&mut fixed);
@@ -158,19 +185,30 @@ fn row_key(rule: &str, file: &str, name: Option<&str>, message: &str) -> String 
     )
 }
 
+/// A row's key where its row fingerprint is known: the fingerprint and the
+/// name.
+fn fingerprint_key(row: &str, name: Option<&str>) -> String {
+    format!("row\u{1f}{row}\u{1f}{}", name.unwrap_or(""))
+}
+
 /// The keys of the rows of `rolled`, in order.
 fn rows_of(rolled: &[FingerprintedFinding]) -> Vec<String> {
     rolled
         .iter()
         .flat_map(|r| {
-            r.finding.related.iter().map(|rel| {
-                row_key(
-                    r.finding.rule,
-                    &rel.location.file,
-                    rel.name.as_deref(),
-                    &rel.message,
-                )
-            })
+            r.finding
+                .related
+                .iter()
+                .enumerate()
+                .map(|(index, rel)| match r.rows.get(index) {
+                    Some(row) => fingerprint_key(row, rel.name.as_deref()),
+                    None => row_key(
+                        r.finding.rule,
+                        &rel.location.file,
+                        rel.name.as_deref(),
+                        &rel.message,
+                    ),
+                })
         })
         .collect()
 }
@@ -187,11 +225,22 @@ fn match_rows(
     new_rolled: Vec<FingerprintedFinding>,
     old_rolled: Vec<FingerprintedFinding>,
 ) -> (Vec<FingerprintedFinding>, Vec<FingerprintedFinding>) {
+    // A row is known by its row fingerprint (rule, file and the text of
+    // its line; see `row_fingerprints`) and name where the sides have
+    // them, else by rule, file, name and message without its numbers:
+    // messages may name other lines (an untranslated row's names its
+    // source row), which move when the source page is edited.
     let single_keys = |side: &[FingerprintedFinding]| -> Vec<String> {
         side.iter()
             .map(|f| {
-                let f = &f.finding;
-                row_key(f.rule, &f.location.file, f.name.as_deref(), &f.message)
+                let name = f.finding.name.as_deref();
+                match f.rows.first() {
+                    Some(row) => fingerprint_key(row, name),
+                    None => {
+                        let f = &f.finding;
+                        row_key(f.rule, &f.location.file, name, &f.message)
+                    }
+                }
             })
             .collect()
     };

@@ -58,17 +58,23 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let beyond = limit + 1;
     // Three rows of the dynamic programme: two back (for swaps), previous,
     // current. Cells farther than `limit` from the diagonal can never come
-    // back under the limit, so they are left at `beyond`.
+    // back under the limit, so they stay at `beyond`. Only the band is
+    // written, and the cell on either side of it reset: clearing whole rows
+    // made two long names (a user header may define a name of a megabyte)
+    // cost the product of their lengths.
     let mut before = vec![beyond; width];
     let mut previous: Vec<usize> = (0..width).map(|j| j.min(beyond)).collect();
     let mut current = vec![beyond; width];
     for i in 1..=a.len() {
-        current.fill(beyond);
-        if i <= limit {
-            current[0] = i;
-        }
+        current[0] = if i <= limit { i } else { beyond };
         let low = i.saturating_sub(limit).max(1);
         let high = (i + limit).min(b.len());
+        if low > 1 {
+            current[low - 1] = beyond;
+        }
+        if high + 1 < width {
+            current[high + 1] = beyond;
+        }
         let mut row_best = current[0];
         for j in low..=high {
             let substitution = previous[j - 1] + usize::from(!same(i - 1, j - 1));
@@ -191,6 +197,71 @@ mod tests {
             edit_distance_within("WU_E_SOURCE_ABSENT", "WU_E_FF_SOURCE_ABSENT", 2),
             None
         );
+    }
+
+    /// The distance by the whole table, for comparison.
+    fn full_distance(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+                let mut cell = (d[i - 1][j - 1] + cost)
+                    .min(d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    cell = cell.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = cell;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_whole_table() {
+        // Every pair of short words over a small alphabet: the band must
+        // not read a cell it did not write.
+        let words: Vec<String> = (0..3usize.pow(5))
+            .flat_map(|n| {
+                (0..=5).map(move |len| {
+                    (0..len)
+                        .map(|k| ["A", "B", "C"][(n / 3usize.pow(k as u32)) % 3])
+                        .collect::<String>()
+                })
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for a in &words {
+            for b in &words {
+                for limit in 0..=3 {
+                    let full = full_distance(a, b);
+                    assert_eq!(
+                        edit_distance_within(a, b, limit),
+                        (full <= limit).then_some(full),
+                        "{a:?} {b:?} within {limit}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_names_cost_their_length_not_its_square() {
+        // Two names of 1 MB (a user header may hold one) one edit apart:
+        // the band is 5 cells wide, where the whole table (or clearing whole
+        // rows) is a million million cells.
+        let long = "OM_E_".to_string() + &"A".repeat(1 << 20);
+        let other = long.clone() + "B";
+        assert_eq!(edit_distance_within(&long, &other, 2), Some(1));
+        assert_eq!(edit_distance_within(&other, &long, 2), Some(1));
+        let far = "B".to_string() + &long[1..long.len() - 3] + "BBB";
+        assert_eq!(edit_distance_within(&long, &far, 2), None);
     }
 
     #[test]

@@ -285,6 +285,9 @@ struct Collector {
     file: PathBuf,
     facts: Vec<UserFact>,
     by_name: HashMap<String, usize>,
+    /// Names an `#undef` undefined after their definition: the next
+    /// definition replaces the fact.
+    undefined: HashSet<String>,
     skipped: Vec<SkippedDefinition>,
 }
 
@@ -294,6 +297,7 @@ impl Collector {
             file: path.to_path_buf(),
             facts: Vec::new(),
             by_name: HashMap::new(),
+            undefined: HashSet::new(),
             skipped: Vec::new(),
         }
     }
@@ -306,8 +310,19 @@ impl Collector {
         }
     }
 
+    /// `#undef name`: the name's next definition replaces its fact.
+    fn undefine(&mut self, name: &str) {
+        if self.by_name.contains_key(name) {
+            self.undefined.insert(name.to_string());
+        }
+    }
+
     fn add(&mut self, fact: UserFact) -> Result<(), ReferenceError> {
         if let Some(&existing) = self.by_name.get(&fact.name) {
+            if self.undefined.remove(&fact.name) {
+                self.facts[existing] = fact;
+                return Ok(());
+            }
             let earlier = &self.facts[existing];
             if earlier.value == fact.value {
                 return Ok(());
@@ -369,6 +384,8 @@ struct LogicalLines {
     /// The line of a `/*` without its `*/`: the compiler rejects such a
     /// file, and everything after the `/*` would be lost.
     unterminated_comment: Option<usize>,
+    /// The line of a C++ raw string (`R"(...)"`) that never closes.
+    unterminated_raw_string: Option<usize>,
 }
 
 /// Tells a C++14 digit separator (`0x8007'0005`, `1'000`) from the quote
@@ -428,9 +445,52 @@ fn logical_lines(text: &str) -> LogicalLines {
     let mut blank = true;
     let mut state = State::Code;
     let mut separators = DigitSeparators::default();
+    let mut unterminated_raw_string = None;
     let mut chars = text.chars().filter(|&c| c != '\r').peekable();
     while let Some(c) = chars.next() {
         match state {
+            State::Code
+                if c == 'R' && chars.peek() == Some(&'"') && raw_string_may_start(&current) =>
+            {
+                // A C++11 raw string, `R"delim(...)delim"`: no escapes, no
+                // comments, and lines inside it (a `/*` or a `#define` in
+                // its text is neither). Read whole, kept as `""`, a string.
+                if blank {
+                    blank = false;
+                    start = line;
+                }
+                let mut ahead = chars.clone();
+                ahead.next();
+                let delimiter: String = ahead.by_ref().take_while(|&c| c != '(').take(17).collect();
+                let valid = delimiter.len() <= 16
+                    && !delimiter
+                        .chars()
+                        .any(|c| c.is_whitespace() || matches!(c, '\\' | ')' | '"'));
+                if !valid {
+                    current.push(c); // not a raw string: `R` and a string
+                    continue;
+                }
+                let opened = line;
+                chars = ahead;
+                let closing = format!("){delimiter}\"");
+                let mut body = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    body.push(c);
+                    if body.ends_with(&closing) {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    unterminated_raw_string = Some(opened);
+                }
+                current.push_str("\"\"");
+                separators.reset();
+            }
             State::Code => {
                 let opens_comment = c == '/' && matches!(chars.peek(), Some('*' | '/'));
                 if blank && !c.is_whitespace() && !opens_comment {
@@ -458,6 +518,9 @@ fn logical_lines(text: &str) -> LogicalLines {
                         line += 1;
                         current.push(' ');
                     }
+                    // A continuation with no line after it, at the end of
+                    // the file (compilers warn and read on): nothing to join.
+                    '\\' if chars.peek().is_none() => current.push(' '),
                     '\n' => {
                         lines.push((start, std::mem::take(&mut current)));
                         line += 1;
@@ -514,7 +577,20 @@ fn logical_lines(text: &str) -> LogicalLines {
     LogicalLines {
         lines,
         unterminated_comment: matches!(state, State::BlockComment).then_some(comment_start),
+        unterminated_raw_string,
     }
+}
+
+/// True when an `R` after `code` would begin a raw string's prefix: it
+/// starts a word, or follows the encoding prefix `u8`, `u`, `U` or `L`
+/// that starts one (`u8R"(...)"`); not in `FOOR"..."`.
+fn raw_string_may_start(code: &str) -> bool {
+    let word_start = code
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |at| {
+            at + code[at..].chars().next().map_or(1, char::len_utf8)
+        });
+    matches!(&code[word_start..], "" | "u8" | "u" | "U" | "L")
 }
 
 /// True when `value` holds a string or character literal (a `"`, or a `'`
@@ -670,6 +746,15 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
     }
     let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest).trim_start();
     if unsigned.starts_with(|c: char| c.is_ascii_digit()) {
+        // A number followed by more (`0x100 + 1`, `1 << 3`, `0x8000 | 5`)
+        // is an expression, which a compiler reads and errdocs does not
+        // evaluate: skipped, as `MAKE_HRESULT(...)` is, not refused.
+        if number_token_len(unsigned) < unsigned.len() {
+            return Ok(DefinedValue::Other(format!(
+                "`{}` is an expression errdocs does not evaluate",
+                excerpt(rest)
+            )));
+        }
         return match read_c_integer(rest)? {
             IntegerLiteral::Value(number) => Ok(DefinedValue::Number(number, declared)),
             IntegerLiteral::NotCode(reason) => Ok(DefinedValue::Other(reason)),
@@ -679,6 +764,21 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
         "`{}` is an expression errdocs does not evaluate",
         excerpt(rest)
     )))
+}
+
+/// The length of the number that starts `text` as the preprocessor reads it
+/// (a pp-number): digits, letters, `_`, `.`, digit separators, and a sign
+/// right after an exponent's `e` or `p`.
+fn number_token_len(text: &str) -> usize {
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let exponent_sign = matches!(c, '+' | '-') && matches!(previous, 'e' | 'E' | 'p' | 'P');
+        if !(c.is_alphanumeric() || matches!(c, '_' | '.' | '\'') || exponent_sign) {
+            return at;
+        }
+        previous = c;
+    }
+    text.len()
 }
 
 /// What a literal that starts with a digit holds.
@@ -876,6 +976,12 @@ fn is_identifier_char(c: char) -> bool {
 /// error at its `/*`.
 fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceError> {
     let logical = logical_lines(text);
+    if let Some(line) = logical.unterminated_raw_string {
+        return Err(collector.malformed(
+            line,
+            "a raw string literal `R\"(` opens here and never closes: a compiler rejects the file, and the rest of it would be read as the string",
+        ));
+    }
     if let Some(line) = logical.unterminated_comment {
         return Err(collector.malformed(
             line,
@@ -889,6 +995,17 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
             continue;
         };
         let directive = directive.trim_start();
+        // `#undef NAME`: a later `#define NAME` with another value is a
+        // new definition, as the compiler reads it, not a conflict.
+        if let Some(undefined) = directive
+            .strip_prefix("undef")
+            .filter(|rest| rest.starts_with([' ', '\t']))
+        {
+            let name = undefined.trim();
+            collector.undefine(name);
+            aliases.retain(|(_, alias, _, _)| alias != name);
+            continue;
+        }
         let Some(after) = directive.strip_prefix("define") else {
             continue;
         };
@@ -1051,22 +1168,30 @@ fn read_table_value(text: &str) -> Result<u32, String> {
         .or_else(|| trimmed.strip_prefix("0X"))
     {
         if hex.is_empty() || !hex.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-            return Err(format!("`{text}` is not a hex number"));
+            return Err(format!("`{}` is not a hex number", excerpt(text)));
         }
         if hex.trim_start_matches('0').len() > 8 {
-            return Err(format!("`{text}` has more than 8 hex digits"));
+            return Err(format!("`{}` has more than 8 hex digits", excerpt(text)));
         }
-        return u32::from_str_radix(hex, 16).map_err(|error| format!("`{text}`: {error}"));
+        return u32::from_str_radix(hex, 16)
+            .map_err(|error| format!("`{}`: {error}", excerpt(text)));
     }
     let number: i64 = trimmed.parse().map_err(|_| {
         if !trimmed.is_empty() && trimmed.bytes().all(|byte| byte.is_ascii_hexdigit()) {
-            format!("`{text}` is not a decimal number; write hex values with `0x` (0x{trimmed})")
+            format!(
+                "`{}` is not a decimal number; write hex values with `0x` (0x{})",
+                excerpt(text),
+                excerpt(trimmed)
+            )
         } else {
-            format!("`{text}` is not a number (hex with `0x`, or decimal)")
+            format!(
+                "`{}` is not a number (hex with `0x`, or decimal)",
+                excerpt(text)
+            )
         }
     })?;
     if !(i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
-        return Err(format!("`{text}` does not fit in 32 bits"));
+        return Err(format!("`{}` does not fit in 32 bits", excerpt(text)));
     }
     // In range: the low 32 bits are the value, negatives as two's complement.
     Ok(number as u32)
@@ -1125,10 +1250,14 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
         let record = record.map_err(|error| {
             collector.malformed(line_of(error.position()), format!("not valid CSV: {error}"))
         })?;
-        let line = line_of(record.position());
-        if record.iter().all(str::is_empty) {
+        // A comment indented (`  # note`): the csv crate knows only those
+        // at the start of a line, and `line_of` passes over both kinds.
+        if record.iter().all(str::is_empty)
+            || record.get(0).is_some_and(|cell| cell.starts_with('#'))
+        {
             continue;
         }
+        let line = line_of(record.position());
         let looks_numeric =
             |cell: &str| cell.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '+');
         let (name_column, value_column) = match columns {
@@ -1149,7 +1278,7 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
                         line,
                         format!(
                             "the first row `{}` is neither a constant nor a header naming a name column ({}) and a value column ({})",
-                            record.iter().collect::<Vec<_>>().join(","),
+                            excerpt(&record.iter().collect::<Vec<_>>().join(",")),
                             NAME_HEADERS.join(", "),
                             VALUE_HEADERS.join(", ")
                         ),
@@ -1167,11 +1296,14 @@ fn read_table(text: &str, delimiter: u8, collector: &mut Collector) -> Result<()
         if !is_identifier(name) {
             return Err(collector.malformed(
                 line,
-                format!("`{name}` is not a constant name (letters, digits and `_`)"),
+                format!(
+                    "`{}` is not a constant name (letters, digits and `_`)",
+                    excerpt(name)
+                ),
             ));
         }
         let Some(value_text) = record.get(value_column).filter(|cell| !cell.is_empty()) else {
-            return Err(collector.malformed(line, format!("`{name}` has no value")));
+            return Err(collector.malformed(line, format!("`{}` has no value", excerpt(name))));
         };
         let value =
             read_table_value(value_text).map_err(|message| collector.malformed(line, message))?;
@@ -1607,6 +1739,152 @@ mod tests {
         );
         // The same value twice (under different #if branches) is fine.
         assert!(header("#define OM_X 1\n#define OM_X 0x1\n").is_ok());
+    }
+
+    #[test]
+    fn expressions_that_start_with_a_number_are_skipped_not_refused() {
+        // A compiler reads each of these; they stopped every command (exit
+        // 2, "` ` is not a hex digit") where `MAKE_HRESULT(...)` is skipped.
+        let text = "#define OM_A 0x100 + 1\n#define OM_B (0x80000000 | 5)\n#define OM_C 1 << 3\n\
+                    #define OM_D ((HRESULT)0x80CF0000L + 0x10)\n#define OM_E_OK 0x80CF0001L\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference),
+            [("OM_E_OK".into(), 0x80CF_0001, CodeKind::Hresult, 5)]
+        );
+        let skipped = skipped(&reference);
+        assert_eq!(
+            skipped.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [(1, "OM_A"), (2, "OM_B"), (3, "OM_C"), (4, "OM_D")]
+        );
+        assert!(skipped.iter().all(|s| s.2.contains("is an expression")));
+        assert!(skipped[0].2.contains("`0x100 + 1`"), "{}", skipped[0].2);
+        // Numbers with an exponent's sign are still one number, and a
+        // malformed number alone is still an error.
+        assert!(skipped_reason(header("#define OM_F 1e+5\n").unwrap()).contains("floating-point"));
+        assert!(
+            skipped_reason(header("#define OM_F 0x1p-3\n").unwrap()).contains("floating-point")
+        );
+        assert!(error_text(header("#define OM_X 0x80CFZZZZ\n")).contains("`Z` is not a hex digit"));
+    }
+
+    fn skipped_reason(reference: UserReference) -> String {
+        reference.skipped()[0].reason.clone()
+    }
+
+    #[test]
+    fn raw_strings_hold_no_comment_and_no_definition() {
+        // A `/*` inside a raw string was an unterminated comment (exit 2,
+        // "a compiler rejects the file"), and a `#define` in one a constant.
+        let text = "const char* a = R\"(\n/* not a comment\n)\";\n\
+                    const char* b = u8R\"x(\n#define OM_E_FAKE 5\n)\" )x\";\n\
+                    #define OM_E_X 0x80CF0001L\n#define OM_S_RAW R\"(1)\"\n\
+                    #define FOOR \"/* a string */\"\n#define OM_E_Y 0x80CF0002L\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference),
+            [
+                ("OM_E_X".into(), 0x80CF_0001, CodeKind::Hresult, 7),
+                ("OM_E_Y".into(), 0x80CF_0002, CodeKind::Hresult, 10),
+            ]
+        );
+        assert_eq!(
+            skipped(&reference)
+                .iter()
+                .map(|s| (s.0, s.1))
+                .collect::<Vec<_>>(),
+            [(8, "OM_S_RAW"), (9, "FOOR")]
+        );
+        assert_eq!(
+            error_text(header(
+                "#define OM_E_X 1\nconst char* a = R\"(\n#define OM_E_Y 2\n"
+            )),
+            "product.h:2: a raw string literal `R\"(` opens here and never closes: a compiler rejects the file, and the rest of it would be read as the string"
+        );
+        // Not raw strings: `R` inside a word, a delimiter with a space.
+        assert!(header("#define OM_E_X 1\nint R = 0; const char* s = BAR\"(\";\n").is_ok());
+        assert_eq!(
+            header("char* s = R\"a b(\";\n#define OM_E_X 1\n")
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_definition_after_undef_replaces_the_earlier_one() {
+        // A compiler takes the second value; errdocs refused the file as
+        // defining the name twice with different values.
+        let text = "#define OM_E_X 0x80CF0001L\n#undef OM_E_X\n#define OM_E_X 0x80CF0002L\n\
+                    #define OM_E_A 1\n#define OM_E_B OM_E_A\n#undef OM_E_B\n#define OM_E_B 7\n\
+                    #undef OM_E_NEVER\n#undefOM_E_A\n";
+        let reference = header(text).unwrap();
+        assert_eq!(
+            facts(&reference)
+                .into_iter()
+                .map(|(name, value, _, line)| (name, value, line))
+                .collect::<Vec<_>>(),
+            [
+                ("OM_E_X".into(), 0x80CF_0002, 3),
+                ("OM_E_A".into(), 1, 4),
+                ("OM_E_B".into(), 7, 7),
+            ]
+        );
+        // Without the `#undef`, still a conflict.
+        assert!(
+            error_text(header("#define OM_E_X 1\n#define OM_E_X 2\n"))
+                .contains("is defined again with another value")
+        );
+    }
+
+    #[test]
+    fn a_continuation_at_the_end_of_the_file_joins_nothing() {
+        let reference = header("#define OM_E_X 0x80CF0001L \\").unwrap();
+        assert_eq!(
+            facts(&reference),
+            [("OM_E_X".into(), 0x80CF_0001, CodeKind::Hresult, 1)]
+        );
+        let reference = header("#define OM_E_X 0x80CF0001L \\\n").unwrap();
+        assert_eq!(reference.len(), 1);
+    }
+
+    #[test]
+    fn table_messages_quote_an_excerpt_and_the_right_line() {
+        // A quote that never closes holds the rest of the file: the message
+        // quoted all of it (megabytes on one line).
+        let rest = "OM_E_Y,2\n".repeat(100_000);
+        let message = error_text(table(
+            &format!("OM_E_X,\"1\n{rest}"),
+            UserReferenceFormat::Csv,
+        ));
+        assert!(message.starts_with("codes.csv:1: `1"), "{message}");
+        assert!(message.len() < 300, "{} bytes", message.len());
+        let long = "X".repeat(100_000);
+        for text in [
+            format!("OM_E_{long}!,1\n"),
+            format!("OM_E_X,0x{long}\n"),
+            format!("OM_E_X,{long}\n"),
+            format!("OM_E_X,9{long}\n"),
+            format!("{long},{long}\n"),
+        ] {
+            let message = error_text(table(&text, UserReferenceFormat::Csv));
+            assert!(message.len() < 400, "{} bytes", message.len());
+        }
+        // An indented comment is a comment, and the line of an error is the
+        // line that holds it.
+        let reference = table(
+            "  # generated\nname,value\n  # more\nOM_E_X,1\n",
+            UserReferenceFormat::Csv,
+        )
+        .unwrap();
+        assert_eq!(facts(&reference)[0].3, 4);
+        assert_eq!(
+            error_text(table(
+                "  # generated\nOM_E_X,1\n  # more\nOM_E_Y,zz\n",
+                UserReferenceFormat::Csv
+            )),
+            "codes.csv:4: `zz` is not a number (hex with `0x`, or decimal)"
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn pair(case: &str) -> Pair {
 pub fn fingerprinted(project: &Project) -> Vec<FingerprintedFinding> {
     let findings = project.build_check().findings;
     let prints = errdocs::diagnostic::fingerprints(project, &findings);
-    FingerprintedFinding::pair(findings, prints)
+    FingerprintedFinding::pair_with_rows(findings, prints, project)
 }
 
 impl Pair {
