@@ -625,6 +625,11 @@ pub fn load_user_references(
             {
                 in_config(format!("[reference] files: `{written}` {source}"))
             }
+            // A link that leads in a circle is the setting's fault, as a
+            // missing file is: said at its line.
+            ReferenceError::Io { source, .. } if is_link_loop(&source) => in_config(format!(
+                "[reference] files: `{written}` is a symbolic link that leads in a circle"
+            )),
             // The file as the user can open it from where errdocs runs
             // (`--root elsewhere`), not as errdocs.toml names it.
             ReferenceError::Io { path, source } => Error::io(root.join(path), source),
@@ -663,6 +668,20 @@ pub fn load_user_references(
         files.push(file);
     }
     Ok((files, notes))
+}
+
+/// True for the error opening a path whose links lead in a circle
+/// (`ELOOP`; std has no stable kind for it).
+fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = error;
+        false
+    }
 }
 
 /// The error for a file whose text is not the one ingested any more.

@@ -372,6 +372,22 @@ fn a_reference_that_is_not_a_regular_file_is_refused_at_its_line() {
     assert!(error.contains("is not a regular file"), "{error}");
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn a_reference_link_that_leads_in_a_circle_is_refused_at_its_line() {
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", PAGE.as_bytes()),
+        ("errdocs.toml", b"[reference]\nfiles = [\"loop.h\"]\n"),
+    ]);
+    std::os::unix::fs::symlink("loop.h", dir.path().join("loop.h")).expect("a link");
+    let error = Project::load(dir.path()).expect_err("a loop").to_string();
+    assert!(error.contains("errdocs.toml:2: "), "{error}");
+    assert!(
+        error.contains("`loop.h` is a symbolic link that leads in a circle"),
+        "{error}"
+    );
+}
+
 /// A project whose header gives one code 50,000 names, none of them the
 /// page's.
 fn fifty_thousand_names() -> tempfile::TempDir {
