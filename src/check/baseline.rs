@@ -98,7 +98,8 @@ impl Baseline {
     }
 
     /// Splits `findings` into the new ones (returned) and the ones already
-    /// recorded (counted); also returns the entries that no longer occur.
+    /// recorded (counted); also returns the entries that no longer occur,
+    /// by file and line.
     pub fn filter(
         &self,
         lines: &dyn SourceLines,
@@ -111,12 +112,22 @@ impl Baseline {
             .map(|e| e.fingerprint.as_str())
             .collect();
         let current: std::collections::BTreeSet<&str> = prints.iter().map(String::as_str).collect();
-        let gone = self
+        let mut gone: Vec<BaselineEntry> = self
             .findings
             .iter()
             .filter(|e| !current.contains(e.fingerprint.as_str()))
             .cloned()
             .collect();
+        // Shown as findings are: by file and line (the file keeps them by
+        // fingerprint).
+        gone.sort_by(|a, b| {
+            (&a.file, a.line, &a.rule, &a.fingerprint).cmp(&(
+                &b.file,
+                b.line,
+                &b.rule,
+                &b.fingerprint,
+            ))
+        });
         let mut matched = 0;
         let new = findings
             .into_iter()
@@ -131,5 +142,34 @@ impl Baseline {
             })
             .collect();
         (new, matched, gone)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::NoSourceLines;
+
+    #[test]
+    fn entries_gone_are_listed_by_file_and_line() {
+        let entry = |fingerprint: &str, file: &str, line: usize| BaselineEntry {
+            fingerprint: fingerprint.into(),
+            rule: "hex-malformed".into(),
+            file: file.into(),
+            line,
+            message: String::new(),
+        };
+        // The file keeps them by fingerprint.
+        let baseline = Baseline {
+            version: Baseline::VERSION,
+            findings: vec![
+                entry("0001", "b.md", 3),
+                entry("0002", "a.md", 9),
+                entry("0003", "a.md", 2),
+            ],
+        };
+        let (_, _, gone) = baseline.filter(&NoSourceLines, Vec::new());
+        let places: Vec<(&str, usize)> = gone.iter().map(|e| (e.file.as_str(), e.line)).collect();
+        assert_eq!(places, [("a.md", 2), ("a.md", 9), ("b.md", 3)]);
     }
 }
