@@ -289,6 +289,18 @@ struct Collector {
     /// definition replaces the fact.
     undefined: HashSet<String>,
     skipped: Vec<SkippedDefinition>,
+    /// Where the line being read stands among the open `#if` groups: per
+    /// group, its number and its branch (`#if` 0, each `#elif` or `#else`
+    /// one more).
+    branch: Vec<(u32, u32)>,
+    /// How many `#if` groups have opened.
+    groups: u32,
+    /// The branch of each fact, in `facts` order.
+    branches: Vec<Box<[(u32, u32)]>>,
+    /// Names defined with different values in alternative branches of one
+    /// `#if`: which holds depends on conditions errdocs does not evaluate,
+    /// so none is a fact.
+    ambiguous: HashSet<String>,
 }
 
 impl Collector {
@@ -299,7 +311,29 @@ impl Collector {
             by_name: HashMap::new(),
             undefined: HashSet::new(),
             skipped: Vec::new(),
+            branch: Vec::new(),
+            groups: 0,
+            branches: Vec::new(),
+            ambiguous: HashSet::new(),
         }
+    }
+
+    /// `#if`, `#ifdef`, `#ifndef`: a group opens, in its first branch.
+    fn open_group(&mut self) {
+        self.groups += 1;
+        self.branch.push((self.groups, 0));
+    }
+
+    /// `#elif`, `#else`: the next branch of the innermost group.
+    fn next_branch(&mut self) {
+        if let Some(top) = self.branch.last_mut() {
+            top.1 += 1;
+        }
+    }
+
+    /// `#endif`: the innermost group closes.
+    fn close_group(&mut self) {
+        self.branch.pop();
     }
 
     fn malformed(&self, line: usize, message: impl Into<String>) -> ReferenceError {
@@ -318,13 +352,27 @@ impl Collector {
     }
 
     fn add(&mut self, fact: UserFact) -> Result<(), ReferenceError> {
+        if self.ambiguous.contains(&fact.name) {
+            return Ok(());
+        }
         if let Some(&existing) = self.by_name.get(&fact.name) {
             if self.undefined.remove(&fact.name) {
                 self.facts[existing] = fact;
+                self.branches[existing] = self.branch.clone().into_boxed_slice();
                 return Ok(());
             }
             let earlier = &self.facts[existing];
             if earlier.value == fact.value {
+                return Ok(());
+            }
+            if alternatives(&self.branches[existing], &self.branch) {
+                let reason = format!(
+                    "defined as 0x{:08X} at line {} and as 0x{:08X} here, in alternative branches of an `#if`; errdocs does not evaluate conditions, so it records neither",
+                    earlier.value, earlier.line, fact.value
+                );
+                self.by_name.remove(&fact.name);
+                self.ambiguous.insert(fact.name.clone());
+                self.skip(fact.line, &fact.name, reason);
                 return Ok(());
             }
             return Err(self.malformed(
@@ -337,6 +385,7 @@ impl Collector {
         }
         self.by_name.insert(fact.name.clone(), self.facts.len());
         self.facts.push(fact);
+        self.branches.push(self.branch.clone().into_boxed_slice());
         Ok(())
     }
 
@@ -349,6 +398,8 @@ impl Collector {
     }
 
     fn finish(mut self) -> UserReference {
+        let ambiguous = std::mem::take(&mut self.ambiguous);
+        self.facts.retain(|fact| !ambiguous.contains(&fact.name));
         self.skipped.sort_by_key(|skipped| skipped.line);
         UserReference {
             table: FactTable::new(UserRows {
@@ -358,6 +409,13 @@ impl Collector {
             skipped: self.skipped,
         }
     }
+}
+
+/// True when two places in a header are in different branches of one
+/// `#if` group (group numbers are unique, so the same group at one depth
+/// is the same group).
+fn alternatives(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    a.iter().zip(b).any(|(x, y)| x.0 == y.0 && x.1 != y.1)
 }
 
 /// True for a C identifier: a letter or `_`, then letters, digits and `_`.
@@ -995,6 +1053,26 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
             continue;
         };
         let directive = directive.trim_start();
+        // Conditionals: definitions in alternative branches may differ.
+        let word = directive
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        match word {
+            "if" | "ifdef" | "ifndef" => {
+                collector.open_group();
+                continue;
+            }
+            "elif" | "elifdef" | "elifndef" | "else" => {
+                collector.next_branch();
+                continue;
+            }
+            "endif" => {
+                collector.close_group();
+                continue;
+            }
+            _ => {}
+        }
         // `#undef NAME`: a later `#define NAME` with another value is a
         // new definition, as the compiler reads it, not a conflict.
         if let Some(undefined) = directive
@@ -1003,7 +1081,7 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
         {
             let name = undefined.trim();
             collector.undefine(name);
-            aliases.retain(|(_, alias, _, _)| alias != name);
+            aliases.retain(|(_, alias, _, _, _)| alias != name);
             continue;
         }
         let Some(after) = directive.strip_prefix("define") else {
@@ -1063,7 +1141,13 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
                 line,
             })?,
             Ok(DefinedValue::Alias(target, declared)) => {
-                aliases.push((line, name.to_string(), target, declared));
+                aliases.push((
+                    line,
+                    name.to_string(),
+                    target,
+                    declared,
+                    collector.branch.clone(),
+                ));
             }
             Ok(DefinedValue::Other(reason)) => collector.skip(line, name, reason),
             Err(message) => {
@@ -1076,18 +1160,19 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
 
 /// Turns `#define A B` into a fact when `B` is a constant of the same file
 /// (directly or through other aliases); records it as skipped otherwise.
-fn resolve_aliases(
-    aliases: Vec<(usize, String, String, Option<CodeKind>)>,
-    collector: &mut Collector,
-) -> Result<(), ReferenceError> {
+/// One `#define NAME OTHER_NAME`: its line, name, target, the kind its
+/// cast declares, and its `#if` branch.
+type Alias = (usize, String, String, Option<CodeKind>, Vec<(u32, u32)>);
+
+fn resolve_aliases(aliases: Vec<Alias>, collector: &mut Collector) -> Result<(), ReferenceError> {
     let targets: HashMap<&str, &str> = aliases
         .iter()
-        .map(|(_, name, target, _)| (name.as_str(), target.as_str()))
+        .map(|(_, name, target, _, _)| (name.as_str(), target.as_str()))
         .collect();
     // Where each alias ends: a name that is no alias, or `None` in a
     // cycle. Each chain is walked once; the names on it learn its end.
     let mut ends: HashMap<&str, Option<&str>> = HashMap::default();
-    for (_, name, _, _) in &aliases {
+    for (_, name, _, _, _) in &aliases {
         let mut path: Vec<&str> = Vec::new();
         let mut on_path: HashSet<&str> = HashSet::default();
         let mut current = name.as_str();
@@ -1110,7 +1195,8 @@ fn resolve_aliases(
             ends.insert(step, end);
         }
     }
-    for (line, name, target, declared) in &aliases {
+    for (line, name, target, declared, branch) in &aliases {
+        collector.branch.clone_from(branch);
         let resolved = ends
             .get(name.as_str())
             .copied()
@@ -1809,6 +1895,37 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[test]
+    fn alternative_if_branches_may_define_a_name_differently() {
+        // Which branch holds depends on the build: neither value is a
+        // fact, and the name is listed as skipped with both lines.
+        let text = "#ifdef NEW_CODES\n#define OM_X 0x80CF0002L\n#define OM_Y 1\n#else\n#define OM_X 0x80CF0001L\n#define OM_Y 1\n#endif\n#define OM_Z OM_X\n#if A\n#if B\n#define OM_W 1\n#endif\n#elif C\n#define OM_W 2\n#else\n#define OM_W 3\n#endif\n#define OM_V 0x80CF0009L\n";
+        let reference = header(text).expect("alternatives are no conflict");
+        let names: Vec<String> = facts(&reference).into_iter().map(|f| f.0).collect();
+        assert_eq!(names, ["OM_Y", "OM_V"]);
+        let skipped = skipped(&reference);
+        assert_eq!(
+            skipped.iter().map(|s| (s.0, s.1)).collect::<Vec<_>>(),
+            [(5, "OM_X"), (8, "OM_Z"), (14, "OM_W")]
+        );
+        assert!(
+            skipped[0].2.contains("alternative branches of an `#if`"),
+            "{}",
+            skipped[0].2
+        );
+        // In one branch, or outside any, it is still a conflict.
+        for text in [
+            "#ifdef A\n#define OM_X 1\n#define OM_X 2\n#endif\n",
+            "#define OM_X 1\n#ifdef A\n#define OM_X 2\n#endif\n",
+            "#ifdef A\n#define OM_X 1\n#endif\n#ifdef B\n#define OM_X 2\n#endif\n",
+        ] {
+            assert!(
+                error_text(header(text)).contains("is defined again with another value"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
