@@ -66,6 +66,15 @@ struct LazySource {
     text: OnceLock<Option<SourceFile>>,
 }
 
+impl LazySource {
+    /// The file read again, if it still has the text that was ingested.
+    fn read_unchanged(&self) -> Option<SourceFile> {
+        SourceFile::read(&self.path, self.rel.clone())
+            .ok()
+            .filter(|text| identity(text) == self.identity)
+    }
+}
+
 /// `path` with every link resolved: the real path of its longest existing
 /// ancestor, the rest as written. `None` when not even the current folder
 /// resolves.
@@ -432,14 +441,7 @@ impl Project {
     /// wrong lines.
     pub fn source(&self, rel: &str) -> Option<&SourceFile> {
         let source = self.sources.get(*self.source_index.get(rel)?)?;
-        source
-            .text
-            .get_or_init(|| {
-                SourceFile::read(&source.path, source.rel.clone())
-                    .ok()
-                    .filter(|text| identity(text) == source.identity)
-            })
-            .as_ref()
+        source.text.get_or_init(|| source.read_unchanged()).as_ref()
     }
 
     /// Takes `source` as the text of its file (by its path relative to the
@@ -551,11 +553,7 @@ impl Project {
             // is not read again.
             let taken = match lazy.text.get() {
                 Some(text) => text.as_ref().map(take),
-                None => SourceFile::read(&lazy.path, lazy.rel.clone())
-                    .ok()
-                    .filter(|text| identity(text) == lazy.identity)
-                    .as_ref()
-                    .map(take),
+                None => lazy.read_unchanged().as_ref().map(take),
             };
             taken.ok_or_else(|| changed_during_run(&lazy.path))
         });

@@ -93,10 +93,7 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
     // A mistyped --root is an error, as for the other commands, not a
     // lookup that silently leaves the project's pages out.
     if !root.is_dir() {
-        return Err(crate::error::Error::Corpus {
-            path: root.to_path_buf(),
-            message: "no such folder; pass the project folder (the one holding errdocs.toml and sources/) to --root".into(),
-        });
+        return Err(crate::corpus::no_such_root(root));
     }
     let is_project =
         root.join(crate::config::CONFIG_FILE).is_file() || root.join("sources").is_dir();

@@ -71,10 +71,7 @@ impl Corpus {
     pub fn discover(root: &Path, config: &Config) -> Result<Corpus> {
         let sources = config.sources_dir(root);
         if !root.is_dir() {
-            return Err(Error::Corpus {
-                path: root.to_path_buf(),
-                message: "no such folder; pass the project folder (the one holding errdocs.toml and sources/) to --root".into(),
-            });
+            return Err(no_such_root(root));
         }
         let placed: Vec<_> = config
             .documents
@@ -549,6 +546,14 @@ fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     paths.sort();
     Ok(paths)
+}
+
+/// The error for a `--root` that is no folder.
+pub fn no_such_root(root: &Path) -> Error {
+    Error::Corpus {
+        path: root.to_path_buf(),
+        message: "no such folder; pass the project folder (the one holding errdocs.toml and sources/) to --root".into(),
+    }
 }
 
 #[cfg(test)]

@@ -1415,6 +1415,14 @@ mod tests {
         UserReference::parse(Path::new("codes.csv"), text, format)
     }
 
+    /// The names and values `reference` defines, in order.
+    fn values(reference: &UserReference) -> Vec<(String, u32)> {
+        facts(reference)
+            .into_iter()
+            .map(|(name, value, ..)| (name, value))
+            .collect()
+    }
+
     fn facts(reference: &UserReference) -> Vec<(String, u32, CodeKind, usize)> {
         let mut facts: Vec<_> = reference
             .iter()
@@ -1577,10 +1585,7 @@ mod tests {
             spaced(MAX_VALUE_LAYERS + 1),
         );
         let reference = header(&text).expect("parses");
-        let values: Vec<(String, u32)> = facts(&reference)
-            .into_iter()
-            .map(|(name, value, ..)| (name, value))
-            .collect();
+        let values = values(&reference);
         assert_eq!(
             values,
             [
@@ -1641,10 +1646,7 @@ mod tests {
 #define OM_WIDE_CHAR L'a'
 ";
         let reference = header(text).expect("parses");
-        let values: Vec<(String, u32)> = facts(&reference)
-            .into_iter()
-            .map(|(name, value, ..)| (name, value))
-            .collect();
+        let values = values(&reference);
         assert_eq!(
             values,
             [
