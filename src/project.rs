@@ -113,11 +113,12 @@ struct IngestJob<'a> {
     source: &'a SourceFile,
 }
 
-/// Ingests every file, spread over the machine's cores. Files are
-/// independent and the results keep corpus order, so the outputs do not
-/// depend on the thread count.
+/// Ingests every file, spread over the machine's cores, each core taking
+/// the next file as it finishes one (a page of a thousand codes beside
+/// pages of ten). Files are independent and the results keep corpus
+/// order, so the outputs do not depend on the thread count.
 fn ingest_all(jobs: &[IngestJob]) -> (Vec<IngestedFile>, Vec<IngestProblem>) {
-    let results = crate::threads::map_in_order(jobs, |job| {
+    let results = crate::threads::map_dynamic(jobs, |job| {
         let mut problems = Vec::new();
         let file = ingest::ingest(
             job.source,

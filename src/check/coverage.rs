@@ -81,69 +81,85 @@ pub fn translation_coverage(ctx: &Context, reported: &[Finding]) -> Vec<Coverage
         marked.contains(&(location.file.as_ref(), location.line, location.column))
     };
     let files = ctx.files();
-    let mut coverage = Vec::new();
-    for (source_index, source) in files.iter().enumerate().filter(|(_, f)| f.is_source) {
-        let translations: Vec<_> = ctx
-            .input
-            .alignments
-            .iter()
-            .filter(|a| a.source_file == source_index)
-            .collect();
-        if translations.is_empty() {
-            continue;
-        }
-        let mut matrix = Coverage {
-            document: source.document.to_string(),
-            locales: translations
-                .iter()
-                .filter_map(|a| files.get(a.translation_file))
-                .map(|t| t.locale.to_string())
-                .collect(),
-            counts: BTreeMap::new(),
-            rows: Vec::new(),
-        };
-        // Source rows by (table, row) -> index in matrix.rows.
-        let mut index = BTreeMap::new();
-        for table in source.tables.iter().filter(|t| t.is_understood()) {
-            for (r, row) in table.rows.iter().enumerate() {
-                let cells = RowCells::of(table, row);
-                index.insert((table.index, r), matrix.rows.len());
-                matrix.rows.push(CoverageRow {
-                    code: cells
-                        .code_reading()
-                        .value
-                        .map_or_else(|| cells.code_text().to_string(), |v| v.to_string()),
-                    name: cells.name_text().to_string(),
-                    states: LocaleMap::with_capacity(translations.len()),
-                });
-            }
-        }
-        for alignment in &translations {
-            let Some(translation) = files.get(alignment.translation_file) else {
-                continue;
-            };
-            for table in &alignment.tables {
-                let states = table_states(source, translation, table, &is_marked);
-                for (r, state) in states.into_iter().enumerate() {
-                    if let Some(&i) = index.get(&(table.source_table, r)) {
-                        matrix.rows[i]
-                            .states
-                            .insert(translation.locale.clone(), state);
-                    }
-                }
-            }
-        }
-        for locale in &matrix.locales {
-            let counts = matrix.counts.entry(locale.clone()).or_default();
-            for row in &matrix.rows {
-                if let Some(state) = row.states.get(locale) {
-                    *counts.entry(*state).or_default() += 1;
-                }
-            }
-        }
-        coverage.push(matrix);
+    // Documents are independent: each source file's matrix on any core,
+    // in corpus order.
+    let sources: Vec<usize> = (0..files.len()).filter(|&i| files[i].is_source).collect();
+    crate::threads::map_dynamic(&sources, |&source_index| {
+        document_coverage(ctx, source_index, &is_marked)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The coverage matrix of the document whose source-language file is
+/// `files[source_index]`; `None` when it has no translation.
+fn document_coverage(
+    ctx: &Context,
+    source_index: usize,
+    is_marked: &(impl Fn(&Location) -> bool + Sync),
+) -> Option<Coverage> {
+    let files = ctx.files();
+    let source = &files[source_index];
+    let translations: Vec<_> = ctx
+        .input
+        .alignments
+        .iter()
+        .filter(|a| a.source_file == source_index)
+        .collect();
+    if translations.is_empty() {
+        return None;
     }
-    coverage
+    let mut matrix = Coverage {
+        document: source.document.to_string(),
+        locales: translations
+            .iter()
+            .filter_map(|a| files.get(a.translation_file))
+            .map(|t| t.locale.to_string())
+            .collect(),
+        counts: BTreeMap::new(),
+        rows: Vec::new(),
+    };
+    // Source rows by (table, row) -> index in matrix.rows.
+    let mut index = BTreeMap::new();
+    for table in source.tables.iter().filter(|t| t.is_understood()) {
+        for (r, row) in table.rows.iter().enumerate() {
+            let cells = RowCells::of(table, row);
+            index.insert((table.index, r), matrix.rows.len());
+            matrix.rows.push(CoverageRow {
+                code: cells
+                    .code_reading()
+                    .value
+                    .map_or_else(|| cells.code_text().to_string(), |v| v.to_string()),
+                name: cells.name_text().to_string(),
+                states: LocaleMap::with_capacity(translations.len()),
+            });
+        }
+    }
+    for alignment in &translations {
+        let Some(translation) = files.get(alignment.translation_file) else {
+            continue;
+        };
+        for table in &alignment.tables {
+            let states = table_states(source, translation, table, is_marked);
+            for (r, state) in states.into_iter().enumerate() {
+                if let Some(&i) = index.get(&(table.source_table, r)) {
+                    matrix.rows[i]
+                        .states
+                        .insert(translation.locale.clone(), state);
+                }
+            }
+        }
+    }
+    for locale in &matrix.locales {
+        let counts = matrix.counts.entry(locale.clone()).or_default();
+        for row in &matrix.rows {
+            if let Some(state) = row.states.get(locale) {
+                *counts.entry(*state).or_default() += 1;
+            }
+        }
+    }
+    Some(matrix)
 }
 
 /// The state of each row of one source table in one translation.

@@ -110,12 +110,18 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
         .collect();
     ctx.enabled = enabled.iter().map(|r| r.id).collect();
     let ctx = ctx;
-    let mut findings: Vec<Finding> = crate::threads::map_dynamic(&enabled, |rule| {
-        let mut found = Vec::new();
-        (rule.check)(&ctx, &mut found);
-        found
-    })
-    .concat();
+    // The counterpart coverage needs only the records: it is worked out
+    // beside the rules rather than after them.
+    let (mut findings, counterpart_coverage) = std::thread::scope(|scope| {
+        let counterpart_coverage = scope.spawn(|| coverage::counterpart_coverage(&ctx));
+        let findings: Vec<Finding> = crate::threads::map_dynamic(&enabled, |rule| {
+            let mut found = Vec::new();
+            (rule.check)(&ctx, &mut found);
+            found
+        })
+        .concat();
+        (findings, crate::threads::join(counterpart_coverage))
+    });
     let applied = suppress::apply(input.files, &mut findings, |id| rule(id).is_some());
     let mut findings = rollup::apply(&ctx, findings);
     if enabled
@@ -132,7 +138,7 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
     sort_findings(&mut findings);
     Evaluation {
         coverage: coverage::translation_coverage(&ctx, &findings),
-        counterpart_coverage: coverage::counterpart_coverage(&ctx),
+        counterpart_coverage,
         findings,
         suppressed: applied.suppressed,
     }

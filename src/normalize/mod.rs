@@ -160,15 +160,16 @@ impl<'a> RowCells<'a> {
 pub fn normalize(corpus: &Corpus, files: &[IngestedFile], reference: &Reference) -> Normalized {
     let names = name_index(files);
     // Documents are independent once the names are known: normalize them
-    // in parallel, a contiguous run of documents per thread, and concatenate
-    // in corpus order, so the result does not depend on the thread count.
+    // in parallel, each core taking the next document as it finishes one,
+    // and concatenate in corpus order, so the result does not depend on
+    // the thread count.
     let mut documents: Vec<(usize, &[IngestedFile])> = Vec::new();
     let mut offset = 0;
     for chunk in files.chunk_by(|a, b| a.document == b.document) {
         documents.push((offset, chunk));
         offset += chunk.len();
     }
-    let parts: Vec<DocumentPart> = crate::threads::map_in_order(&documents, |(offset, files)| {
+    let parts: Vec<DocumentPart> = crate::threads::map_dynamic(&documents, |(offset, files)| {
         normalize_document(*offset, files, &names, reference)
     });
     // Sized once: the records of a large corpus are tens of megabytes, and
@@ -502,6 +503,21 @@ fn sort_records(records: Vec<Record>) -> Vec<Record> {
 /// Every name whose code its cell states, for counterpart evidence. The
 /// first row of a name wins.
 fn name_index(files: &[IngestedFile]) -> NameIndex {
+    // Each run of files indexed on any core; the runs merged in corpus
+    // order, where a name already there stays: the first row still wins.
+    let runs: Vec<&[IngestedFile]> = files.chunks(files.len().div_ceil(8).max(1)).collect();
+    let mut indexes = crate::threads::map_in_order(&runs, |run| name_index_of(run)).into_iter();
+    let mut names = indexes.next().unwrap_or_default();
+    for index in indexes {
+        for (name, first) in index {
+            names.entry(name).or_insert(first);
+        }
+    }
+    names
+}
+
+/// [`name_index`] of some files.
+fn name_index_of(files: &[IngestedFile]) -> NameIndex {
     let mut names = NameIndex::new();
     for file in files.iter().filter(|f| f.is_source) {
         for table in file.tables.iter().filter(|t| t.is_understood()) {
