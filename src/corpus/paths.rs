@@ -77,9 +77,15 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<FoundFile>> {
 /// in folders, as ripgrep does not follow them: a link could lead out of
 /// the folder, or in a circle); name the file itself to check it.
 pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Result<Vec<FoundFile>> {
-    let mut found = Vec::new();
+    // Each file with its identity for spotting a file reached twice: its
+    // canonical path. Links are not followed in folders, so a walked file's
+    // is its folder's canonical path joined with the rest: one
+    // `canonicalize` per path given, not one per file (a docs tree has
+    // thousands, and each costs a system call per folder on its path).
+    let mut found: Vec<(FoundFile, PathBuf)> = Vec::new();
     for given in paths {
         let shown = shown_path(given);
+        let canonical = std::fs::canonicalize(given).unwrap_or_else(|_| given.clone());
         let metadata = std::fs::metadata(given).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::Corpus {
@@ -91,10 +97,13 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
             }
         })?;
         if !metadata.is_dir() {
-            found.push(FoundFile {
-                path: given.clone(),
-                shown,
-            });
+            found.push((
+                FoundFile {
+                    path: given.clone(),
+                    shown,
+                },
+                canonical,
+            ));
             continue;
         }
         let mut walk = ignore::WalkBuilder::new(given);
@@ -114,30 +123,33 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(entry.path()) {
                 continue;
             }
-            let inner = entry
-                .path()
-                .strip_prefix(given)
-                .unwrap_or(entry.path())
+            let relative = entry.path().strip_prefix(given).unwrap_or(entry.path());
+            let inner = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            found.push(FoundFile {
-                path: entry.path().to_path_buf(),
-                shown: if shown.is_empty() {
-                    inner
-                } else if shown.ends_with('/') {
-                    format!("{shown}{inner}")
-                } else {
-                    format!("{shown}/{inner}")
+            found.push((
+                FoundFile {
+                    path: entry.path().to_path_buf(),
+                    shown: if shown.is_empty() {
+                        inner
+                    } else if shown.ends_with('/') {
+                        format!("{shown}{inner}")
+                    } else {
+                        format!("{shown}/{inner}")
+                    },
                 },
-            });
+                canonical.join(relative),
+            ));
         }
     }
     let mut seen = HashSet::new();
-    found.retain(|file| {
-        seen.insert(std::fs::canonicalize(&file.path).unwrap_or_else(|_| file.path.clone()))
-    });
+    let mut found: Vec<FoundFile> = found
+        .into_iter()
+        .filter(|(_, identity)| seen.insert(identity.clone()))
+        .map(|(file, _)| file)
+        .collect();
     found.sort_by(|a, b| a.shown.cmp(&b.shown));
     Ok(found)
 }
@@ -256,6 +268,35 @@ fn path_tag(text: &str, bare: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_reached_twice_is_listed_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let docs = dir.path().join("docs");
+        std::fs::create_dir_all(docs.join("sub")).expect("folders");
+        for file in ["docs/a.md", "docs/sub/b.md"] {
+            std::fs::write(dir.path().join(file), "# A\n").expect("write");
+        }
+        // A folder, a folder inside it, a file inside both, and (on Unix)
+        // a link to the folder: each file once.
+        let mut given = vec![
+            docs.clone(),
+            docs.join("sub"),
+            docs.join("sub/b.md"),
+            docs.join("sub/../a.md"),
+        ];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&docs, dir.path().join("link")).expect("link");
+            given.push(dir.path().join("link"));
+        }
+        let found = markdown_files(&given).expect("found");
+        let names: Vec<&str> = found
+            .iter()
+            .map(|f| f.path.file_name().and_then(|n| n.to_str()).unwrap_or(""))
+            .collect();
+        assert_eq!(names, ["a.md", "b.md"], "{found:?}");
+    }
 
     #[test]
     fn locales_in_paths() {
