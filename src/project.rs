@@ -178,9 +178,6 @@ impl Project {
     /// unread: they are counted in [`Project::skipped_files`].
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
         let config = Config::load(root, &check::rule_ids())?;
-        if config.reference.sdk {
-            SdkReference::preload();
-        }
         let (user_references, reference_notes) = load_user_references(root, &config)?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
         let mut notes = Vec::new();
@@ -203,6 +200,11 @@ impl Project {
         .into_iter()
         .collect::<Result<_>>()?;
         let skipped = read.iter().filter(|r| r.is_none()).count();
+        // The SDK facts are needed only for pages that may hold codes:
+        // prose alone never loads them.
+        if config.reference.sdk && skipped < read.len() {
+            SdkReference::preload();
+        }
         let mut files = Vec::new();
         let mut sources = Vec::new();
         for (file, read) in found.into_iter().zip(read) {

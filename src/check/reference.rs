@@ -92,9 +92,7 @@ impl<'r> ReferenceVerdicts<'r> {
     /// The verdict of every record of `records` against `reference`.
     pub fn new(reference: &'r Reference, records: &'r [Record]) -> Self {
         let base = records.as_ptr() as usize;
-        let no_facts =
-            reference.sdk_reference().is_none() && reference.user_references().is_empty();
-        if no_facts {
+        if !reference.has_facts() || records.is_empty() {
             return ReferenceVerdicts {
                 verdicts: Vec::new(),
                 of_record: vec![None; records.len()],

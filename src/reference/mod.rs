@@ -218,7 +218,10 @@ pub const NEAR_MISS_DISTANCE: usize = 2;
 /// the user's reference files, user facts taking precedence.
 #[derive(Debug, Default)]
 pub struct Reference {
-    sdk: Option<&'static SdkReference>,
+    /// Whether the SDK facts are included. They are loaded on first use: a
+    /// run whose pages hold no codes (`check DIR` over prose) never pays
+    /// for decompressing them.
+    include_sdk: bool,
     user: Vec<UserReference>,
 }
 
@@ -226,7 +229,7 @@ impl Reference {
     /// The Windows SDK facts alone.
     pub fn sdk() -> Reference {
         Reference {
-            sdk: Some(SdkReference::get()),
+            include_sdk: true,
             user: Vec::new(),
         }
     }
@@ -234,15 +237,18 @@ impl Reference {
     /// The Windows SDK facts (when `include_sdk`) and the given user
     /// references; earlier user files take precedence over later ones.
     pub fn new(include_sdk: bool, user: Vec<UserReference>) -> Reference {
-        Reference {
-            sdk: include_sdk.then(SdkReference::get),
-            user,
-        }
+        Reference { include_sdk, user }
     }
 
-    /// The SDK facts, when included.
+    /// True when any facts are included (the SDK's or a user file's),
+    /// without loading the SDK's.
+    pub fn has_facts(&self) -> bool {
+        self.include_sdk || !self.user.is_empty()
+    }
+
+    /// The SDK facts, when included (loaded on the first call).
     pub fn sdk_reference(&self) -> Option<&'static SdkReference> {
-        self.sdk
+        self.include_sdk.then(SdkReference::get)
     }
 
     /// The user references, in precedence order.
@@ -278,7 +284,7 @@ impl Reference {
         self.user
             .iter()
             .find_map(|file| file.table().named(name))
-            .or_else(|| self.sdk.and_then(|sdk| sdk.table().named(name)))
+            .or_else(|| self.sdk_reference().and_then(|sdk| sdk.table().named(name)))
     }
 
     /// The facts whose name equals `name` ignoring case (`Error_Invalid_Name`
@@ -293,7 +299,7 @@ impl Reference {
                 }
             }
         }
-        if let Some(sdk) = self.sdk {
+        if let Some(sdk) = self.sdk_reference() {
             facts.extend(self.visible_sdk(sdk.table().named_ignore_case(name).into_iter()));
         }
         facts
@@ -342,7 +348,7 @@ impl Reference {
                 }
             }
         }
-        if let Some(sdk) = self.sdk {
+        if let Some(sdk) = self.sdk_reference() {
             facts.extend(self.visible_sdk(sdk.table().with_value(value)));
         }
         facts
@@ -361,7 +367,7 @@ impl Reference {
         for file in &self.user {
             candidates.extend(file.table().with_prefix(family));
         }
-        if let Some(sdk) = self.sdk {
+        if let Some(sdk) = self.sdk_reference() {
             candidates.extend(self.visible_sdk(sdk.table().with_prefix(family)));
         }
         let mut misses: Vec<NearMiss<'_>> = Vec::new();
@@ -400,7 +406,7 @@ impl Reference {
                 }
             }
         }
-        if let Some(sdk) = self.sdk {
+        if let Some(sdk) = self.sdk_reference() {
             facts.extend(
                 self.visible_sdk(sdk.table().with_prefix(prefix))
                     .filter(|fact| pattern.matches(fact.name)),
@@ -418,7 +424,7 @@ impl Reference {
     /// (in the SDK metadata, `E_`: `Foundation` 118, `System.AddressBook`
     /// 84, `Data.HtmlHelp` 62, and 15 more modules).
     pub fn is_component_local(&self, fact: &Fact<'_>) -> bool {
-        let (Origin::Sdk { module, .. }, Some(sdk)) = (fact.origin, self.sdk) else {
+        let (Origin::Sdk { module, .. }, Some(sdk)) = (fact.origin, self.sdk_reference()) else {
             return false;
         };
         let family = family_prefix(fact.name);
@@ -493,7 +499,7 @@ impl Reference {
     pub fn iter(&self) -> impl Iterator<Item = Fact<'_>> + '_ {
         let user = self.user.iter().flat_map(UserReference::iter);
         let sdk = self
-            .sdk
+            .sdk_reference()
             .into_iter()
             .flat_map(|sdk| self.visible_sdk(sdk.iter()));
         user.chain(sdk)

@@ -25,7 +25,7 @@ pub static RULE: Rule = Rule {
 /// On source rows of tables with a name column.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let reference = ctx.input.reference;
-    let has_facts = reference.sdk_reference().is_some() || !reference.user_references().is_empty();
+    let has_facts = reference.has_facts();
     for table in ctx.source_tables() {
         // The family prefixes of the table's names, for a table that has a
         // placeholder.
