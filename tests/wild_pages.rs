@@ -425,3 +425,152 @@ fn a_generic_error_code_header_over_names_is_not_a_mismatch() {
         rules_found(&project)
     );
 }
+
+#[test]
+fn an_html_cell_spanning_rows_describes_each_row_it_spans() {
+    let project = load(
+        "# Errors\n\n<table>\n\
+         <tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td>0x80180003</td><td>MENROLL_E_DEVICE_AUTHORIZATION_ERROR</td><td rowspan=\"2\">The user isn't authorized.</td></tr>\n\
+         <tr><td>0x80180004</td><td>MENROLL_E_DEVICE_CERTIFICATEREQUEST_ERROR</td></tr>\n\
+         <tr><td>0x80180005</td><td>MENROLL_E_DEVICE_CONFIGMGRSERVER_ERROR</td><td>The server failed.</td></tr>\n\
+         </table>\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80180003",
+                "MENROLL_E_DEVICE_AUTHORIZATION_ERROR",
+                "The user isn't authorized."
+            ),
+            record(
+                "0x80180004",
+                "MENROLL_E_DEVICE_CERTIFICATEREQUEST_ERROR",
+                "The user isn't authorized."
+            ),
+            record(
+                "0x80180005",
+                "MENROLL_E_DEVICE_CONFIGMGRSERVER_ERROR",
+                "The server failed."
+            ),
+        ]
+    );
+    // The row under the spanning cell is whole, and one cell written once
+    // for two codes is not a description copied by mistake.
+    let rules = rules_found(&project);
+    for rule in [
+        "table-ragged-row",
+        "description-empty",
+        "duplicate-description",
+    ] {
+        assert!(!rules.iter().any(|r| r == rule), "{rules:?}");
+    }
+}
+
+#[test]
+fn a_row_across_an_html_table_starts_a_section_and_is_no_record() {
+    let project = load(
+        "# MDM errors\n\n<table>\n<thead>\n\
+         <tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>\n\
+         </thead>\n<tbody>\n\
+         <tr><td colspan=\"3\"><strong>Enrollment errors</strong></td></tr>\n\
+         <tr><th><code>0x80180001</code></th><td>MENROLL_E_DEVICE_MESSAGE_FORMAT_ERROR</td><td>Invalid message.</td></tr>\n\
+         <tr><td colspan=\"3\"><strong>Server errors</strong></td></tr>\n\
+         <tr><th>0x80180005</th><td>MENROLL_E_DEVICE_CONFIGMGRSERVER_ERROR</td><td>The server failed.</td></tr>\n\
+         </tbody>\n</table>\n",
+    );
+    no_unresolved(&project);
+    let sections: Vec<(String, String)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.section.to_string()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("0x80180001".into(), "Enrollment errors".into()),
+            ("0x80180005".into(), "Server errors".into()),
+        ]
+    );
+    assert!(
+        rules_found(&project).is_empty(),
+        "{:?}",
+        rules_found(&project)
+    );
+}
+
+#[test]
+fn an_html_header_on_two_rows_names_the_columns_under_it() {
+    let project = load(
+        "# Store errors\n\n<table>\n<thead>\n\
+         <tr><th rowspan=\"2\">Name</th><th colspan=\"2\">Error code</th><th rowspan=\"2\">Description</th></tr>\n\
+         <tr><th>Hex</th><th>Decimal</th></tr>\n\
+         </thead>\n<tbody>\n\
+         <tr><td>E_APPX_PACKAGE_NOT_FOUND</td><td>0x80073CF1</td><td>-2147009295</td><td>The package could not be found.</td></tr>\n\
+         <tr><td>E_APPX_REMOVAL_FAILED</td><td>0x80073CF6</td><td>-2147009291</td><td>The package could not be registered.</td></tr>\n\
+         </tbody>\n</table>\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80073CF1",
+                "E_APPX_PACKAGE_NOT_FOUND",
+                "The package could not be found."
+            ),
+            record(
+                "0x80073CF6",
+                "E_APPX_REMOVAL_FAILED",
+                "The package could not be registered."
+            ),
+        ]
+    );
+    let record = &project.dataset.records[1];
+    assert_eq!(record.documented_decimal.as_deref(), Some("-2147009291"));
+    // The wrong decimal is found: the second header row named the column.
+    assert_eq!(rules_found(&project), ["decimal-mismatch"]);
+}
+
+#[test]
+fn directional_marks_around_codes_in_a_right_to_left_translation_are_not_a_change() {
+    let dir = project_with(&[
+        (
+            "sources/doc/en-us.md",
+            "# Errors\n\n| Error code | Message | Description |\n|---|---|---|\n\
+             | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n"
+                .as_bytes(),
+        ),
+        (
+            "sources/doc/ar-sa.md",
+            "# أخطاء\n\n| رمز الخطأ | الرسالة | الوصف |\n|---|---|---|\n\
+             | \u{200F}0x80240001\u{200F} | \u{200E}WU_E_NO_SERVICE\u{200E} | تعذر على العامل توفير الخدمة. |\n"
+                .as_bytes(),
+        ),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    assert_eq!(project.dataset.records.len(), 1);
+    assert_eq!(project.dataset.records[0].name, "WU_E_NO_SERVICE");
+    assert!(
+        rules_found(&project).is_empty(),
+        "{:?}",
+        rules_found(&project)
+    );
+}
+
+#[test]
+fn a_bare_code_with_a_c_suffix_is_read_and_its_prefix_asked_for() {
+    let project = load(
+        "# Installer\n\n| Name | Description | Value |\n|---|---|---|\n\
+         | `CONTOSO_E_SETUP_CANCELLED` | The user cancels installation. | 8A150642L |\n\
+         | `CONTOSO_E_SETUP_FAILED` | A fatal error occurred. | 0x8A150643L |\n",
+    );
+    no_unresolved(&project);
+    // No reference knows these names: the digits alone give the code.
+    assert_eq!(project.dataset.records[0].code.to_string(), "0x8A150642");
+    assert_eq!(rules_found(&project), ["hex-malformed"]);
+}

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -103,57 +103,25 @@ fn read_nested(
         });
     }
 
-    let mut next_cell = 0;
-    let mut rows: Vec<(Row, bool)> = Vec::new();
-    for (r, parsed) in parsed_rows.iter().enumerate() {
-        let row_start = if mapped {
-            row_tags[r].start
-        } else {
-            range.start
-        };
-        let mut cells = Vec::new();
-        let mut all_th = !parsed.is_empty();
-        for (element, is_th) in parsed {
-            all_th &= *is_th;
-            let span = if mapped {
-                Some(cell_tags[next_cell])
-            } else {
-                None
-            };
-            next_cell += 1;
-            cells.push(html_cell(file, *element, span, range.start));
-        }
-        rows.push((
-            Row {
-                location: file.location(row_start),
-                cells,
-                extra_cells: Vec::new(),
-                part: 0,
-            },
-            all_th,
-        ));
-    }
+    let tags = mapped.then_some((row_tags.as_slice(), cell_tags.as_slice()));
+    let mut rows = grid_rows(file, &parsed_rows, tags, range.start);
 
     // Rows of one cell above a wider table are captions ("Extend code:
     // phase"): the section the table is about, not data.
-    let width = rows.iter().map(|(r, _)| r.cells.len()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| r.row.cells.len()).max().unwrap_or(0);
     let mut heading = heading;
-    while width > 1 && rows.first().is_some_and(|(r, _)| r.cells.len() == 1) {
-        let (caption, _) = rows.remove(0);
-        if let Some(cell) = caption.cells.first().filter(|c| !c.text.trim().is_empty()) {
-            heading = Some(Heading {
-                level: heading.as_ref().map_or(6, |h| (h.level + 1).min(6)),
-                text: cell.text.to_string(),
-                anchor: None,
-                location: cell.location.clone(),
-            });
+    while width > 1 && rows.first().is_some_and(GridRow::is_single) {
+        let caption = rows.remove(0);
+        if let Some(cell) = caption.row.cells.first() {
+            heading = caption_heading(cell, heading.as_ref()).or(heading);
         }
     }
     // A layout table: every cell holds a table. Its tables are the data.
     let is_layout = !rows.is_empty()
-        && rows.iter().all(|(r, _)| {
-            !r.cells.is_empty()
-                && r.cells
+        && rows.iter().all(|r| {
+            !r.row.cells.is_empty()
+                && r.row
+                    .cells
                     .iter()
                     .all(|c| c.source().to_ascii_lowercase().contains("<table"))
         });
@@ -179,26 +147,52 @@ fn read_nested(
     // words name the columns, or when it holds no code and the rows after
     // it do.
     let mut header = Vec::new();
-    if let Some((first, all_th)) = rows.first() {
-        let named = roles_of_headers(first.cells.iter().map(|c| c.text.as_ref()));
+    if let Some(first) = rows.first() {
+        let named = roles_of_headers(first.row.cells.iter().map(|c| c.text.as_ref()));
         let names_columns = named.contains(&ColumnRole::Code)
             && (named.contains(&ColumnRole::Name) || named.contains(&ColumnRole::Description));
-        let holds_code = |row: &Row| {
-            row.cells.iter().any(
-                |c| matches!(brief_shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()),
-            )
-        };
-        let later_with_code = rows.iter().skip(1).filter(|(r, _)| holds_code(r)).count();
+        let later_with_code = rows.iter().skip(1).filter(|r| holds_code(&r.row)).count();
         let unlike_the_rest =
-            !holds_code(first) && later_with_code > 0 && later_with_code * 2 >= rows.len() - 1;
-        if *all_th || names_columns || unlike_the_rest {
-            header = rows.remove(0).0.cells;
+            !holds_code(&first.row) && later_with_code > 0 && later_with_code * 2 >= rows.len() - 1;
+        if first.all_th || names_columns || unlike_the_rest {
+            let first = rows.remove(0);
+            header = first.row.cells;
+            // A header on two rows (`Error code` over `Hex` and `Decimal`):
+            // each further row of <th> cells, as wide and without codes,
+            // names its columns more closely under the row above.
+            let mut above = first.spanned;
+            while let Some(next) = rows.first()
+                && next.all_th
+                && next.row.cells.len() == header.len()
+                && !holds_code(&next.row)
+            {
+                let next = rows.remove(0);
+                header = stack_headers(header, &above, next.row.cells);
+                above = next.spanned;
+            }
         }
     }
 
     let width = header.len();
-    let mut data_rows = Vec::with_capacity(rows.len());
-    for (mut row, _) in rows {
+    // A row of one cell across the table inside the body (`<td
+    // colspan="3">Server errors</td>`) starts a section: the rows after it
+    // are a table of their own under that heading.
+    let mut parts: Vec<(Option<Heading>, Vec<Row>)> = vec![(heading.clone(), Vec::new())];
+    for grid_row in rows {
+        if width > 1
+            && grid_row.is_single()
+            && grid_row.row.cells.len() > 1
+            && !holds_code(&grid_row.row)
+            && let Some(section) = grid_row
+                .row
+                .cells
+                .first()
+                .and_then(|c| caption_heading(c, heading.as_ref()))
+        {
+            parts.push((Some(section), Vec::new()));
+            continue;
+        }
+        let mut row = grid_row.row;
         if width > 0 && row.cells.len() != width {
             problems.push(IngestProblem::RaggedRow {
                 location: row.location.clone(),
@@ -219,19 +213,219 @@ fn read_nested(
                 }
             }
         }
-        data_rows.push(row);
+        if let Some((_, part_rows)) = parts.last_mut() {
+            part_rows.push(row);
+        }
     }
-    vec![super::table::build(
-        file,
-        TableParts {
-            index: first_index,
-            format: TableFormat::Html,
-            location: file.location(range.start),
-            heading,
-            header,
-            rows: data_rows,
-        },
-    )]
+    // A section row before any data leaves the first part empty: only the
+    // parts with rows are tables (one table at least, though it be empty).
+    if parts.len() > 1 {
+        parts.retain(|(_, part_rows)| !part_rows.is_empty());
+        if parts.is_empty() {
+            parts.push((heading, Vec::new()));
+        }
+    }
+    let location = file.location(range.start);
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (heading, data_rows))| {
+            super::table::build(
+                file,
+                TableParts {
+                    index: first_index + i,
+                    format: TableFormat::Html,
+                    location: data_rows
+                        .first()
+                        .filter(|_| i > 0)
+                        .map_or_else(|| location.clone(), |r| r.location.clone()),
+                    heading,
+                    header: header.clone(),
+                    rows: data_rows,
+                },
+            )
+        })
+        .collect()
+}
+
+/// True when a cell of `row` holds a code or a number.
+fn holds_code(row: &Row) -> bool {
+    row.cells
+        .iter()
+        .any(|c| matches!(brief_shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()))
+}
+
+/// The heading a caption cell gives the rows under it: one level below
+/// `above`, the heading the table sits under. `None` for an empty cell.
+fn caption_heading(cell: &Cell, above: Option<&Heading>) -> Option<Heading> {
+    (!cell.text.trim().is_empty()).then(|| Heading {
+        level: above.map_or(6, |h| (h.level + 1).min(6)),
+        text: cell.text.to_string(),
+        anchor: None,
+        location: cell.location.clone(),
+    })
+}
+
+/// The header cells of two header rows as one: under a cell that spans
+/// columns (`upper_spanned`), each column's words follow the spanning
+/// cell's (`Error code` over `Hex`: `Error code Hex`); elsewhere the lower
+/// cell names the column, or the upper one where the lower is empty (a
+/// rowspan carries the same cell down into both).
+fn stack_headers(
+    upper: Vec<Cell>,
+    upper_spanned: &[Option<Arc<str>>],
+    lower: Vec<Cell>,
+) -> Vec<Cell> {
+    upper
+        .into_iter()
+        .zip(lower)
+        .enumerate()
+        .map(
+            |(j, (up, low))| match upper_spanned.get(j).cloned().flatten() {
+                Some(over) if !over.trim().is_empty() && !low.text.trim().is_empty() => {
+                    let text = format!("{over} {}", low.text);
+                    Cell::new(
+                        low.location.clone(),
+                        low.offset,
+                        low.source(),
+                        text.clone(),
+                        &text,
+                        Vec::new(),
+                    )
+                }
+                _ if low.text.trim().is_empty() => up,
+                _ => low,
+            },
+        )
+        .collect()
+}
+
+/// How far a `colspan` is followed: HTML allows 1,000, pages use a few.
+const MAX_COLSPAN: usize = 64;
+
+/// A row of an HTML table laid out on the table's columns: a cell that
+/// spans columns (`colspan`) is followed by empty cells for the columns
+/// it covers, and a cell that spans rows (`rowspan`) stands in each row
+/// it covers, so that every cell is under its own header.
+struct GridRow {
+    row: Row,
+    /// Every cell the row writes is a `<th>`.
+    all_th: bool,
+    /// How many cells the row writes itself.
+    written: usize,
+    /// How many cells stand in it from a row above (`rowspan`).
+    carried: usize,
+    /// Per column, the text of the cell that spans it with a `colspan`
+    /// (the cell itself or one before it): in a header, the words of a
+    /// spanning cell head each column it covers.
+    spanned: Vec<Option<Arc<str>>>,
+}
+
+impl GridRow {
+    /// A row of one cell of its own and nothing carried into it: a
+    /// caption, when the table is wider.
+    fn is_single(&self) -> bool {
+        self.written == 1 && self.carried == 0
+    }
+}
+
+/// The value of a span attribute: 1 when absent or unreadable; 0 (a
+/// `rowspan` to the end of the table) as written.
+fn span_of(element: ElementRef, name: &str) -> usize {
+    element
+        .value()
+        .attr(name)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+}
+
+/// Lays the parsed rows out on the table's columns (see [`GridRow`]).
+/// `tags` are the `<tr>` and cell tags found in the text, when they match
+/// the parsed rows one for one; otherwise cells are placed at `fallback`.
+fn grid_rows(
+    file: &SourceFile,
+    parsed_rows: &[Vec<(ElementRef, bool)>],
+    tags: Option<(&[TagSpan], &[TagSpan])>,
+    fallback: usize,
+) -> Vec<GridRow> {
+    // Per column, the cell a rowspan carries down and the rows it still
+    // covers.
+    let mut carried: Vec<Option<(Cell, usize)>> = Vec::new();
+    let mut next_cell = 0;
+    let mut rows = Vec::with_capacity(parsed_rows.len());
+    for (r, parsed) in parsed_rows.iter().enumerate() {
+        let rows_left = parsed_rows.len() - r - 1;
+        let row_start = tags.map_or(fallback, |(row_tags, _)| row_tags[r].start);
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut spanned: Vec<Option<Arc<str>>> = Vec::new();
+        let mut carried_here = 0;
+        let mut all_th = !parsed.is_empty();
+        for (element, is_th) in parsed {
+            all_th &= *is_th;
+            carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
+            let span = tags.map(|(_, cell_tags)| cell_tags[next_cell]);
+            next_cell += 1;
+            let cell = html_cell(file, *element, span, fallback);
+            let colspan = span_of(*element, "colspan").clamp(1, MAX_COLSPAN);
+            let rowspan = match span_of(*element, "rowspan") {
+                0 => rows_left + 1,
+                n => n.min(rows_left + 1),
+            };
+            for k in 0..colspan {
+                let column = cells.len();
+                let placed = if k == 0 {
+                    cell.clone()
+                } else {
+                    Cell::empty(cell.location.clone(), cell.span().end)
+                };
+                if rowspan > 1 {
+                    if carried.len() <= column {
+                        carried.resize(column + 1, None);
+                    }
+                    carried[column] = Some((placed.clone(), rowspan - 1));
+                }
+                cells.push(placed);
+                spanned.push((colspan > 1).then(|| cell.text.clone()));
+            }
+        }
+        carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
+        rows.push(GridRow {
+            row: Row {
+                location: file.location(row_start),
+                cells,
+                extra_cells: Vec::new(),
+                part: 0,
+            },
+            all_th,
+            written: parsed.len(),
+            carried: carried_here,
+            spanned,
+        });
+    }
+    rows
+}
+
+/// Places the cells that rowspans carry into the row being laid out, from
+/// its next column on, until a column that no rowspan covers; returns how
+/// many it placed.
+fn take_carried(
+    carried: &mut [Option<(Cell, usize)>],
+    cells: &mut Vec<Cell>,
+    spanned: &mut Vec<Option<Arc<str>>>,
+) -> usize {
+    let mut placed = 0;
+    while let Some(slot) = carried.get_mut(cells.len())
+        && let Some((cell, left)) = slot.as_mut()
+    {
+        cells.push(cell.clone());
+        spanned.push(None);
+        placed += 1;
+        *left -= 1;
+        if *left == 0 {
+            *slot = None;
+        }
+    }
+    placed
 }
 
 /// The ranges of the tables directly inside the table at `range` (one

@@ -171,6 +171,10 @@ fn is_wrapper(c: char) -> bool {
             | '：'
             | '，'
             | '。'
+            // Directional marks that right-to-left pages put around codes.
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
     )
 }
 
@@ -376,6 +380,11 @@ mod tests {
             ("", Shape::Empty),
             ("Success", Shape::Prose),
             ("NULL", Shape::Identifier),
+            // Directional marks around a code inside a right-to-left cell.
+            (
+                "WU_E_NO_SERVICE (\u{200F}0x80240001\u{200F})",
+                Shape::HexAndIdentifier,
+            ),
         ];
         for (text, shape) in cases {
             assert_eq!(shape_of(text).shape, shape, "{text:?}");

@@ -56,14 +56,30 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Normalizes cell text: the ends are trimmed; inside, a run of white space
+/// The directional marks (left-to-right, right-to-left, Arabic letter
+/// mark): invisible characters that right-to-left translations put around
+/// a code or a name so that it shows in the right place. At a cell's ends
+/// they are trimmed as white space is (`\u{200F}0x80240001\u{200F}` reads
+/// as the code); inside prose they stay, as they steer how it shows.
+pub fn is_directional_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// What a cell's ends are trimmed of: white space (no-break spaces
+/// included) and directional marks.
+fn is_edge(c: char) -> bool {
+    is_space(c) || is_directional_mark(c)
+}
+
+/// Normalizes cell text: the ends are trimmed (of directional marks too);
+/// inside, a run of white space
 /// (non-breaking spaces included) becomes nothing when it is a line break
 /// inside an identifier (`WU_E_` + newline + `NO_SERVICE`), a line break when
 /// it holds one, a blank line when it holds more, and one space otherwise.
 ///
 /// Returns the text and the number of identifier joins made.
 pub fn normalize_cell_text(raw: &str) -> (String, usize) {
-    let trimmed = raw.trim_matches(is_space);
+    let trimmed = raw.trim_matches(is_edge);
     // Most cells are one clean line: nothing to do.
     if is_normalized(trimmed) {
         return (trimmed.to_string(), 0);
@@ -100,7 +116,7 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
 /// [`normalize_cell_text`] of a text already owned: returned as it is when
 /// there is nothing to do, as for most cells, without a copy.
 pub fn normalize_owned_cell_text(raw: String) -> (String, usize) {
-    if raw.trim_matches(is_space).len() == raw.len() && is_normalized(&raw) {
+    if raw.trim_matches(is_edge).len() == raw.len() && is_normalized(&raw) {
         return (raw, 0);
     }
     normalize_cell_text(&raw)
@@ -278,6 +294,20 @@ mod tests {
         assert_eq!(
             normalize_cell_text("a\u{2009}b\u{a0}c"),
             ("a b c".into(), 0)
+        );
+        // Directional marks around a cell's text are trimmed; inside prose
+        // they stay.
+        assert_eq!(
+            normalize_cell_text("\u{200F}0x80240001\u{200F} "),
+            ("0x80240001".into(), 0)
+        );
+        assert_eq!(
+            normalize_owned_cell_text("\u{200E}WU_E_NO_SERVICE".into()),
+            ("WU_E_NO_SERVICE".into(), 0)
+        );
+        assert_eq!(
+            normalize_cell_text("\u{061C} a\u{200F}.b "),
+            ("a\u{200F}.b".into(), 0)
         );
         // Zero-width characters are dropped from the text.
         assert_eq!(

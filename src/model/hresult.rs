@@ -226,8 +226,9 @@ impl HResult {
             };
         let digits_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
         let (digits, trailing) = rest.split_at(digits_len);
-        // A C literal's suffix (`0x80070005L`) is how headers write codes.
-        let trailing = if prefix == "0x" {
+        // A C literal's suffix (`0x80070005L`) is how headers write codes;
+        // eight bare digits with one (`80070643L`) lost only the prefix.
+        let trailing = if prefix == "0x" || (prefix.is_empty() && digits_len == 8) {
             trailing
                 .strip_prefix("UL")
                 .or_else(|| trailing.strip_prefix('L'))
@@ -469,6 +470,17 @@ mod tests {
         );
         assert!("0x8024200".parse::<HResult>().is_err());
         assert!("x8024EFFF".parse::<HResult>().is_err());
+
+        // Eight bare digits with a C suffix: the value, without its prefix.
+        for text in ["80070643L", "80070643UL"] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, Some(HResult::new(0x8007_0643)), "{text}");
+            assert_eq!(read.problem, Some(CodeProblem::MissingPrefix), "{text}");
+        }
+        assert_eq!(
+            HResult::read("8007064L").problem,
+            Some(CodeProblem::NotACode)
+        );
     }
 
     #[test]
