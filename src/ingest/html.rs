@@ -303,6 +303,13 @@ fn stack_headers(
 /// How far a `colspan` is followed: HTML allows 1,000, pages use a few.
 const MAX_COLSPAN: usize = 64;
 
+/// The cells `colspan` and `rowspan` may add to a table per cell it
+/// writes (see [`grid_rows`]), beside [`SPAN_CELLS_PER_TABLE`].
+const SPAN_CELLS_PER_CELL: usize = 4;
+
+/// The cells spans may add to any table, however few cells it writes.
+const SPAN_CELLS_PER_TABLE: usize = 4096;
+
 /// A row of an HTML table laid out on the table's columns: a cell that
 /// spans columns (`colspan`) is followed by empty cells for the columns
 /// it covers, and a cell that spans rows (`rowspan`) stands in each row
@@ -351,6 +358,15 @@ fn grid_rows(
     // Per column, the cell a rowspan carries down and the rows it still
     // covers.
     let mut carried: Vec<Option<(Cell, usize)>> = Vec::new();
+    // The cells spans may add: a few per written cell on real pages. A
+    // crafted table of `rowspan="0"` cells over empty rows would otherwise
+    // lay out millions of cells from a few kilobytes; past the budget,
+    // spans are no longer followed (the rows then show as ragged). A
+    // rowspan is charged in full where it starts.
+    let written: usize = parsed_rows.iter().map(Vec::len).sum();
+    let mut budget = written
+        .saturating_mul(SPAN_CELLS_PER_CELL)
+        .saturating_add(SPAN_CELLS_PER_TABLE);
     let mut next_cell = 0;
     let mut rows = Vec::with_capacity(parsed_rows.len());
     for (r, parsed) in parsed_rows.iter().enumerate() {
@@ -366,11 +382,16 @@ fn grid_rows(
             let span = tags.map(|(_, cell_tags)| cell_tags[next_cell]);
             next_cell += 1;
             let cell = html_cell(file, *element, span, fallback);
-            let colspan = span_of(*element, "colspan").clamp(1, MAX_COLSPAN);
+            let colspan = span_of(*element, "colspan")
+                .clamp(1, MAX_COLSPAN)
+                .min(budget.saturating_add(1));
+            budget -= colspan - 1;
             let rowspan = match span_of(*element, "rowspan") {
                 0 => rows_left + 1,
                 n => n.min(rows_left + 1),
-            };
+            }
+            .min(budget / colspan + 1);
+            budget -= (rowspan - 1) * colspan;
             for k in 0..colspan {
                 let column = cells.len();
                 let placed = if k == 0 {
@@ -863,6 +884,44 @@ mod tests {
             within_depth(&tables, MAX_DEPTH).matches("<td>").count(),
             600
         );
+    }
+
+    #[test]
+    fn spans_add_a_bounded_number_of_cells() {
+        // 2,000 cells spanning every row below, over 20,000 empty rows:
+        // followed in full, 40 million cells from 250 KB (and cells that
+        // span 64 columns and 64 rows multiply by 4,096).
+        let text = format!(
+            "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr><tr>{}</tr>{}</table>",
+            "<td rowspan=\"0\" colspan=\"64\">0x80070005</td>".repeat(2000),
+            "<tr></tr>".repeat(20_000)
+        );
+        let f = file(&text);
+        let end = table_end(&text, 0).expect("closed");
+        let mut problems = Vec::new();
+        let tables = read_tables(&f, 0..end, 0, None, &mut problems);
+        let cells: usize = tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|r| r.cells.len() + r.extra_cells.len())
+            .sum();
+        let written = 2003;
+        assert!(
+            cells <= written * (1 + SPAN_CELLS_PER_CELL) + SPAN_CELLS_PER_TABLE,
+            "{cells} cells"
+        );
+        // Spans within the budget are still followed: a description over
+        // two rows describes both.
+        let text = "<table><tr><th>Code</th><th>Description</th></tr><tr><td>0x80070005</td><td rowspan=\"2\">Denied.</td></tr><tr><td>0x80070006</td></tr></table>";
+        let f = file(text);
+        let end = table_end(text, 0).expect("closed");
+        let table = read_tables(&f, 0..end, 0, None, &mut problems).remove(0);
+        let described: Vec<&str> = table
+            .rows
+            .iter()
+            .map(|r| r.cells[1].text.as_ref())
+            .collect();
+        assert_eq!(described, ["Denied.", "Denied."]);
     }
 
     #[test]
