@@ -127,6 +127,23 @@ fn a_bad_query_is_a_usage_error() {
     assert!(stderr.contains("`12.5` holds `.`"), "{stderr}");
 }
 
+/// A wildcard of 100,000 characters was matched against every name, a
+/// step per pattern character and name character each time; wildcards are
+/// bounded, and a longer one is a usage error that says so.
+#[test]
+fn an_overlong_wildcard_is_a_usage_error() {
+    let pattern = "*A".repeat(50_000) + "*B";
+    let output = errdocs(&["lookup", &pattern]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a wildcard of 100002 characters: a wildcard has at most 256"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+}
+
 #[test]
 fn a_bad_query_reaches_the_terminal_without_escape_codes() {
     // clap quoted a value it refused as it was: the ESC would reach the
