@@ -204,7 +204,29 @@ enum Command {
         /// How to print the answers.
         #[arg(long, value_enum, default_value = "human")]
         format: commands::lookup::LookupFormat,
+        /// In the human format, show at most N records per query (a code
+        /// that no record documents counts as one) and say how many more
+        /// there are. The JSON always lists every one.
+        #[arg(
+            long,
+            value_name = "N",
+            default_value_t = commands::lookup::DEFAULT_LIMIT,
+            value_parser = limit_parser
+        )]
+        limit: usize,
+        /// In the human format, show every record (no --limit).
+        #[arg(long, conflicts_with = "limit")]
+        all: bool,
     },
+}
+
+/// `--limit N`: a whole number of at least 1 (`--all` shows everything).
+fn limit_parser(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (--all shows every record)".into()),
+        Ok(limit) => Ok(limit),
+        Err(_) => Err("must be a whole number of at least 1".into()),
+    }
 }
 
 fn main() -> ExitCode {
@@ -319,11 +341,20 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => Ok(commands::explain::run(&rule, &cli.root)),
-        Command::Lookup { queries, format } => {
+        Command::Lookup {
+            queries,
+            format,
+            limit,
+            all,
+        } => {
             let queries = commands::lookup::parse_queries(&queries)?;
             commands::lookup::run(
                 &cli.root,
-                commands::lookup::LookupOptions { queries, format },
+                commands::lookup::LookupOptions {
+                    queries,
+                    format,
+                    limit: (!all).then_some(limit),
+                },
             )
         }
     }

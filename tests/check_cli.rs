@@ -127,6 +127,63 @@ fn baseline_survives_line_shifts_and_reports_new_and_fixed_findings() {
     assert!(gone[0]["message"].as_str().unwrap().contains("0x800704CF."));
 }
 
+/// `check --baseline` answers CI's question, what is new: with nothing
+/// new, the human report printed the translation and counterpart coverage
+/// tables of every row (some seventy lines on the bundled pages) under
+/// "no findings". They are left out, with a line that says where they
+/// are; the JSON report keeps them, as its schema says.
+#[test]
+fn a_baseline_check_with_nothing_new_is_short() {
+    let dir = bundled_copy_with(WSUS, |text| text);
+    let baseline = dir.path().join("baseline.json");
+    let baseline_arg = baseline.display().to_string();
+    let written = errdocs(&[
+        "check",
+        "--root",
+        &root(&dir),
+        "--write-baseline",
+        &baseline_arg,
+    ]);
+    assert_eq!(written.status.code(), Some(0));
+    let output = errdocs(&["check", "--root", &root(&dir), "--baseline", &baseline_arg]);
+    assert_eq!(output.status.code(), Some(0));
+    let report = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), 5, "{report}");
+    assert_eq!(lines[0], "no new findings");
+    assert_eq!(lines[1], "summary: 0 errors, 0 warnings, 0 notes");
+    assert!(lines[2].starts_with("baselined: "), "{report}");
+    assert_eq!(
+        lines[3],
+        "coverage tables: not shown with --baseline (`--format json` has them, as does a check without --baseline)"
+    );
+    assert!(lines[4].starts_with("result: passes"), "{report}");
+
+    // The JSON report still holds both tables, and a check without the
+    // baseline still prints them.
+    let output = errdocs(&[
+        "check",
+        "--root",
+        &root(&dir),
+        "--baseline",
+        &baseline_arg,
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!json["summary"]["coverage"].as_array().unwrap().is_empty());
+    assert!(
+        !json["summary"]["counterpart_coverage"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let output = errdocs(&["check", "--root", &root(&dir), "--fail-on", "never"]);
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(report.contains("\ntranslation coverage of "), "{report}");
+    assert!(report.contains("\nWU/OM counterparts:\n"), "{report}");
+}
+
 #[test]
 fn a_bad_baseline_file_is_a_clear_error() {
     let dir = project_with(&[

@@ -127,6 +127,23 @@ fn a_bad_query_is_a_usage_error() {
     assert!(stderr.contains("`12.5` holds `.`"), "{stderr}");
 }
 
+/// A wildcard of 100,000 characters was matched against every name, a
+/// step per pattern character and name character each time; wildcards are
+/// bounded, and a longer one is a usage error that says so.
+#[test]
+fn an_overlong_wildcard_is_a_usage_error() {
+    let pattern = "*A".repeat(50_000) + "*B";
+    let output = errdocs(&["lookup", &pattern]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("is a wildcard of 100002 characters: a wildcard has at most 256"),
+        "{}",
+        &stderr[stderr.len().saturating_sub(300)..]
+    );
+}
+
 #[test]
 fn a_bad_query_reaches_the_terminal_without_escape_codes() {
     // clap quoted a value it refused as it was: the ESC would reach the
@@ -296,4 +313,111 @@ fn a_reader_that_stops_early_leaves_the_exit_code_meaningful() {
             .expect("errdocs runs");
         assert_eq!(status.code(), Some(0), "{format}");
     }
+}
+
+/// A project whose `count` documents each document 0x80070005.
+fn many_pages_with_one_code(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for number in 0..count {
+        let folder = dir.path().join(format!("sources/doc{number:03}"));
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        let page = format!(
+            "# Codes {number}\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80070005|E_ACCESSDENIED|Access is denied ({number}).|\n"
+        );
+        std::fs::write(folder.join("en-us.md"), page).expect("write page");
+    }
+    dir
+}
+
+fn lookup_human(root: &std::path::Path, args: &[&str]) -> (i32, String) {
+    let root = root.to_str().expect("UTF-8 path");
+    let mut all = vec!["--root", root, "lookup"];
+    all.extend_from_slice(args);
+    let output = errdocs(&all);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+/// The human format printed every record a query matched: a code that
+/// every page of a large corpus documents, or a wildcard as broad as
+/// `ERROR_*`, was tens of thousands of lines. It shows 20 records (a code
+/// no record documents counts as one) and says how many more there are;
+/// `--limit` and `--all` change that, and the JSON lists every one.
+#[test]
+fn the_human_format_shows_a_limited_number_of_records() {
+    let dir = many_pages_with_one_code(45);
+    let (code, text) = lookup_human(dir.path(), &["0x80070005"]);
+    assert_eq!(code, 0);
+    assert_eq!(text.matches("\n    documented:  ").count(), 20, "{text}");
+    assert!(
+        text.contains(
+            "\n  ... and 25 more records documenting this code, not shown\n  reference:   "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(
+            "\n\n(not shown: 25 more records; --limit N or --all shows more, --format json lists them all)\n"
+        ),
+        "{text}"
+    );
+    let (_, text) = lookup_human(dir.path(), &["--limit", "3", "0x80070005"]);
+    assert_eq!(text.matches("\n    documented:  ").count(), 3, "{text}");
+    assert!(text.contains("(not shown: 42 more records;"), "{text}");
+    let (_, text) = lookup_human(dir.path(), &["--all", "0x80070005"]);
+    assert_eq!(text.matches("\n    documented:  ").count(), 45, "{text}");
+    assert!(!text.contains("not shown"), "{text}");
+    let (code, json) = lookup_json(dir.path(), &["0x80070005"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        json["queries"][0]["matches"][0]["records"]
+            .as_array()
+            .expect("records")
+            .len(),
+        45
+    );
+
+    // A broad wildcard outside a project: codes no record documents, each
+    // counting one.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let (code, text) = lookup_human(empty.path(), &["ERROR_*"]);
+    assert_eq!(code, 0);
+    assert_eq!(text.matches("\n  decoded:     ").count(), 20, "{text}");
+    let (_, json) = lookup_json(empty.path(), &["ERROR_*"]);
+    let codes = json["queries"][0]["matches"]
+        .as_array()
+        .expect("matches")
+        .len();
+    assert!(codes > 1_000, "{codes}");
+    assert!(
+        text.ends_with(&format!(
+            "\n\n(not shown: {} more codes; --limit N or --all shows more, --format json lists them all)\n",
+            thousands(codes - 20)
+        )),
+        "{}",
+        &text[text.len().saturating_sub(300)..]
+    );
+    let (_, text) = lookup_human(empty.path(), &["--all", "ERROR_*"]);
+    assert_eq!(text.matches("\n  decoded:     ").count(), codes);
+}
+
+/// `--limit 0` would show nothing: a usage error, as is `--limit` with
+/// `--all`.
+#[test]
+fn a_limit_of_zero_or_with_all_is_a_usage_error() {
+    for args in [
+        &["lookup", "--limit", "0", "E_FAIL"][..],
+        &["lookup", "--limit", "x", "E_FAIL"],
+        &["lookup", "--limit", "5", "--all", "E_FAIL"],
+    ] {
+        let output = errdocs(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+fn thousands(count: usize) -> String {
+    errdocs::check::reference::thousands(count)
 }

@@ -119,6 +119,7 @@ fn outcome(findings: Vec<Finding>, fail_on: FailLevel) -> CheckOutcome {
         fail_on,
         coverage: Vec::new(),
         counterpart_coverage: Vec::new(),
+        baseline_given: false,
     }
 }
 

@@ -72,6 +72,10 @@ pub struct CheckOutcome {
     pub coverage: Vec<Coverage>,
     /// Per document: WU or OM codes without a counterpart.
     pub counterpart_coverage: Vec<CounterpartCoverage>,
+    /// True when the findings were compared with a baseline (`check
+    /// --baseline`): the report is then about what is new, and the human
+    /// one leaves out the coverage tables, which cover every row.
+    pub baseline_given: bool,
 }
 
 impl CheckOutcome {
@@ -166,5 +170,6 @@ pub fn run(
         fail_on,
         coverage: evaluation.coverage,
         counterpart_coverage: evaluation.counterpart_coverage,
+        baseline_given: baseline.is_some(),
     }
 }

@@ -327,34 +327,76 @@ fn replay<'a>(original: &[u8], rounds: impl Iterator<Item = &'a Vec<crate::fix::
 /// refuses those), the file a symbolic link leads to (which is what
 /// `fix` writes); `None` for a file outside `base`. A placed document
 /// written `../project/docs/page.md` is inside the root that way.
-pub fn diff_path(path: &Path, base: &Path) -> Result<Option<String>> {
+///
+/// The path is the name's bytes as the file system holds them, so that a
+/// name that is not UTF-8 can be quoted byte for byte, as git quotes it:
+/// written as U+FFFD it named no file, and `git apply` refused the diff.
+pub fn diff_path(path: &Path, base: &Path) -> Result<Option<Vec<u8>>> {
     let file = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
     let base = std::fs::canonicalize(base).map_err(|e| Error::io(base, e))?;
     let Ok(inside) = file.strip_prefix(&base) else {
         return Ok(None);
     };
-    let segments: Vec<String> = inside
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Ok(Some(segments.join("/")))
+    let mut bytes = Vec::new();
+    for (number, component) in inside.components().enumerate() {
+        if number > 0 {
+            bytes.push(b'/');
+        }
+        bytes.extend_from_slice(&name_bytes(component.as_os_str(), &file)?);
+    }
+    Ok(Some(bytes))
+}
+
+/// The bytes of a file name: on Unix, whatever they are.
+#[cfg(unix)]
+fn name_bytes(name: &std::ffi::OsStr, _file: &Path) -> Result<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    Ok(name.as_bytes().to_vec())
+}
+
+/// The bytes of a file name: elsewhere (Windows names are UTF-16) a name
+/// that is not Unicode has no bytes a diff could name, and is refused.
+#[cfg(not(unix))]
+fn name_bytes(name: &std::ffi::OsStr, file: &Path) -> Result<Vec<u8>> {
+    match name.to_str() {
+        Some(name) => Ok(name.as_bytes().to_vec()),
+        None => Err(Error::Input {
+            path: file.to_path_buf(),
+            message: "the file's name is not valid Unicode, so a diff cannot name it; `errdocs fix` without --diff writes it".into(),
+        }),
+    }
 }
 
 /// A path as a diff's `---`/`+++` line names it, as `git diff` writes it:
-/// in double quotes with C escapes when it holds a `"`, a `\\` or a
+/// in double quotes with C escapes when it holds a `"`, a `\\`, a
 /// control character (a newline in a file's name would otherwise end the
-/// line and start another, which `git apply` would read as the diff's), and
-/// followed by a tab when it holds a space (so that `patch` finds where the
-/// name ends). Characters outside ASCII are kept as they are (`git apply`
-/// and `patch` read them).
-fn diff_header_path(prefix: &str, rel: &str) -> String {
-    let path = format!("{prefix}{rel}");
-    if path
-        .chars()
-        .any(|c| c == '"' || c == '\\' || c.is_control())
-    {
-        let mut quoted = String::from("\"");
-        for c in path.chars() {
+/// line and start another, which `git apply` would read as the diff's) or
+/// bytes that are not UTF-8 (each as a three-digit octal escape, as git
+/// writes every byte outside ASCII with `core.quotePath`, so that `git
+/// apply` finds the file by its own bytes), and followed by a tab when it
+/// holds a space (so that `patch` finds where the name ends). Characters
+/// outside ASCII are otherwise kept as they are (`git apply` and `patch`
+/// read them).
+fn diff_header_path(prefix: &str, rel: &[u8]) -> String {
+    let mut path = prefix.as_bytes().to_vec();
+    path.extend_from_slice(rel);
+    let has_space = path.contains(&b' ');
+    let needs_quotes = path.utf8_chunks().any(|chunk| {
+        !chunk.invalid().is_empty()
+            || chunk
+                .valid()
+                .chars()
+                .any(|c| c == '"' || c == '\\' || c.is_control())
+    });
+    if !needs_quotes {
+        // No invalid bytes: the conversion loses nothing.
+        let path = String::from_utf8_lossy(&path).into_owned();
+        return if has_space { path + "\t" } else { path };
+    }
+    let mut quoted = String::from("\"");
+    let octal = |quoted: &mut String, byte: u8| quoted.push_str(&format!("\\{byte:03o}"));
+    for chunk in path.utf8_chunks() {
+        for c in chunk.valid().chars() {
             match c {
                 '"' => quoted.push_str("\\\""),
                 '\\' => quoted.push_str("\\\\"),
@@ -367,30 +409,29 @@ fn diff_header_path(prefix: &str, rel: &str) -> String {
                 '\r' => quoted.push_str("\\r"),
                 c if c.is_control() => {
                     let mut bytes = [0; 4];
-                    for byte in c.encode_utf8(&mut bytes).bytes() {
-                        quoted.push_str(&format!("\\{byte:03o}"));
+                    for &byte in c.encode_utf8(&mut bytes).as_bytes() {
+                        octal(&mut quoted, byte);
                     }
                 }
                 c => quoted.push(c),
             }
         }
-        quoted.push('"');
-        if path.contains(' ') {
-            quoted.push('\t');
+        for &byte in chunk.invalid() {
+            octal(&mut quoted, byte);
         }
-        return quoted;
     }
-    if path.contains(' ') {
-        return path + "\t";
+    quoted.push('"');
+    if has_space {
+        quoted.push('\t');
     }
-    path
+    quoted
 }
 
 /// Prints the changes as a unified diff, `a/` and `b/` before the paths
 /// (as `git diff` writes them, so that `git apply` takes it). `changed`
 /// holds each changed file's path (see [`diff_path`]), bytes as read, and
 /// new text.
-fn print_diff(changed: &[(String, Vec<u8>, String)]) -> Result<()> {
+fn print_diff(changed: &[(Vec<u8>, Vec<u8>, String)]) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (rel, original, fixed) in changed {
         let before = String::from_utf8_lossy(original);

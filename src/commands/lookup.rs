@@ -81,7 +81,16 @@ pub struct LookupOptions {
     pub queries: Vec<QueryArg>,
     /// How to print the answers.
     pub format: LookupFormat,
+    /// In the human format, at most this many records per query (a code
+    /// that no record documents counts as one), then a line that says how
+    /// many more; `None` for all. The JSON lists every one.
+    pub limit: Option<usize>,
 }
+
+/// The records the human format shows per query unless `--limit` or
+/// `--all` says otherwise: a code every page of a large corpus documents,
+/// or a wildcard as broad as `ERROR_*`, printed tens of thousands of lines.
+pub const DEFAULT_LIMIT: usize = 20;
 
 /// The version of the JSON layout.
 pub const JSON_VERSION: u32 = 1;
@@ -138,7 +147,7 @@ pub fn run(root: &Path, options: LookupOptions) -> Result<ExitCode> {
                     if number > 0 {
                         text.push('\n');
                     }
-                    human_answer(&mut text, &answer, is_project);
+                    human_answer(&mut text, &answer, is_project, options.limit);
                     terminal_lines(&text)
                 }
                 LookupFormat::Json => json_answer(&answer, number == 0),
@@ -531,8 +540,9 @@ fn places(record: &Record) -> Vec<String> {
         .collect()
 }
 
-/// One answer, for people.
-fn human_answer(out: &mut String, answer: &Answer, is_project: bool) {
+/// One answer, for people: at most `limit` records (a code that no record
+/// documents counts as one), then what was left out.
+fn human_answer(out: &mut String, answer: &Answer, is_project: bool, limit: Option<usize>) {
     if !answer.query.is_empty() {
         out.push_str(&format!("# {} `{}`\n", answer.kind, answer.query));
     }
@@ -557,12 +567,43 @@ fn human_answer(out: &mut String, answer: &Answer, is_project: bool) {
         }
         return;
     }
+    let mut budget = limit.unwrap_or(usize::MAX);
+    let mut codes_shown = 0;
+    let mut records_shown = 0;
     for (number, entry) in answer.matches.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
         if number > 0 {
             out.push('\n');
         }
-        human_entry(out, entry, is_project);
+        let shown = human_entry(out, entry, is_project, budget);
+        codes_shown += 1;
+        records_shown += shown;
+        budget -= shown.max(1);
     }
+    let codes_left = answer.matches.len() - codes_shown;
+    let records: usize = answer.matches.iter().map(|entry| entry.records.len()).sum();
+    let records_left = records - records_shown;
+    if codes_left > 0 || records_left > 0 {
+        let mut left = Vec::new();
+        if codes_left > 0 {
+            left.push(counted(codes_left, "more code"));
+        }
+        if records_left > 0 {
+            left.push(counted(records_left, "more record"));
+        }
+        out.push_str(&format!(
+            "\n(not shown: {}; --limit N or --all shows more, --format json lists them all)\n",
+            left.join(" and ")
+        ));
+    }
+}
+
+/// `1 more code`, `2,500 more codes`.
+fn counted(count: usize, noun: &str) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", thousands(count))
 }
 
 /// The first [`NAMES_SHOWN`] of `total` items joined by `, `, and `and
@@ -581,7 +622,9 @@ fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
     text
 }
 
-fn human_entry(out: &mut String, entry: &Match, is_project: bool) {
+/// One code's entry, with at most `limit` of its records (at least one is
+/// shown when it has any); returns how many were shown.
+fn human_entry(out: &mut String, entry: &Match, is_project: bool, limit: usize) -> usize {
     let code = entry.code;
     out.push_str(&format!(
         "{code}  {} (unsigned {})\n",
@@ -595,7 +638,8 @@ fn human_entry(out: &mut String, entry: &Match, is_project: bool) {
     if entry.records.is_empty() && is_project {
         out.push_str("  documented:  not in this project's pages\n");
     }
-    for &(record, counterpart) in &entry.records {
+    let shown = entry.records.len().min(limit.max(1));
+    for &(record, counterpart) in &entry.records[..shown] {
         out.push_str(&format!(
             "  {} ({} family; {}, \"{}\")\n",
             record.name,
@@ -618,7 +662,14 @@ fn human_entry(out: &mut String, entry: &Match, is_project: bool) {
             ));
         }
     }
+    if shown < entry.records.len() {
+        out.push_str(&format!(
+            "  ... and {} documenting this code, not shown\n",
+            counted(entry.records.len() - shown, "more record")
+        ));
+    }
     human_reference(out, entry);
+    shown
 }
 
 /// A record's descriptions, the source locale's first, then in the order

@@ -33,7 +33,7 @@ use crate::model::HResult;
 
 pub use kind::{CodeKind, classify_integer_constant};
 pub use names::family_prefix;
-pub use query::{Notation, Query, QueryError, ValueQuery, Wildcard};
+pub use query::{MAX_WILDCARD_CHARS, Notation, Query, QueryError, ValueQuery, Wildcard};
 pub use sdk::{
     SDK_DATA_FILE, SdkConstant, SdkDataError, SdkReference, decode_sdk_data, embedded_sdk_text,
     encode_sdk_data, parse_sdk_text, render_sdk_text,

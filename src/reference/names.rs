@@ -96,43 +96,120 @@ pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
 }
 
 /// Matches `name` against a wildcard pattern, ignoring ASCII case: `*` is
-/// any run of characters (also none), `?` exactly one.
+/// any run of characters (also none), `?` exactly one character (not one
+/// byte: a name a page writes with `É` is one character there). The
+/// pattern is ASCII, as [`super::Query::parse`] makes it.
 pub(crate) fn wildcard_matches(pattern: &str, name: &str) -> bool {
+    wildcard_match_steps(pattern, name).0
+}
+
+/// [`wildcard_matches`], and how many steps it took: the greedy two-pointer
+/// match, where a mismatch goes back only to the last `*` (which then
+/// covers one more character). Earlier stars never need to cover more:
+/// whatever the last one matched, a later choice can match too. So the
+/// steps are at most (pattern + 1) x (name + 1), never exponential, and the
+/// pattern's length is bounded by [`super::MAX_WILDCARD_CHARS`].
+fn wildcard_match_steps(pattern: &str, name: &str) -> (bool, usize) {
     let pattern = pattern.as_bytes();
-    let name = name.as_bytes();
+    // Every character but `*` takes at least one byte of the name.
+    let needed = pattern.iter().filter(|&&byte| byte != b'*').count();
+    if name.len() < needed {
+        return (false, 0);
+    }
+    let bytes = name.as_bytes();
+    // The byte length of the character that starts at `n`, from its
+    // first byte (the name is UTF-8; no slicing, so no char boundary to
+    // get wrong).
+    let char_len = |n: usize| match bytes[n] {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
     let (mut p, mut n) = (0, 0);
+    let mut steps = 0;
     // Where the last `*` was, and the name position it currently covers up to.
     let mut star: Option<(usize, usize)> = None;
-    while n < name.len() {
+    while n < bytes.len() {
+        steps += 1;
         match pattern.get(p) {
             Some(b'*') => {
+                // A run of stars is one star.
+                while pattern.get(p + 1) == Some(&b'*') {
+                    p += 1;
+                }
                 star = Some((p, n));
                 p += 1;
             }
             Some(b'?') => {
                 p += 1;
-                n += 1;
+                n += char_len(n);
             }
-            Some(byte) if byte.eq_ignore_ascii_case(&name[n]) => {
+            // The pattern is ASCII, so a match is one ASCII byte of the name.
+            Some(byte) if byte.eq_ignore_ascii_case(&bytes[n]) => {
                 p += 1;
                 n += 1;
             }
             _ => match star {
                 Some((star_p, star_n)) => {
+                    let covered = star_n + char_len(star_n);
                     p = star_p + 1;
-                    n = star_n + 1;
-                    star = Some((star_p, star_n + 1));
+                    n = covered;
+                    star = Some((star_p, covered));
                 }
-                None => return false,
+                None => return (false, steps),
             },
         }
     }
-    pattern[p..].iter().all(|&byte| byte == b'*')
+    (pattern[p..].iter().all(|&byte| byte == b'*'), steps)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wildcards_match_characters_not_bytes() {
+        assert!(wildcard_matches("WU_E_*", "wu_e_no_service"));
+        assert!(wildcard_matches("*_NOT_FOUND", "ERROR_FILE_NOT_FOUND"));
+        assert!(wildcard_matches("E_?AIL", "E_FAIL"));
+        assert!(!wildcard_matches("E_?AIL", "E_AIL"));
+        assert!(wildcard_matches("**A**", "A"));
+        assert!(wildcard_matches("*", ""));
+        assert!(!wildcard_matches("?", ""));
+        // `?` is one character, two bytes here: it matched one byte and
+        // left the next unmatched.
+        assert!(wildcard_matches("CAF?", "CAFÉ"));
+        assert!(wildcard_matches("?_*", "É_X"));
+        assert!(!wildcard_matches("CAF??", "CAFÉ"));
+        assert!(wildcard_matches("*?", "É"));
+    }
+
+    #[test]
+    fn pathological_wildcards_take_at_most_pattern_times_name_steps() {
+        use crate::reference::MAX_WILDCARD_CHARS;
+        // The classic worst cases for a backtracking matcher: many stars
+        // each followed by the same letter, and one star followed by a long
+        // run, against long names that almost match. A matcher that goes
+        // back to every star (recursion) takes exponential time here.
+        let many_stars = "*A".repeat(MAX_WILDCARD_CHARS / 2 - 1) + "*B";
+        let long_run = format!("*{}B", "A".repeat(MAX_WILDCARD_CHARS - 2));
+        let with_marks = format!("*{}B", "A?".repeat(MAX_WILDCARD_CHARS / 2 - 1));
+        for pattern in [&many_stars, &long_run, &with_marks] {
+            assert!(pattern.len() <= MAX_WILDCARD_CHARS, "{}", pattern.len());
+            for name in ["A".repeat(20_000), "a".repeat(20_000) + "C"] {
+                let (matched, steps) = wildcard_match_steps(pattern, &name);
+                assert!(!matched);
+                let bound = (pattern.len() + 1) * (name.len() + 1);
+                assert!(steps <= bound, "{steps} steps > {bound}");
+            }
+            let name = "A".repeat(20_000) + "B";
+            assert!(wildcard_match_steps(pattern, &name).0, "{pattern}");
+        }
+        // A pattern that needs more characters than a name has is refused
+        // before any step.
+        assert_eq!(wildcard_match_steps(&long_run, "AAB"), (false, 0));
+    }
 
     #[test]
     fn case_insensitive_order() {

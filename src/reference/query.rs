@@ -39,6 +39,12 @@ pub enum Notation {
     Decimal,
 }
 
+/// The longest wildcard accepted, in characters. Matching takes up to
+/// (pattern + 1) x (name + 1) steps per name, so the bound keeps a lookup
+/// over every name linear in the names' length; no constant name comes
+/// near it, and a `*` matches longer names.
+pub const MAX_WILDCARD_CHARS: usize = 256;
+
 /// A name pattern with `*` (any run of characters) and `?` (one
 /// character), matched ignoring case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +125,8 @@ impl Query {
     /// - other digits, with an optional sign: a decimal value, signed
     ///   (`-2145124351`) or unsigned (`2149842945`), that fits in 32 bits;
     /// - letters, digits and `_`, starting with a letter or `_`: a name;
-    /// - the same with `*` or `?`: a wildcard.
+    /// - the same with `*` or `?`: a wildcard, of at most
+    ///   [`MAX_WILDCARD_CHARS`] characters.
     ///
     /// Surrounding white space and backticks are ignored. Anything else is a
     /// [`QueryError`] that says what is wrong.
@@ -153,6 +160,15 @@ impl Query {
             ));
         }
         if query.contains(['*', '?']) {
+            if query.len() > MAX_WILDCARD_CHARS {
+                return Err(QueryError::new(
+                    query,
+                    format!(
+                        "is a wildcard of {} characters: a wildcard has at most {MAX_WILDCARD_CHARS}",
+                        query.len()
+                    ),
+                ));
+            }
             Ok(Query::Wildcard(Wildcard {
                 pattern: query.to_string(),
             }))
@@ -347,6 +363,17 @@ mod tests {
         assert!(problem("12.5").contains("`.`, which is not a decimal digit"));
         assert!(problem("WU-E").contains("holds `-`"));
         assert!(problem("WU_E NO").contains("holds ` `"));
+        let long = format!("WU_E_*{}", "A".repeat(MAX_WILDCARD_CHARS));
+        assert!(
+            problem(&long).ends_with(&format!(
+                "is a wildcard of {} characters: a wildcard has at most 256",
+                MAX_WILDCARD_CHARS + 6
+            )),
+            "{}",
+            problem(&long)
+        );
+        let longest = format!("WU_E_*{}", "A".repeat(MAX_WILDCARD_CHARS - 6));
+        assert!(Wildcard::new(&longest).is_ok());
         assert_eq!(
             problem("0xGG"),
             "`0xGG` holds `G`, which is not a hex digit"

@@ -48,7 +48,12 @@ fn write_report(
     paint: Paint,
 ) -> io::Result<()> {
     if outcome.findings.is_empty() {
-        out.write_all(b"no findings\n")?;
+        // With a baseline, what is reported is what is new.
+        out.write_all(if outcome.baseline_given {
+            b"no new findings\n"
+        } else {
+            b"no findings\n"
+        })?;
     }
     for (file, findings) in by_file(&outcome.findings) {
         writeln!(
@@ -307,8 +312,21 @@ fn write_summary(out: &mut dyn Write, outcome: &CheckOutcome, paint: Paint) -> i
     for entry in &outcome.gone_from_baseline {
         write_gone(out, entry, paint)?;
     }
-    write_coverage(out, outcome)?;
-    write_counterpart_coverage(out, outcome)?;
+    if outcome.baseline_given {
+        // A check against a baseline is CI's question "what is new?": the
+        // coverage tables cover every row, new or not, and ran to a
+        // hundred lines under a report of no new findings. One line says
+        // where they are.
+        if !outcome.coverage.is_empty() || !outcome.counterpart_coverage.is_empty() {
+            writeln!(
+                out,
+                "coverage tables: not shown with --baseline (`--format json` has them, as does a check without --baseline)"
+            )?;
+        }
+    } else {
+        write_coverage(out, outcome)?;
+        write_counterpart_coverage(out, outcome)?;
+    }
     writeln!(out, "{}", verdict(outcome))
 }
 
