@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod problem;
 pub mod roles;
 pub mod shape;
+pub mod stray_codes;
 pub mod suppression;
 pub mod table;
 pub mod text;
@@ -134,6 +135,19 @@ pub fn ingest(
                 rows: table.rows.len(),
             });
         }
+    }
+    // A page with codes but no table of them lists them in a layout
+    // errdocs does not read: say so rather than give an empty document.
+    let has_code_table = structure
+        .tables
+        .iter()
+        .any(|t| t.kind != TableKind::NoCodes);
+    if !has_code_table && let Some(stray) = stray_codes::find(file) {
+        problems.push(IngestProblem::CodesOutsideTables {
+            location: stray.location,
+            first: stray.first,
+            count: stray.count,
+        });
     }
     let suppressions = suppression::read(file, &structure.html_comments, problems);
     IngestedFile {

@@ -82,6 +82,16 @@ pub enum IngestProblem {
         /// `<td>` and `<th>` tags in the raw text.
         cell_tags: usize,
     },
+    /// A file with no code table that lists codes in headings or list
+    /// items (see [`super::stray_codes`]): none of them is in the dataset.
+    CodesOutsideTables {
+        /// Where the first code is.
+        location: Location,
+        /// The first code, as written.
+        first: String,
+        /// How many distinct codes are listed.
+        count: usize,
+    },
     /// An `errdocs-` comment that is not a directive errdocs knows, or a
     /// directive that cannot apply.
     Suppression {
@@ -103,6 +113,7 @@ impl IngestProblem {
             | IngestProblem::DuplicateColumn { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
+            | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
         }
     }

@@ -1,0 +1,51 @@
+//! `codes-outside-tables`: a page that lists codes in a layout errdocs does
+//! not read.
+
+use crate::check::context::Context;
+use crate::check::rule::Rule;
+use crate::diagnostic::{Finding, Severity};
+use crate::ingest::IngestProblem;
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "codes-outside-tables",
+    severity: Severity::Warning,
+    tags: &["ingest"],
+    fix: None,
+    summary: "A page with no code table lists codes in headings or list items",
+    explanation: "errdocs reads codes from tables (Markdown and HTML) and from definition lists of three entries or more. A page that has no such table but lists three or more codes (`0x` and eight hex digits) in headings or list items, outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted.",
+    bad_example: "## 0x801C03ED
+The device could not be registered.
+
+## 0x801C03EE
+The device was not found.
+
+## 0x801C03EF
+The request was denied.",
+    good_example: "|Error code|Description|
+|---|---|
+|0x801C03ED|The device could not be registered.|
+|0x801C03EE|The device was not found.|
+|0x801C03EF|The request was denied.|",
+    rollup: None,
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for problem in ctx.input.ingest_problems {
+        let IngestProblem::CodesOutsideTables {
+            location,
+            first,
+            count,
+        } = problem
+        else {
+            continue;
+        };
+        out.push(RULE.finding(
+            location.clone(),
+            format!(
+                "{count} codes are listed in headings or list items, `{first}` first, and the page has no table of codes: errdocs reads tables and definition lists, so none of them is in the dataset; write them as a table to have them read and checked"
+            ),
+        ));
+    }
+}

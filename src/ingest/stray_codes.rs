@@ -1,0 +1,145 @@
+//! Codes listed in a layout errdocs does not read. A page that lists its
+//! codes under a heading each (`## 0x801C03ED`) or as list items
+//! (`- **NTE_PERM** (0x80090010): Access denied.`) has no table to read:
+//! without a word, its codes would be missing from the dataset.
+//!
+//! The look is deliberately narrow, so prose that mentions a code or two
+//! is left alone: only headings and list items outside code blocks count,
+//! only `0x` and eight hex digits, and only from three distinct codes up.
+
+use crate::source::{Location, SourceFile};
+
+/// Distinct codes from which a file without a code table is reported.
+pub const MIN_CODES: usize = 3;
+
+/// Codes listed outside any table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayCodes {
+    /// Where the first is.
+    pub location: Location,
+    /// The first, as written.
+    pub first: String,
+    /// How many distinct codes (ignoring case).
+    pub count: usize,
+}
+
+/// The codes `file` lists in headings and list items, when there are at
+/// least [`MIN_CODES`] distinct ones; `None` otherwise.
+pub fn find(file: &SourceFile) -> Option<StrayCodes> {
+    let text = &file.text;
+    let mut seen: Vec<u32> = Vec::new();
+    let mut first: Option<(usize, &str)> = None;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if let Some(marker) = fence_marker(trimmed) {
+            fence = match fence {
+                None => Some(marker),
+                Some((c, n)) if marker.0 == c && marker.1 >= n => None,
+                open => open,
+            };
+            continue;
+        }
+        if fence.is_some() || !is_heading_or_item(trimmed) {
+            continue;
+        }
+        for (at, code) in hex_codes(line) {
+            let Ok(value) = u32::from_str_radix(&code[2..], 16) else {
+                continue;
+            };
+            if !seen.contains(&value) {
+                seen.push(value);
+            }
+            first.get_or_insert((start + at, code));
+        }
+    }
+    let (at, code) = first?;
+    (seen.len() >= MIN_CODES).then(|| StrayCodes {
+        location: file.location(at),
+        first: code.to_string(),
+        count: seen.len(),
+    })
+}
+
+/// The character and length of a code fence (```` ``` ```` or `~~~`) that
+/// opens or closes on this line.
+fn fence_marker(line: &str) -> Option<(u8, usize)> {
+    let c = *line.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let n = line.bytes().take_while(|&b| b == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// A heading (`#`), a list item (`-`, `*`, `+`, `1.`, `1)`), or a
+/// definition (`: `).
+fn is_heading_or_item(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    match bytes.first() {
+        Some(b'#') => true,
+        Some(b'-' | b'*' | b'+' | b':') => matches!(bytes.get(1), Some(b' ' | b'\t')),
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            matches!(bytes.get(digits), Some(b'.' | b')'))
+                && matches!(bytes.get(digits + 1), Some(b' ' | b'\t'))
+        }
+        _ => false,
+    }
+}
+
+/// Each `0x` and eight hex digits standing alone in `line`, with its byte
+/// offset.
+fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = line.as_bytes();
+    memchr::memmem::find_iter(bytes, b"0x")
+        .chain(memchr::memmem::find_iter(bytes, b"0X"))
+        .filter_map(move |at| {
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let digits = bytes[at + 2..]
+                .iter()
+                .take_while(|b| b.is_ascii_hexdigit())
+                .count();
+            let after = bytes.get(at + 2 + digits);
+            // Not part of a longer word, nor a piece of a GUID.
+            let joined = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+            let alone = !before.is_some_and(joined) && !after.is_some_and(|&b| joined(b));
+            (digits == 8 && alone).then(|| (at, &line[at..at + 10]))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::from_bytes(
+            std::path::Path::new("page.md"),
+            "page.md".into(),
+            text.as_bytes().to_vec(),
+        )
+        .expect("text")
+    }
+
+    #[test]
+    fn codes_under_headings_and_in_list_items_are_found() {
+        let text = "# Codes\n\n## 0x801C03ED\n\nText.\n\n## 0x801c03ee\n\n- **NTE_PERM** (0x80090010): Access denied.\n1. 0x80090003 bad key\n";
+        let found = find(&file(text)).expect("found");
+        assert_eq!(found.first, "0x801C03ED");
+        assert_eq!((found.location.line, found.location.column), (3, 4));
+        assert_eq!(found.count, 4);
+    }
+
+    #[test]
+    fn prose_code_blocks_and_few_codes_are_left_alone() {
+        // Mentions in paragraphs, codes in a fenced block, a GUID piece,
+        // and two listed codes: nothing to report.
+        let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
+        assert_eq!(find(&file(text)), None);
+    }
+}
