@@ -260,6 +260,17 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "<table><tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>{one_line_cells}</table>\n"
             ),
         ),
+        // Front matter nesting flow collections 100,000 deep: YAML's
+        // scanner took time growing with the square of the depth (minutes).
+        (
+            "deep front matter",
+            format!(
+                "---\ntitle: T\na: {}{}\n---\n{}",
+                "[".repeat(100_000),
+                "]".repeat(100_000),
+                String::from_utf8(page(&[ROW_1])).expect("utf-8")
+            ),
+        ),
     ];
     for (name, text) in cases {
         let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
