@@ -260,6 +260,15 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "<table><tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>{one_line_cells}</table>\n"
             ),
         ),
+        // A row of 40,000 extra cells: the finding listed every one of
+        // them in its message (megabytes, in each report and from build).
+        (
+            "ragged row",
+            format!(
+                "| Error code | Symbolic name | Description |\n|---|---|---|\n{}\n",
+                "| 0x80240001 | WU_E_NO_SERVICE | Text. |".repeat(10_000)
+            ),
+        ),
         // Front matter nesting flow collections 100,000 deep: YAML's
         // scanner took time growing with the square of the depth (minutes).
         (
