@@ -882,6 +882,68 @@ fn skipped_files_are_named_and_links_out_of_the_root_refused() {
 
 /// A refused `out` is an error at its line of errdocs.toml, as other
 /// settings' are, and so is an `out` that names a file.
+/// Names that are not UTF-8 were read lossily: two folders (or files) whose
+/// names differ only in such bytes became one document, each row listed
+/// twice (`duplicate-code`), and reports named a file that does not exist.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_refused_not_merged() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let name = |bytes: &[u8]| PathBuf::from(OsStr::from_bytes(bytes));
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let before = out_files(root);
+    for folder in [&b"bad\xff"[..], b"bad\xfe"] {
+        let folder = root.join("sources").join(name(folder));
+        std::fs::create_dir(&folder).expect("mkdir");
+        std::fs::write(folder.join("en-us.md"), page(&[ROW_1])).expect("write");
+    }
+    for args in [&["build"][..], &["check"]] {
+        let run = errdocs(root, args);
+        fails_naming(&run, r#""bad\xFE" is not valid UTF-8"#, root, &before);
+    }
+    for folder in [&b"bad\xff"[..], b"bad\xfe"] {
+        std::fs::remove_dir_all(root.join("sources").join(name(folder))).expect("rm");
+    }
+    std::fs::write(
+        root.join("sources/doc").join(name(b"de-de\xfe.md")),
+        page(&[ROW_1]),
+    )
+    .expect("write");
+    let run = errdocs(root, &["check"]);
+    fails_naming(&run, r#""de-de\xFE.md" is not valid UTF-8"#, root, &before);
+    // Files as arguments, in a folder and named.
+    let docs = root.join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    for file in [&b"a\xff.md"[..], b"a\xfe.md"] {
+        std::fs::write(docs.join(name(file)), page(&[ROW_1])).expect("write");
+    }
+    let run = errdocs(root, &["check", docs.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(r#""a\xFE.md" is not valid UTF-8"#),
+        "{run:?}"
+    );
+    let named = docs.join(name(b"a\xff.md"));
+    let run = {
+        let output = Command::new(bin())
+            .arg("--root")
+            .arg(root)
+            .arg("check")
+            .arg(&named)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        finish(output, "check a\\xff.md")
+    };
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(r#"a\xFF.md" is not valid UTF-8"#),
+        "{run:?}"
+    );
+}
+
 #[test]
 fn a_refused_output_folder_names_its_line_in_errdocs_toml() {
     let parent = tempfile::tempdir().expect("temp dir");

@@ -79,7 +79,7 @@ pub fn markdown_files(paths: &[PathBuf]) -> Result<Vec<FoundFile>> {
 pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Result<Vec<FoundFile>> {
     let mut found = Vec::new();
     for given in paths {
-        let shown = shown_path(given);
+        let shown = shown_path(given)?;
         let metadata = std::fs::metadata(given).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 Error::Corpus {
@@ -114,10 +114,9 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
             if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(entry.path()) {
                 continue;
             }
-            let inner = entry
-                .path()
-                .strip_prefix(given)
-                .unwrap_or(entry.path())
+            let inner = entry.path().strip_prefix(given).unwrap_or(entry.path());
+            super::utf8_part(entry.path(), inner)?;
+            let inner = inner
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
@@ -143,8 +142,8 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
 }
 
 /// A path given on the command line as reports show it.
-fn shown_path(path: &Path) -> String {
-    super::placement::shown(&path.to_string_lossy())
+fn shown_path(path: &Path) -> Result<String> {
+    Ok(super::placement::shown(super::utf8_part(path, path)?))
 }
 
 /// The locale of a file from its front matter, else its path (see the
