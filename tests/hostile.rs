@@ -1186,3 +1186,56 @@ fn an_error_quoting_a_huge_value_stays_a_readable_line() {
         );
     }
 }
+
+/// `--write-baseline` wrote over the previous baseline in place: a run
+/// stopped mid-write (here by the file size limit, as by a full disk or a
+/// kill) left it truncated, not JSON, and the next `check --baseline`
+/// stopped on it. The previous baseline now stays whole until the new one
+/// is.
+#[cfg(unix)]
+#[test]
+fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let rows: Vec<String> = (1..120)
+        .map(|i| format!("| 0x8024{i:04X} | WU_E_Q{i} | the the text |"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let dir = project(&[("sources/doc/en-us.md", &page(&rows))]);
+    let root = dir.path();
+    let baseline = root.join("baseline.json");
+    let path = baseline.to_str().expect("utf-8");
+    let write = errdocs(root, &["check", "--write-baseline", path]);
+    assert_eq!(write.code, 0, "{write:?}");
+    let before = std::fs::read(&baseline).expect("read");
+    assert!(before.len() > 20_000, "{} bytes", before.len());
+    std::fs::set_permissions(&baseline, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    // A limit of 4 blocks (2 or 4 KiB): the write stops there.
+    let stopped = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 4 && exec \"$0\" --root \"$1\" check --write-baseline \"$2\"")
+        .arg(bin())
+        .arg(root)
+        .arg(&baseline)
+        .output()
+        .expect("run");
+    assert!(!stopped.status.success(), "{stopped:?}");
+    let now = std::fs::read(&baseline).expect("read");
+    assert!(
+        now == before,
+        "the baseline is {} bytes, was {}",
+        now.len(),
+        before.len()
+    );
+    let check = errdocs(root, &["check", "--baseline", path]);
+    assert_eq!(check.code, 0, "{check:?}");
+    // A complete write replaces it, keeping its permissions.
+    std::fs::write(&baseline, b"{}").expect("write");
+    let write = errdocs(root, &["check", "--write-baseline", path]);
+    assert_eq!(write.code, 0, "{write:?}");
+    assert!(std::fs::read(&baseline).expect("read") == before);
+    let mode = std::fs::metadata(&baseline)
+        .expect("stat")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
