@@ -1185,6 +1185,13 @@ fn an_error_quoting_a_huge_value_stays_a_readable_line() {
                 .starts_with("errdocs: note: om.h: 1 definition not read")
         );
     }
+    // A rule id of 100,000 characters (about the most an argument holds)
+    // was quoted whole by `explain`.
+    let id = "a".repeat(100_000);
+    let run = errdocs(root, &["explain", &id]);
+    assert_eq!(run.code, 2, "{}", &run.stderr[..200.min(run.stderr.len())]);
+    assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+    assert!(run.stderr.contains("characters left out"));
 }
 
 /// `--write-baseline` wrote over the previous baseline in place: a run
