@@ -1246,3 +1246,51 @@ fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
         .mode();
     assert_eq!(mode & 0o777, 0o640);
 }
+
+/// A page read from a pipe (`errdocs check <(git show REV:page.md)`, or
+/// `/dev/stdin`) cannot be read a second time: `check` read it again to
+/// quote its lines, found nothing and said the file changed while it was
+/// checked (exit 2); `fix` read it as an empty file.
+#[cfg(unix)]
+#[test]
+fn a_page_from_a_pipe_is_checked_and_fix_says_why_it_cannot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = page(&[
+        ROW_1,
+        "| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The the text. |",
+    ]);
+    let piped = |args: &[&str]| {
+        let mut child = Command::new(bin())
+            .args(args)
+            .arg("/dev/stdin")
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        std::io::Write::write_all(&mut stdin, &text).expect("write");
+        drop(stdin);
+        finish(
+            child.wait_with_output().expect("wait"),
+            &format!("{args:?}"),
+        )
+    };
+    for format in ["human", "json", "sarif", "github"] {
+        let check = piped(&["check", "--format", format]);
+        assert_eq!(check.code, 1, "{format}: {check:?}");
+        assert!(
+            check.stdout.contains("hex-malformed"),
+            "{format}: {check:?}"
+        );
+    }
+    let fix = piped(&["fix", "--diff"]);
+    assert_eq!(fix.code, 2, "{fix:?}");
+    assert!(
+        fix.stderr
+            .contains("/dev/stdin: not a regular file (a pipe?)"),
+        "{fix:?}"
+    );
+}
