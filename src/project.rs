@@ -265,7 +265,11 @@ impl Project {
             .into_iter()
             .map(|(s, identity)| {
                 let text = OnceLock::new();
-                let (path, rel) = if keep_text {
+                // A pipe (`errdocs check <(git show REV:page.md)`) cannot
+                // be read again: its text is kept, or the report said the
+                // file changed while errdocs checked it.
+                let once = std::fs::metadata(&s.path).is_ok_and(|m| !m.is_file());
+                let (path, rel) = if keep_text || once {
                     let names = (s.path.clone(), s.rel.clone());
                     let _ = text.set(Some(s));
                     names

@@ -333,3 +333,54 @@ fn the_command_refuses_what_it_cannot_compare_with_exit_code_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--fail-on-new"), "{stderr}");
 }
+
+/// A page that is a symbolic link (inside the project, as the work tree
+/// follows it) was left out of the revision's tree: `diff --base HEAD` on
+/// a tree with no change showed its locale and every description added. A
+/// link out of the project is refused at the revision as in the work tree.
+#[cfg(unix)]
+#[test]
+fn linked_pages_are_read_at_the_revision_as_in_the_work_tree() {
+    if !git_available() {
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    let page = |description: &str| {
+        format!(
+            "# Codes\n\n| Error code | Symbolic name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | {description} |\n"
+        )
+    };
+    std::fs::create_dir_all(root.join("sources/doc")).unwrap();
+    std::fs::create_dir_all(root.join("pages/deep")).unwrap();
+    std::fs::write(
+        root.join("sources/doc/en-us.md"),
+        page("The agent could not provide the service."),
+    )
+    .unwrap();
+    std::fs::write(root.join("pages/deep/de.md"), page("Der Agent.")).unwrap();
+    // A chain: sources/doc/de-de.md -> pages/de-de.md -> pages/deep/de.md.
+    std::os::unix::fs::symlink("deep/de.md", root.join("pages/de-de.md")).unwrap();
+    std::os::unix::fs::symlink("../../pages/de-de.md", root.join("sources/doc/de-de.md")).unwrap();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "linked"]);
+    let (code, stdout, stderr) = errdocs(root, &["diff", "--base", "HEAD", "--exit-code"]);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (0, "errdocs diff: no changes\n"),
+        "{stderr}"
+    );
+    // Out of the project: refused, naming the link.
+    std::fs::remove_file(root.join("sources/doc/de-de.md")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", root.join("sources/doc/de-de.md")).unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "out"]);
+    std::fs::remove_file(root.join("sources/doc/de-de.md")).unwrap();
+    let (code, _, stderr) = errdocs(root, &["diff", "--base", "HEAD"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("sources/doc/de-de.md") && stderr.contains("outside the project"),
+        "{stderr}"
+    );
+}

@@ -260,6 +260,26 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "<table><tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>{one_line_cells}</table>\n"
             ),
         ),
+        // A row of 40,000 extra cells: the finding listed every one of
+        // them in its message (megabytes, in each report and from build).
+        (
+            "ragged row",
+            format!(
+                "| Error code | Symbolic name | Description |\n|---|---|---|\n{}\n",
+                "| 0x80240001 | WU_E_NO_SERVICE | Text. |".repeat(10_000)
+            ),
+        ),
+        // Front matter nesting flow collections 100,000 deep: YAML's
+        // scanner took time growing with the square of the depth (minutes).
+        (
+            "deep front matter",
+            format!(
+                "---\ntitle: T\na: {}{}\n---\n{}",
+                "[".repeat(100_000),
+                "]".repeat(100_000),
+                String::from_utf8(page(&[ROW_1])).expect("utf-8")
+            ),
+        ),
     ];
     for (name, text) in cases {
         let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
@@ -862,6 +882,68 @@ fn skipped_files_are_named_and_links_out_of_the_root_refused() {
 
 /// A refused `out` is an error at its line of errdocs.toml, as other
 /// settings' are, and so is an `out` that names a file.
+/// Names that are not UTF-8 were read lossily: two folders (or files) whose
+/// names differ only in such bytes became one document, each row listed
+/// twice (`duplicate-code`), and reports named a file that does not exist.
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_refused_not_merged() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let name = |bytes: &[u8]| PathBuf::from(OsStr::from_bytes(bytes));
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let before = out_files(root);
+    for folder in [&b"bad\xff"[..], b"bad\xfe"] {
+        let folder = root.join("sources").join(name(folder));
+        std::fs::create_dir(&folder).expect("mkdir");
+        std::fs::write(folder.join("en-us.md"), page(&[ROW_1])).expect("write");
+    }
+    for args in [&["build"][..], &["check"]] {
+        let run = errdocs(root, args);
+        fails_naming(&run, r#""bad\xFE" is not valid UTF-8"#, root, &before);
+    }
+    for folder in [&b"bad\xff"[..], b"bad\xfe"] {
+        std::fs::remove_dir_all(root.join("sources").join(name(folder))).expect("rm");
+    }
+    std::fs::write(
+        root.join("sources/doc").join(name(b"de-de\xfe.md")),
+        page(&[ROW_1]),
+    )
+    .expect("write");
+    let run = errdocs(root, &["check"]);
+    fails_naming(&run, r#""de-de\xFE.md" is not valid UTF-8"#, root, &before);
+    // Files as arguments, in a folder and named.
+    let docs = root.join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    for file in [&b"a\xff.md"[..], b"a\xfe.md"] {
+        std::fs::write(docs.join(name(file)), page(&[ROW_1])).expect("write");
+    }
+    let run = errdocs(root, &["check", docs.to_str().expect("utf-8")]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(r#""a\xFE.md" is not valid UTF-8"#),
+        "{run:?}"
+    );
+    let named = docs.join(name(b"a\xff.md"));
+    let run = {
+        let output = Command::new(bin())
+            .arg("--root")
+            .arg(root)
+            .arg("check")
+            .arg(&named)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        finish(output, "check a\\xff.md")
+    };
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(r#"a\xFF.md" is not valid UTF-8"#),
+        "{run:?}"
+    );
+}
+
 #[test]
 fn a_refused_output_folder_names_its_line_in_errdocs_toml() {
     let parent = tempfile::tempdir().expect("temp dir");
@@ -1103,4 +1185,112 @@ fn an_error_quoting_a_huge_value_stays_a_readable_line() {
                 .starts_with("errdocs: note: om.h: 1 definition not read")
         );
     }
+    // A rule id of 100,000 characters (about the most an argument holds)
+    // was quoted whole by `explain`.
+    let id = "a".repeat(100_000);
+    let run = errdocs(root, &["explain", &id]);
+    assert_eq!(run.code, 2, "{}", &run.stderr[..200.min(run.stderr.len())]);
+    assert!(run.stderr.len() < 20_000, "{} bytes", run.stderr.len());
+    assert!(run.stderr.contains("characters left out"));
+}
+
+/// `--write-baseline` wrote over the previous baseline in place: a run
+/// stopped mid-write (here by the file size limit, as by a full disk or a
+/// kill) left it truncated, not JSON, and the next `check --baseline`
+/// stopped on it. The previous baseline now stays whole until the new one
+/// is.
+#[cfg(unix)]
+#[test]
+fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let rows: Vec<String> = (1..120)
+        .map(|i| format!("| 0x8024{i:04X} | WU_E_Q{i} | the the text |"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let dir = project(&[("sources/doc/en-us.md", &page(&rows))]);
+    let root = dir.path();
+    let baseline = root.join("baseline.json");
+    let path = baseline.to_str().expect("utf-8");
+    let write = errdocs(root, &["check", "--write-baseline", path]);
+    assert_eq!(write.code, 0, "{write:?}");
+    let before = std::fs::read(&baseline).expect("read");
+    assert!(before.len() > 20_000, "{} bytes", before.len());
+    std::fs::set_permissions(&baseline, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    // A limit of 4 blocks (2 or 4 KiB): the write stops there.
+    let stopped = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 4 && exec \"$0\" --root \"$1\" check --write-baseline \"$2\"")
+        .arg(bin())
+        .arg(root)
+        .arg(&baseline)
+        .output()
+        .expect("run");
+    assert!(!stopped.status.success(), "{stopped:?}");
+    let now = std::fs::read(&baseline).expect("read");
+    assert!(
+        now == before,
+        "the baseline is {} bytes, was {}",
+        now.len(),
+        before.len()
+    );
+    let check = errdocs(root, &["check", "--baseline", path]);
+    assert_eq!(check.code, 0, "{check:?}");
+    // A complete write replaces it, keeping its permissions.
+    std::fs::write(&baseline, b"{}").expect("write");
+    let write = errdocs(root, &["check", "--write-baseline", path]);
+    assert_eq!(write.code, 0, "{write:?}");
+    assert!(std::fs::read(&baseline).expect("read") == before);
+    let mode = std::fs::metadata(&baseline)
+        .expect("stat")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
+}
+
+/// A page read from a pipe (`errdocs check <(git show REV:page.md)`, or
+/// `/dev/stdin`) cannot be read a second time: `check` read it again to
+/// quote its lines, found nothing and said the file changed while it was
+/// checked (exit 2); `fix` read it as an empty file.
+#[cfg(unix)]
+#[test]
+fn a_page_from_a_pipe_is_checked_and_fix_says_why_it_cannot() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = page(&[
+        ROW_1,
+        "| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The the text. |",
+    ]);
+    let piped = |args: &[&str]| {
+        let mut child = Command::new(bin())
+            .args(args)
+            .arg("/dev/stdin")
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let mut stdin = child.stdin.take().expect("stdin");
+        std::io::Write::write_all(&mut stdin, &text).expect("write");
+        drop(stdin);
+        finish(
+            child.wait_with_output().expect("wait"),
+            &format!("{args:?}"),
+        )
+    };
+    for format in ["human", "json", "sarif", "github"] {
+        let check = piped(&["check", "--format", format]);
+        assert_eq!(check.code, 1, "{format}: {check:?}");
+        assert!(
+            check.stdout.contains("hex-malformed"),
+            "{format}: {check:?}"
+        );
+    }
+    let fix = piped(&["fix", "--diff"]);
+    assert_eq!(fix.code, 2, "{fix:?}");
+    assert!(
+        fix.stderr
+            .contains("/dev/stdin: not a regular file (a pipe?)"),
+        "{fix:?}"
+    );
 }

@@ -47,7 +47,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         let findings = project.evaluate().findings;
         let lines = project.quote_lines(&findings)?;
         let baseline = Baseline::of(&lines, &findings);
-        std::fs::write(&path, baseline.to_json()).map_err(|e| Error::io(&path, e))?;
+        write_whole(&path, &baseline.to_json())?;
         eprintln!(
             "errdocs: recorded {} findings in {}",
             baseline.findings.len(),
@@ -127,4 +127,47 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     std::mem::forget(outcome);
     std::mem::forget(project);
     Ok(code)
+}
+/// Writes a baseline whole or not at all: to a temporary file beside it,
+/// renamed over it once complete, with the permissions of the file it
+/// replaces (a symbolic link's target is replaced, the link kept).
+/// `std::fs::write` truncated the previous baseline first, so a run killed
+/// or a disk filled mid-write left a file that is not JSON, and CI then
+/// stopped on it. What is not a regular file (`/dev/stdout`, a pipe) is
+/// written as it is.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)
+            .ok()
+            .filter(|t| t.is_file())
+            .unwrap_or_else(|| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    };
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        return std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e));
+    }
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".errdocs-baseline-");
+    // A new file gets the usual mode (the umask applies), not the
+    // temporary file's owner-only one.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp = builder
+        .tempfile_in(folder)
+        .map_err(|e| Error::io(folder, e))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.flush())
+        .map_err(|e| Error::io(temp.path(), e))?;
+    if let Some(metadata) = existing {
+        std::fs::set_permissions(temp.path(), metadata.permissions())
+            .map_err(|e| Error::io(temp.path(), e))?;
+    }
+    temp.persist(&target)
+        .map_err(|e| Error::io(&target, e.error))?;
+    Ok(())
 }

@@ -25,7 +25,7 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
             .collect();
         eprintln!(
             "errdocs: error: no rule `{}`",
-            crate::safe_text::terminal(id)
+            crate::safe_text::terminal(&crate::safe_text::bounded_message(id))
         );
         if !near.is_empty() {
             eprintln!("did you mean: {}", near.join(", "));

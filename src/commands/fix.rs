@@ -69,6 +69,16 @@ pub struct Rounds {
 pub fn read_originals(project: &Project) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut originals = Vec::new();
     for (_, file) in project.corpus.files() {
+        // A pipe (`errdocs fix <(...)`) was read up by the check: read
+        // again, it was an empty file.
+        if std::fs::metadata(&file.path).is_ok_and(|m| !m.is_file()) {
+            return Err(Error::io(
+                &file.path,
+                std::io::Error::other(
+                    "not a regular file (a pipe?); fix reads a page twice and writes it back: save it to a file first",
+                ),
+            ));
+        }
         let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
         let source = SourceFile::from_bytes(&file.path, file.rel.clone(), bytes.clone())?;
         if !project.adopt_source(source) {

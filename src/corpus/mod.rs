@@ -225,6 +225,7 @@ fn discover_folders(
             notes.push(skipped_note(root, &folder, "not in a document's folder"));
             continue;
         }
+        utf8_name(&folder)?;
         let settings = config.documents.get(&id);
         let source_locale = source_locale_of(root, config, Some(&id))?;
         let mut files = Vec::new();
@@ -238,6 +239,7 @@ fn discover_folders(
                 continue;
             }
             inside.check(&path)?;
+            utf8_name(&path)?;
             let stem = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -531,6 +533,25 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `part` of `path` (its name, or what a report shows of it) as text; an
+/// error naming `path` where it is not UTF-8, which errdocs cannot use as a
+/// document's id or show in a report: read lossily, two such names
+/// (`a\xFF`, `a\xFE`) were one document, whose rows were then each listed
+/// twice, and reports named a file that does not exist.
+pub(crate) fn utf8_part<'a>(path: &Path, part: &'a Path) -> Result<&'a str> {
+    part.to_str().ok_or_else(|| Error::Corpus {
+        path: path.to_path_buf(),
+        message: format!(
+            "{part:?} is not valid UTF-8; rename it (documents and reports name files as text)"
+        ),
+    })
+}
+
+/// [`utf8_part`] for the name of `path`.
+fn utf8_name(path: &Path) -> Result<&str> {
+    utf8_part(path, Path::new(path.file_name().unwrap_or_default()))
 }
 
 fn file_name(path: &Path) -> String {

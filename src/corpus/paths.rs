@@ -84,7 +84,7 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
     // thousands, and each costs a system call per folder on its path).
     let mut found: Vec<(FoundFile, PathBuf)> = Vec::new();
     for given in paths {
-        let shown = shown_path(given);
+        let shown = shown_path(given)?;
         let canonical = std::fs::canonicalize(given).unwrap_or_else(|_| given.clone());
         let metadata = std::fs::metadata(given).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -124,6 +124,7 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
                 continue;
             }
             let relative = entry.path().strip_prefix(given).unwrap_or(entry.path());
+            super::utf8_part(entry.path(), relative)?;
             let inner = relative
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -155,8 +156,8 @@ pub fn markdown_files_noted(paths: &[PathBuf], notes: &mut Vec<String>) -> Resul
 }
 
 /// A path given on the command line as reports show it.
-fn shown_path(path: &Path) -> String {
-    super::placement::shown(&path.to_string_lossy())
+fn shown_path(path: &Path) -> Result<String> {
+    Ok(super::placement::shown(super::utf8_part(path, path)?))
 }
 
 /// The locale of a file from its front matter, else its path (see the

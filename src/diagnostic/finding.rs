@@ -129,6 +129,18 @@ pub struct TableScope {
     pub rolled_up: bool,
 }
 
+/// A message kept to its first 4,096 and last 1,024 characters when it is
+/// longer than [`crate::safe_text::MAX_MESSAGE_CHARS`]: one quoting page
+/// text of megabytes (a row of a million extra cells, a name of megabytes)
+/// was printed whole, in each report and by `build`. The finding's `name`,
+/// `code` and `fix` keep the text whole.
+fn bounded(message: String) -> String {
+    if message.len() <= crate::safe_text::MAX_MESSAGE_CHARS {
+        return message;
+    }
+    crate::safe_text::bounded_message(&message).into_owned()
+}
+
 /// One thing errdocs found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -173,7 +185,7 @@ impl Finding {
             location,
             code: None,
             name: None,
-            message: message.into(),
+            message: bounded(message.into()),
             fix: None,
             related: Vec::new(),
             scope: None,
@@ -210,7 +222,7 @@ impl Finding {
         self.related.push(RelatedLocation {
             name: None,
             location,
-            message: message.into(),
+            message: bounded(message.into()),
             fix: None,
         });
         self
@@ -233,4 +245,34 @@ impl Finding {
 pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_quoting_megabytes_is_bounded_in_the_finding_and_its_related_places() {
+        let location = Location {
+            file: "page.md".into(),
+            line: 3,
+            column: 1,
+        };
+        let cells = "`x`, ".repeat(1_000_000);
+        let finding = Finding::new(
+            "table-ragged-row",
+            Severity::Warning,
+            location.clone(),
+            format!("the extra cells ({cells}) are kept"),
+        )
+        .with_related(location, format!("see {cells}"));
+        for message in [&finding.message, &finding.related[0].message] {
+            assert!(message.chars().count() < crate::safe_text::MAX_MESSAGE_CHARS + 100);
+            assert!(message.contains("characters left out"), "{message:.80}");
+        }
+        assert!(finding.message.starts_with("the extra cells (`x`, "));
+        assert!(finding.message.ends_with("`x`, ) are kept"));
+        let short = Finding::new("r", Severity::Note, finding.location.clone(), "short");
+        assert_eq!(short.message, "short");
+    }
 }

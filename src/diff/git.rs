@@ -181,7 +181,37 @@ impl RevisionTree {
     /// Materializes more paths (relative to the project root) from the
     /// same revision. Files outside the project root (a `sources` setting
     /// such as `../shared`) are not written.
+    ///
+    /// Symbolic links are made as they are at `rev`, and what a link inside
+    /// the project leads to is materialized too (up to
+    /// [`MAX_LINK_HOPS`] links in a chain), so that the revision reads as
+    /// the work tree does: a page linked into `sources/` from elsewhere in
+    /// the project is read, a link out of the project refused. Links were
+    /// left out, and `diff --base` showed every linked page as added.
     pub fn add(&mut self, include: &[&str]) -> Result<(), GitError> {
+        let mut pending: Vec<String> = include.iter().map(|s| s.to_string()).collect();
+        let mut first = true;
+        for _ in 0..=MAX_LINK_HOPS {
+            if pending.is_empty() && !first {
+                break;
+            }
+            first = false;
+            let paths: Vec<&str> = pending.iter().map(String::as_str).collect();
+            let links = self.add_once(&paths)?;
+            pending = links
+                .iter()
+                .filter_map(|(link, target)| link_target(link, target))
+                .filter(|target| std::fs::symlink_metadata(self.dir.path().join(target)).is_err())
+                .collect();
+            pending.sort();
+            pending.dedup();
+        }
+        Ok(())
+    }
+
+    /// One listing of `include` at the revision, its files written; returns
+    /// the symbolic links made, each with its target.
+    fn add_once(&mut self, include: &[&str]) -> Result<Vec<(String, String)>, GitError> {
         let mut args: Vec<String> = vec![
             "--literal-pathspecs".into(),
             "ls-tree".into(),
@@ -204,7 +234,7 @@ impl RevisionTree {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let listing =
             git(&self.top, &args).map_err(|e| e.or(|stderr| self.failed(&args, stderr)))?;
-        let mut blobs: Vec<(String, String)> = Vec::new();
+        let mut blobs: Vec<Blob> = Vec::new();
         for entry in listing.split('\0').filter(|e| !e.is_empty()) {
             // `<mode> SP <type> SP <object> TAB <path>`
             let Some((meta, path)) = entry.split_once('\t') else {
@@ -215,16 +245,17 @@ impl RevisionTree {
             else {
                 continue;
             };
-            // Regular files only: not symbolic links, not submodules.
-            if kind != "blob" || !(mode == "100644" || mode == "100755") {
+            // Regular files and symbolic links; not submodules.
+            let link = mode == "120000";
+            if kind != "blob" || !(mode == "100644" || mode == "100755" || link) {
                 continue;
             }
             let Some(relative) = path.strip_prefix(&self.prefix) else {
                 continue;
             };
-            blobs.push((object.to_string(), relative.to_string()));
+            blobs.push((object.to_string(), relative.to_string(), link));
         }
-        for (_, relative) in &blobs {
+        for (_, relative, _) in &blobs {
             if !is_safe(relative) {
                 return Err(GitError::UnsafePath {
                     rev: self.rev.clone(),
@@ -232,16 +263,16 @@ impl RevisionTree {
                 });
             }
         }
-        self.write_blobs(&blobs)?;
+        let links = self.write_blobs(&blobs)?;
         self.files += blobs.len();
-        Ok(())
+        Ok(links)
     }
 
     /// Writes each blob's contents to its path under the temporary folder,
     /// reading them all from one `git cat-file --batch`.
-    fn write_blobs(&self, blobs: &[(String, String)]) -> Result<(), GitError> {
+    fn write_blobs(&self, blobs: &[Blob]) -> Result<Vec<(String, String)>, GitError> {
         if blobs.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let args = ["cat-file", "--batch"];
         let mut child = Command::new("git")
@@ -255,7 +286,7 @@ impl RevisionTree {
             .map_err(|source| GitError::NotInstalled { source })?;
         let requests: String = blobs
             .iter()
-            .map(|(object, _)| format!("{object}\n"))
+            .map(|(object, _, _)| format!("{object}\n"))
             .collect();
         let mut stdin = child.stdin.take();
         // Written from another thread: git answers while it reads, and
@@ -275,22 +306,23 @@ impl RevisionTree {
             path: self.top.clone(),
             source,
         })?;
-        result?;
+        let links = result?;
         if !output.status.success() {
             return Err(self.failed(&args, String::from_utf8_lossy(&output.stderr).trim().into()));
         }
-        Ok(())
+        Ok(links)
     }
 
     fn read_batch(
         &self,
         mut reader: impl BufRead,
-        blobs: &[(String, String)],
-    ) -> Result<(), GitError> {
+        blobs: &[Blob],
+    ) -> Result<Vec<(String, String)>, GitError> {
+        let mut links = Vec::new();
         let args = ["cat-file", "--batch"];
         let mut header = String::new();
         let mut contents = Vec::new();
-        for (object, relative) in blobs {
+        for (object, relative, link) in blobs {
             header.clear();
             reader
                 .read_line(&mut header)
@@ -317,9 +349,25 @@ impl RevisionTree {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(|source| self.io(parent, source))?;
             }
+            if *link {
+                // A link's blob is its target. Where links cannot be made
+                // (Windows without the privilege) it is left out.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::ffi::OsStrExt;
+                    let target = std::ffi::OsStr::from_bytes(&contents);
+                    std::os::unix::fs::symlink(target, &path)
+                        .map_err(|source| self.io(&path, source))?;
+                }
+                links.push((
+                    relative.clone(),
+                    String::from_utf8_lossy(&contents).into_owned(),
+                ));
+                continue;
+            }
             std::fs::write(&path, &contents).map_err(|source| self.io(&path, source))?;
         }
-        Ok(())
+        Ok(links)
     }
 
     fn failed(&self, args: &[&str], stderr: String) -> GitError {
@@ -360,6 +408,35 @@ impl RevisionTree {
 
 /// True when a path from git stays inside the folder it is written to:
 /// only plain components, no `..`, no root, no drive.
+/// A file's object, its path relative to the project root, and whether it
+/// is a symbolic link.
+type Blob = (String, String, bool);
+
+/// How many links in a chain a revision's tree follows to materialize what
+/// they lead to (Linux's own limit).
+pub const MAX_LINK_HOPS: usize = 40;
+
+/// What the link at `link` (relative to the project root) leads to,
+/// relative to the root, when that is inside the project: `None` for an
+/// absolute target or one that leaves the root.
+fn link_target(link: &str, target: &str) -> Option<String> {
+    if target.starts_with('/') || target.contains('\\') || target.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = link.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
 fn is_safe(relative: &str) -> bool {
     !relative.is_empty()
         && !relative.contains('\\')

@@ -329,7 +329,7 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
     if yaml.trim().is_empty() {
         return front;
     }
-    let original = serde_yaml::from_str::<serde_yaml::Value>(yaml);
+    let original = parse(yaml);
     let readable = matches!(
         original,
         Ok(serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null)
@@ -406,7 +406,7 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
         }
     }
     let text = meant.join("\n");
-    let reading = serde_yaml::from_str::<serde_yaml::Value>(&text);
+    let reading = parse(&text);
     let fixed: Vec<(usize, usize)> = fixes.iter().map(|f| (f.line, f.column)).collect();
     take(
         reading, &text, &lines, &fixed, first_line, file, problems, &mut front,
@@ -431,7 +431,7 @@ fn key_of(line: &str) -> Option<&str> {
 /// except at the (0-based line, column) places in `fixed`, already reported.
 #[allow(clippy::too_many_arguments)]
 fn take(
-    reading: Result<serde_yaml::Value, serde_yaml::Error>,
+    reading: Result<serde_yaml::Value, YamlError>,
     text: &str,
     lines: &[&str],
     fixed: &[(usize, usize)],
@@ -455,12 +455,12 @@ fn take(
             // An error found at the end of the block (an unclosed bracket)
             // belongs to the last line of YAML, not to the closing fence.
             let last_line = first_line + text.trim_end().lines().count().max(1) - 1;
-            let (line, column) = err.location().map_or((first_line, 1), |l| {
-                let line = first_line + l.line() - 1;
+            let (line, column) = err.location.map_or((first_line, 1), |(l, c)| {
+                let line = first_line + l - 1;
                 if line > last_line {
                     (last_line, 1)
                 } else {
-                    (line, l.column())
+                    (line, c)
                 }
             });
             let index = line - first_line;
@@ -470,8 +470,11 @@ fn take(
                     .find(|&(i, c)| is_suspect(c) && !fixed.contains(&(index, i + 1)))
                     .map(|(i, c)| (c, i + 1))
             });
-            let message = err.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
+            let message = err
+                .message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&err.message);
             problems.push(IngestProblem::FrontMatter {
                 location: file.location_at(line, column),
                 kind: FrontMatterProblem::InvalidYaml {
@@ -481,7 +484,7 @@ fn take(
             });
             // Keep what reads on its own, line by line.
             for line in text.lines() {
-                if let Ok(serde_yaml::Value::Mapping(mapping)) = serde_yaml::from_str(line) {
+                if let Ok(serde_yaml::Value::Mapping(mapping)) = parse(line) {
                     for (key, value) in mapping {
                         front.entries.insert(yaml_key(&key), yaml_to_json(value));
                     }
@@ -489,6 +492,126 @@ fn take(
             }
         }
     }
+}
+
+/// Flow collections (`[`, `{`) nested deeper than this are not given to
+/// YAML. serde_yaml refuses them anyway (its recursion limit is 128), but
+/// only after its scanner has read the whole block in time that grows with
+/// the square of the depth: 30,000 `[` in a 60 KB line took 15 s, 100,000
+/// minutes.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// Why YAML could not read a block: its message and 1-based line and
+/// column, when it gives them.
+#[derive(Debug)]
+struct YamlError {
+    message: String,
+    location: Option<(usize, usize)>,
+}
+
+/// Reads `text` as YAML, unless it nests flow collections deeper than
+/// [`MAX_FLOW_DEPTH`].
+fn parse(text: &str) -> Result<serde_yaml::Value, YamlError> {
+    if let Some(location) = too_deep(text) {
+        return Err(YamlError {
+            message: format!("flow collections nested more than {MAX_FLOW_DEPTH} deep"),
+            location: Some(location),
+        });
+    }
+    serde_yaml::from_str(text).map_err(|err| YamlError {
+        message: err.to_string(),
+        location: err.location().map(|l| (l.line(), l.column())),
+    })
+}
+
+/// The 1-based line and column of the first `[` or `{` that opens a flow
+/// collection more than [`MAX_FLOW_DEPTH`] deep, in one linear pass. In a
+/// flow collection every bracket outside quotes and comments counts; outside
+/// one, only a bracket where a value starts (at the start of a line, after
+/// `:`, `-`, `?`, an anchor or a tag) opens one, and the lines of a block
+/// scalar (`|`, `>`) are text. Brackets inside a plain scalar can only be
+/// over-counted, and only where 128 of them are left unclosed.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    // The indentation of the key whose block scalar is running.
+    let mut block: Option<usize> = None;
+    for (index, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if let Some(key_indent) = block {
+            if line.trim().is_empty() || indent > key_indent {
+                continue;
+            }
+            block = None;
+        }
+        // The last character that is not a space; the first character of
+        // the word being read, and of the word before it.
+        let mut previous: Option<char> = None;
+        let mut word: Option<char> = None;
+        let mut previous_word: Option<char> = None;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((position, c)) = chars.next() {
+            match quote {
+                Some('"') => {
+                    if c == '\\' {
+                        chars.next();
+                    } else if c == '"' {
+                        quote = None;
+                    }
+                    previous = Some(c);
+                    continue;
+                }
+                Some(_) => {
+                    if c == '\'' {
+                        if chars.peek().is_some_and(|&(_, next)| next == '\'') {
+                            chars.next();
+                        } else {
+                            quote = None;
+                        }
+                    }
+                    previous = Some(c);
+                    continue;
+                }
+                None => {}
+            }
+            if c == ' ' || c == '\t' {
+                if word.is_some() {
+                    previous_word = word.take();
+                }
+                continue;
+            }
+            let word_starts = word.is_none();
+            if word_starts {
+                word = Some(c);
+            }
+            if c == '#' && word_starts {
+                break;
+            }
+            // Where a block value starts: the line's first word, or one
+            // after `key:`, `-`, `?`, an anchor (`&a`) or a tag (`!t`).
+            let value_starts = previous.is_none()
+                || (word_starts
+                    && (matches!(previous, Some(':' | '-' | '?'))
+                        || matches!(previous_word, Some('&' | '!'))));
+            // Where a scalar starts inside a flow collection (a quote after
+            // a space may be inside a plain scalar: `[it 's`).
+            let flow_scalar_starts = depth > 0 && matches!(previous, Some('[' | '{' | ',' | ':'));
+            match c {
+                '[' | '{' if depth > 0 || value_starts => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((index + 1, position + 1));
+                    }
+                }
+                ']' | '}' if depth > 0 => depth -= 1,
+                '"' | '\'' if value_starts || flow_scalar_starts => quote = Some(c),
+                '|' | '>' if depth == 0 && value_starts => block = Some(indent),
+                _ => {}
+            }
+            previous = Some(c);
+        }
+    }
+    None
 }
 
 fn yaml_key(key: &serde_yaml::Value) -> String {
@@ -749,5 +872,46 @@ mod tests {
         };
         assert_eq!(*line, 3);
         assert_eq!(*suspect, Some(('\u{2009}', 9)));
+    }
+
+    #[test]
+    fn flow_collections_nested_too_deep_are_refused_before_yaml_reads_them() {
+        let deep = format!("a: {}{}", "[".repeat(129), "]".repeat(129));
+        // The 129th bracket, after `a: ` and 128 others.
+        assert_eq!(too_deep(&deep), Some((1, 132)));
+        let mapping = format!("k: 1\nb:\n  - {}", "{x: ".repeat(200));
+        assert_eq!(too_deep(&mapping), Some((3, 4 + 128 * 4 + 1)));
+        // As deep as YAML reads, and brackets that open nothing.
+        let brackets = "[".repeat(300);
+        for fine in [
+            format!("a: {}{}", "[".repeat(128), "]".repeat(128)),
+            format!("a: '{brackets}'\nb: \"{brackets}\\\"{brackets}\""),
+            format!("a: |\n  {brackets}\n  {brackets}\nb: x"),
+            format!("a: x{brackets}\n# {brackets}\nb: x # {brackets}"),
+            format!("a: [it 's, \"{brackets}\", '{brackets}', x]\nb: c'{brackets}"),
+            // Many collections, each shallow.
+            "a: [[1], [2]]\n".repeat(1_000),
+        ] {
+            assert_eq!(too_deep(&fine), None, "{fine:.60}");
+        }
+        // Quotes do not hide brackets that YAML reads as collections.
+        let hidden = format!("a: [x 'y, {}", "[".repeat(200));
+        assert!(too_deep(&hidden).is_some());
+    }
+
+    #[test]
+    fn front_matter_nested_100000_deep_is_reported_and_its_other_keys_kept() {
+        let text = format!(
+            "---\ntitle: T\na: {}{}\n---\n# Page\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (front, problems) = problems_of(&text);
+        let [(3, 132, FrontMatterProblem::InvalidYaml { message, .. })] = problems.as_slice()
+        else {
+            panic!("{problems:?}");
+        };
+        assert_eq!(message, "flow collections nested more than 128 deep");
+        assert_eq!(front.get_str("title"), Some("T"));
     }
 }
