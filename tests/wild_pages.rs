@@ -574,3 +574,38 @@ fn a_bare_code_with_a_c_suffix_is_read_and_its_prefix_asked_for() {
     assert_eq!(project.dataset.records[0].code.to_string(), "0x8A150642");
     assert_eq!(rules_found(&project), ["hex-malformed"]);
 }
+
+/// An HTML comment never closed hides what follows it in its block: at
+/// the top level the rest of the page (its table is not read), in a block
+/// quote only the rest of the quote (the table after it is read).
+#[test]
+fn an_unclosed_comment_is_reported_with_what_it_hides() {
+    let table = "| Error code | Name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | No service. |\n";
+    let hiding = load(&format!("# T\n\n<!-- reviewed\n\n{table}"));
+    assert!(records(&hiding).is_empty());
+    let found = hiding.evaluate().findings;
+    let unclosed: Vec<_> = found
+        .iter()
+        .filter(|f| f.rule == "html-comment-unclosed")
+        .map(|f| (f.location.line, f.message.as_str()))
+        .collect();
+    assert_eq!(unclosed.len(), 1, "{found:?}");
+    assert_eq!(unclosed[0].0, 3);
+    assert!(
+        unclosed[0].1.contains("up to line 7 (3 lines that are not blank)"),
+        "{}",
+        unclosed[0].1
+    );
+    let quoted = load(&format!("# T\n\n> <!-- reviewed\n> by the team\n\n{table}"));
+    assert_eq!(records(&quoted).len(), 1);
+    let found = quoted.evaluate().findings;
+    let message = found
+        .iter()
+        .find(|f| f.rule == "html-comment-unclosed")
+        .map(|f| f.message.clone())
+        .unwrap_or_default();
+    assert!(
+        message.contains("up to line 4 (1 line that is not blank)"),
+        "{found:?}"
+    );
+}

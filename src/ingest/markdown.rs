@@ -26,6 +26,9 @@ pub struct Structure {
     /// The byte ranges of the HTML comments that Markdown reads as HTML (not
     /// those shown in code blocks or code spans), in file order.
     pub html_comments: Vec<Range<usize>>,
+    /// The extent of an HTML comment that is never closed, from its `<!--`
+    /// to where Markdown's HTML block ends, if there is one.
+    pub unclosed_comment: Option<Range<usize>>,
 }
 
 struct HeadingInProgress {
@@ -278,13 +281,21 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     // A comment counts where Markdown reads it as HTML: where it starts
     // inside one of those ranges.
     let html_ranges = merge_ranges(html_ranges);
+    let html_range_of = |at: usize| {
+        let after = html_ranges.partition_point(|h| h.start <= at);
+        (after > 0 && html_ranges[after - 1].contains(&at)).then(|| &html_ranges[after - 1])
+    };
     structure.html_comments = comments
         .into_iter()
-        .filter(|c| {
-            let after = html_ranges.partition_point(|h| h.start <= c.start);
-            after > 0 && html_ranges[after - 1].contains(&c.start)
-        })
+        .filter(|c| html_range_of(c.start).is_some())
         .collect();
+    // A comment never closed runs to the end of the HTML block Markdown
+    // reads it in: the end of the page, or of the list or quote it is in.
+    structure.unclosed_comment = structure
+        .html_comments
+        .last()
+        .filter(|c| !text[(*c).clone()].ends_with("-->"))
+        .and_then(|c| html_range_of(c.start).map(|h| c.start..c.end.min(h.end)));
     structure
 }
 

@@ -136,6 +136,22 @@ pub fn ingest(
             });
         }
     }
+    // A comment never closed hides the rest of the page from readers and
+    // from errdocs alike; say so where it opens.
+    if let Some(open) = &structure.unclosed_comment {
+        let hidden_lines = file.text[open.clone()]
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .count();
+        if hidden_lines > 0 {
+            problems.push(IngestProblem::UnclosedHtmlComment {
+                location: file.location(open.start),
+                hidden_lines,
+                last_line: file.location(open.end.saturating_sub(1)).line,
+            });
+        }
+    }
     // A page with codes but no table of them lists them in a layout
     // errdocs does not read: say so rather than give an empty document.
     let has_code_table = structure

@@ -82,6 +82,16 @@ pub enum IngestProblem {
         /// `<td>` and `<th>` tags in the raw text.
         cell_tags: usize,
     },
+    /// An HTML comment that is never closed: Markdown hides the rest of
+    /// the page (or of the list or quote it is in), tables included.
+    UnclosedHtmlComment {
+        /// Where the comment opens.
+        location: Location,
+        /// The non-blank lines it hides after its own.
+        hidden_lines: usize,
+        /// The last line it hides.
+        last_line: usize,
+    },
     /// A file with no code table that lists codes in headings or list
     /// items (see [`super::stray_codes`]): none of them is in the dataset.
     CodesOutsideTables {
@@ -114,6 +124,7 @@ impl IngestProblem {
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
+            | IngestProblem::UnclosedHtmlComment { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
         }
     }

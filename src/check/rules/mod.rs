@@ -37,6 +37,7 @@ registry! {
     front_matter_invalid,
     hex_case_inconsistent,
     hex_malformed,
+    html_comment_unclosed,
     html_table_unmapped,
     identifier_reference_malformed,
     name_case,
