@@ -97,7 +97,7 @@ fn is_heading_or_item(line: &str) -> bool {
 /// offset.
 fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = line.as_bytes();
-    memchr::memmem::find_iter(bytes, b"0x")
+    let mut found = memchr::memmem::find_iter(bytes, b"0x")
         .chain(memchr::memmem::find_iter(bytes, b"0X"))
         .filter_map(move |at| {
             let before = at.checked_sub(1).map(|i| bytes[i]);
@@ -111,8 +111,11 @@ fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
             let alone = !before.is_some_and(joined) && !after.is_some_and(|&b| joined(b));
             (digits == 8 && alone).then(|| (at, &line[at..at + 10]))
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect::<Vec<_>>();
+    // The `0X` hits follow the `0x` ones: in the line's order, the first
+    // code written is the one reported first.
+    found.sort_unstable_by_key(|&(at, _)| at);
+    found.into_iter()
 }
 
 #[cfg(test)]
@@ -135,6 +138,14 @@ mod tests {
         assert_eq!(found.first, "0x801C03ED");
         assert_eq!((found.location.line, found.location.column), (3, 4));
         assert_eq!(found.count, 4);
+    }
+
+    #[test]
+    fn the_first_code_is_the_first_written_whatever_its_x() {
+        let text = "- 0X80070005 or 0x80070006\n- 0x80070007\n";
+        let found = find(&file(text)).expect("found");
+        assert_eq!(found.first, "0X80070005");
+        assert_eq!((found.location.line, found.location.column), (1, 3));
     }
 
     #[test]
