@@ -406,8 +406,6 @@ impl RevisionTree {
     }
 }
 
-/// True when a path from git stays inside the folder it is written to:
-/// only plain components, no `..`, no root, no drive.
 /// A file's object, its path relative to the project root, and whether it
 /// is a symbolic link.
 type Blob = (String, String, bool);
@@ -437,6 +435,8 @@ fn link_target(link: &str, target: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
+/// True when a path from git stays inside the folder it is written to:
+/// only plain components, no `..`, no root, no drive.
 fn is_safe(relative: &str) -> bool {
     !relative.is_empty()
         && !relative.contains('\\')

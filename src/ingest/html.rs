@@ -410,6 +410,24 @@ fn grid_rows(
             }
         }
         carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
+        // A row that ends before a column a rowspan covers (a short row
+        // under a description spanning it) still holds that cell there,
+        // after empty cells for the columns it leaves out: left pending,
+        // the span came out in the next row it does not span and pushed
+        // that row's cells over. Each empty cell is charged to the budget;
+        // past it, the spans still pending end here.
+        while carried.iter().skip(cells.len()).any(Option::is_some) {
+            if budget == 0 {
+                let from = cells.len();
+                carried.iter_mut().skip(from).for_each(|slot| *slot = None);
+                break;
+            }
+            budget -= 1;
+            let location = file.location(row_start);
+            cells.push(Cell::empty(location, row_start));
+            spanned.push(None);
+            carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
+        }
         rows.push(GridRow {
             row: Row {
                 location: file.location(row_start),
@@ -910,6 +928,28 @@ mod tests {
             cells <= written * (1 + SPAN_CELLS_PER_CELL) + SPAN_CELLS_PER_TABLE,
             "{cells} cells"
         );
+        // A cell spanning every row below, after 2,000 others, over empty
+        // rows: the empty cells placed before it in each row it spans are
+        // charged too.
+        let text = format!(
+            "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr><tr>{}<td rowspan=\"0\">x</td></tr>{}</table>",
+            "<td>0x80070005</td>".repeat(2000),
+            "<tr></tr>".repeat(20_000)
+        );
+        let f = file(&text);
+        let end = table_end(&text, 0).expect("closed");
+        let tables = read_tables(&f, 0..end, 0, None, &mut problems);
+        let cells: usize = tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|r| r.cells.len() + r.extra_cells.len())
+            .sum();
+        // Each row short of the header's width is filled to it as ragged.
+        let written = 2004;
+        assert!(
+            cells <= written * (1 + SPAN_CELLS_PER_CELL) + SPAN_CELLS_PER_TABLE + 3 * 20_001,
+            "{cells} cells"
+        );
         // Spans within the budget are still followed: a description over
         // two rows describes both.
         let text = "<table><tr><th>Code</th><th>Description</th></tr><tr><td>0x80070005</td><td rowspan=\"2\">Denied.</td></tr><tr><td>0x80070006</td></tr></table>";
@@ -922,6 +962,36 @@ mod tests {
             .map(|r| r.cells[1].text.as_ref())
             .collect();
         assert_eq!(described, ["Denied.", "Denied."]);
+    }
+
+    #[test]
+    fn a_rowspan_past_a_short_row_stays_in_the_rows_it_spans() {
+        // The second row leaves its name out: the description spanning it
+        // is still its own, and the third row, which it does not span, is
+        // read as written. The span stayed pending past the short row and
+        // came out in the third, pushing its description out of the table.
+        let text = "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr>\
+            <tr><td>0x80070005</td><td>E_A</td><td rowspan=\"2\">Denied.</td></tr>\
+            <tr><td>0x80070006</td></tr>\
+            <tr><td>0x80070007</td><td>E_C</td><td>Gone.</td></tr></table>";
+        let f = file(text);
+        let end = table_end(text, 0).expect("closed");
+        let mut problems = Vec::new();
+        let table = read_tables(&f, 0..end, 0, None, &mut problems).remove(0);
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["0x80070005", "E_A", "Denied."],
+                vec!["0x80070006", "", "Denied."],
+                vec!["0x80070007", "E_C", "Gone."],
+            ]
+        );
+        assert!(table.rows.iter().all(|r| r.extra_cells.is_empty()));
     }
 
     #[test]
