@@ -592,7 +592,9 @@ fn an_unclosed_comment_is_reported_with_what_it_hides() {
     assert_eq!(unclosed.len(), 1, "{found:?}");
     assert_eq!(unclosed[0].0, 3);
     assert!(
-        unclosed[0].1.contains("up to line 7 (3 lines that are not blank)"),
+        unclosed[0]
+            .1
+            .contains("up to line 7 (3 lines that are not blank)"),
         "{}",
         unclosed[0].1
     );
@@ -608,4 +610,22 @@ fn an_unclosed_comment_is_reported_with_what_it_hides() {
         message.contains("up to line 4 (1 line that is not blank)"),
         "{found:?}"
     );
+}
+
+/// Codes listed inside an HTML comment are hidden from readers: they are
+/// not codes the page lists outside its tables.
+#[test]
+fn codes_listed_in_a_comment_are_not_reported_as_outside_tables() {
+    let listed = "## 0x801C03ED\n\n## 0x801C03EE\n\n- 0x801C03EF\n";
+    let open = load(&format!("# T\n\n{listed}"));
+    let hidden = load(&format!("# T\n\n<!--\n{listed}-->\n"));
+    let rule = |project: &Project| {
+        project
+            .evaluate()
+            .findings
+            .iter()
+            .filter(|f| f.rule == "codes-outside-tables")
+            .count()
+    };
+    assert_eq!((rule(&open), rule(&hidden)), (1, 0));
 }

@@ -158,7 +158,7 @@ pub fn ingest(
         .tables
         .iter()
         .any(|t| t.kind != TableKind::NoCodes);
-    if !has_code_table && let Some(stray) = stray_codes::find(file) {
+    if !has_code_table && let Some(stray) = stray_codes::find(file, &structure.html_comments) {
         problems.push(IngestProblem::CodesOutsideTables {
             location: stray.location,
             first: stray.first,

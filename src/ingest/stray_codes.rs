@@ -26,8 +26,10 @@ pub struct StrayCodes {
 }
 
 /// The codes `file` lists in headings and list items, when there are at
-/// least [`MIN_CODES`] distinct ones; `None` otherwise.
-pub fn find(file: &SourceFile) -> Option<StrayCodes> {
+/// least [`MIN_CODES`] distinct ones; `None` otherwise. Lines that start
+/// inside one of `comments` (byte ranges of HTML comments, sorted) are
+/// not shown to readers and do not count.
+pub fn find(file: &SourceFile, comments: &[std::ops::Range<usize>]) -> Option<StrayCodes> {
     let text = &file.text;
     // A set: a page may list a hundred thousand codes, and a list
     // searched for each took minutes.
@@ -48,6 +50,10 @@ pub fn find(file: &SourceFile) -> Option<StrayCodes> {
             continue;
         }
         if fence.is_some() || !is_heading_or_item(trimmed) {
+            continue;
+        }
+        let before = comments.partition_point(|c| c.start <= start);
+        if before > 0 && comments[before - 1].contains(&start) {
             continue;
         }
         for (at, code) in hex_codes(line) {
@@ -134,7 +140,7 @@ mod tests {
     #[test]
     fn codes_under_headings_and_in_list_items_are_found() {
         let text = "# Codes\n\n## 0x801C03ED\n\nText.\n\n## 0x801c03ee\n\n- **NTE_PERM** (0x80090010): Access denied.\n1. 0x80090003 bad key\n";
-        let found = find(&file(text)).expect("found");
+        let found = find(&file(text), &[]).expect("found");
         assert_eq!(found.first, "0x801C03ED");
         assert_eq!((found.location.line, found.location.column), (3, 4));
         assert_eq!(found.count, 4);
@@ -143,7 +149,7 @@ mod tests {
     #[test]
     fn the_first_code_is_the_first_written_whatever_its_x() {
         let text = "- 0X80070005 or 0x80070006\n- 0x80070007\n";
-        let found = find(&file(text)).expect("found");
+        let found = find(&file(text), &[]).expect("found");
         assert_eq!(found.first, "0X80070005");
         assert_eq!((found.location.line, found.location.column), (1, 3));
     }
@@ -157,7 +163,7 @@ mod tests {
             .collect();
         let file = file(&text);
         let started = std::time::Instant::now();
-        let found = find(&file).expect("found");
+        let found = find(&file, &[]).expect("found");
         assert_eq!((found.count, found.first.as_str()), (100_000, "0x80000000"));
         assert!(
             started.elapsed() < std::time::Duration::from_secs(3),
@@ -171,6 +177,6 @@ mod tests {
         // Mentions in paragraphs, codes in a fenced block, a GUID piece,
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
-        assert_eq!(find(&file(text)), None);
+        assert_eq!(find(&file(text), &[]), None);
     }
 }
