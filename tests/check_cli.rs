@@ -242,3 +242,33 @@ fn rules_lists_and_explain_explains() {
             .contains("did you mean: decimal-mismatch, decimal-systematic")
     );
 }
+
+#[test]
+fn files_as_arguments_without_a_table_are_read_when_they_list_codes() {
+    // No table on either page: the quick look at the bytes left both out
+    // unread, so `check PATH` passed pages that `check` on a project
+    // reports (codes under headings) or reads as a table (paragraph
+    // entries, here with names whose severity bit is wrong).
+    let dir = project_with(&[
+        (
+            "docs/headings.md",
+            b"# Device errors\n\n## 0x801C03ED\n\nNot registered.\n\n## 0x801C03EE\n\nNot found.\n\n## 0x801C03EF\n\nDenied.\n",
+        ),
+        (
+            "docs/entries.md",
+            b"# Errors\n\n**WU_E_ONE** (0x00240001)\n\nOne.\n\n**WU_E_TWO** (0x00240002)\n\nTwo.\n\n**WU_E_THREE** (0x00240003)\n\nThree.\n",
+        ),
+    ]);
+    let docs = dir.path().join("docs");
+    let out = errdocs(&["check", docs.to_str().expect("utf-8")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        text.contains("headings.md:3:4: warning[codes-outside-tables]"),
+        "{text}"
+    );
+    assert!(
+        text.matches("error[severity-bit-mismatch]").count() == 3,
+        "{text}"
+    );
+}

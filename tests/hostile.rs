@@ -1247,6 +1247,51 @@ fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
     assert_eq!(mode & 0o777, 0o640);
 }
 
+/// `--write-baseline` through a symbolic link to a file not yet written
+/// replaced the link with a file of its own (the link was followed only to
+/// a file that exists); links in a circle were replaced too.
+#[cfg(unix)]
+#[test]
+fn a_baseline_written_through_a_link_to_no_file_yet_keeps_the_link() {
+    let dir = project(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    std::fs::create_dir(root.join("kept")).expect("mkdir");
+    std::os::unix::fs::symlink("kept/baseline.json", root.join("link.json")).expect("link");
+    let link = root.join("link.json");
+    let write = errdocs(
+        root,
+        &["check", "--write-baseline", link.to_str().expect("utf-8")],
+    );
+    assert_eq!(write.code, 0, "{write:?}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("stat")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    assert!(root.join("kept/baseline.json").is_file());
+    // Links in a circle: an error naming the path, the links left alone.
+    std::os::unix::fs::symlink("b.json", root.join("a.json")).expect("link");
+    std::os::unix::fs::symlink("a.json", root.join("b.json")).expect("link");
+    let a = root.join("a.json");
+    let write = errdocs(
+        root,
+        &["check", "--write-baseline", a.to_str().expect("utf-8")],
+    );
+    assert_eq!(write.code, 2, "{write:?}");
+    assert!(
+        write.stderr.contains("a.json") && write.stderr.contains("circle"),
+        "{write:?}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&a)
+            .expect("stat")
+            .file_type()
+            .is_symlink()
+    );
+}
+
 /// A page read from a pipe (`errdocs check <(git show REV:page.md)`, or
 /// `/dev/stdin`) cannot be read a second time: `check` read it again to
 /// quote its lines, found nothing and said the file changed while it was

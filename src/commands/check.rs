@@ -128,6 +128,32 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     std::mem::forget(project);
     Ok(code)
 }
+/// Where a write to `path` lands: `path`, or the file its symbolic links
+/// lead to, followed link by link so that a link to a file not yet
+/// written (a baseline kept in another folder) is written through, not
+/// replaced by a file of its own. Links in a circle are an error.
+fn link_target(path: &Path) -> Result<PathBuf> {
+    // As many links as Linux follows before it says ELOOP.
+    const MAX_LINKS: usize = 40;
+    let mut target = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&target) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = std::fs::read_link(&target).map_err(|e| Error::io(&target, e))?;
+                target = match target.parent() {
+                    Some(parent) => parent.join(link),
+                    None => link,
+                };
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(Error::io(
+        path,
+        std::io::Error::other("symbolic links lead in a circle"),
+    ))
+}
+
 /// Writes a baseline whole or not at all: to a temporary file beside it,
 /// renamed over it once complete, with the permissions of the file it
 /// replaces (a symbolic link's target is replaced, the link kept).
@@ -136,13 +162,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
 /// stopped on it. What is not a regular file (`/dev/stdout`, a pipe) is
 /// written as it is.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let target = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path)
-            .ok()
-            .filter(|t| t.is_file())
-            .unwrap_or_else(|| path.to_path_buf()),
-        _ => path.to_path_buf(),
-    };
+    let target = link_target(path)?;
     let existing = std::fs::metadata(&target).ok();
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
         return std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e));

@@ -13,17 +13,72 @@
 //! parentheses or HTML tags between them, or anywhere in one table row
 //! for a name with an underscore).
 //!
-//! Two quick passes over the bytes, each stopping at the first hit: one
+//! A file without a table is kept too when three lines or more hold a `0x`
+//! number and start as a heading, a list item, a block quote, emphasis or
+//! a number: paragraph entries (`**NAME** (0x…)`, `#define NAME 0x…`) are
+//! read as a table, and codes under headings or in list items are reported
+//! (`codes-outside-tables`).
+//!
+//! Quick passes over the bytes, each stopping at the first hit: one
 //! jumps from `<` to `<` and from `-` to `-` (with `memchr`) for a table;
 //! one looks only at the words around digits and underscores for a code,
-//! since everything code-shaped holds one. No Markdown is parsed.
+//! since everything code-shaped holds one; one from `0` to `0` for listed
+//! codes. No Markdown is parsed.
 
 /// False when `bytes` cannot hold a code table that errdocs reads; true
 /// when it may.
 pub fn may_hold_code_table(bytes: &[u8]) -> bool {
     // Tables first: most prose has none, and they are found by jumping
     // from one `<` or `-` to the next.
-    has_table(bytes) && has_code_token(bytes)
+    (has_table(bytes) && has_code_token(bytes)) || lists_codes(bytes)
+}
+
+/// Lines from which a page is kept without a table: paragraph entries
+/// (`**NAME** (0x…)`, `2 (0x2)`, `#define NAME 0x…`) are read as a table,
+/// and codes in headings or list items are reported
+/// (`codes-outside-tables`), from three entries or codes up.
+const LISTED_LINES: usize = 3;
+
+/// True when at least [`LISTED_LINES`] lines hold a `0x` number and start
+/// (after indentation) as a heading, a list item, a definition, a block
+/// quote, emphasis (`**NAME**`) or a number do: the layouts besides tables
+/// that errdocs reads or reports. Without this look, `check PATH` left
+/// such pages out unread, where `check` on a project read them.
+fn lists_codes(bytes: &[u8]) -> bool {
+    let mut lines = 0;
+    // The start of the line of the last `0x` looked at, and how far the
+    // text was searched for line ends: each byte is searched once, however
+    // many numbers share a line.
+    let mut line_start = 0;
+    let mut searched_to = 0;
+    let mut counted: Option<usize> = None;
+    for at in memchr::memchr_iter(b'0', bytes) {
+        if !matches!(bytes.get(at + 1), Some(b'x' | b'X'))
+            || !bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
+        {
+            continue;
+        }
+        if let Some(newline) = memchr::memrchr(b'\n', &bytes[searched_to..at]) {
+            line_start = searched_to + newline + 1;
+        }
+        searched_to = at;
+        if counted == Some(line_start) {
+            continue;
+        }
+        let first = bytes[line_start..at]
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            .copied()
+            .unwrap_or(b'0');
+        if matches!(first, b'#' | b'-' | b'*' | b'+' | b':' | b'>') || first.is_ascii_digit() {
+            counted = Some(line_start);
+            lines += 1;
+            if lines >= LISTED_LINES {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Something that may be a table: `<table`, `<dl`, or a pipe-table
@@ -404,5 +459,28 @@ mod tests {
         ));
         // A dash line under a plain line is a heading, not a table.
         assert!(!keeps("Title\n---\nE_FAIL\n"));
+        // Codes in paragraphs, or two listed codes.
+        assert!(!keeps(
+            "Error 0x80070005, 0x80070006 or 0x80070007 ends the setup.\n\n- 0x1\n- 0x2 and 0x3\n"
+        ));
+    }
+
+    #[test]
+    fn codes_listed_outside_tables_are_kept() {
+        // Codes under headings and in list items (`codes-outside-tables`).
+        assert!(keeps(
+            "# Errors\n\n## 0x801C03ED\n\nText.\n\n## 0x801C03EE\n\n- **NTE_PERM** (0x80090010): Denied.\n"
+        ));
+        // Paragraph entries, read as a table: the code on its own line,
+        // or after the name.
+        assert!(keeps(
+            "**ERROR_SUCCESS**\n\n0 (0x0)\n\nDone.\n\n**ERROR_INVALID_FUNCTION**\n\n1 (0x1)\n\nIncorrect.\n\n**ERROR_FILE_NOT_FOUND**\n\n2 (0x2)\n\nNot found.\n"
+        ));
+        assert!(keeps(
+            "**WU_E_ONE** (0x00240001)\n\nOne.\n\n  **WU_E_TWO** (0x00240002)\n\nTwo.\n\n**WU_E_THREE** (0x00240003)\n"
+        ));
+        assert!(keeps(
+            "Bad.\n#define NTE_BAD_UID 0x80090001L\nWorse.\n#define NTE_BAD_HASH 0x80090002L\n#define NTE_BAD_KEY 0x80090003L\n"
+        ));
     }
 }

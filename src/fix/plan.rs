@@ -442,6 +442,26 @@ impl CellIndex {
     }
 }
 
+impl CellIndex {
+    /// How many rows of table `table` of file `file` hold `cell` (more
+    /// than one for a cell an HTML `rowspan` carries down).
+    fn rows_sharing(&self, file: usize, table: usize, cell: &Cell) -> usize {
+        let Some(keys) = self
+            .at
+            .get(&(file, cell.location.line, cell.location.column))
+        else {
+            return 1;
+        };
+        let mut rows: Vec<usize> = keys
+            .iter()
+            .filter(|&&(_, t, _, _)| t == table)
+            .map(|&(_, _, r, _)| r)
+            .collect();
+        rows.dedup();
+        rows.len().max(1)
+    }
+}
+
 /// The cell of a row that holds `field`: by the role of its column.
 fn cell_of_field<'a>(table: &'a Table, row: usize, field: &str) -> Option<&'a Cell> {
     let cells = RowCells::of(table, table.rows.get(row)?);
@@ -537,6 +557,19 @@ fn place<'a>(
             let own = table.rows.get(r).and_then(|row| row.cells.get(c));
             let candidates = [cell_of_field(table, r, &want.fix.field), own];
             for cell in candidates.into_iter().flatten() {
+                // A cell that stands in several rows (an HTML `rowspan`)
+                // holds one value for all of them: a code, decimal or name
+                // made right for one row is wrong for the others, and each
+                // round of fixes turned it back and forth.
+                if matches!(want.fix.field.as_str(), "code" | "decimal" | "name")
+                    && cells.rows_sharing(f, t, cell) > 1
+                {
+                    return Err(format!(
+                        "the {} cell stands in {} rows (rowspan): a value fixed for one row would be wrong for the others; write each row its own cell",
+                        want.fix.field,
+                        cells.rows_sharing(f, t, cell)
+                    ));
+                }
                 let edits = edits_in_cell(source, table, cell, want.fix);
                 if edits.is_empty() {
                     continue;

@@ -5,7 +5,9 @@
 //!
 //! The look is deliberately narrow, so prose that mentions a code or two
 //! is left alone: only headings and list items outside code blocks count,
-//! only `0x` and eight hex digits, and only from three distinct codes up.
+//! only codes that lead them (after two words of prose at most: a how-to
+//! step's sentence mentions a code, it does not list one), only `0x` and
+//! eight hex digits, and only from three distinct codes up.
 
 use std::collections::HashSet;
 
@@ -31,8 +33,8 @@ pub struct StrayCodes {
 /// not shown to readers and do not count.
 pub fn find(file: &SourceFile, comments: &[std::ops::Range<usize>]) -> Option<StrayCodes> {
     let text = &file.text;
-    // A set: a page may list a hundred thousand codes, and a list
-    // searched for each took minutes.
+    // A set, not a list searched for each code: a page of a million
+    // distinct codes in list items took minutes.
     let mut seen: HashSet<u32> = HashSet::new();
     let mut first: Option<(usize, &str)> = None;
     let mut fence: Option<(u8, usize)> = None;
@@ -57,6 +59,9 @@ pub fn find(file: &SourceFile, comments: &[std::ops::Range<usize>]) -> Option<St
             continue;
         }
         for (at, code) in hex_codes(line) {
+            if !leads(&line[..at]) {
+                continue;
+            }
             let Ok(value) = u32::from_str_radix(&code[2..], 16) else {
                 continue;
             };
@@ -81,6 +86,30 @@ fn fence_marker(line: &str) -> Option<(u8, usize)> {
     }
     let n = line.bytes().take_while(|&b| b == c).count();
     (n >= 3).then_some((c, n))
+}
+
+/// Words of prose a listed code may follow on its line: a heading or an
+/// item that is about a code names it first (`## 0x801C03ED`, `- Error
+/// 0x80090010: …`, `- **NTE_PERM** (0x80090010): …`), where a step of a
+/// how-to page mentions one in a sentence (`1. If the update fails with
+/// 0x80070005, …`), which is prose, not a list of codes.
+const MAX_WORDS_BEFORE: usize = 2;
+
+/// True when `before`, a heading's or an item's text up to a code (its
+/// marker included), has at most [`MAX_WORDS_BEFORE`] words of prose: words
+/// with a lower-case letter, and without a digit or an underscore (a code
+/// or a symbolic name is not prose).
+fn leads(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .skip(1)
+        .filter(|word| {
+            word.bytes().any(|b| b.is_ascii_lowercase())
+                && !word.bytes().any(|b| b.is_ascii_digit() || b == b'_')
+        })
+        .take(MAX_WORDS_BEFORE + 1)
+        .count()
+        <= MAX_WORDS_BEFORE
 }
 
 /// A heading (`#`), a list item (`-`, `*`, `+`, `1.`, `1)`), or a
@@ -178,5 +207,16 @@ mod tests {
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
         assert_eq!(find(&file(text), &[]), None);
+    }
+
+    #[test]
+    fn codes_in_the_sentences_of_steps_are_mentions() {
+        // A how-to page's steps name codes in sentences: not a list of
+        // codes, however many steps.
+        let steps = "# Troubleshoot\n\n1. If the update fails with 0x80070005, run it as an administrator.\n2. If it fails with 0x80240017, it does not apply.\n3. When it stops with 0x8024402C, check the proxy.\n## Fix the error that says 0x80070006\n";
+        assert_eq!(find(&file(steps), &[]), None);
+        // Items that name a code first, after a word or two, are a list.
+        let items = "- Error 0x80070005: denied.\n- **E_HANDLE** (0x80070006, 0x80070007): bad handle.\n* Error code 0x80070008\n";
+        assert_eq!(find(&file(items), &[]).map(|f| f.count), Some(4));
     }
 }
