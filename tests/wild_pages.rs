@@ -629,3 +629,32 @@ fn codes_listed_in_a_comment_are_not_reported_as_outside_tables() {
     };
     assert_eq!((rule(&open), rule(&hidden)), (1, 0));
 }
+
+/// Beside a table, codes listed under headings of their own are reported
+/// when the table does not hold them; headings that repeat the table's
+/// codes (anchors for them) are not.
+#[test]
+fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
+    let table = "| Error code | Name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | No service. |\n| 0x80240002 | WU_E_MAX_CAPACITY_REACHED | Full. |\n| 0x80240003 | WU_E_UNKNOWN_ID | Unknown. |\n";
+    let rule = |project: &Project| {
+        project
+            .evaluate()
+            .findings
+            .iter()
+            .filter(|f| f.rule == "codes-outside-tables")
+            .map(|f| (f.location.line, f.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    let anchors = load(&format!(
+        "# T\n\n{table}\n## 0x80240001\n\nMore.\n\n## 0x80240002\n\n## 0x80240003\n"
+    ));
+    assert_eq!(rule(&anchors), []);
+    let beside = load(&format!(
+        "# T\n\n{table}\n## 0x80240004\n\n## 0x80240005\n\n## 0x80240006\n"
+    ));
+    let found = rule(&beside);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 9);
+    assert!(found[0].1.starts_with("3 codes are listed"), "{}", found[0].1);
+    assert_eq!(records(&beside).len(), 3);
+}

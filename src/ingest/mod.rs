@@ -152,13 +152,17 @@ pub fn ingest(
             });
         }
     }
-    // A page with codes but no table of them lists them in a layout
-    // errdocs does not read: say so rather than give an empty document.
-    let has_code_table = structure
-        .tables
-        .iter()
-        .any(|t| t.kind != TableKind::NoCodes);
-    if !has_code_table && let Some(stray) = stray_codes::find(file, &structure.html_comments) {
+    // Codes a page lists outside its tables, in a layout errdocs does not
+    // read, would be missing without a word: say so.
+    let in_tables = stray_codes::codes_in(
+        structure
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .flat_map(|r| &r.cells)
+            .map(|c| c.text.as_ref()),
+    );
+    if let Some(stray) = stray_codes::find(file, &structure.html_comments, &in_tables) {
         problems.push(IngestProblem::CodesOutsideTables {
             location: stray.location,
             first: stray.first,

@@ -92,8 +92,9 @@ pub enum IngestProblem {
         /// The last line it hides.
         last_line: usize,
     },
-    /// A file with no code table that lists codes in headings or list
-    /// items (see [`super::stray_codes`]): none of them is in the dataset.
+    /// A file that lists codes in headings or list items that none of its
+    /// tables holds (see [`super::stray_codes`]): none of them is in the
+    /// dataset.
     CodesOutsideTables {
         /// Where the first code is.
         location: Location,

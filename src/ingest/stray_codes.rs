@@ -1,7 +1,8 @@
 //! Codes listed in a layout errdocs does not read. A page that lists its
 //! codes under a heading each (`## 0x801C03ED`) or as list items
-//! (`- **NTE_PERM** (0x80090010): Access denied.`) has no table to read:
-//! without a word, its codes would be missing from the dataset.
+//! (`- **NTE_PERM** (0x80090010): Access denied.`), beside its tables or
+//! without any: without a word, those codes would be missing from the
+//! dataset.
 //!
 //! The look is deliberately narrow, so prose that mentions a code or two
 //! is left alone: only headings and list items outside code blocks count,
@@ -31,7 +32,11 @@ pub struct StrayCodes {
 /// least [`MIN_CODES`] distinct ones; `None` otherwise. Lines that start
 /// inside one of `comments` (byte ranges of HTML comments, sorted) are
 /// not shown to readers and do not count.
-pub fn find(file: &SourceFile, comments: &[std::ops::Range<usize>]) -> Option<StrayCodes> {
+pub fn find(
+    file: &SourceFile,
+    comments: &[std::ops::Range<usize>],
+    in_tables: &HashSet<u32>,
+) -> Option<StrayCodes> {
     let text = &file.text;
     // A set, not a list searched for each code: a page of a million
     // distinct codes in list items took minutes.
@@ -65,6 +70,11 @@ pub fn find(file: &SourceFile, comments: &[std::ops::Range<usize>]) -> Option<St
             let Ok(value) = u32::from_str_radix(&code[2..], 16) else {
                 continue;
             };
+            // A heading that repeats a code of the page's table (an anchor
+            // for it) lists nothing new.
+            if in_tables.contains(&value) {
+                continue;
+            }
             seen.insert(value);
             first.get_or_insert((start + at, code));
         }
@@ -128,6 +138,16 @@ fn is_heading_or_item(line: &str) -> bool {
     }
 }
 
+/// The value of every `0x` code with eight hex digits in `texts` (the
+/// cells of a page's tables).
+pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
+    texts
+        .flat_map(|text| {
+            hex_codes(text).filter_map(|(_, code)| u32::from_str_radix(&code[2..], 16).ok())
+        })
+        .collect()
+}
+
 /// Each `0x` and eight hex digits standing alone in `line`, with its byte
 /// offset.
 fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -169,7 +189,7 @@ mod tests {
     #[test]
     fn codes_under_headings_and_in_list_items_are_found() {
         let text = "# Codes\n\n## 0x801C03ED\n\nText.\n\n## 0x801c03ee\n\n- **NTE_PERM** (0x80090010): Access denied.\n1. 0x80090003 bad key\n";
-        let found = find(&file(text), &[]).expect("found");
+        let found = find(&file(text), &[], &HashSet::new()).expect("found");
         assert_eq!(found.first, "0x801C03ED");
         assert_eq!((found.location.line, found.location.column), (3, 4));
         assert_eq!(found.count, 4);
@@ -178,7 +198,7 @@ mod tests {
     #[test]
     fn the_first_code_is_the_first_written_whatever_its_x() {
         let text = "- 0X80070005 or 0x80070006\n- 0x80070007\n";
-        let found = find(&file(text), &[]).expect("found");
+        let found = find(&file(text), &[], &HashSet::new()).expect("found");
         assert_eq!(found.first, "0X80070005");
         assert_eq!((found.location.line, found.location.column), (1, 3));
     }
@@ -192,7 +212,7 @@ mod tests {
             .collect();
         let file = file(&text);
         let started = std::time::Instant::now();
-        let found = find(&file, &[]).expect("found");
+        let found = find(&file, &[], &HashSet::new()).expect("found");
         assert_eq!((found.count, found.first.as_str()), (100_000, "0x80000000"));
         assert!(
             started.elapsed() < std::time::Duration::from_secs(3),
@@ -206,7 +226,7 @@ mod tests {
         // Mentions in paragraphs, codes in a fenced block, a GUID piece,
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
-        assert_eq!(find(&file(text), &[]), None);
+        assert_eq!(find(&file(text), &[], &HashSet::new()), None);
     }
 
     #[test]
@@ -214,9 +234,12 @@ mod tests {
         // A how-to page's steps name codes in sentences: not a list of
         // codes, however many steps.
         let steps = "# Troubleshoot\n\n1. If the update fails with 0x80070005, run it as an administrator.\n2. If it fails with 0x80240017, it does not apply.\n3. When it stops with 0x8024402C, check the proxy.\n## Fix the error that says 0x80070006\n";
-        assert_eq!(find(&file(steps), &[]), None);
+        assert_eq!(find(&file(steps), &[], &HashSet::new()), None);
         // Items that name a code first, after a word or two, are a list.
         let items = "- Error 0x80070005: denied.\n- **E_HANDLE** (0x80070006, 0x80070007): bad handle.\n* Error code 0x80070008\n";
-        assert_eq!(find(&file(items), &[]).map(|f| f.count), Some(4));
+        assert_eq!(
+            find(&file(items), &[], &HashSet::new()).map(|f| f.count),
+            Some(4)
+        );
     }
 }

@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest"],
     fix: None,
-    summary: "A page with no code table lists codes in headings or list items",
-    explanation: "errdocs reads codes from tables (Markdown and HTML) and from definition lists of three entries or more. A page that has no such table but lists three or more codes (`0x` and eight hex digits) in headings or list items, outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
+    summary: "A page lists codes in headings or list items, outside its tables",
+    explanation: "errdocs reads codes from tables (Markdown and HTML) and from definition lists of three entries or more. A page that lists three or more codes (`0x` and eight hex digits) that none of its tables holds in headings or list items, outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
     bad_example: "## 0x801C03ED
 The device could not be registered.
 
@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             location.clone(),
             format!(
-                "{count} codes are listed in headings or list items, `{first}` first, and the page has no table of codes: errdocs reads tables and definition lists, so none of them is in the dataset; write them as a table to have them read and checked"
+                "{count} codes are listed in headings or list items, `{first}` first, and no table of the page holds them: errdocs reads tables and definition lists, so none of them is in the dataset; write them as a table to have them read and checked"
             ),
         ));
     }
