@@ -655,6 +655,10 @@ fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
     let found = rule(&beside);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, 9);
-    assert!(found[0].1.starts_with("3 codes are listed"), "{}", found[0].1);
+    assert!(
+        found[0].1.starts_with("3 codes are listed"),
+        "{}",
+        found[0].1
+    );
     assert_eq!(records(&beside).len(), 3);
 }
