@@ -55,6 +55,17 @@ fn rules_found(project: &Project) -> Vec<String> {
     rules
 }
 
+/// The line and message of each finding of `rule`.
+fn findings_of(project: &Project, rule: &str) -> Vec<(usize, String)> {
+    project
+        .evaluate()
+        .findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.location.line, f.message.clone()))
+        .collect()
+}
+
 fn no_unresolved(project: &Project) {
     assert!(
         project.dataset.unresolved.is_empty(),
@@ -583,13 +594,8 @@ fn an_unclosed_comment_is_reported_with_what_it_hides() {
     let table = "| Error code | Name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | No service. |\n";
     let hiding = load(&format!("# T\n\n<!-- reviewed\n\n{table}"));
     assert!(records(&hiding).is_empty());
-    let found = hiding.evaluate().findings;
-    let unclosed: Vec<_> = found
-        .iter()
-        .filter(|f| f.rule == "html-comment-unclosed")
-        .map(|f| (f.location.line, f.message.as_str()))
-        .collect();
-    assert_eq!(unclosed.len(), 1, "{found:?}");
+    let unclosed = findings_of(&hiding, "html-comment-unclosed");
+    assert_eq!(unclosed.len(), 1, "{unclosed:?}");
     assert_eq!(unclosed[0].0, 3);
     assert!(
         unclosed[0]
@@ -600,15 +606,14 @@ fn an_unclosed_comment_is_reported_with_what_it_hides() {
     );
     let quoted = load(&format!("# T\n\n> <!-- reviewed\n> by the team\n\n{table}"));
     assert_eq!(records(&quoted).len(), 1);
-    let found = quoted.evaluate().findings;
-    let message = found
-        .iter()
-        .find(|f| f.rule == "html-comment-unclosed")
-        .map(|f| f.message.clone())
+    let unclosed = findings_of(&quoted, "html-comment-unclosed");
+    let message = unclosed
+        .first()
+        .map(|(_, m)| m.as_str())
         .unwrap_or_default();
     assert!(
         message.contains("up to line 4 (1 line that is not blank)"),
-        "{found:?}"
+        "{unclosed:?}"
     );
 }
 
@@ -619,15 +624,8 @@ fn codes_listed_in_a_comment_are_not_reported_as_outside_tables() {
     let listed = "## 0x801C03ED\n\n## 0x801C03EE\n\n- 0x801C03EF\n";
     let open = load(&format!("# T\n\n{listed}"));
     let hidden = load(&format!("# T\n\n<!--\n{listed}-->\n"));
-    let rule = |project: &Project| {
-        project
-            .evaluate()
-            .findings
-            .iter()
-            .filter(|f| f.rule == "codes-outside-tables")
-            .count()
-    };
-    assert_eq!((rule(&open), rule(&hidden)), (1, 0));
+    let count = |project: &Project| findings_of(project, "codes-outside-tables").len();
+    assert_eq!((count(&open), count(&hidden)), (1, 0));
 }
 
 /// Beside a table, codes listed under headings of their own are reported
@@ -636,23 +634,14 @@ fn codes_listed_in_a_comment_are_not_reported_as_outside_tables() {
 #[test]
 fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
     let table = "| Error code | Name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | No service. |\n| 0x80240002 | WU_E_MAX_CAPACITY_REACHED | Full. |\n| 0x80240003 | WU_E_UNKNOWN_ID | Unknown. |\n";
-    let rule = |project: &Project| {
-        project
-            .evaluate()
-            .findings
-            .iter()
-            .filter(|f| f.rule == "codes-outside-tables")
-            .map(|f| (f.location.line, f.message.clone()))
-            .collect::<Vec<_>>()
-    };
     let anchors = load(&format!(
         "# T\n\n{table}\n## 0x80240001\n\nMore.\n\n## 0x80240002\n\n## 0x80240003\n"
     ));
-    assert_eq!(rule(&anchors), []);
+    assert_eq!(findings_of(&anchors, "codes-outside-tables"), []);
     let beside = load(&format!(
         "# T\n\n{table}\n## 0x80240004\n\n## 0x80240005\n\n## 0x80240006\n"
     ));
-    let found = rule(&beside);
+    let found = findings_of(&beside, "codes-outside-tables");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, 9);
     assert!(

@@ -848,6 +848,21 @@ mod tests {
         SourceFile::from_text(PathBuf::from("t.md"), "t.md".into(), text.into())
     }
 
+    /// The tables read from the HTML table that `text` starts with.
+    fn tables_at_start(text: &str) -> Vec<Table> {
+        let end = table_end(text, 0).expect("closed");
+        read_tables(&file(text), 0..end, 0, None, &mut Vec::new())
+    }
+
+    /// Every cell laid out in `tables`, extra cells included.
+    fn laid_out_cells(tables: &[Table]) -> usize {
+        tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|r| r.cells.len() + r.extra_cells.len())
+            .sum()
+    }
+
     #[test]
     fn cells_keep_their_lines_and_join_broken_names() {
         let text = "x\n<table>\n<tr><td><strong>Hexadecimal Error Code</strong></td><td>Error String</td><td>Description</td></tr>\n<tr>\n<td>0x80240001</td>\n<td>WU_E_\nNO_SERVICE</td>\n<td>Say &quot;hi&quot; *now*.\n\nMore.</td>\n</tr>\n</table>\n";
@@ -914,15 +929,7 @@ mod tests {
             "<td rowspan=\"0\" colspan=\"64\">0x80070005</td>".repeat(2000),
             "<tr></tr>".repeat(20_000)
         );
-        let f = file(&text);
-        let end = table_end(&text, 0).expect("closed");
-        let mut problems = Vec::new();
-        let tables = read_tables(&f, 0..end, 0, None, &mut problems);
-        let cells: usize = tables
-            .iter()
-            .flat_map(|t| &t.rows)
-            .map(|r| r.cells.len() + r.extra_cells.len())
-            .sum();
+        let cells = laid_out_cells(&tables_at_start(&text));
         let written = 2003;
         assert!(
             cells <= written * (1 + SPAN_CELLS_PER_CELL) + SPAN_CELLS_PER_TABLE,
@@ -936,14 +943,7 @@ mod tests {
             "<td>0x80070005</td>".repeat(2000),
             "<tr></tr>".repeat(20_000)
         );
-        let f = file(&text);
-        let end = table_end(&text, 0).expect("closed");
-        let tables = read_tables(&f, 0..end, 0, None, &mut problems);
-        let cells: usize = tables
-            .iter()
-            .flat_map(|t| &t.rows)
-            .map(|r| r.cells.len() + r.extra_cells.len())
-            .sum();
+        let cells = laid_out_cells(&tables_at_start(&text));
         // Each row short of the header's width is filled to it as ragged.
         let written = 2004;
         assert!(
@@ -953,9 +953,7 @@ mod tests {
         // Spans within the budget are still followed: a description over
         // two rows describes both.
         let text = "<table><tr><th>Code</th><th>Description</th></tr><tr><td>0x80070005</td><td rowspan=\"2\">Denied.</td></tr><tr><td>0x80070006</td></tr></table>";
-        let f = file(text);
-        let end = table_end(text, 0).expect("closed");
-        let table = read_tables(&f, 0..end, 0, None, &mut problems).remove(0);
+        let table = tables_at_start(text).remove(0);
         let described: Vec<&str> = table
             .rows
             .iter()
@@ -974,10 +972,7 @@ mod tests {
             <tr><td>0x80070005</td><td>E_A</td><td rowspan=\"2\">Denied.</td></tr>\
             <tr><td>0x80070006</td></tr>\
             <tr><td>0x80070007</td><td>E_C</td><td>Gone.</td></tr></table>";
-        let f = file(text);
-        let end = table_end(text, 0).expect("closed");
-        let mut problems = Vec::new();
-        let table = read_tables(&f, 0..end, 0, None, &mut problems).remove(0);
+        let table = tables_at_start(text).remove(0);
         let rows: Vec<Vec<&str>> = table
             .rows
             .iter()

@@ -154,15 +154,17 @@ pub fn ingest(
     }
     // Codes a page lists outside its tables, in a layout errdocs does not
     // read, would be missing without a word: say so.
-    let in_tables = stray_codes::codes_in(
-        structure
-            .tables
-            .iter()
-            .flat_map(|t| &t.rows)
-            .flat_map(|r| &r.cells)
-            .map(|c| c.text.as_ref()),
-    );
-    if let Some(stray) = stray_codes::find(file, &structure.html_comments, &in_tables) {
+    let in_tables = || {
+        stray_codes::codes_in(
+            structure
+                .tables
+                .iter()
+                .flat_map(|t| &t.rows)
+                .flat_map(|r| &r.cells)
+                .map(|c| c.text.as_ref()),
+        )
+    };
+    if let Some(stray) = stray_codes::find(file, &structure.html_comments, in_tables) {
         problems.push(IngestProblem::CodesOutsideTables {
             location: stray.location,
             first: stray.first,

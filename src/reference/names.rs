@@ -134,10 +134,6 @@ fn wildcard_match_steps(pattern: &str, name: &str) -> (bool, usize) {
         steps += 1;
         match pattern.get(p) {
             Some(b'*') => {
-                // A run of stars is one star.
-                while pattern.get(p + 1) == Some(&b'*') {
-                    p += 1;
-                }
                 star = Some((p, n));
                 p += 1;
             }
