@@ -105,6 +105,12 @@ fn read_nested(
 
     let tags = mapped.then_some((row_tags.as_slice(), cell_tags.as_slice()));
     let mut rows = grid_rows(file, &parsed_rows, tags, range.start);
+    // The rows own their cells now. The parsed document is several times
+    // the size of the table's text: freed before the table is read, it is
+    // not alive beside what reading builds (nor beside nested tables').
+    drop(parsed_rows);
+    drop(fragment);
+    drop((row_tags, cell_tags));
 
     // Rows of one cell above a wider table are captions ("Extend code:
     // phase"): the section the table is about, not data.
@@ -372,8 +378,8 @@ fn grid_rows(
     for (r, parsed) in parsed_rows.iter().enumerate() {
         let rows_left = parsed_rows.len() - r - 1;
         let row_start = tags.map_or(fallback, |(row_tags, _)| row_tags[r].start);
-        let mut cells: Vec<Cell> = Vec::new();
-        let mut spanned: Vec<Option<Arc<str>>> = Vec::new();
+        let mut cells: Vec<Cell> = Vec::with_capacity(parsed.len());
+        let mut spanned: Vec<Option<Arc<str>>> = Vec::with_capacity(parsed.len());
         let mut carried_here = 0;
         let mut all_th = !parsed.is_empty();
         for (element, is_th) in parsed {
@@ -392,13 +398,13 @@ fn grid_rows(
             }
             .min(budget / colspan + 1);
             budget -= (rowspan - 1) * colspan;
-            for k in 0..colspan {
+            let (text, location, end) = (cell.text.clone(), cell.location.clone(), cell.span().end);
+            let mut written = Some(cell);
+            for _ in 0..colspan {
                 let column = cells.len();
-                let placed = if k == 0 {
-                    cell.clone()
-                } else {
-                    Cell::empty(cell.location.clone(), cell.span().end)
-                };
+                let placed = written
+                    .take()
+                    .unwrap_or_else(|| Cell::empty(location.clone(), end));
                 if rowspan > 1 {
                     if carried.len() <= column {
                         carried.resize(column + 1, None);
@@ -406,7 +412,7 @@ fn grid_rows(
                     carried[column] = Some((placed.clone(), rowspan - 1));
                 }
                 cells.push(placed);
-                spanned.push((colspan > 1).then(|| cell.text.clone()));
+                spanned.push((colspan > 1).then(|| text.clone()));
             }
         }
         carried_here += take_carried(&mut carried, &mut cells, &mut spanned);

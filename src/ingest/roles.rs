@@ -9,7 +9,7 @@
 //! (0x80200001)`; a number and a name, `10 (APP_X)`) is read as two
 //! logical columns, one per part.
 
-use super::shape::{CellShape, Shape, Token};
+use super::shape::{Shape, Token};
 use crate::model::{CodeForms, ColumnRole, Family, TableKind};
 
 /// Which part of a physical column a logical column reads.
@@ -93,40 +93,80 @@ struct Profile {
     text_chars: usize,
 }
 
+/// What deciding roles needs of one cell, read from its brief shape and
+/// kept instead of the shape's tokens: a large table has hundreds of
+/// thousands of cells, and their tokens would all be alive at once.
+#[derive(Debug, Clone, Copy)]
+struct CellSummary {
+    shape: Shape,
+    /// A hex code written without its leading zeros.
+    hex_short: bool,
+    /// The cell begins with a symbolic name.
+    leading_identifier: bool,
+    /// Its first symbolic name is of a family errdocs knows.
+    known_family: bool,
+    /// The value of its first hex code that fits 32 bits.
+    hex: Option<u32>,
+    /// Its first decimal number.
+    decimal: Option<i64>,
+}
+
+impl CellSummary {
+    fn of(text: &str) -> Self {
+        let shape = super::shape::brief_shape_of(text);
+        let known_family = shape.shape.has_identifier()
+            && shape
+                .identifier_span()
+                .and_then(|span| text.get(span))
+                .is_some_and(|name| Family::of_name(name) != Family::Unknown);
+        CellSummary {
+            shape: shape.shape,
+            hex_short: shape
+                .tokens
+                .iter()
+                .any(|t| matches!(&t.token, Token::Hex(d) if is_short_form(d.as_str()))),
+            leading_identifier: shape
+                .tokens
+                .first()
+                .is_some_and(|t| t.token == Token::Identifier),
+            known_family,
+            hex: shape.tokens.iter().find_map(|t| match &t.token {
+                Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
+                _ => None,
+            }),
+            decimal: shape.tokens.iter().find_map(|t| match t.token {
+                Token::Decimal(n) => Some(n),
+                _ => None,
+            }),
+        }
+    }
+}
+
 impl Profile {
-    fn of(cells: &[(&str, &CellShape)]) -> Self {
+    fn of<'t>(cells: impl Iterator<Item = (&'t str, &'t CellSummary)>) -> Self {
         let mut p = Profile::default();
-        for (text, shape) in cells {
-            if shape.shape == Shape::Empty {
+        for (text, cell) in cells {
+            if cell.shape == Shape::Empty {
                 continue;
             }
             p.non_empty += 1;
             p.text_chars += text.chars().count();
-            let s = shape.shape;
+            let s = cell.shape;
             if s.has_hex() {
                 p.hex += 1;
-                if shape
-                    .tokens
-                    .iter()
-                    .any(|t| matches!(&t.token, Token::Hex(d) if is_short_form(d.as_str())))
-                {
+                if cell.hex_short {
                     p.hex_short += 1;
                 }
             }
             if s.has_decimal() {
                 p.decimal += 1;
             }
-            if shape
-                .tokens
-                .first()
-                .is_some_and(|t| t.token == Token::Identifier)
-            {
+            if cell.leading_identifier {
                 p.leading_identifier += 1;
             }
             if s.has_identifier() {
                 p.identifier += 1;
-                let name = shape.identifier_span().and_then(|span| text.get(span));
-                if name.is_some_and(|n| Family::of_name(n) != Family::Unknown) {
+                if cell.known_family {
                     p.known_family += 1;
                 }
             }
@@ -297,57 +337,39 @@ fn of(n: usize, m: usize, what: &str) -> String {
 /// per column; empty strings where there is none) and its data cells
 /// (`rows[i][j]`, plain text). Rows shorter than the header have their
 /// missing cells read as empty.
-pub fn plan(headers: &[&str], rows: &[Vec<&str>]) -> TablePlan {
+pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
     let specific: Vec<bool> = headers.iter().map(|h| header_is_specific(h)).collect();
     let width = headers
         .len()
         .max(rows.iter().map(Vec::len).max().unwrap_or(0));
     let header_roles = roles_of_headers((0..width).map(|j| headers.get(j).copied().unwrap_or("")));
-    let shapes: Vec<Vec<CellShape>> = rows
+    // One summary per cell, row by row (`width` per row).
+    let cell_text = |row: &[&'a str], j: usize| row.get(j).copied().unwrap_or("");
+    let summaries: Vec<CellSummary> = rows
         .iter()
-        .map(|row| {
-            (0..width)
-                .map(|j| super::shape::brief_shape_of(row.get(j).copied().unwrap_or("")))
-                .collect()
-        })
+        .flat_map(|row| (0..width).map(|j| CellSummary::of(cell_text(row, j))))
         .collect();
+    let summaries_of = |j: usize| summaries.iter().skip(j).step_by(width.max(1));
     let profiles: Vec<Profile> = (0..width)
-        .map(|j| {
-            let cells: Vec<(&str, &CellShape)> = rows
-                .iter()
-                .zip(&shapes)
-                .map(|(row, shapes)| (row.get(j).copied().unwrap_or(""), &shapes[j]))
-                .collect();
-            Profile::of(&cells)
-        })
+        .map(|j| Profile::of(rows.iter().map(|row| cell_text(row, j)).zip(summaries_of(j))))
         .collect();
     // For each pair of columns, the rows whose decimal number (in the
     // second) is a form of the hex code (in the first): a decimal column
     // restates the codes, a column of other numbers (TLS alert numbers
     // beside Schannel errors) does not.
     let related = |code: usize, number: usize| -> usize {
-        shapes
-            .iter()
-            .filter(|row| {
-                let hex = row[code].tokens.iter().find_map(|t| match &t.token {
-                    Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
-                    _ => None,
-                });
-                let decimal = row[number].tokens.iter().find_map(|t| match t.token {
-                    Token::Decimal(n) => Some(n),
-                    _ => None,
-                });
-                match (hex, decimal) {
-                    (Some(hex), Some(n)) => {
-                        let hex = i64::from(hex);
-                        let signed = i64::from(hex as u32 as i32);
-                        n == hex
-                            || n == signed
-                            || n == hex - (1_i64 << 32)
-                            || signed.to_string().starts_with(&n.to_string())
-                    }
-                    _ => false,
+        summaries_of(code)
+            .zip(summaries_of(number))
+            .filter(|(code, number)| match (code.hex, number.decimal) {
+                (Some(hex), Some(n)) => {
+                    let hex = i64::from(hex);
+                    let signed = i64::from(hex as u32 as i32);
+                    n == hex
+                        || n == signed
+                        || n == hex - (1_i64 << 32)
+                        || signed.to_string().starts_with(&n.to_string())
                 }
+                _ => false,
             })
             .count()
     };
