@@ -659,20 +659,54 @@ pub fn load_user_references(
                 "{written}: defines no constant errdocs reads (a C header's `#define NAME value`, or rows of name and value)"
             ));
         }
-        if let Some(first) = file.skipped().first() {
-            notes.push(format!(
-                "{}: {} definition{} not read as constants, the first at line {} (`{}`: {})",
-                written,
-                file.skipped().len(),
-                if file.skipped().len() == 1 { "" } else { "s" },
-                first.line,
-                first.name,
-                first.reason
-            ));
+        if !file.skipped().is_empty() {
+            notes.push(skipped_note(written, file.skipped()));
         }
         files.push(file);
     }
     Ok((files, notes))
+}
+
+/// How many skipped definitions of one file the note names one by one.
+const SKIPPED_SHOWN: usize = 5;
+
+/// How many more skipped definitions the note gives the lines of.
+const SKIPPED_LINES: usize = 100;
+
+/// The note for the definitions of the reference file `written` that were
+/// not read as constants: the first [`SKIPPED_SHOWN`] each with its line
+/// and why, then how many more and the lines of the next
+/// [`SKIPPED_LINES`].
+fn skipped_note(written: &str, skipped: &[crate::reference::SkippedDefinition]) -> String {
+    let count = skipped.len();
+    let shown: Vec<String> = skipped
+        .iter()
+        .take(SKIPPED_SHOWN)
+        .map(|s| format!("line {} (`{}`: {})", s.line, s.name, s.reason))
+        .collect();
+    let mut note = format!(
+        "{written}: {count} definition{} not read as constants: {}",
+        if count == 1 { "" } else { "s" },
+        shown.join("; ")
+    );
+    if count > SKIPPED_SHOWN {
+        // Their lines, up to a point: a generated header may skip
+        // thousands.
+        let mut lines: Vec<String> = skipped[SKIPPED_SHOWN..]
+            .iter()
+            .take(SKIPPED_LINES)
+            .map(|s| s.line.to_string())
+            .collect();
+        if count - SKIPPED_SHOWN > SKIPPED_LINES {
+            lines.push("…".into());
+        }
+        note.push_str(&format!(
+            "; and {} more, at lines {}",
+            count - SKIPPED_SHOWN,
+            lines.join(", ")
+        ));
+    }
+    note
 }
 
 /// True for the error opening a path whose links lead in a circle

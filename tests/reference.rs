@@ -24,7 +24,7 @@ fn user_references_are_read_relative_to_the_root_and_named_as_written() {
         ),
         (
             "include/om.h",
-            "#define OM_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n#define OM_E_MADE MAKE_HRESULT(1, 0xCF, 2)\n",
+            "#define OM_E_NO_SERVICE _HRESULT_TYPEDEF_(0x80CF0001L)\n#define OM_E_MADE MAKE_HRESULT(1, 0xCF, 2)\n#define OM_E_SUM (0x80CF0000 | 3)\n",
         ),
         ("codes.csv", "name,value\nOM_E_TABLE,0x80CF0003\n"),
     ])
@@ -34,6 +34,12 @@ fn user_references_are_read_relative_to_the_root_and_named_as_written() {
         .by_name("OM_E_NO_SERVICE")
         .expect("defined");
     assert_eq!(fact.origin.to_string(), "include/om.h:1");
+    // winerror.h's macro is computed as the compiler does.
+    let made = project.reference.by_name("OM_E_MADE").expect("defined");
+    assert_eq!(
+        (made.value, made.origin.to_string()),
+        (0x80CF_0002, "include/om.h:2".to_string())
+    );
     let table = project.reference.by_name("OM_E_TABLE").expect("defined");
     assert_eq!(table.origin.to_string(), "codes.csv:2");
     // The SDK is there too, unless left out.
@@ -41,7 +47,7 @@ fn user_references_are_read_relative_to_the_root_and_named_as_written() {
     assert_eq!(
         project.reference_notes,
         [
-            "include/om.h: 1 definition not read as constants, the first at line 2 (`OM_E_MADE`: `MAKE_HRESULT(1, 0xCF, 2)` is an expression errdocs does not evaluate)"
+            "include/om.h: 1 definition not read as constants: line 3 (`OM_E_SUM`: `0x80CF0000 | 3` is an expression errdocs does not evaluate)"
         ]
     );
 }
@@ -486,4 +492,29 @@ fn reference_files_that_are_no_text_stop_the_run_naming_the_file() {
             "om.h: defines no constant errdocs reads (a C header's `#define NAME value`, or rows of name and value)"
         ]
     );
+}
+
+/// Every definition a header skips is said: the first few with their
+/// lines and reasons, the rest by their lines.
+#[test]
+fn skipped_definitions_are_each_said_with_their_line() {
+    let header: String = (1..=8)
+        .map(|i| format!("#define OM_E_SUM{i} (0x80CF0000 | {i})\n"))
+        .collect();
+    let project = load(&[
+        (
+            "errdocs.toml",
+            "[reference]\nfiles = [\"om.h\"]\nsdk = false\n",
+        ),
+        ("om.h", header.as_str()),
+    ])
+    .expect("loads");
+    assert_eq!(project.reference_notes.len(), 1);
+    let note = &project.reference_notes[0];
+    assert!(
+        note.starts_with("om.h: 8 definitions not read as constants: line 1 (`OM_E_SUM1`: "),
+        "{note}"
+    );
+    assert!(note.contains("; line 5 (`OM_E_SUM5`: "), "{note}");
+    assert!(note.ends_with("; and 3 more, at lines 6, 7, 8"), "{note}");
 }

@@ -319,3 +319,64 @@ fn a_table_left_untranslated_is_said_once() {
         3
     );
 }
+
+/// A description that a `rowspan` shares between rows, or that the codes
+/// of one cell share, is one text: a rule about its words reports it once,
+/// at the cell that holds it, not once per row.
+#[test]
+fn a_shared_description_is_reported_once_at_its_cell() {
+    let page = "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+        <tr><td>0x80240001</td><td>WU_E_A</td><td rowspan=\"3\">The the update failed; see OM_E_AU *.</td></tr>\n\
+        <tr><td>0x80240002</td><td>WU_E_B</td></tr>\n\
+        <tr><td>0x80240003</td><td>WU_E_C</td></tr>\n\
+        <tr><td>0x80240004</td><td>WU_E_D</td><td rowspan=\"2\"></td></tr>\n\
+        <tr><td>0x80240005</td><td>WU_E_E</td></tr>\n\
+        </table>\n\n\
+        | Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240006<br>0x80240007 | WU_E_F | It is is gone. |\n";
+    let found = findings_of(&single(page.to_string()));
+    let at = |rule: &str| -> Vec<(usize, usize)> {
+        found
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| (f.location.line, f.location.column))
+            .collect()
+    };
+    // Each at the cell holding the text: line 5 (the rowspan's cell),
+    // line 8 (the empty one), line 14 (the pipe table's cell).
+    assert_eq!(at("doubled-word"), [(5, 55), (14, 38)], "{found:#?}");
+    assert_eq!(at("identifier-reference-malformed"), [(5, 55)]);
+    assert_eq!(at("description-empty").len(), 1, "{found:#?}");
+    assert!(!found.iter().any(|f| f.rule == "duplicate-description"));
+}
+
+/// A translated description shared by a `rowspan`, as in its source, is
+/// compared with the source once.
+#[test]
+fn a_shared_translated_description_is_compared_once() {
+    let page = |description: &str| {
+        format!(
+            "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+            <tr><td>0x80240001</td><td>WU_E_A</td><td rowspan=\"3\">{description}</td></tr>\n\
+            <tr><td>0x80240002</td><td>WU_E_B</td></tr>\n\
+            <tr><td>0x80240003</td><td>WU_E_C</td></tr>\n\
+            </table>\n"
+        )
+    };
+    let found = findings_of(&[
+        (
+            "sources/doc/en-us.md",
+            page("The agent failed; see WU_E_OTHER."),
+        ),
+        (
+            "sources/doc/de-de.md",
+            page("Der Agent ist fehlgeschlagen."),
+        ),
+    ]);
+    let tokens: Vec<_> = found
+        .iter()
+        .filter(|f| f.rule == "translation-token-mismatch")
+        .collect();
+    assert_eq!(tokens.len(), 1, "{tokens:#?}");
+    assert_eq!(tokens[0].location.line, 5);
+}

@@ -52,6 +52,32 @@ pub struct RowView<'a> {
     pub record: Option<&'a Record>,
 }
 
+impl RowView<'_> {
+    /// True when `cell`, one of this row's, is the very cell of the row
+    /// above in its table: a cell an HTML `rowspan` carries down, or the
+    /// shared cells of a row whose code cell lists several codes (read as
+    /// a row per code). A rule about the cell's own text reports it once,
+    /// in the first row that holds it, not once per row.
+    pub fn shares_with_row_above(&self, cell: &Cell) -> bool {
+        shared_with_row_above(self.table, self.index, cell)
+    }
+}
+
+/// True when `cell` of row `index` of `table` is the cell of the row above
+/// (see [`RowView::shares_with_row_above`]): the same place in the file and
+/// the same text.
+fn shared_with_row_above(table: &Table, index: usize, cell: &Cell) -> bool {
+    index
+        .checked_sub(1)
+        .and_then(|above| table.rows.get(above))
+        .is_some_and(|above| {
+            above
+                .cells
+                .iter()
+                .any(|c| c.offset == cell.offset && c.text == cell.text)
+        })
+}
+
 /// One translated table beside the source table it translates.
 #[derive(Debug, Clone, Copy)]
 pub struct TablePair<'a> {
@@ -78,6 +104,8 @@ pub struct RowPair<'a> {
     pub aligned: &'a AlignedRow,
     /// The translated table.
     pub translated_table: &'a Table,
+    /// The source table.
+    pub source_table: &'a Table,
     /// The source row's cells.
     pub source_cells: RowCells<'a>,
     /// The translated row's cells.
@@ -233,6 +261,7 @@ impl<'a> Context<'a> {
                     translation: pair.translation,
                     aligned,
                     translated_table,
+                    source_table: pair.source_table,
                     source_cells: RowCells::of(
                         pair.source_table,
                         pair.source_table.rows.get(aligned.source_row)?,
@@ -246,13 +275,31 @@ impl<'a> Context<'a> {
     /// Every translated row matched with a source row where both have a
     /// description and the translation's is not empty (an empty one is
     /// `description-empty`'s): the row pair, the source description cell
-    /// and the translated one.
+    /// and the translated one. Rows whose two descriptions are those of the
+    /// pair before (cells shared by a `rowspan` on each side) are left out.
     pub fn description_pairs(
         &self,
     ) -> impl Iterator<Item = (RowPair<'a>, &'a Cell, &'a Cell)> + '_ {
-        self.row_pairs().filter_map(|pair| {
+        // Two rows that share both descriptions (an HTML `rowspan` on each
+        // side, or the codes of one cell, read as a row each) are one
+        // comparison, made and reported once: rows come in order, so such
+        // pairs follow one another.
+        let mut last: Option<(*const Table, *const Table, usize, usize)> = None;
+        self.row_pairs().filter_map(move |pair| {
             let (source, translated) = (pair.source_cells.description?, pair.cells.description?);
-            (!translated.text.trim().is_empty()).then_some((pair, source, translated))
+            let here = (
+                std::ptr::from_ref(pair.source_table),
+                std::ptr::from_ref(pair.translated_table),
+                pair.aligned.source_row,
+                pair.aligned.row,
+            );
+            let after_the_rows_above = last.replace(here).is_some_and(|(s, t, source_row, row)| {
+                (s, t) == (here.0, here.1) && source_row + 1 == here.2 && row + 1 == here.3
+            });
+            let shared = after_the_rows_above
+                && shared_with_row_above(pair.translated_table, pair.aligned.row, translated)
+                && shared_with_row_above(pair.source_table, pair.aligned.source_row, source);
+            (!shared && !translated.text.trim().is_empty()).then_some((pair, source, translated))
         })
     }
 

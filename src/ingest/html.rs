@@ -16,7 +16,7 @@ use super::shape::brief_shape_of;
 use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
 use crate::model::{ColumnRole, TableFormat};
-use crate::source::SourceFile;
+use crate::source::{Location, SourceFile};
 
 static ROW_SELECTOR: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("tr").expect("`tr` is a valid selector"));
@@ -104,7 +104,7 @@ fn read_nested(
     }
 
     let tags = mapped.then_some((row_tags.as_slice(), cell_tags.as_slice()));
-    let mut rows = grid_rows(file, &parsed_rows, tags, range.start);
+    let mut rows = grid_rows(file, &parsed_rows, tags, range.start, problems);
     // The rows own their cells now. The parsed document is several times
     // the size of the table's text: freed before the table is read, it is
     // not alive beside what reading builds (nor beside nested tables').
@@ -352,18 +352,40 @@ fn span_of(element: ElementRef, name: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// A cell a `rowspan` carries down into the rows below it.
+struct Carried {
+    /// The cell, as it stands in each row it covers.
+    cell: Cell,
+    /// The rows below that it still covers.
+    left: usize,
+    /// Rows covered after those, by a cell that overlaps it (a later
+    /// `colspan` with a `rowspan` of its own across this column): an empty
+    /// cell stands there for them, as the overlapping cell's part would.
+    then: usize,
+}
+
 /// Lays the parsed rows out on the table's columns (see [`GridRow`]).
 /// `tags` are the `<tr>` and cell tags found in the text, when they match
 /// the parsed rows one for one; otherwise cells are placed at `fallback`.
+///
+/// Cells are placed as HTML's table model places them: each cell in the
+/// first column of its row that no cell above covers, a `rowspan` covering
+/// its column in exactly the rows it spans. A cell whose `colspan` reaches
+/// a column that a `rowspan` above already covers overlaps it (a table
+/// model error; browsers draw both cells there): the column keeps the
+/// cell from above, whose rows stay counted, and the overlap is reported
+/// ([`IngestProblem::OverlappingHtmlCells`]), so that no later row gets a
+/// cell it was never meant to have.
 fn grid_rows(
     file: &SourceFile,
     parsed_rows: &[Vec<(ElementRef, bool)>],
     tags: Option<(&[TagSpan], &[TagSpan])>,
     fallback: usize,
+    problems: &mut Vec<IngestProblem>,
 ) -> Vec<GridRow> {
     // Per column, the cell a rowspan carries down and the rows it still
     // covers.
-    let mut carried: Vec<Option<(Cell, usize)>> = Vec::new();
+    let mut carried: Vec<Option<Carried>> = Vec::new();
     // The cells spans may add: a few per written cell on real pages. A
     // crafted table of `rowspan="0"` cells over empty rows would otherwise
     // lay out millions of cells from a few kilobytes; past the budget,
@@ -399,20 +421,41 @@ fn grid_rows(
             .min(budget / colspan + 1);
             budget -= (rowspan - 1) * colspan;
             let (text, location, end) = (cell.text.clone(), cell.location.clone(), cell.span().end);
-            let mut written = Some(cell);
+            let mut unplaced = Some(cell);
+            let mut overlapped: Option<Location> = None;
             for _ in 0..colspan {
                 let column = cells.len();
-                let placed = written
+                // The first column is never covered (take_carried placed
+                // every covered one before it); a later one may be.
+                if let Some(above) = take_one_carried(&mut carried, column, rowspan - 1) {
+                    overlapped.get_or_insert_with(|| above.location.clone());
+                    cells.push(above);
+                    spanned.push(None);
+                    carried_here += 1;
+                    continue;
+                }
+                // The written cell goes in its first column, moved.
+                let placed = unplaced
                     .take()
                     .unwrap_or_else(|| Cell::empty(location.clone(), end));
                 if rowspan > 1 {
                     if carried.len() <= column {
-                        carried.resize(column + 1, None);
+                        carried.resize_with(column + 1, || None);
                     }
-                    carried[column] = Some((placed.clone(), rowspan - 1));
+                    carried[column] = Some(Carried {
+                        cell: placed.clone(),
+                        left: rowspan - 1,
+                        then: 0,
+                    });
                 }
                 cells.push(placed);
                 spanned.push((colspan > 1).then(|| text.clone()));
+            }
+            if let Some(overlapped) = overlapped {
+                problems.push(IngestProblem::OverlappingHtmlCells {
+                    location: location.clone(),
+                    overlapped,
+                });
             }
         }
         carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
@@ -450,25 +493,44 @@ fn grid_rows(
     rows
 }
 
+/// The cell a rowspan carries into `column` of the row being laid out,
+/// counting the row as covered, or `None` when no rowspan covers it.
+/// `also_below` is how many rows below a cell overlapping it there covers
+/// too: the column stays covered for them.
+fn take_one_carried(
+    carried: &mut [Option<Carried>],
+    column: usize,
+    also_below: usize,
+) -> Option<Cell> {
+    let slot = carried.get_mut(column)?;
+    let entry = slot.as_mut()?;
+    let cell = entry.cell.clone();
+    entry.left -= 1;
+    entry.then = entry.then.max(also_below.saturating_sub(entry.left));
+    if entry.left == 0 {
+        if entry.then == 0 {
+            *slot = None;
+        } else {
+            entry.cell = Cell::empty(entry.cell.location.clone(), entry.cell.span().end);
+            entry.left = std::mem::take(&mut entry.then);
+        }
+    }
+    Some(cell)
+}
+
 /// Places the cells that rowspans carry into the row being laid out, from
 /// its next column on, until a column that no rowspan covers; returns how
 /// many it placed.
 fn take_carried(
-    carried: &mut [Option<(Cell, usize)>],
+    carried: &mut [Option<Carried>],
     cells: &mut Vec<Cell>,
     spanned: &mut Vec<Option<Arc<str>>>,
 ) -> usize {
     let mut placed = 0;
-    while let Some(slot) = carried.get_mut(cells.len())
-        && let Some((cell, left)) = slot.as_mut()
-    {
-        cells.push(cell.clone());
+    while let Some(cell) = take_one_carried(carried, cells.len(), 0) {
+        cells.push(cell);
         spanned.push(None);
         placed += 1;
-        *left -= 1;
-        if *left == 0 {
-            *slot = None;
-        }
     }
     placed
 }
@@ -993,6 +1055,87 @@ mod tests {
             ]
         );
         assert!(table.rows.iter().all(|r| r.extra_cells.is_empty()));
+    }
+
+    /// The text of every cell of every row of `table`.
+    fn texts(table: &Table) -> Vec<Vec<&str>> {
+        table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_colspan_over_a_rowspan_does_not_carry_it_further_and_is_reported() {
+        // The description spans rows 1 and 2; row 2's name spans two
+        // columns, over it. HTML's table model covers the description's
+        // column in exactly rows 1 and 2: row 3 is read as written. The
+        // span was left pending under the colspan, came out in row 3 and
+        // pushed its description out of the table.
+        let text = "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+            <tr><td>0x80070005</td><td>E_A</td><td rowspan=\"2\">Denied.</td></tr>\n\
+            <tr><td>0x80070006</td><td colspan=\"2\">E_B</td></tr>\n\
+            <tr><td>0x80070007</td><td>E_C</td><td>Gone.</td></tr></table>";
+        let end = table_end(text, 0).expect("closed");
+        let mut problems = Vec::new();
+        let table = read_tables(&file(text), 0..end, 0, None, &mut problems).remove(0);
+        assert_eq!(
+            texts(&table),
+            [
+                vec!["0x80070005", "E_A", "Denied."],
+                vec!["0x80070006", "E_B", "Denied."],
+                vec!["0x80070007", "E_C", "Gone."],
+            ]
+        );
+        assert!(table.rows.iter().all(|r| r.extra_cells.is_empty()));
+        // Reported at the overlapping cell, naming the cell it overlaps.
+        let overlaps: Vec<_> = problems
+            .iter()
+            .filter_map(|p| match p {
+                IngestProblem::OverlappingHtmlCells {
+                    location,
+                    overlapped,
+                } => Some((
+                    (location.line, location.column),
+                    (overlapped.line, overlapped.column),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(overlaps, [((3, 40), (2, 52))]);
+        assert!(
+            problems
+                .iter()
+                .all(|p| matches!(p, IngestProblem::OverlappingHtmlCells { .. })),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_overlapping_cell_with_a_rowspan_covers_its_rows_below() {
+        // Row 2's name spans two columns and two rows, over the
+        // description spanning rows 1 and 2: the third column stays
+        // covered in row 3 (by the name's part, empty), so row 3's cells
+        // fill the columns left free, as a browser places them.
+        let text = "<table><tr><th>Code</th><th>Name</th><th>Description</th></tr>\
+            <tr><td>0x80070005</td><td>E_A</td><td rowspan=\"2\">Denied.</td></tr>\
+            <tr><td>0x80070006</td><td colspan=\"2\" rowspan=\"2\">E_B</td></tr>\
+            <tr><td>0x80070007</td></tr>\
+            <tr><td>0x80070008</td><td>E_D</td><td>Gone.</td></tr></table>";
+        let end = table_end(text, 0).expect("closed");
+        let mut problems = Vec::new();
+        let table = read_tables(&file(text), 0..end, 0, None, &mut problems).remove(0);
+        assert_eq!(
+            texts(&table),
+            [
+                vec!["0x80070005", "E_A", "Denied."],
+                vec!["0x80070006", "E_B", "Denied."],
+                vec!["0x80070007", "E_B", ""],
+                vec!["0x80070008", "E_D", "Gone."],
+            ]
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

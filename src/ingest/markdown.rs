@@ -26,6 +26,12 @@ pub struct Structure {
     /// The byte ranges of the HTML comments that Markdown reads as HTML (not
     /// those shown in code blocks or code spans), in file order.
     pub html_comments: Vec<Range<usize>>,
+    /// Where the Markdown starts: after the front matter, if there is one.
+    pub body_start: usize,
+    /// The byte ranges of the code blocks, fenced and indented, in file
+    /// order (as Markdown reads them: an indented line in a list item is
+    /// no code block).
+    pub code_blocks: Vec<Range<usize>>,
     /// The extent of an HTML comment that is never closed, from its `<!--`
     /// to where Markdown's HTML block ends, if there is one.
     pub unclosed_comment: Option<Range<usize>>,
@@ -63,7 +69,10 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
 
-    let mut structure = Structure::default();
+    let mut structure = Structure {
+        body_start,
+        ..Structure::default()
+    };
     let mut heading: Option<HeadingInProgress> = None;
     let mut table: Option<TableInProgress> = None;
     let mut skip_until = 0;
@@ -94,7 +103,11 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::End(TagEnd::Paragraph | TagEnd::Item) if !in_table_or_heading => {
                 blocks.finish(range.end);
             }
-            Event::Start(Tag::CodeBlock(_)) | Event::Rule => blocks.boundary(range.start),
+            Event::Start(Tag::CodeBlock(_)) => {
+                blocks.boundary(range.start);
+                structure.code_blocks.push(range.clone());
+            }
+            Event::Rule => blocks.boundary(range.start),
             Event::Start(Tag::HtmlBlock) => {
                 html_block_end = range.end;
                 html_ranges.push(range.clone());

@@ -164,7 +164,7 @@ pub fn ingest(
                 .map(|c| c.text.as_ref()),
         )
     };
-    if let Some(stray) = stray_codes::find(file, &structure.html_comments, in_tables) {
+    if let Some(stray) = stray_codes::find(file, &structure, in_tables) {
         problems.push(IngestProblem::CodesOutsideTables {
             location: stray.location,
             first: stray.first,

@@ -82,6 +82,16 @@ pub enum IngestProblem {
         /// `<td>` and `<th>` tags in the raw text.
         cell_tags: usize,
     },
+    /// An HTML table cell whose `colspan` reaches a column that a
+    /// `rowspan` from a row above already covers (HTML's table model calls
+    /// it an error; browsers draw the two cells over each other). The
+    /// column is read as the cell from above.
+    OverlappingHtmlCells {
+        /// The overlapping cell.
+        location: Location,
+        /// The cell from above whose column it overlaps.
+        overlapped: Location,
+    },
     /// An HTML comment that is never closed: Markdown hides the rest of
     /// the page (or of the list or quote it is in), tables included.
     UnclosedHtmlComment {
@@ -124,6 +134,7 @@ impl IngestProblem {
             | IngestProblem::DuplicateColumn { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
+            | IngestProblem::OverlappingHtmlCells { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::UnclosedHtmlComment { location, .. }
             | IngestProblem::Suppression { location, .. } => location,

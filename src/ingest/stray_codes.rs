@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 
+use super::markdown::Structure;
 use crate::source::{Location, SourceFile};
 
 /// Distinct codes from which a file without a code table is reported.
@@ -29,14 +30,17 @@ pub struct StrayCodes {
 }
 
 /// The codes `file` lists in headings and list items, when there are at
-/// least [`MIN_CODES`] distinct ones; `None` otherwise. Lines that start
-/// inside one of `comments` (byte ranges of HTML comments, sorted) are
-/// not shown to readers and do not count.
+/// least [`MIN_CODES`] distinct ones; `None` otherwise. Of its
+/// `structure` (as the Markdown walk found it): the front matter is no
+/// Markdown, lines that start inside an HTML comment are not shown to
+/// readers, and lines inside a code block (fenced or indented) are code,
+/// not headings or items: none of them counts.
 pub fn find(
     file: &SourceFile,
-    comments: &[std::ops::Range<usize>],
+    structure: &Structure,
     in_tables: impl FnOnce() -> HashSet<u32>,
 ) -> Option<StrayCodes> {
+    let comments = &structure.html_comments;
     // The tables' codes are gathered only for a page that lists some
     // codes: most pages list none.
     let in_tables = std::cell::LazyCell::new(in_tables);
@@ -45,21 +49,28 @@ pub fn find(
     // distinct codes in list items took minutes.
     let mut seen: HashSet<u32> = HashSet::new();
     let mut first: Option<(usize, &str)> = None;
-    let mut fence: Option<(u8, usize)> = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    // The code blocks are the Markdown parser's, not guessed again here
+    // from fences and indents (an indented line is code after a blank line
+    // but not inside a list item). Lines come in order: the code blocks
+    // are walked once, beside them.
+    let mut blocks = structure.code_blocks.iter().peekable();
+    // The front matter's YAML (`- 0x80070005` in a list of keywords) is
+    // not the page's.
+    let (mut offset, body) = text
+        .get(structure.body_start..)
+        .map_or((0, text.as_str()), |body| (structure.body_start, body));
+    for line in body.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let trimmed = line.trim_start_matches([' ', '\t']);
-        if let Some(marker) = fence_marker(trimmed) {
-            fence = match fence {
-                None => Some(marker),
-                Some((c, n)) if marker.0 == c && marker.1 >= n => None,
-                open => open,
-            };
+        if !is_heading_or_item(trimmed) {
             continue;
         }
-        if fence.is_some() || !is_heading_or_item(trimmed) {
+        // Where the line's text starts: a code block's range may start
+        // after the indent of its first line.
+        let at = start + (line.len() - trimmed.len());
+        while blocks.next_if(|block| block.end <= at).is_some() {}
+        if blocks.peek().is_some_and(|block| block.start <= at) {
             continue;
         }
         let before = comments.partition_point(|c| c.start <= start);
@@ -88,17 +99,6 @@ pub fn find(
         first: code.to_string(),
         count: seen.len(),
     })
-}
-
-/// The character and length of a code fence (```` ``` ```` or `~~~`) that
-/// opens or closes on this line.
-fn fence_marker(line: &str) -> Option<(u8, usize)> {
-    let c = *line.as_bytes().first()?;
-    if c != b'`' && c != b'~' {
-        return None;
-    }
-    let n = line.bytes().take_while(|&b| b == c).count();
-    (n >= 3).then_some((c, n))
 }
 
 /// Words of prose a listed code may follow on its line: a heading or an
@@ -189,10 +189,51 @@ mod tests {
         .expect("text")
     }
 
+    /// What [`find`] says of `file`, with its comments and code blocks as
+    /// the Markdown walk finds them.
+    fn listed(file: &SourceFile) -> Option<StrayCodes> {
+        let structure = crate::ingest::markdown::walk(file, &mut Vec::new());
+        find(file, &structure, HashSet::new)
+    }
+
+    #[test]
+    fn codes_in_the_front_matter_are_not_listed() {
+        let text = "---\ntitle: Codes\nkeywords:\n  - 0x80070005\n  - 0x80070006\n  - 0x80070007\n---\n# Codes\n\n- 0x80070008\n";
+        assert_eq!(listed(&file(text)), None);
+        // After it, the page's items count, at their lines.
+        let text = text.replace(
+            "- 0x80070008\n",
+            "- 0x80070008\n- 0x80070009\n- 0x8007000A\n",
+        );
+        let found = listed(&file(&text)).expect("found");
+        assert_eq!((found.count, found.location.line), (3, 10));
+    }
+
+    #[test]
+    fn codes_in_indented_code_blocks_are_code() {
+        // An indented code block (after a blank line, outside a list)
+        // shows its lines as written: its `- 0x...` are not list items.
+        // Indented as much inside a list item, they are the item's own
+        // list.
+        let code = "# Codes\n\nRun:\n\n    - 0x80070005\n    - 0x80070006\n\t- 0x80070007\n    # 0x80070008\n\nDone.\n";
+        assert_eq!(listed(&file(code)), None);
+        let nested = "- Errors:\n\n    - 0x80070005\n    - 0x80070006\n    - 0x80070007\n";
+        assert_eq!(listed(&file(nested)).map(|f| f.count), Some(3));
+        // A fence inside a list item, and one never closed, hide their
+        // lines too; a fence in an indented block does not open one.
+        let fenced = "- Steps:\n\n  ```\n  - 0x80070005\n  - 0x80070006\n  ```\n- 0x80070007\n\n```\n- 0x80070008\n";
+        assert_eq!(listed(&file(fenced)).map(|f| f.count), None);
+        let after_indented_fence = "Text.\n\n    ```\n\n- 0x80070005\n- 0x80070006\n- 0x80070007\n";
+        assert_eq!(
+            listed(&file(after_indented_fence)).map(|f| f.count),
+            Some(3)
+        );
+    }
+
     #[test]
     fn codes_under_headings_and_in_list_items_are_found() {
         let text = "# Codes\n\n## 0x801C03ED\n\nText.\n\n## 0x801c03ee\n\n- **NTE_PERM** (0x80090010): Access denied.\n1. 0x80090003 bad key\n";
-        let found = find(&file(text), &[], HashSet::new).expect("found");
+        let found = listed(&file(text)).expect("found");
         assert_eq!(found.first, "0x801C03ED");
         assert_eq!((found.location.line, found.location.column), (3, 4));
         assert_eq!(found.count, 4);
@@ -201,7 +242,7 @@ mod tests {
     #[test]
     fn the_first_code_is_the_first_written_whatever_its_x() {
         let text = "- 0X80070005 or 0x80070006\n- 0x80070007\n";
-        let found = find(&file(text), &[], HashSet::new).expect("found");
+        let found = listed(&file(text)).expect("found");
         assert_eq!(found.first, "0X80070005");
         assert_eq!((found.location.line, found.location.column), (1, 3));
     }
@@ -215,7 +256,7 @@ mod tests {
             .collect();
         let file = file(&text);
         let started = std::time::Instant::now();
-        let found = find(&file, &[], HashSet::new).expect("found");
+        let found = listed(&file).expect("found");
         assert_eq!((found.count, found.first.as_str()), (100_000, "0x80000000"));
         assert!(
             started.elapsed() < std::time::Duration::from_secs(3),
@@ -229,7 +270,7 @@ mod tests {
         // Mentions in paragraphs, codes in a fenced block, a GUID piece,
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
-        assert_eq!(find(&file(text), &[], HashSet::new), None);
+        assert_eq!(listed(&file(text)), None);
     }
 
     #[test]
@@ -237,12 +278,9 @@ mod tests {
         // A how-to page's steps name codes in sentences: not a list of
         // codes, however many steps.
         let steps = "# Troubleshoot\n\n1. If the update fails with 0x80070005, run it as an administrator.\n2. If it fails with 0x80240017, it does not apply.\n3. When it stops with 0x8024402C, check the proxy.\n## Fix the error that says 0x80070006\n";
-        assert_eq!(find(&file(steps), &[], HashSet::new), None);
+        assert_eq!(listed(&file(steps)), None);
         // Items that name a code first, after a word or two, are a list.
         let items = "- Error 0x80070005: denied.\n- **E_HANDLE** (0x80070006, 0x80070007): bad handle.\n* Error code 0x80070008\n";
-        assert_eq!(
-            find(&file(items), &[], HashSet::new).map(|f| f.count),
-            Some(4)
-        );
+        assert_eq!(listed(&file(items)).map(|f| f.count), Some(4));
     }
 }

@@ -44,8 +44,9 @@ impl FactRows for UserRows {
 }
 
 /// A definition errdocs read but could not turn into a fact, and why: a
-/// value that is an expression (`MAKE_HRESULT(1, 2, 3)`), a string, a float,
-/// a 64-bit number, or an alias of a name the file does not define.
+/// value that is an expression (`0x80CF0000 | 5`, `0xE-1`), a string, a
+/// float, a 64-bit number, or an alias of a name the file does not define
+/// (nor a macro's argument of one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedDefinition {
     /// 1-based line of the definition.
@@ -684,9 +685,122 @@ enum DefinedValue {
     Number(u32, Option<CodeKind>),
     /// Another name, and the kind a cast around it declares.
     Alias(String, Option<CodeKind>),
+    /// A macro of winerror.h that makes a code from numbers or names
+    /// (`MAKE_HRESULT(1, FACILITY_X, 1)`), with its arguments.
+    Call(KnownMacro, Vec<Operand>),
     /// Not a constant errdocs reads; why.
     Other(String),
 }
+
+/// The macros of winerror.h that headers define codes with, which errdocs
+/// computes as the compiler does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KnownMacro {
+    /// `MAKE_HRESULT(sev, fac, code)` and `MAKE_SCODE`, the same:
+    /// `(sev << 31) | (fac << 16) | code` in 32 bits.
+    MakeHresult(&'static str),
+    /// `HRESULT_FROM_WIN32(x)` (and `__HRESULT_FROM_WIN32`): see
+    /// [`super::hresult_from_win32`].
+    FromWin32(&'static str),
+    /// `HRESULT_FROM_NT(x)`: `x | FACILITY_NT_BIT` (`0x10000000`).
+    FromNt,
+}
+
+impl KnownMacro {
+    /// The macro called `name`, if errdocs computes it.
+    fn named(name: &str) -> Option<KnownMacro> {
+        Some(match name {
+            "MAKE_HRESULT" => KnownMacro::MakeHresult("MAKE_HRESULT"),
+            "MAKE_SCODE" => KnownMacro::MakeHresult("MAKE_SCODE"),
+            "HRESULT_FROM_WIN32" => KnownMacro::FromWin32("HRESULT_FROM_WIN32"),
+            "__HRESULT_FROM_WIN32" => KnownMacro::FromWin32("__HRESULT_FROM_WIN32"),
+            "HRESULT_FROM_NT" => KnownMacro::FromNt,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            KnownMacro::MakeHresult(name) | KnownMacro::FromWin32(name) => name,
+            KnownMacro::FromNt => "HRESULT_FROM_NT",
+        }
+    }
+
+    fn arity(self) -> usize {
+        match self {
+            KnownMacro::MakeHresult(_) => 3,
+            KnownMacro::FromWin32(_) | KnownMacro::FromNt => 1,
+        }
+    }
+
+    /// The value the macro gives for `args` (as many as [`Self::arity`]).
+    fn apply(self, args: &[u32]) -> u32 {
+        match (self, args) {
+            (KnownMacro::MakeHresult(_), &[severity, facility, code]) => {
+                (severity << 31) | (facility << 16) | code
+            }
+            (KnownMacro::FromWin32(_), &[code]) => super::hresult_from_win32(code),
+            (KnownMacro::FromNt, &[code]) => code | 0x1000_0000,
+            _ => 0,
+        }
+    }
+}
+
+/// An argument of a [`KnownMacro`]: a number, or a name to look up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Operand {
+    Number(u32),
+    Name(String),
+}
+
+/// The severities and facilities of winerror.h, which headers pass to
+/// `MAKE_HRESULT` by name without defining them: a name the header does
+/// not define is looked up here.
+const WINERROR_NAMES: &[(&str, u32)] = &[
+    ("SEVERITY_SUCCESS", 0),
+    ("SEVERITY_ERROR", 1),
+    ("FACILITY_NULL", 0),
+    ("FACILITY_RPC", 1),
+    ("FACILITY_DISPATCH", 2),
+    ("FACILITY_STORAGE", 3),
+    ("FACILITY_ITF", 4),
+    ("FACILITY_WIN32", 7),
+    ("FACILITY_WINDOWS", 8),
+    ("FACILITY_SSPI", 9),
+    ("FACILITY_SECURITY", 9),
+    ("FACILITY_CONTROL", 10),
+    ("FACILITY_CERT", 11),
+    ("FACILITY_INTERNET", 12),
+    ("FACILITY_MEDIASERVER", 13),
+    ("FACILITY_MSMQ", 14),
+    ("FACILITY_SETUPAPI", 15),
+    ("FACILITY_SCARD", 16),
+    ("FACILITY_COMPLUS", 17),
+    ("FACILITY_AAF", 18),
+    ("FACILITY_URT", 19),
+    ("FACILITY_ACS", 20),
+    ("FACILITY_DPLAY", 21),
+    ("FACILITY_UMI", 22),
+    ("FACILITY_SXS", 23),
+    ("FACILITY_WINDOWS_CE", 24),
+    ("FACILITY_HTTP", 25),
+    ("FACILITY_BACKGROUNDCOPY", 32),
+    ("FACILITY_CONFIGURATION", 33),
+    ("FACILITY_STATE_MANAGEMENT", 34),
+    ("FACILITY_METADIRECTORY", 35),
+    ("FACILITY_WINDOWSUPDATE", 36),
+    ("FACILITY_DIRECTORYSERVICE", 37),
+    ("FACILITY_GRAPHICS", 38),
+    ("FACILITY_SHELL", 39),
+    ("FACILITY_TPM_SERVICES", 40),
+    ("FACILITY_TPM_SOFTWARE", 41),
+    ("FACILITY_PLA", 48),
+    ("FACILITY_FVE", 49),
+    ("FACILITY_FWP", 50),
+    ("FACILITY_WINRM", 51),
+    ("FACILITY_NDIS", 52),
+    ("FACILITY_WINDOWS_DEFENDER", 80),
+];
 
 /// The kind a cast's type or a typedef macro's name declares.
 fn declared_kind(type_name: &str) -> Option<CodeKind> {
@@ -730,10 +844,18 @@ fn trimmed(value: &str, start: usize, end: usize) -> (usize, usize) {
 const MAX_VALUE_LAYERS: usize = 64;
 
 /// Reads the value of a `#define`: peels parentheses, casts
-/// (`(HRESULT)`) and typedef macros (`_HRESULT_TYPEDEF_(...)`), then
-/// expects a number or a name. A value that starts like a number but is not
-/// one, or has unbalanced parentheses, is an error (the message).
+/// (`(HRESULT)`), typedef macros (`_HRESULT_TYPEDEF_(...)`) and MinGW's
+/// `__MSABI_LONG(...)`, then expects a number, a name, or a call of one of
+/// winerror.h's [`KnownMacro`]s. A value that starts like a number but is
+/// not one, or has unbalanced parentheses, is an error (the message).
 fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
+    read_value(value, true)
+}
+
+/// [`read_defined_value`]; `calls`: whether a [`KnownMacro`] call is read
+/// (not inside another's arguments: one level is what headers write, and
+/// it keeps the reading's depth bounded).
+fn read_value(value: &str, calls: bool) -> Result<DefinedValue, String> {
     if has_literal(value) {
         return Ok(DefinedValue::Other(format!(
             "`{}` is a string or character literal",
@@ -787,13 +909,19 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
         }
         if let Some(open) = rest.find('(').map(|open| start + open) {
             let macro_name = value[start..open].trim();
-            if macro_name.ends_with("_TYPEDEF_") && is_identifier(macro_name) {
-                let close = close_of[open];
-                if value[close + 1..end].trim().is_empty() {
-                    declared = declared.or(declared_kind(macro_name));
-                    (start, end) = trimmed(value, open + 1, close);
-                    continue;
-                }
+            let close = close_of[open];
+            let whole = value[close + 1..end].trim().is_empty();
+            // `__MSABI_LONG(x)` is `x` with an `L` (MinGW's winerror.h).
+            if whole
+                && is_identifier(macro_name)
+                && (macro_name.ends_with("_TYPEDEF_") || macro_name == "__MSABI_LONG")
+            {
+                declared = declared.or(declared_kind(macro_name));
+                (start, end) = trimmed(value, open + 1, close);
+                continue;
+            }
+            if whole && let Some(known) = KnownMacro::named(macro_name) {
+                return read_call(value, known, open, close, &close_of, calls);
             }
         }
         break;
@@ -813,6 +941,16 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
                 excerpt(rest)
             )));
         }
+        // `0xE-1`: standard C reads one number (a sign after `e` is an
+        // exponent's) and rejects it; MSVC reads a subtraction. Which one
+        // the header means is not errdocs' to guess.
+        let is_hex = unsigned.starts_with("0x") || unsigned.starts_with("0X");
+        if is_hex && unsigned.contains(['+', '-']) && !is_hex_float(&unsigned[2..]) {
+            return Ok(DefinedValue::Other(format!(
+                "`{}` is no number: standard C reads the sign after the hex digit `E` as an exponent's and rejects it, other compilers read an expression; write the value",
+                excerpt(rest)
+            )));
+        }
         return match read_c_integer(rest)? {
             IntegerLiteral::Value(number) => Ok(DefinedValue::Number(number, declared)),
             IntegerLiteral::NotCode(reason) => Ok(DefinedValue::Other(reason)),
@@ -822,6 +960,79 @@ fn read_defined_value(value: &str) -> Result<DefinedValue, String> {
         "`{}` is an expression errdocs does not evaluate",
         excerpt(rest)
     )))
+}
+
+/// Reads `NAME(args)`, a call of `known` whose `(` is at `open` and `)` at
+/// `close` in `value`: each argument a number or a name (read as a
+/// value is, without further calls).
+fn read_call(
+    value: &str,
+    known: KnownMacro,
+    open: usize,
+    close: usize,
+    close_of: &[usize],
+    calls: bool,
+) -> Result<DefinedValue, String> {
+    let call = excerpt(&value[..=close]).into_owned();
+    if !calls {
+        return Ok(DefinedValue::Other(format!(
+            "`{}` calls `{}` inside another macro's argument; errdocs computes one level",
+            excerpt(value),
+            known.name()
+        )));
+    }
+    // The arguments: split at the commas outside parentheses.
+    let mut args = Vec::new();
+    let mut from = open + 1;
+    let mut at = from;
+    while at < close {
+        match value.as_bytes()[at] {
+            b'(' => at = close_of[at],
+            b',' => {
+                args.push(&value[from..at]);
+                from = at + 1;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    args.push(&value[from..close]);
+    if args.len() != known.arity() {
+        return Ok(DefinedValue::Other(format!(
+            "`{call}` passes {} argument{} to `{}`, which takes {}",
+            args.len(),
+            if args.len() == 1 { "" } else { "s" },
+            known.name(),
+            known.arity()
+        )));
+    }
+    let mut operands = Vec::with_capacity(args.len());
+    for arg in args {
+        let arg = arg.trim();
+        if arg.is_empty() {
+            return Ok(DefinedValue::Other(format!(
+                "`{call}` leaves an argument of `{}` empty",
+                known.name()
+            )));
+        }
+        match read_value(arg, false)? {
+            DefinedValue::Number(number, _) => operands.push(Operand::Number(number)),
+            DefinedValue::Alias(name, _) => operands.push(Operand::Name(name)),
+            DefinedValue::Other(reason) => {
+                return Ok(DefinedValue::Other(format!(
+                    "`{call}`: an argument of `{}` is not a number or a name: {reason}",
+                    known.name()
+                )));
+            }
+            DefinedValue::Call(..) => {
+                return Ok(DefinedValue::Other(format!(
+                    "`{call}` calls a macro inside `{}`'s arguments; errdocs computes one level",
+                    known.name()
+                )));
+            }
+        }
+    }
+    Ok(DefinedValue::Call(known, operands))
 }
 
 /// The length of the number that starts `text` as the preprocessor reads it
@@ -1028,9 +1239,11 @@ fn is_identifier_char(c: char) -> bool {
 
 /// Reads the `#define`s of a C header. Skipped without a trace: other
 /// directives, code, function-like macros (`#define F(x) ...`), and names
-/// defined as nothing (include guards). Recorded as skipped: values that are
-/// expressions, strings, floats, 64-bit numbers, unresolved aliases, names
-/// with characters outside ASCII. A block comment that never closes is an
+/// defined as nothing (include guards). Read: numbers, casts, typedef
+/// macros, aliases, and winerror.h's [`KnownMacro`]s. Recorded as skipped:
+/// values that are other expressions, strings, floats, 64-bit numbers,
+/// unresolved aliases and macro arguments, names with characters outside
+/// ASCII. A block comment that never closes is an
 /// error at its `/*`.
 fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceError> {
     let logical = logical_lines(text);
@@ -1047,6 +1260,7 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
         ));
     }
     let mut aliases = Vec::new();
+    let mut calls: Vec<Call> = Vec::new();
     for (line, code) in logical.lines {
         let code = code.trim();
         let Some(directive) = code.strip_prefix('#') else {
@@ -1149,13 +1363,95 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
                     collector.branch.clone(),
                 ));
             }
+            Ok(DefinedValue::Call(known, operands)) => {
+                let numbers: Option<Vec<u32>> = operands
+                    .iter()
+                    .map(|operand| match operand {
+                        Operand::Number(number) => Some(*number),
+                        Operand::Name(_) => None,
+                    })
+                    .collect();
+                match numbers {
+                    Some(numbers) => collector.add(UserFact {
+                        name: name.to_string(),
+                        value: known.apply(&numbers),
+                        kind: CodeKind::Hresult,
+                        line,
+                    })?,
+                    None => calls.push((
+                        line,
+                        name.to_string(),
+                        known,
+                        operands,
+                        collector.branch.clone(),
+                    )),
+                }
+            }
             Ok(DefinedValue::Other(reason)) => collector.skip(line, name, reason),
             Err(message) => {
                 return Err(collector.malformed(line, format!("`#define {name}`: {message}")));
             }
         }
     }
+    resolve_calls(calls, collector)?;
     resolve_aliases(aliases, collector)
+}
+
+/// One `#define NAME MACRO(args)` with a name among its arguments: its
+/// line, name, macro, arguments, and `#if` branch.
+type Call = (usize, String, KnownMacro, Vec<Operand>, Vec<(u32, u32)>);
+
+/// Computes the calls whose arguments name constants: each name as this
+/// file defines it as a number, or else as winerror.h's severities and
+/// facilities ([`WINERROR_NAMES`]). A call with a name neither defines is
+/// recorded as skipped, naming it.
+fn resolve_calls(calls: Vec<Call>, collector: &mut Collector) -> Result<(), ReferenceError> {
+    for (line, name, known, operands, branch) in calls {
+        let mut numbers = Vec::with_capacity(operands.len());
+        let mut unknown = None;
+        for operand in &operands {
+            match operand {
+                Operand::Number(number) => numbers.push(*number),
+                Operand::Name(argument) => {
+                    let value = collector
+                        .by_name
+                        .get(argument)
+                        .map(|&index| collector.facts[index].value)
+                        .or_else(|| {
+                            WINERROR_NAMES
+                                .iter()
+                                .find(|(known, _)| known == argument)
+                                .map(|&(_, value)| value)
+                        });
+                    match value {
+                        Some(value) => numbers.push(value),
+                        None => {
+                            unknown = Some(argument.clone());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        collector.branch = branch;
+        match unknown {
+            None => collector.add(UserFact {
+                name,
+                value: known.apply(&numbers),
+                kind: CodeKind::Hresult,
+                line,
+            })?,
+            Some(argument) => collector.skip(
+                line,
+                &name,
+                format!(
+                    "`{}` takes `{argument}`, which this file does not define as a number (nor is it one of winerror.h's severities and facilities)",
+                    known.name()
+                ),
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Turns `#define A B` into a fact when `B` is a constant of the same file
@@ -1521,6 +1817,7 @@ mod tests {
                     CodeKind::Hresult,
                     17
                 ),
+                ("OM_MADE".into(), 0x80CF_0008, CodeKind::Hresult, 19),
                 ("OM_OCTAL".into(), 8, CodeKind::Integer, 23),
             ]
         );
@@ -1533,14 +1830,101 @@ mod tests {
             skipped,
             [
                 (18, "OM_STRING"),
-                (19, "OM_MADE"),
                 (20, "OM_FLOAT"),
                 (21, "OM_WIDE"),
                 (22, "OM_UNKNOWN_ALIAS"),
             ]
         );
-        assert!(reference.skipped()[1].reason.contains("expression"));
+        assert!(reference.skipped()[0].reason.contains("string"));
         assert_eq!(reference.file(), Path::new("product.h"));
+    }
+
+    #[test]
+    fn the_forms_of_real_headers_are_read_or_skipped_with_a_reason() {
+        // What SDK, MinGW and product headers write: casts, typedef
+        // macros, MinGW's `__MSABI_LONG`, and winerror.h's macros that
+        // make a code, with numbers or names (the file's own, or
+        // winerror.h's severities and facilities).
+        let text = "\
+#define FACILITY_OM 0xCF
+#define OM_E_CAST ((HRESULT)0x80240001L)
+#define OM_E_TYPEDEF _HRESULT_TYPEDEF_(0x80240002L)
+#define OM_E_PARENS (0x80240003)
+#define OM_E_MSABI __MSABI_LONG(5)
+#define OM_E_MADE MAKE_HRESULT(1, FACILITY_OM, 1)
+#define OM_E_MADE_SDK MAKE_HRESULT(SEVERITY_ERROR, FACILITY_ITF, 0x200)
+#define OM_S_SCODE MAKE_SCODE(SEVERITY_SUCCESS, FACILITY_WIN32, 3)
+#define OM_E_WIN32 HRESULT_FROM_WIN32(5L)
+#define OM_E_WIN32_NAME HRESULT_FROM_WIN32(OM_E_MSABI)
+#define OM_E_NT HRESULT_FROM_NT(0xC0000022L)
+#define OM_E_CAST_MADE ((HRESULT)MAKE_HRESULT(1, (FACILITY_OM), (0x10)))
+#define OM_E_ALIAS_OF_MADE OM_E_MADE
+#define OM_E_EXPONENT 0xE-1
+#define OM_E_EXPONENT_PLUS 0x1E+1
+#define OM_E_UNKNOWN_FACILITY MAKE_HRESULT(1, FACILITY_ELSEWHERE, 1)
+#define OM_E_ARITY MAKE_HRESULT(1, 2)
+#define OM_E_NESTED MAKE_HRESULT(1, 2, HRESULT_FROM_WIN32(5))
+#define OM_E_EXPRESSION (0x80240000 | 5)
+#define OM_E_WIN32_ELSEWHERE HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)
+";
+        let reference = header(text).expect("parses");
+        let value = |name: &str| reference.table().named(name).map(|f| (f.value, f.kind));
+        let hresult = |value: u32| Some((value, CodeKind::Hresult));
+        assert_eq!(value("OM_E_CAST"), hresult(0x8024_0001));
+        assert_eq!(value("OM_E_TYPEDEF"), hresult(0x8024_0002));
+        assert_eq!(value("OM_E_PARENS").map(|v| v.0), Some(0x8024_0003));
+        assert_eq!(value("OM_E_MSABI").map(|v| v.0), Some(5));
+        assert_eq!(value("OM_E_MADE"), hresult(0x80CF_0001));
+        assert_eq!(value("OM_E_MADE_SDK"), hresult(0x8004_0200));
+        assert_eq!(value("OM_S_SCODE"), hresult(0x0007_0003));
+        assert_eq!(value("OM_E_WIN32"), hresult(0x8007_0005));
+        assert_eq!(value("OM_E_WIN32_NAME"), hresult(0x8007_0005));
+        assert_eq!(value("OM_E_NT"), hresult(0xD000_0022));
+        assert_eq!(value("OM_E_CAST_MADE"), hresult(0x80CF_0010));
+        assert_eq!(value("OM_E_ALIAS_OF_MADE"), hresult(0x80CF_0001));
+        // What is not read is listed, with its line and what it is; no
+        // line of it stops the file.
+        let skipped = skipped(&reference);
+        let lines: Vec<(usize, &str)> = skipped.iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            lines,
+            [
+                (14, "OM_E_EXPONENT"),
+                (15, "OM_E_EXPONENT_PLUS"),
+                (16, "OM_E_UNKNOWN_FACILITY"),
+                (17, "OM_E_ARITY"),
+                (18, "OM_E_NESTED"),
+                (19, "OM_E_EXPRESSION"),
+                (20, "OM_E_WIN32_ELSEWHERE"),
+            ]
+        );
+        assert!(
+            skipped[0].2.contains("`0xE-1` is no number"),
+            "{}",
+            skipped[0].2
+        );
+        assert!(
+            skipped[2].2.contains("`FACILITY_ELSEWHERE`"),
+            "{}",
+            skipped[2].2
+        );
+        assert!(
+            skipped[3]
+                .2
+                .contains("passes 2 arguments to `MAKE_HRESULT`, which takes 3"),
+            "{}",
+            skipped[3].2
+        );
+        assert!(skipped[4].2.contains("one level"), "{}", skipped[4].2);
+        assert!(skipped[5].2.contains("expression"), "{}", skipped[5].2);
+        assert!(
+            skipped[6].2.contains("`ERROR_ACCESS_DENIED`"),
+            "{}",
+            skipped[6].2
+        );
+        // A hex float is still a float, not a misread exponent.
+        let float = header("#define OM_F 0x1p-3\n").expect("parses");
+        assert!(skipped_reason(float).contains("floating-point"));
     }
 
     fn skipped(reference: &UserReference) -> Vec<(usize, &str, &str)> {

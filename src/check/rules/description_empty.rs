@@ -24,7 +24,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(cell) = row.cells.description else {
             continue;
         };
-        if !cell.text.trim().is_empty() {
+        // An empty cell shared by several rows (a `rowspan`) is one cell
+        // to fill, reported once, in the first row that holds it.
+        if !cell.text.trim().is_empty() || row.shares_with_row_above(cell) {
             continue;
         }
         let name = row.cells.name_text();

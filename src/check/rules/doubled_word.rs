@@ -29,6 +29,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let case_sensitive = row.file.locale.starts_with("de");
         let grammatical = grammatical_doubles(&row.file.locale);
         let found = doubled_words_except(&cell.text, case_sensitive, grammatical);
+        // A description shared by several rows (a `rowspan`) is one text,
+        // reported once, in the first row that holds it.
+        if found.total == 0 || row.shares_with_row_above(cell) {
+            continue;
+        }
         if found.total > found.words.len() {
             // Past a handful, more findings help no one, and a cell of one
             // word repeated (hostile input, or a paste gone wrong) would

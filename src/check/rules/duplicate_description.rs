@@ -40,6 +40,10 @@ fn check_file(rows: &[RowView], out: &mut Vec<Finding>) {
     let mut sharing: HashMap<&str, usize> = HashMap::default();
     for row in rows {
         if let (Some(_), Some(cell), 0) = (row.record, row.cells.description, row.cells.row.part) {
+            // A cell a `rowspan` shares is written once.
+            if row.shares_with_row_above(cell) {
+                continue;
+            }
             let text = cell.text.trim();
             if !text.is_empty() {
                 *sharing.entry(text).or_default() += 1;

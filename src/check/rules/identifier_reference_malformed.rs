@@ -25,6 +25,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(cell) = row.cells.description else {
             continue;
         };
+        // A description shared by several rows (a `rowspan`) is reported
+        // once, in the first row that holds it.
+        if !cell.text.contains('*') || row.shares_with_row_above(cell) {
+            continue;
+        }
         for (written, fixed) in broken_wildcards(&cell.text) {
             out.push(
                 RULE.finding(
