@@ -651,3 +651,46 @@ fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
     );
     assert_eq!(records(&beside).len(), 3);
 }
+
+/// DocFX directives right under a table (`:::column-end:::` in a
+/// `:::row:::` layout) end the table, as Microsoft Learn reads them: they
+/// are not rows with a code `:::column-end:::`, and the paragraph after
+/// them is not a row either. In a block quote too.
+#[test]
+fn docfx_directives_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         :::row:::\n\
+         :::column:::\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         :::column-end:::\n\
+         :::column:::\n\
+         Some text beside the table.\n\
+         :::column-end:::\n\
+         :::row-end:::\n\n\
+         > | Code | Name | Description |\n\
+         > |---|---|---|\n\
+         > | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         > :::image type=\"content\" source=\"a.png\" alt-text=\"画面\":::\n\
+         > More text.\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80D01001",
+                "DO_E_NO_SERVICE",
+                "Delivery Optimization was unable to provide the service."
+            ),
+            record(
+                "0x80D02002",
+                "DO_E_DOWNLOAD_NO_PROGRESS",
+                "No progress within the period."
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
