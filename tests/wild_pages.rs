@@ -694,3 +694,37 @@ fn docfx_directives_under_a_table_end_it() {
     );
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
+
+/// Full-width punctuation beside a code, as Chinese and Japanese pages
+/// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
+/// does: the written digits are the code, and the finding says what
+/// strays rather than calling the cell no code at all.
+#[test]
+fn full_width_punctuation_around_a_code_is_stray_punctuation() {
+    let project = load(
+        "# 错误代码\n\n\
+         | 错误代码 | 名称 | 说明 |\n\
+         |---|---|---|\n\
+         | 0x80240001： | WU_E_NO_SERVICE | 代理无法提供服务。 |\n\
+         | （0x80770002） | CONTOSO_E_NOT_READY | 服务尚未就绪。 |\n\
+         | 0x80770003 | CONTOSO_E_BUSY | 服务繁忙。 |\n",
+    );
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80240001", "0x80770002", "0x80770003"]);
+    assert_eq!(
+        findings_of(&project, "hex-malformed"),
+        [
+            (
+                5,
+                "code `0x80240001：` ends with stray `：` after the digits; the dataset uses 0x80240001"
+                    .to_string()
+            ),
+            (
+                6,
+                "code `（0x80770002）` is wrapped in stray `（` and `）`; the dataset uses 0x80770002"
+                    .to_string()
+            ),
+        ]
+    );
+}
