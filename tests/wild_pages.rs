@@ -728,3 +728,38 @@ fn full_width_punctuation_around_a_code_is_stray_punctuation() {
         ]
     );
 }
+
+/// A footnote mark in a cell (`supported.[^1]`) is not part of the plain
+/// description (GitHub and Learn show a superscript link); the Markdown
+/// keeps it. A `[^x]` with no note defined is text, as it is rendered.
+#[test]
+fn footnote_marks_are_not_part_of_a_description() {
+    let project = load(
+        "# HRESULT values\n\n\
+         | Value | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80004002 | E_NOINTERFACE | No such interface supported.[^1] |\n\
+         | 0x80004003 | E_POINTER | Pointer that isn't valid.[^note] |\n\
+         | 0x80004005 | E_FAIL | Unspecified failure [^x]. |\n\n\
+         [^1]: Returned by `QueryInterface`.\n\
+         [^note]: Often a null pointer.\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80004002",
+                "E_NOINTERFACE",
+                "No such interface supported."
+            ),
+            record("0x80004003", "E_POINTER", "Pointer that isn't valid."),
+            record("0x80004005", "E_FAIL", "Unspecified failure [^x]."),
+        ]
+    );
+    let markdown = project.dataset.records[0]
+        .descriptions_markdown
+        .get("en-US")
+        .map(String::as_str);
+    assert_eq!(markdown, Some("No such interface supported.[^1]"));
+}

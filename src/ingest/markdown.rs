@@ -62,6 +62,10 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    // A footnote mark (`supported.[^1]`) is a link to a note, not words of
+    // the cell: GitHub and Learn show it as a superscript number. Only a
+    // mark whose note the page defines is one; others stay text.
+    options.insert(Options::ENABLE_FOOTNOTES);
 
     let mut structure = Structure::default();
     let mut heading: Option<HeadingInProgress> = None;
