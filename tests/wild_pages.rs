@@ -651,3 +651,115 @@ fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
     );
     assert_eq!(records(&beside).len(), 3);
 }
+
+/// DocFX directives right under a table (`:::column-end:::` in a
+/// `:::row:::` layout) end the table, as Microsoft Learn reads them: they
+/// are not rows with a code `:::column-end:::`, and the paragraph after
+/// them is not a row either. In a block quote too.
+#[test]
+fn docfx_directives_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         :::row:::\n\
+         :::column:::\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         :::column-end:::\n\
+         :::column:::\n\
+         Some text beside the table.\n\
+         :::column-end:::\n\
+         :::row-end:::\n\n\
+         > | Code | Name | Description |\n\
+         > |---|---|---|\n\
+         > | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         > :::image type=\"content\" source=\"a.png\" alt-text=\"画面\":::\n\
+         > More text.\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80D01001",
+                "DO_E_NO_SERVICE",
+                "Delivery Optimization was unable to provide the service."
+            ),
+            record(
+                "0x80D02002",
+                "DO_E_DOWNLOAD_NO_PROGRESS",
+                "No progress within the period."
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// Full-width punctuation beside a code, as Chinese and Japanese pages
+/// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
+/// does: the written digits are the code, and the finding says what
+/// strays rather than calling the cell no code at all.
+#[test]
+fn full_width_punctuation_around_a_code_is_stray_punctuation() {
+    let project = load(
+        "# 错误代码\n\n\
+         | 错误代码 | 名称 | 说明 |\n\
+         |---|---|---|\n\
+         | 0x80240001： | WU_E_NO_SERVICE | 代理无法提供服务。 |\n\
+         | （0x80770002） | CONTOSO_E_NOT_READY | 服务尚未就绪。 |\n\
+         | 0x80770003 | CONTOSO_E_BUSY | 服务繁忙。 |\n",
+    );
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80240001", "0x80770002", "0x80770003"]);
+    assert_eq!(
+        findings_of(&project, "hex-malformed"),
+        [
+            (
+                5,
+                "code `0x80240001：` ends with stray `：` after the digits; the dataset uses 0x80240001"
+                    .to_string()
+            ),
+            (
+                6,
+                "code `（0x80770002）` is wrapped in stray `（` and `）`; the dataset uses 0x80770002"
+                    .to_string()
+            ),
+        ]
+    );
+}
+
+/// A footnote mark in a cell (`supported.[^1]`) is not part of the plain
+/// description (GitHub and Learn show a superscript link); the Markdown
+/// keeps it. A `[^x]` with no note defined is text, as it is rendered.
+#[test]
+fn footnote_marks_are_not_part_of_a_description() {
+    let project = load(
+        "# HRESULT values\n\n\
+         | Value | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80004002 | E_NOINTERFACE | No such interface supported.[^1] |\n\
+         | 0x80004003 | E_POINTER | Pointer that isn't valid.[^note] |\n\
+         | 0x80004005 | E_FAIL | Unspecified failure [^x]. |\n\n\
+         [^1]: Returned by `QueryInterface`.\n\
+         [^note]: Often a null pointer.\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80004002",
+                "E_NOINTERFACE",
+                "No such interface supported."
+            ),
+            record("0x80004003", "E_POINTER", "Pointer that isn't valid."),
+            record("0x80004005", "E_FAIL", "Unspecified failure [^x]."),
+        ]
+    );
+    let markdown = project.dataset.records[0]
+        .descriptions_markdown
+        .get("en-US")
+        .map(String::as_str);
+    assert_eq!(markdown, Some("No such interface supported.[^1]"));
+}

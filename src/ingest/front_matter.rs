@@ -1,4 +1,5 @@
-//! YAML front matter: the leading `---` block of a Markdown file.
+//! Front matter: the leading `---` block of a Markdown file (YAML), or
+//! the `+++` block (TOML) that Hugo and Zola pages open with.
 //!
 //! Beyond what YAML reports, the reader finds what YAML cannot show: a
 //! character it misreads where it needs plain ASCII (a no-break space after
@@ -42,24 +43,28 @@ const BOM: char = '\u{feff}';
 
 /// The byte range of the front-matter body (between the fences) and the
 /// offset where the Markdown after it starts. `None` when the file does not
-/// open with `---` (after any byte-order marks).
+/// open with `---` or `+++` (after any byte-order marks).
 pub fn split(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let fence = opening_fence(text)?;
     let start = text.len() - text.trim_start_matches(BOM).len();
-    let rest = &text[start..];
-    let first_line_end = rest.find('\n')?;
-    if rest[..first_line_end].trim_end() != "---" {
-        return None;
-    }
+    let first_line_end = text[start..].find('\n')?;
     let body_start = start + first_line_end + 1;
     let mut offset = body_start;
     for line in text[body_start..].split_inclusive('\n') {
         let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
+        if trimmed == fence || (fence == "---" && trimmed == "...") {
             return Some((body_start..offset, offset + line.len()));
         }
         offset += line.len();
     }
     None
+}
+
+/// The fence the file opens with (after any byte-order marks): `---` for
+/// YAML, `+++` for TOML (Hugo and Zola pages), or `None`.
+fn opening_fence(text: &str) -> Option<&'static str> {
+    let first = text.trim_start_matches(BOM).lines().next()?.trim_end();
+    ["---", "+++"].into_iter().find(|fence| first == *fence)
 }
 
 /// How a character is named in messages: `a no-break space`.
@@ -289,20 +294,17 @@ fn starts_entry(line: &str) -> bool {
 /// of two keys.
 pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter {
     let Some((body, _)) = split(&file.text) else {
-        if file
-            .text
-            .lines()
-            .next()
-            .map(|l| l.trim_start_matches(BOM).trim_end())
-            == Some("---")
-        {
+        if let Some(fence) = opening_fence(&file.text) {
             problems.push(IngestProblem::FrontMatter {
                 location: file.location(0),
-                kind: FrontMatterProblem::Unclosed,
+                kind: FrontMatterProblem::Unclosed { fence },
             });
         }
         return FrontMatter::default();
     };
+    if opening_fence(&file.text) == Some("+++") {
+        return read_toml(file, body, problems);
+    }
     if file.text.starts_with(BOM) {
         problems.push(IngestProblem::FrontMatter {
             location: file.location(0),
@@ -412,6 +414,149 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
         reading, &text, &lines, &fixed, first_line, file, problems, &mut front,
     );
     front
+}
+
+/// Reads a TOML block (`+++` fences): every key, a table as an object
+/// (`[params]` gives `params`), dates as written. A block TOML cannot read
+/// is reported at its line and column, and its keys are then not read.
+fn read_toml(
+    file: &SourceFile,
+    body: std::ops::Range<usize>,
+    problems: &mut Vec<IngestProblem>,
+) -> FrontMatter {
+    let text = &file.text[body.clone()];
+    let first_line = file.line_column(body.start).0;
+    let mut front = FrontMatter::default();
+    // The line of each top-level key: `key = ...` before the first table,
+    // and each table's header.
+    let mut in_table = false;
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(header) = line.strip_prefix('[') {
+            in_table = true;
+            let name = header.trim_start_matches('[');
+            let name = name[..name.find(']').unwrap_or(name.len())].trim();
+            let top = name
+                .split('.')
+                .next()
+                .unwrap_or(name)
+                .trim()
+                .trim_matches('"');
+            if !top.is_empty() {
+                front
+                    .key_lines
+                    .entry(top.to_string())
+                    .or_insert(first_line + index);
+            }
+        } else if !in_table
+            && let Some((key, _)) = line.split_once('=')
+            && !line.starts_with('#')
+        {
+            let top = key
+                .split('.')
+                .next()
+                .unwrap_or(key)
+                .trim()
+                .trim_matches('"');
+            if !top.is_empty() {
+                front
+                    .key_lines
+                    .entry(top.to_string())
+                    .or_insert(first_line + index);
+            }
+        }
+    }
+    if let Some((line, column)) = toml_too_deep(text) {
+        problems.push(IngestProblem::FrontMatter {
+            location: file.location_at(first_line + line - 1, column),
+            kind: FrontMatterProblem::InvalidToml {
+                message: format!("tables and arrays nested more than {MAX_FLOW_DEPTH} deep"),
+            },
+        });
+        return front;
+    }
+    match toml::from_str::<toml::Table>(text) {
+        Ok(table) => {
+            for (key, value) in table {
+                front.entries.insert(key, toml_to_json(value));
+            }
+        }
+        Err(err) => {
+            let at = err
+                .span()
+                .map_or(body.start, |span| body.start + span.start);
+            // The message's first line: the rest repeats the source line.
+            let message = err.message().lines().next().unwrap_or_default().to_string();
+            problems.push(IngestProblem::FrontMatter {
+                location: file.location(at),
+                kind: FrontMatterProblem::InvalidToml { message },
+            });
+        }
+    }
+    front
+}
+
+/// The 1-based line and column of the first `[`, `{` or `.` that nests a
+/// TOML value more than [`MAX_FLOW_DEPTH`] deep, counted outside quotes;
+/// the dots of one key or header count on their line. Reading and
+/// dropping deeper values recurses once per level.
+fn toml_too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (index, line) in text.lines().enumerate() {
+        let mut dots = 0usize;
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for (column, c) in line.chars().enumerate() {
+            if let Some(q) = quote {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' => quote = Some(c),
+                '#' => break,
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                '.' => dots += 1,
+                _ => {}
+            }
+            if depth + dots > MAX_FLOW_DEPTH {
+                return Some((index + 1, column + 1));
+            }
+        }
+        // A table header's brackets close on its line; arrays may not.
+        if line.trim_start().starts_with('[') && line.trim_end().ends_with(']') {
+            depth = 0;
+        }
+    }
+    None
+}
+
+/// A TOML value as JSON; dates and times as TOML writes them.
+fn toml_to_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use toml::Value as T;
+    match value {
+        T::String(s) => J::String(s),
+        T::Integer(i) => J::from(i),
+        T::Float(f) => {
+            serde_json::Number::from_f64(f).map_or_else(|| J::String(f.to_string()), J::Number)
+        }
+        T::Boolean(b) => J::Bool(b),
+        T::Datetime(d) => J::String(d.to_string()),
+        T::Array(items) => J::Array(items.into_iter().map(toml_to_json).collect()),
+        T::Table(table) => J::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
 }
 
 /// The key of any line, indented or not, list markers skipped.
@@ -660,6 +805,42 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile::from_text(PathBuf::from("t.md"), "t.md".into(), text.into())
+    }
+
+    /// TOML nested deeper than YAML's limit, by brackets or by the dots of
+    /// a key, is reported at the level that goes too deep and not given to
+    /// TOML, whose reading and dropping recurse once per level.
+    #[test]
+    fn deep_toml_is_reported_without_being_read() {
+        for (body, column) in [
+            (format!("x = {}", "[".repeat(100_000)), 133),
+            (format!("[{}]", vec!["a"; 100_000].join(".")), 257),
+            (format!("a{} = 1", ".a".repeat(100_000)), 258),
+        ] {
+            let f = file(&format!("+++\ntitle = \"T\"\n{body}\n+++\n# T\n"));
+            let mut problems = Vec::new();
+            let front = read(&f, &mut problems);
+            assert!(front.entries.is_empty());
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            let IngestProblem::FrontMatter { location, kind } = &problems[0] else {
+                panic!("{problems:?}");
+            };
+            assert_eq!((location.line, location.column), (3, column));
+            assert!(matches!(kind, FrontMatterProblem::InvalidToml { .. }));
+        }
+        // Dots inside strings and the brackets of tables closed on their
+        // line are not nesting.
+        let f = file(&format!(
+            "+++\nurl = \"{}\"\n{}+++\n",
+            ".".repeat(500),
+            (0..200)
+                .map(|i| format!("[t{i}]\nx = [[1]]\n"))
+                .collect::<String>()
+        ));
+        let mut problems = Vec::new();
+        let front = read(&f, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(front.get_str("url").map(str::len), Some(500));
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    // A footnote mark (`supported.[^1]`) is a link to a note, not words of
+    // the cell: GitHub and Learn show it as a superscript number. Only a
+    // mark whose note the page defines is one; others stay text.
+    options.insert(Options::ENABLE_FOOTNOTES);
 
     let mut structure = Structure {
         body_start,
@@ -88,8 +92,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     // definition lists.
     let mut blocks = BlockCollector::default();
 
-    let body = &text[body_start..];
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let body = without_directives_in_tables(&text[body_start..], options);
+    for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         if range.start < skip_until {
             continue;
@@ -310,6 +314,53 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
         .filter(|c| !text[(*c).clone()].ends_with("-->"))
         .and_then(|c| html_range_of(c.start).map(|h| c.start..c.end.min(h.end)));
     structure
+}
+
+/// `body` with the DocFX directive lines (`:::column-end:::`, `:::row:::`,
+/// `:::image ...:::`) that GFM would read as rows of a pipe table
+/// above them blanked out, byte for byte. GFM ends a table only at a
+/// blank line or another block, so a directive right under a table is a
+/// one-cell row there; Microsoft Learn reads it as the directive it is,
+/// and the table ends above it. A directive never holds a pipe, so no
+/// row is lost. Pages without such a line are parsed once more only when
+/// they hold `:::` at all.
+fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Cow<'_, str> {
+    let is_directive = |line: &str| {
+        let line = line.trim_start_matches([' ', '\t', '>']);
+        line.starts_with(":::") && !line.contains('|')
+    };
+    if !body.lines().any(is_directive) {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut tables: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        if let Event::Start(Tag::Table(_)) = event {
+            tables.push(range);
+        }
+    }
+    let mut blanked: Option<Vec<u8>> = None;
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        if !is_directive(line) || !tables.iter().any(|t| t.contains(&line_start)) {
+            continue;
+        }
+        let bytes = blanked.get_or_insert_with(|| body.as_bytes().to_vec());
+        // From the `:::` to the line end: a block quote's `>` stays, so
+        // the quote goes on and only the table ends.
+        let directive = line_start + line.find(":::").unwrap_or(0);
+        let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+        bytes[directive..end].fill(b' ');
+    }
+    match blanked {
+        // Whole characters, from an ASCII `:::` to the line end, were
+        // replaced by spaces, so the text is still UTF-8.
+        Some(bytes) => {
+            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| body.to_string()))
+        }
+        None => std::borrow::Cow::Borrowed(body),
+    }
 }
 
 /// `ranges` sorted and merged where they overlap or touch, so that a

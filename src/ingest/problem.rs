@@ -145,8 +145,16 @@ impl IngestProblem {
 /// What is wrong with a front-matter block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FrontMatterProblem {
-    /// It opens with `---` and is never closed.
-    Unclosed,
+    /// It opens with a fence (`---`, `+++`) that is never closed.
+    Unclosed {
+        /// The fence.
+        fence: &'static str,
+    },
+    /// It is TOML (`+++` fences) that TOML cannot parse.
+    InvalidToml {
+        /// TOML's message.
+        message: String,
+    },
     /// It is YAML, but not a mapping of keys to values.
     NotAMapping,
     /// YAML cannot parse it, even with the characters and repeated keys

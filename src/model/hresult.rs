@@ -33,6 +33,13 @@ pub enum CodeProblem {
         /// The characters before the code.
         leading: String,
     },
+    /// A code between stray characters (`(0x80240002)`, `（0x80240002）`).
+    Wrapped {
+        /// The characters before the code.
+        leading: String,
+        /// The characters after its digits.
+        trailing: String,
+    },
     /// The cell holds something that is not a code at all.
     NotACode,
     /// The cell of a table whose codes are decimal numbers holds no number.
@@ -54,6 +61,9 @@ impl fmt::Display for CodeProblem {
             }
             CodeProblem::LeadingPunctuation { leading } => {
                 write!(f, "starts with stray `{leading}` before the code")
+            }
+            CodeProblem::Wrapped { leading, trailing } => {
+                write!(f, "is wrapped in stray `{leading}` and `{trailing}`")
             }
             CodeProblem::NotACode => f.write_str("is not a hex code"),
             CodeProblem::NotANumber => f.write_str("is not a number"),
@@ -196,7 +206,7 @@ impl HResult {
         // Punctuation before a code (`=0x87D101F8`): the code after it, with
         // the stray characters as its problem.
         let unprefixed =
-            text.trim_start_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '-' | '+'));
+            text.trim_start_matches(|c: char| is_punctuation(c) && !matches!(c, '-' | '+'));
         if unprefixed.len() < text.len() && !unprefixed.is_empty() {
             let leading = &text[..text.len() - unprefixed.len()];
             let reading = HResult::read(unprefixed);
@@ -205,6 +215,14 @@ impl HResult {
                     None if reading.value.is_some() => Some(CodeProblem::LeadingPunctuation {
                         leading: leading.to_string(),
                     }),
+                    // Both ends, said as both: a message naming only the
+                    // `)` leaves the `(` to be found by hand.
+                    Some(CodeProblem::TrailingPunctuation { trailing }) => {
+                        Some(CodeProblem::Wrapped {
+                            leading: leading.to_string(),
+                            trailing,
+                        })
+                    }
                     other => other,
                 },
                 value: reading.value,
@@ -239,7 +257,7 @@ impl HResult {
         let trailing_is_punct = !trailing.is_empty()
             && trailing
                 .chars()
-                .all(|c| c.is_ascii_punctuation() || c.is_whitespace());
+                .all(|c| is_punctuation(c) || c.is_whitespace());
         if !trailing.is_empty() && !trailing_is_punct {
             return CodeReading {
                 value: None,
@@ -279,6 +297,23 @@ impl HResult {
         };
         CodeReading { value, problem }
     }
+}
+
+/// Punctuation that may stray around a code: ASCII, and the full-width
+/// and ideographic forms that Chinese, Japanese and Korean pages write
+/// (`0x80240003：`, `（0x80240004）`, `0x80240005。`, `【0x80240006】`).
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '\u{FF01}'..='\u{FF0F}'
+                | '\u{FF1A}'..='\u{FF20}'
+                | '\u{FF3B}'..='\u{FF40}'
+                | '\u{FF5B}'..='\u{FF65}'
+                | '\u{3001}'..='\u{3003}'
+                | '\u{3008}'..='\u{3011}'
+                | '\u{3014}'..='\u{301B}'
+        )
 }
 
 /// Error returned by [`HResult::from_str`] for text that is not a code.
@@ -470,6 +505,44 @@ mod tests {
         );
         assert!("0x8024200".parse::<HResult>().is_err());
         assert!("x8024EFFF".parse::<HResult>().is_err());
+
+        // Full-width and ideographic punctuation strays as ASCII does: the
+        // digits are read, not `is not a hex code`.
+        for (text, stray) in [("0x80240003：", "："), ("0x80240003。", "。")] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, Some(HResult::new(0x8024_0003)), "{text}");
+            assert_eq!(
+                read.problem,
+                Some(CodeProblem::TrailingPunctuation {
+                    trailing: stray.into()
+                }),
+                "{text}"
+            );
+        }
+        let read = HResult::read("【0x80240004】");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::Wrapped {
+                leading: "【".into(),
+                trailing: "】".into()
+            })
+        );
+        assert_eq!(
+            HResult::read("(0x80240004)").problem,
+            Some(CodeProblem::Wrapped {
+                leading: "(".into(),
+                trailing: ")".into()
+            })
+        );
+        let read = HResult::read("＝0x80240004");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::LeadingPunctuation {
+                leading: "＝".into()
+            })
+        );
 
         // Eight bare digits with a C suffix: the value, without its prefix.
         for text in ["80070643L", "80070643UL"] {

@@ -1,4 +1,4 @@
-//! `front-matter-invalid`: front matter that YAML cannot read, or reads
+//! `front-matter-invalid`: front matter that YAML (or TOML) cannot read, or reads
 //! otherwise than its author meant: a misread character (pointed at by its
 //! column, and named), a key given twice (with both lines).
 
@@ -15,8 +15,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest", "metadata"],
     fix: None,
-    summary: "The front matter is not valid YAML, hides a character YAML misreads, or repeats a key",
-    explanation: "The leading `---` block must be YAML `key: value` lines. A character that looks like a space but is not one (a no-break space after `key:`, a tab in the indentation, a zero-width space in a key, a byte-order mark) is named and pointed at by its column; a key given twice is reported with both lines. errdocs reads the block as meant (the character as a space, the first of two keys) and goes on with the document, but publishing tools may lose the page's metadata (title, locale).",
+    summary: "The front matter is not valid YAML (or TOML), hides a character YAML misreads, or repeats a key",
+    explanation: "The leading `---` block must be YAML `key: value` lines; a `+++` block (Hugo and Zola pages) must be TOML. A character that looks like a space but is not one (a no-break space after `key:`, a tab in the indentation, a zero-width space in a key, a byte-order mark) is named and pointed at by its column; a key given twice is reported with both lines. errdocs reads the block as meant (the character as a space, the first of two keys) and goes on with the document, but publishing tools may lose the page's metadata (title, locale).",
     bad_example: "---\ntitle: Update errors\nms.date: [05/29/2019\n---",
     good_example: "---\ntitle: Update errors\nms.date: 05/29/2019\n---",
     rollup: None,
@@ -30,9 +30,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let mut related = None;
         let message = match kind {
-            FrontMatterProblem::Unclosed => {
-                "front matter opens with `---` but is never closed; the file is read as Markdown"
-                    .to_string()
+            FrontMatterProblem::Unclosed { fence } => {
+                format!(
+                    "front matter opens with `{fence}` but is never closed; the file is read as Markdown"
+                )
+            }
+            FrontMatterProblem::InvalidToml { message } => {
+                format!("front matter is not valid TOML: {message}; its keys are not read")
             }
             FrontMatterProblem::NotAMapping => {
                 "front matter is not a list of `key: value` lines".to_string()
