@@ -63,6 +63,8 @@ fn toml_front_matter_is_read() {
         front.entries.get("params"),
         Some(&serde_json::json!({"author": "docs-team"}))
     );
+    assert_eq!(front.key_lines.get("title"), Some(&2));
+    assert_eq!(front.key_lines.get("weight"), Some(&4));
     assert_eq!(front.key_lines.get("params"), Some(&5));
     assert_eq!(file.row_count(), 1);
     assert!(project.evaluate().findings.is_empty());

@@ -432,38 +432,30 @@ fn read_toml(
     let mut in_table = false;
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
-        if let Some(header) = line.strip_prefix('[') {
+        // `a.b` and `"a"` name the top-level key `a`.
+        let key = if let Some(header) = line.strip_prefix('[') {
             in_table = true;
             let name = header.trim_start_matches('[');
-            let name = name[..name.find(']').unwrap_or(name.len())].trim();
-            let top = name
-                .split('.')
-                .next()
-                .unwrap_or(name)
-                .trim()
-                .trim_matches('"');
-            if !top.is_empty() {
-                front
-                    .key_lines
-                    .entry(top.to_string())
-                    .or_insert(first_line + index);
-            }
+            &name[..name.find(']').unwrap_or(name.len())]
         } else if !in_table
-            && let Some((key, _)) = line.split_once('=')
             && !line.starts_with('#')
+            && let Some((key, _)) = line.split_once('=')
         {
-            let top = key
-                .split('.')
-                .next()
-                .unwrap_or(key)
-                .trim()
-                .trim_matches('"');
-            if !top.is_empty() {
-                front
-                    .key_lines
-                    .entry(top.to_string())
-                    .or_insert(first_line + index);
-            }
+            key
+        } else {
+            continue;
+        };
+        let top = key
+            .split('.')
+            .next()
+            .unwrap_or(key)
+            .trim()
+            .trim_matches('"');
+        if !top.is_empty() {
+            front
+                .key_lines
+                .entry(top.to_string())
+                .or_insert(first_line + index);
         }
     }
     if let Some((line, column)) = toml_too_deep(text) {
