@@ -351,7 +351,13 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
         .collect();
     let summaries_of = |j: usize| summaries.iter().skip(j).step_by(width.max(1));
     let profiles: Vec<Profile> = (0..width)
-        .map(|j| Profile::of(rows.iter().map(|row| cell_text(row, j)).zip(summaries_of(j))))
+        .map(|j| {
+            Profile::of(
+                rows.iter()
+                    .map(|row| cell_text(row, j))
+                    .zip(summaries_of(j)),
+            )
+        })
         .collect();
     // For each pair of columns, the rows whose decimal number (in the
     // second) is a form of the hex code (in the first): a decimal column
