@@ -489,41 +489,77 @@ fn read_toml(
 }
 
 /// The 1-based line and column of the first `[`, `{` or `.` that nests a
-/// TOML value more than [`MAX_FLOW_DEPTH`] deep, counted outside quotes;
-/// the dots of one key or header count on their line. Reading and
-/// dropping deeper values recurses once per level.
+/// TOML value more than [`MAX_FLOW_DEPTH`] deep, counted outside strings
+/// (multi-line ones too) and comments; the dots of a key or a header count
+/// on their line, and only those: a dot in a value (`1.5`, a time's
+/// fraction) nests nothing. Reading and dropping deeper values recurses
+/// once per level.
 fn toml_too_deep(text: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
+    // The open `[` and `{`, innermost last.
+    let mut open: Vec<char> = Vec::new();
+    // The quote of the multi-line string (`"""`, `'''`) a line ends in.
+    let mut multi_line: Option<char> = None;
     for (index, line) in text.lines().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        let run = |at: usize, q: char| chars[at..].iter().take_while(|&&c| c == q).count();
         let mut dots = 0usize;
+        // A line outside any array starts with a key (or a header); a
+        // value starts after `=`; an inline table's keys after `{`.
+        let mut in_key = open.is_empty() && multi_line.is_none();
         let mut quote: Option<char> = None;
-        let mut escaped = false;
-        for (column, c) in line.chars().enumerate() {
-            if let Some(q) = quote {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' && q == '"' {
-                    escaped = true;
-                } else if c == q {
-                    quote = None;
+        let mut at = 0;
+        while at < chars.len() {
+            let c = chars[at];
+            if let Some(q) = multi_line {
+                if c == '\\' && q == '"' {
+                    at += 2;
+                } else if c == q && run(at, q) >= 3 {
+                    // Up to two quotes of the text may come before the
+                    // three that close it (`""""` ends the text in `"`).
+                    at += run(at, q);
+                    multi_line = None;
+                } else {
+                    at += 1;
                 }
                 continue;
             }
+            if let Some(q) = quote {
+                if c == '\\' && q == '"' {
+                    at += 1;
+                } else if c == q {
+                    quote = None;
+                }
+                at += 1;
+                continue;
+            }
             match c {
+                '"' | '\'' if run(at, c) >= 3 => {
+                    multi_line = Some(c);
+                    at += 3;
+                    continue;
+                }
                 '"' | '\'' => quote = Some(c),
                 '#' => break,
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth = depth.saturating_sub(1),
-                '.' => dots += 1,
+                '[' | '{' => {
+                    open.push(c);
+                    in_key |= c == '{';
+                }
+                ']' | '}' => {
+                    open.pop();
+                }
+                '=' => in_key = false,
+                ',' => in_key = open.last() == Some(&'{'),
+                '.' if in_key => dots += 1,
                 _ => {}
             }
-            if depth + dots > MAX_FLOW_DEPTH {
-                return Some((index + 1, column + 1));
+            if open.len() + dots > MAX_FLOW_DEPTH {
+                return Some((index + 1, at + 1));
             }
+            at += 1;
         }
         // A table header's brackets close on its line; arrays may not.
         if line.trim_start().starts_with('[') && line.trim_end().ends_with(']') {
-            depth = 0;
+            open.clear();
         }
     }
     None
@@ -833,6 +869,33 @@ mod tests {
         let front = read(&f, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(front.get_str("url").map(str::len), Some(500));
+        // Nor are the dots of values (floats, a time's fraction), nor
+        // brackets in a multi-line string: valid TOML, read whole, where
+        // they were counted as 200 levels and the keys were lost.
+        let floats = vec!["1.5"; 200].join(", ");
+        let brackets = "[".repeat(200);
+        let f = file(&format!(
+            "+++\ncoords = [{floats}]\nat = 07:32:00.999\nd = '''\n{brackets}\n'''\ne = \"\"\"\\\"{brackets}\"\"\"\"\ntitle = \"T\"\n+++\n"
+        ));
+        let mut problems = Vec::new();
+        let front = read(&f, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(front.get_str("title"), Some("T"));
+        assert_eq!(front.get_str("d").map(str::len), Some(201));
+        // The keys of an inline table after its first count as a key does.
+        let f = file(&format!(
+            "+++\nx = {{a = 1.5, b{} = 1}}\n+++\n",
+            ".b".repeat(200)
+        ));
+        let mut problems = Vec::new();
+        read(&f, &mut problems);
+        assert!(
+            matches!(
+                &problems[..],
+                [IngestProblem::FrontMatter { location, .. }] if location.column == 270
+            ),
+            "{problems:?}"
+        );
     }
 
     #[test]

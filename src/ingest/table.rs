@@ -23,8 +23,9 @@ pub struct Cell {
     /// dataset's descriptions are these texts.
     pub text: Arc<str>,
     /// What most cells do not have (a large corpus has millions of cells,
-    /// so what is rare lives behind one pointer).
-    forms: Option<Box<OtherForms>>,
+    /// so what is rare lives behind one pointer). Shared: a cell listing
+    /// many codes is read as a row per code, each with the row's cells.
+    forms: Option<Arc<OtherForms>>,
 }
 
 /// A cell's other forms, where they differ from its text.
@@ -78,7 +79,7 @@ impl Cell {
             location,
             offset,
             text: text.into(),
-            forms: (forms != OtherForms::default()).then(|| Box::new(forms)),
+            forms: (forms != OtherForms::default()).then(|| Arc::new(forms)),
         }
     }
 
@@ -93,15 +94,49 @@ impl Cell {
     /// be found in the cell's source (markup around it is dropped), else the
     /// cell's own.
     pub fn part(&self, file: &SourceFile, span: std::ops::Range<usize>) -> Cell {
+        self.part_after(file, span, &mut 0)
+    }
+
+    /// [`Cell::part`] for each of `spans`, in the order they are written:
+    /// each is looked for after the one before it, so a cell listing
+    /// thousands of codes is read once, not once per code (and a code
+    /// written twice is found at each place).
+    pub fn parts(
+        &self,
+        file: &SourceFile,
+        spans: impl IntoIterator<Item = std::ops::Range<usize>>,
+    ) -> Vec<Cell> {
+        let mut from = 0;
+        spans
+            .into_iter()
+            .map(|span| self.part_after(file, span, &mut from))
+            .collect()
+    }
+
+    /// [`Cell::part`], looked for in the source from byte `from` on (where
+    /// no HTML tag is open) and, when not found there, from its start;
+    /// `from` moves past the part found.
+    fn part_after(
+        &self,
+        file: &SourceFile,
+        span: std::ops::Range<usize>,
+        from: &mut usize,
+    ) -> Cell {
         let Some(text) = self.text.get(span) else {
             return self.clone();
         };
         let source = self.source();
         // Markdown escapes `_` and `*` in names: `E\_UNEXPECTED`.
         let escaped = text.replace('_', "\\_");
-        let found = written_as_text(source, text)
-            .map(|at| (at, text.len()))
-            .or_else(|| written_as_text(source, &escaped).map(|at| (at, escaped.len())));
+        let find = |start: usize| {
+            written_as_text(source, text, start)
+                .map(|at| (at, text.len()))
+                .or_else(|| written_as_text(source, &escaped, start).map(|at| (at, escaped.len())))
+        };
+        let found = find(*from).or_else(|| if *from > 0 { find(0) } else { None });
+        if let Some((at, len)) = found {
+            *from = at + len;
+        }
         match found {
             Some((at, len)) => {
                 let offset = self.offset + at;
@@ -160,19 +195,21 @@ impl Cell {
     }
 }
 
-/// Where `needle` is first written in `source` as text: not inside an HTML
-/// tag (a page's anchors repeat names in `<span id="...">`, which a fix
-/// must not touch), and not as part of a longer name or number. One pass
-/// over `source`, however many times `needle` occurs in it.
-fn written_as_text(source: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
+/// Where `needle` is first written in `source` from byte `from` on (a
+/// place outside any HTML tag) as text: not inside an HTML tag (a page's
+/// anchors repeat names in `<span id="...">`, which a fix must not touch),
+/// and not as part of a longer name or number. One pass over
+/// `source[from..]`, however many times `needle` occurs in it.
+fn written_as_text(source: &str, needle: &str, from: usize) -> Option<usize> {
+    if needle.is_empty() || !source.is_char_boundary(from) {
         return None;
     }
     let is_word = |c: char| super::text::is_identifier_char(c);
     let bytes = source.as_bytes();
     let mut in_tag = false;
-    let mut scanned = 0;
-    for (at, _) in source.match_indices(needle) {
+    let mut scanned = from;
+    for (at, _) in source[from..].match_indices(needle) {
+        let at = from + at;
         for i in scanned..at {
             match bytes[i] {
                 b'<' if bytes
@@ -462,20 +499,79 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             out.push(row);
             continue;
         }
-        let parts: Vec<Cell> = shape
-            .tokens
-            .iter()
-            .map(|t| cell.part(file, t.span.clone()))
-            .collect();
+        let parts = cell.parts(file, shape.tokens.iter().map(|t| t.span.clone()));
         for (index, part) in parts.into_iter().enumerate() {
-            let mut cells = row.cells.clone();
-            cells[code] = part;
+            // The other cells are shared (their text and forms are behind
+            // `Arc`s); the listing cell itself is not copied for each code.
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(column, other)| {
+                    if column == code {
+                        part.clone()
+                    } else {
+                        other.clone()
+                    }
+                })
+                .collect();
             out.push(Row {
+                location: row.location.clone(),
                 cells,
+                extra_cells: row.extra_cells.clone(),
                 part: u16::try_from(index).unwrap_or(u16::MAX),
-                ..row.clone()
             });
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(text: &str) -> (SourceFile, Vec<Table>) {
+        let file = SourceFile::from_bytes(
+            std::path::Path::new("page.md"),
+            "page.md".into(),
+            text.as_bytes().to_vec(),
+        )
+        .expect("text");
+        let tables = super::super::markdown::walk(&file, &mut Vec::new()).tables;
+        (file, tables)
+    }
+
+    /// The codes of a cell that lists them are each found after the one
+    /// before: 8,000 codes in one cell were each looked for from the
+    /// cell's start, and the cell copied for each (20,000 took 23 s in a
+    /// release build). A code listed twice is found at each place.
+    #[test]
+    fn a_cell_of_many_codes_is_read_in_linear_time() {
+        let codes: Vec<String> = (0..8_000u32)
+            .map(|i| format!("0x{:08X}", 0x8024_0000 + i))
+            .collect();
+        let text = format!(
+            "| Code | Name | Description |\n|---|---|---|\n| {}<br>0x80240000 | WU_E_A | Fails. |\n",
+            codes.join("<br>")
+        );
+        let started = std::time::Instant::now();
+        let (file, tables) = tables(&text);
+        let elapsed = started.elapsed();
+        let table = &tables[0];
+        let code = table
+            .columns
+            .iter()
+            .position(|c| c.role == ColumnRole::Code)
+            .expect("a code column");
+        assert_eq!(table.rows.len(), 8_001);
+        for (row, written) in table.rows.iter().zip(codes.iter()) {
+            let cell = &row.cells[code];
+            assert_eq!(&file.text[cell.span()], written.as_str());
+        }
+        let first = table.rows[0].cells[code].offset;
+        let again = table.rows[8_000].cells[code].offset;
+        assert!(again > first, "{first} {again}");
+        assert_eq!(&file.text[again..again + 10], "0x80240000");
+        assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+    }
 }

@@ -204,11 +204,15 @@ impl HResult {
     pub fn read(text: &str) -> CodeReading {
         let text = text.trim();
         // Punctuation before a code (`=0x87D101F8`): the code after it, with
-        // the stray characters as its problem.
-        let unprefixed =
-            text.trim_start_matches(|c: char| is_punctuation(c) && !matches!(c, '-' | '+'));
+        // the stray characters as its problem. Spaces between them (`( (`)
+        // are taken in the same pass, so the reading below starts at a
+        // character that is neither and goes one level deep, however
+        // many a cell holds.
+        let unprefixed = text.trim_start_matches(|c: char| {
+            (is_punctuation(c) && !matches!(c, '-' | '+')) || c.is_whitespace()
+        });
         if unprefixed.len() < text.len() && !unprefixed.is_empty() {
-            let leading = &text[..text.len() - unprefixed.len()];
+            let leading = text[..text.len() - unprefixed.len()].trim_end();
             let reading = HResult::read(unprefixed);
             return CodeReading {
                 problem: match reading.problem {
@@ -543,6 +547,23 @@ mod tests {
                 leading: "＝".into()
             })
         );
+
+        // Punctuation and spaces before a code, however many: one stray
+        // run, read in one pass (each `( ` was a level of recursion, and
+        // 100,000 of them in a cell overflowed the stack).
+        let read = HResult::read("( (0x80240004)");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::Wrapped {
+                leading: "( (".into(),
+                trailing: ")".into()
+            })
+        );
+        let deep = format!("{}0x80240004)", "( ".repeat(100_000));
+        let read = HResult::read(&deep);
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert!(matches!(read.problem, Some(CodeProblem::Wrapped { .. })));
 
         // Eight bare digits with a C suffix: the value, without its prefix.
         for text in ["80070643L", "80070643UL"] {

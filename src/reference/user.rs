@@ -1393,127 +1393,216 @@ fn read_c_header(text: &str, collector: &mut Collector) -> Result<(), ReferenceE
             }
         }
     }
-    resolve_calls(calls, collector)?;
-    resolve_aliases(aliases, collector)
+    resolve(calls, aliases, collector)
 }
 
 /// One `#define NAME MACRO(args)` with a name among its arguments: its
 /// line, name, macro, arguments, and `#if` branch.
 type Call = (usize, String, KnownMacro, Vec<Operand>, Vec<(u32, u32)>);
 
-/// Computes the calls whose arguments name constants: each name as this
-/// file defines it as a number, or else as winerror.h's severities and
-/// facilities ([`WINERROR_NAMES`]). A call with a name neither defines is
-/// recorded as skipped, naming it.
-fn resolve_calls(calls: Vec<Call>, collector: &mut Collector) -> Result<(), ReferenceError> {
-    for (line, name, known, operands, branch) in calls {
-        let mut numbers = Vec::with_capacity(operands.len());
-        let mut unknown = None;
-        for operand in &operands {
-            match operand {
-                Operand::Number(number) => numbers.push(*number),
-                Operand::Name(argument) => {
-                    let value = collector
-                        .by_name
-                        .get(argument)
-                        .map(|&index| collector.facts[index].value)
-                        .or_else(|| {
-                            WINERROR_NAMES
-                                .iter()
-                                .find(|(known, _)| known == argument)
-                                .map(|&(_, value)| value)
-                        });
-                    match value {
-                        Some(value) => numbers.push(value),
-                        None => {
-                            unknown = Some(argument.clone());
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        collector.branch = branch;
-        match unknown {
-            None => collector.add(UserFact {
-                name,
-                value: known.apply(&numbers),
-                kind: CodeKind::Hresult,
-                line,
-            })?,
-            Some(argument) => collector.skip(
-                line,
-                &name,
-                format!(
-                    "`{}` takes `{argument}`, which this file does not define as a number (nor is it one of winerror.h's severities and facilities)",
-                    known.name()
-                ),
-            ),
-        }
-    }
-    Ok(())
-}
-
-/// Turns `#define A B` into a fact when `B` is a constant of the same file
-/// (directly or through other aliases); records it as skipped otherwise.
 /// One `#define NAME OTHER_NAME`: its line, name, target, the kind its
 /// cast declares, and its `#if` branch.
 type Alias = (usize, String, String, Option<CodeKind>, Vec<(u32, u32)>);
 
-fn resolve_aliases(aliases: Vec<Alias>, collector: &mut Collector) -> Result<(), ReferenceError> {
-    let targets: HashMap<&str, &str> = aliases
-        .iter()
-        .map(|(_, name, target, _, _)| (name.as_str(), target.as_str()))
-        .collect();
-    // Where each alias ends: a name that is no alias, or `None` in a
-    // cycle. Each chain is walked once; the names on it learn its end.
-    let mut ends: HashMap<&str, Option<&str>> = HashMap::default();
-    for (_, name, _, _, _) in &aliases {
-        let mut path: Vec<&str> = Vec::new();
-        let mut on_path: HashSet<&str> = HashSet::default();
-        let mut current = name.as_str();
-        let end = loop {
-            if let Some(&known) = ends.get(current) {
-                break known;
-            }
-            match targets.get(current) {
-                Some(&next) => {
-                    if !on_path.insert(current) {
-                        break None; // a cycle
-                    }
-                    path.push(current);
-                    current = next;
-                }
-                None => break Some(current),
-            }
-        };
-        for step in path {
-            ends.insert(step, end);
+/// A definition whose value depends on other names.
+enum Pending {
+    /// `#define NAME MACRO(args)`, a name among the arguments.
+    Call(Call),
+    /// `#define NAME OTHER_NAME`.
+    Alias(Alias),
+}
+
+impl Pending {
+    fn line(&self) -> usize {
+        match self {
+            Pending::Call((line, ..)) | Pending::Alias((line, ..)) => *line,
         }
     }
-    for (line, name, target, declared, branch) in &aliases {
-        collector.branch.clone_from(branch);
-        let resolved = ends
-            .get(name.as_str())
-            .copied()
-            .flatten()
-            .and_then(|end| collector.by_name.get(end))
-            .map(|&index| (collector.facts[index].value, collector.facts[index].kind));
-        match resolved {
-            Some((value, kind)) => collector.add(UserFact {
-                name: name.clone(),
-                value,
-                kind: declared.unwrap_or(kind),
-                line: *line,
-            })?,
-            None => collector.skip(
-                *line,
-                name,
-                format!("refers to `{target}`, which this file does not define as a number"),
-            ),
+
+    fn name(&self) -> &str {
+        match self {
+            Pending::Call((_, name, ..)) | Pending::Alias((_, name, ..)) => name,
         }
+    }
+
+    /// The names its value depends on.
+    fn depends_on(&self) -> Vec<&str> {
+        match self {
+            Pending::Call((_, _, _, operands, _)) => operands
+                .iter()
+                .filter_map(|operand| match operand {
+                    Operand::Name(name) => Some(name.as_str()),
+                    Operand::Number(_) => None,
+                })
+                .collect(),
+            Pending::Alias((_, _, target, _, _)) => vec![target.as_str()],
+        }
+    }
+}
+
+/// Computes the calls and aliases as a compiler does, whatever their
+/// order in the file: each once every name it depends on is settled (a
+/// number of this file, or another call or alias computed or skipped
+/// first), so `#define FACILITY_OM FACILITY_X` serves a later
+/// `MAKE_HRESULT(1, FACILITY_OM, 1)` and a call may name another call.
+/// A call's name that the file does not define is looked up among
+/// winerror.h's severities and facilities ([`WINERROR_NAMES`]). What
+/// cannot be computed is recorded as skipped, with the name at fault;
+/// definitions that depend on themselves (`#define A MAKE_HRESULT(1, A,
+/// 1)`, aliases in a circle) are skipped as such. Each definition and
+/// each of its names is handled once: linear in the file.
+fn resolve(
+    calls: Vec<Call>,
+    aliases: Vec<Alias>,
+    collector: &mut Collector,
+) -> Result<(), ReferenceError> {
+    let mut pending: Vec<Pending> = calls
+        .into_iter()
+        .map(Pending::Call)
+        .chain(aliases.into_iter().map(Pending::Alias))
+        .collect();
+    pending.sort_by_key(Pending::line);
+    // How many pending definitions each name still has.
+    let mut unsettled: HashMap<String, usize> = HashMap::new();
+    for item in &pending {
+        *unsettled.entry(item.name().to_string()).or_default() += 1;
+    }
+    // Per definition, how many of its names are not settled yet; per
+    // name, the definitions waiting for it.
+    let mut waiting_for: Vec<usize> = Vec::with_capacity(pending.len());
+    let mut waiters: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut ready = std::collections::BinaryHeap::new();
+    for (index, item) in pending.iter().enumerate() {
+        let mut names = item.depends_on();
+        names.sort_unstable();
+        names.dedup();
+        let mut count = 0;
+        for name in names {
+            if unsettled.contains_key(name) {
+                count += 1;
+                waiters.entry(name.to_string()).or_default().push(index);
+            }
+        }
+        waiting_for.push(count);
+        if count == 0 {
+            ready.push(std::cmp::Reverse(index));
+        }
+    }
+    let mut done = vec![false; pending.len()];
+    // In file order among those ready, so the outcome is the same each run.
+    while let Some(std::cmp::Reverse(index)) = ready.pop() {
+        done[index] = true;
+        settle_one(&pending[index], collector)?;
+        let name = pending[index].name();
+        let left = unsettled.get_mut(name).map_or(0, |left| {
+            *left -= 1;
+            *left
+        });
+        if left == 0 {
+            for waiter in waiters.remove(name).unwrap_or_default() {
+                waiting_for[waiter] -= 1;
+                if waiting_for[waiter] == 0 {
+                    ready.push(std::cmp::Reverse(waiter));
+                }
+            }
+        }
+    }
+    // What is left waits on itself, through a circle of definitions.
+    for (item, _) in pending.iter().zip(&done).filter(|(_, done)| !**done) {
+        let reason = match item {
+            Pending::Call((_, _, known, _, _)) => format!(
+                "`{}` takes a name whose value depends on `{}` itself (definitions in a circle)",
+                known.name(),
+                item.name()
+            ),
+            Pending::Alias((_, _, target, _, _)) => format!(
+                "refers to `{target}`, whose value depends on `{}` itself (definitions in a circle)",
+                item.name()
+            ),
+        };
+        collector.skip(item.line(), item.name(), reason);
     }
     Ok(())
+}
+
+/// Computes one call or alias whose names are all settled: a fact, or a
+/// skipped definition naming what is missing.
+fn settle_one(item: &Pending, collector: &mut Collector) -> Result<(), ReferenceError> {
+    match item {
+        Pending::Call((line, name, known, operands, branch)) => {
+            let mut numbers = Vec::with_capacity(operands.len());
+            let mut unknown = None;
+            for operand in operands {
+                match operand {
+                    Operand::Number(number) => numbers.push(*number),
+                    Operand::Name(argument) => {
+                        let value = collector
+                            .by_name
+                            .get(argument)
+                            .map(|&index| collector.facts[index].value)
+                            .or_else(|| {
+                                WINERROR_NAMES
+                                    .iter()
+                                    .find(|(known, _)| known == argument)
+                                    .map(|&(_, value)| value)
+                            });
+                        match value {
+                            Some(value) => numbers.push(value),
+                            None => {
+                                unknown = Some(argument);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            collector.branch.clone_from(branch);
+            match unknown {
+                None => collector.add(UserFact {
+                    name: name.clone(),
+                    value: known.apply(&numbers),
+                    kind: CodeKind::Hresult,
+                    line: *line,
+                }),
+                Some(argument) => {
+                    collector.skip(
+                        *line,
+                        name,
+                        format!(
+                            "`{}` takes `{argument}`, which this file does not define as a number (nor is it one of winerror.h's severities and facilities)",
+                            known.name()
+                        ),
+                    );
+                    Ok(())
+                }
+            }
+        }
+        Pending::Alias((line, name, target, declared, branch)) => {
+            collector.branch.clone_from(branch);
+            let resolved = collector
+                .by_name
+                .get(target)
+                .map(|&index| (collector.facts[index].value, collector.facts[index].kind));
+            match resolved {
+                Some((value, kind)) => collector.add(UserFact {
+                    name: name.clone(),
+                    value,
+                    kind: declared.unwrap_or(kind),
+                    line: *line,
+                }),
+                None => {
+                    collector.skip(
+                        *line,
+                        name,
+                        format!(
+                            "refers to `{target}`, which this file does not define as a number"
+                        ),
+                    );
+                    Ok(())
+                }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------- CSV / TSV
@@ -1925,6 +2014,81 @@ mod tests {
         // A hex float is still a float, not a misread exponent.
         let float = header("#define OM_F 0x1p-3\n").expect("parses");
         assert!(skipped_reason(float).contains("floating-point"));
+    }
+
+    /// A call may name an alias or another call, written before or after
+    /// it, as a compiler reads them; only what depends on itself is
+    /// skipped, and said to. (Calls were computed before aliases, each
+    /// from the numbers defined so far: `FACILITY_OM` below, an alias,
+    /// was "not defined as a number".)
+    #[test]
+    fn calls_and_aliases_resolve_in_any_order_and_circles_are_named() {
+        let text = "\
+#define OM_E_EARLY MAKE_HRESULT(1, FACILITY_OM, OM_CODE_BASE)
+#define OM_CODE_BASE HRESULT_CODE_BASE
+#define HRESULT_CODE_BASE 0x10
+#define FACILITY_OM FACILITY_OM_NUMBER
+#define FACILITY_OM_NUMBER 0xCF
+#define OM_E_FROM_CALL MAKE_HRESULT(1, FACILITY_OM, 2)
+#define OM_E_OF_CALL HRESULT_FROM_NT(OM_E_FROM_CALL)
+#define OM_E_SELF MAKE_HRESULT(1, OM_E_SELF, 1)
+#define OM_E_LOOP_A MAKE_HRESULT(1, OM_E_LOOP_B, 1)
+#define OM_E_LOOP_B OM_E_LOOP_A
+#define OM_E_MISSING MAKE_HRESULT(1, FACILITY_NOWHERE, 1)
+#define OM_E_AFTER_MISSING OM_E_MISSING
+";
+        let reference = header(text).expect("parses");
+        let value = |name: &str| reference.table().named(name).map(|f| f.value);
+        assert_eq!(value("OM_E_EARLY"), Some(0x80CF_0010));
+        assert_eq!(value("FACILITY_OM"), Some(0xCF));
+        assert_eq!(value("OM_E_FROM_CALL"), Some(0x80CF_0002));
+        assert_eq!(value("OM_E_OF_CALL"), Some(0x90CF_0002));
+        let skipped = skipped(&reference);
+        let names: Vec<(usize, &str)> = skipped.iter().map(|s| (s.0, s.1)).collect();
+        assert_eq!(
+            names,
+            [
+                (8, "OM_E_SELF"),
+                (9, "OM_E_LOOP_A"),
+                (10, "OM_E_LOOP_B"),
+                (11, "OM_E_MISSING"),
+                (12, "OM_E_AFTER_MISSING")
+            ]
+        );
+        assert!(skipped[0].2.contains("in a circle"), "{skipped:?}");
+        assert!(skipped[1].2.contains("in a circle"), "{skipped:?}");
+        assert!(skipped[3].2.contains("`FACILITY_NOWHERE`"), "{skipped:?}");
+        assert!(
+            skipped[4].2.contains("does not define as a number"),
+            "{skipped:?}"
+        );
+    }
+
+    /// Chains of calls and aliases written last to first are still read
+    /// once each.
+    #[test]
+    fn long_chains_of_calls_resolve_in_linear_time() {
+        let mut text: String = (0..20_000)
+            .map(|i| {
+                format!(
+                    "#define OM_F{i} HRESULT_FROM_NT(OM_G{i})\n#define OM_G{i} OM_F{}\n",
+                    i + 1
+                )
+            })
+            .collect();
+        text.push_str("#define OM_F20000 0x1\n");
+        let started = std::time::Instant::now();
+        let reference = header(&text).expect("parses");
+        assert_eq!(
+            reference.table().named("OM_F0").map(|f| f.value),
+            Some(0x1000_0001)
+        );
+        assert!(reference.skipped().is_empty());
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     fn skipped(reference: &UserReference) -> Vec<(usize, &str, &str)> {
