@@ -763,3 +763,28 @@ fn footnote_marks_are_not_part_of_a_description() {
         .map(String::as_str);
     assert_eq!(markdown, Some("No such interface supported.[^1]"));
 }
+
+/// A line written as a table row that no table holds (the table ended at
+/// a directive line or a blank line, or it never had its header and
+/// delimiter rows) is reported, from a single code: it is a row the page
+/// meant to list, and would otherwise be missing without a word.
+#[test]
+fn rows_that_no_table_holds_are_reported() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+                | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+                :::column-end:::\n\
+                | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The capacity was reached. |\n\n\
+                Some text with a | in it and 0x80240009 | too.\n";
+    let found = findings_of(&load(page), "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(
+        found[0].1.starts_with("`0x80240002` is listed"),
+        "{}",
+        found[0].1
+    );
+    // The table's own rows, and a prose line with bars whose code leads no
+    // cell, are not reported.
+    let held = page.replace(":::column-end:::\n", "");
+    assert_eq!(findings_of(&load(&held), "codes-outside-tables"), []);
+}

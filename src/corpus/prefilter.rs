@@ -17,7 +17,9 @@
 //! number and start as a heading, a list item, a block quote, emphasis or
 //! a number: paragraph entries (`**NAME** (0x…)`, `#define NAME 0x…`) are
 //! read as a table, and codes under headings or in list items are reported
-//! (`codes-outside-tables`).
+//! (`codes-outside-tables`). So is a file with one line that starts with
+//! `|` and holds a `0x` number: a table row that no table holds (a table
+//! without its delimiter row) is reported from one code.
 //!
 //! Quick passes over the bytes, each stopping at the first hit: one
 //! jumps from `<` to `<` and from `-` to `-` (with `memchr`) for a table;
@@ -36,7 +38,8 @@ pub fn may_hold_code_table(bytes: &[u8]) -> bool {
 /// Lines from which a page is kept without a table: paragraph entries
 /// (`**NAME** (0x…)`, `2 (0x2)`, `#define NAME 0x…`) are read as a table,
 /// and codes in headings or list items are reported
-/// (`codes-outside-tables`), from three entries or codes up.
+/// (`codes-outside-tables`), from three entries or codes up (a line that
+/// starts with `|`, from one: a table row no table holds).
 const LISTED_LINES: usize = 3;
 
 /// True when at least [`LISTED_LINES`] lines hold a `0x` number and start
@@ -70,6 +73,10 @@ fn lists_codes(bytes: &[u8]) -> bool {
             .find(|b| !matches!(b, b' ' | b'\t'))
             .copied()
             .unwrap_or(b'0');
+        // A row that no table holds is reported from one code.
+        if first == b'|' {
+            return true;
+        }
         if matches!(first, b'#' | b'-' | b'*' | b'+' | b':' | b'>') || first.is_ascii_digit() {
             counted = Some(line_start);
             lines += 1;
@@ -467,6 +474,10 @@ mod tests {
 
     #[test]
     fn codes_listed_outside_tables_are_kept() {
+        // A table row that no table holds (`codes-outside-tables`), not
+        // a prose line that mentions a code.
+        assert!(keeps("# Errors\n\n| 0x80240002 | WU_E_X | Text. |\n"));
+        assert!(!keeps("# Errors\n\nA code such as 0x80240002 | another.\n"));
         // Codes under headings and in list items (`codes-outside-tables`).
         assert!(keeps(
             "# Errors\n\n## 0x801C03ED\n\nText.\n\n## 0x801C03EE\n\n- **NTE_PERM** (0x80090010): Denied.\n"

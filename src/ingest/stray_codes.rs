@@ -9,6 +9,12 @@
 //! only codes that lead them (after two words of prose at most: a how-to
 //! step's sentence mentions a code, it does not list one), only `0x` and
 //! eight hex digits, and only from three distinct codes up.
+//!
+//! One layout counts from a single code: a line written as a table row
+//! (`| 0x80240002 | WU_E_X | ... |`) that no table holds, because the
+//! table ended above it (a blank line, a directive line) or never had its
+//! header and delimiter rows. That is a row the page meant to list, and it
+//! would otherwise be missing without a word.
 
 use std::collections::HashSet;
 
@@ -27,6 +33,15 @@ pub struct StrayCodes {
     pub first: String,
     /// How many distinct codes (ignoring case).
     pub count: usize,
+}
+
+/// The lines whose codes count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// A heading, a list item or a definition: from [`MIN_CODES`] codes.
+    HeadingOrItem,
+    /// A line written as a table row: from one code.
+    Row,
 }
 
 /// The codes `file` lists in headings and list items, when there are at
@@ -49,6 +64,7 @@ pub fn find(
     // distinct codes in list items took minutes.
     let mut seen: HashSet<u32> = HashSet::new();
     let mut first: Option<(usize, &str)> = None;
+    let mut in_rows = false;
     // The code blocks are the Markdown parser's, not guessed again here
     // from fences and indents (an indented line is code after a blank line
     // but not inside a list item). Lines come in order: the code blocks
@@ -63,9 +79,9 @@ pub fn find(
         let start = offset;
         offset += line.len();
         let trimmed = line.trim_start_matches([' ', '\t']);
-        if !is_heading_or_item(trimmed) {
+        let Some(listing) = listing_of(trimmed) else {
             continue;
-        }
+        };
         // Where the line's text starts: a code block's range may start
         // after the indent of its first line.
         let at = start + (line.len() - trimmed.len());
@@ -82,7 +98,13 @@ pub fn find(
             // The line's words are found once, for all its codes: asking
             // again of each code's whole prefix made a line of 80,000
             // codes take minutes.
-            if !words.get_or_insert_with(|| LineWords::new(line)).leads(at) {
+            let leads = match listing {
+                Listing::HeadingOrItem => {
+                    words.get_or_insert_with(|| LineWords::new(line)).leads(at)
+                }
+                Listing::Row => leads_cell(line, at),
+            };
+            if !leads {
                 continue;
             }
             let Ok(value) = u32::from_str_radix(&code[2..], 16) else {
@@ -94,11 +116,12 @@ pub fn find(
                 continue;
             }
             seen.insert(value);
+            in_rows |= listing == Listing::Row;
             first.get_or_insert((start + at, code));
         }
     }
     let (at, code) = first?;
-    (seen.len() >= MIN_CODES).then(|| StrayCodes {
+    (in_rows || seen.len() >= MIN_CODES).then(|| StrayCodes {
         location: file.location(at),
         first: code.to_string(),
         count: seen.len(),
@@ -187,6 +210,29 @@ impl<'a> LineWords<'a> {
 fn is_prose(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_lowercase())
         && !word.bytes().any(|b| b.is_ascii_digit() || b == b'_')
+}
+
+/// Whether `line` (its indent removed) is a heading, an item or a
+/// definition, or written as a table row: it starts with `|`, or holds
+/// two `|` at least (a table written without its outer bars).
+fn listing_of(line: &str) -> Option<Listing> {
+    if is_heading_or_item(line) {
+        Some(Listing::HeadingOrItem)
+    } else if line.starts_with('|') || memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
+        Some(Listing::Row)
+    } else {
+        None
+    }
+}
+
+/// Whether the code at byte `at` of a row-shaped `line` leads its cell:
+/// only spaces and emphasis or code marks between the cell's bar (or the
+/// line's start) and the code.
+fn leads_cell(line: &str, at: usize) -> bool {
+    let before = &line[..at];
+    let cell = before.rfind('|').map_or(before, |bar| &before[bar + 1..]);
+    cell.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '('))
 }
 
 /// A heading (`#`), a list item (`-`, `*`, `+`, `1.`, `1)`), or a
