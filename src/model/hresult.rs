@@ -335,10 +335,13 @@ pub struct SeparatedHex {
 
 /// True for the characters that pages put between groups of digits: a
 /// space (plain, no-break, thin or narrow no-break, as typography groups
-/// digits), `_` (C#, Java, Rust) and `'` (C++14). Not `-`: `0x0000-FFFF`
+/// digits, or the ideographic space of CJK pages), `_` (C#, Java, Rust) and `'` (C++14). Not `-`: `0x0000-FFFF`
 /// is a range.
 pub fn is_digit_separator(c: char) -> bool {
-    matches!(c, ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '_' | '\'')
+    matches!(
+        c,
+        ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{3000}' | '_' | '\''
+    )
 }
 
 /// The digits at the start of `text` (after its `0x`) when they are eight
@@ -401,6 +404,7 @@ fn separator_name(c: char) -> String {
         '\u{00A0}' => "a no-break space (U+00A0)".to_string(),
         '\u{2009}' => "a thin space (U+2009)".to_string(),
         '\u{202F}' => "a narrow no-break space (U+202F)".to_string(),
+        '\u{3000}' => "an ideographic space (U+3000)".to_string(),
         c => format!("`{c}`"),
     }
 }
@@ -671,6 +675,7 @@ mod tests {
             ("0x80 24 00 02", ' '),
             ("0x8024\u{00A0}0002", '\u{00A0}'),
             ("0X8024\u{202F}0002", '\u{202F}'),
+            ("0x8024\u{3000}0002", '\u{3000}'),
         ] {
             let read = HResult::read(text);
             assert_eq!(read.value, Some(HResult::new(0x8024_0002)), "{text:?}");
