@@ -415,7 +415,7 @@ fn read_words(text: &str, brief: bool) -> CellShape {
             Some(g) => {
                 grouped_until = start + 2 + g.len;
                 (
-                    Token::Hex(HexDigits::new(&format!("{:08X}", g.value))),
+                    Token::Hex(HexDigits::new(&g.digits)),
                     &text[start..grouped_until],
                 )
             }
@@ -500,6 +500,7 @@ mod tests {
             ("0x8024_0002", Shape::Hex),
             ("0x80 24 00 02", Shape::Hex),
             ("WU_E_X (0x8024 0002)", Shape::HexAndIdentifier),
+            ("0x8024 200", Shape::Hex),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),

@@ -258,11 +258,19 @@ impl HResult {
             && let Some(grouped) = separated_hex(rest)
             && rest[grouped.len..].trim().is_empty()
         {
-            return CodeReading {
-                value: Some(HResult(grouped.value)),
-                problem: Some(CodeProblem::Separated {
-                    separator: grouped.separator,
-                }),
+            return match grouped.value {
+                Some(value) => CodeReading {
+                    value: Some(HResult(value)),
+                    problem: Some(CodeProblem::Separated {
+                        separator: grouped.separator,
+                    }),
+                },
+                None => CodeReading {
+                    value: None,
+                    problem: Some(CodeProblem::WrongDigitCount {
+                        digits: grouped.digits.len(),
+                    }),
+                },
             };
         }
         let digits_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
@@ -322,11 +330,13 @@ impl HResult {
     }
 }
 
-/// Eight hex digits written in groups, read by [`separated_hex`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Hex digits written in groups, read by [`separated_hex`].
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeparatedHex {
-    /// The value of the eight digits.
-    pub value: u32,
+    /// The digits, joined.
+    pub digits: String,
+    /// The value of the digits when there are eight of them.
+    pub value: Option<u32>,
     /// The character between the groups.
     pub separator: char,
     /// How many bytes of the text the groups take.
@@ -347,9 +357,11 @@ pub fn is_digit_separator(c: char) -> bool {
 /// The digits at the start of `text` (after its `0x`) when they are eight
 /// hex digits in groups of the same length (4 and 4, or four of 2), each
 /// split from the next by the same single separator (see
-/// [`is_digit_separator`]): `8024 0002`, `8024_0002`, `80 24 00 02`.
-/// Groups of other lengths are not read as one code: `0x57 87` is a code and
-/// its decimal, `0x800 70005` nothing a reader would take for one code.
+/// [`is_digit_separator`]): `8024 0002`, `8024_0002`, `80 24 00 02`; or
+/// seven, 4 and 3 (`8024 200`), a grouped code that lost a digit, read as
+/// such (no value). Groups of other lengths are not read as one code:
+/// `0x57 87` is a code and its decimal, `0x800 70005` nothing a reader
+/// would take for one code.
 pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
     let first = text.bytes().take_while(u8::is_ascii_hexdigit).count();
     if first != 2 && first != 4 {
@@ -367,7 +379,9 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
             at += separator.len_utf8();
         }
         let run = text[at..].bytes().take_while(u8::is_ascii_hexdigit).count();
-        if run != first {
+        // The last of two groups of 4 may have lost a digit.
+        let lost_one = first == 4 && group == 1 && run == 3;
+        if run != first && !lost_one {
             return None;
         }
         digits.push_str(&text[at..at + run]);
@@ -386,11 +400,14 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
     }
     // `0x1234 4660`: a short code and its decimal, not one code.
     let (high, low) = digits.split_at(4);
-    if u32::from_str_radix(high, 16).ok() == low.parse::<u32>().ok() {
+    if u32::from_str_radix(high, 16).ok() == low.parse::<u32>().ok() && !low.is_empty() {
         return None;
     }
     Some(SeparatedHex {
-        value: u32::from_str_radix(&digits, 16).ok()?,
+        value: (digits.len() == 8)
+            .then(|| u32::from_str_radix(&digits, 16).ok())
+            .flatten(),
+        digits,
         separator,
         len: at,
     })
@@ -690,10 +707,23 @@ mod tests {
                 .problem
                 .is_some_and(|p| p.to_string().contains("split by a space"))
         );
+        // A grouped code that lost a digit is read whole, as one.
+        assert_eq!(
+            HResult::read("0x8024 200"),
+            CodeReading {
+                value: None,
+                problem: Some(CodeProblem::WrongDigitCount { digits: 7 })
+            }
+        );
+        assert_eq!(
+            separated_hex("8024 200 |").map(|g| (g.digits, g.len)),
+            Some(("8024200".to_string(), 8))
+        );
         // Not one code: groups of other lengths, a range, a short code and
         // its decimal, a ninth digit, mixed separators.
         for text in [
-            "0x8024 200",
+            "0x00FF 255",
+            "0x8024 20",
             "0x800 70005",
             "0x0000-FFFF",
             "0x1234 4660",
