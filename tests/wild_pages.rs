@@ -788,3 +788,127 @@ fn rows_that_no_table_holds_are_reported() {
     let held = page.replace(":::column-end:::\n", "");
     assert_eq!(findings_of(&load(&held), "codes-outside-tables"), []);
 }
+
+#[test]
+fn a_code_written_in_groups_is_read_as_one_code_and_its_form_reported() {
+    let project = load(
+        "# Codes\n\n\
+| Error code | Name | Description |\n\
+|---|---|---|\n\
+| 0x80240001 | WU_E_NO_SERVICE | One. |\n\
+| 0x8024 0002 | WU_E_MAX_CAPACITY_REACHED | Two. |\n\
+| 0x8024_0003 | WU_E_UNKNOWN_ID | Three. |\n\
+| 0x80 24 00 04 | WU_E_NOT_INITIALIZED | Four. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        vec![
+            record("0x80240001", "WU_E_NO_SERVICE", "One."),
+            record("0x80240002", "WU_E_MAX_CAPACITY_REACHED", "Two."),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "Three."),
+            record("0x80240004", "WU_E_NOT_INITIALIZED", "Four."),
+        ]
+    );
+    let findings = project.evaluate().findings;
+    let malformed: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "hex-malformed")
+        .collect();
+    assert_eq!(malformed.len(), 3, "{malformed:#?}");
+    // The whole code is quoted, the separator named, and the fix writes the
+    // code canonically, safe: the digits are all there.
+    assert!(
+        malformed[0]
+            .message
+            .starts_with("code `0x8024 0002` has its digits split by a space"),
+        "{}",
+        malformed[0].message
+    );
+    assert!(malformed[1].message.contains("split by `_`"));
+    for f in &malformed {
+        let fix = f.fix.as_ref().expect("a fix");
+        assert_eq!(fix.applicability, errdocs::diagnostic::Applicability::Safe);
+        assert!(
+            !fix.evidence.iter().any(|e| e.contains("missing")),
+            "{fix:#?}"
+        );
+    }
+    assert_eq!(
+        malformed[0].fix.as_ref().map(|f| f.to.as_str()),
+        Some("0x80240002")
+    );
+}
+
+#[test]
+fn a_code_followed_by_a_note_is_the_code() {
+    let project = load(
+        "# Codes\n\n\
+| Error code | Name | Description |\n\
+|---|---|---|\n\
+| 0x80240001 | WU_E_NO_SERVICE | One. |\n\
+| 0x80240002 (hex) | WU_E_MAX_CAPACITY_REACHED | Two. |\n\
+| 0x80240003 - see below | WU_E_UNKNOWN_ID | Three. |\n\
+| 0x80240004（十六进制） | WU_E_NOT_INITIALIZED | Four. |\n\
+| 0x80240005 | WU_E_RANGEOVERLAP | Five. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project)
+            .iter()
+            .map(|r| r.0.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "0x80240001",
+            "0x80240002",
+            "0x80240003",
+            "0x80240004",
+            "0x80240005"
+        ]
+    );
+    // The note is the page explaining itself, not a mistake.
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+#[test]
+fn names_leading_most_descriptions_are_the_names() {
+    let project = load(
+        "# Codes\n\n\
+| Error code | Description |\n\
+|---|---|\n\
+| 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS: No progress within the period. |\n\
+| 0x80D02003 | DO_E_X_TWO - Some other text. |\n\
+| 0x80D02004 | A row without a name. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        vec![
+            record(
+                "0x80D02002",
+                "DO_E_DOWNLOAD_NO_PROGRESS",
+                "No progress within the period."
+            ),
+            record("0x80D02003", "DO_E_X_TWO", "Some other text."),
+            record("0x80D02004", "", "A row without a name."),
+        ]
+    );
+    // Conservative: one description of three opening with a name is a
+    // description, whole.
+    let project = load(
+        "# Codes\n\n\
+| Error code | Description |\n\
+|---|---|\n\
+| 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS: No progress within the period. |\n\
+| 0x80D02003 | Some other text. |\n\
+| 0x80D02004 | A row without a name. |\n",
+    );
+    assert_eq!(
+        records(&project)[0],
+        record(
+            "0x80D02002",
+            "",
+            "DO_E_DOWNLOAD_NO_PROGRESS: No progress within the period."
+        )
+    );
+}

@@ -26,6 +26,12 @@ pub enum Part {
     /// The symbolic name the cell starts with, before a note
     /// (`WU_E_A (see below)`).
     LeadingName,
+    /// The symbolic name a description starts with, before a `:` or a
+    /// dash (`DO_E_X: text`); empty where the cell starts otherwise.
+    NameBeforeText,
+    /// The description after the name it starts with (`text` of
+    /// `DO_E_X: text`); the whole cell where it starts otherwise.
+    TextAfterName,
 }
 
 /// One logical column: where it reads from and what it holds.
@@ -85,6 +91,9 @@ struct Profile {
     identifier: usize,
     /// Cells that begin with a symbolic name, whatever follows it.
     leading_identifier: usize,
+    /// Cells that begin with a symbolic name, then a `:` or a dash and
+    /// text (`DO_E_X: text`).
+    name_before_text: usize,
     /// Identifiers whose family errdocs knows (`ERROR_`, `WU_`, `E_`...).
     known_family: usize,
     hex_and_identifier: usize,
@@ -103,6 +112,8 @@ struct CellSummary {
     hex_short: bool,
     /// The cell begins with a symbolic name.
     leading_identifier: bool,
+    /// The cell begins with a symbolic name, then a `:` or a dash and text.
+    name_before_text: bool,
     /// Its first symbolic name is of a family errdocs knows.
     known_family: bool,
     /// The value of its first hex code that fits 32 bits.
@@ -130,6 +141,12 @@ impl CellSummary {
                 .first()
                 .is_some_and(|t| t.token == Token::Identifier),
             known_family,
+            name_before_text: shape.shape == Shape::Prose
+                && shape
+                    .tokens
+                    .first()
+                    .is_some_and(|t| t.token == Token::Identifier)
+                && super::shape::name_before_text(text).is_some(),
             hex: shape.tokens.iter().find_map(|t| match &t.token {
                 Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
                 _ => None,
@@ -163,6 +180,9 @@ impl Profile {
             }
             if cell.leading_identifier {
                 p.leading_identifier += 1;
+            }
+            if cell.name_before_text {
+                p.name_before_text += 1;
             }
             if s.has_identifier() {
                 p.identifier += 1;
@@ -621,9 +641,36 @@ fn decide(
         });
     if let Some((j, reason)) = described {
         taken[j] = true;
+        // No column names the codes, and the descriptions start with
+        // names (`DO_E_X: text`): the names are read from them. Only when
+        // more than half of them do, so a description that happens to
+        // open with a symbol (`E_FAIL: see above`) among plain ones is left
+        // whole.
+        let p = &profiles[j];
+        let named = !columns.iter().any(|c| c.role == ColumnRole::Name)
+            && p.name_before_text * 2 > p.non_empty;
+        if named {
+            columns.push(ColumnPlan {
+                source: j,
+                part: Part::NameBeforeText,
+                role: ColumnRole::Name,
+                reason: format!(
+                    "{}: the name is read from them",
+                    of(
+                        p.name_before_text,
+                        p.non_empty,
+                        "a symbolic name, then `:` or a dash and a description"
+                    )
+                ),
+            });
+        }
         columns.push(ColumnPlan {
             source: j,
-            part: Part::Whole,
+            part: if named {
+                Part::TextAfterName
+            } else {
+                Part::Whole
+            },
             role: ColumnRole::Description,
             reason,
         });
@@ -660,7 +707,15 @@ fn decide(
             },
         });
     }
-    columns.sort_by_key(|c| (c.source, !matches!(c.part, Part::Name | Part::LeadingName)));
+    columns.sort_by_key(|c| {
+        (
+            c.source,
+            !matches!(
+                c.part,
+                Part::Name | Part::LeadingName | Part::NameBeforeText
+            ),
+        )
+    });
 
     let has_code = code_column.is_some() || forms.decimal_codes;
     let has_name_or_text = columns

@@ -294,10 +294,133 @@ pub fn brief_shape_of(text: &str) -> CellShape {
 }
 
 fn read_shape(text: &str, brief: bool) -> CellShape {
+    // `0x80240002 (hex)`: one code and a note, read as the code.
+    if let Some(at) = bracketed_note(text)
+        && let Some(code) = lone_code(text, at)
+    {
+        let note = Spanned {
+            token: Token::Word,
+            span: at..text.trim_end().len(),
+        };
+        return CellShape {
+            tokens: vec![code, note],
+            shape: Shape::Hex,
+        };
+    }
+    read_words(text, brief)
+}
+
+/// Where the code is in a cell that holds one code and then a note: in
+/// brackets that close the cell (`0x80240002 (hex)`, `0x80240002（十六进制）`)
+/// or after a dash (`0x80240002 - see below`). The note is dropped from the
+/// code only, with no finding: it is how a page explains itself, not a
+/// mistake, a reader sees the code, and the page keeps the note. A note
+/// naming a symbol or holding a code (`(E_ABORT)`, `(0x2)`) is no note:
+/// those cells are a code with its name, or written twice.
+pub fn code_before_note(text: &str) -> Option<Range<usize>> {
+    let at = bracketed_note(text).or_else(|| dashed_note(text))?;
+    lone_code(text, at).map(|code| code.span)
+}
+
+/// The one hex code that `text[..at]` holds, if that is all it holds.
+fn lone_code(text: &str, at: usize) -> Option<Spanned> {
+    let mut code = read_words(text.get(..at)?, false);
+    (code.shape == Shape::Hex && code.tokens.len() == 1).then(|| code.tokens.remove(0))
+}
+
+/// True for the text of a note: words, and no code or symbolic name.
+fn is_note(text: &str) -> bool {
+    text.chars().any(char::is_alphabetic)
+        && read_words(text, false)
+            .tokens
+            .iter()
+            .all(|t| matches!(t.token, Token::Word | Token::Decimal(_)))
+}
+
+/// Where a note in brackets that close `text` starts, after something.
+fn bracketed_note(text: &str) -> Option<usize> {
+    let text = text.trim_end();
+    let close = text.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        ']' => '[',
+        '】' => '【',
+        _ => return None,
+    };
+    let at = text.rfind(open)?;
+    let inner = &text[at + open.len_utf8()..text.len() - close.len_utf8()];
+    (!text[..at].trim().is_empty() && is_note(inner)).then_some(at)
+}
+
+/// Where a note after a dash (` - `, ` – `, ` — `) starts.
+fn dashed_note(text: &str) -> Option<usize> {
+    let at = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|dash| text.find(dash))
+        .min()?;
+    is_note(&text[at..]).then_some(at)
+}
+
+/// A cell that begins with a symbolic name and then, after a `:` or a
+/// dash, its text (`DO_E_X: The download failed.`, `WU_E_Y - text`): where
+/// the name is, and where the text after it is.
+pub fn name_before_text(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let first = read_words(text, true).tokens.into_iter().next()?;
+    if first.token != Token::Identifier
+        || !text[..first.span.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '`' | '*' | '"'))
+    {
+        return None;
+    }
+    let after = &text[first.span.end..];
+    let after = after.trim_start_matches(['`', '*', '"']);
+    let rest = match after.strip_prefix([':', '：']) {
+        Some(rest) => rest,
+        None => {
+            let dashed = after.trim_start();
+            // The dash needs space around it on the name's side too:
+            // `WU_E_X-text` is no way to write a name and its text.
+            if dashed.len() == after.len() {
+                return None;
+            }
+            dashed
+                .strip_prefix(['-', '–', '—'])
+                .filter(|rest| rest.starts_with(char::is_whitespace))?
+        }
+    };
+    // `rest` is the end of `text`: its place is counted from the end.
+    let rest = rest.trim_start();
+    let start = text.len() - rest.len();
+    let end = start + rest.trim_end().len();
+    (end > start).then_some((first.span, start..end))
+}
+
+fn read_words(text: &str, brief: bool) -> CellShape {
     let mut tokens: Vec<Spanned> = Vec::new();
     let (mut hex, mut decimal, mut identifier, mut word) = (0usize, 0usize, 0usize, 0usize);
+    // The end of a code written in groups (`0x8024 0002`): the words up to
+    // it are its digits, not words of their own.
+    let mut grouped_until = 0;
     for (start, piece) in words(text) {
-        let token = token_of(piece);
+        if start < grouped_until {
+            continue;
+        }
+        let grouped = piece
+            .get(..2)
+            .filter(|p| p.eq_ignore_ascii_case("0x"))
+            .and_then(|_| crate::model::separated_hex(&text[start + 2..]));
+        let (token, piece) = match grouped {
+            Some(g) => {
+                grouped_until = start + 2 + g.len;
+                (
+                    Token::Hex(HexDigits::new(&g.digits)),
+                    &text[start..grouped_until],
+                )
+            }
+            None => (token_of(piece), piece),
+        };
         match token {
             Token::Hex(_) => hex += 1,
             Token::Decimal(_) => decimal += 1,
@@ -372,6 +495,19 @@ mod tests {
                 Shape::DecimalAndIdentifier,
             ),
             ("0x80072EFD\n0x80072EFE\n0x80D02002", Shape::HexList),
+            // Digits in groups are one code.
+            ("0x8024 0002", Shape::Hex),
+            ("0x8024_0002", Shape::Hex),
+            ("0x80 24 00 02", Shape::Hex),
+            ("WU_E_X (0x8024 0002)", Shape::HexAndIdentifier),
+            ("0x8024 200", Shape::Hex),
+            // A code and a note.
+            ("0x80240002 (hex)", Shape::Hex),
+            ("0x80240002（十六进制）", Shape::Hex),
+            ("0x8024 0002 (see the note below)", Shape::Hex),
+            ("0x80240002 (0x2)", Shape::HexList),
+            ("0x80240002 - see below", Shape::Prose),
+            ("(hex)", Shape::Prose),
             ("The agent could not provide the service.", Shape::Prose),
             ("28001:Bad wallpaper image", Shape::Prose),
             ("500 error", Shape::Prose),
@@ -388,6 +524,56 @@ mod tests {
         ];
         for (text, shape) in cases {
             assert_eq!(shape_of(text).shape, shape, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_in_groups_is_one_token() {
+        let text = "WU_E_X (0x8024 0002)";
+        let shape = shape_of(text);
+        assert_eq!(shape.hex_span().map(|s| &text[s]), Some("0x8024 0002"));
+        assert!(
+            shape
+                .tokens
+                .iter()
+                .any(|t| t.token == Token::Hex(HexDigits::new("80240002")))
+        );
+    }
+
+    #[test]
+    fn a_note_after_a_code_is_not_the_code() {
+        for (text, code) in [
+            ("0x80240002 (hex)", Some("0x80240002")),
+            ("0x80240002（十六进制）", Some("0x80240002")),
+            ("0x80240002 - see below", Some("0x80240002")),
+            ("0x80240002 – siehe unten", Some("0x80240002")),
+            ("0x8024 0002 (hex)", Some("0x8024 0002")),
+            ("0x80004004 (E_ABORT)", None),
+            ("0x80240002 - 0x80240003", None),
+            ("WU_E_X - see below", None),
+            ("0x80240002", None),
+        ] {
+            assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_leading_its_text_is_found() {
+        for (text, found) in [
+            (
+                "DO_E_X: The download failed.",
+                Some(("DO_E_X", "The download failed.")),
+            ),
+            ("WU_E_Y - Some text", Some(("WU_E_Y", "Some text"))),
+            ("`WU_E_Y`：文本", Some(("WU_E_Y", "文本"))),
+            ("WU_E_Y — text", Some(("WU_E_Y", "text"))),
+            ("WU_E_Y-text", None),
+            ("WU_E_Y is returned when", None),
+            ("WU_E_Y:", None),
+            ("The agent: WU_E_Y", None),
+        ] {
+            let got = name_before_text(text).map(|(name, rest)| (&text[name], &text[rest]));
+            assert_eq!(got, found, "{text:?}");
         }
     }
 

@@ -404,6 +404,24 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
     if part == Part::Whole {
         return cell.clone();
     }
+    // A code and a note after it (`0x80240002 - see below`): the code.
+    if part == Part::Hex
+        && let Some(span) = super::shape::code_before_note(&cell.text)
+    {
+        return cell.part(file, span);
+    }
+    match part {
+        Part::NameBeforeText | Part::TextAfterName => {
+            let found = super::shape::name_before_text(&cell.text);
+            return match (found, part) {
+                (Some((name, _)), Part::NameBeforeText) => cell.part(file, name),
+                (Some((_, text)), _) => cell.part(file, text),
+                (None, Part::NameBeforeText) => Cell::empty(cell.location.clone(), cell.offset),
+                (None, _) => cell.clone(),
+            };
+        }
+        _ => {}
+    }
     let shape = shape_of(&cell.text);
     let composite = shape.tokens.len() > 1
         && matches!(
@@ -411,7 +429,7 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
             Shape::Hex | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
         );
     let span = match part {
-        Part::Whole => return cell.clone(),
+        Part::Whole | Part::NameBeforeText | Part::TextAfterName => return cell.clone(),
         Part::Hex => shape.hex_span(),
         Part::Number => shape.decimal_span(),
         Part::Name => shape.identifier_span(),

@@ -40,6 +40,13 @@ pub enum CodeProblem {
         /// The characters after its digits.
         trailing: String,
     },
+    /// Eight hex digits written in groups (`0x8024 0002`, `0x8024_0002`,
+    /// `0x80 24 00 02`), as some wiki and CJK pages and C++ or C# sources
+    /// write them: the value is plain, but the text is no code to search.
+    Separated {
+        /// The character between the groups.
+        separator: char,
+    },
     /// The cell holds something that is not a code at all.
     NotACode,
     /// The cell of a table whose codes are decimal numbers holds no number.
@@ -65,6 +72,11 @@ impl fmt::Display for CodeProblem {
             CodeProblem::Wrapped { leading, trailing } => {
                 write!(f, "is wrapped in stray `{leading}` and `{trailing}`")
             }
+            CodeProblem::Separated { separator } => write!(
+                f,
+                "has its digits split by {} where 8 digits are written together",
+                separator_name(*separator)
+            ),
             CodeProblem::NotACode => f.write_str("is not a hex code"),
             CodeProblem::NotANumber => f.write_str("is not a number"),
             CodeProblem::Empty => f.write_str("is empty"),
@@ -246,6 +258,25 @@ impl HResult {
             } else {
                 ("", text)
             };
+        if prefix == "0x"
+            && let Some(grouped) = separated_hex(rest)
+            && rest[grouped.len..].trim().is_empty()
+        {
+            return match grouped.value {
+                Some(value) => CodeReading {
+                    value: Some(HResult(value)),
+                    problem: Some(CodeProblem::Separated {
+                        separator: grouped.separator,
+                    }),
+                },
+                None => CodeReading {
+                    value: None,
+                    problem: Some(CodeProblem::WrongDigitCount {
+                        digits: grouped.digits.len(),
+                    }),
+                },
+            };
+        }
         let digits_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
         let (digits, trailing) = rest.split_at(digits_len);
         // A C literal's suffix (`0x80070005L`) is how headers write codes;
@@ -300,6 +331,102 @@ impl HResult {
             }
         };
         CodeReading { value, problem }
+    }
+}
+
+/// Hex digits written in groups, read by [`separated_hex`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeparatedHex {
+    /// The digits, joined.
+    pub digits: String,
+    /// The value of the digits when there are eight of them.
+    pub value: Option<u32>,
+    /// The character between the groups.
+    pub separator: char,
+    /// How many bytes of the text the groups take.
+    pub len: usize,
+}
+
+/// True for the characters that pages put between groups of digits: a
+/// space (plain, no-break, thin or narrow no-break, as typography groups
+/// digits, or the ideographic space of CJK pages), `_` (C#, Java, Rust) and `'` (C++14). Not `-`: `0x0000-FFFF`
+/// is a range.
+pub fn is_digit_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{3000}' | '_' | '\''
+    )
+}
+
+/// The digits at the start of `text` (after its `0x`) when they are eight
+/// hex digits in groups of the same length (4 and 4, or four of 2), each
+/// split from the next by the same single separator (see
+/// [`is_digit_separator`]): `8024 0002`, `8024_0002`, `80 24 00 02`; or
+/// seven, 4 and 3 (`8024 200`), a grouped code that lost a digit, read as
+/// such (no value). Groups of other lengths are not read as one code:
+/// `0x57 87` is a code and its decimal, `0x800 70005` nothing a reader
+/// would take for one code.
+pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
+    let first = text.bytes().take_while(u8::is_ascii_hexdigit).count();
+    if first != 2 && first != 4 {
+        return None;
+    }
+    let separator = text[first..]
+        .chars()
+        .next()
+        .filter(|&c| is_digit_separator(c))?;
+    let mut digits = String::with_capacity(8);
+    let mut at = 0;
+    for group in 0..8 / first {
+        if group > 0 {
+            text[at..].strip_prefix(separator)?;
+            at += separator.len_utf8();
+        }
+        let run = text[at..].bytes().take_while(u8::is_ascii_hexdigit).count();
+        // The last of two groups of 4 may have lost a digit.
+        let lost_one = first == 4 && group == 1 && run == 3;
+        if run != first && !lost_one {
+            return None;
+        }
+        digits.push_str(&text[at..at + run]);
+        at += run;
+    }
+    // A ninth digit, or another group, makes it something else.
+    if text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        || text[at..]
+            .strip_prefix(separator)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_hexdigit()))
+    {
+        return None;
+    }
+    // `0x1234 4660`: a short code and its decimal, not one code.
+    let (high, low) = digits.split_at(4);
+    if u32::from_str_radix(high, 16).ok() == low.parse::<u32>().ok() && !low.is_empty() {
+        return None;
+    }
+    Some(SeparatedHex {
+        value: (digits.len() == 8)
+            .then(|| u32::from_str_radix(&digits, 16).ok())
+            .flatten(),
+        digits,
+        separator,
+        len: at,
+    })
+}
+
+/// A separator in words, for messages (a no-break space looks like a space
+/// but is not one to search).
+fn separator_name(c: char) -> String {
+    match c {
+        ' ' => "a space".to_string(),
+        '\u{00A0}' => "a no-break space (U+00A0)".to_string(),
+        '\u{2009}' => "a thin space (U+2009)".to_string(),
+        '\u{202F}' => "a narrow no-break space (U+202F)".to_string(),
+        '\u{3000}' => "an ideographic space (U+3000)".to_string(),
+        c => format!("`{c}`"),
     }
 }
 
@@ -575,6 +702,58 @@ mod tests {
             HResult::read("8007064L").problem,
             Some(CodeProblem::NotACode)
         );
+    }
+
+    #[test]
+    fn digits_written_in_groups_are_one_code() {
+        for (text, separator) in [
+            ("0x8024 0002", ' '),
+            ("0x8024_0002", '_'),
+            ("0x8024'0002", '\''),
+            ("0x80 24 00 02", ' '),
+            ("0x8024\u{00A0}0002", '\u{00A0}'),
+            ("0X8024\u{202F}0002", '\u{202F}'),
+            ("0x8024\u{3000}0002", '\u{3000}'),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, Some(HResult::new(0x8024_0002)), "{text:?}");
+            assert_eq!(
+                read.problem,
+                Some(CodeProblem::Separated { separator }),
+                "{text:?}"
+            );
+        }
+        assert!(
+            HResult::read("0x8024 0002")
+                .problem
+                .is_some_and(|p| p.to_string().contains("split by a space"))
+        );
+        // A grouped code that lost a digit is read whole, as one.
+        assert_eq!(
+            HResult::read("0x8024 200"),
+            CodeReading {
+                value: None,
+                problem: Some(CodeProblem::WrongDigitCount { digits: 7 })
+            }
+        );
+        assert_eq!(
+            separated_hex("8024 200 |").map(|g| (g.digits, g.len)),
+            Some(("8024200".to_string(), 8))
+        );
+        // Not one code: groups of other lengths, a range, a short code and
+        // its decimal, a ninth digit, mixed separators.
+        for text in [
+            "0x00FF 255",
+            "0x8024 20",
+            "0x800 70005",
+            "0x0000-FFFF",
+            "0x1234 4660",
+            "0x8024 00021",
+            "0x8024 0002 0003",
+            "0x80 24_00 02",
+        ] {
+            assert_eq!(HResult::read(text).value, None, "{text:?}");
+        }
     }
 
     #[test]

@@ -11,8 +11,8 @@ mod record;
 
 pub use family::{Family, counterpart_code};
 pub use hresult::{
-    CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, decimal_value,
-    read_decimal,
+    CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
+    decimal_value, is_digit_separator, read_decimal, separated_hex,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind};
 pub use locale_map::LocaleMap;

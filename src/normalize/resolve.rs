@@ -285,7 +285,11 @@ pub fn written_digits(written: &str) -> String {
         .or_else(|| text.strip_prefix('x'))
         .or_else(|| text.strip_prefix('X'))
         .unwrap_or(text);
-    let digits: String = text.chars().take_while(char::is_ascii_hexdigit).collect();
+    // Digits in groups (`8024 200`) are one run of digits.
+    let digits: String = match crate::model::separated_hex(text) {
+        Some(grouped) => grouped.digits,
+        None => text.chars().take_while(char::is_ascii_hexdigit).collect(),
+    };
     if digits.len() >= 4 {
         digits.to_ascii_uppercase()
     } else {
@@ -471,6 +475,12 @@ mod tests {
             line: 9,
             column: 1,
         }
+    }
+
+    #[test]
+    fn digits_in_groups_are_one_run() {
+        assert_eq!(written_digits("0x8024 200"), "8024200");
+        assert_eq!(written_digits("0x8024_0002"), "80240002");
     }
 
     #[test]

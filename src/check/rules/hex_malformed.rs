@@ -70,6 +70,7 @@ fn finding(code: &UnreadableCode) -> Finding {
                 CodeProblem::MissingPrefix
                     | CodeProblem::MissingZero
                     | CodeProblem::TrailingPunctuation { .. }
+                    | CodeProblem::Separated { .. }
             )
         );
         let applicability = match (resolution.value, resolution.confidence) {
