@@ -355,10 +355,12 @@ fn bracketed_note(text: &str) -> Option<usize> {
 
 /// Where a note after a dash (` - `, ` – `, ` — `) starts.
 fn dashed_note(text: &str) -> Option<usize> {
-    let at = [" - ", " – ", " — "]
-        .iter()
-        .filter_map(|dash| text.find(dash))
-        .min()?;
+    // One pass from space to space: most cells have no dash, and this is
+    // asked of every code cell.
+    let at = text.match_indices(' ').map(|(at, _)| at).find(|&at| {
+        let mut after = text[at + 1..].chars();
+        matches!(after.next(), Some('-' | '–' | '—')) && after.next() == Some(' ')
+    })?;
     is_note(&text[at..]).then_some(at)
 }
 

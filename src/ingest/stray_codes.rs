@@ -75,13 +75,21 @@ pub fn find(
     let (mut offset, body) = text
         .get(structure.body_start..)
         .map_or((0, text.as_str()), |body| (structure.body_start, body));
+    let tables = TableLines::of(structure);
+    let mut line_number = file.location(offset).line;
     for line in body.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        line_number += 1;
         let trimmed = line.trim_start_matches([' ', '\t']);
         let Some(listing) = listing_of(trimmed) else {
             continue;
         };
+        // A table's own rows are its: only rows outside every table are
+        // looked at (and the tables' codes gathered only for those).
+        if listing == Listing::Row && tables.holds(line_number - 1) {
+            continue;
+        }
         // Where the line's text starts: a code block's range may start
         // after the indent of its first line.
         let at = start + (line.len() - trimmed.len());
@@ -210,6 +218,47 @@ impl<'a> LineWords<'a> {
 fn is_prose(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_lowercase())
         && !word.bytes().any(|b| b.is_ascii_digit() || b == b'_')
+}
+
+/// The lines the page's tables span, from each table's first line to its
+/// last row's.
+struct TableLines {
+    /// First lines, in order.
+    starts: Vec<usize>,
+    /// `ends[i]`: the furthest last line of the tables up to the `i`-th
+    /// (nested tables may end before the table around them).
+    ends: Vec<usize>,
+}
+
+impl TableLines {
+    fn of(structure: &Structure) -> TableLines {
+        let mut spans: Vec<(usize, usize)> = structure
+            .tables
+            .iter()
+            .map(|table| {
+                let first = table.location.line;
+                // The header and its delimiter row, at least.
+                let last = table.rows.iter().map(|r| r.location.line).max();
+                (first, last.unwrap_or(first).max(first + 1))
+            })
+            .collect();
+        spans.sort_unstable();
+        let starts = spans.iter().map(|&(first, _)| first).collect();
+        let ends = spans
+            .iter()
+            .scan(0, |furthest, &(_, last)| {
+                *furthest = last.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        TableLines { starts, ends }
+    }
+
+    /// True when line `line` (1-based) is within a table.
+    fn holds(&self, line: usize) -> bool {
+        let before = self.starts.partition_point(|&first| first <= line);
+        before > 0 && self.ends[before - 1] >= line
+    }
 }
 
 /// Whether `line` (its indent removed) is a heading, an item or a
