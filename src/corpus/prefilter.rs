@@ -18,8 +18,9 @@
 //! a number: paragraph entries (`**NAME** (0x…)`, `#define NAME 0x…`) are
 //! read as a table, and codes under headings or in list items are reported
 //! (`codes-outside-tables`). So is a file with one line that starts with
-//! `|` and holds a `0x` number: a table row that no table holds (a table
-//! without its delimiter row) is reported from one code.
+//! `|`, or holds two `|`, and holds a `0x` number: a table row that no
+//! table holds (a table without its delimiter row) is reported from one
+//! code.
 //!
 //! Quick passes over the bytes, each stopping at the first hit: one
 //! jumps from `<` to `<` and from `-` to `-` (with `memchr`) for a table;
@@ -39,7 +40,7 @@ pub fn may_hold_code_table(bytes: &[u8]) -> bool {
 /// (`**NAME** (0x…)`, `2 (0x2)`, `#define NAME 0x…`) are read as a table,
 /// and codes in headings or list items are reported
 /// (`codes-outside-tables`), from three entries or codes up (a line that
-/// starts with `|`, from one: a table row no table holds).
+/// starts with `|` or holds two, from one: a table row no table holds).
 const LISTED_LINES: usize = 3;
 
 /// True when at least [`LISTED_LINES`] lines hold a `0x` number and start
@@ -54,7 +55,8 @@ fn lists_codes(bytes: &[u8]) -> bool {
     // many numbers share a line.
     let mut line_start = 0;
     let mut searched_to = 0;
-    let mut counted: Option<usize> = None;
+    // The start of the last line looked at: its other numbers add nothing.
+    let mut looked: Option<usize> = None;
     for at in memchr::memchr_iter(b'0', bytes) {
         if !matches!(bytes.get(at + 1), Some(b'x' | b'X'))
             || !bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
@@ -65,20 +67,28 @@ fn lists_codes(bytes: &[u8]) -> bool {
             line_start = searched_to + newline + 1;
         }
         searched_to = at;
-        if counted == Some(line_start) {
+        if looked == Some(line_start) {
             continue;
         }
+        looked = Some(line_start);
         let first = bytes[line_start..at]
             .iter()
             .find(|b| !matches!(b, b' ' | b'\t'))
             .copied()
             .unwrap_or(b'0');
-        // A row that no table holds is reported from one code.
-        if first == b'|' {
+        // A row that no table holds is reported from one code, and
+        // `codes-outside-tables` takes a line with two `|` for a row too
+        // (a table written without its outer bars). Each line is looked
+        // at once, so its bars are counted once.
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        if first == b'|'
+            || memchr::memchr_iter(b'|', &bytes[line_start..line_end])
+                .nth(1)
+                .is_some()
+        {
             return true;
         }
         if matches!(first, b'#' | b'-' | b'*' | b'+' | b':' | b'>') || first.is_ascii_digit() {
-            counted = Some(line_start);
             lines += 1;
             if lines >= LISTED_LINES {
                 return true;
@@ -478,6 +488,8 @@ mod tests {
         // a prose line that mentions a code.
         assert!(keeps("# Errors\n\n| 0x80240002 | WU_E_X | Text. |\n"));
         assert!(!keeps("# Errors\n\nA code such as 0x80240002 | another.\n"));
+        // Without its outer bars, as `codes-outside-tables` reads it too.
+        assert!(keeps("# Errors\n\n0x80240002 | WU_E_X | Text.\n"));
         // Codes under headings and in list items (`codes-outside-tables`).
         assert!(keeps(
             "# Errors\n\n## 0x801C03ED\n\nText.\n\n## 0x801C03EE\n\n- **NTE_PERM** (0x80090010): Denied.\n"

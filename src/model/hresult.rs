@@ -402,9 +402,11 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
     {
         return None;
     }
-    // `0x1234 4660`: a short code and its decimal, not one code.
+    // `0x1234 4660`: a short code and its decimal, not one code. A decimal
+    // is not written with a leading zero: `0x0000 0000` (S_OK in groups)
+    // and `0x0001 0001` are one code.
     let (high, low) = digits.split_at(4);
-    if u32::from_str_radix(high, 16).ok() == low.parse::<u32>().ok() && !low.is_empty() {
+    if !low.starts_with('0') && u32::from_str_radix(high, 16).ok() == low.parse::<u32>().ok() {
         return None;
     }
     Some(SeparatedHex {
@@ -736,6 +738,20 @@ mod tests {
                 problem: Some(CodeProblem::WrongDigitCount { digits: 7 })
             }
         );
+        // Equal halves with a leading zero are no code and its decimal.
+        for (text, value) in [
+            ("0x0000 0000", 0),
+            ("0x00 00 00 00", 0),
+            ("0x0001 0001", 0x0001_0001),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, Some(HResult::new(value)), "{text:?}");
+            assert_eq!(
+                read.problem,
+                Some(CodeProblem::Separated { separator: ' ' }),
+                "{text:?}"
+            );
+        }
         assert_eq!(
             separated_hex("8024 200 |").map(|g| (g.digits, g.len)),
             Some(("8024200".to_string(), 8))
