@@ -787,6 +787,15 @@ fn rows_that_no_table_holds_are_reported() {
     // cell, are not reported.
     let held = page.replace(":::column-end:::\n", "");
     assert_eq!(findings_of(&load(&held), "codes-outside-tables"), []);
+    // A malformed code in such a row is the row's code still.
+    let malformed = page.replace("| 0x80240002 |", "| 0x8024002 |");
+    let found = findings_of(&load(&malformed), "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.starts_with("`0x8024002` is listed"),
+        "{}",
+        found[0].1
+    );
 }
 
 #[test]

@@ -102,7 +102,14 @@ pub fn find(
             continue;
         }
         let mut words: Option<LineWords> = None;
-        for (at, code) in hex_codes(line) {
+        // A row's code may be malformed (`0x8024002`): the row is still
+        // one the page meant to list, and its code is what hex-malformed
+        // would have said of it in a table.
+        let digits = match listing {
+            Listing::HeadingOrItem => 8..=8,
+            Listing::Row => MALFORMED_DIGITS_IN_ROWS,
+        };
+        for (at, code) in hex_codes_of(line, digits) {
             // The line's words are found once, for all its codes: asking
             // again of each code's whole prefix made a line of 80,000
             // codes take minutes.
@@ -220,6 +227,10 @@ fn is_prose(word: &str) -> bool {
         && !word.bytes().any(|b| b.is_ascii_digit() || b == b'_')
 }
 
+/// How many hex digits a code of a row that no table holds may have: a
+/// digit or three lost, as malformed codes in tables are.
+const MALFORMED_DIGITS_IN_ROWS: std::ops::RangeInclusive<usize> = 5..=8;
+
 /// The lines the page's tables span, from each table's first line to its
 /// last row's.
 struct TableLines {
@@ -313,20 +324,29 @@ pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
 /// Each `0x` and eight hex digits standing alone in `line`, with its byte
 /// offset.
 fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    hex_codes_of(line, 8..=8)
+}
+
+/// Each `0x` and a number of hex digits in `digits` standing alone in
+/// `line`, with its byte offset.
+fn hex_codes_of(
+    line: &str,
+    digits: std::ops::RangeInclusive<usize>,
+) -> impl Iterator<Item = (usize, &str)> {
     let bytes = line.as_bytes();
     let mut found = memchr::memmem::find_iter(bytes, b"0x")
         .chain(memchr::memmem::find_iter(bytes, b"0X"))
         .filter_map(move |at| {
             let before = at.checked_sub(1).map(|i| bytes[i]);
-            let digits = bytes[at + 2..]
+            let count = bytes[at + 2..]
                 .iter()
                 .take_while(|b| b.is_ascii_hexdigit())
                 .count();
-            let after = bytes.get(at + 2 + digits);
+            let after = bytes.get(at + 2 + count);
             // Not part of a longer word, nor a piece of a GUID.
             let joined = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
             let alone = !before.is_some_and(joined) && !after.is_some_and(|&b| joined(b));
-            (digits == 8 && alone).then(|| (at, &line[at..at + 10]))
+            (digits.contains(&count) && alone).then(|| (at, &line[at..at + 2 + count]))
         })
         .collect::<Vec<_>>();
     // The `0X` hits follow the `0x` ones: in the line's order, the first
