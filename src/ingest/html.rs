@@ -930,8 +930,16 @@ mod tests {
 
     /// The tables read from the HTML table that `text` starts with.
     fn tables_at_start(text: &str) -> Vec<Table> {
+        tables_and_problems_at_start(text).0
+    }
+
+    /// The tables read from the HTML table at the start of `text`, and
+    /// the problems reading them reported.
+    fn tables_and_problems_at_start(text: &str) -> (Vec<Table>, Vec<IngestProblem>) {
         let end = table_end(text, 0).expect("closed");
-        read_tables(&file(text), 0..end, 0, None, &mut Vec::new())
+        let mut problems = Vec::new();
+        let tables = read_tables(&file(text), 0..end, 0, None, &mut problems);
+        (tables, problems)
     }
 
     /// Every cell laid out in `tables`, extra cells included.
@@ -1106,9 +1114,8 @@ mod tests {
             <tr><td>0x80070005</td><td>E_A</td><td rowspan=\"2\">Denied.</td></tr>\n\
             <tr><td>0x80070006</td><td colspan=\"2\">E_B</td></tr>\n\
             <tr><td>0x80070007</td><td>E_C</td><td>Gone.</td></tr></table>";
-        let end = table_end(text, 0).expect("closed");
-        let mut problems = Vec::new();
-        let table = read_tables(&file(text), 0..end, 0, None, &mut problems).remove(0);
+        let (mut tables, problems) = tables_and_problems_at_start(text);
+        let table = tables.remove(0);
         assert_eq!(
             texts(&table),
             [
@@ -1152,9 +1159,8 @@ mod tests {
             <tr><td>0x80070006</td><td colspan=\"2\" rowspan=\"2\">E_B</td></tr>\
             <tr><td>0x80070007</td></tr>\
             <tr><td>0x80070008</td><td>E_D</td><td>Gone.</td></tr></table>";
-        let end = table_end(text, 0).expect("closed");
-        let mut problems = Vec::new();
-        let table = read_tables(&file(text), 0..end, 0, None, &mut problems).remove(0);
+        let (mut tables, problems) = tables_and_problems_at_start(text);
+        let table = tables.remove(0);
         assert_eq!(
             texts(&table),
             [
