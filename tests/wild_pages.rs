@@ -921,3 +921,49 @@ fn names_leading_most_descriptions_are_the_names() {
         )
     );
 }
+
+#[test]
+fn notes_after_codes_are_the_descriptions_of_a_table_without_any() {
+    // Two of three codes carry a note after a dash, and no column
+    // describes the codes: the notes were dropped (and with two notes in
+    // three cells the column was not even read as codes).
+    let project = load(
+        "# Errors\n\n| Code | Name |\n|---|---|\n\
+         | 0x80240001 - The agent could not update. | WU_E_NO_SERVICE |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED |\n\
+         | 0x80240003 — See below. | WU_E_UNKNOWN_ID |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "The agent could not update."
+            ),
+            record("0x80240002", "WU_E_MAX_CAPACITY_REACHED", ""),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "See below."),
+        ]
+    );
+    // A row without a note has no description, rather than an empty one.
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+#[test]
+fn notes_after_codes_stay_notes_beside_a_description_column() {
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80240001 - see below | WU_E_NO_SERVICE | The agent could not update. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The capacity was reached. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project)[0],
+        record(
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "The agent could not update."
+        )
+    );
+}

@@ -32,6 +32,10 @@ pub enum Part {
     /// The description after the name it starts with (`text` of
     /// `DO_E_X: text`); the whole cell where it starts otherwise.
     TextAfterName,
+    /// The note after a code's dash (`see below` of `0x80240002 - see
+    /// below`), in a table with no description column; empty where the
+    /// cell has none.
+    NoteAfterCode,
 }
 
 /// One logical column: where it reads from and what it holds.
@@ -94,6 +98,9 @@ struct Profile {
     /// Cells that begin with a symbolic name, then a `:` or a dash and
     /// text (`DO_E_X: text`).
     name_before_text: usize,
+    /// Cells that hold one code, then a dash and a note
+    /// (`0x80240002 - see below`).
+    note_after_code: usize,
     /// Identifiers whose family errdocs knows (`ERROR_`, `WU_`, `E_`...).
     known_family: usize,
     hex_and_identifier: usize,
@@ -114,6 +121,8 @@ struct CellSummary {
     leading_identifier: bool,
     /// The cell begins with a symbolic name, then a `:` or a dash and text.
     name_before_text: bool,
+    /// The cell is one code, then a dash and a note.
+    note_after_code: bool,
     /// Its first symbolic name is of a family errdocs knows.
     known_family: bool,
     /// The value of its first hex code that fits 32 bits.
@@ -147,6 +156,9 @@ impl CellSummary {
                     .first()
                     .is_some_and(|t| t.token == Token::Identifier)
                 && super::shape::name_before_text(text).is_some(),
+            note_after_code: shape.shape == Shape::Hex
+                && shape.tokens.len() == 2
+                && super::shape::note_after_code(text).is_some(),
             hex: shape.tokens.iter().find_map(|t| match &t.token {
                 Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
                 _ => None,
@@ -183,6 +195,9 @@ impl Profile {
             }
             if cell.name_before_text {
                 p.name_before_text += 1;
+            }
+            if cell.note_after_code {
+                p.note_after_code += 1;
             }
             if s.has_identifier() {
                 p.identifier += 1;
@@ -639,6 +654,25 @@ fn decide(
                     )
                 })
         });
+    // No column describes the codes, but some codes are followed by a
+    // note (`0x80240002 - The agent failed.`): those notes are all the
+    // page says about them, kept as their descriptions.
+    let noted = code_column.filter(|&j| profiles[j].note_after_code > 0);
+    if let (None, Some(j)) = (&described, noted) {
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::NoteAfterCode,
+            role: ColumnRole::Description,
+            reason: format!(
+                "no column describes the codes, and {}: the notes are read as descriptions",
+                of(
+                    profiles[j].note_after_code,
+                    profiles[j].non_empty,
+                    "a code, then a dash and a note"
+                )
+            ),
+        });
+    }
     if let Some((j, reason)) = described {
         taken[j] = true;
         // No column names the codes, and the descriptions start with

@@ -294,8 +294,9 @@ pub fn brief_shape_of(text: &str) -> CellShape {
 }
 
 fn read_shape(text: &str, brief: bool) -> CellShape {
-    // `0x80240002 (hex)`: one code and a note, read as the code.
-    if let Some(at) = bracketed_note(text)
+    // `0x80240002 (hex)`, `0x80240002 - see below`: one code and a note,
+    // read as the code.
+    if let Some(at) = note_start(text)
         && let Some(code) = lone_code(text, at)
     {
         let note = Spanned {
@@ -318,8 +319,31 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
 /// naming a symbol or holding a code (`(E_ABORT)`, `(0x2)`) is no note:
 /// those cells are a code with its name, or written twice.
 pub fn code_before_note(text: &str) -> Option<Range<usize>> {
-    let at = bracketed_note(text).or_else(|| dashed_note(text))?;
+    let at = note_start(text)?;
     lone_code(text, at).map(|code| code.span)
+}
+
+/// The note after the one code of a cell, after a dash (`see below` of
+/// `0x80240002 - see below`): in a table with no description column, what
+/// the page says about the code.
+pub fn note_after_code(text: &str) -> Option<Range<usize>> {
+    let at = dashed_note(text)?;
+    lone_code(text, at)?;
+    let note = text[at..].trim_start().strip_prefix(['-', '–', '—'])?;
+    let start = text.len() - note.trim_start().len();
+    let end = text.trim_end().len();
+    (end > start).then_some(start..end)
+}
+
+/// Where a note after a cell's code may start: in brackets that close
+/// the cell, or after a dash. Only a cell that begins like a code is
+/// looked at (this is asked of every cell).
+fn note_start(text: &str) -> Option<usize> {
+    let first = text.trim_start().chars().next()?;
+    if first.is_alphabetic() && !first.is_ascii_hexdigit() {
+        return None;
+    }
+    bracketed_note(text).or_else(|| dashed_note(text))
 }
 
 /// The one hex code that `text[..at]` holds, if that is all it holds.
@@ -508,7 +532,7 @@ mod tests {
             ("0x80240002（十六进制）", Shape::Hex),
             ("0x8024 0002 (see the note below)", Shape::Hex),
             ("0x80240002 (0x2)", Shape::HexList),
-            ("0x80240002 - see below", Shape::Prose),
+            ("0x80240002 - see below", Shape::Hex),
             ("(hex)", Shape::Prose),
             ("The agent could not provide the service.", Shape::Prose),
             ("28001:Bad wallpaper image", Shape::Prose),
@@ -556,6 +580,31 @@ mod tests {
             ("0x80240002", None),
         ] {
             assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_note_after_a_dash_is_told_from_the_code() {
+        for (text, note) in [
+            ("0x80240002 - see below", Some("see below")),
+            (
+                "0x80240002 —  The agent failed. ",
+                Some("The agent failed."),
+            ),
+            ("0x8024 0002 – siehe unten", Some("siehe unten")),
+            ("0x80240002 (hex)", None),
+            ("0x80240002 - 0x80240003", None),
+            ("WU_E_X - see below", None),
+            ("0x80240002", None),
+        ] {
+            assert_eq!(note_after_code(text).map(|s| &text[s]), note, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_and_its_note_read_as_a_code() {
+        for text in ["0x80240002 - see below", "0x80240002 (hex)"] {
+            assert_eq!(shape_of(text).shape, Shape::Hex, "{text:?}");
         }
     }
 

@@ -411,6 +411,12 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
         return cell.part(file, span);
     }
     match part {
+        Part::NoteAfterCode => {
+            return super::shape::note_after_code(&cell.text).map_or_else(
+                || Cell::empty(cell.location.clone(), cell.offset),
+                |note| cell.part(file, note),
+            );
+        }
         Part::NameBeforeText | Part::TextAfterName => {
             let found = super::shape::name_before_text(&cell.text);
             return match (found, part) {
@@ -429,7 +435,9 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
             Shape::Hex | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
         );
     let span = match part {
-        Part::Whole | Part::NameBeforeText | Part::TextAfterName => return cell.clone(),
+        Part::Whole | Part::NameBeforeText | Part::TextAfterName | Part::NoteAfterCode => {
+            return cell.clone();
+        }
         Part::Hex => shape.hex_span(),
         Part::Number => shape.decimal_span(),
         Part::Name => shape.identifier_span(),

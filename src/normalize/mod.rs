@@ -90,6 +90,19 @@ pub struct UnreadableCode {
 /// Identifies one row: file, table and row index.
 pub type RowKey = (usize, usize, usize);
 
+/// True when `table` has no description column of its own, and its
+/// descriptions are the notes after its codes (`0x80240002 - see below`):
+/// a row without a note has no description, rather than an empty one.
+fn describes_by_notes(table: &Table) -> bool {
+    let source = |role| {
+        table
+            .column(role)
+            .and_then(|i| table.columns.get(i))
+            .map(|c| c.source)
+    };
+    source(ColumnRole::Description).is_some_and(|d| source(ColumnRole::Code) == Some(d))
+}
+
 /// The cells of one data row by role.
 #[derive(Debug, Clone, Copy)]
 pub struct RowCells<'a> {
@@ -126,7 +139,8 @@ impl<'a> RowCells<'a> {
                 cell(ColumnRole::Decimal)
             },
             name: cell(ColumnRole::Name),
-            description: cell(ColumnRole::Description),
+            description: cell(ColumnRole::Description)
+                .filter(|d| !d.text.is_empty() || !describes_by_notes(table)),
             forms: table.forms,
         }
     }
