@@ -1017,11 +1017,11 @@ mod tests {
             "<td>0x80070005</td>".repeat(40_000),
             "<tr></tr>".repeat(2_000)
         );
-        let started = std::time::Instant::now();
         let cells = laid_out_cells(&tables_at_start(&text));
-        let elapsed = started.elapsed();
         assert!(cells > 40_000, "{cells} cells");
-        assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Walked quadratically, this input makes the test run far
+        // longer than the others (minutes where they take seconds).
     }
 
     #[test]

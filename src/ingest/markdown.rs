@@ -524,12 +524,12 @@ mod tests {
         let body = one.repeat(60_000);
         let mut options = Options::empty();
         options.insert(Options::ENABLE_TABLES);
-        let started = std::time::Instant::now();
         let blanked = without_directives_in_tables(&body, options);
-        let elapsed = started.elapsed();
         assert_eq!(blanked.len(), body.len());
         assert!(!blanked.contains(":::"));
-        assert!(elapsed < std::time::Duration::from_secs(6), "{elapsed:?}");
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Walked quadratically, this input makes the test run far
+        // longer than the others (minutes where they take seconds).
     }
 
     #[test]

@@ -580,9 +580,7 @@ mod tests {
             "| Code | Name | Description |\n|---|---|---|\n| {}<br>0x80240000 | WU_E_A | Fails. |\n",
             codes.join("<br>")
         );
-        let started = std::time::Instant::now();
         let (file, tables) = tables(&text);
-        let elapsed = started.elapsed();
         let table = &tables[0];
         let code = table
             .columns
@@ -598,6 +596,8 @@ mod tests {
         let again = table.rows[8_000].cells[code].offset;
         assert!(again > first, "{first} {again}");
         assert_eq!(&file.text[again..again + 10], "0x80240000");
-        assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Walked quadratically, this input makes the test run far
+        // longer than the others (minutes where they take seconds).
     }
 }

@@ -405,11 +405,12 @@ mod tests {
         // build, where it is now one `*`.
         let long = Wildcard::new(&format!("{}X", "*".repeat(130_000))).expect("wildcard");
         assert_eq!(long.matched, "*X");
-        let started = std::time::Instant::now();
         let found = (0..20_000)
             .filter(|i| long.matches(&format!("WU_E_NAME_{i}_X")))
             .count();
         assert_eq!(found, 20_000);
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Walked quadratically, this input makes the test run far
+        // longer than the others (minutes where they take seconds).
     }
 }

@@ -2077,18 +2077,15 @@ mod tests {
             })
             .collect();
         text.push_str("#define OM_F20000 0x1\n");
-        let started = std::time::Instant::now();
         let reference = header(&text).expect("parses");
         assert_eq!(
             reference.table().named("OM_F0").map(|f| f.value),
             Some(0x1000_0001)
         );
         assert!(reference.skipped().is_empty());
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(3),
-            "{:?}",
-            started.elapsed()
-        );
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Walked quadratically, this input makes the test run far
+        // longer than the others (minutes where they take seconds).
     }
 
     fn skipped(reference: &UserReference) -> Vec<(usize, &str, &str)> {
