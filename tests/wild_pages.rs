@@ -967,3 +967,24 @@ fn notes_after_codes_stay_notes_beside_a_description_column() {
         )
     );
 }
+
+#[test]
+fn a_code_header_over_too_few_codes_says_how_many_there_are() {
+    // One code in three rows is too few for a column of codes; the
+    // finding said that none of the cells held one.
+    let project = load(
+        "# Errors\n\n| Code | Name |\n|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE |\n\
+         | see the table above | WU_E_MAX_CAPACITY_REACHED |\n\
+         | the agent's code, which varies | WU_E_UNKNOWN_ID |\n",
+    );
+    assert_eq!(
+        findings_of(&project, "table-header-unrecognized"),
+        [(
+            3,
+            "the table's header (`Code`, `Name`) names a code column, but only 1 of its 3 rows \
+             hold a code, too few for a column of codes; its 3 rows are kept as unresolved rows"
+                .to_string()
+        )]
+    );
+}

@@ -133,6 +133,15 @@ pub fn ingest(
                     .map(|c| c.header.text.to_string())
                     .collect(),
                 rows: table.rows.len(),
+                rows_with_code: table
+                    .rows
+                    .iter()
+                    .filter(|row| {
+                        row.cells
+                            .iter()
+                            .any(|cell| shape::brief_shape_of(&cell.text).shape.has_hex())
+                    })
+                    .count(),
             });
         }
     }

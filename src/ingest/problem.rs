@@ -36,6 +36,9 @@ pub enum IngestProblem {
         headers: Vec<String>,
         /// The table's data rows.
         rows: usize,
+        /// How many of them hold a code somewhere: too few for a column
+        /// of codes.
+        rows_with_code: usize,
     },
     /// A header whose words name another role than its column's cells
     /// hold: the cells decide.

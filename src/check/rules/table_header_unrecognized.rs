@@ -29,6 +29,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             location,
             headers,
             rows,
+            rows_with_code,
         } = problem
         else {
             continue;
@@ -37,8 +38,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             location.clone(),
             format!(
-                "the table's header ({}) names a code column, but none of its cells holds a code; {}",
+                "the table's header ({}) names a code column, but {}; {}",
                 quoted.join(", "),
+                match rows_with_code {
+                    0 => "none of its cells holds a code".to_string(),
+                    k => format!(
+                        "only {k} of its {rows} rows hold a code, too few for a column of codes"
+                    ),
+                },
                 match rows {
                     1 => "its row is kept as an unresolved row".to_string(),
                     n => format!("its {n} rows are kept as unresolved rows"),
