@@ -380,3 +380,19 @@ fn a_shared_translated_description_is_compared_once() {
     assert_eq!(tokens.len(), 1, "{tokens:#?}");
     assert_eq!(tokens[0].location.line, 5);
 }
+
+/// A name cell that rows share (the codes of one cell) is spelt once: its
+/// case is reported once, at the cell.
+#[test]
+fn a_shared_name_in_the_wrong_case_is_reported_once() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240001<br>0x80240002 | Wu_E_No_Service | The agent failed. |\n\
+        | 0x80240003 | wu_e_unknown_id | Unknown. |\n";
+    let found = findings_of(&single(page.to_string()));
+    let lines: Vec<usize> = found
+        .iter()
+        .filter(|f| f.rule == "name-case")
+        .map(|f| f.location.line)
+        .collect();
+    assert_eq!(lines, [5, 6], "{found:#?}");
+}

@@ -56,6 +56,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             match verdict.map(|verdict| &verdict.name_verdict) {
                 // The reference spells it so: right, however unusual.
                 Some(NameVerdict::Defined { exact: true, .. }) => continue,
+                // The spelling is the cell's, whatever the row's code: a
+                // name cell that rows share is told once, at the first.
+                Some(NameVerdict::Defined { .. }) if row.shares_with_row_above(cell) => continue,
                 Some(NameVerdict::Defined { fact, value, .. }) => {
                     let (confidence, applicability) = match value {
                         ValueVerdict::Agrees | ValueVerdict::DecimalAsHex { .. } => {
