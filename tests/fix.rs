@@ -905,7 +905,8 @@ fn a_value_that_a_rowspan_shares_between_rows_is_left_for_a_person() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = stderr(&out);
     assert!(
-        err.contains("stands in 2 rows (rowspan)") && !err.contains("rounds"),
+        err.contains("stands in 2 rows (a rowspan, or a row whose code cell lists several codes)")
+            && !err.contains("rounds"),
         "{err}"
     );
     let fixed = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
@@ -916,4 +917,21 @@ fn a_value_that_a_rowspan_shares_between_rows_is_left_for_a_person() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn a_name_that_the_codes_of_one_cell_share_is_left_for_a_person_and_says_why() {
+    // A pipe table has no rowspan: the reason named one all the same.
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240004<br>0x80240005 | WU_E_NOT_A_REAL_NAME_EVER | Unknown name. |\n";
+    let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+    let root = dir.path().to_str().expect("utf-8");
+    let out = errdocs(&["--root", root, "fix", "--unsafe"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("the name cell stands in 2 rows (the row's code cell lists several codes)"),
+        "{err}"
+    );
+    let kept = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
+    assert_eq!(kept, page);
 }

@@ -564,8 +564,15 @@ fn place<'a>(
                 if matches!(want.fix.field.as_str(), "code" | "decimal" | "name")
                     && cells.rows_sharing(f, t, cell) > 1
                 {
+                    // A pipe table has no rowspan: its rows share a cell
+                    // only where the code cell lists several codes.
+                    let why = if table.format == TableFormat::Markdown {
+                        "the row's code cell lists several codes"
+                    } else {
+                        "a rowspan, or a row whose code cell lists several codes"
+                    };
                     return Err(format!(
-                        "the {} cell stands in {} rows (rowspan): a value fixed for one row would be wrong for the others; write each row its own cell",
+                        "the {} cell stands in {} rows ({why}): a value fixed for one row would be wrong for the others; write each row its own cell",
                         want.fix.field,
                         cells.rows_sharing(f, t, cell)
                     ));
