@@ -196,8 +196,8 @@ enum Command {
     /// wildcard.
     Lookup {
         /// Codes, names or wildcards: 0x80240001, 0x8024402c, 80240001
-        /// (eight bare digits are hex), 0x5, -2145124351, 2149842945, 1112,
-        /// wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?`
+        /// (eight bare digits are hex), '0x8024 0001' (digits in groups), 0x5,
+        /// -2145124351, 2149842945, 1112, wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?`
         /// one).
         #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
         queries: Vec<String>,

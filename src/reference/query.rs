@@ -198,6 +198,18 @@ fn parse_prefixed_hex(query: &str, after_prefix: &str) -> Result<ValueQuery, Que
     if digits.is_empty() {
         return Err(QueryError::new(query, "has no hex digits after `0x`"));
     }
+    // Digits in groups, as pages write them (`0x8024 0002`, `0x8024_0002`):
+    // the code, as the pages' own codes are read.
+    if let Some(grouped) = crate::model::separated_hex(digits)
+        && grouped.len == digits.len()
+        && let Some(value) = grouped.value
+    {
+        return Ok(ValueQuery {
+            value,
+            notation: Notation::Hex,
+            decimal_reading: None,
+        });
+    }
     if let Some(bad) = digits.chars().find(|c| !c.is_ascii_hexdigit()) {
         return Err(QueryError::new(
             query,
@@ -340,6 +352,15 @@ mod tests {
         assert_eq!(value("4294967295").value, u32::MAX);
         assert_eq!(value("-2147483648").value, 0x8000_0000);
         assert_eq!(value("1112L").value, 1112);
+    }
+
+    #[test]
+    fn codes_in_groups_are_codes() {
+        for query in ["0x8024 0002", "0x8024_0002", "0X80 24 00 02"] {
+            assert_eq!(value(query).value, 0x8024_0002, "{query}");
+        }
+        // Seven digits are a code that lost one: said, not guessed.
+        assert!(Query::parse("0x8024 200").is_err());
     }
 
     #[test]
