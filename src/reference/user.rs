@@ -1579,10 +1579,18 @@ fn settle_one(item: &Pending, collector: &mut Collector) -> Result<(), Reference
         }
         Pending::Alias((line, name, target, declared, branch)) => {
             collector.branch.clone_from(branch);
+            // Else one of winerror.h's severities and facilities
+            // (`#define FACILITY_OM FACILITY_ITF`), as a call's argument is.
             let resolved = collector
                 .by_name
                 .get(target)
-                .map(|&index| (collector.facts[index].value, collector.facts[index].kind));
+                .map(|&index| (collector.facts[index].value, collector.facts[index].kind))
+                .or_else(|| {
+                    WINERROR_NAMES
+                        .iter()
+                        .find(|(known, _)| known == target)
+                        .map(|&(_, value)| (value, kind_of(None, name, value)))
+                });
             match resolved {
                 Some((value, kind)) => collector.add(UserFact {
                     name: name.clone(),
@@ -1595,7 +1603,7 @@ fn settle_one(item: &Pending, collector: &mut Collector) -> Result<(), Reference
                         *line,
                         name,
                         format!(
-                            "refers to `{target}`, which this file does not define as a number"
+                            "refers to `{target}`, which this file does not define as a number (nor is it one of winerror.h's severities and facilities)"
                         ),
                     );
                     Ok(())
@@ -2062,6 +2070,24 @@ mod tests {
             skipped[4].2.contains("does not define as a number"),
             "{skipped:?}"
         );
+    }
+
+    /// A product's facility named after one of winerror.h's
+    /// (`#define FACILITY_OM FACILITY_ITF`) serves its calls: the alias was
+    /// skipped, and every code built on it with it.
+    #[test]
+    fn an_alias_of_a_winerror_facility_is_that_facility() {
+        let text = "#define FACILITY_OM FACILITY_ITF
+                    #define OM_E_FIRST MAKE_HRESULT(1, FACILITY_OM, 0x200)
+                    #define OM_E_NONE FACILITY_NOWHERE
+";
+        let reference = header(text).expect("parses");
+        let value = |name: &str| reference.table().named(name).map(|f| f.value);
+        assert_eq!(value("FACILITY_OM"), Some(4));
+        assert_eq!(value("OM_E_FIRST"), Some(0x8004_0200));
+        let skipped = skipped(&reference);
+        assert_eq!(skipped.len(), 1, "{skipped:?}");
+        assert_eq!(skipped[0].1, "OM_E_NONE");
     }
 
     /// Chains of calls and aliases written last to first are still read
