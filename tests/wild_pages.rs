@@ -695,6 +695,87 @@ fn docfx_directives_under_a_table_end_it() {
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
+/// Hugo shortcodes alone on the line right under a table (`{{% /tab %}}`,
+/// `{{< /tabs >}}`) and a Docusaurus admonition's closing `:::` end the
+/// table, as the sites read them: they are not rows whose code is
+/// `{{% /tab %}}`.
+#[test]
+fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         {{< tabs >}}\n\
+         {{% tab \"Client\" %}}\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         {{% /tab %}}\n\
+         {{< /tabs >}}\n\n\
+         :::note\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         :::\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80D01001",
+                "DO_E_NO_SERVICE",
+                "Delivery Optimization was unable to provide the service."
+            ),
+            record(
+                "0x80D02002",
+                "DO_E_DOWNLOAD_NO_PROGRESS",
+                "No progress within the period."
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// A name followed by a note (`(deprecated)`) or a mark pointing to a
+/// note under the table (`\*`, `†`) is the name: the record is not named
+/// `RPC_E_SERVERFAULT (deprecated)`, the reference does not call it
+/// unknown, and a translation that translates the note (`(preterido)`)
+/// keeps the same name.
+#[test]
+fn a_note_or_mark_after_a_name_is_not_part_of_it() {
+    let table = |note: &str| {
+        format!(
+            "# COM errors\n\n\
+             | Constant | Value |\n\
+             |---|---|\n\
+             | **CO_E_NOTINITIALIZED** | [0x800401F0](https://example.com/a) |\n\
+             | **RPC_E_SERVERFAULT** ({note}) | [0x80010105](https://example.com/b) |\n\
+             | **RPC_E_DISCONNECTED**\\* | [0x80010108](https://example.com/c) |\n\
+             | RPC_E_CHANGED_MODE † | 0x80010106 |\n\n\
+             \\* Returned only by old proxies.\n"
+        )
+    };
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", table("deprecated").as_bytes()),
+        ("sources/doc/pt-br.md", table("preterido").as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    let names: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("0x80010105".to_string(), "RPC_E_SERVERFAULT".to_string()),
+            ("0x80010106".into(), "RPC_E_CHANGED_MODE".into()),
+            ("0x80010108".into(), "RPC_E_DISCONNECTED".into()),
+            ("0x800401F0".into(), "CO_E_NOTINITIALIZED".into()),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
 /// Full-width punctuation beside a code, as Chinese and Japanese pages
 /// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
 /// does: the written digits are the code, and the finding says what
