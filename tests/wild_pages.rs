@@ -776,6 +776,43 @@ fn a_note_or_mark_after_a_name_is_not_part_of_it() {
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
+/// A table right under a JSX or HTML tag (`<TabItem>`), with no blank line
+/// between them, is part of the tag's HTML block, as GitHub and CommonMark
+/// read it: the finding says so and how to mend it (a blank line), rather
+/// than asking for a table that is already written; with the blank line,
+/// the table is read.
+#[test]
+fn a_table_inside_an_html_block_is_reported_with_the_block() {
+    let page = |gap: &str| {
+        format!(
+            "# Storage errors\n\n\
+             <Tabs>\n\
+             <TabItem value=\"hresult\" label=\"HRESULT\">\n{gap}\
+             | Error code | Name | Description |\n\
+             |---|---|---|\n\
+             | 0x80030001 | STG_E_INVALIDFUNCTION | Unable to perform requested operation. |\n\
+             | 0x80030002 | STG_E_FILENOTFOUND | The file could not be found. |\n\
+             | 0x80030003 | STG_E_PATHNOTFOUND | The path could not be found. |\n\n\
+             </TabItem>\n\
+             </Tabs>\n"
+        )
+    };
+    let found = findings_of(&load(&page("")), "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(
+        found[0]
+            .1
+            .ends_with("their rows are inside the HTML block that starts at line 3, which Markdown shows as HTML, not as a table: leave a blank line between the tag and the table to have them read and checked"),
+        "{}",
+        found[0].1
+    );
+    let mended = load(&page("\n"));
+    no_unresolved(&mended);
+    assert_eq!(records(&mended).len(), 3);
+    assert_eq!(rules_found(&mended), Vec::<String>::new());
+}
+
 /// Full-width punctuation beside a code, as Chinese and Japanese pages
 /// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
 /// does: the written digits are the code, and the finding says what

@@ -32,6 +32,10 @@ pub struct Structure {
     /// order (as Markdown reads them: an indented line in a list item is
     /// no code block).
     pub code_blocks: Vec<Range<usize>>,
+    /// The byte ranges of the HTML blocks (a line that starts with a tag,
+    /// to the next blank line), in file order: the lines in them are shown
+    /// as HTML, so a table written there is no table.
+    pub html_blocks: Vec<Range<usize>>,
     /// The extent of an HTML comment that is never closed, from its `<!--`
     /// to where Markdown's HTML block ends, if there is one.
     pub unclosed_comment: Option<Range<usize>>,
@@ -115,6 +119,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::Start(Tag::HtmlBlock) => {
                 html_block_end = range.end;
                 html_ranges.push(range.clone());
+                structure.html_blocks.push(range.clone());
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 blocks.boundary(range.start);

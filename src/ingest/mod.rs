@@ -169,6 +169,7 @@ pub fn ingest(
             location: stray.location,
             first: stray.first,
             count: stray.count,
+            html_block: stray.html_block,
         });
     }
     let suppressions = suppression::read(file, &structure.html_comments, problems);

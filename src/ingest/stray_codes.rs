@@ -33,6 +33,11 @@ pub struct StrayCodes {
     pub first: String,
     /// How many distinct codes (ignoring case).
     pub count: usize,
+    /// Where the HTML block starts that holds the first row written as a
+    /// table row, if one does: a table right under a tag
+    /// (`<TabItem value="a">`), with no blank line between them, is read
+    /// by Markdown as part of the tag's HTML block, not as a table.
+    pub html_block: Option<Location>,
 }
 
 /// The lines whose codes count.
@@ -68,6 +73,7 @@ pub fn find(
     let mut seen: HashSet<u32> = HashSet::new();
     let mut first: Option<(usize, &str)> = None;
     let mut in_rows = false;
+    let mut html_block: Option<usize> = None;
     // The code blocks are the Markdown parser's, not guessed again here
     // from fences and indents (an indented line is code after a blank line
     // but not inside a list item). Lines come in order: the code blocks
@@ -144,6 +150,12 @@ pub fn find(
             }
             seen.insert(value);
             in_rows |= listing == Listing::Row;
+            if listing == Listing::Row && html_block.is_none() {
+                let blocks = &structure.html_blocks;
+                let before = blocks.partition_point(|b| b.start <= start);
+                html_block = (before > 0 && blocks[before - 1].contains(&start))
+                    .then(|| blocks[before - 1].start);
+            }
             first.get_or_insert((start + at, code));
         }
     }
@@ -152,6 +164,7 @@ pub fn find(
         location: file.location(at),
         first: code.to_string(),
         count: seen.len(),
+        html_block: html_block.map(|at| file.location(at)),
     })
 }
 

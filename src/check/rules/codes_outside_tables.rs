@@ -37,17 +37,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             location,
             first,
             count,
+            html_block,
         } = problem
         else {
             continue;
         };
+        // A table right under a tag (`<TabItem>`, `<details>`) with no blank
+        // line between them is the tag's HTML block: "write them as a
+        // table" would not help, a blank line does.
+        let advice = |one: bool| match html_block {
+            Some(block) => format!(
+                "{} inside the HTML block that starts at line {}, which Markdown shows as HTML, not as a table: leave a blank line between the tag and the table to have {} read and checked",
+                if one { "its row is" } else { "their rows are" },
+                block.line,
+                if one { "it" } else { "them" },
+            ),
+            None if one => "write it as a row of a table to have it read and checked".to_string(),
+            None => "write them as a table to have them read and checked".to_string(),
+        };
         let message = if *count == 1 {
             format!(
-                "`{first}` is listed in a heading, a list item or a table row, and no table of the page holds it: errdocs reads tables and HTML definition lists, so it is not in the dataset; write it as a row of a table to have it read and checked"
+                "`{first}` is listed in a heading, a list item or a table row, and no table of the page holds it: errdocs reads tables and HTML definition lists, so it is not in the dataset; {}",
+                advice(true)
             )
         } else {
             format!(
-                "{count} codes are listed in headings, list items or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables and HTML definition lists, so none of them is in the dataset; write them as a table to have them read and checked"
+                "{count} codes are listed in headings, list items or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables and HTML definition lists, so none of them is in the dataset; {}",
+                advice(false)
             )
         };
         out.push(RULE.finding(location.clone(), message));
