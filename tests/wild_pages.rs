@@ -813,6 +813,35 @@ fn a_table_inside_an_html_block_is_reported_with_the_block() {
     assert_eq!(rules_found(&mended), Vec::<String>::new());
 }
 
+/// Support articles write their code column as `Error 0x800F081F`: a code
+/// under a one-word label, in any language. Those cells are the codes;
+/// the table is not one without codes, its rows dropped without a word.
+#[test]
+fn codes_under_a_one_word_label_are_codes() {
+    let project = load(
+        "# Fix Windows Update errors\n\n\
+         | Error | Cause | Resolution |\n\
+         |---|---|---|\n\
+         | Error 0x800F081F | The source files could not be found. | Use the `/Source` option. |\n\
+         | Error 0x800F0922 | Processing advanced installers failed. | Check the VPN. |\n\
+         | Error 0x80070002 | The system cannot find the file specified. | Run the troubleshooter. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80070002",
+                "",
+                "The system cannot find the file specified."
+            ),
+            record("0x800F081F", "", "The source files could not be found."),
+            record("0x800F0922", "", "Processing advanced installers failed."),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
 /// Full-width punctuation beside a code, as Chinese and Japanese pages
 /// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
 /// does: the written digits are the code, and the finding says what

@@ -323,6 +323,21 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
     read_words(text, brief)
 }
 
+/// True for tokens that are a word of letters and then a code, and
+/// nothing but space between them.
+fn is_label_and_code(text: &str, tokens: &[Spanned]) -> bool {
+    match tokens {
+        [label, code] => {
+            label.token == Token::Word
+                && matches!(code.token, Token::Hex(_))
+                && text[label.span.clone()].chars().all(char::is_alphabetic)
+                && text[..label.span.start].trim().is_empty()
+                && text[label.span.end..code.span.start].trim().is_empty()
+        }
+        _ => false,
+    }
+}
+
 /// The one symbolic name that `text[..at]` holds, if that is all it holds
 /// and a space parts it from the bracket: `E_X (deprecated)` is a name and
 /// a note, `HYPERLINK("a")` or `=SUM(A1)` is no name.
@@ -513,6 +528,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         (0, 1, 1, 0..=1) => Shape::DecimalAndIdentifier,
         // `2 (0x2)`: a Win32 code written twice.
         (1, 1, 0, 0) => Shape::Hex,
+        // `Error 0x800F081F`, `Kesalahan 0x800F081F`: a code under a
+        // one-word label, as support articles write their code column.
+        (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
         (n, 0, 0, 0) if n > 1 => Shape::HexList,
         _ => Shape::Prose,
     };
@@ -561,6 +579,12 @@ mod tests {
             ("0x80 24 00 02", Shape::Hex),
             ("WU_E_X (0x8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 200", Shape::Hex),
+            // A code under a one-word label; not under a phrase, nor a
+            // label glued to it.
+            ("Error 0x800F081F", Shape::Hex),
+            ("Kesalahan 0x800F081F¹", Shape::Hex),
+            ("See the 0x800F081F", Shape::Prose),
+            ("Error: 0x800F081F", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),
