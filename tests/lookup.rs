@@ -421,3 +421,20 @@ fn a_limit_of_zero_or_with_all_is_a_usage_error() {
 fn thousands(count: usize) -> String {
     errdocs::check::reference::thousands(count)
 }
+
+/// A record from a table without a name column: the human format says it
+/// has none, instead of a line that starts with a blank where the name goes.
+#[test]
+fn a_record_without_a_name_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("sources/doc");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let page = "# Fixes\n\n| Error | Cause |\n|---|---|\n| 0x800F081F | The source files could not be found. |\n";
+    std::fs::write(folder.join("en-us.md"), page).expect("write page");
+    let (code, text) = lookup_human(dir.path(), &["0x800F081F"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("\n  (no name) (unknown family; doc, \"Fixes\")\n"),
+        "{text}"
+    );
+}

@@ -695,6 +695,153 @@ fn docfx_directives_under_a_table_end_it() {
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
+/// Hugo shortcodes alone on the line right under a table (`{{% /tab %}}`,
+/// `{{< /tabs >}}`) and a Docusaurus admonition's closing `:::` end the
+/// table, as the sites read them: they are not rows whose code is
+/// `{{% /tab %}}`.
+#[test]
+fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         {{< tabs >}}\n\
+         {{% tab \"Client\" %}}\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         {{% /tab %}}\n\
+         {{< /tabs >}}\n\n\
+         :::note\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         :::\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80D01001",
+                "DO_E_NO_SERVICE",
+                "Delivery Optimization was unable to provide the service."
+            ),
+            record(
+                "0x80D02002",
+                "DO_E_DOWNLOAD_NO_PROGRESS",
+                "No progress within the period."
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// A name followed by a note (`(deprecated)`) or a mark pointing to a
+/// note under the table (`\*`, `†`) is the name: the record is not named
+/// `RPC_E_SERVERFAULT (deprecated)`, the reference does not call it
+/// unknown, and a translation that translates the note (`(preterido)`)
+/// keeps the same name.
+#[test]
+fn a_note_or_mark_after_a_name_is_not_part_of_it() {
+    let table = |note: &str| {
+        format!(
+            "# COM errors\n\n\
+             | Constant | Value |\n\
+             |---|---|\n\
+             | **CO_E_NOTINITIALIZED** | [0x800401F0](https://example.com/a) |\n\
+             | **RPC_E_SERVERFAULT** ({note}) | [0x80010105](https://example.com/b) |\n\
+             | **RPC_E_DISCONNECTED**\\* | [0x80010108](https://example.com/c) |\n\
+             | RPC_E_CHANGED_MODE † | 0x80010106 |\n\n\
+             \\* Returned only by old proxies.\n"
+        )
+    };
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", table("deprecated").as_bytes()),
+        ("sources/doc/pt-br.md", table("preterido").as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    let names: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("0x80010105".to_string(), "RPC_E_SERVERFAULT".to_string()),
+            ("0x80010106".into(), "RPC_E_CHANGED_MODE".into()),
+            ("0x80010108".into(), "RPC_E_DISCONNECTED".into()),
+            ("0x800401F0".into(), "CO_E_NOTINITIALIZED".into()),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// A table right under a JSX or HTML tag (`<TabItem>`), with no blank line
+/// between them, is part of the tag's HTML block, as GitHub and CommonMark
+/// read it: the finding says so and how to mend it (a blank line), rather
+/// than asking for a table that is already written; with the blank line,
+/// the table is read.
+#[test]
+fn a_table_inside_an_html_block_is_reported_with_the_block() {
+    let page = |gap: &str| {
+        format!(
+            "# Storage errors\n\n\
+             <Tabs>\n\
+             <TabItem value=\"hresult\" label=\"HRESULT\">\n{gap}\
+             | Error code | Name | Description |\n\
+             |---|---|---|\n\
+             | 0x80030001 | STG_E_INVALIDFUNCTION | Unable to perform requested operation. |\n\
+             | 0x80030002 | STG_E_FILENOTFOUND | The file could not be found. |\n\
+             | 0x80030003 | STG_E_PATHNOTFOUND | The path could not be found. |\n\n\
+             </TabItem>\n\
+             </Tabs>\n"
+        )
+    };
+    let found = findings_of(&load(&page("")), "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(
+        found[0]
+            .1
+            .ends_with("their rows are inside the HTML block that starts at line 3, which Markdown shows as HTML, not as a table: leave a blank line between the tag and the table to have them read and checked"),
+        "{}",
+        found[0].1
+    );
+    let mended = load(&page("\n"));
+    no_unresolved(&mended);
+    assert_eq!(records(&mended).len(), 3);
+    assert_eq!(rules_found(&mended), Vec::<String>::new());
+}
+
+/// Support articles write their code column as `Error 0x800F081F`: a code
+/// under a one-word label, in any language. Those cells are the codes;
+/// the table is not one without codes, its rows dropped without a word.
+#[test]
+fn codes_under_a_one_word_label_are_codes() {
+    let project = load(
+        "# Fix Windows Update errors\n\n\
+         | Error | Cause | Resolution |\n\
+         |---|---|---|\n\
+         | Error 0x800F081F | The source files could not be found. | Use the `/Source` option. |\n\
+         | Error 0x800F0922 | Processing advanced installers failed. | Check the VPN. |\n\
+         | Error 0x80070002 | The system cannot find the file specified. | Run the troubleshooter. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record(
+                "0x80070002",
+                "",
+                "The system cannot find the file specified."
+            ),
+            record("0x800F081F", "", "The source files could not be found."),
+            record("0x800F0922", "", "Processing advanced installers failed."),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
 /// Full-width punctuation beside a code, as Chinese and Japanese pages
 /// write it (`0x80240001：`, `（0x80240002）`), strays as ASCII punctuation
 /// does: the written digits are the code, and the finding says what

@@ -640,9 +640,16 @@ fn human_entry(out: &mut String, entry: &Match, is_project: bool, limit: usize) 
     }
     let shown = entry.records.len().min(limit.max(1));
     for &(record, counterpart) in &entry.records[..shown] {
+        // A page whose table has no name column documents codes without
+        // names: say so, rather than start the line with a blank.
+        let name = if record.name.is_empty() {
+            "(no name)"
+        } else {
+            record.name.as_str()
+        };
         out.push_str(&format!(
             "  {} ({} family; {}, \"{}\")\n",
-            record.name,
+            name,
             record.family.as_str(),
             record.document,
             record.section

@@ -36,6 +36,9 @@ struct Written {
     range: Range<usize>,
     /// True for a tag.
     tag: bool,
+    /// True for a Markdown emphasis delimiter (the `**` that closes
+    /// `**E_X**`): markup, which no character of a fix's text matches.
+    delimiter: bool,
 }
 
 impl Written {
@@ -50,7 +53,7 @@ impl Written {
 
     /// The character as the text has it, if any.
     fn text(&self) -> Option<char> {
-        (!self.is_nothing()).then_some(self.ch)
+        (!self.is_nothing() && !self.delimiter).then_some(self.ch)
     }
 }
 
@@ -119,10 +122,62 @@ fn decode(region: &str, syntax: Syntax) -> Vec<Written> {
             ch,
             range: i..i + len,
             tag,
+            delimiter: false,
         });
         i += len;
     }
+    if syntax == Syntax::Markdown {
+        mark_delimiters(region, &mut out);
+    }
     out
+}
+
+/// Marks the runs of `*` and `_` written as themselves that are emphasis
+/// markup: a run that can open emphasis, with one after it that can close
+/// it, and the reverse (CommonMark's flanking rules, pairing simplified).
+/// A fix's `*` is then not matched against the `*` that closes bold
+/// (`**E_X**\*` holds the text `E_X*`, but no `E_X*` is written there).
+fn mark_delimiters(region: &str, units: &mut [Written]) {
+    // (first unit, units, char, can open, can close) of each run.
+    let mut runs: Vec<(usize, usize, char, bool, bool)> = Vec::new();
+    let raw = |w: &Written| !w.tag && matches!(w.ch, '*' | '_') && w.range.len() == 1;
+    let mut i = 0;
+    while i < units.len() {
+        if !raw(&units[i]) {
+            i += 1;
+            continue;
+        }
+        let c = units[i].ch;
+        let mut end = i + 1;
+        while units.get(end).is_some_and(|w| raw(w) && w.ch == c) {
+            end += 1;
+        }
+        let before = region[..units[i].range.start].chars().next_back();
+        let after = region[units[end - 1].range.end..].chars().next();
+        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+        let left = !space(after) && (!punct(after) || space(before) || punct(before));
+        let right = !space(before) && (!punct(before) || space(after) || punct(after));
+        let (open, close) = if c == '_' {
+            (
+                left && (!right || punct(before)),
+                right && (!left || punct(after)),
+            )
+        } else {
+            (left, right)
+        };
+        runs.push((i, end - i, c, open, close));
+        i = end;
+    }
+    for (k, &(first, len, c, open, close)) in runs.iter().enumerate() {
+        let closed = open && runs[k + 1..].iter().any(|r| r.2 == c && r.4);
+        let opened = close && runs[..k].iter().any(|r| r.2 == c && r.3);
+        if closed || opened {
+            for unit in &mut units[first..first + len] {
+                unit.delimiter = true;
+            }
+        }
+    }
 }
 
 /// The length of the HTML tag (or comment) at the start of `text`, and
@@ -350,6 +405,40 @@ mod tests {
 
     fn fixed(region: &str, syntax: Syntax, from: &str, to: &str) -> String {
         apply(region, &replacements(region, syntax, from, to))
+    }
+
+    /// The `*` that closes bold is markup: a fix of the text `E_X*` (read
+    /// from `**E_X**\*`) is not made on it, which would leave the bold
+    /// unclosed (`**E_X*\*`); a `*` written as text is matched.
+    #[test]
+    fn emphasis_markup_is_not_text_a_fix_matches() {
+        let region = " **RPC_E_DISCONNECTED**\\* ";
+        assert_eq!(
+            replacements(
+                region,
+                Syntax::Markdown,
+                "RPC_E_DISCONNECTED*",
+                "RPC_E_DISCONNECTED"
+            ),
+            []
+        );
+        assert_eq!(
+            fixed(" OM_E_AU * ", Syntax::Markdown, "OM_E_AU *", "OM_E_AU"),
+            " OM_E_AU "
+        );
+        assert_eq!(
+            fixed(" **OM_E_AU\\*** ", Syntax::Markdown, "OM_E_AU*", "OM_E_AU"),
+            " **OM_E_AU** "
+        );
+        assert_eq!(
+            fixed(
+                " WU_E_NO_SERVCE ",
+                Syntax::Markdown,
+                "WU_E_NO_SERVCE",
+                "WU_E_NO_SERVICE"
+            ),
+            " WU_E_NO_SERVICE "
+        );
     }
 
     #[test]

@@ -32,6 +32,10 @@ pub struct Structure {
     /// order (as Markdown reads them: an indented line in a list item is
     /// no code block).
     pub code_blocks: Vec<Range<usize>>,
+    /// The byte ranges of the HTML blocks (a line that starts with a tag,
+    /// to the next blank line), in file order: the lines in them are shown
+    /// as HTML, so a table written there is no table.
+    pub html_blocks: Vec<Range<usize>>,
     /// The extent of an HTML comment that is never closed, from its `<!--`
     /// to where Markdown's HTML block ends, if there is one.
     pub unclosed_comment: Option<Range<usize>>,
@@ -115,6 +119,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::Start(Tag::HtmlBlock) => {
                 html_block_end = range.end;
                 html_ranges.push(range.clone());
+                structure.html_blocks.push(range.clone());
             }
             Event::Start(Tag::Heading { level, id, .. }) => {
                 blocks.boundary(range.start);
@@ -316,19 +321,18 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     structure
 }
 
-/// `body` with the DocFX directive lines (`:::column-end:::`, `:::row:::`,
-/// `:::image ...:::`) that GFM would read as rows of a pipe table
-/// above them blanked out, byte for byte. GFM ends a table only at a
+/// `body` with the directive lines that GFM would read as rows of a pipe
+/// table above them blanked out, byte for byte: DocFX directives
+/// (`:::column-end:::`, `:::row:::`, `:::image ...:::`, and Docusaurus's
+/// `:::` that closes an admonition) and Hugo shortcodes alone on their
+/// line (`{{% /tab %}}`, `{{< /tabs >}}`). GFM ends a table only at a
 /// blank line or another block, so a directive right under a table is a
-/// one-cell row there; Microsoft Learn reads it as the directive it is,
-/// and the table ends above it. A directive never holds a pipe, so no
-/// row is lost. Pages without such a line are parsed once more only when
-/// they hold `:::` at all.
+/// one-cell row there; the sites read it as the directive it is, and the
+/// table ends above it. A directive never holds a pipe, so no row is
+/// lost. Pages without such a line are parsed once more only when they
+/// hold one at all.
 fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Cow<'_, str> {
-    let is_directive = |line: &str| {
-        let line = line.trim_start_matches([' ', '\t', '>']);
-        line.starts_with(":::") && !line.contains('|')
-    };
+    let is_directive = |line: &str| directive_start(line).is_some();
     if !body.lines().any(is_directive) {
         return std::borrow::Cow::Borrowed(body);
     }
@@ -355,7 +359,7 @@ fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Co
         let bytes = blanked.get_or_insert_with(|| body.as_bytes().to_vec());
         // From the `:::` to the line end: a block quote's `>` stays, so
         // the quote goes on and only the table ends.
-        let directive = line_start + line.find(":::").unwrap_or(0);
+        let directive = line_start + directive_start(line).unwrap_or(0);
         let end = line_start + line.trim_end_matches(['\n', '\r']).len();
         bytes[directive..end].fill(b' ');
     }
@@ -367,6 +371,22 @@ fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Co
         }
         None => std::borrow::Cow::Borrowed(body),
     }
+}
+
+/// Where the directive starts in a line that is one (after a block
+/// quote's `>` and indentation): a DocFX `:::` line, or a Hugo shortcode
+/// (`{{< name >}}`, `{{% name %}}`) that fills the line. `None` for any
+/// other line, and for one holding a pipe (a row).
+fn directive_start(line: &str) -> Option<usize> {
+    let rest = line.trim_start_matches([' ', '\t', '>']);
+    let at = line.len() - rest.len();
+    let rest = rest.trim_end();
+    if rest.contains('|') {
+        return None;
+    }
+    let shortcode = (rest.starts_with("{{<") && rest.ends_with(">}}"))
+        || (rest.starts_with("{{%") && rest.ends_with("%}}"));
+    (rest.starts_with(":::") || shortcode).then_some(at)
 }
 
 /// `ranges` sorted and merged where they overlap or touch, so that a

@@ -178,6 +178,7 @@ pub fn ingest(
             location: stray.location,
             first: stray.first,
             count: stray.count,
+            html_block: stray.html_block,
         });
     }
     let suppressions = suppression::read(file, &structure.html_comments, problems);

@@ -115,6 +115,9 @@ pub enum IngestProblem {
         first: String,
         /// How many distinct codes are listed.
         count: usize,
+        /// Where the HTML block starts that holds the rows written as table
+        /// rows, if one does (a table right under `<TabItem>`).
+        html_block: Option<Location>,
     },
     /// An `errdocs-` comment that is not a directive errdocs knows, or a
     /// directive that cannot apply.

@@ -161,6 +161,12 @@ fn is_wrapper(c: char) -> bool {
             | '\''
             | '`'
             | '*'
+            | '†'
+            | '‡'
+            | '§'
+            | '¹'
+            | '²'
+            | '³'
             | '='
             | '“'
             | '”'
@@ -295,20 +301,89 @@ pub fn brief_shape_of(text: &str) -> CellShape {
 
 fn read_shape(text: &str, brief: bool) -> CellShape {
     // `0x80240002 (hex)`, `0x80240002 - see below`: one code and a note,
-    // read as the code.
+    // read as the code; `RPC_E_SERVERFAULT (deprecated)`: one name and a
+    // note, as the name.
+    let note = |at: usize| Spanned {
+        token: Token::Word,
+        span: at..text.trim_end().len(),
+    };
     if let Some(at) = note_start(text)
         && let Some(code) = lone_code(text, at)
     {
-        let note = Spanned {
-            token: Token::Word,
-            span: at..text.trim_end().len(),
-        };
         return CellShape {
-            tokens: vec![code, note],
+            tokens: vec![code, note(at)],
             shape: Shape::Hex,
         };
     }
+    if let Some(at) = bracketed_note(text)
+        && let Some(name) = lone_name(text, at)
+    {
+        return CellShape {
+            tokens: vec![name, note(at)],
+            shape: Shape::Identifier,
+        };
+    }
     read_words(text, brief)
+}
+
+/// True for tokens that are a word of letters and then a code, and
+/// nothing but space between them.
+fn is_label_and_code(text: &str, tokens: &[Spanned]) -> bool {
+    match tokens {
+        [label, code] => {
+            label.token == Token::Word
+                && matches!(code.token, Token::Hex(_))
+                && text[label.span.clone()].chars().all(char::is_alphabetic)
+                && text[..label.span.start].trim().is_empty()
+                && text[label.span.end..code.span.start].trim().is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// The one symbolic name that `text[..at]` holds, if that is all it holds
+/// and a space parts it from the bracket: `E_X (deprecated)` is a name and
+/// a note, `HYPERLINK("a")` or `=SUM(A1)` is no name.
+fn lone_name(text: &str, at: usize) -> Option<Spanned> {
+    let before = text.get(..at)?;
+    if !before.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let mut name = read_words(before, false);
+    let bare = name.tokens.len() == 1
+        && before[..name.tokens[0].span.start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '*' | '`'));
+    (name.shape == Shape::Identifier && bare).then(|| name.tokens.remove(0))
+}
+
+/// Where the name is in a cell that holds one symbolic name and then a
+/// note in brackets (`RPC_E_SERVERFAULT (deprecated)`) or a mark that
+/// points to a note below the table (`RPC_E_DISCONNECTED*`,
+/// `E_PENDING †`, `E_X¹`). The name is the constant's name, which no
+/// translation translates; the note (`(preterido)` in Portuguese) stays on
+/// the page, with no finding, as it is no mistake. `None` for a cell that
+/// is the name alone, or anything else.
+pub fn name_before_note(text: &str) -> Option<Range<usize>> {
+    let text = text.trim_end();
+    let shape = shape_of(text);
+    if shape.shape != Shape::Identifier {
+        return None;
+    }
+    let span = shape.identifier_span()?;
+    let lead_free = text[..span.start].chars().all(char::is_whitespace);
+    let rest = text[span.end..].trim_start();
+    let noted = match shape.tokens.get(1) {
+        // The bracketed note `read_shape` found.
+        Some(note) => note.span.start >= span.end,
+        None => !rest.is_empty() && rest.chars().all(|c| is_note_mark(c) || c.is_whitespace()),
+    };
+    (lead_free && noted).then_some(span)
+}
+
+/// Marks that point from a cell to a note below the table.
+fn is_note_mark(c: char) -> bool {
+    matches!(c, '*' | '†' | '‡' | '§' | '¹' | '²' | '³')
 }
 
 /// Where the code is in a cell that holds one code and then a note: in
@@ -479,6 +554,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         (0, 1, 1, 0..=1) => Shape::DecimalAndIdentifier,
         // `2 (0x2)`: a Win32 code written twice.
         (1, 1, 0, 0) => Shape::Hex,
+        // `Error 0x800F081F`, `Kesalahan 0x800F081F`: a code under a
+        // one-word label, as support articles write their code column.
+        (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
         (n, 0, 0, 0) if n > 1 => Shape::HexList,
         _ => Shape::Prose,
     };
@@ -527,6 +605,12 @@ mod tests {
             ("0x80 24 00 02", Shape::Hex),
             ("WU_E_X (0x8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 200", Shape::Hex),
+            // A code under a one-word label; not under a phrase, nor a
+            // label glued to it.
+            ("Error 0x800F081F", Shape::Hex),
+            ("Kesalahan 0x800F081F¹", Shape::Hex),
+            ("See the 0x800F081F", Shape::Prose),
+            ("Error: 0x800F081F", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),
@@ -563,6 +647,37 @@ mod tests {
                 .tokens
                 .iter()
                 .any(|t| t.token == Token::Hex(HexDigits::new("80240002")))
+        );
+    }
+
+    #[test]
+    fn a_note_or_mark_after_a_name_is_not_the_name() {
+        let cases = [
+            ("RPC_E_SERVERFAULT (deprecated)", Some("RPC_E_SERVERFAULT")),
+            ("RPC_E_SERVERFAULT (preterido)", Some("RPC_E_SERVERFAULT")),
+            ("RPC_E_DISCONNECTED*", Some("RPC_E_DISCONNECTED")),
+            ("E_PENDING †", Some("E_PENDING")),
+            ("E_PENDING¹", Some("E_PENDING")),
+            // The name alone, or not a note.
+            ("RPC_E_DISCONNECTED", None),
+            ("E_FAIL.", None),
+            ("E_ABORT (E_FAIL)", None),
+            ("ERROR_X (0x5)", None),
+            ("See E_FAIL (below)", None),
+            ("0x80004004 (hex)", None),
+            (
+                "HYPERLINK (\"http://example.com\",\"x\")",
+                Some("HYPERLINK"),
+            ),
+            ("=HYPERLINK (\"http://example.com\",\"x\")", None),
+            ("HYPERLINK(\"http://example.com\",\"x\")", None),
+        ];
+        for (text, name) in cases {
+            assert_eq!(name_before_note(text).map(|s| &text[s]), name, "{text:?}");
+        }
+        assert_eq!(
+            shape_of("RPC_E_SERVERFAULT (deprecated)").shape,
+            Shape::Identifier
         );
     }
 

@@ -33,6 +33,11 @@ pub struct StrayCodes {
     pub first: String,
     /// How many distinct codes (ignoring case).
     pub count: usize,
+    /// Where the HTML block starts that holds the first row written as a
+    /// table row, if one does: a table right under a tag
+    /// (`<TabItem value="a">`), with no blank line between them, is read
+    /// by Markdown as part of the tag's HTML block, not as a table.
+    pub html_block: Option<Location>,
 }
 
 /// The lines whose codes count.
@@ -42,6 +47,9 @@ enum Listing {
     HeadingOrItem,
     /// A line written as a table row: from one code.
     Row,
+    /// The term of a Markdown definition list (`0x8024402C` above
+    /// `: WU_E_X — text`), its code first: from [`MIN_CODES`] codes.
+    Term,
 }
 
 /// The codes `file` lists in headings and list items, when there are at
@@ -65,6 +73,7 @@ pub fn find(
     let mut seen: HashSet<u32> = HashSet::new();
     let mut first: Option<(usize, &str)> = None;
     let mut in_rows = false;
+    let mut html_block: Option<usize> = None;
     // The code blocks are the Markdown parser's, not guessed again here
     // from fences and indents (an indented line is code after a blank line
     // but not inside a list item). Lines come in order: the code blocks
@@ -77,12 +86,21 @@ pub fn find(
         .map_or((0, text.as_str()), |body| (structure.body_start, body));
     let tables = TableLines::of(structure);
     let mut line_number = file.location(offset).line;
-    for line in body.split_inclusive('\n') {
+    let mut lines = body.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
         let start = offset;
         offset += line.len();
         line_number += 1;
         let trimmed = line.trim_start_matches([' ', '\t']);
-        let Some(listing) = listing_of(trimmed) else {
+        // The term of a Markdown definition list (kramdown, Pandoc,
+        // Markdig): the line above a `: ` definition.
+        let listing = listing_of(trimmed).or_else(|| {
+            lines
+                .peek()
+                .is_some_and(|next| is_definition(next.trim_start_matches([' ', '\t'])))
+                .then_some(Listing::Term)
+        });
+        let Some(listing) = listing else {
             continue;
         };
         // A table's own rows are its: only rows outside every table are
@@ -106,7 +124,7 @@ pub fn find(
         // one the page meant to list, and its code is what hex-malformed
         // would have said of it in a table.
         let digits = match listing {
-            Listing::HeadingOrItem => 8..=8,
+            Listing::HeadingOrItem | Listing::Term => 8..=8,
             Listing::Row => MALFORMED_DIGITS_IN_ROWS,
         };
         for (at, code) in hex_codes_of(line, digits) {
@@ -117,7 +135,7 @@ pub fn find(
                 Listing::HeadingOrItem => {
                     words.get_or_insert_with(|| LineWords::new(line)).leads(at)
                 }
-                Listing::Row => leads_cell(line, at),
+                Listing::Row | Listing::Term => leads_cell(line, at),
             };
             if !leads {
                 continue;
@@ -132,6 +150,12 @@ pub fn find(
             }
             seen.insert(value);
             in_rows |= listing == Listing::Row;
+            if listing == Listing::Row && html_block.is_none() {
+                let blocks = &structure.html_blocks;
+                let before = blocks.partition_point(|b| b.start <= start);
+                html_block = (before > 0 && blocks[before - 1].contains(&start))
+                    .then(|| blocks[before - 1].start);
+            }
             first.get_or_insert((start + at, code));
         }
     }
@@ -140,6 +164,7 @@ pub fn find(
         location: file.location(at),
         first: code.to_string(),
         count: seen.len(),
+        html_block: html_block.map(|at| file.location(at)),
     })
 }
 
@@ -295,6 +320,11 @@ fn leads_cell(line: &str, at: usize) -> bool {
         .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '('))
 }
 
+/// True for a definition of a Markdown definition list (`: text`).
+fn is_definition(line: &str) -> bool {
+    matches!(line.as_bytes(), [b':', b' ' | b'\t', ..])
+}
+
 /// A heading (`#`), a list item (`-`, `*`, `+`, `1.`, `1)`), or a
 /// definition (`: `).
 fn is_heading_or_item(line: &str) -> bool {
@@ -407,6 +437,19 @@ mod tests {
             listed(&file(after_indented_fence)).map(|f| f.count),
             Some(3)
         );
+    }
+
+    /// Codes as the terms of a Markdown definition list (kramdown,
+    /// Pandoc): each line above a `: ` definition. A paragraph line that
+    /// mentions a code, with no definition under it, is no term.
+    #[test]
+    fn codes_as_terms_of_a_definition_list_are_found() {
+        let text = "# Codes\n\n0x8024402C\n: WU_E_PT_WINHTTP_NAME_NOT_RESOLVED — The name cannot be resolved.\n\n**0x80244022**\n: WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL — HTTP 503.\n\n0x80240438\n:   WU_E_PT_ENDPOINT_UNREACHABLE — No route.\n";
+        let found = listed(&file(text)).expect("found");
+        assert_eq!(found.first, "0x8024402C");
+        assert_eq!((found.count, found.location.line), (3, 3));
+        let prose = "0x8024402C\n\n0x80244022\n\nSee 0x80240438\n: text\n";
+        assert_eq!(listed(&file(prose)), None);
     }
 
     #[test]

@@ -384,6 +384,15 @@ pub fn lay_out(
                     let Some(cell) = row.cells.get(c.source) else {
                         return Cell::empty(row.location.clone(), 0);
                     };
+                    // A name and a note or mark after it
+                    // (`RPC_E_X (deprecated)`, `RPC_E_X*`): the name.
+                    if !split
+                        && c.part == Part::Name
+                        && has_more_than_a_name(&cell.text)
+                        && let Some(span) = super::shape::name_before_note(&cell.text)
+                    {
+                        return cell.part(file, span);
+                    }
                     if !split && matches!(c.part, Part::Whole | Part::Name) {
                         return cell.clone();
                     }
@@ -394,6 +403,12 @@ pub fn lay_out(
         })
         .collect();
     (columns, rows)
+}
+
+/// False for a cell that is one name and nothing else, which most name
+/// cells are: only the others are read for a note after the name.
+fn has_more_than_a_name(text: &str) -> bool {
+    !text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// The part of `cell` that `part` reads. A cell that holds nothing else is

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     tags: &["ingest"],
     fix: None,
     summary: "A page lists codes in headings, list items or table rows outside its tables",
-    explanation: "errdocs reads codes from tables (Markdown and HTML) and from definition lists of three entries or more. A page that lists three or more codes (`0x` and eight hex digits) that none of its tables holds in headings or list items, outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. A line written as a table row (`| 0x80240002 | WU_E_X | ... |`) that no table holds counts from one code, even one with digits lost (`0x8024002`): the table ended above it (at a blank line or a directive) or never had its header and delimiter rows. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
+    explanation: "errdocs reads codes from tables (Markdown and HTML) and from HTML definition lists (`<dl>`) and paragraph entries of three entries or more. A page that lists three or more codes (`0x` and eight hex digits) that none of its tables holds in headings, list items or the terms of a Markdown definition list (`0x8024402C` above `: WU_E_X — text`), outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. A line written as a table row (`| 0x80240002 | WU_E_X | ... |`) that no table holds counts from one code, even one with digits lost (`0x8024002`): the table ended above it (at a blank line or a directive) or never had its header and delimiter rows. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
     bad_example: "## 0x801C03ED
 The device could not be registered.
 
@@ -37,17 +37,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             location,
             first,
             count,
+            html_block,
         } = problem
         else {
             continue;
         };
+        // A table right under a tag (`<TabItem>`, `<details>`) with no blank
+        // line between them is the tag's HTML block: "write them as a
+        // table" would not help, a blank line does.
+        let advice = |one: bool| match html_block {
+            Some(block) => format!(
+                "{} inside the HTML block that starts at line {}, which Markdown shows as HTML, not as a table: leave a blank line between the tag and the table to have {} read and checked",
+                if one { "its row is" } else { "their rows are" },
+                block.line,
+                if one { "it" } else { "them" },
+            ),
+            None if one => "write it as a row of a table to have it read and checked".to_string(),
+            None => "write them as a table to have them read and checked".to_string(),
+        };
         let message = if *count == 1 {
             format!(
-                "`{first}` is listed in a heading, a list item or a table row, and no table of the page holds it: errdocs reads tables and definition lists, so it is not in the dataset; write it as a row of a table to have it read and checked"
+                "`{first}` is listed in a heading, a list item or a table row, and no table of the page holds it: errdocs reads tables and HTML definition lists, so it is not in the dataset; {}",
+                advice(true)
             )
         } else {
             format!(
-                "{count} codes are listed in headings, list items or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables and definition lists, so none of them is in the dataset; write them as a table to have them read and checked"
+                "{count} codes are listed in headings, list items or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables and HTML definition lists, so none of them is in the dataset; {}",
+                advice(false)
             )
         };
         out.push(RULE.finding(location.clone(), message));
