@@ -411,11 +411,12 @@ pub fn note_after_code(text: &str) -> Option<Range<usize>> {
 }
 
 /// Where a note after a cell's code may start: in brackets that close
-/// the cell, or after a dash. Only a cell that begins like a code is
-/// looked at (this is asked of every cell).
+/// the cell, or after a dash. Only a cell that begins like a code (a digit,
+/// or a mark such as `=` or a directional mark) is looked at: this is
+/// asked of every cell, most of them descriptions that begin with a word.
 fn note_start(text: &str) -> Option<usize> {
     let first = text.trim_start().chars().next()?;
-    if first.is_alphabetic() && !first.is_ascii_hexdigit() {
+    if first.is_alphanumeric() && !first.is_ascii_digit() {
         return None;
     }
     bracketed_note(text).or_else(|| dashed_note(text))
