@@ -58,8 +58,19 @@ fn lists_codes(bytes: &[u8]) -> bool {
     // The start of the last line looked at: its other numbers add nothing.
     let mut looked: Option<usize> = None;
     for at in memchr::memchr_iter(b'0', bytes) {
+        // The digits may follow a separator (`0x 8024 0002`; a byte of a
+        // no-break or thin space is no ASCII).
+        let digit_at = match bytes.get(at + 2) {
+            Some(b' ' | b'_' | b'\'') => at + 3,
+            Some(&b) if !b.is_ascii() => at + 3,
+            _ => at + 2,
+        };
         if !matches!(bytes.get(at + 1), Some(b'x' | b'X'))
-            || !bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
+            || !bytes.get(digit_at..).is_some_and(|rest| {
+                rest.iter()
+                    .find(|b| b.is_ascii())
+                    .is_some_and(u8::is_ascii_hexdigit)
+            })
         {
             continue;
         }
@@ -536,6 +547,10 @@ mod tests {
         assert!(!keeps("# Errors\n\nA code such as 0x80240002 | another.\n"));
         // Without its outer bars, as `codes-outside-tables` reads it too.
         assert!(keeps("# Errors\n\n0x80240002 | WU_E_X | Text.\n"));
+        // With a space after its prefix, of any kind.
+        assert!(keeps("# Errors\n\n| 0x 8024 0002 | WU_E_X | Text. |\n"));
+        assert!(keeps("# Errors\n\n| 0x\u{a0}8024\u{a0}0002 | WU_E_X |\n"));
+        assert!(!keeps("# Errors\n\n| 0x zz | WU_E_X |\n"));
         // Codes under headings and in list items (`codes-outside-tables`).
         assert!(keeps(
             "# Errors\n\n## 0x801C03ED\n\nText.\n\n## 0x801C03EE\n\n- **NTE_PERM** (0x80090010): Denied.\n"

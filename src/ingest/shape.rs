@@ -503,6 +503,10 @@ mod tests {
             ("0x80 24 00 02", Shape::Hex),
             ("WU_E_X (0x8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 200", Shape::Hex),
+            // A space after the prefix too.
+            ("0x 8024 0002", Shape::Hex),
+            ("0x 80240002", Shape::Hex),
+            ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),

@@ -343,7 +343,7 @@ fn hex_codes_of(
                 .take_while(|b| b.is_ascii_hexdigit())
                 .count();
             // `0x` is ASCII: the text after it starts at a character.
-            let grouped = matches!(count, 2 | 4)
+            let grouped = matches!(count, 0 | 2 | 4)
                 .then(|| crate::model::separated_hex(&line[at + 2..]))
                 .flatten();
             // The bytes the digits take, and how many digits they are.
@@ -491,6 +491,7 @@ mod tests {
             ("0x80 24 00 04 | WU_E_Z | Text.", "0x80 24 00 04"),
             ("| 0x8024\u{a0}0004 | WU_E_Z | Text. |", "0x8024\u{a0}0004"),
             ("| 0x8024 004 | WU_E_Z | Text. |", "0x8024 004"),
+            ("| 0x 8024 0004 | WU_E_Z | Text. |", "0x 8024 0004"),
         ] {
             let text = format!("# Errors\n\n{row}\n");
             let found = listed(&file(&text));
