@@ -133,6 +133,15 @@ pub fn ingest(
                     .map(|c| c.header.text.to_string())
                     .collect(),
                 rows: table.rows.len(),
+                with_codes: table
+                    .rows
+                    .iter()
+                    .filter(|row| {
+                        row.cells
+                            .iter()
+                            .any(|cell| crate::model::HResult::read(&cell.text).value.is_some())
+                    })
+                    .count(),
             });
         }
     }

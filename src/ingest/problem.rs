@@ -36,6 +36,9 @@ pub enum IngestProblem {
         headers: Vec<String>,
         /// The table's data rows.
         rows: usize,
+        /// How many of them hold a code in a cell (too few, or scattered
+        /// over columns, to read a column of codes).
+        with_codes: usize,
     },
     /// A header whose words name another role than its column's cells
     /// hold: the cells decide.

@@ -53,7 +53,7 @@ pub struct Normalized {
 /// Why the rows of a table that names a code column but holds no codes are
 /// unresolved.
 pub const UNREADABLE_TABLE: &str =
-    "the table's header names a code column, but none of its cells holds a code";
+    "the table's header names a code column, but too few of its cells hold a code to read one";
 
 /// A source row whose fields look misplaced (a name read as a
 /// description, a name cell empty beside a cell that holds the name): kept

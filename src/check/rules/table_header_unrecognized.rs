@@ -29,6 +29,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             location,
             headers,
             rows,
+            with_codes,
         } = problem
         else {
             continue;
@@ -37,8 +38,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(RULE.finding(
             location.clone(),
             format!(
-                "the table's header ({}) names a code column, but none of its cells holds a code; {}",
+                "the table's header ({}) names a code column, but {}; {}",
                 quoted.join(", "),
+                // A few codes among other text are no column of codes:
+                // "none" was said of them too.
+                match (with_codes, rows) {
+                    (0, _) => "none of its cells holds a code".to_string(),
+                    (n, rows) => format!(
+                        "only {n} of its {rows} rows hold{} a code, too few to read a column of them",
+                        if *n == 1 { "s" } else { "" }
+                    ),
+                },
                 match rows {
                     1 => "its row is kept as an unresolved row".to_string(),
                     n => format!("its {n} rows are kept as unresolved rows"),
