@@ -507,6 +507,7 @@ mod tests {
             ("0x 8024 0002", Shape::Hex),
             ("0x 80240002", Shape::Hex),
             ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
+            ("0x8024 0001 0x8024 0002", Shape::HexList),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),

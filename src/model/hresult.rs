@@ -393,9 +393,7 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-        || rest
-            .strip_prefix(lead)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_hexdigit()))
+        || rest.strip_prefix(lead).is_some_and(starts_a_group)
     {
         return None;
     }
@@ -438,7 +436,7 @@ fn grouped_hex(text: &str) -> Option<SeparatedHex> {
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
         || text[at..]
             .strip_prefix(separator)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_hexdigit()))
+            .is_some_and(starts_a_group)
     {
         return None;
     }
@@ -457,6 +455,14 @@ fn grouped_hex(text: &str) -> Option<SeparatedHex> {
         separator,
         len: at,
     })
+}
+
+/// True when `text`, after a group's separator, starts another group of
+/// digits: not the next code (`0x8024 0001 0x8024 0002` is two codes,
+/// where the `0` of its `0x` was taken for a fifth group).
+fn starts_a_group(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_hexdigit())
+        && !(text.starts_with("0x") || text.starts_with("0X"))
 }
 
 /// A separator in words, for messages (a no-break space looks like a space
@@ -813,6 +819,15 @@ mod tests {
                 "{text:?}"
             );
         }
+        // The next code after a separator is no group of this one.
+        assert_eq!(
+            separated_hex("8024 0001 0x8024 0002").map(|g| (g.value, g.len)),
+            Some((Some(0x8024_0001), 9))
+        );
+        assert_eq!(
+            separated_hex(" 80240001 0X80240002").map(|g| (g.value, g.len)),
+            Some((Some(0x8024_0001), 9))
+        );
         assert_eq!(
             HResult::read("0x 8024 200").problem,
             Some(CodeProblem::WrongDigitCount { digits: 7 })
