@@ -853,6 +853,14 @@ const WINERROR_NAMES: &[(&str, u32)] = &[
     ("FACILITY_WINDOWS_DEFENDER", 80),
 ];
 
+/// The value of one of winerror.h's severities and facilities.
+fn winerror_value(name: &str) -> Option<u32> {
+    WINERROR_NAMES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, value)| value)
+}
+
 /// The kind a cast's type or a typedef macro's name declares.
 fn declared_kind(type_name: &str) -> Option<CodeKind> {
     let upper = type_name.to_ascii_uppercase();
@@ -1579,12 +1587,7 @@ fn settle_one(item: &Pending, collector: &mut Collector) -> Result<(), Reference
                             .by_name
                             .get(argument)
                             .map(|&index| collector.facts[index].value)
-                            .or_else(|| {
-                                WINERROR_NAMES
-                                    .iter()
-                                    .find(|(known, _)| known == argument)
-                                    .map(|&(_, value)| value)
-                            });
+                            .or_else(|| winerror_value(argument));
                         match value {
                             Some(value) => numbers.push(value),
                             None => {
@@ -1618,10 +1621,17 @@ fn settle_one(item: &Pending, collector: &mut Collector) -> Result<(), Reference
         }
         Pending::Alias((line, name, target, declared, branch)) => {
             collector.branch = *branch;
+            // A severity or facility of winerror.h counts as a number here
+            // too (`#define FACILITY_OM FACILITY_WINDOWSUPDATE`), as it
+            // does as a call's argument: the call naming the alias was
+            // skipped.
             let resolved = collector
                 .by_name
                 .get(target)
-                .map(|&index| (collector.facts[index].value, collector.facts[index].kind));
+                .map(|&index| (collector.facts[index].value, collector.facts[index].kind))
+                .or_else(|| {
+                    winerror_value(target).map(|value| (value, kind_of(None, name, value)))
+                });
             match resolved {
                 Some((value, kind)) => collector.add(UserFact {
                     name: name.clone(),
@@ -2515,6 +2525,28 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_alias_of_a_winerror_facility_serves_a_call() {
+        // A product names its facility after winerror.h's: the alias, and
+        // every call that took it, were skipped.
+        let text = "#define FACILITY_OM FACILITY_WINDOWSUPDATE\n#define OM_E_X MAKE_HRESULT(SEVERITY_ERROR, FACILITY_OM, 1)\n#define OM_SEV SEVERITY_ERROR\n";
+        let reference = header(text).expect("read");
+        assert!(skipped(&reference).is_empty(), "{:?}", skipped(&reference));
+        let values: Vec<(String, u32)> =
+            facts(&reference).into_iter().map(|f| (f.0, f.1)).collect();
+        assert!(
+            values.contains(&("OM_E_X".to_string(), 0x8024_0001)),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&("FACILITY_OM".to_string(), 36)),
+            "{values:?}"
+        );
+        // A name neither the file nor winerror.h defines is still skipped.
+        let reference = header("#define FACILITY_OM FACILITY_NOWHERE\n").expect("read");
+        assert_eq!(skipped(&reference).len(), 1);
     }
 
     /// Each definition kept a copy of the `#if` groups open around it:
