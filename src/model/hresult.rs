@@ -260,9 +260,19 @@ impl HResult {
             };
         if prefix == "0x"
             && let Some(grouped) = separated_hex(rest)
-            && rest[grouped.len..].trim().is_empty()
+            && let after = rest[grouped.len..].trim()
+            && after.chars().all(is_punctuation)
         {
             return match grouped.value {
+                // Punctuation after the groups (`【0x8024 0004】`): the
+                // stray characters are the problem named, and the fix
+                // writes the digits together too.
+                Some(value) if !after.is_empty() => CodeReading {
+                    value: Some(HResult(value)),
+                    problem: Some(CodeProblem::TrailingPunctuation {
+                        trailing: after.to_string(),
+                    }),
+                },
                 Some(value) => CodeReading {
                     value: Some(HResult(value)),
                     problem: Some(CodeProblem::Separated {
@@ -819,6 +829,23 @@ mod tests {
                 "{text:?}"
             );
         }
+        // Stray punctuation around grouped digits: the code, wrapped.
+        let read = HResult::read("【0x8024\u{3000}0004】");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::Wrapped {
+                leading: "【".into(),
+                trailing: "】".into()
+            })
+        );
+        let read = HResult::read("0x8024 0004.");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            HResult::read("0x8024 0004 see").value,
+            None,
+            "words after the groups are no punctuation"
+        );
         // The next code after a separator is no group of this one.
         assert_eq!(
             separated_hex("8024 0001 0x8024 0002").map(|g| (g.value, g.len)),
