@@ -935,3 +935,23 @@ fn a_name_that_the_codes_of_one_cell_share_is_left_for_a_person_and_says_why() {
     let kept = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
     assert_eq!(kept, page);
 }
+
+#[test]
+fn a_name_missing_from_the_start_of_a_description_is_said_where_to_write() {
+    // The names are read from the descriptions (`WU_E_X: text`); a row
+    // whose description starts with none has no name cell to fill, and
+    // the reason named an empty text and markup that is not there.
+    let page = "# Codes\n\n| Code | Description |\n|---|---|\n| 0x80240001 | WU_E_NO_SERVICE: The first. |\n| 0x80240002 | WU_E_MAX_CAPACITY_REACHED: The second. |\n| 0x80240003 | Plain text. |\n";
+    let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+    let root = dir.path().to_str().expect("utf-8");
+    let out = errdocs(&["--root", root, "fix", "--unsafe"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "this row's description starts with none: write `WU_E_UNKNOWN_ID: ` before it"
+        ) && !err.contains("markup"),
+        "{err}"
+    );
+    let fixed = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
+    assert_eq!(fixed, page);
+}

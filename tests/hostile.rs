@@ -1068,6 +1068,16 @@ fn messages_name_the_right_thing_and_line() {
         ),
         "{check:?}"
     );
+    // A code or two among other text: not "none".
+    let text = b"| Error code | Name |\n|---|---|\n| 0x80240001 | WU_E_A |\n| see below | WU_E_B |\n| 10.0.19041 1234 | WU_E_C |\n| 0800 1234 5678 | WU_E_D |\n";
+    let dir = project(&[("sources/doc/en-us.md", text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(
+        check.stdout.contains(
+            "names a code column, but only 1 of its 4 rows holds a code, too few to read a column of them"
+        ),
+        "{check:?}"
+    );
     // A key given twice in the front matter: at its own line.
     let mut text = b"---\ntitle: a\nms.date: 1\ntitle: b\n---\n".to_vec();
     text.extend(page(&[ROW_1]));

@@ -1130,7 +1130,7 @@ fn a_code_header_over_too_few_codes_says_how_many_there_are() {
         [(
             3,
             "the table's header (`Code`, `Name`) names a code column, but only 1 of its 3 rows \
-             hold a code, too few for a column of codes; its 3 rows are kept as unresolved rows"
+             holds a code, too few to read a column of them; its 3 rows are kept as unresolved rows"
                 .to_string()
         )]
     );

@@ -58,8 +58,19 @@ fn lists_codes(bytes: &[u8]) -> bool {
     // The start of the last line looked at: its other numbers add nothing.
     let mut looked: Option<usize> = None;
     for at in memchr::memchr_iter(b'0', bytes) {
+        // The digits may follow a separator (`0x 8024 0002`; a byte of a
+        // no-break or thin space is no ASCII).
+        let digit_at = match bytes.get(at + 2) {
+            Some(b' ' | b'_' | b'\'') => at + 3,
+            Some(&b) if !b.is_ascii() => at + 3,
+            _ => at + 2,
+        };
         if !matches!(bytes.get(at + 1), Some(b'x' | b'X'))
-            || !bytes.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
+            || !bytes.get(digit_at..).is_some_and(|rest| {
+                rest.iter()
+                    .find(|b| b.is_ascii())
+                    .is_some_and(u8::is_ascii_hexdigit)
+            })
         {
             continue;
         }
@@ -164,6 +175,9 @@ fn has_code_token(text: &[u8]) -> bool {
     // The end of the last table row searched whole for a number and a
     // name: each row is searched once.
     let mut searched_to = 0;
+    // The line of the last word looked at: a line of many numbers is
+    // searched for its ends once, not once per number.
+    let mut row: Option<(usize, usize)> = None;
     let mut at = 0;
     while let Some(found) = find_digit_or_underscore(&text[at..]) {
         let (start, end) = word_around(text, at + found);
@@ -180,17 +194,32 @@ fn has_code_token(text: &[u8]) -> bool {
             // In a table row, a number and a name with an underscore need
             // not be side by side (a capitalized word such as `LICENSE`
             // must be).
-            let row_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
-            let row_end = memchr::memchr(b'\n', &text[end..]).map_or(text.len(), |i| end + i);
+            let (row_start, row_end) = match row {
+                Some((row_start, row_end)) if row_start <= start && end <= row_end => {
+                    (row_start, row_end)
+                }
+                _ => {
+                    let row_start = memchr::memrchr(b'\n', &text[..start]).map_or(0, |i| i + 1);
+                    let row_end =
+                        memchr::memchr(b'\n', &text[end..]).map_or(text.len(), |i| end + i);
+                    row = Some((row_start, row_end));
+                    (row_start, row_end)
+                }
+            };
             let row = &text[row_start..row_end];
             let identifier = |s: usize, e: usize| memchr::memchr(b'_', &text[s..e]).is_some();
             let searchable = wanted == Token::Name || identifier(start, end);
-            if searchable && row_start >= searched_to && memchr::memchr(b'|', row).is_some() {
+            // A row is searched once, whether or not it is a table's: a
+            // line of numbers without a bar was searched for one from
+            // each of its numbers.
+            if searchable && row_start >= searched_to {
                 searched_to = row_end;
-                if words(row).any(|(s, e)| {
-                    classify(row, s, e) == wanted
-                        && (wanted == Token::Number || identifier(row_start + s, row_start + e))
-                }) {
+                if memchr::memchr(b'|', row).is_some()
+                    && words(row).any(|(s, e)| {
+                        classify(row, s, e) == wanted
+                            && (wanted == Token::Number || identifier(row_start + s, row_start + e))
+                    })
+                {
                     return true;
                 }
             }
@@ -277,7 +306,10 @@ fn neighbours(text: &[u8], start: usize, end: usize) -> impl Iterator<Item = Tok
         if is_separator(b) {
             j -= 1;
         } else if b == b'>' {
-            match memchr::memrchr2(b'<', b'\n', &text[..j - 1]) {
+            // A tag holds no other `<` or `>`: the search stops at the
+            // nearest one, so a line of `1>1>1>…` is not searched back to
+            // its start from each number.
+            match memchr::memrchr3(b'<', b'>', b'\n', &text[..j - 1]) {
                 Some(k) if text[k] == b'<' => j = k,
                 _ => break None,
             }
@@ -297,8 +329,8 @@ fn neighbours(text: &[u8], start: usize, end: usize) -> impl Iterator<Item = Tok
         if is_separator(b) {
             j += 1;
         } else if b == b'<' {
-            match memchr::memchr2(b'>', b'\n', &text[j..]) {
-                Some(k) if text[j + k] == b'>' => j += k + 1,
+            match memchr::memchr3(b'>', b'<', b'\n', &text[j + 1..]) {
+                Some(k) if text[j + 1 + k] == b'>' => j += k + 2,
                 _ => break None,
             }
         } else if is_word(b) || b == b'\\' {
@@ -482,6 +514,28 @@ mod tests {
         ));
     }
 
+    /// Each number of a long line was looked at with searches to the
+    /// line's ends (for its row, and for a tag around it): a table line
+    /// of 100,000 numbers between `>` or `<` took minutes.
+    #[test]
+    fn a_long_line_of_numbers_is_read_in_linear_time() {
+        for between in [">", "<", " "] {
+            let text = format!(
+                "| a | b |\n|---|---|\n{}\n",
+                format!("1{between}").repeat(100_000)
+            );
+            // No clock: the machine is shared, and speed is measured by
+            // `cargo bench`. Searched to the line's ends from each number,
+            // this input takes minutes where the other tests take seconds.
+            assert!(!keeps(&text), "{between:?}");
+        }
+        // Tags still stand between a number and a name.
+        assert!(keeps("<table>\n<tr><td>10004</td><td>WSAEINTR</td></tr>\n"));
+        assert!(keeps(
+            "<table>\n<tr><td>WSAEINTR</td> <td>10004</td></tr>\n"
+        ));
+    }
+
     #[test]
     fn codes_listed_outside_tables_are_kept() {
         // A table row that no table holds (`codes-outside-tables`), not
@@ -490,6 +544,10 @@ mod tests {
         assert!(!keeps("# Errors\n\nA code such as 0x80240002 | another.\n"));
         // Without its outer bars, as `codes-outside-tables` reads it too.
         assert!(keeps("# Errors\n\n0x80240002 | WU_E_X | Text.\n"));
+        // With a space after its prefix, of any kind.
+        assert!(keeps("# Errors\n\n| 0x 8024 0002 | WU_E_X | Text. |\n"));
+        assert!(keeps("# Errors\n\n| 0x\u{a0}8024\u{a0}0002 | WU_E_X |\n"));
+        assert!(!keeps("# Errors\n\n| 0x zz | WU_E_X |\n"));
         // Codes under headings and in list items (`codes-outside-tables`).
         assert!(keeps(
             "# Errors\n\n## 0x801C03ED\n\nText.\n\n## 0x801C03EE\n\n- **NTE_PERM** (0x80090010): Denied.\n"

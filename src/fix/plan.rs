@@ -8,7 +8,7 @@ use super::locate::{Syntax, replacements};
 use super::{Edit, padding};
 use crate::diagnostic::{Applicability, Finding, Fix, Replacement};
 use crate::ingest::{Cell, IngestedFile, Table};
-use crate::model::TableFormat;
+use crate::model::{ColumnRole, TableFormat};
 use crate::normalize::{RowCells, TranslationAlignment};
 use crate::source::{Location, SourceFile};
 
@@ -474,6 +474,18 @@ fn cell_of_field<'a>(table: &'a Table, row: usize, field: &str) -> Option<&'a Ce
     }
 }
 
+/// The role of the other column whose cells the table's names are read
+/// from (the descriptions that start with them, or the codes beside
+/// them), if they are read from part of one.
+fn name_shares_column(table: &Table) -> Option<ColumnRole> {
+    let name = table.columns.iter().find(|c| c.role == ColumnRole::Name)?;
+    table
+        .columns
+        .iter()
+        .find(|c| c.role != ColumnRole::Name && c.source == name.source)
+        .map(|c| c.role)
+}
+
 fn syntax_of(table: &Table) -> Syntax {
     match table.format {
         TableFormat::Html => Syntax::Html,
@@ -601,6 +613,28 @@ fn place<'a>(
                     Some((f, t, r)),
                 ));
             }
+        }
+        // A name read from part of another column's cell (`WU_E_X: text`
+        // in the descriptions) has no cell of its own to fill where the
+        // row writes none.
+        let shared = keys
+            .iter()
+            .find_map(|&(_, t, _, _)| name_shares_column(&ingested.tables[t]));
+        if want.fix.field == "name"
+            && want.fix.from.is_empty()
+            && let Some(role) = shared
+        {
+            return Err(match role {
+                ColumnRole::Description => format!(
+                    "the table's names are read from the start of its descriptions (`NAME: text`), and this row's description starts with none: write `{}: ` before it",
+                    want.fix.to
+                ),
+                role => format!(
+                    "the table's names are read from its {} cells, and this row's holds none: write `{}` there",
+                    role.as_str(),
+                    want.fix.to
+                ),
+            });
         }
         return Err(format!(
             "`{}` is not written as plain text in the cell (markup or an unmatched HTML table around it)",

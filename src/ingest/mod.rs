@@ -139,7 +139,7 @@ pub fn ingest(
                     .filter(|row| {
                         row.cells
                             .iter()
-                            .any(|cell| shape::brief_shape_of(&cell.text).shape.has_hex())
+                            .any(|cell| crate::model::HResult::read(&cell.text).value.is_some())
                     })
                     .count(),
             });

@@ -804,11 +804,18 @@ fn decide(
                 continue;
             }
             let p = &profiles[c.source];
-            let count = match c.role {
+            let holding = |role: ColumnRole| match role {
                 ColumnRole::Code => p.hex.max(p.bare_hex),
                 ColumnRole::Decimal => p.decimal,
                 ColumnRole::Name => p.identifier,
                 _ => p.prose,
+            };
+            // A column read as none of the roles holds "something else"
+            // in each cell that is not what its header says: counted as
+            // prose, a `Name` column of codes was "0 of its 1 cells".
+            let count = match c.role {
+                ColumnRole::Other => p.non_empty.saturating_sub(holding(header_says)),
+                role => holding(role),
             };
             header_mismatches.push(HeaderMismatch {
                 column: c.source,
@@ -925,6 +932,23 @@ mod tests {
             .map(|m| (m.column, m.header_says, m.content_is))
             .collect();
         assert_eq!(said, [(0, Code, Name), (1, Name, Code)]);
+    }
+
+    #[test]
+    fn a_column_read_as_none_counts_what_its_header_does_not_say() {
+        let plan = super::plan(
+            &["Code", "Name", "Description"],
+            &[
+                vec!["0x80240001", "0x80240002", "0x80240003"],
+                vec!["0x80240004", "0x80240005", "Text."],
+            ],
+        );
+        let name = plan
+            .header_mismatches
+            .iter()
+            .find(|m| m.column == 1)
+            .expect("the Name column is said");
+        assert_eq!((name.content_is, name.evidence), (Other, (2, 2)));
     }
 
     #[test]

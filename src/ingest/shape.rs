@@ -612,6 +612,11 @@ mod tests {
             ("Kesalahan 0x800F081F¹", Shape::Hex),
             ("See the 0x800F081F", Shape::Prose),
             ("Error: 0x800F081F", Shape::Prose),
+            // A space after the prefix too.
+            ("0x 8024 0002", Shape::Hex),
+            ("0x 80240002", Shape::Hex),
+            ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
+            ("0x8024 0001 0x8024 0002", Shape::HexList),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),

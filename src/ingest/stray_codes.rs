@@ -127,7 +127,7 @@ pub fn find(
             Listing::HeadingOrItem | Listing::Term => 8..=8,
             Listing::Row => MALFORMED_DIGITS_IN_ROWS,
         };
-        for (at, code) in hex_codes_of(line, digits) {
+        for (at, code, value) in hex_codes_of(line, digits) {
             // The line's words are found once, for all its codes: asking
             // again of each code's whole prefix made a line of 80,000
             // codes take minutes.
@@ -140,9 +140,6 @@ pub fn find(
             if !leads {
                 continue;
             }
-            let Ok(value) = u32::from_str_radix(&code[2..], 16) else {
-                continue;
-            };
             // A heading that repeats a code of the page's table (an anchor
             // for it) lists nothing new.
             if in_tables.contains(&value) {
@@ -314,10 +311,13 @@ fn listing_of(line: &str) -> Option<Listing> {
 /// only spaces and emphasis or code marks between the cell's bar (or the
 /// line's start) and the code.
 fn leads_cell(line: &str, at: usize) -> bool {
-    let before = &line[..at];
-    let cell = before.rfind('|').map_or(before, |bar| &before[bar + 1..]);
-    cell.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '('))
+    // Read back from the code, not forward from the cell's bar: a cell of
+    // 200,000 codes was searched back to its bar from each of them.
+    line[..at]
+        .chars()
+        .rev()
+        .find(|&c| !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '(')))
+        .is_none_or(|c| c == '|')
 }
 
 /// True for a definition of a Markdown definition list (`: text`).
@@ -345,24 +345,24 @@ fn is_heading_or_item(line: &str) -> bool {
 /// cells of a page's tables).
 pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
     texts
-        .flat_map(|text| {
-            hex_codes(text).filter_map(|(_, code)| u32::from_str_radix(&code[2..], 16).ok())
-        })
+        .flat_map(|text| hex_codes(text).map(|(_, _, value)| value))
         .collect()
 }
 
 /// Each `0x` and eight hex digits standing alone in `line`, with its byte
-/// offset.
-fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str)> {
+/// offset, as written, and its value.
+fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str, u32)> {
     hex_codes_of(line, 8..=8)
 }
 
 /// Each `0x` and a number of hex digits in `digits` standing alone in
-/// `line`, with its byte offset.
+/// `line`, written together or in groups (`0x8024 0002`, `0x8024_0002`,
+/// as [`crate::model::separated_hex`] reads them: a code, not two words),
+/// with its byte offset, as written, and the value of its digits.
 fn hex_codes_of(
     line: &str,
     digits: std::ops::RangeInclusive<usize>,
-) -> impl Iterator<Item = (usize, &str)> {
+) -> impl Iterator<Item = (usize, &str, u32)> {
     let bytes = line.as_bytes();
     let mut found = memchr::memmem::find_iter(bytes, b"0x")
         .chain(memchr::memmem::find_iter(bytes, b"0X"))
@@ -372,16 +372,31 @@ fn hex_codes_of(
                 .iter()
                 .take_while(|b| b.is_ascii_hexdigit())
                 .count();
-            let after = bytes.get(at + 2 + count);
+            // `0x` is ASCII: the text after it starts at a character.
+            let grouped = matches!(count, 0 | 2 | 4)
+                .then(|| crate::model::separated_hex(&line[at + 2..]))
+                .flatten();
+            // The bytes the digits take, and how many digits they are.
+            let (written, count) = grouped
+                .as_ref()
+                .map_or((count, count), |group| (group.len, group.digits.len()));
+            if !digits.contains(&count) {
+                return None;
+            }
+            let value = match &grouped {
+                Some(group) => u32::from_str_radix(&group.digits, 16).ok()?,
+                None => u32::from_str_radix(&line[at + 2..at + 2 + count], 16).ok()?,
+            };
+            let after = bytes.get(at + 2 + written);
             // Not part of a longer word, nor a piece of a GUID.
             let joined = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
             let alone = !before.is_some_and(joined) && !after.is_some_and(|&b| joined(b));
-            (digits.contains(&count) && alone).then(|| (at, &line[at..at + 2 + count]))
+            alone.then(|| (at, &line[at..at + 2 + written], value))
         })
         .collect::<Vec<_>>();
     // The `0X` hits follow the `0x` ones: in the line's order, the first
     // code written is the one reported first.
-    found.sort_unstable_by_key(|&(at, _)| at);
+    found.sort_unstable_by_key(|&(at, _, _)| at);
     found.into_iter()
 }
 
@@ -499,6 +514,73 @@ mod tests {
         // No clock: the machine is shared, and speed is measured by `cargo
         // bench`. Walked quadratically, this input makes the test run far
         // longer than the others (minutes where they take seconds).
+    }
+
+    /// A row that no table holds counts with a code written in groups
+    /// (`0x8024 0002`), as a table reads it: such rows were missing from
+    /// the dataset without a word. Groups that are no code (`0x1234
+    /// 4660`, a short code and its decimal) stay out.
+    #[test]
+    fn rows_with_codes_in_groups_are_listed() {
+        for (row, first) in [
+            ("| 0x8024 0004 | WU_E_Z | Text. |", "0x8024 0004"),
+            ("| 0x8024_0004 | WU_E_Z | Text. |", "0x8024_0004"),
+            ("0x80 24 00 04 | WU_E_Z | Text.", "0x80 24 00 04"),
+            ("| 0x8024\u{a0}0004 | WU_E_Z | Text. |", "0x8024\u{a0}0004"),
+            ("| 0x8024 004 | WU_E_Z | Text. |", "0x8024 004"),
+            ("| 0x 8024 0004 | WU_E_Z | Text. |", "0x 8024 0004"),
+        ] {
+            let text = format!("# Errors\n\n{row}\n");
+            let found = listed(&file(&text));
+            assert_eq!(
+                found.map(|f| (f.first, f.count, f.location.line)),
+                Some((first.to_string(), 1, 3)),
+                "{row:?}"
+            );
+        }
+        for row in [
+            "| 0x1234 4660 | short code and decimal |",
+            "| 0x8024 0002 0003 | three groups |",
+            "| 0x80 2400 02 | uneven |",
+        ] {
+            let text = format!("# Errors\n\n{row}\n");
+            assert_eq!(listed(&file(&text)), None, "{row:?}");
+        }
+        // A heading that repeats a table's code written in groups is an
+        // anchor for it, not a code listed outside the table.
+        let text = "| Code | Name |\n|---|---|\n| 0x8024 0002 | WU_E_X |\n\n## 0x80240002\n\n## 0x80240003\n\n## 0x80240004\n";
+        let structure = crate::ingest::markdown::walk(&file(text), &mut Vec::new());
+        let cells = ["0x8024 0002", "WU_E_X"];
+        let found = find(&file(text), &structure, || codes_in(cells.into_iter()));
+        assert_eq!(found, None);
+    }
+
+    /// Whether a code leads its cell is read back from the code to the
+    /// nearest character that is no blank or mark: a row of 200,000 codes
+    /// in one cell searched back to its bar from each (a minute in a
+    /// release build).
+    #[test]
+    fn a_row_of_many_codes_in_one_cell_is_read_in_linear_time() {
+        let codes: Vec<String> = (0..100_000u32)
+            .map(|i| format!("0x{:08X}", 0x8024_0000 + i))
+            .collect();
+        let text = format!("# Errors\n\n| {} |\n", codes.join(" "));
+        let file = file(&text);
+        // No clock: the machine is shared, and speed is measured by `cargo
+        // bench`. Searched back to the bar from each code, this input takes
+        // minutes where the other tests take seconds.
+        let found = listed(&file).expect("found");
+        assert_eq!((found.count, found.first.as_str()), (1, "0x80240000"));
+        // Only the first leads its cell; one after a bar does too.
+        for (line, at, leads) in [
+            ("| 0x80240001 0x80240002 |", 2, true),
+            ("| 0x80240001 0x80240002 |", 13, false),
+            ("| x | **0x80240002** |", 8, true),
+            ("0x80240002 | x |", 0, true),
+            ("| word 0x80240002 |", 7, false),
+        ] {
+            assert_eq!(leads_cell(line, at), leads, "{line:?} at {at}");
+        }
     }
 
     /// The words read once say of every offset what [`leads`] says of the

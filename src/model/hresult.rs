@@ -260,9 +260,19 @@ impl HResult {
             };
         if prefix == "0x"
             && let Some(grouped) = separated_hex(rest)
-            && rest[grouped.len..].trim().is_empty()
+            && let after = rest[grouped.len..].trim()
+            && after.chars().all(is_punctuation)
         {
             return match grouped.value {
+                // Punctuation after the groups (`【0x8024 0004】`): the
+                // stray characters are the problem named, and the fix
+                // writes the digits together too.
+                Some(value) if !after.is_empty() => CodeReading {
+                    value: Some(HResult(value)),
+                    problem: Some(CodeProblem::TrailingPunctuation {
+                        trailing: after.to_string(),
+                    }),
+                },
                 Some(value) => CodeReading {
                     value: Some(HResult(value)),
                     problem: Some(CodeProblem::Separated {
@@ -366,7 +376,45 @@ pub fn is_digit_separator(c: char) -> bool {
 /// such (no value). Groups of other lengths are not read as one code:
 /// `0x57 87` is a code and its decimal, `0x800 70005` nothing a reader
 /// would take for one code.
+///
+/// One separator may also stand between the `0x` and the digits, grouped
+/// the same way or not grouped at all (`0x 8024 0002`, `0x 80240002`): it
+/// parts the prefix from digits that are still the code's own.
 pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
+    let Some(lead) = text.chars().next().filter(|&c| is_digit_separator(c)) else {
+        return grouped_hex(text);
+    };
+    let after = &text[lead.len_utf8()..];
+    let whole = after.bytes().take_while(u8::is_ascii_hexdigit).count();
+    let found = if whole == 8 {
+        SeparatedHex {
+            digits: after[..8].to_string(),
+            value: u32::from_str_radix(&after[..8], 16).ok(),
+            separator: lead,
+            len: 8,
+        }
+    } else {
+        grouped_hex(after).filter(|grouped| grouped.separator == lead)?
+    };
+    // As after grouped digits: a letter, or another group, makes it
+    // something else.
+    let rest = &after[found.len..];
+    if rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        || rest.strip_prefix(lead).is_some_and(starts_a_group)
+    {
+        return None;
+    }
+    Some(SeparatedHex {
+        len: found.len + lead.len_utf8(),
+        ..found
+    })
+}
+
+/// [`separated_hex`] for digits right after the `0x`.
+fn grouped_hex(text: &str) -> Option<SeparatedHex> {
     let first = text.bytes().take_while(u8::is_ascii_hexdigit).count();
     if first != 2 && first != 4 {
         return None;
@@ -398,7 +446,7 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
         .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
         || text[at..]
             .strip_prefix(separator)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_hexdigit()))
+            .is_some_and(starts_a_group)
     {
         return None;
     }
@@ -417,6 +465,14 @@ pub fn separated_hex(text: &str) -> Option<SeparatedHex> {
         separator,
         len: at,
     })
+}
+
+/// True when `text`, after a group's separator, starts another group of
+/// digits: not the next code (`0x8024 0001 0x8024 0002` is two codes,
+/// where the `0` of its `0x` was taken for a fifth group).
+fn starts_a_group(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_hexdigit())
+        && !(text.starts_with("0x") || text.starts_with("0X"))
 }
 
 /// A separator in words, for messages (a no-break space looks like a space
@@ -756,6 +812,64 @@ mod tests {
             separated_hex("8024 200 |").map(|g| (g.digits, g.len)),
             Some(("8024200".to_string(), 8))
         );
+        // A space between the prefix and the digits, grouped or not, is
+        // one more of the same separators; another separator after it, or
+        // digits that are no code, leave it unread.
+        for (text, separator, value) in [
+            ("0x 8024 0002", ' ', 0x8024_0002),
+            ("0x 80240002", ' ', 0x8024_0002),
+            ("0x_8024_0002", '_', 0x8024_0002),
+            ("0x 80 24 00 02", ' ', 0x8024_0002),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, Some(HResult::new(value)), "{text:?}");
+            assert_eq!(
+                read.problem,
+                Some(CodeProblem::Separated { separator }),
+                "{text:?}"
+            );
+        }
+        // Stray punctuation around grouped digits: the code, wrapped.
+        let read = HResult::read("【0x8024\u{3000}0004】");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            read.problem,
+            Some(CodeProblem::Wrapped {
+                leading: "【".into(),
+                trailing: "】".into()
+            })
+        );
+        let read = HResult::read("0x8024 0004.");
+        assert_eq!(read.value, Some(HResult::new(0x8024_0004)));
+        assert_eq!(
+            HResult::read("0x8024 0004 see").value,
+            None,
+            "words after the groups are no punctuation"
+        );
+        // The next code after a separator is no group of this one.
+        assert_eq!(
+            separated_hex("8024 0001 0x8024 0002").map(|g| (g.value, g.len)),
+            Some((Some(0x8024_0001), 9))
+        );
+        assert_eq!(
+            separated_hex(" 80240001 0X80240002").map(|g| (g.value, g.len)),
+            Some((Some(0x8024_0001), 9))
+        );
+        assert_eq!(
+            HResult::read("0x 8024 200").problem,
+            Some(CodeProblem::WrongDigitCount { digits: 7 })
+        );
+        for text in [
+            "0x 8024_0002",
+            "0x 1234 4660",
+            "0x 8024",
+            "0x 800 70005",
+            "0x 8024 0002 0003",
+            "0x  80240002",
+            "0x 80240002 x",
+        ] {
+            assert_eq!(HResult::read(text).value, None, "{text:?}");
+        }
         // Not one code: groups of other lengths, a range, a short code and
         // its decimal, a ninth digit, mixed separators.
         for text in [

@@ -26,11 +26,22 @@ enum LetterCase {
     Mixed,
 }
 
-fn letter_case(text: &str) -> Option<LetterCase> {
-    let digits = text
-        .trim()
+/// The hex digits a code cell starts with after its `0x`, in groups
+/// (`0x8024 000b`) or not: a note after them (`0x8024000C (see
+/// 0x8024000D)`) is words, whose small letters are no hex digits.
+fn hex_digits(text: &str) -> Option<String> {
+    let text = text.trim();
+    let after = text
         .strip_prefix("0x")
-        .or_else(|| text.trim().strip_prefix("0X"))?;
+        .or_else(|| text.strip_prefix("0X"))?;
+    Some(match crate::model::separated_hex(after) {
+        Some(grouped) => grouped.digits,
+        None => after.chars().take_while(char::is_ascii_hexdigit).collect(),
+    })
+}
+
+fn letter_case(text: &str) -> Option<LetterCase> {
+    let digits = hex_digits(text)?;
     let upper = digits.chars().any(|c| ('A'..='F').contains(&c));
     let lower = digits.chars().any(|c| ('a'..='f').contains(&c));
     match (upper, lower) {
@@ -67,9 +78,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let written = example.cells.code_text();
-        let canonical = example
-            .record
-            .map_or_else(|| written.to_ascii_uppercase(), |r| r.code.to_string());
+        let canonical = example.record.map_or_else(
+            || {
+                format!(
+                    "0x{}",
+                    hex_digits(written).unwrap_or_default().to_ascii_uppercase()
+                )
+            },
+            |r| r.code.to_string(),
+        );
         out.push(
             RULE.finding(
                 example.cells.code_location(),
@@ -82,6 +99,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 example.record.map(|r| r.code.to_string()),
                 Some(example.cells.name_text()),
             ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A note after a code is not its digits: `see` made
+    /// `0x8024000C (see 0x8024000D)` a code of mixed case, to be written
+    /// `0X8024000C (SEE 0X8024000D)`.
+    #[test]
+    fn only_the_digits_of_a_code_have_a_case() {
+        for (text, case) in [
+            ("0x8024000C (see 0x8024000D)", Some(LetterCase::Upper)),
+            ("0x8024000c - see below", Some(LetterCase::Lower)),
+            ("0x8024 000b", Some(LetterCase::Lower)),
+            ("0x8024 000B", Some(LetterCase::Upper)),
+            ("0x8024000b (the Decimal)", Some(LetterCase::Lower)),
+            ("0x80cf000B", Some(LetterCase::Mixed)),
+            ("0x80240002 (see below)", None),
+        ] {
+            assert_eq!(letter_case(text), case, "{text:?}");
+        }
+        assert_eq!(
+            hex_digits("0x8024000c (see 0x8024000D)").as_deref(),
+            Some("8024000c")
         );
     }
 }

@@ -40,10 +40,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "the table's header ({}) names a code column, but {}; {}",
                 quoted.join(", "),
+                // A few codes among other text are no column of codes:
+                // "none" was said of them too.
                 match rows_with_code {
                     0 => "none of its cells holds a code".to_string(),
+                    1 => format!(
+                        "only 1 of its {rows} rows holds a code, too few to read a column of them"
+                    ),
                     k => format!(
-                        "only {k} of its {rows} rows hold a code, too few for a column of codes"
+                        "only {k} of its {rows} rows hold a code, too few to read a column of them"
                     ),
                 },
                 match rows {
