@@ -1135,3 +1135,43 @@ fn a_code_header_over_too_few_codes_says_how_many_there_are() {
         )]
     );
 }
+
+#[test]
+fn a_translation_that_drops_a_note_read_as_a_description_is_missing_it() {
+    // The notes after the codes are the descriptions; a translated row
+    // without the note its source row has lacked its description, and
+    // nothing said so.
+    let source = "# Errors\n\n| Code | Name |\n|---|---|\n\
+        | 0x80240001 - The agent failed. | WU_E_NO_SERVICE |\n\
+        | 0x80240002 | WU_E_MAX_CAPACITY_REACHED |\n\
+        | 0x80240003 - An ID was not found. | WU_E_UNKNOWN_ID |\n";
+    let translation = "# Fehler\n\n| Code | Name |\n|---|---|\n\
+        | 0x80240001 - Der Agent ist fehlgeschlagen. | WU_E_NO_SERVICE |\n\
+        | 0x80240002 | WU_E_MAX_CAPACITY_REACHED |\n\
+        | 0x80240003 | WU_E_UNKNOWN_ID |\n";
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", source.as_bytes()),
+        ("sources/doc/de-de.md", translation.as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    let found: Vec<(String, usize, String)> = project
+        .evaluate()
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.location.file.to_string(),
+                f.location.line,
+                f.rule.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "sources/doc/de-de.md".to_string(),
+            7,
+            "description-empty".to_string()
+        )]
+    );
+}

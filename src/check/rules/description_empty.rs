@@ -3,6 +3,7 @@
 use crate::check::context::Context;
 use crate::check::rule::{Rollup, RollupFacts, Rule};
 use crate::diagnostic::{Finding, Severity};
+use crate::model::ColumnRole;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -45,6 +46,38 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             )
             .about(row.record.map(|r| r.code.to_string()), Some(name))
             .in_table(row.table.index, row.table.rows.len()),
+        );
+    }
+    // A table whose descriptions are the notes after its codes has no
+    // description where a code has no note: a translation that drops the
+    // note its source row has is missing the description.
+    for pair in ctx.row_pairs() {
+        let dropped = pair.cells.description.is_none()
+            && pair
+                .translated_table
+                .column(ColumnRole::Description)
+                .is_some()
+            && pair
+                .source_cells
+                .description
+                .is_some_and(|d| !d.text.trim().is_empty());
+        if !dropped {
+            continue;
+        }
+        let name = pair.cells.name_text();
+        let code = pair.cells.code_text();
+        out.push(
+            RULE.finding(
+                pair.cells.code_location(),
+                format!(
+                    "{} has no {} description, where its source row (the note after the code at {}) has one; translate the note",
+                    if name.is_empty() { code } else { name },
+                    pair.translation.locale,
+                    pair.source_place()
+                ),
+            )
+            .about(Some(code.to_string()), Some(name))
+            .in_table(pair.translated_table.index, pair.translated_table.rows.len()),
         );
     }
 }
