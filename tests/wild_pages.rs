@@ -1135,3 +1135,30 @@ fn a_code_header_over_too_few_codes_says_how_many_there_are() {
         )]
     );
 }
+
+/// A description that is a word and a code (`See 0x80240002.`) is no code
+/// under a label when the table has its codes in a column of their own:
+/// two such descriptions in three made the column a second code column,
+/// and every description of the table was dropped without a word.
+#[test]
+fn a_short_description_naming_a_code_beside_a_code_column_is_a_description() {
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | See 0x80240002. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The capacity was reached. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | Siehe 0x80240002 |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x80240001", "WU_E_NO_SERVICE", "See 0x80240002."),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The capacity was reached."
+            ),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "Siehe 0x80240002"),
+        ]
+    );
+}
