@@ -412,10 +412,11 @@ pub fn note_after_code(text: &str) -> Option<Range<usize>> {
 
 /// Where a note after a cell's code may start: in brackets that close
 /// the cell, or after a dash. Only a cell that begins like a code is
-/// looked at (this is asked of every cell).
+/// looked at (this is asked of every cell): a digit, a hex letter, the
+/// `x` of a code that lost its `0` (`x8024EFFF`), or punctuation.
 fn note_start(text: &str) -> Option<usize> {
     let first = text.trim_start().chars().next()?;
-    if first.is_alphabetic() && !first.is_ascii_hexdigit() {
+    if first.is_alphabetic() && !first.is_ascii_hexdigit() && !matches!(first, 'x' | 'X') {
         return None;
     }
     bracketed_note(text).or_else(|| dashed_note(text))
@@ -689,6 +690,9 @@ mod tests {
             ("0x80240002 - see below", Some("0x80240002")),
             ("0x80240002 – siehe unten", Some("0x80240002")),
             ("0x8024 0002 (hex)", Some("0x8024 0002")),
+            // A code that lost its `0` starts with a letter, and is a code.
+            ("x8024EFFF (hex)", Some("x8024EFFF")),
+            ("X8024EFFF - see below", Some("X8024EFFF")),
             ("0x80004004 (E_ABORT)", None),
             ("0x80240002 - 0x80240003", None),
             ("WU_E_X - see below", None),
