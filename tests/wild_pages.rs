@@ -1130,7 +1130,7 @@ fn a_code_header_over_too_few_codes_says_how_many_there_are() {
         [(
             3,
             "the table's header (`Code`, `Name`) names a code column, but only 1 of its 3 rows \
-             hold a code, too few for a column of codes; its 3 rows are kept as unresolved rows"
+             holds a code, too few for a column of codes; its 3 rows are kept as unresolved rows"
                 .to_string()
         )]
     );
@@ -1160,5 +1160,27 @@ fn a_short_description_naming_a_code_beside_a_code_column_is_a_description() {
             ),
             record("0x80240003", "WU_E_UNKNOWN_ID", "Siehe 0x80240002"),
         ]
+    );
+}
+
+/// Codes in every row but each in another column: the finding said that
+/// only 3 of 3 rows held a code, too few, which reads as a contradiction.
+#[test]
+fn a_code_header_over_codes_spread_across_columns_says_so() {
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80240001 | see below | some text |\n\
+         | see below | 0x80240002 | some text |\n\
+         | some text | see below | 0x80240003 |\n",
+    );
+    assert_eq!(
+        findings_of(&project, "table-header-unrecognized"),
+        [(
+            3,
+            "the table's header (`Code`, `Name`, `Description`) names a code column, but 3 of its \
+             3 rows hold a code, in different columns: no column holds more than 1, too few for a \
+             column of codes; its 3 rows are kept as unresolved rows"
+                .to_string()
+        )]
     );
 }
