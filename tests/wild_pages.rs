@@ -1136,6 +1136,55 @@ fn a_code_header_over_too_few_codes_says_how_many_there_are() {
     );
 }
 
+/// A description that is a word and a code (`See 0x80240002.`) is no code
+/// under a label when the table has its codes in a column of their own:
+/// two such descriptions in three made the column a second code column,
+/// and every description of the table was dropped without a word.
+#[test]
+fn a_short_description_naming_a_code_beside_a_code_column_is_a_description() {
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | See 0x80240002. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The capacity was reached. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | Siehe 0x80240002 |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x80240001", "WU_E_NO_SERVICE", "See 0x80240002."),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The capacity was reached."
+            ),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "Siehe 0x80240002"),
+        ]
+    );
+}
+
+/// Codes in every row but each in another column: the finding said that
+/// only 3 of 3 rows held a code, too few, which reads as a contradiction.
+#[test]
+fn a_code_header_over_codes_spread_across_columns_says_so() {
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80240001 | see below | some text |\n\
+         | see below | 0x80240002 | some text |\n\
+         | some text | see below | 0x80240003 |\n",
+    );
+    assert_eq!(
+        findings_of(&project, "table-header-unrecognized"),
+        [(
+            3,
+            "the table's header (`Code`, `Name`, `Description`) names a code column, but 3 of its \
+             3 rows hold a code, in different columns: no column holds more than 1, too few to read \
+             a column of them; its 3 rows are kept as unresolved rows"
+                .to_string()
+        )]
+    );
+}
+
 #[test]
 fn a_translation_that_drops_a_note_read_as_a_description_is_missing_it() {
     // The notes after the codes are the descriptions; a translated row

@@ -125,6 +125,7 @@ pub fn ingest(
             duplicate_columns(table, problems);
         }
         if table.kind == TableKind::Unreadable {
+            let holds_code = |cell: &Cell| crate::model::HResult::read(&cell.text).value.is_some();
             problems.push(IngestProblem::UnrecognizedHeader {
                 location: table.location.clone(),
                 headers: table
@@ -136,12 +137,18 @@ pub fn ingest(
                 rows_with_code: table
                     .rows
                     .iter()
-                    .filter(|row| {
-                        row.cells
-                            .iter()
-                            .any(|cell| crate::model::HResult::read(&cell.text).value.is_some())
-                    })
+                    .filter(|row| row.cells.iter().any(holds_code))
                     .count(),
+                most_in_a_column: (0..table.columns.len())
+                    .map(|j| {
+                        table
+                            .rows
+                            .iter()
+                            .filter(|row| row.cells.get(j).is_some_and(holds_code))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0),
             });
         }
     }

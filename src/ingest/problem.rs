@@ -39,6 +39,9 @@ pub enum IngestProblem {
         /// How many of them hold a code somewhere: too few for a column
         /// of codes.
         rows_with_code: usize,
+        /// The most rows whose code is in one and the same column: fewer
+        /// than `rows_with_code` where the codes are spread over columns.
+        most_in_a_column: usize,
     },
     /// A header whose words name another role than its column's cells
     /// hold: the cells decide.

@@ -101,6 +101,9 @@ struct Profile {
     /// Cells that hold one code, then a dash and a note
     /// (`0x80240002 - see below`).
     note_after_code: usize,
+    /// Cells that hold one code under a one-word label
+    /// (`Error 0x800F081F`), counted in `hex` too.
+    labelled_code: usize,
     /// Identifiers whose family errdocs knows (`ERROR_`, `WU_`, `E_`...).
     known_family: usize,
     hex_and_identifier: usize,
@@ -123,6 +126,8 @@ struct CellSummary {
     name_before_text: bool,
     /// The cell is one code, then a dash and a note.
     note_after_code: bool,
+    /// The cell is one code under a one-word label (`Error 0x800F081F`).
+    labelled_code: bool,
     /// Its first symbolic name is of a family errdocs knows.
     known_family: bool,
     /// The value of its first hex code that fits 32 bits.
@@ -159,6 +164,11 @@ impl CellSummary {
             note_after_code: shape.shape == Shape::Hex
                 && shape.tokens.len() == 2
                 && super::shape::note_after_code(text).is_some(),
+            labelled_code: shape.shape == Shape::Hex
+                && matches!(
+                    shape.tokens.as_slice(),
+                    [label, code] if label.token == Token::Word && matches!(code.token, Token::Hex(_))
+                ),
             hex: shape.tokens.iter().find_map(|t| match &t.token {
                 Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
                 _ => None,
@@ -198,6 +208,9 @@ impl Profile {
             }
             if cell.note_after_code {
                 p.note_after_code += 1;
+            }
+            if cell.labelled_code {
+                p.labelled_code += 1;
             }
             if s.has_identifier() {
                 p.identifier += 1;
@@ -385,7 +398,7 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
         .flat_map(|row| (0..width).map(|j| CellSummary::of(cell_text(row, j))))
         .collect();
     let summaries_of = |j: usize| summaries.iter().skip(j).step_by(width.max(1));
-    let profiles: Vec<Profile> = (0..width)
+    let mut profiles: Vec<Profile> = (0..width)
         .map(|j| {
             Profile::of(
                 rows.iter()
@@ -394,6 +407,18 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             )
         })
         .collect();
+    // A code under a one-word label (`Error 0x800F081F`) is a code where
+    // the table writes its codes so; beside a column of codes of their own,
+    // a word and a code (`See 0x80240002.`) is a description that points
+    // to another code.
+    let plain_codes = |p: &Profile| p.mostly(p.hex - p.labelled_code);
+    if profiles.iter().any(plain_codes) {
+        for p in profiles.iter_mut().filter(|p| !plain_codes(p)) {
+            p.hex -= p.labelled_code;
+            p.prose += p.labelled_code;
+            p.labelled_code = 0;
+        }
+    }
     // For each pair of columns, the rows whose decimal number (in the
     // second) is a form of the hex code (in the first): a decimal column
     // restates the codes, a column of other numbers (TLS alert numbers

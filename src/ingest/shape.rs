@@ -412,11 +412,12 @@ pub fn note_after_code(text: &str) -> Option<Range<usize>> {
 
 /// Where a note after a cell's code may start: in brackets that close
 /// the cell, or after a dash. Only a cell that begins like a code (a digit,
-/// or a mark such as `=` or a directional mark) is looked at: this is
-/// asked of every cell, most of them descriptions that begin with a word.
+/// the `x` of a code that lost its `0` (`x8024EFFF`), or a mark such as `=`
+/// or a directional mark) is looked at: this is asked of every cell, most
+/// of them descriptions that begin with a word.
 fn note_start(text: &str) -> Option<usize> {
     let first = text.trim_start().chars().next()?;
-    if first.is_alphanumeric() && !first.is_ascii_digit() {
+    if first.is_alphanumeric() && !first.is_ascii_digit() && !matches!(first, 'x' | 'X') {
         return None;
     }
     bracketed_note(text).or_else(|| dashed_note(text))
@@ -695,6 +696,9 @@ mod tests {
             ("0x80240002 - see below", Some("0x80240002")),
             ("0x80240002 – siehe unten", Some("0x80240002")),
             ("0x8024 0002 (hex)", Some("0x8024 0002")),
+            // A code that lost its `0` starts with a letter, and is a code.
+            ("x8024EFFF (hex)", Some("x8024EFFF")),
+            ("X8024EFFF - see below", Some("X8024EFFF")),
             ("0x80004004 (E_ABORT)", None),
             ("0x80240002 - 0x80240003", None),
             ("WU_E_X - see below", None),

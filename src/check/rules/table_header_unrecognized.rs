@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     tags: &["ingest", "table"],
     fix: None,
     summary: "A table whose header names a code column has no codes in it",
-    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone.",
+    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none, or too few for a column of codes (no column holds them in half its rows), cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone.",
     bad_example: "|Error code|Description|
 |---|---|
 |see the list below|The agent could not provide the service.|",
@@ -30,6 +30,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             headers,
             rows,
             rows_with_code,
+            most_in_a_column,
         } = problem
         else {
             continue;
@@ -40,15 +41,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "the table's header ({}) names a code column, but {}; {}",
                 quoted.join(", "),
-                // A few codes among other text are no column of codes:
-                // "none" was said of them too.
-                match rows_with_code {
-                    0 => "none of its cells holds a code".to_string(),
-                    1 => format!(
+                match (rows_with_code, most_in_a_column) {
+                    (0, _) => "none of its cells holds a code".to_string(),
+                    (1, _) => format!(
                         "only 1 of its {rows} rows holds a code, too few to read a column of them"
                     ),
-                    k => format!(
+                    (k, m) if m == k => format!(
                         "only {k} of its {rows} rows hold a code, too few to read a column of them"
+                    ),
+                    // Every column's codes are too few, however many rows
+                    // have one somewhere.
+                    (k, m) => format!(
+                        "{k} of its {rows} rows hold a code, in different columns: no column holds more than {m}, too few to read a column of them"
                     ),
                 },
                 match rows {
