@@ -42,6 +42,14 @@ fn record(code: &str, name: &str, description: &str) -> (String, String, String)
     (code.into(), name.into(), description.into())
 }
 
+/// The project reads exactly `expected` (code, name, en-US description),
+/// with no unresolved row and no finding.
+fn reads_only(project: &Project, expected: &[(String, String, String)]) {
+    no_unresolved(project);
+    assert_eq!(records(project), expected);
+    assert_eq!(rules_found(project), Vec::<String>::new());
+}
+
 /// The rule ids of the project's findings, sorted, without duplicates.
 fn rules_found(project: &Project) -> Vec<String> {
     let mut rules: Vec<String> = project
@@ -656,23 +664,21 @@ fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
 /// read as records, with nothing unresolved and no finding: the lines
 /// around the tables are neither rows nor mistakes.
 fn reads_the_two_delivery_optimization_rows_alone(project: &Project) {
-    no_unresolved(project);
-    assert_eq!(
-        records(project),
-        [
+    reads_only(
+        project,
+        &[
             record(
                 "0x80D01001",
                 "DO_E_NO_SERVICE",
-                "Delivery Optimization was unable to provide the service."
+                "Delivery Optimization was unable to provide the service.",
             ),
             record(
                 "0x80D02002",
                 "DO_E_DOWNLOAD_NO_PROGRESS",
-                "No progress within the period."
+                "No progress within the period.",
             ),
-        ]
+        ],
     );
-    assert_eq!(rules_found(project), Vec::<String>::new());
 }
 
 /// DocFX directives right under a table (`:::column-end:::` in a
@@ -817,20 +823,18 @@ fn codes_under_a_one_word_label_are_codes() {
          | Error 0x800F0922 | Processing advanced installers failed. | Check the VPN. |\n\
          | Error 0x80070002 | The system cannot find the file specified. | Run the troubleshooter. |\n",
     );
-    no_unresolved(&project);
-    assert_eq!(
-        records(&project),
-        [
+    reads_only(
+        &project,
+        &[
             record(
                 "0x80070002",
                 "",
-                "The system cannot find the file specified."
+                "The system cannot find the file specified.",
             ),
             record("0x800F081F", "", "The source files could not be found."),
             record("0x800F0922", "", "Processing advanced installers failed."),
-        ]
+        ],
     );
-    assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
 /// Full-width punctuation beside a code, as Chinese and Japanese pages
@@ -1071,21 +1075,19 @@ fn notes_after_codes_are_the_descriptions_of_a_table_without_any() {
          | 0x80240002 | WU_E_MAX_CAPACITY_REACHED |\n\
          | 0x80240003 — See below. | WU_E_UNKNOWN_ID |\n",
     );
-    no_unresolved(&project);
-    assert_eq!(
-        records(&project),
-        [
+    // A row without a note has no description, rather than an empty one.
+    reads_only(
+        &project,
+        &[
             record(
                 "0x80240001",
                 "WU_E_NO_SERVICE",
-                "The agent could not update."
+                "The agent could not update.",
             ),
             record("0x80240002", "WU_E_MAX_CAPACITY_REACHED", ""),
             record("0x80240003", "WU_E_UNKNOWN_ID", "See below."),
-        ]
+        ],
     );
-    // A row without a note has no description, rather than an empty one.
-    assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
 #[test]
