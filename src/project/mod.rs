@@ -17,6 +17,8 @@ use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
 use crate::reference::{Reference, ReferenceError, SdkReference, UserReference};
 use crate::source::{SourceFile, SourceLines};
 
+mod streamed;
+
 /// A loaded project: every file read, ingested and normalized.
 #[derive(Debug)]
 pub struct Project {
@@ -67,6 +69,29 @@ struct LazySource {
 }
 
 impl LazySource {
+    /// A file's text, freed unless `keep_text`: read again when a report
+    /// quotes it.
+    fn freed((source, identity): ReadFile, keep_text: bool) -> Self {
+        let text = OnceLock::new();
+        // A pipe (`errdocs check <(git show REV:page.md)`) cannot be read
+        // again: its text is kept, or the report said the file changed
+        // while errdocs checked it.
+        let once = std::fs::metadata(&source.path).is_ok_and(|m| !m.is_file());
+        let (path, rel) = if keep_text || once {
+            let names = (source.path.clone(), source.rel.clone());
+            let _ = text.set(Some(source));
+            names
+        } else {
+            (source.path, source.rel)
+        };
+        LazySource {
+            identity,
+            path,
+            rel,
+            text,
+        }
+    }
+
     /// The file read again, if it still has the text that was ingested.
     fn read_unchanged(&self) -> Option<SourceFile> {
         SourceFile::read(&self.path, self.rel.clone())
@@ -177,6 +202,27 @@ impl Project {
     /// Files that cannot hold a code table ([`prefilter`]) are left out
     /// unread: they are counted in [`Project::skipped_files`].
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
+        Self::load_paths_as(root, paths, false).map(|(project, _)| project)
+    }
+
+    /// [`Project::load_paths`], checked one document at a time as
+    /// [`Project::load_checked`] does.
+    pub fn load_paths_checked(root: &Path, paths: &[PathBuf]) -> Result<(Project, Evaluation)> {
+        let (project, evaluation) = Self::load_paths_as(root, paths, true)?;
+        let evaluation = match evaluation {
+            Some(evaluation) => evaluation,
+            None => project.evaluate(),
+        };
+        Ok((project, evaluation))
+    }
+
+    /// [`Project::load_paths`]; with `streamed`, checked one document at a
+    /// time, and the evaluation with it.
+    fn load_paths_as(
+        root: &Path,
+        paths: &[PathBuf],
+        streamed: bool,
+    ) -> Result<(Project, Option<Evaluation>)> {
         let config = Config::load(root, &check::rule_ids())?;
         let (user_references, reference_notes) = load_user_references(root, &config)?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
@@ -215,10 +261,17 @@ impl Project {
         }
         let mut corpus = Corpus::of_files(root, files);
         corpus.notes = notes;
-        let mut project = Self::assemble(root, config, corpus, sources, user_references);
+        let (mut project, evaluation) = if streamed {
+            let (project, evaluation) =
+                Self::check_streamed(root, config, corpus, Some(sources), user_references)?;
+            (project, Some(evaluation))
+        } else {
+            let project = Self::assemble(root, config, corpus, sources, user_references);
+            (project, None)
+        };
         project.skipped_files = skipped;
         project.reference_notes = reference_notes;
-        Ok(project)
+        Ok((project, evaluation))
     }
 
     /// The rest of loading, once the files are read: ingest, normalize, and
@@ -263,26 +316,7 @@ impl Project {
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
             .into_iter()
-            .map(|(s, identity)| {
-                let text = OnceLock::new();
-                // A pipe (`errdocs check <(git show REV:page.md)`) cannot
-                // be read again: its text is kept, or the report said the
-                // file changed while errdocs checked it.
-                let once = std::fs::metadata(&s.path).is_ok_and(|m| !m.is_file());
-                let (path, rel) = if keep_text || once {
-                    let names = (s.path.clone(), s.rel.clone());
-                    let _ = text.set(Some(s));
-                    names
-                } else {
-                    (s.path, s.rel)
-                };
-                LazySource {
-                    identity,
-                    path,
-                    rel,
-                    text,
-                }
-            })
+            .map(|read| LazySource::freed(read, keep_text))
             .collect();
         let normalized = normalize::normalize(&corpus, &files, &reference);
         let source_index = sources
@@ -439,6 +473,20 @@ impl Project {
             });
             outcome
         })
+    }
+
+    /// What `errdocs build` does with a check already run (a project from
+    /// [`Project::load_checked`]): writes every output, the findings of
+    /// `outcome` included, into the output folder (see
+    /// [`emit::render_and_write`]). Returns the paths written.
+    pub fn write_outputs(&self, outcome: &CheckOutcome) -> Result<Vec<PathBuf>> {
+        let ((), written) =
+            emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
+                stager.write(crate::report::json::FINDINGS_FILE_NAME, |out| {
+                    crate::report::json::write(outcome, out)
+                });
+            })?;
+        Ok(written)
     }
 
     /// The source file at a path relative to the root, read again on first

@@ -1,0 +1,215 @@
+//! The name index of a corpus read one document at a time: each document
+//! publishes the names its rows state as soon as it is ingested, and a
+//! document that needs counterpart evidence asks once every document
+//! before it has published. The first row of a name in corpus order wins,
+//! as in [`super::name_index`]: an answer is settled once every document
+//! before the one that states the name has published, and a name nobody
+//! states once every document has. An answer not yet settled is marked
+//! uncertain, and the document is normalized again once every document
+//! has published.
+
+use std::sync::{Condvar, Mutex, PoisonError};
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::resolve::{NameIndex, NameLookup};
+use crate::model::HResult;
+use crate::source::Location;
+
+/// The names published so far, by the rank of the first document that
+/// states each.
+#[derive(Debug, Default)]
+struct Published {
+    /// Per name (upper case): the rank of its first document and what its
+    /// first row there states.
+    first: HashMap<String, (usize, HResult, Location)>,
+    /// Per document rank: published yet.
+    done: Vec<bool>,
+    /// Documents `0..prefix` have all published.
+    prefix: usize,
+}
+
+/// The name index of a corpus whose documents are read side by side.
+#[derive(Debug)]
+pub struct NameBoard {
+    published: Mutex<Published>,
+    changed: Condvar,
+}
+
+impl NameBoard {
+    /// A board for `documents` documents, none published.
+    pub fn new(documents: usize) -> Self {
+        NameBoard {
+            published: Mutex::new(Published {
+                done: vec![false; documents],
+                ..Published::default()
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Publishes the names of document `rank` (each name's first row in
+    /// it). Every document must publish, even one that failed to read,
+    /// or those after it wait for ever.
+    pub fn publish(&self, rank: usize, names: NameIndex) {
+        let mut published = self.lock();
+        for (name, (code, location)) in names {
+            let entry = published
+                .first
+                .entry(name)
+                .or_insert((rank, code, location.clone()));
+            if rank < entry.0 {
+                *entry = (rank, code, location);
+            }
+        }
+        if let Some(done) = published.done.get_mut(rank) {
+            *done = true;
+        }
+        while published.done.get(published.prefix) == Some(&true) {
+            published.prefix += 1;
+        }
+        drop(published);
+        self.changed.notify_all();
+    }
+
+    /// The index as document `rank` sees it: the names of the documents up
+    /// to it, once they have all published.
+    pub fn view(&self, rank: usize) -> BoardView<'_> {
+        BoardView {
+            board: self,
+            rank,
+            uncertain: std::cell::Cell::new(false),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Published> {
+        // A panic elsewhere is raised again where the threads are joined;
+        // the map itself is never left half-updated.
+        self.published
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The board as one document sees it (see [`NameBoard::view`]).
+#[derive(Debug)]
+pub struct BoardView<'a> {
+    board: &'a NameBoard,
+    rank: usize,
+    uncertain: std::cell::Cell<bool>,
+}
+
+impl BoardView<'_> {
+    /// True when an answer given may change once later documents publish:
+    /// a name that no document up to this one states.
+    pub fn was_uncertain(&self) -> bool {
+        self.uncertain.get()
+    }
+}
+
+impl NameLookup for BoardView<'_> {
+    fn first_row_of(&self, name: &str) -> Option<(HResult, Location)> {
+        let mut published = self.board.lock();
+        // The documents before this one publish as soon as they are
+        // ingested, whatever they wait for afterwards: this ends.
+        while published.prefix < self.rank {
+            published = self
+                .board
+                .changed
+                .wait(published)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        // The first row so far is the first of all once every document
+        // before its own has published; a name no document has stated yet
+        // is unknown for good once every document has.
+        let settled = match published.first.get(name) {
+            Some((rank, _, _)) => published.prefix >= *rank,
+            None => published.prefix == published.done.len(),
+        };
+        if !settled {
+            self.uncertain.set(true);
+            return None;
+        }
+        published
+            .first
+            .get(name)
+            .map(|(_, code, location)| (*code, location.clone()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: usize) -> Location {
+        Location {
+            file: "page.md".into(),
+            line,
+            column: 1,
+        }
+    }
+
+    fn index(entries: &[(&str, u32, usize)]) -> NameIndex {
+        entries
+            .iter()
+            .map(|&(name, code, line)| (name.to_string(), (HResult::new(code), at(line))))
+            .collect()
+    }
+
+    #[test]
+    fn the_first_document_in_corpus_order_wins_whatever_order_they_publish_in() {
+        let board = NameBoard::new(3);
+        board.publish(2, index(&[("OM_E_X", 0x80CF_0002, 30)]));
+        board.publish(1, index(&[("OM_E_X", 0x80CF_0001, 20)]));
+        board.publish(0, index(&[]));
+        let view = board.view(2);
+        let (code, location) = view.first_row_of("OM_E_X").expect("stated");
+        assert_eq!((code, location.line), (HResult::new(0x80CF_0001), 20));
+        assert!(!view.was_uncertain());
+    }
+
+    #[test]
+    fn a_name_only_a_later_document_states_is_found_once_the_documents_before_it_publish() {
+        let board = NameBoard::new(4);
+        board.publish(0, index(&[]));
+        board.publish(1, index(&[]));
+        board.publish(3, index(&[("OM_E_X", 0x80CF_0003, 30)]));
+        // Document 2 may still state it first.
+        let early = board.view(1);
+        assert_eq!(early.first_row_of("OM_E_X"), None);
+        assert!(early.was_uncertain(), "document 2 has not published");
+        board.publish(2, index(&[]));
+        let early = board.view(1);
+        let found = early.first_row_of("OM_E_X").map(|(code, _)| code);
+        assert_eq!(found, Some(HResult::new(0x80CF_0003)));
+        assert!(!early.was_uncertain());
+    }
+
+    #[test]
+    fn a_name_nobody_states_is_unknown_for_good_only_once_every_document_published() {
+        let board = NameBoard::new(2);
+        board.publish(0, index(&[]));
+        let view = board.view(0);
+        assert_eq!(view.first_row_of("OM_E_X"), None);
+        assert!(view.was_uncertain(), "document 1 may state it");
+        board.publish(1, index(&[]));
+        let view = board.view(0);
+        assert_eq!(view.first_row_of("OM_E_X"), None);
+        assert!(!view.was_uncertain(), "every document has published");
+    }
+
+    #[test]
+    fn a_lookup_waits_for_the_documents_before_it() {
+        let board = NameBoard::new(2);
+        std::thread::scope(|scope| {
+            let asking = scope.spawn(|| {
+                board.publish(1, index(&[]));
+                board.view(1).first_row_of("OM_E_X")
+            });
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            board.publish(0, index(&[("OM_E_X", 0x80CF_0001, 5)]));
+            let found = asking.join().expect("no panic");
+            assert_eq!(found.map(|(code, _)| code), Some(HResult::new(0x80CF_0001)));
+        });
+    }
+}

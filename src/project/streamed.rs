@@ -1,0 +1,336 @@
+//! The check that reads one document at a time: each document (its locale
+//! files together) is read, ingested, normalized and checked on a core of
+//! its own, and only what outlives it is kept: its records (the dataset),
+//! its findings, its suppressions, its summary and what the rules that
+//! compare documents need. Its cells and tables are freed before the next
+//! document is taken, so the memory a check needs follows the largest
+//! document and the dataset, not the whole corpus's cells.
+//!
+//! The result is the same as loading the whole project and checking it
+//! ([`Project::load`] then [`Project::evaluate`]), which a test holds it
+//! to: the counterpart evidence of every document comes from the
+//! [`NameBoard`], the rules that compare documents run on the records
+//! once every document is read ([`check::evaluate_records`]).
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{LazySource, Project, ReadFile, identity, load_user_references};
+use crate::check::{self, CheckInput, DocumentEvaluation, Evaluation};
+use crate::config::Config;
+use crate::corpus::{Corpus, Document};
+use crate::error::Result;
+use crate::ingest::{self, IngestProblem, IngestedFile};
+use crate::model::{Dataset, DocumentSummary};
+use crate::normalize::name_board::NameBoard;
+use crate::normalize::{self, DocumentPart, FileCounts};
+use crate::reference::{Reference, SdkReference, UserReference};
+use crate::source::{Location, SourceFile};
+
+/// What is kept of one document once it is checked.
+struct Checked {
+    part: DocumentPart,
+    evaluation: DocumentEvaluation,
+    summary: DocumentSummary,
+    counts: FileCounts,
+    /// Where its source file's first code table is.
+    first_code_table: Option<Location>,
+    sources: Vec<LazySource>,
+}
+
+/// A document normalized before a later document could state a name its
+/// counterpart evidence asked for: normalized and checked again once every
+/// document has published its names (rare: a malformed `WU` code whose
+/// `OM` counterpart no earlier page lists).
+struct Waiting {
+    files: Vec<IngestedFile>,
+    problems: Vec<IngestProblem>,
+    sources: Vec<LazySource>,
+}
+
+/// One document's outcome.
+enum Outcome {
+    Checked(Box<Checked>),
+    Waiting(Box<Waiting>),
+}
+
+/// One document to check: its rank in the corpus, and its files' texts
+/// where they were read already (taken by the core that checks it).
+type DocumentJob<'a> = (usize, &'a Document, Mutex<Option<Vec<ReadFile>>>);
+
+/// The settings every document is read with.
+struct Settings<'a> {
+    config: &'a Config,
+    reference: &'a Reference,
+    board: &'a NameBoard,
+}
+
+impl Project {
+    /// Reads and checks the project at `root` one document at a time (see
+    /// the module's documentation): the project (its dataset, sources and
+    /// settings; [`Project::files`] is empty, each document's files freed
+    /// once it was checked) and the check's evaluation, which is
+    /// [`Project::evaluate`]'s on [`Project::load`]'s project. For the
+    /// commands that need only the findings and the dataset (`check`,
+    /// `build`); those that need the files (`fix`, SARIF's fixes) load
+    /// the whole project.
+    pub fn load_checked(root: &Path) -> Result<(Project, Evaluation)> {
+        let config = Config::load(root, &check::rule_ids())?;
+        if config.reference.sdk {
+            SdkReference::preload();
+        }
+        let corpus = Corpus::discover(root, &config)?;
+        let (user_references, reference_notes) = load_user_references(root, &config)?;
+        let (mut project, evaluation) =
+            Self::check_streamed(root, config, corpus, None, user_references)?;
+        project.reference_notes = reference_notes;
+        Ok((project, evaluation))
+    }
+
+    /// Checks `corpus` one document at a time. `texts`, where given, are
+    /// the locale files' texts in corpus order, read already; otherwise
+    /// each document's files are read as it is taken.
+    pub(super) fn check_streamed(
+        root: &Path,
+        config: Config,
+        corpus: Corpus,
+        texts: Option<Vec<ReadFile>>,
+        user_references: Vec<UserReference>,
+    ) -> Result<(Project, Evaluation)> {
+        let reference = Reference::new(config.reference.sdk, user_references);
+        let board = NameBoard::new(corpus.documents.len());
+        let settings = Settings {
+            config: &config,
+            reference: &reference,
+            board: &board,
+        };
+        // Each document's texts, taken by the core that checks it.
+        let mut texts = texts.map(|texts| texts.into_iter());
+        let jobs: Vec<DocumentJob> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(rank, document)| {
+                let own = texts
+                    .as_mut()
+                    .map(|texts| texts.by_ref().take(document.files.len()).collect());
+                (rank, document, Mutex::new(own))
+            })
+            .collect();
+        let outcomes = crate::threads::map_dynamic(&jobs, |(rank, document, texts)| {
+            let texts = texts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take();
+            check_document(*rank, document, texts, &settings)
+        });
+        // The first error in corpus order is the one reported.
+        let outcomes: Vec<Outcome> = outcomes.into_iter().collect::<Result<_>>()?;
+        // Every document has published: the documents that waited see
+        // every name now.
+        let mut waited = Vec::new();
+        let mut outcomes: Vec<Option<Box<Checked>>> = outcomes
+            .into_iter()
+            .enumerate()
+            .map(|(rank, outcome)| match outcome {
+                Outcome::Checked(checked) => Some(checked),
+                Outcome::Waiting(waiting) => {
+                    waited.push((rank, waiting));
+                    None
+                }
+            })
+            .collect();
+        let finished = crate::threads::map_dynamic(&waited, |(rank, waiting)| {
+            let document = &corpus.documents[*rank];
+            let view = board.view(*rank);
+            let part = normalize::normalize_document(0, &waiting.files, &view, &reference);
+            finish_document(document, &waiting.files, &waiting.problems, part, &settings)
+        });
+        for ((rank, waiting), mut checked) in waited.into_iter().zip(finished) {
+            checked.sources = waiting.sources;
+            if let Some(slot) = outcomes.get_mut(rank) {
+                *slot = Some(Box::new(checked));
+            }
+        }
+
+        let mut summaries = Vec::with_capacity(outcomes.len());
+        let mut counts = FileCounts::default();
+        let mut parts = Vec::with_capacity(outcomes.len());
+        let mut evaluations = Vec::with_capacity(outcomes.len());
+        let mut first_code_tables = HashMap::default();
+        let mut sources = Vec::new();
+        for checked in outcomes.into_iter().flatten() {
+            let checked = *checked;
+            if let Some(location) = checked.first_code_table {
+                first_code_tables.insert(Arc::from(checked.summary.id.as_str()), location);
+            }
+            summaries.push(checked.summary);
+            counts.add(checked.counts);
+            parts.push(checked.part);
+            evaluations.push(checked.evaluation);
+            sources.extend(checked.sources);
+        }
+        let normalized = normalize::assemble(summaries, counts, parts);
+        let input = CheckInput {
+            files: &[],
+            dataset: &normalized.dataset,
+            ingest_problems: &[],
+            unreadable_codes: &[],
+            doubtful_rows: &[],
+            alignments: &[],
+            reference: &reference,
+        };
+        let evaluation = check::evaluate_records(input, &first_code_tables, evaluations, &config);
+        let source_index = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.rel.clone(), i))
+            .collect();
+        let project = Project {
+            source_index,
+            root: root.to_path_buf(),
+            config,
+            reference,
+            reference_notes: Vec::new(),
+            corpus,
+            sources,
+            files: Vec::new(),
+            dataset: normalized.dataset,
+            ingest_problems: Vec::new(),
+            unreadable_codes: normalized.unreadable_codes,
+            doubtful_rows: normalized.doubtful_rows,
+            alignments: Vec::new(),
+            skipped_files: 0,
+        };
+        Ok((project, evaluation))
+    }
+}
+
+/// Reads (unless `texts` are given), ingests, normalizes and checks one
+/// document, publishing its names on the board as soon as it is ingested.
+fn check_document(
+    rank: usize,
+    document: &Document,
+    texts: Option<Vec<ReadFile>>,
+    settings: &Settings,
+) -> Result<Outcome> {
+    let texts = match texts {
+        Some(texts) => Ok(texts),
+        None => document
+            .files
+            .iter()
+            .map(|file| {
+                SourceFile::read(&file.path, file.rel.clone()).map(|s| {
+                    let id = identity(&s);
+                    (s, id)
+                })
+            })
+            .collect::<Result<Vec<_>>>(),
+    };
+    let texts = match texts {
+        Ok(texts) => texts,
+        Err(error) => {
+            // Those after it wait for its names: it has none.
+            settings.board.publish(rank, Default::default());
+            return Err(error);
+        }
+    };
+    let mut problems = Vec::new();
+    let mut files: Vec<IngestedFile> = document
+        .files
+        .iter()
+        .zip(&texts)
+        .map(|(file, (source, _))| {
+            ingest::ingest(
+                source,
+                &document.id,
+                &file.locale,
+                file.is_source,
+                &mut problems,
+            )
+        })
+        .collect();
+    normalize::translations::adopt_source_roles(&mut files);
+    settings
+        .board
+        .publish(rank, normalize::name_index_of(&files));
+    let sources = texts
+        .into_iter()
+        .map(|read| LazySource::freed(read, false))
+        .collect();
+    let view = settings.board.view(rank);
+    let part = normalize::normalize_document(0, &files, &view, settings.reference);
+    if view.was_uncertain() {
+        return Ok(Outcome::Waiting(Box::new(Waiting {
+            files,
+            problems,
+            sources,
+        })));
+    }
+    let mut checked = finish_document(document, &files, &problems, part, settings);
+    checked.sources = sources;
+    Ok(Outcome::Checked(Box::new(checked)))
+}
+
+/// Checks one normalized document and keeps what outlives its files.
+fn finish_document(
+    document: &Document,
+    files: &[IngestedFile],
+    problems: &[IngestProblem],
+    part: DocumentPart,
+    settings: &Settings,
+) -> Checked {
+    let DocumentPart {
+        records,
+        unresolved,
+        unreadable_codes,
+        doubtful_rows,
+        alignments,
+    } = part;
+    // The pairs within the document; those across documents are linked
+    // once every document is read.
+    let mut records = records;
+    normalize::link_counterparts(&mut records);
+    let dataset = Dataset {
+        documents: Vec::new(),
+        records,
+        unresolved: Vec::new(),
+        stats: crate::model::Stats {
+            rows_read: files.iter().map(IngestedFile::row_count).sum(),
+            ..Default::default()
+        },
+    };
+    let evaluation = check::evaluate_document(
+        CheckInput {
+            files,
+            dataset: &dataset,
+            ingest_problems: problems,
+            unreadable_codes: &unreadable_codes,
+            doubtful_rows: &doubtful_rows,
+            alignments: &alignments,
+            reference: settings.reference,
+        },
+        settings.config,
+    );
+    let own: Vec<&IngestedFile> = files.iter().collect();
+    Checked {
+        part: DocumentPart {
+            records: dataset.records,
+            unresolved,
+            unreadable_codes,
+            doubtful_rows,
+            alignments: Vec::new(),
+        },
+        evaluation,
+        summary: normalize::summarize(document, &own),
+        counts: FileCounts::of(files),
+        first_code_table: files
+            .iter()
+            .find(|f| f.is_source)
+            .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
+            .map(|t| t.location.clone()),
+        sources: Vec::new(),
+    }
+}

@@ -1,0 +1,170 @@
+//! The check that reads one document at a time (`Project::load_checked`,
+//! what `check` and `build` run) gives what loading the whole project and
+//! checking it gives (`Project::load` then `evaluate`): the same findings,
+//! coverage and dataset, byte for byte, on the bundled pages, the
+//! development corpus, every rule's fixtures and pages made to put the
+//! evidence and the `WU`/`OM` pairs in different documents.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use errdocs::Project;
+use errdocs::check::{self, Evaluation};
+use errdocs::diagnostic::FailLevel;
+
+/// The JSON report of an evaluation and every dataset output.
+fn rendered(project: &Project, evaluation: Evaluation) -> Vec<(String, Vec<u8>)> {
+    let outcome = check::outcome(evaluation, None, project, FailLevel::Never);
+    let mut out = vec![(
+        "report.json".to_string(),
+        errdocs::report::json::render_bytes(&outcome),
+    )];
+    for file in project.render_outputs().expect("outputs render") {
+        out.push((file.name.to_string(), file.bytes));
+    }
+    out
+}
+
+/// Asserts that both ways of checking `root` agree, and returns the
+/// report.
+fn assert_same(root: &Path) -> String {
+    let whole = Project::load(root).expect("loads");
+    let evaluation = whole.evaluate();
+    let mut expected = rendered(&whole, evaluation);
+    let (streamed, evaluation) = Project::load_checked(root).expect("loads one at a time");
+    assert!(streamed.files.is_empty(), "each document's files are freed");
+    let actual = rendered(&streamed, evaluation);
+    for ((name, want), (_, got)) in expected.iter().zip(&actual) {
+        if want != got {
+            let diff = similar::TextDiff::from_lines(
+                std::str::from_utf8(want).unwrap_or("(not UTF-8)"),
+                std::str::from_utf8(got).unwrap_or("(not UTF-8)"),
+            )
+            .unified_diff()
+            .context_radius(2)
+            .to_string();
+            panic!("{}: {name} differs:\n{diff:.6000}", root.display());
+        }
+    }
+    assert_eq!(expected.len(), actual.len());
+    String::from_utf8(expected.swap_remove(0).1).expect("JSON is UTF-8")
+}
+
+#[test]
+fn the_bundled_pages_and_the_corpus_check_the_same_one_document_at_a_time() {
+    let root = common::repo_root();
+    let report = assert_same(&root);
+    assert!(
+        report.contains("\"hex-malformed\""),
+        "a check with findings"
+    );
+    assert_same(&root.join("tests/fixtures/corpus-project"));
+}
+
+#[test]
+fn every_rule_fixture_checks_the_same_one_document_at_a_time() {
+    let fixtures = common::repo_root().join("tests/fixtures");
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for rule in std::fs::read_dir(&fixtures).expect("fixtures") {
+        let rule = rule.expect("entry").path();
+        for case in ["pass", "fail"] {
+            if rule.join(case).join("sources").is_dir() {
+                roots.push(rule.join(case));
+            }
+        }
+    }
+    roots.sort();
+    assert!(roots.len() >= 60, "{} fixture projects", roots.len());
+    for root in &roots {
+        assert_same(root);
+    }
+}
+
+/// A page of `WU` codes and one of `OM` codes.
+fn page(rows: &[(&str, &str, &str)]) -> String {
+    let mut text = String::from("# Codes\n\n| Code | Name | Description |\n|---|---|---|\n");
+    for (code, name, description) in rows {
+        text.push_str(&format!("| {code} | {name} | {description} |\n"));
+    }
+    text
+}
+
+#[test]
+fn counterpart_evidence_from_a_later_document_repairs_a_code_as_it_does_whole() {
+    // `a-wu` sorts first: its malformed code's evidence, the `OM` row, is
+    // in `b-om`, read after it.
+    let wu = page(&[
+        ("0x80240001", "WU_E_NO_SERVICE", "The agent failed."),
+        (
+            "0x8024002",
+            "WU_E_MAX_CAPACITY_REACHED",
+            "The queue is full.",
+        ),
+        ("0x80240003", "WU_E_UNKNOWN_ID", "The id is unknown."),
+    ]);
+    let om = page(&[
+        ("0x80CF0001", "OM_E_NO_SERVICE", "The agent failed."),
+        (
+            "0x80CF0002",
+            "OM_E_MAX_CAPACITY_REACHED",
+            "The queue is full.",
+        ),
+    ]);
+    let project = common::project_with(&[
+        ("sources/a-wu/en-us.md", wu.as_bytes()),
+        ("sources/b-om/en-us.md", om.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    assert!(
+        report.contains("the dataset uses 0x80240002"),
+        "the later page's OM row repairs the code: {report:.3000}"
+    );
+    // And from an earlier one.
+    let project = common::project_with(&[
+        ("sources/b-wu/en-us.md", wu.as_bytes()),
+        ("sources/a-om/en-us.md", om.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    assert!(
+        report.contains("the dataset uses 0x80240002"),
+        "{report:.3000}"
+    );
+}
+
+#[test]
+fn pairs_across_documents_decide_name_findings_and_suppressions_as_they_do_whole() {
+    // The pair's names differ after the prefix: counterpart-name-mismatch
+    // says so, and the name rules leave the rows to it. The suppressions
+    // in `a-wu` cover a finding made only once the pairs are known, and a
+    // name finding the pair takes away.
+    let wu = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+              | 0x80240001 | WU_E_NO_SERVICE | The agent failed. |\n\
+              <!-- errdocs-disable-next-line counterpart-name-mismatch -->\n\
+              | 0x80240002 | WU_E_MAX_CAPACITY | The queue is full. |\n\
+              <!-- errdocs-disable-next-line name-case -->\n\
+              | 0x80240003 | WU_E_Unknown_Id | The id is unknown. |\n";
+    let om = page(&[
+        ("0x80CF0001", "OM_E_NO_SERVICE", "The agent failed."),
+        (
+            "0x80CF0002",
+            "OM_E_MAX_CAPACITY_REACHED",
+            "The queue is full.",
+        ),
+        (
+            "0x80CF0003",
+            "OM_E_UNKNOWN_IDENTIFIER",
+            "The id is unknown.",
+        ),
+    ]);
+    let project = common::project_with(&[
+        ("sources/a-wu/en-us.md", wu.as_bytes()),
+        ("sources/b-om/en-us.md", om.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    assert!(
+        report.contains("counterpart-name-mismatch"),
+        "{report:.4000}"
+    );
+    assert!(report.contains("suppression-unused"), "{report:.4000}");
+}
