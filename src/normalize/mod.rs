@@ -591,7 +591,8 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
     names
 }
 
-/// [`name_index`] of some files: the first row of each name among them.
+/// The counterpart evidence of some files: the first row of each name
+/// among them whose code its cell states.
 pub fn name_index_of(files: &[IngestedFile]) -> NameIndex {
     let mut names = NameIndex::new();
     for file in files.iter().filter(|f| f.is_source) {

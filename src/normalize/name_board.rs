@@ -2,7 +2,7 @@
 //! publishes the names its rows state as soon as it is ingested, and a
 //! document that needs counterpart evidence asks once every document
 //! before it has published. The first row of a name in corpus order wins,
-//! as in [`super::name_index`]: an answer is settled once every document
+//! as when the whole corpus is indexed at once: an answer is settled once every document
 //! before the one that states the name has published, and a name nobody
 //! states once every document has. An answer not yet settled is marked
 //! uncertain, and the document is normalized again once every document
