@@ -157,7 +157,7 @@ impl<'a> Context<'a> {
         let files = input.files;
         // Every row of every understood table, and where each table's rows
         // start, by file index and table index.
-        let mut rows = Vec::with_capacity(input.dataset.stats.rows_read);
+        let mut rows = Vec::with_capacity(files.iter().map(IngestedFile::row_count).sum());
         let mut table_start: Vec<Vec<Option<usize>>> = Vec::with_capacity(files.len());
         for file in files {
             let mut starts = vec![None; file.tables.len()];
