@@ -16,7 +16,7 @@ use crate::safe_text::terminal;
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     // Each document is checked and its files freed in turn: `build` needs
     // the dataset and the findings, not the cells.
-    let (project, evaluation) = Project::load_checked(root)?;
+    let (project, unfinished) = Project::load_documents(root)?;
     super::print_notes(&project);
     // Refused before anything is written, or compared.
     let out_dir = project.checked_out_dir()?;
@@ -47,12 +47,15 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
         plural(stats.records, "record"),
         stats.unresolved_rows
     ));
-    // build --check compares; build writes (checking while it renders).
-    let outcome = crate::check::outcome(evaluation, None, &project, project.config.check.fail_on);
-    let written = if check {
-        Vec::new()
+    // build --check compares; build writes (finishing the check while it
+    // renders).
+    let (outcome, written) = if check {
+        let evaluation = project.finish_check(unfinished);
+        let outcome =
+            crate::check::outcome(evaluation, None, &project, project.config.check.fail_on);
+        (outcome, Vec::new())
     } else {
-        project.write_outputs(&outcome)?
+        project.build_finishing(unfinished)?
     };
     // Problems that change what the dataset holds are shown here, as
     // configured and suppressed; the full list is `errdocs check`'s job.

@@ -520,11 +520,11 @@ fn finish(
     }
 }
 
-/// Sorts records by [`Record::sort_key`]. The sort moves indices, not
+/// Sorts records by [`Record::sort_key`] (the dataset's order). The sort moves indices, not
 /// records (a record is a few hundred bytes, and a large corpus has
 /// hundreds of thousands), and compares the value and the document's rank
 /// before anything else: codes repeat across documents.
-fn sort_records(records: Vec<Record>) -> Vec<Record> {
+pub fn sort_records(records: Vec<Record>) -> Vec<Record> {
     let mut documents: Vec<&str> = records.iter().map(|r| &*r.document).collect();
     documents.sort_unstable();
     documents.dedup();

@@ -50,8 +50,8 @@ impl NameBoard {
 
     /// Publishes the names of document `rank` (each name's first row in
     /// it). Every document must publish, even one that failed to read,
-    /// or those after it wait for ever.
-    pub fn publish(&self, rank: usize, names: NameIndex) {
+    /// or those after it wait for ever: see [`NameBoard::publication`].
+    fn publish(&self, rank: usize, names: NameIndex) {
         let mut published = self.lock();
         for (name, (code, location)) in names {
             let entry = published
@@ -72,6 +72,18 @@ impl NameBoard {
         self.changed.notify_all();
     }
 
+    /// A promise that document `rank` publishes: its names when
+    /// [`Publication::publish`] is called, none if it is dropped first (a
+    /// document that could not be read, or a panic), so that the documents
+    /// after it never wait for ever.
+    pub fn publication(&self, rank: usize) -> Publication<'_> {
+        Publication {
+            board: self,
+            rank,
+            published: false,
+        }
+    }
+
     /// The index as document `rank` sees it: the names of the documents up
     /// to it, once they have all published.
     pub fn view(&self, rank: usize) -> BoardView<'_> {
@@ -88,6 +100,30 @@ impl NameBoard {
         self.published
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A document's promise to publish (see [`NameBoard::publication`]).
+#[derive(Debug)]
+pub struct Publication<'a> {
+    board: &'a NameBoard,
+    rank: usize,
+    published: bool,
+}
+
+impl Publication<'_> {
+    /// Publishes the document's names.
+    pub fn publish(mut self, names: NameIndex) {
+        self.published = true;
+        self.board.publish(self.rank, names);
+    }
+}
+
+impl Drop for Publication<'_> {
+    fn drop(&mut self) {
+        if !self.published {
+            self.board.publish(self.rank, NameIndex::new());
+        }
     }
 }
 
@@ -196,6 +232,24 @@ mod tests {
         let view = board.view(0);
         assert_eq!(view.first_row_of("OM_E_X"), None);
         assert!(!view.was_uncertain(), "every document has published");
+    }
+
+    #[test]
+    fn a_document_that_stops_before_publishing_publishes_nothing_rather_than_blocking_the_rest() {
+        let board = NameBoard::new(2);
+        board.publish(1, index(&[]));
+        let stopped = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _promise = board.publication(0);
+                    panic!("a document that fails mid-way");
+                })
+                .join()
+        });
+        assert!(stopped.is_err());
+        let view = board.view(1);
+        assert_eq!(view.first_row_of("OM_E_X"), None);
+        assert!(!view.was_uncertain(), "both documents count as published");
     }
 
     #[test]

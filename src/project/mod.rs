@@ -19,6 +19,8 @@ use crate::source::{SourceFile, SourceLines};
 
 mod streamed;
 
+pub use streamed::UnfinishedCheck;
+
 /// A loaded project: every file read, ingested and normalized.
 #[derive(Debug)]
 pub struct Project {
@@ -262,8 +264,9 @@ impl Project {
         let mut corpus = Corpus::of_files(root, files);
         corpus.notes = notes;
         let (mut project, evaluation) = if streamed {
-            let (project, evaluation) =
+            let (project, unfinished) =
                 Self::check_streamed(root, config, corpus, Some(sources), user_references)?;
+            let evaluation = project.finish_check(unfinished);
             (project, Some(evaluation))
         } else {
             let project = Self::assemble(root, config, corpus, sources, user_references);
@@ -473,20 +476,6 @@ impl Project {
             });
             outcome
         })
-    }
-
-    /// What `errdocs build` does with a check already run (a project from
-    /// [`Project::load_checked`]): writes every output, the findings of
-    /// `outcome` included, into the output folder (see
-    /// [`emit::render_and_write`]). Returns the paths written.
-    pub fn write_outputs(&self, outcome: &CheckOutcome) -> Result<Vec<PathBuf>> {
-        let ((), written) =
-            emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
-                stager.write(crate::report::json::FINDINGS_FILE_NAME, |out| {
-                    crate::report::json::write(outcome, out)
-                });
-            })?;
-        Ok(written)
     }
 
     /// The source file at a path relative to the root, read again on first

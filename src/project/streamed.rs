@@ -12,13 +12,13 @@
 //! [`NameBoard`], the rules that compare documents run on the records
 //! once every document is read ([`check::evaluate_records`]).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{LazySource, Project, ReadFile, identity, load_user_references};
-use crate::check::{self, CheckInput, DocumentEvaluation, Evaluation};
+use crate::check::{self, CheckInput, CheckOutcome, DocumentEvaluation, Evaluation};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
 use crate::error::Result;
@@ -77,16 +77,26 @@ impl Project {
     /// `build`); those that need the files (`fix`, SARIF's fixes) load
     /// the whole project.
     pub fn load_checked(root: &Path) -> Result<(Project, Evaluation)> {
+        let (project, unfinished) = Self::load_documents(root)?;
+        let evaluation = project.finish_check(unfinished);
+        Ok((project, evaluation))
+    }
+
+    /// [`Project::load_checked`] but for its last step, the rules that
+    /// compare records across documents, left to [`Project::finish_check`]
+    /// (or [`Project::build_finishing`], which renders the outputs
+    /// meanwhile).
+    pub fn load_documents(root: &Path) -> Result<(Project, UnfinishedCheck)> {
         let config = Config::load(root, &check::rule_ids())?;
         if config.reference.sdk {
             SdkReference::preload();
         }
         let corpus = Corpus::discover(root, &config)?;
         let (user_references, reference_notes) = load_user_references(root, &config)?;
-        let (mut project, evaluation) =
+        let (mut project, unfinished) =
             Self::check_streamed(root, config, corpus, None, user_references)?;
         project.reference_notes = reference_notes;
-        Ok((project, evaluation))
+        Ok((project, unfinished))
     }
 
     /// Checks `corpus` one document at a time. `texts`, where given, are
@@ -98,7 +108,7 @@ impl Project {
         corpus: Corpus,
         texts: Option<Vec<ReadFile>>,
         user_references: Vec<UserReference>,
-    ) -> Result<(Project, Evaluation)> {
+    ) -> Result<(Project, UnfinishedCheck)> {
         let reference = Reference::new(config.reference.sdk, user_references);
         let board = NameBoard::new(corpus.documents.len());
         let settings = Settings {
@@ -173,16 +183,6 @@ impl Project {
             sources.extend(checked.sources);
         }
         let normalized = normalize::assemble(summaries, counts, parts);
-        let input = CheckInput {
-            files: &[],
-            dataset: &normalized.dataset,
-            ingest_problems: &[],
-            unreadable_codes: &[],
-            doubtful_rows: &[],
-            alignments: &[],
-            reference: &reference,
-        };
-        let evaluation = check::evaluate_records(input, &first_code_tables, evaluations, &config);
         let source_index = sources
             .iter()
             .enumerate()
@@ -204,8 +204,66 @@ impl Project {
             alignments: Vec::new(),
             skipped_files: 0,
         };
-        Ok((project, evaluation))
+        let unfinished = UnfinishedCheck {
+            documents: evaluations,
+            first_code_tables,
+        };
+        Ok((project, unfinished))
     }
+
+    /// The last step of a check that read one document at a time: the
+    /// rules that compare records across documents, on the dataset (see
+    /// [`check::evaluate_records`]).
+    pub fn finish_check(&self, unfinished: UnfinishedCheck) -> Evaluation {
+        let input = CheckInput {
+            files: &[],
+            dataset: &self.dataset,
+            ingest_problems: &[],
+            unreadable_codes: &[],
+            doubtful_rows: &[],
+            alignments: &[],
+            reference: &self.reference,
+        };
+        check::evaluate_records(
+            input,
+            &unfinished.first_code_tables,
+            unfinished.documents,
+            &self.config,
+        )
+    }
+
+    /// What `errdocs build` does after [`Project::load_documents`]: finishes
+    /// the check while the dataset's outputs render, then writes every
+    /// output, the findings included, into the output folder (see
+    /// [`emit::render_and_write`]). Returns the check's outcome (failing
+    /// at the configured level) and the paths written.
+    ///
+    /// [`emit::render_and_write`]: crate::emit::render_and_write
+    pub fn build_finishing(
+        &self,
+        unfinished: UnfinishedCheck,
+    ) -> Result<(CheckOutcome, Vec<PathBuf>)> {
+        crate::emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
+            let evaluation = self.finish_check(unfinished);
+            let outcome = check::outcome(evaluation, None, self, self.config.check.fail_on);
+            // Streamed: the findings of a large corpus run to tens of
+            // megabytes.
+            stager.write(crate::report::json::FINDINGS_FILE_NAME, |out| {
+                crate::report::json::write(&outcome, out)
+            });
+            outcome
+        })
+    }
+}
+
+/// A check that read every document, waiting for its last step (see
+/// [`Project::finish_check`]).
+#[derive(Debug)]
+pub struct UnfinishedCheck {
+    /// What each document's rules found, in corpus order.
+    documents: Vec<DocumentEvaluation>,
+    /// Each document's first code table.
+    first_code_tables: HashMap<Arc<str>, Location>,
 }
 
 /// Reads (unless `texts` are given), ingests, normalizes and checks one
@@ -216,8 +274,11 @@ fn check_document(
     texts: Option<Vec<ReadFile>>,
     settings: &Settings,
 ) -> Result<Outcome> {
+    // Kept even if this document stops early: those after it may wait for
+    // its names.
+    let publication = settings.board.publication(rank);
     let texts = match texts {
-        Some(texts) => Ok(texts),
+        Some(texts) => texts,
         None => document
             .files
             .iter()
@@ -227,15 +288,7 @@ fn check_document(
                     (s, id)
                 })
             })
-            .collect::<Result<Vec<_>>>(),
-    };
-    let texts = match texts {
-        Ok(texts) => texts,
-        Err(error) => {
-            // Those after it wait for its names: it has none.
-            settings.board.publish(rank, Default::default());
-            return Err(error);
-        }
+            .collect::<Result<Vec<_>>>()?,
     };
     let mut problems = Vec::new();
     let mut files: Vec<IngestedFile> = document
@@ -253,9 +306,7 @@ fn check_document(
         })
         .collect();
     normalize::translations::adopt_source_roles(&mut files);
-    settings
-        .board
-        .publish(rank, normalize::name_index_of(&files));
+    publication.publish(normalize::name_index_of(&files));
     let sources = texts
         .into_iter()
         .map(|read| LazySource::freed(read, false))
@@ -289,9 +340,11 @@ fn finish_document(
         doubtful_rows,
         alignments,
     } = part;
-    // The pairs within the document; those across documents are linked
-    // once every document is read.
-    let mut records = records;
+    // In the dataset's order, which rules that take the first of several
+    // records follow; and linked to their counterparts within the
+    // document (those across documents are linked once every document is
+    // read).
+    let mut records = normalize::sort_records(records);
     normalize::link_counterparts(&mut records);
     let dataset = Dataset {
         documents: Vec::new(),

@@ -50,15 +50,26 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .filter(|verdict| verdict.name == joined);
             let location = cell.location.clone();
             let code = row.record.map(|r| r.code.to_string());
-            // Where the pairs are not known yet, the finding waits for them.
-            let pair_names_differ = row.record.and_then(|r| ctx.pair_names_differ(r));
+            // A name the reference calls misspelt or another code's is left
+            // to counterpart-name-mismatch where its pair's names differ;
+            // where the pairs are not known yet, the finding waits for them.
+            let left_to_pairs = pairs_said
+                && !unknown_said
+                && matches!(
+                    verdict.map(|verdict| &verdict.name_verdict),
+                    Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
+                );
+            let pair_names_differ = row
+                .record
+                .filter(|_| left_to_pairs)
+                .and_then(|r| ctx.pair_names_differ(r));
             let finding = RULE
                 .finding(location, String::new())
                 .about(code, Some(name))
                 .unless(
- AcrossDocuments::PairNamesDiffer,
+                    AcrossDocuments::PairNamesDiffer,
                     row.record
-                        .filter(|_| pairs_said && pair_names_differ.is_none())
+                        .filter(|_| left_to_pairs && pair_names_differ.is_none())
                         .and_then(record_place),
                 );
             match verdict.map(|verdict| &verdict.name_verdict) {
@@ -98,8 +109,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
-                    if unknown_said
-                        || (pairs_said && pair_names_differ == Some(true)) =>
+                    if unknown_said || pair_names_differ == Some(true) =>
                 {
                     continue;
                 }
