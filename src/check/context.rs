@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::counterparts::Counterparts;
-use super::reference::ReferenceVerdicts;
+use super::reference::{ReferenceVerdicts, SharedVerdicts};
 use crate::diagnostic::AcrossDocuments;
 use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
@@ -149,6 +149,8 @@ pub struct Context<'a> {
     scope: Scope<'a>,
     counterparts: OnceLock<Counterparts<'a>>,
     reference_verdicts: OnceLock<ReferenceVerdicts<'a>>,
+    /// Verdicts shared with the other documents' contexts.
+    verdict_memo: Option<&'a dyn SharedVerdicts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -213,14 +215,17 @@ impl<'a> Context<'a> {
             scope: Scope::Whole,
             counterparts: OnceLock::new(),
             reference_verdicts: OnceLock::new(),
+            verdict_memo: None,
         }
     }
 
     /// The context of one document of a check that reads one document at
-    /// a time: `input` holds its files and records only.
-    pub fn for_document(input: CheckInput<'a>) -> Self {
+    /// a time: `input` holds its files and records only. The documents
+    /// share the reference's verdicts through `memo`.
+    pub fn for_document(input: CheckInput<'a>, memo: &'a dyn SharedVerdicts<'a>) -> Self {
         Context {
             scope: Scope::Document,
+            verdict_memo: Some(memo),
             ..Context::new(input)
         }
     }
@@ -390,8 +395,9 @@ impl<'a> Context<'a> {
 
     /// What the references say about each record of the source pages.
     pub fn reference_verdicts(&self) -> &ReferenceVerdicts<'a> {
-        self.reference_verdicts
-            .get_or_init(|| ReferenceVerdicts::new(self.input.reference, self.records()))
+        self.reference_verdicts.get_or_init(|| {
+            ReferenceVerdicts::new(self.input.reference, self.records(), self.verdict_memo)
+        })
     }
 
     /// The pairs of `WU` and `OM` records and what the counterpart rules

@@ -194,10 +194,15 @@ pub struct DocumentEvaluation {
 
 /// Runs the rules that `config` enables and that look at one document on
 /// `input`, which holds one document's files and records; applies the
-/// document's suppressions and the configured severities. Its findings
+/// document's suppressions and the configured severities. `memo` holds
+/// the reference's verdicts made for the other documents. Its findings
 /// are sorted with the others by [`evaluate_records`].
-pub fn evaluate_document(input: CheckInput, config: &Config) -> DocumentEvaluation {
-    let mut ctx = Context::for_document(input);
+pub fn evaluate_document<'a>(
+    input: CheckInput<'a>,
+    config: &Config,
+    memo: &'a dyn reference::SharedVerdicts<'a>,
+) -> DocumentEvaluation {
+    let mut ctx = Context::for_document(input, memo);
     let enabled = enabled_rules(config);
     ctx.enabled = enabled.iter().map(|r| r.id).collect();
     // Documents are checked side by side: one document's rules run on one

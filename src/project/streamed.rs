@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex};
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{LazySource, Project, ReadFile, identity, load_user_references};
+use crate::check::reference::VerdictMemo;
 use crate::check::{self, CheckInput, CheckOutcome, DocumentEvaluation, Evaluation};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document};
@@ -65,6 +66,7 @@ struct Settings<'a> {
     config: &'a Config,
     reference: &'a Reference,
     board: &'a NameBoard,
+    verdicts: &'a VerdictMemo<'a>,
 }
 
 impl Project {
@@ -111,10 +113,12 @@ impl Project {
     ) -> Result<(Project, UnfinishedCheck)> {
         let reference = Reference::new(config.reference.sdk, user_references);
         let board = NameBoard::new(corpus.documents.len());
+        let verdicts = VerdictMemo::new(&reference);
         let settings = Settings {
             config: &config,
             reference: &reference,
             board: &board,
+            verdicts: &verdicts,
         };
         // Each document's texts, taken by the core that checks it.
         let mut texts = texts.map(|texts| texts.into_iter());
@@ -366,6 +370,7 @@ fn finish_document(
             reference: settings.reference,
         },
         settings.config,
+        settings.verdicts,
     );
     let own: Vec<&IngestedFile> = files.iter().collect();
     Checked {
