@@ -1,6 +1,7 @@
 //! The pipeline: a project's configuration and documents, read, ingested
-//! and normalized, and the check and the outputs run on the result. The
-//! commands sit on top of it.
+//! and normalized, and the check and the outputs run on the result; or,
+//! for `check` and `build`, the same one document at a time
+//! ([`streamed`]). The commands sit on top of it.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -17,7 +18,7 @@ use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
 use crate::reference::{Reference, ReferenceError, SdkReference, UserReference};
 use crate::source::{SourceFile, SourceLines};
 
-mod streamed;
+pub mod streamed;
 
 pub use streamed::UnfinishedCheck;
 
@@ -40,17 +41,22 @@ pub struct Project {
     /// asks for it: the text is not kept after ingest (on a large corpus it
     /// is a tenth of the memory a build needs).
     sources: Vec<LazySource>,
-    /// What ingest read from each file, in the same order.
+    /// What ingest read from each file, in the same order; empty for a
+    /// project read one document at a time ([`Project::load_checked`]),
+    /// which frees each document's files once it is checked.
     pub files: Vec<IngestedFile>,
     /// The canonical dataset.
     pub dataset: Dataset,
-    /// What ingest could read only in part, file by file.
+    /// What ingest could read only in part, file by file (empty, as
+    /// [`Project::files`] is, for a project read one document at a time:
+    /// the check has reported it).
     pub ingest_problems: Vec<IngestProblem>,
     /// Source rows whose code is not written canonically.
     pub unreadable_codes: Vec<UnreadableCode>,
     /// Source rows whose fields look misplaced.
     pub doubtful_rows: Vec<DoubtfulRow>,
-    /// How each translation was joined to its source.
+    /// How each translation was joined to its source (empty, as
+    /// [`Project::files`] is, for a project read one document at a time).
     pub alignments: Vec<TranslationAlignment>,
     /// Index into `sources` by path relative to the root.
     source_index: std::collections::HashMap<String, usize>,
