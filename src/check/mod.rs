@@ -183,8 +183,11 @@ pub struct DocumentEvaluation {
     /// suppressions, summed up per table and at their configured
     /// severities.
     findings: Vec<Finding>,
-    /// Findings that stand unless their record's `WU`/`OM` pair has
-    /// names that differ: decided once every document is read.
+    /// Findings that stand unless something only every document together
+    /// tells holds of their record (see [`Finding::unless`]): decided
+    /// once every document is read.
+    ///
+    /// [`Finding::unless`]: crate::diagnostic::Finding::unless
     waiting: Vec<Finding>,
     /// The document's suppressions, and which silenced something.
     suppressions: Suppressions,
@@ -195,27 +198,46 @@ pub struct DocumentEvaluation {
 /// Runs the rules that `config` enables and that look at one document on
 /// `input`, which holds one document's files and records; applies the
 /// document's suppressions and the configured severities. `memo` holds
-/// the reference's verdicts made for the other documents. Its findings
-/// are sorted with the others by [`evaluate_records`].
+/// the reference's verdicts made for the other documents. With
+/// `rules_side_by_side`, the rules run on every core (for a corpus of
+/// fewer documents than that would keep busy). Its findings are sorted
+/// with the others by [`evaluate_records`].
 pub fn evaluate_document<'a>(
     input: CheckInput<'a>,
     config: &Config,
     memo: &'a dyn reference::SharedVerdicts<'a>,
+    rules_side_by_side: bool,
 ) -> DocumentEvaluation {
     let mut ctx = Context::for_document(input, memo);
     let enabled = enabled_rules(config);
     ctx.enabled = enabled.iter().map(|r| r.id).collect();
-    // Documents are checked side by side: one document's rules run on one
-    // core.
-    let mut findings = Vec::new();
-    for rule in enabled
+    let ctx = ctx;
+    let own: Vec<&Rule> = enabled
         .iter()
+        .copied()
         .filter(|rule| !ACROSS_DOCUMENTS.contains(&rule.id))
-    {
-        (rule.check)(&ctx, &mut findings);
-    }
+        .collect();
+    let run = |rule: &&Rule| {
+        let mut found = Vec::new();
+        (rule.check)(&ctx, &mut found);
+        found
+    };
+    // Documents are checked side by side; where there are too few to
+    // keep the cores busy, so are one document's rules.
+    let findings: Vec<Finding> = if rules_side_by_side {
+        crate::threads::map_dynamic(&own, run).concat()
+    } else {
+        own.iter().flat_map(run).collect()
+    };
     let (waiting, mut findings): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.waits_for.is_some());
+    // Decided after every document, where no table is at hand to sum
+    // findings up by: a rule whose findings wait must not roll up.
+    debug_assert!(
+        waiting
+            .iter()
+            .all(|f| rule(f.rule).is_some_and(|r| r.rollup.is_none()))
+    );
     let mut suppressions = Suppressions::of(input.files);
     suppressions.silence(&mut findings);
     let mut findings = rollup::apply(&ctx, findings);

@@ -21,7 +21,7 @@ use super::{LazySource, Project, ReadFile, identity, load_user_references};
 use crate::check::reference::VerdictMemo;
 use crate::check::{self, CheckInput, CheckOutcome, DocumentEvaluation, Evaluation};
 use crate::config::Config;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, LocaleFile};
 use crate::error::Result;
 use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::{Dataset, DocumentSummary};
@@ -67,6 +67,10 @@ struct Settings<'a> {
     reference: &'a Reference,
     board: &'a NameBoard,
     verdicts: &'a VerdictMemo<'a>,
+    /// True when there are too few documents to keep every core busy: a
+    /// document's files are then ingested, and its rules run, side by
+    /// side.
+    split_documents: bool,
 }
 
 impl Project {
@@ -119,6 +123,7 @@ impl Project {
             reference: &reference,
             board: &board,
             verdicts: &verdicts,
+            split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
         };
         // Each document's texts, taken by the core that checks it.
         let mut texts = texts.map(|texts| texts.into_iter());
@@ -294,21 +299,29 @@ fn check_document(
             })
             .collect::<Result<Vec<_>>>()?,
     };
+    let jobs: Vec<_> = document.files.iter().zip(&texts).collect();
+    let ingest_one = |(file, (source, _)): &(&LocaleFile, &ReadFile)| {
+        let mut problems = Vec::new();
+        let ingested = ingest::ingest(
+            source,
+            &document.id,
+            &file.locale,
+            file.is_source,
+            &mut problems,
+        );
+        (ingested, problems)
+    };
+    let ingested = if settings.split_documents {
+        crate::threads::map_dynamic(&jobs, ingest_one)
+    } else {
+        jobs.iter().map(ingest_one).collect()
+    };
     let mut problems = Vec::new();
-    let mut files: Vec<IngestedFile> = document
-        .files
-        .iter()
-        .zip(&texts)
-        .map(|(file, (source, _))| {
-            ingest::ingest(
-                source,
-                &document.id,
-                &file.locale,
-                file.is_source,
-                &mut problems,
-            )
-        })
-        .collect();
+    let mut files: Vec<IngestedFile> = Vec::with_capacity(ingested.len());
+    for (file, mut file_problems) in ingested {
+        files.push(file);
+        problems.append(&mut file_problems);
+    }
     normalize::translations::adopt_source_roles(&mut files);
     publication.publish(normalize::name_index_of(&files));
     let sources = texts
@@ -371,6 +384,7 @@ fn finish_document(
         },
         settings.config,
         settings.verdicts,
+        settings.split_documents,
     );
     let own: Vec<&IngestedFile> = files.iter().collect();
     Checked {
