@@ -63,6 +63,24 @@ fn the_bundled_pages_and_the_corpus_check_the_same_one_document_at_a_time() {
 }
 
 #[test]
+fn files_given_as_arguments_check_the_same_one_document_at_a_time() {
+    // `errdocs check DIR`: each Markdown file a document of its own.
+    let root = common::repo_root();
+    let paths = [root.join("tests/fixtures/corpus"), root.join("sources")];
+    let whole = Project::load_paths(&root, &paths).expect("loads");
+    let expected = whole.evaluate();
+    let (streamed, actual) = Project::load_paths_checked(&root, &paths).expect("loads");
+    assert!(streamed.files.is_empty());
+    assert!(expected.findings.len() > 50, "{}", expected.findings.len());
+    assert_eq!(expected.findings, actual.findings);
+    assert_eq!(expected.coverage, actual.coverage);
+    assert_eq!(expected.counterpart_coverage, actual.counterpart_coverage);
+    assert_eq!(expected.suppressed, actual.suppressed);
+    assert_eq!(whole.dataset, streamed.dataset);
+    assert_eq!(whole.skipped_files, streamed.skipped_files);
+}
+
+#[test]
 fn every_rule_fixture_checks_the_same_one_document_at_a_time() {
     let fixtures = common::repo_root().join("tests/fixtures");
     let mut roots: Vec<PathBuf> = Vec::new();
