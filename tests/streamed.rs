@@ -186,3 +186,29 @@ fn pairs_across_documents_decide_name_findings_and_suppressions_as_they_do_whole
     );
     assert!(report.contains("suppression-unused"), "{report:.4000}");
 }
+
+#[test]
+fn findings_alike_but_for_their_code_come_in_one_order_however_the_check_ran() {
+    // One name cell shared by two rows: the first row's finding waits for
+    // the pairs (its name is a misspelling the pairs could explain), the
+    // second's does not; both say the same at the same place.
+    let page = "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+                <tr><td>0x80240001</td><td rowspan=\"2\">Wu_E_No_Servce</td><td>The agent failed.</td></tr>\n\
+                <tr><td>0x80240099</td><td>Another.</td></tr>\n</table>\n";
+    let project = common::project_with(&[
+        (
+            "errdocs.toml",
+            b"[rules]\nreference-name-unknown = \"off\"\n".as_slice(),
+        ),
+        ("sources/wu/en-us.md", page.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    let name_case = &report[report.find("\"name-case\"").expect("name-case findings")..];
+    let first = name_case
+        .find("\"code\": \"0x80240001\"")
+        .expect("first row's");
+    let second = name_case
+        .find("\"code\": \"0x80240099\"")
+        .expect("second row's");
+    assert!(first < second, "{report:.3000}");
+}

@@ -289,8 +289,16 @@ impl Finding {
 }
 
 /// Sorts findings into their stable report order and drops exact repeats.
+/// Findings alike in [`Finding::sort_key`] (one cell that rows share,
+/// each row's finding with its own code) are ordered by code and name:
+/// the order the rules found them in depends on how the check was run
+/// (the whole project at once, or one document at a time).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| (&a.code, &a.name).cmp(&(&b.code, &b.name)))
+    });
     findings.dedup();
 }
 

@@ -44,8 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         // Where the dataset is not known yet, the finding waits for it.
         let has_counterpart = ctx.has_counterpart(record);
-        if has_counterpart == Some(true) || !matches!(verdict.name_verdict, NameVerdict::Unknown)
-        {
+        if has_counterpart == Some(true) || !matches!(verdict.name_verdict, NameVerdict::Unknown) {
             continue;
         }
         let Some(said) = said
@@ -64,7 +63,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .about(Some(record.code.to_string()), Some(&verdict.name))
             .unless(
                 AcrossDocuments::HasCounterpart,
-                has_counterpart.is_none().then(|| record_place(record)).flatten(),
+                has_counterpart
+                    .is_none()
+                    .then(|| record_place(record))
+                    .flatten(),
             );
         if let Some(fix) = &said.fix {
             let (codes, names) = listed.get_or_insert_with(|| {

@@ -45,7 +45,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .finding(cell.location.clone(), String::new())
             .about(Some(record.code.to_string()), Some(name))
             .unless(
- AcrossDocuments::PairNamesDiffer,
+                AcrossDocuments::PairNamesDiffer,
                 (pairs_said && pair_names_differ.is_none())
                     .then(|| record_place(record))
                     .flatten(),
