@@ -4,9 +4,10 @@
 //! before it has published. The first row of a name in corpus order wins,
 //! as when the whole corpus is indexed at once: an answer is settled once every document
 //! before the one that states the name has published, and a name nobody
-//! states once every document has. An answer not yet settled is marked
-//! uncertain, and the document is normalized again once every document
-//! has published.
+//! states once every document has. An answer not yet settled is taken as
+//! "nobody states it" (the usual answer) and the name noted: the document
+//! is read again once every document has published only if some document
+//! does state it after all.
 
 use std::sync::{Condvar, Mutex, PoisonError};
 
@@ -90,8 +91,14 @@ impl NameBoard {
         BoardView {
             board: self,
             rank,
-            uncertain: std::cell::Cell::new(false),
+            unsettled: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// True when some document states `name` (upper case), among those
+    /// published so far.
+    pub fn is_stated(&self, name: &str) -> bool {
+        self.lock().first.contains_key(name)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Published> {
@@ -132,14 +139,20 @@ impl Drop for Publication<'_> {
 pub struct BoardView<'a> {
     board: &'a NameBoard,
     rank: usize,
-    uncertain: std::cell::Cell<bool>,
+    unsettled: std::cell::RefCell<Vec<String>>,
 }
 
 impl BoardView<'_> {
-    /// True when an answer given may change once later documents publish:
-    /// a name that no document up to this one states.
-    pub fn was_uncertain(&self) -> bool {
-        self.uncertain.get()
+    /// The names asked for whose answer ("no document states it") may
+    /// change once later documents publish: no document up to the one
+    /// that stated it, or none at all, had published yet.
+    pub fn unsettled(&self) -> Vec<String> {
+        self.unsettled.borrow().clone()
+    }
+
+    /// True when every answer given is final.
+    pub fn was_settled(&self) -> bool {
+        self.unsettled.borrow().is_empty()
     }
 }
 
@@ -163,7 +176,7 @@ impl NameLookup for BoardView<'_> {
             None => published.prefix == published.done.len(),
         };
         if !settled {
-            self.uncertain.set(true);
+            self.unsettled.borrow_mut().push(name.to_string());
             return None;
         }
         published
@@ -201,7 +214,7 @@ mod tests {
         let view = board.view(2);
         let (code, location) = view.first_row_of("OM_E_X").expect("stated");
         assert_eq!((code, location.line), (HResult::new(0x80CF_0001), 20));
-        assert!(!view.was_uncertain());
+        assert!(view.was_settled());
     }
 
     #[test]
@@ -213,12 +226,16 @@ mod tests {
         // Document 2 may still state it first.
         let early = board.view(1);
         assert_eq!(early.first_row_of("OM_E_X"), None);
-        assert!(early.was_uncertain(), "document 2 has not published");
+        assert_eq!(
+            early.unsettled(),
+            ["OM_E_X"],
+            "document 2 has not published"
+        );
         board.publish(2, index(&[]));
         let early = board.view(1);
         let found = early.first_row_of("OM_E_X").map(|(code, _)| code);
         assert_eq!(found, Some(HResult::new(0x80CF_0003)));
-        assert!(!early.was_uncertain());
+        assert!(early.was_settled());
     }
 
     #[test]
@@ -227,11 +244,12 @@ mod tests {
         board.publish(0, index(&[]));
         let view = board.view(0);
         assert_eq!(view.first_row_of("OM_E_X"), None);
-        assert!(view.was_uncertain(), "document 1 may state it");
+        assert!(!view.was_settled(), "document 1 may state it");
         board.publish(1, index(&[]));
         let view = board.view(0);
         assert_eq!(view.first_row_of("OM_E_X"), None);
-        assert!(!view.was_uncertain(), "every document has published");
+        assert!(view.was_settled(), "every document has published");
+        assert!(!board.is_stated("OM_E_X"));
     }
 
     #[test]
@@ -249,7 +267,7 @@ mod tests {
         assert!(stopped.is_err());
         let view = board.view(1);
         assert_eq!(view.first_row_of("OM_E_X"), None);
-        assert!(!view.was_uncertain(), "both documents count as published");
+        assert!(view.was_settled(), "both documents count as published");
     }
 
     #[test]

@@ -39,22 +39,11 @@ struct Checked {
     /// Where its source file's first code table is.
     first_code_table: Option<Location>,
     sources: Vec<LazySource>,
-}
-
-/// A document normalized before a later document could state a name its
-/// counterpart evidence asked for: normalized and checked again once every
-/// document has published its names (rare: a malformed `WU` code whose
-/// `OM` counterpart no earlier page lists).
-struct Waiting {
-    files: Vec<IngestedFile>,
-    problems: Vec<IngestProblem>,
-    sources: Vec<LazySource>,
-}
-
-/// One document's outcome.
-enum Outcome {
-    Checked(Box<Checked>),
-    Waiting(Box<Waiting>),
+    /// The names its counterpart evidence asked for and took as stated by
+    /// no document before every document had published (see
+    /// [`NameBoard`]): if one is stated after all, the document is read
+    /// and checked again.
+    unsettled: Vec<String>,
 }
 
 /// One document to check: its rank in the corpus, and its files' texts
@@ -146,33 +135,20 @@ impl Project {
             check_document(*rank, document, texts, &settings)
         });
         // The first error in corpus order is the one reported.
-        let outcomes: Vec<Outcome> = outcomes.into_iter().collect::<Result<_>>()?;
-        // Every document has published: the documents that waited see
-        // every name now.
-        let mut waited = Vec::new();
-        let mut outcomes: Vec<Option<Box<Checked>>> = outcomes
+        let outcomes: Vec<Checked> = outcomes.into_iter().collect::<Result<_>>()?;
+        // Every document has published: a document that took a name as
+        // stated by nobody is checked again if somebody does state it.
+        let outcomes: Vec<Checked> = outcomes
             .into_iter()
             .enumerate()
-            .map(|(rank, outcome)| match outcome {
-                Outcome::Checked(checked) => Some(checked),
-                Outcome::Waiting(waiting) => {
-                    waited.push((rank, waiting));
-                    None
+            .map(|(rank, checked)| {
+                if checked.unsettled.iter().any(|name| board.is_stated(name)) {
+                    check_again(rank, &corpus.documents[rank], checked, &settings)
+                } else {
+                    Ok(checked)
                 }
             })
-            .collect();
-        let finished = crate::threads::map_dynamic(&waited, |(rank, waiting)| {
-            let document = &corpus.documents[*rank];
-            let view = board.view(*rank);
-            let part = normalize::normalize_document(0, &waiting.files, &view, &reference);
-            finish_document(document, &waiting.files, &waiting.problems, part, &settings)
-        });
-        for ((rank, waiting), mut checked) in waited.into_iter().zip(finished) {
-            checked.sources = waiting.sources;
-            if let Some(slot) = outcomes.get_mut(rank) {
-                *slot = Some(Box::new(checked));
-            }
-        }
+            .collect::<Result<_>>()?;
 
         let mut summaries = Vec::with_capacity(outcomes.len());
         let mut counts = FileCounts::default();
@@ -180,8 +156,7 @@ impl Project {
         let mut evaluations = Vec::with_capacity(outcomes.len());
         let mut first_code_tables = HashMap::default();
         let mut sources = Vec::new();
-        for checked in outcomes.into_iter().flatten() {
-            let checked = *checked;
+        for checked in outcomes {
             if let Some(location) = checked.first_code_table {
                 first_code_tables.insert(Arc::from(checked.summary.id.as_str()), location);
             }
@@ -282,7 +257,7 @@ fn check_document(
     document: &Document,
     texts: Option<Vec<ReadFile>>,
     settings: &Settings,
-) -> Result<Outcome> {
+) -> Result<Checked> {
     // Kept even if this document stops early: those after it may wait for
     // its names.
     let publication = settings.board.publication(rank);
@@ -299,7 +274,29 @@ fn check_document(
             })
             .collect::<Result<Vec<_>>>()?,
     };
-    let jobs: Vec<_> = document.files.iter().zip(&texts).collect();
+    let files = ingest_document(document, &texts, settings);
+    publication.publish(normalize::name_index_of(&files.0));
+    let sources = texts
+        .into_iter()
+        .map(|read| LazySource::freed(read, false))
+        .collect();
+    let view = settings.board.view(rank);
+    let part = normalize::normalize_document(0, &files.0, &view, settings.reference);
+    let mut checked = finish_document(document, &files.0, &files.1, part, settings);
+    checked.sources = sources;
+    checked.unsettled = view.unsettled();
+    Ok(checked)
+}
+
+/// Ingests one document's files (side by side where
+/// [`Settings::split_documents`]), each translated table read as the
+/// source table it translates; and what ingest could read only in part.
+fn ingest_document(
+    document: &Document,
+    texts: &[ReadFile],
+    settings: &Settings,
+) -> (Vec<IngestedFile>, Vec<IngestProblem>) {
+    let jobs: Vec<_> = document.files.iter().zip(texts).collect();
     let ingest_one = |(file, (source, _)): &(&LocaleFile, &ReadFile)| {
         let mut problems = Vec::new();
         let ingested = ingest::ingest(
@@ -323,23 +320,35 @@ fn check_document(
         problems.append(&mut file_problems);
     }
     normalize::translations::adopt_source_roles(&mut files);
-    publication.publish(normalize::name_index_of(&files));
-    let sources = texts
-        .into_iter()
-        .map(|read| LazySource::freed(read, false))
-        .collect();
+    (files, problems)
+}
+
+/// Checks document `rank` again, once every document has published: its
+/// files read again (they must still have the text checked first).
+fn check_again(
+    rank: usize,
+    document: &Document,
+    first: Checked,
+    settings: &Settings,
+) -> Result<Checked> {
+    let texts: Vec<ReadFile> = first
+        .sources
+        .iter()
+        .map(|lazy| {
+            let text = match lazy.text.get() {
+                Some(kept) => kept.clone(),
+                None => lazy.read_unchanged(),
+            };
+            text.map(|source| (source, lazy.identity))
+                .ok_or_else(|| super::changed_during_run(&lazy.path))
+        })
+        .collect::<Result<_>>()?;
+    let (files, problems) = ingest_document(document, &texts, settings);
     let view = settings.board.view(rank);
     let part = normalize::normalize_document(0, &files, &view, settings.reference);
-    if view.was_uncertain() {
-        return Ok(Outcome::Waiting(Box::new(Waiting {
-            files,
-            problems,
-            sources,
-        })));
-    }
     let mut checked = finish_document(document, &files, &problems, part, settings);
-    checked.sources = sources;
-    Ok(Outcome::Checked(Box::new(checked)))
+    checked.sources = first.sources;
+    Ok(checked)
 }
 
 /// Checks one normalized document and keeps what outlives its files.
@@ -404,5 +413,6 @@ fn finish_document(
             .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
             .map(|t| t.location.clone()),
         sources: Vec::new(),
+        unsettled: Vec::new(),
     }
 }
