@@ -152,39 +152,45 @@ fn counterpart_evidence_from_a_later_document_repairs_a_code_as_it_does_whole() 
 
 #[test]
 fn pairs_across_documents_decide_name_findings_and_suppressions_as_they_do_whole() {
-    // The pair's names differ after the prefix: counterpart-name-mismatch
-    // says so, and the name rules leave the rows to it. The suppressions
-    // in `a-wu` cover a finding made only once the pairs are known, and a
-    // name finding the pair takes away.
+    // The pairs' names differ after the prefix: counterpart-name-mismatch
+    // says so (a finding made only once every document is read), and
+    // name-case leaves a misspelt row to it (a finding that waits). The
+    // suppressions in `a-wu`, inside the rows, silence one of each.
     let wu = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
               | 0x80240001 | WU_E_NO_SERVICE | The agent failed. |\n\
-              <!-- errdocs-disable-next-line counterpart-name-mismatch -->\n\
-              | 0x80240002 | WU_E_MAX_CAPACITY | The queue is full. |\n\
-              <!-- errdocs-disable-next-line name-case -->\n\
-              | 0x80240003 | WU_E_Unknown_Id | The id is unknown. |\n";
+              | 0x80240002 | WU_E_MAX_CAPACITY | The queue is full. <!-- errdocs-disable-line counterpart-name-mismatch --> |\n\
+              | 0x80240003 | Wu_E_Unknown_Id | The id is unknown. <!-- errdocs-disable-line name-case --> |\n\
+              | 0x80240004 | Wu_E_Range_Error | A range error. |\n";
     let om = page(&[
         ("0x80CF0001", "OM_E_NO_SERVICE", "The agent failed."),
-        (
-            "0x80CF0002",
-            "OM_E_MAX_CAPACITY_REACHED",
-            "The queue is full.",
-        ),
-        (
-            "0x80CF0003",
-            "OM_E_UNKNOWN_IDENTIFIER",
-            "The id is unknown.",
-        ),
+        ("0x80CF0002", "OM_E_MAX_CAPACITY_REACHED", "The queue is full."),
+        ("0x80CF0003", "OM_E_UNKNOWN_IDENTIFIER", "The id is unknown."),
+        ("0x80CF0004", "OM_E_RANGE_ERR", "A range error."),
     ]);
-    let project = common::project_with(&[
-        ("sources/a-wu/en-us.md", wu.as_bytes()),
-        ("sources/b-om/en-us.md", om.as_bytes()),
-    ]);
-    let report = assert_same(project.path());
-    assert!(
-        report.contains("counterpart-name-mismatch"),
-        "{report:.4000}"
-    );
-    assert!(report.contains("suppression-unused"), "{report:.4000}");
+    for config in ["", "[rules]\nreference-name-unknown = \"off\"\n"] {
+        let project = common::project_with(&[
+            ("errdocs.toml", config.as_bytes()),
+            ("sources/a-wu/en-us.md", wu.as_bytes()),
+            ("sources/b-om/en-us.md", om.as_bytes()),
+        ]);
+        let report = assert_same(project.path());
+        let json: serde_json::Value = serde_json::from_str(&report).expect("JSON");
+        let rules: Vec<&str> = json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["rule"].as_str())
+            .collect();
+        assert!(
+            rules.contains(&"counterpart-name-mismatch"),
+            "{rules:?}\n{report:.4000}"
+        );
+        assert!(!rules.contains(&"suppression-unused"), "{report:.4000}");
+        assert!(
+            json["summary"]["suppressed"].as_u64() >= Some(2),
+            "{report:.4000}"
+        );
+    }
 }
 
 #[test]
