@@ -262,7 +262,13 @@ pub fn project(data: &[u8]) {
     let evaluation = project.evaluate();
     // `check` and `build` read one document at a time: the same findings
     // and dataset, whatever the pages hold.
-    if let Ok((streamed, one_at_a_time)) = errdocs::Project::load_checked(&root) {
+    let streamed = errdocs::Project::load_checked(&root);
+    assert!(
+        streamed.is_ok(),
+        "loads whole, not one document at a time: {:?}",
+        streamed.as_ref().err()
+    );
+    if let Ok((streamed, one_at_a_time)) = streamed {
         assert_eq!(evaluation.findings, one_at_a_time.findings);
         assert_eq!(evaluation.coverage, one_at_a_time.coverage);
         assert_eq!(

@@ -163,8 +163,16 @@ fn pairs_across_documents_decide_name_findings_and_suppressions_as_they_do_whole
               | 0x80240004 | Wu_E_Range_Error | A range error. |\n";
     let om = page(&[
         ("0x80CF0001", "OM_E_NO_SERVICE", "The agent failed."),
-        ("0x80CF0002", "OM_E_MAX_CAPACITY_REACHED", "The queue is full."),
-        ("0x80CF0003", "OM_E_UNKNOWN_IDENTIFIER", "The id is unknown."),
+        (
+            "0x80CF0002",
+            "OM_E_MAX_CAPACITY_REACHED",
+            "The queue is full.",
+        ),
+        (
+            "0x80CF0003",
+            "OM_E_UNKNOWN_IDENTIFIER",
+            "The id is unknown.",
+        ),
         ("0x80CF0004", "OM_E_RANGE_ERR", "A range error."),
     ]);
     for config in ["", "[rules]\nreference-name-unknown = \"off\"\n"] {

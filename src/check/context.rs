@@ -403,6 +403,11 @@ impl<'a> Context<'a> {
     /// The pairs of `WU` and `OM` records and what the counterpart rules
     /// share about them.
     pub fn counterparts(&self) -> &Counterparts<'a> {
+        // The pairs span documents: one document's would be wrong.
+        debug_assert!(
+            !matches!(self.scope, Scope::Document),
+            "the pairs of one document asked for: the rule belongs in check::ACROSS_DOCUMENTS"
+        );
         self.counterparts
             .get_or_init(|| Counterparts::new(self.records()))
     }
@@ -411,7 +416,7 @@ impl<'a> Context<'a> {
 /// The place that identifies `record` (its first row's code cell), for a
 /// finding that waits for the `WU`/`OM` pairs; `None` for a record without
 /// rows, which no finding is about.
-pub fn record_place(record: &Record) -> Option<crate::diagnostic::RecordPlace> {
+pub fn first_row_place(record: &Record) -> Option<crate::diagnostic::RecordPlace> {
     let first = record.sources.first()?;
     Some(crate::diagnostic::RecordPlace {
         file: first.file.clone(),

@@ -308,7 +308,7 @@ pub fn evaluate_records(
             all
         };
         for record in ctx.records() {
-            let Some(place) = context::record_place(record) else {
+            let Some(place) = context::first_row_place(record) else {
                 continue;
             };
             for &condition in &conditions {
@@ -384,5 +384,20 @@ pub fn outcome(
         coverage: evaluation.coverage,
         counterpart_coverage: evaluation.counterpart_coverage,
         baseline_given: baseline.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules that run once every document is read see no table: none
+    /// may sum its findings up per table.
+    #[test]
+    fn the_rules_across_documents_are_registered_and_do_not_roll_up() {
+        for id in ACROSS_DOCUMENTS {
+            let rule = rule(id).expect("registered");
+            assert!(rule.rollup.is_none(), "{id} rolls up");
+        }
     }
 }

@@ -273,7 +273,8 @@ pub fn assemble(
 /// What normalization makes of one document.
 #[derive(Debug, Clone)]
 pub struct DocumentPart {
-    /// Its records, in row order (not yet linked to their counterparts).
+    /// Its records, in row order, each one's sources in order (the
+    /// dataset's order and the counterpart links come with [`assemble`]).
     pub records: Vec<Record>,
     /// Its rows that did not become records.
     pub unresolved: Vec<UnresolvedRow>,

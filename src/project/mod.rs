@@ -22,7 +22,11 @@ pub mod streamed;
 
 pub use streamed::UnfinishedCheck;
 
-/// A loaded project: every file read, ingested and normalized.
+/// A loaded project: every file read, ingested and normalized. A project
+/// read one document at a time ([`Project::load_checked`]) keeps the
+/// dataset, the settings and the files' identities only: its
+/// [`Project::files`] are empty, so checking it again, fixing it or
+/// planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
 pub struct Project {
     /// The root folder.
@@ -216,12 +220,14 @@ impl Project {
     /// [`Project::load_paths`], checked one document at a time as
     /// [`Project::load_checked`] does.
     pub fn load_paths_checked(root: &Path, paths: &[PathBuf]) -> Result<(Project, Evaluation)> {
-        let (project, evaluation) = Self::load_paths_as(root, paths, true)?;
-        let evaluation = match evaluation {
-            Some(evaluation) => evaluation,
-            None => project.evaluate(),
-        };
-        Ok((project, evaluation))
+        match Self::load_paths_as(root, paths, true)? {
+            (project, Some(evaluation)) => Ok((project, evaluation)),
+            // Not taken: read one document at a time, the check is done.
+            (project, None) => {
+                let evaluation = project.evaluate();
+                Ok((project, evaluation))
+            }
+        }
     }
 
     /// [`Project::load_paths`]; with `streamed`, checked one document at a

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::context::{Context, record_place};
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{
     NameVerdict, ValueVerdict, defines, either, names_for_code, prefix_counts, show_origin,
 };
@@ -70,7 +70,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     AcrossDocuments::PairNamesDiffer,
                     row.record
                         .filter(|_| left_to_pairs && pair_names_differ.is_none())
-                        .and_then(record_place),
+                        .and_then(first_row_place),
                 );
             match verdict.map(|verdict| &verdict.name_verdict) {
                 // The reference spells it so: right, however unusual.

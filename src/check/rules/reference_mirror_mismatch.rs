@@ -1,7 +1,7 @@
 //! `reference-mirror-mismatch`: a code of a mirrored family (`OM_*`) whose
 //! mirror (`WU_*`) the reference defines otherwise.
 
-use crate::check::context::{Context, record_place};
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{
     NameVerdict, ValueVerdict, defines, either, names_of_code, show_origin, value_verdict,
 };
@@ -65,7 +65,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 AcrossDocuments::HasCounterpart,
                 has_counterpart
                     .is_none()
-                    .then(|| record_place(record))
+                    .then(|| first_row_place(record))
                     .flatten(),
             );
         if let Some(fix) = &said.fix {

@@ -1,7 +1,7 @@
 //! `reference-name-unknown`: a name the reference does not define, where
 //! it defines a near spelling with this code, or names the code otherwise.
 
-use crate::check::context::{Context, record_place};
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{NameVerdict, defines, either, show_origin};
 use crate::check::rule::Rule;
 use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .unless(
                 AcrossDocuments::PairNamesDiffer,
                 (pairs_said && pair_names_differ.is_none())
-                    .then(|| record_place(record))
+                    .then(|| first_row_place(record))
                     .flatten(),
             );
         let finding = match &verdict.name_verdict {
