@@ -259,7 +259,26 @@ pub fn project(data: &[u8]) {
         .and_then(|b| std::str::from_utf8(b).ok())
         .and_then(|t| Baseline::from_json(t, Path::new("baseline.json")).ok());
     let _ = project.require_sources();
-    let findings = project.evaluate().findings;
+    let evaluation = project.evaluate();
+    // `check` and `build` read one document at a time: the same findings
+    // and dataset, whatever the pages hold.
+    let streamed = errdocs::Project::load_checked(&root);
+    assert!(
+        streamed.is_ok(),
+        "loads whole, not one document at a time: {:?}",
+        streamed.as_ref().err()
+    );
+    if let Ok((streamed, one_at_a_time)) = streamed {
+        assert_eq!(evaluation.findings, one_at_a_time.findings);
+        assert_eq!(evaluation.coverage, one_at_a_time.coverage);
+        assert_eq!(
+            evaluation.counterpart_coverage,
+            one_at_a_time.counterpart_coverage
+        );
+        assert_eq!(evaluation.suppressed, one_at_a_time.suppressed);
+        assert_eq!(project.dataset, streamed.dataset);
+    }
+    let findings = evaluation.findings;
     let _ = Baseline::of(&project, &findings).to_json();
     for baseline in [None, baseline.as_ref()] {
         let outcome = project.check(baseline, FailLevel::Note);

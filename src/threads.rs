@@ -3,12 +3,15 @@
 
 use std::thread::ScopedJoinHandle;
 
+/// How many cores the work is spread over.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// Applies `work` to each item, a contiguous run of items per core, and
 /// returns the results in the items' order.
 pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, items.len().max(1));
+    let threads = cores().clamp(1, items.len().max(1));
     if threads == 1 {
         return items.iter().map(&work).collect();
     }
@@ -27,9 +30,7 @@ pub fn map_in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync
 /// finishes one (for items of very different cost, such as the rules of a
 /// check), and returns the results in the items' order.
 pub fn map_dynamic<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, items.len().max(1));
+    let threads = cores().clamp(1, items.len().max(1));
     if threads == 1 {
         return items.iter().map(&work).collect();
     }

@@ -147,6 +147,7 @@ fn finding(rule: &'static str, severity: Severity, file: &str, line: usize) -> F
         fix: None,
         related: Vec::new(),
         scope: None,
+        waits_for: None,
     }
 }
 

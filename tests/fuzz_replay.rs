@@ -32,7 +32,10 @@ fn replay(target: &str, run: fn(&[u8]), slowest: Duration) {
     for path in files {
         let data = std::fs::read(&path).expect("read input");
         let started = Instant::now();
-        run(&data);
+        // Which input failed is what a reader needs first.
+        if std::panic::catch_unwind(|| run(&data)).is_err() {
+            panic!("{} fails (see the panic above)", path.display());
+        }
         let took = started.elapsed();
         // Generous: a debug build on a busy machine. A hang is minutes.
         assert!(took < slowest, "{} took {took:?}", path.display());

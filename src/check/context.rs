@@ -4,18 +4,20 @@
 //! pages are checked against, and the analyses that several rules share
 //! (computed once, on first use).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::counterparts::Counterparts;
-use super::reference::ReferenceVerdicts;
+use super::reference::{ReferenceVerdicts, SharedVerdicts};
+use crate::diagnostic::AcrossDocuments;
 use crate::ingest::{Cell, IngestProblem, IngestedFile, Table};
 use crate::model::{Dataset, Record};
 use crate::normalize::{
     AlignedRow, DoubtfulRow, RowCells, TableAlignment, TranslationAlignment, UnreadableCode,
 };
 use crate::reference::Reference;
+use crate::source::Location;
 
 /// What the check reads: the output of the stages below it.
 #[derive(Debug, Clone, Copy)]
@@ -119,6 +121,20 @@ impl RowPair<'_> {
     }
 }
 
+/// What a [`Context`] holds of the project.
+#[derive(Debug, Clone, Copy)]
+enum Scope<'a> {
+    /// Every document, its files and its records.
+    Whole,
+    /// One document of a check that reads one at a time: the `WU`/`OM`
+    /// pairs, which span documents, are not known.
+    Document,
+    /// The records of every document, their files gone: for the rules
+    /// that compare records across documents. Each document's first code
+    /// table, where a finding about a document as a whole is put.
+    Records(&'a HashMap<Arc<str>, Location>),
+}
+
 /// The rows of one project, in file, table and row order, and what rules
 /// share.
 pub struct Context<'a> {
@@ -128,8 +144,13 @@ pub struct Context<'a> {
     pub rows: Vec<RowView<'a>>,
     /// The ids of the rules that run.
     pub enabled: Vec<&'static str>,
+    /// What the check sees: every document, one, or the records of every
+    /// document without their files.
+    scope: Scope<'a>,
     counterparts: OnceLock<Counterparts<'a>>,
     reference_verdicts: OnceLock<ReferenceVerdicts<'a>>,
+    /// Verdicts shared with the other documents' contexts.
+    verdict_memo: Option<&'a dyn SharedVerdicts<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -138,7 +159,7 @@ impl<'a> Context<'a> {
         let files = input.files;
         // Every row of every understood table, and where each table's rows
         // start, by file index and table index.
-        let mut rows = Vec::with_capacity(input.dataset.stats.rows_read);
+        let mut rows = Vec::with_capacity(files.iter().map(IngestedFile::row_count).sum());
         let mut table_start: Vec<Vec<Option<usize>>> = Vec::with_capacity(files.len());
         for file in files {
             let mut starts = vec![None; file.tables.len()];
@@ -191,8 +212,77 @@ impl<'a> Context<'a> {
             input,
             rows,
             enabled: Vec::new(),
+            scope: Scope::Whole,
             counterparts: OnceLock::new(),
             reference_verdicts: OnceLock::new(),
+            verdict_memo: None,
+        }
+    }
+
+    /// The context of one document of a check that reads one document at
+    /// a time: `input` holds its files and records only. The documents
+    /// share the reference's verdicts through `memo`.
+    pub fn for_document(input: CheckInput<'a>, memo: &'a dyn SharedVerdicts<'a>) -> Self {
+        Context {
+            scope: Scope::Document,
+            verdict_memo: Some(memo),
+            ..Context::new(input)
+        }
+    }
+
+    /// The context of the rules that compare records across documents,
+    /// once every document is read: `input` holds no file, and
+    /// `first_code_tables` gives each document's first code table.
+    pub fn for_records(
+        input: CheckInput<'a>,
+        first_code_tables: &'a HashMap<Arc<str>, Location>,
+    ) -> Self {
+        Context {
+            scope: Scope::Records(first_code_tables),
+            ..Context::new(input)
+        }
+    }
+
+    /// Where the source file of `document` has its first code table.
+    pub fn first_code_table(&self, document: &str) -> Option<Location> {
+        if let Scope::Records(tables) = self.scope {
+            return tables.get(document).cloned();
+        }
+        self.files()
+            .iter()
+            .find(|f| f.is_source && &*f.document == document)
+            .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
+            .map(|t| t.location.clone())
+    }
+
+    /// Whether `record` is one side of a `WU`/`OM` pair whose names differ;
+    /// `None` in the context of one document, which does not know the
+    /// pairs (a finding that depends on it is marked with
+    /// [`Finding::unless`] and decided later).
+    ///
+    /// [`Finding::unless`]: crate::diagnostic::Finding::unless
+    pub fn pair_names_differ(&self, record: &Record) -> Option<bool> {
+        match self.scope {
+            Scope::Document => None,
+            Scope::Whole | Scope::Records(_) => Some(self.counterparts().names_differ(record)),
+        }
+    }
+
+    /// Whether `record`'s mirrored code (`WU` <-> `OM`) is in the dataset;
+    /// `None` in the context of one document when its own records do not
+    /// hold it (another document may).
+    pub fn has_counterpart(&self, record: &Record) -> Option<bool> {
+        match self.scope {
+            Scope::Document if record.counterpart.is_none() => None,
+            _ => Some(record.counterpart.is_some()),
+        }
+    }
+
+    /// Whether `condition` holds of `record`, where this context knows.
+    pub fn holds(&self, condition: AcrossDocuments, record: &Record) -> Option<bool> {
+        match condition {
+            AcrossDocuments::PairNamesDiffer => self.pair_names_differ(record),
+            AcrossDocuments::HasCounterpart => self.has_counterpart(record),
         }
     }
 
@@ -305,14 +395,32 @@ impl<'a> Context<'a> {
 
     /// What the references say about each record of the source pages.
     pub fn reference_verdicts(&self) -> &ReferenceVerdicts<'a> {
-        self.reference_verdicts
-            .get_or_init(|| ReferenceVerdicts::new(self.input.reference, self.records()))
+        self.reference_verdicts.get_or_init(|| {
+            ReferenceVerdicts::new(self.input.reference, self.records(), self.verdict_memo)
+        })
     }
 
     /// The pairs of `WU` and `OM` records and what the counterpart rules
     /// share about them.
     pub fn counterparts(&self) -> &Counterparts<'a> {
+        // The pairs span documents: one document's would be wrong.
+        debug_assert!(
+            !matches!(self.scope, Scope::Document),
+            "the pairs of one document asked for: the rule belongs in check::ACROSS_DOCUMENTS"
+        );
         self.counterparts
             .get_or_init(|| Counterparts::new(self.records()))
     }
+}
+
+/// The place that identifies `record` (its first row's code cell), for a
+/// finding that waits for the `WU`/`OM` pairs; `None` for a record without
+/// rows, which no finding is about.
+pub fn first_row_place(record: &Record) -> Option<crate::diagnostic::RecordPlace> {
+    let first = record.sources.first()?;
+    Some(crate::diagnostic::RecordPlace {
+        file: first.file.clone(),
+        line: first.line,
+        column: first.column,
+    })
 }

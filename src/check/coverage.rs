@@ -246,11 +246,7 @@ pub fn counterpart_coverage(ctx: &Context) -> Vec<CounterpartCoverage> {
             // The document's first code table; a record's row where the
             // source file has none (it always has: the records come from it).
             let location = ctx
-                .files()
-                .iter()
-                .find(|f| f.is_source && &*f.document == document)
-                .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
-                .map(|t| t.location.clone())
+                .first_code_table(document)
                 .or_else(|| {
                     unpaired
                         .iter()

@@ -19,6 +19,7 @@ pub use baseline::{Baseline, BaselineEntry};
 pub use context::{CheckInput, Context};
 pub use coverage::{CounterpartCoverage, Coverage, CoverageRow, CoverageState};
 pub use rule::{CheckFn, Rollup, RollupFacts, Rule};
+pub use suppress::Suppressions;
 
 use crate::config::Config;
 use crate::diagnostic::{FailLevel, Finding, Severity, sort_findings};
@@ -101,17 +102,46 @@ impl CheckOutcome {
     }
 }
 
+/// The rules `config` enables (a rule that is off does not run).
+fn enabled_rules(config: &Config) -> Vec<&'static Rule> {
+    registry()
+        .iter()
+        .copied()
+        .filter(|rule| config.severity_of(rule.id, rule.severity).is_some())
+        .collect()
+}
+
+/// Sets each finding's severity to its rule's configured one.
+fn configure_severities(findings: &mut [Finding], config: &Config) {
+    for finding in findings {
+        if let Some(configured) =
+            rule(finding.rule).and_then(|rule| config.severity_of(rule.id, rule.severity))
+        {
+            finding.severity = configured;
+        }
+    }
+}
+
+/// The rules that compare records of different documents: the `WU`/`OM`
+/// pairs, which span documents. A check that reads one document at a time
+/// runs them once every document is read (see [`evaluate_records`]); every
+/// other rule looks at one document at a time.
+pub const ACROSS_DOCUMENTS: [&str; 7] = [
+    rules::counterpart_code_mismatch::RULE.id,
+    rules::counterpart_coverage::RULE.id,
+    rules::counterpart_description_divergent::RULE.id,
+    rules::counterpart_description_mismatch::RULE.id,
+    rules::counterpart_name_mismatch::RULE.id,
+    rules::counterpart_number_mismatch::RULE.id,
+    rules::counterpart_severity_mismatch::RULE.id,
+];
+
 /// Runs the rules that `config` enables (a rule that is off does not run),
 /// side by side, then applies the inline suppressions and the configured
 /// severities.
 pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
     let mut ctx = Context::new(input);
-    let severity = |rule: &Rule| config.severity_of(rule.id, rule.severity);
-    let enabled: Vec<&Rule> = registry()
-        .iter()
-        .copied()
-        .filter(|rule| severity(rule).is_some())
-        .collect();
+    let enabled = enabled_rules(config);
     ctx.enabled = enabled.iter().map(|r| r.id).collect();
     let ctx = ctx;
     // The counterpart coverage needs only the records: it is worked out
@@ -134,14 +164,186 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
     {
         findings.extend(applied.unused);
     }
-    for finding in &mut findings {
-        if let Some(configured) = rule(finding.rule).and_then(severity) {
-            finding.severity = configured;
-        }
-    }
+    configure_severities(&mut findings, config);
     sort_findings(&mut findings);
     Evaluation {
         coverage: coverage::translation_coverage(&ctx, &findings),
+        counterpart_coverage,
+        findings,
+        suppressed: applied.suppressed,
+    }
+}
+
+/// What the rules found in one document of a check that reads one
+/// document at a time (see [`evaluate_document`]), kept until every
+/// document is read.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentEvaluation {
+    /// The findings of the rules that look at one document, after its
+    /// suppressions, summed up per table and at their configured
+    /// severities.
+    findings: Vec<Finding>,
+    /// Findings that stand unless something only every document together
+    /// tells holds of their record (see [`Finding::unless`]): decided
+    /// once every document is read.
+    ///
+    /// [`Finding::unless`]: crate::diagnostic::Finding::unless
+    waiting: Vec<Finding>,
+    /// The document's suppressions, and which silenced something.
+    suppressions: Suppressions,
+    /// Its translation coverage.
+    coverage: Vec<Coverage>,
+}
+
+/// Runs the rules that `config` enables and that look at one document on
+/// `input`, which holds one document's files and records; applies the
+/// document's suppressions and the configured severities. `memo` holds
+/// the reference's verdicts made for the other documents. With
+/// `rules_side_by_side`, the rules run on every core (for a corpus of
+/// fewer documents than that would keep busy). Its findings are sorted
+/// with the others by [`evaluate_records`].
+pub fn evaluate_document<'a>(
+    input: CheckInput<'a>,
+    config: &Config,
+    memo: &'a dyn reference::SharedVerdicts<'a>,
+    rules_side_by_side: bool,
+) -> DocumentEvaluation {
+    let mut ctx = Context::for_document(input, memo);
+    let enabled = enabled_rules(config);
+    ctx.enabled = enabled.iter().map(|r| r.id).collect();
+    let ctx = ctx;
+    let own: Vec<&Rule> = enabled
+        .iter()
+        .copied()
+        .filter(|rule| !ACROSS_DOCUMENTS.contains(&rule.id))
+        .collect();
+    let run = |rule: &&Rule| {
+        let mut found = Vec::new();
+        (rule.check)(&ctx, &mut found);
+        found
+    };
+    // Documents are checked side by side; where there are too few to
+    // keep the cores busy, so are one document's rules.
+    let findings: Vec<Finding> = if rules_side_by_side {
+        crate::threads::map_dynamic(&own, run).concat()
+    } else {
+        own.iter().flat_map(run).collect()
+    };
+    let (waiting, mut findings): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| f.waits_for.is_some());
+    // Decided after every document, where no table is at hand to sum
+    // findings up by: a rule whose findings wait must not roll up.
+    debug_assert!(
+        waiting
+            .iter()
+            .all(|f| rule(f.rule).is_some_and(|r| r.rollup.is_none()))
+    );
+    let mut suppressions = Suppressions::of(input.files);
+    suppressions.silence(&mut findings);
+    let mut findings = rollup::apply(&ctx, findings);
+    configure_severities(&mut findings, config);
+    DocumentEvaluation {
+        coverage: coverage::translation_coverage(&ctx, &findings),
+        findings,
+        waiting,
+        suppressions,
+    }
+}
+
+/// Finishes a check that read one document at a time: runs the rules that
+/// compare records across documents on `input`, which holds every
+/// document's records and no file (`first_code_tables` gives each
+/// document's first code table), decides the findings that waited for
+/// the `WU`/`OM` pairs, applies the suppressions of every document to what
+/// was found now, and sorts. The result is [`evaluate`]'s on the whole
+/// project.
+pub fn evaluate_records(
+    input: CheckInput,
+    first_code_tables: &rustc_hash::FxHashMap<std::sync::Arc<str>, crate::source::Location>,
+    documents: Vec<DocumentEvaluation>,
+    config: &Config,
+) -> Evaluation {
+    let mut ctx = Context::for_records(input, first_code_tables);
+    let enabled = enabled_rules(config);
+    ctx.enabled = enabled.iter().map(|r| r.id).collect();
+    let across: Vec<&Rule> = enabled
+        .iter()
+        .copied()
+        .filter(|rule| ACROSS_DOCUMENTS.contains(&rule.id))
+        .collect();
+    let ctx = ctx;
+    let (mut late, counterpart_coverage) = std::thread::scope(|scope| {
+        let counterpart_coverage = scope.spawn(|| coverage::counterpart_coverage(&ctx));
+        let findings: Vec<Finding> = crate::threads::map_dynamic(&across, |rule| {
+            let mut found = Vec::new();
+            (rule.check)(&ctx, &mut found);
+            found
+        })
+        .concat();
+        (findings, crate::threads::join(counterpart_coverage))
+    });
+    let mut findings = Vec::with_capacity(documents.iter().map(|d| d.findings.len()).sum());
+    let mut suppressions = Suppressions::default();
+    let mut translation_coverage = Vec::new();
+    let mut waiting = Vec::new();
+    for document in documents {
+        findings.extend(document.findings);
+        waiting.extend(document.waiting);
+        suppressions.append(document.suppressions);
+        translation_coverage.extend(document.coverage);
+    }
+    // What holds of the records the waiting findings are about, looked up
+    // in one pass over the records.
+    let asked: rustc_hash::FxHashSet<&crate::diagnostic::Unless> = waiting
+        .iter()
+        .filter_map(|f| f.waits_for.as_ref())
+        .collect();
+    let mut holding: rustc_hash::FxHashSet<crate::diagnostic::Unless> =
+        rustc_hash::FxHashSet::default();
+    if !asked.is_empty() {
+        let conditions: Vec<crate::diagnostic::AcrossDocuments> = {
+            let mut all: Vec<_> = asked.iter().map(|u| u.condition).collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        for record in ctx.records() {
+            let Some(place) = context::first_row_place(record) else {
+                continue;
+            };
+            for &condition in &conditions {
+                let unless = crate::diagnostic::Unless {
+                    condition,
+                    record: place.clone(),
+                };
+                if asked.contains(&unless) && ctx.holds(condition, record) == Some(true) {
+                    holding.insert(unless);
+                }
+            }
+        }
+    }
+    for mut finding in waiting {
+        let taken_away = finding
+            .waits_for
+            .take()
+            .is_some_and(|unless| holding.contains(&unless));
+        if !taken_away {
+            late.push(finding);
+        }
+    }
+    suppressions.silence(&mut late);
+    let applied = suppressions.finish(|id| rule(id).is_some());
+    if enabled
+        .iter()
+        .any(|r| r.id == rules::suppression_unused::RULE.id)
+    {
+        late.extend(applied.unused);
+    }
+    configure_severities(&mut late, config);
+    findings.append(&mut late);
+    sort_findings(&mut findings);
+    Evaluation {
+        coverage: translation_coverage,
         counterpart_coverage,
         findings,
         suppressed: applied.suppressed,
@@ -157,7 +359,18 @@ pub fn run(
     lines: &dyn SourceLines,
     fail_on: FailLevel,
 ) -> CheckOutcome {
-    let evaluation = evaluate(input, config);
+    outcome(evaluate(input, config), baseline, lines, fail_on)
+}
+
+/// What a check reports of `evaluation`: compared with the baseline, if
+/// any (`lines` gives the text of the findings' lines, which baseline
+/// fingerprints hash), failing at `fail_on`.
+pub fn outcome(
+    evaluation: Evaluation,
+    baseline: Option<&Baseline>,
+    lines: &dyn SourceLines,
+    fail_on: FailLevel,
+) -> CheckOutcome {
     let (findings, baselined, gone_from_baseline) = match baseline {
         Some(baseline) => baseline.filter(lines, evaluation.findings),
         None => (evaluation.findings, 0, Vec::new()),
@@ -171,5 +384,20 @@ pub fn run(
         coverage: evaluation.coverage,
         counterpart_coverage: evaluation.counterpart_coverage,
         baseline_given: baseline.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules that run once every document is read see no table: none
+    /// may sum its findings up per table.
+    #[test]
+    fn the_rules_across_documents_are_registered_and_do_not_roll_up() {
+        for id in ACROSS_DOCUMENTS {
+            let rule = rule(id).expect("registered");
+            assert!(rule.rollup.is_none(), "{id} rolls up");
+        }
     }
 }

@@ -89,8 +89,14 @@ pub struct ReferenceVerdicts<'r> {
 }
 
 impl<'r> ReferenceVerdicts<'r> {
-    /// The verdict of every record of `records` against `reference`.
-    pub fn new(reference: &'r Reference, records: &'r [Record]) -> Self {
+    /// The verdict of every record of `records` against `reference`;
+    /// those `memo` holds are taken from it, the others added to it (it
+    /// must judge against `reference`).
+    pub fn new(
+        reference: &'r Reference,
+        records: &[Record],
+        memo: Option<&dyn SharedVerdicts<'r>>,
+    ) -> Self {
         let base = records.as_ptr() as usize;
         if !reference.has_facts() || records.is_empty() {
             return ReferenceVerdicts {
@@ -123,7 +129,10 @@ impl<'r> ReferenceVerdicts<'r> {
             })
             .collect();
         let judge = |(name, code): &(String, HResult)| RecordVerdict {
-            name_verdict: name_verdict(reference, name, *code),
+            name_verdict: match memo {
+                Some(memo) => memo.verdict(name, *code),
+                None => name_verdict(reference, name, *code),
+            },
             name: name.clone(),
             code: *code,
         };
@@ -152,6 +161,50 @@ impl<'r> ReferenceVerdicts<'r> {
         }
         let at = (*self.of_record.get(offset / size)?)?;
         self.verdicts.get(at as usize)
+    }
+}
+
+/// The verdicts made so far, shared by the documents of a check that
+/// reads one document at a time: a corpus repeats its names and codes in
+/// every translation and every copy of a page, and each is judged once.
+#[derive(Debug)]
+pub struct VerdictMemo<'r> {
+    reference: &'r Reference,
+    made: std::sync::Mutex<FxHashMap<(String, u32), NameVerdict<'r>>>,
+}
+
+impl<'r> VerdictMemo<'r> {
+    /// No verdict made yet against `reference`.
+    pub fn new(reference: &'r Reference) -> Self {
+        VerdictMemo {
+            reference,
+            made: std::sync::Mutex::default(),
+        }
+    }
+}
+
+/// Verdicts made once and shared (see [`VerdictMemo`]); a trait so that a
+/// document's context, which lives shorter than the memo, can hold it.
+pub trait SharedVerdicts<'a>: Sync {
+    /// [`name_verdict`] of `name` and `code`, made once.
+    fn verdict(&self, name: &str, code: HResult) -> NameVerdict<'a>;
+}
+
+impl<'a, 'r: 'a> SharedVerdicts<'a> for VerdictMemo<'r> {
+    fn verdict(&self, name: &str, code: HResult) -> NameVerdict<'a> {
+        let lock = || {
+            self.made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(made) = lock().get(&(name.to_string(), code.value())) {
+            return made.clone();
+        }
+        // Judged without the lock: two documents may judge one name at
+        // once, and agree.
+        let verdict = name_verdict(self.reference, name, code);
+        lock().insert((name.to_string(), code.value()), verdict.clone());
+        verdict
     }
 }
 

@@ -14,12 +14,18 @@ use crate::safe_text::terminal;
 /// Runs `build` on the project at `root`; with `check`, writes nothing and
 /// exits 1 when `out/` differs from what `build` would write.
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
-    let project = Project::load(root)?;
+    // Each document is checked and its files freed in turn: `build` needs
+    // the dataset and the findings, not the cells.
+    let (project, unfinished) = Project::load_documents(root)?;
     super::print_notes(&project);
     // Refused before anything is written, or compared.
     let out_dir = project.checked_out_dir()?;
     let stats = project.dataset.stats;
-    let mut locales: Vec<&str> = project.files.iter().map(|f| f.locale.as_ref()).collect();
+    let mut locales: Vec<&str> = project
+        .corpus
+        .files()
+        .map(|(_, file)| file.locale.as_str())
+        .collect();
     locales.sort();
     locales.dedup();
     let without_codes = match stats.tables_without_codes {
@@ -41,11 +47,15 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
         plural(stats.records, "record"),
         stats.unresolved_rows
     ));
-    // build --check compares; build writes (checking while it renders).
+    // build --check compares; build writes (finishing the check while it
+    // renders).
     let (outcome, written) = if check {
-        (project.build_check(), Vec::new())
+        let evaluation = project.finish_check(unfinished);
+        let outcome =
+            crate::check::outcome(evaluation, None, &project, project.config.check.fail_on);
+        (outcome, Vec::new())
     } else {
-        project.build()?
+        project.build_finishing(unfinished)?
     };
     // Problems that change what the dataset holds are shown here, as
     // configured and suppressed; the full list is `errdocs check`'s job.

@@ -32,10 +32,22 @@ pub struct CheckOptions {
 /// Runs `check` on the project at `root`, or on the files at
 /// `options.paths` (with the settings of the project at `root`, if any).
 pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
-    let project = if options.paths.is_empty() {
-        Project::load(root)?
-    } else {
-        Project::load_paths(root, &options.paths)?
+    // SARIF carries fixes as replacements of the files' texts, which needs
+    // every file's ingested tables; the other reports need only the
+    // findings, so each document is checked and freed in turn.
+    let (project, evaluation) = match (options.paths.is_empty(), options.format) {
+        (true, Format::Sarif) => {
+            let project = Project::load(root)?;
+            let evaluation = project.evaluate();
+            (project, evaluation)
+        }
+        (false, Format::Sarif) => {
+            let project = Project::load_paths(root, &options.paths)?;
+            let evaluation = project.evaluate();
+            (project, evaluation)
+        }
+        (true, _) => Project::load_checked(root)?,
+        (false, _) => Project::load_paths_checked(root, &options.paths)?,
     };
     super::print_notes(&project);
     let fail_on = options.fail_on.unwrap_or(project.config.check.fail_on);
@@ -44,7 +56,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     // only those lines. It runs after the rules, whose working memory is
     // then freed, so the texts and that memory are never held at once.
     if let Some(path) = options.write_baseline {
-        let findings = project.evaluate().findings;
+        let findings = evaluation.findings;
         let lines = project.quote_lines(&findings)?;
         let baseline = Baseline::of(&lines, &findings);
         write_whole(&path, &baseline.to_json())?;
@@ -59,7 +71,7 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
         .baseline
         .map(|path| Baseline::load(&path))
         .transpose()?;
-    let outcome = project.check(baseline.as_ref(), fail_on);
+    let outcome = crate::check::outcome(evaluation, baseline.as_ref(), &project, fail_on);
     // SARIF carries fixes as replacements of the files' texts, so it needs
     // them whole; the other formats need only the findings' lines.
     let quoted;

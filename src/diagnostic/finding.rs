@@ -168,6 +168,43 @@ pub struct Finding {
     /// The table of the row it is about (not written).
     #[serde(skip)]
     pub scope: Option<TableScope>,
+    /// In a check that reads one document at a time: what about the other
+    /// documents decides, once every document is read, whether the
+    /// finding stands (see [`Finding::unless`]). Not written.
+    #[serde(skip)]
+    pub waits_for: Option<Unless>,
+}
+
+/// A finding that stands unless something about its record holds that
+/// only every document together tells (see [`Finding::unless`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unless {
+    /// What would take the finding away.
+    pub condition: AcrossDocuments,
+    /// The record it is about.
+    pub record: RecordPlace,
+}
+
+/// What only every document together tells about a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AcrossDocuments {
+    /// The record is one side of a `WU`/`OM` pair whose names differ after
+    /// the prefix.
+    PairNamesDiffer,
+    /// The record's mirrored code (`WU` <-> `OM`) is in the dataset.
+    HasCounterpart,
+}
+
+/// A record, by the place of its first row's code cell (no two records
+/// share a first row).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordPlace {
+    /// The file.
+    pub file: std::sync::Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
 }
 
 impl Finding {
@@ -189,7 +226,17 @@ impl Finding {
             fix: None,
             related: Vec::new(),
             scope: None,
+            waits_for: None,
         }
+    }
+
+    /// Marks the finding as standing unless `condition` holds of the
+    /// record at `record`: a check that reads one document at a time
+    /// learns that only once every document is read, and decides then.
+    /// `None` leaves it standing.
+    pub fn unless(mut self, condition: AcrossDocuments, record: Option<RecordPlace>) -> Self {
+        self.waits_for = record.map(|record| Unless { condition, record });
+        self
     }
 
     /// Says which table's row the finding is about: table `table` of the
@@ -242,8 +289,16 @@ impl Finding {
 }
 
 /// Sorts findings into their stable report order and drops exact repeats.
+/// Findings alike in [`Finding::sort_key`] (one cell that rows share,
+/// each row's finding with its own code) are ordered by code and name:
+/// the order the rules found them in depends on how the check was run
+/// (the whole project at once, or one document at a time).
 pub fn sort_findings(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| (&a.code, &a.name).cmp(&(&b.code, &b.name)))
+    });
     findings.dedup();
 }
 

@@ -12,8 +12,8 @@ mod fingerprint;
 mod severity;
 
 pub use finding::{
-    Applicability, Confidence, Finding, Fix, RelatedLocation, Replacement, TableScope,
-    sort_findings,
+    AcrossDocuments, Applicability, Confidence, Finding, Fix, RecordPlace, RelatedLocation,
+    Replacement, TableScope, Unless, sort_findings,
 };
 pub use fingerprint::{
     FINGERPRINT_LINE_BYTES, fingerprint, fingerprints, part_fingerprint, row_fingerprints,

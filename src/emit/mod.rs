@@ -75,7 +75,7 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 /// failure leaves the previous outputs as they were. Returns the paths
 /// written.
 ///
-/// `extra` runs beside the rendering (the check, for `build`): it returns a
+/// `extra` runs beside the rendering (the check's last step, for `build`): it returns a
 /// value for the caller, and may write more files through the [`Stager`]
 /// it is given; they are part of the new set.
 pub fn render_and_write<T: Send>(

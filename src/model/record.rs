@@ -316,7 +316,7 @@ pub struct Stats {
 }
 
 /// The canonical dataset.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Dataset {
     /// The documents and their files.
     pub documents: Vec<DocumentSummary>,

@@ -5,6 +5,7 @@
 //! source rows, and the joins ([`TranslationAlignment`]) are kept for the
 //! check.
 
+pub mod name_board;
 pub mod resolve;
 pub mod translations;
 
@@ -13,7 +14,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Document};
 use crate::ingest::shape::Shape;
 use crate::ingest::{Cell, IngestedFile, Row, Table, TableKind};
 use crate::model::{
@@ -23,7 +24,7 @@ use crate::model::{
 };
 use crate::reference::Reference;
 use crate::source::Location;
-use resolve::{NameIndex, Neighbours, Resolution, RowEvidence, resolve};
+use resolve::{NameIndex, NameLookup, Neighbours, Resolution, RowEvidence, resolve};
 pub use translations::{AlignedRow, Alignment, TableAlignment, TranslationAlignment};
 
 /// The rule whose findings explain the dataset's code repairs: each
@@ -186,6 +187,66 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile], reference: &Reference)
     let parts: Vec<DocumentPart> = crate::threads::map_dynamic(&documents, |(offset, files)| {
         normalize_document(*offset, files, &names, reference)
     });
+    let summaries = corpus
+        .documents
+        .iter()
+        .map(|document| {
+            let own: Vec<&IngestedFile> = files
+                .iter()
+                .filter(|f| *f.document == *document.id)
+                .collect();
+            summarize(document, &own)
+        })
+        .collect();
+    assemble(summaries, FileCounts::of(files), parts)
+}
+
+/// What is counted of the ingested files for the dataset's [`Stats`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FileCounts {
+    /// Locale files.
+    pub files: usize,
+    /// Tables.
+    pub tables: usize,
+    /// Tables that hold no codes.
+    pub tables_without_codes: usize,
+    /// Blank rows skipped.
+    pub blank_rows: usize,
+    /// Data rows read.
+    pub rows_read: usize,
+}
+
+impl FileCounts {
+    /// The counts of `files`.
+    pub fn of(files: &[IngestedFile]) -> Self {
+        let tables = || files.iter().flat_map(|f| &f.tables);
+        FileCounts {
+            files: files.len(),
+            tables: tables().count(),
+            tables_without_codes: tables().filter(|t| t.kind == TableKind::NoCodes).count(),
+            blank_rows: tables().map(|t| t.blank_rows).sum(),
+            rows_read: files.iter().map(IngestedFile::row_count).sum(),
+        }
+    }
+
+    /// Adds the counts of `other`.
+    pub fn add(&mut self, other: FileCounts) {
+        self.files += other.files;
+        self.tables += other.tables;
+        self.tables_without_codes += other.tables_without_codes;
+        self.blank_rows += other.blank_rows;
+        self.rows_read += other.rows_read;
+    }
+}
+
+/// Puts the documents' parts together, in corpus order: the records
+/// linked to their counterparts and sorted, the dataset counted.
+/// `summaries` are the corpus's documents, in its order.
+pub fn assemble(
+    summaries: Vec<DocumentSummary>,
+    counts: FileCounts,
+    parts: Vec<DocumentPart>,
+) -> Normalized {
     // Sized once: the records of a large corpus are tens of megabytes, and
     // growing by doubling would copy and touch them again.
     let mut records = Vec::with_capacity(parts.iter().map(|p| p.records.len()).sum());
@@ -202,7 +263,7 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile], reference: &Reference)
     }
     link_counterparts(&mut records);
     Normalized {
-        dataset: finish(corpus, files, records, unresolved),
+        dataset: finish(summaries, counts, records, unresolved),
         unreadable_codes,
         doubtful_rows,
         alignments,
@@ -210,20 +271,29 @@ pub fn normalize(corpus: &Corpus, files: &[IngestedFile], reference: &Reference)
 }
 
 /// What normalization makes of one document.
-struct DocumentPart {
-    records: Vec<Record>,
-    unresolved: Vec<UnresolvedRow>,
-    unreadable_codes: Vec<UnreadableCode>,
-    doubtful_rows: Vec<DoubtfulRow>,
-    alignments: Vec<TranslationAlignment>,
+#[derive(Debug, Clone)]
+pub struct DocumentPart {
+    /// Its records, in row order, each one's sources in order (the
+    /// dataset's order and the counterpart links come with [`assemble`]).
+    pub records: Vec<Record>,
+    /// Its rows that did not become records.
+    pub unresolved: Vec<UnresolvedRow>,
+    /// Its source rows whose code is not written canonically.
+    pub unreadable_codes: Vec<UnreadableCode>,
+    /// Its source rows whose fields look misplaced.
+    pub doubtful_rows: Vec<DoubtfulRow>,
+    /// How its translations were joined to its source.
+    pub alignments: Vec<TranslationAlignment>,
 }
 
 /// Normalizes the files of one document (the source-language file first);
-/// `offset` is the index of its first file among all files.
-fn normalize_document(
+/// `offset` is the index of its first file among all files (the
+/// alignments' file indices count from it). `names` gives the counterpart
+/// evidence of every document.
+pub fn normalize_document(
     offset: usize,
     files: &[IngestedFile],
-    names: &NameIndex,
+    names: &impl NameLookup,
     reference: &Reference,
 ) -> DocumentPart {
     let mut unreadable_codes = Vec::new();
@@ -372,6 +442,14 @@ fn normalize_document(
 
     let alignments =
         translations::merge(offset, files, &mut records, &record_of_row, &mut unresolved);
+    // Each record's sources: the source-language row first, then by file.
+    // They are mostly in this order already, which a stable sort checks in
+    // one pass.
+    for record in &mut records {
+        record.sources.sort_by(|a, b| {
+            (!a.source_language, &a.file, a.line).cmp(&(!b.source_language, &b.file, b.line))
+        });
+    }
     DocumentPart {
         records,
         unresolved,
@@ -414,56 +492,40 @@ fn doubtful_fields(table: &Table, cells: &RowCells) -> Option<String> {
     })
 }
 
-/// Orders the records and their sources and counts what was read.
+/// Orders the records and counts what was read.
 fn finish(
-    corpus: &Corpus,
-    files: &[IngestedFile],
-    mut records: Vec<Record>,
+    documents: Vec<DocumentSummary>,
+    counts: FileCounts,
+    records: Vec<Record>,
     mut unresolved: Vec<UnresolvedRow>,
 ) -> Dataset {
-    // Each record's sources: the source-language row first, then by file.
-    // They are mostly in this order already, which a stable sort checks in
-    // one pass.
-    for record in &mut records {
-        record.sources.sort_by(|a, b| {
-            (!a.source_language, &a.file, a.line).cmp(&(!b.source_language, &b.file, b.line))
-        });
-    }
     let records = sort_records(records);
     unresolved.sort();
 
     let stats = Stats {
-        documents: corpus.documents.len(),
-        files: files.len(),
-        tables: files.iter().map(|f| f.tables.len()).sum(),
-        tables_without_codes: files
-            .iter()
-            .flat_map(|f| &f.tables)
-            .filter(|t| t.kind == TableKind::NoCodes)
-            .count(),
-        blank_rows: files
-            .iter()
-            .flat_map(|f| &f.tables)
-            .map(|t| t.blank_rows)
-            .sum(),
-        rows_read: files.iter().map(IngestedFile::row_count).sum(),
+        documents: documents.len(),
+        files: counts.files,
+        tables: counts.tables,
+        tables_without_codes: counts.tables_without_codes,
+        blank_rows: counts.blank_rows,
+        rows_read: counts.rows_read,
         records: records.len(),
         rows_in_records: records.iter().map(|r| r.sources.len()).sum(),
         unresolved_rows: unresolved.len(),
     };
     Dataset {
-        documents: summarize(corpus, files),
+        documents,
         records,
         unresolved,
         stats,
     }
 }
 
-/// Sorts records by [`Record::sort_key`]. The sort moves indices, not
+/// Sorts records by [`Record::sort_key`] (the dataset's order). The sort moves indices, not
 /// records (a record is a few hundred bytes, and a large corpus has
 /// hundreds of thousands), and compares the value and the document's rank
 /// before anything else: codes repeat across documents.
-fn sort_records(records: Vec<Record>) -> Vec<Record> {
+pub fn sort_records(records: Vec<Record>) -> Vec<Record> {
     let mut documents: Vec<&str> = records.iter().map(|r| &*r.document).collect();
     documents.sort_unstable();
     documents.dedup();
@@ -530,8 +592,9 @@ fn name_index(files: &[IngestedFile]) -> NameIndex {
     names
 }
 
-/// [`name_index`] of some files.
-fn name_index_of(files: &[IngestedFile]) -> NameIndex {
+/// The counterpart evidence of some files: the first row of each name
+/// among them whose code its cell states.
+pub fn name_index_of(files: &[IngestedFile]) -> NameIndex {
     let mut names = NameIndex::new();
     for file in files.iter().filter(|f| f.is_source) {
         for table in file.tables.iter().filter(|t| t.is_understood()) {
@@ -768,7 +831,7 @@ pub fn unresolved_row(
 }
 
 /// Links each `WU` record to its `OM` record and back, where both exist.
-fn link_counterparts(records: &mut [Record]) {
+pub fn link_counterparts(records: &mut [Record]) {
     let index: HashMap<(HResult, Family), usize> = records
         .iter()
         .enumerate()
@@ -785,58 +848,49 @@ fn link_counterparts(records: &mut [Record]) {
     }
 }
 
-fn summarize(corpus: &Corpus, files: &[IngestedFile]) -> Vec<DocumentSummary> {
-    corpus
-        .documents
-        .iter()
-        .map(|document| {
-            let own: Vec<&IngestedFile> = files
-                .iter()
-                .filter(|f| *f.document == *document.id)
-                .collect();
-            let title = document.title.clone().unwrap_or_else(|| {
-                own.iter()
-                    .find(|f| f.is_source)
-                    .and_then(|f| f.headings.first())
-                    .map(|h| h.text.clone())
-                    .unwrap_or_else(|| document.id.clone())
-            });
-            DocumentSummary {
-                id: document.id.clone(),
-                title,
-                source_locale: document.source_locale.clone(),
-                files: own
+/// The summary of one document, from its locale files.
+pub fn summarize(document: &Document, own: &[&IngestedFile]) -> DocumentSummary {
+    let title = document.title.clone().unwrap_or_else(|| {
+        own.iter()
+            .find(|f| f.is_source)
+            .and_then(|f| f.headings.first())
+            .map(|h| h.text.clone())
+            .unwrap_or_else(|| document.id.clone())
+    });
+    DocumentSummary {
+        id: document.id.clone(),
+        title,
+        source_locale: document.source_locale.clone(),
+        files: own
+            .iter()
+            .map(|f| FileSummary {
+                file: f.file.to_string(),
+                locale: f.locale.to_string(),
+                front_matter: f.front_matter.entries.clone(),
+                tables: f
+                    .tables
                     .iter()
-                    .map(|f| FileSummary {
-                        file: f.file.to_string(),
-                        locale: f.locale.to_string(),
-                        front_matter: f.front_matter.entries.clone(),
-                        tables: f
-                            .tables
+                    .map(|t| TableSummary {
+                        index: t.index,
+                        line: t.location.line,
+                        section: t.section().to_string(),
+                        format: t.format,
+                        kind: t.kind,
+                        columns: t
+                            .columns
                             .iter()
-                            .map(|t| TableSummary {
-                                index: t.index,
-                                line: t.location.line,
-                                section: t.section().to_string(),
-                                format: t.format,
-                                kind: t.kind,
-                                columns: t
-                                    .columns
-                                    .iter()
-                                    .map(|c| ColumnSummary {
-                                        header: c.header.text.to_string(),
-                                        column: c.source + 1,
-                                        role: c.role,
-                                        reason: c.reason.clone(),
-                                    })
-                                    .collect(),
-                                rows: t.rows.len(),
-                                blank_rows: t.blank_rows,
+                            .map(|c| ColumnSummary {
+                                header: c.header.text.to_string(),
+                                column: c.source + 1,
+                                role: c.role,
+                                reason: c.reason.clone(),
                             })
                             .collect(),
+                        rows: t.rows.len(),
+                        blank_rows: t.blank_rows,
                     })
                     .collect(),
-            }
-        })
-        .collect()
+            })
+            .collect(),
+    }
 }

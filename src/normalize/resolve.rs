@@ -40,6 +40,19 @@ pub struct Proposal {
 /// Known codes by symbolic name, for counterpart evidence.
 pub type NameIndex = BTreeMap<String, (HResult, Location)>;
 
+/// Where counterpart evidence is looked up: the code that the first row of
+/// a name (in corpus order) states, by the name in upper case.
+pub trait NameLookup {
+    /// The code and place of the first row of `name` (upper case).
+    fn first_row_of(&self, name: &str) -> Option<(HResult, Location)>;
+}
+
+impl NameLookup for NameIndex {
+    fn first_row_of(&self, name: &str) -> Option<(HResult, Location)> {
+        self.get(name).cloned()
+    }
+}
+
 /// What is known about one row when its code is resolved.
 pub struct RowEvidence<'a> {
     /// The code cell's plain text.
@@ -112,7 +125,11 @@ fn foreign_definition<'a>(
 }
 
 /// Proposals for a row's value from every independent source.
-pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> Vec<Proposal> {
+pub fn proposals(
+    row: &RowEvidence,
+    names: &impl NameLookup,
+    reference: &Reference,
+) -> Vec<Proposal> {
     let mut out = Vec::new();
     // The definition of the name (as spelt, or in another case); a Win32
     // error may be documented bare or inside an HRESULT.
@@ -157,7 +174,7 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) ->
             let other_name = format!("{other_prefix}{rest}");
             // Only a counterpart that is itself under its family's facility
             // is evidence: an OM_ name on a WU code proves nothing.
-            if let Some((code, location)) = names.get(&other_name)
+            if let Some((code, location)) = names.first_row_of(&other_name)
                 && code.facility() == facility
                 && let Some(&own_facility) = family.facilities().first()
             {
@@ -244,7 +261,7 @@ pub fn proposals(row: &RowEvidence, names: &NameIndex, reference: &Reference) ->
 /// evidence gives and the facts that agree on it.
 pub fn contradicted(
     row: &RowEvidence,
-    names: &NameIndex,
+    names: &impl NameLookup,
     reference: &Reference,
 ) -> Option<(HResult, Vec<String>)> {
     let written = row.reading.value?;
@@ -315,7 +332,7 @@ pub fn digits_agree(written: &str, candidate: HResult) -> bool {
 /// value is used only when independent sources agree on it, or when the row's
 /// own decimal column or the counterpart states it and every check that
 /// applies (the written digits, the name's facility) is consistent.
-pub fn resolve(row: &RowEvidence, names: &NameIndex, reference: &Reference) -> Resolution {
+pub fn resolve(row: &RowEvidence, names: &impl NameLookup, reference: &Reference) -> Resolution {
     let proposals = proposals(row, names, reference);
     let digits = written_digits(row.written);
     let family = Family::of_name(row.name);

@@ -3,12 +3,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::context::Context;
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{
     NameVerdict, ValueVerdict, defines, either, names_for_code, prefix_counts, show_origin,
 };
 use crate::check::rule::Rule;
-use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::is_placeholder_name;
 
 /// The rule.
@@ -50,9 +50,28 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 .filter(|verdict| verdict.name == joined);
             let location = cell.location.clone();
             let code = row.record.map(|r| r.code.to_string());
+            // A name the reference calls misspelt or another code's is left
+            // to counterpart-name-mismatch where its pair's names differ;
+            // where the pairs are not known yet, the finding waits for them.
+            let left_to_pairs = pairs_said
+                && !unknown_said
+                && matches!(
+                    verdict.map(|verdict| &verdict.name_verdict),
+                    Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
+                );
+            let pair_names_differ = row
+                .record
+                .filter(|_| left_to_pairs)
+                .and_then(|r| ctx.pair_names_differ(r));
             let finding = RULE
                 .finding(location, String::new())
-                .about(code, Some(name));
+                .about(code, Some(name))
+                .unless(
+                    AcrossDocuments::PairNamesDiffer,
+                    row.record
+                        .filter(|_| left_to_pairs && pair_names_differ.is_none())
+                        .and_then(first_row_place),
+                );
             match verdict.map(|verdict| &verdict.name_verdict) {
                 // The reference spells it so: right, however unusual.
                 Some(NameVerdict::Defined { exact: true, .. }) => continue,
@@ -90,11 +109,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     continue;
                 }
                 Some(NameVerdict::Misspelt(_) | NameVerdict::OtherName(_))
-                    if unknown_said
-                        || (pairs_said
-                            && row
-                                .record
-                                .is_some_and(|record| ctx.counterparts().names_differ(record))) =>
+                    if unknown_said || pair_names_differ == Some(true) =>
                 {
                     continue;
                 }

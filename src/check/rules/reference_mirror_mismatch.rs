@@ -1,12 +1,12 @@
 //! `reference-mirror-mismatch`: a code of a mirrored family (`OM_*`) whose
 //! mirror (`WU_*`) the reference defines otherwise.
 
-use crate::check::context::Context;
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{
     NameVerdict, ValueVerdict, defines, either, names_of_code, show_origin, value_verdict,
 };
 use crate::check::rule::Rule;
-use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
 use crate::model::{HResult, Record, counterpart_code};
 use crate::reference::{NEAR_MISS_DISTANCE, Reference, edit_distance_within, family_prefix};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -42,7 +42,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(verdict) = verdicts.of(record) else {
             continue;
         };
-        if record.counterpart.is_some() || !matches!(verdict.name_verdict, NameVerdict::Unknown) {
+        // Where the dataset is not known yet, the finding waits for it.
+        let has_counterpart = ctx.has_counterpart(record);
+        if has_counterpart == Some(true) || !matches!(verdict.name_verdict, NameVerdict::Unknown) {
             continue;
         }
         let Some(said) = said
@@ -58,7 +60,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let mut finding = RULE
             .finding(location, said.message.clone())
-            .about(Some(record.code.to_string()), Some(&verdict.name));
+            .about(Some(record.code.to_string()), Some(&verdict.name))
+            .unless(
+                AcrossDocuments::HasCounterpart,
+                has_counterpart
+                    .is_none()
+                    .then(|| first_row_place(record))
+                    .flatten(),
+            );
         if let Some(fix) = &said.fix {
             let (codes, names) = listed.get_or_insert_with(|| {
                 let mut codes = HashSet::default();

@@ -1,10 +1,10 @@
 //! `reference-name-unknown`: a name the reference does not define, where
 //! it defines a near spelling with this code, or names the code otherwise.
 
-use crate::check::context::Context;
+use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{NameVerdict, defines, either, show_origin};
 use crate::check::rule::Rule;
-use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -34,14 +34,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(verdict) = verdicts.of(record) else {
             continue;
         };
-        if pairs_said && ctx.counterparts().names_differ(record) {
+        // Where the pairs are not known yet, the finding waits for them.
+        let pair_names_differ = ctx.pair_names_differ(record);
+        if pairs_said && pair_names_differ == Some(true) {
             continue;
         }
         let name = &verdict.name;
         let written = row.cells.name_text().trim();
         let finding = RULE
             .finding(cell.location.clone(), String::new())
-            .about(Some(record.code.to_string()), Some(name));
+            .about(Some(record.code.to_string()), Some(name))
+            .unless(
+                AcrossDocuments::PairNamesDiffer,
+                (pairs_said && pair_names_differ.is_none())
+                    .then(|| first_row_place(record))
+                    .flatten(),
+            );
         let finding = match &verdict.name_verdict {
             NameVerdict::Misspelt(misses) => match misses.as_slice() {
                 [miss] => {

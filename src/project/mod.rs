@@ -1,6 +1,7 @@
 //! The pipeline: a project's configuration and documents, read, ingested
-//! and normalized, and the check and the outputs run on the result. The
-//! commands sit on top of it.
+//! and normalized, and the check and the outputs run on the result; or,
+//! for `check` and `build`, the same one document at a time
+//! ([`streamed`]). The commands sit on top of it.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -17,7 +18,15 @@ use crate::normalize::{self, DoubtfulRow, TranslationAlignment, UnreadableCode};
 use crate::reference::{Reference, ReferenceError, SdkReference, UserReference};
 use crate::source::{SourceFile, SourceLines};
 
-/// A loaded project: every file read, ingested and normalized.
+pub mod streamed;
+
+pub use streamed::UnfinishedCheck;
+
+/// A loaded project: every file read, ingested and normalized. A project
+/// read one document at a time ([`Project::load_checked`]) keeps the
+/// dataset, the settings and the files' identities only: its
+/// [`Project::files`] are empty, so checking it again, fixing it or
+/// planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
 pub struct Project {
     /// The root folder.
@@ -36,17 +45,22 @@ pub struct Project {
     /// asks for it: the text is not kept after ingest (on a large corpus it
     /// is a tenth of the memory a build needs).
     sources: Vec<LazySource>,
-    /// What ingest read from each file, in the same order.
+    /// What ingest read from each file, in the same order; empty for a
+    /// project read one document at a time ([`Project::load_checked`]),
+    /// which frees each document's files once it is checked.
     pub files: Vec<IngestedFile>,
     /// The canonical dataset.
     pub dataset: Dataset,
-    /// What ingest could read only in part, file by file.
+    /// What ingest could read only in part, file by file (empty, as
+    /// [`Project::files`] is, for a project read one document at a time:
+    /// the check has reported it).
     pub ingest_problems: Vec<IngestProblem>,
     /// Source rows whose code is not written canonically.
     pub unreadable_codes: Vec<UnreadableCode>,
     /// Source rows whose fields look misplaced.
     pub doubtful_rows: Vec<DoubtfulRow>,
-    /// How each translation was joined to its source.
+    /// How each translation was joined to its source (empty, as
+    /// [`Project::files`] is, for a project read one document at a time).
     pub alignments: Vec<TranslationAlignment>,
     /// Index into `sources` by path relative to the root.
     source_index: std::collections::HashMap<String, usize>,
@@ -67,6 +81,29 @@ struct LazySource {
 }
 
 impl LazySource {
+    /// A file's text, freed unless `keep_text`: read again when a report
+    /// quotes it.
+    fn freed((source, identity): ReadFile, keep_text: bool) -> Self {
+        let text = OnceLock::new();
+        // A pipe (`errdocs check <(git show REV:page.md)`) cannot be read
+        // again: its text is kept, or the report said the file changed
+        // while errdocs checked it.
+        let once = std::fs::metadata(&source.path).is_ok_and(|m| !m.is_file());
+        let (path, rel) = if keep_text || once {
+            let names = (source.path.clone(), source.rel.clone());
+            let _ = text.set(Some(source));
+            names
+        } else {
+            (source.path, source.rel)
+        };
+        LazySource {
+            identity,
+            path,
+            rel,
+            text,
+        }
+    }
+
     /// The file read again, if it still has the text that was ingested.
     fn read_unchanged(&self) -> Option<SourceFile> {
         SourceFile::read(&self.path, self.rel.clone())
@@ -177,6 +214,29 @@ impl Project {
     /// Files that cannot hold a code table ([`prefilter`]) are left out
     /// unread: they are counted in [`Project::skipped_files`].
     pub fn load_paths(root: &Path, paths: &[PathBuf]) -> Result<Project> {
+        Self::load_paths_as(root, paths, false).map(|(project, _)| project)
+    }
+
+    /// [`Project::load_paths`], checked one document at a time as
+    /// [`Project::load_checked`] does.
+    pub fn load_paths_checked(root: &Path, paths: &[PathBuf]) -> Result<(Project, Evaluation)> {
+        match Self::load_paths_as(root, paths, true)? {
+            (project, Some(evaluation)) => Ok((project, evaluation)),
+            // Not taken: read one document at a time, the check is done.
+            (project, None) => {
+                let evaluation = project.evaluate();
+                Ok((project, evaluation))
+            }
+        }
+    }
+
+    /// [`Project::load_paths`]; with `streamed`, checked one document at a
+    /// time, and the evaluation with it.
+    fn load_paths_as(
+        root: &Path,
+        paths: &[PathBuf],
+        streamed: bool,
+    ) -> Result<(Project, Option<Evaluation>)> {
         let config = Config::load(root, &check::rule_ids())?;
         let (user_references, reference_notes) = load_user_references(root, &config)?;
         let default_locale = crate::corpus::source_locale_of(root, &config, None)?;
@@ -215,10 +275,18 @@ impl Project {
         }
         let mut corpus = Corpus::of_files(root, files);
         corpus.notes = notes;
-        let mut project = Self::assemble(root, config, corpus, sources, user_references);
+        let (mut project, evaluation) = if streamed {
+            let (project, unfinished) =
+                Self::check_streamed(root, config, corpus, Some(sources), user_references)?;
+            let evaluation = project.finish_check(unfinished);
+            (project, Some(evaluation))
+        } else {
+            let project = Self::assemble(root, config, corpus, sources, user_references);
+            (project, None)
+        };
         project.skipped_files = skipped;
         project.reference_notes = reference_notes;
-        Ok(project)
+        Ok((project, evaluation))
     }
 
     /// The rest of loading, once the files are read: ingest, normalize, and
@@ -263,26 +331,7 @@ impl Project {
         // normalize and the check allocate.
         let sources: Vec<LazySource> = sources
             .into_iter()
-            .map(|(s, identity)| {
-                let text = OnceLock::new();
-                // A pipe (`errdocs check <(git show REV:page.md)`) cannot
-                // be read again: its text is kept, or the report said the
-                // file changed while errdocs checked it.
-                let once = std::fs::metadata(&s.path).is_ok_and(|m| !m.is_file());
-                let (path, rel) = if keep_text || once {
-                    let names = (s.path.clone(), s.rel.clone());
-                    let _ = text.set(Some(s));
-                    names
-                } else {
-                    (s.path, s.rel)
-                };
-                LazySource {
-                    identity,
-                    path,
-                    rel,
-                    text,
-                }
-            })
+            .map(|read| LazySource::freed(read, keep_text))
             .collect();
         let normalized = normalize::normalize(&corpus, &files, &reference);
         let source_index = sources
