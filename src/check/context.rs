@@ -248,11 +248,7 @@ impl<'a> Context<'a> {
         if let Scope::Records(tables) = self.scope {
             return tables.get(document).cloned();
         }
-        self.files()
-            .iter()
-            .find(|f| f.is_source && &*f.document == document)
-            .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
-            .map(|t| t.location.clone())
+        first_code_table(self.files(), document)
     }
 
     /// Whether `record` is one side of a `WU`/`OM` pair whose names differ;
@@ -423,4 +419,14 @@ pub fn first_row_place(record: &Record) -> Option<crate::diagnostic::RecordPlace
         line: first.line,
         column: first.column,
     })
+}
+
+/// Where the source file of `document`, among `files`, has its first code
+/// table.
+pub fn first_code_table(files: &[IngestedFile], document: &str) -> Option<Location> {
+    files
+        .iter()
+        .find(|f| f.is_source && &*f.document == document)
+        .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
+        .map(|t| t.location.clone())
 }

@@ -122,6 +122,26 @@ fn configure_severities(findings: &mut [Finding], config: &Config) {
     }
 }
 
+/// What `rule` finds in `ctx`.
+fn findings_of(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut found = Vec::new();
+    (rule.check)(ctx, &mut found);
+    found
+}
+
+/// Runs `rules` side by side, and beside them works out the counterpart
+/// coverage (it needs only the records).
+fn run_with_counterpart_coverage(
+    ctx: &Context,
+    rules: &[&'static Rule],
+) -> (Vec<Finding>, Vec<CounterpartCoverage>) {
+    std::thread::scope(|scope| {
+        let counterpart_coverage = scope.spawn(|| coverage::counterpart_coverage(ctx));
+        let findings = crate::threads::map_dynamic(rules, |rule| findings_of(ctx, rule)).concat();
+        (findings, crate::threads::join(counterpart_coverage))
+    })
+}
+
 /// The rules that compare records of different documents: the `WU`/`OM`
 /// pairs, which span documents. A check that reads one document at a time
 /// runs them once every document is read (see [`evaluate_records`]); every
@@ -144,18 +164,7 @@ pub fn evaluate(input: CheckInput, config: &Config) -> Evaluation {
     let enabled = enabled_rules(config);
     ctx.enabled = enabled.iter().map(|r| r.id).collect();
     let ctx = ctx;
-    // The counterpart coverage needs only the records: it is worked out
-    // beside the rules rather than after them.
-    let (mut findings, counterpart_coverage) = std::thread::scope(|scope| {
-        let counterpart_coverage = scope.spawn(|| coverage::counterpart_coverage(&ctx));
-        let findings: Vec<Finding> = crate::threads::map_dynamic(&enabled, |rule| {
-            let mut found = Vec::new();
-            (rule.check)(&ctx, &mut found);
-            found
-        })
-        .concat();
-        (findings, crate::threads::join(counterpart_coverage))
-    });
+    let (mut findings, counterpart_coverage) = run_with_counterpart_coverage(&ctx, &enabled);
     let applied = suppress::apply(input.files, &mut findings, |id| rule(id).is_some());
     let mut findings = rollup::apply(&ctx, findings);
     if enabled
@@ -217,17 +226,14 @@ pub fn evaluate_document<'a>(
         .copied()
         .filter(|rule| !ACROSS_DOCUMENTS.contains(&rule.id))
         .collect();
-    let run = |rule: &&Rule| {
-        let mut found = Vec::new();
-        (rule.check)(&ctx, &mut found);
-        found
-    };
     // Documents are checked side by side; where there are too few to
     // keep the cores busy, so are one document's rules.
     let findings: Vec<Finding> = if rules_side_by_side {
-        crate::threads::map_dynamic(&own, run).concat()
+        crate::threads::map_dynamic(&own, |rule| findings_of(&ctx, rule)).concat()
     } else {
-        own.iter().flat_map(run).collect()
+        own.iter()
+            .flat_map(|rule| findings_of(&ctx, rule))
+            .collect()
     };
     let (waiting, mut findings): (Vec<Finding>, Vec<Finding>) =
         findings.into_iter().partition(|f| f.waits_for.is_some());
@@ -272,16 +278,7 @@ pub fn evaluate_records(
         .filter(|rule| ACROSS_DOCUMENTS.contains(&rule.id))
         .collect();
     let ctx = ctx;
-    let (mut late, counterpart_coverage) = std::thread::scope(|scope| {
-        let counterpart_coverage = scope.spawn(|| coverage::counterpart_coverage(&ctx));
-        let findings: Vec<Finding> = crate::threads::map_dynamic(&across, |rule| {
-            let mut found = Vec::new();
-            (rule.check)(&ctx, &mut found);
-            found
-        })
-        .concat();
-        (findings, crate::threads::join(counterpart_coverage))
-    });
+    let (mut late, counterpart_coverage) = run_with_counterpart_coverage(&ctx, &across);
     let mut findings = Vec::with_capacity(documents.iter().map(|d| d.findings.len()).sum());
     let mut suppressions = Suppressions::default();
     let mut translation_coverage = Vec::new();
@@ -292,41 +289,31 @@ pub fn evaluate_records(
         suppressions.append(document.suppressions);
         translation_coverage.extend(document.coverage);
     }
-    // What holds of the records the waiting findings are about, looked up
-    // in one pass over the records.
-    let asked: rustc_hash::FxHashSet<&crate::diagnostic::Unless> = waiting
+    // The records the waiting findings are about, found in one pass.
+    let asked: rustc_hash::FxHashSet<&crate::diagnostic::RecordPlace> = waiting
         .iter()
-        .filter_map(|f| f.waits_for.as_ref())
+        .filter_map(|f| f.waits_for.as_ref().map(|unless| &unless.record))
         .collect();
-    let mut holding: rustc_hash::FxHashSet<crate::diagnostic::Unless> =
-        rustc_hash::FxHashSet::default();
-    if !asked.is_empty() {
-        let conditions: Vec<crate::diagnostic::AcrossDocuments> = {
-            let mut all: Vec<_> = asked.iter().map(|u| u.condition).collect();
-            all.sort();
-            all.dedup();
-            all
-        };
-        for record in ctx.records() {
-            let Some(place) = context::first_row_place(record) else {
-                continue;
-            };
-            for &condition in &conditions {
-                let unless = crate::diagnostic::Unless {
-                    condition,
-                    record: place.clone(),
-                };
-                if asked.contains(&unless) && ctx.holds(condition, record) == Some(true) {
-                    holding.insert(unless);
-                }
-            }
-        }
-    }
+    let asked_records: rustc_hash::FxHashMap<
+        crate::diagnostic::RecordPlace,
+        &crate::model::Record,
+    > = if asked.is_empty() {
+        rustc_hash::FxHashMap::default()
+    } else {
+        ctx.records()
+            .iter()
+            .filter_map(|record| {
+                let place = context::first_row_place(record)?;
+                asked.contains(&place).then_some((place, record))
+            })
+            .collect()
+    };
     for mut finding in waiting {
-        let taken_away = finding
-            .waits_for
-            .take()
-            .is_some_and(|unless| holding.contains(&unless));
+        let taken_away = finding.waits_for.take().is_some_and(|unless| {
+            asked_records
+                .get(&unless.record)
+                .is_some_and(|record| ctx.holds(unless.condition, record) == Some(true))
+        });
         if !taken_away {
             late.push(finding);
         }

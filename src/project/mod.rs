@@ -130,6 +130,15 @@ fn real_path(path: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Each file's index in `sources`, by its path relative to the root.
+fn index_by_path(sources: &[LazySource]) -> std::collections::HashMap<String, usize> {
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.rel.clone(), i))
+        .collect()
+}
+
 /// What tells two versions of a file apart: its length and a hash of its
 /// text.
 fn identity(source: &SourceFile) -> (usize, u64) {
@@ -334,13 +343,8 @@ impl Project {
             .map(|read| LazySource::freed(read, keep_text))
             .collect();
         let normalized = normalize::normalize(&corpus, &files, &reference);
-        let source_index = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.rel.clone(), i))
-            .collect();
         Project {
-            source_index,
+            source_index: index_by_path(&sources),
             root: root.to_path_buf(),
             config,
             reference,

@@ -167,13 +167,8 @@ impl Project {
             sources.extend(checked.sources);
         }
         let normalized = normalize::assemble(summaries, counts, parts);
-        let source_index = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.rel.clone(), i))
-            .collect();
         let project = Project {
-            source_index,
+            source_index: super::index_by_path(&sources),
             root: root.to_path_buf(),
             config,
             reference,
@@ -407,11 +402,7 @@ fn finish_document(
         evaluation,
         summary: normalize::summarize(document, &own),
         counts: FileCounts::of(files),
-        first_code_table: files
-            .iter()
-            .find(|f| f.is_source)
-            .and_then(|f| f.tables.iter().find(|t| t.is_understood()))
-            .map(|t| t.location.clone()),
+        first_code_table: check::context::first_code_table(files, &document.id),
         sources: Vec::new(),
         unsettled: Vec::new(),
     }
