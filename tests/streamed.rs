@@ -1,9 +1,10 @@
 //! The check that reads one document at a time (`Project::load_checked`,
-//! what `check` and `build` run) gives what loading the whole project and
-//! checking it gives (`Project::load` then `evaluate`): the same findings,
-//! coverage and dataset, byte for byte, on the bundled pages, the
-//! development corpus, every rule's fixtures and pages made to put the
-//! evidence and the `WU`/`OM` pairs in different documents.
+//! what `check` runs, and `Project::load_documents`, what `build` runs)
+//! gives what loading the whole project and checking it gives
+//! (`Project::load` then `evaluate`): the same findings, coverage and
+//! dataset, byte for byte, on the bundled pages, the development corpus,
+//! every rule's fixtures and pages made to put the evidence and the
+//! `WU`/`OM` pairs in different documents.
 
 mod common;
 
@@ -26,16 +27,31 @@ fn rendered(project: &Project, evaluation: Evaluation) -> Vec<(String, Vec<u8>)>
     out
 }
 
-/// Asserts that both ways of checking `root` agree, and returns the
+/// Asserts that the ways of checking `root` agree, and returns the
 /// report.
 fn assert_same(root: &Path) -> String {
     let whole = Project::load(root).expect("loads");
     let evaluation = whole.evaluate();
     let mut expected = rendered(&whole, evaluation);
-    let (streamed, evaluation) = Project::load_checked(root).expect("loads one at a time");
+    // As `build` reads it: the report and every output.
+    let (streamed, unfinished) = Project::load_documents(root).expect("loads one at a time");
     assert!(streamed.files.is_empty(), "each document's files are freed");
-    let actual = rendered(&streamed, evaluation);
-    for ((name, want), (_, got)) in expected.iter().zip(&actual) {
+    let evaluation = streamed.finish_check(unfinished);
+    assert_rendered_same(root, &expected, &rendered(&streamed, evaluation));
+    // As `check` reads it, keeping only what its last step reads of the
+    // dataset: the report.
+    let (checked, evaluation) = Project::load_checked(root).expect("loads one at a time");
+    assert!(checked.files.is_empty(), "each document's files are freed");
+    assert_cut(&whole, &checked);
+    let outcome = check::outcome(evaluation, None, &checked, FailLevel::Never);
+    let report = errdocs::report::json::render_bytes(&outcome);
+    assert_rendered_same(root, &expected[..1], &[("report.json".into(), report)]);
+    String::from_utf8(expected.swap_remove(0).1).expect("JSON is UTF-8")
+}
+
+/// Asserts that `actual` renders what `expected` does, file by file.
+fn assert_rendered_same(root: &Path, expected: &[(String, Vec<u8>)], actual: &[(String, Vec<u8>)]) {
+    for ((name, want), (_, got)) in expected.iter().zip(actual) {
         if want != got {
             let diff = similar::TextDiff::from_lines(
                 std::str::from_utf8(want).unwrap_or("(not UTF-8)"),
@@ -48,7 +64,44 @@ fn assert_same(root: &Path) -> String {
         }
     }
     assert_eq!(expected.len(), actual.len());
-    String::from_utf8(expected.swap_remove(0).1).expect("JSON is UTF-8")
+}
+
+/// Asserts that `check`'s project keeps of the dataset every record as the
+/// whole project has it, but cut to its first row and that row's
+/// description; returns how many records of the whole one had more rows.
+fn assert_cut(whole: &Project, checked: &Project) -> usize {
+    let by_first_row: std::collections::BTreeMap<_, _> = whole
+        .dataset
+        .records
+        .iter()
+        .map(|r| (&r.sources[0], r))
+        .collect();
+    let kept = &checked.dataset.records;
+    assert_eq!(kept.len(), whole.dataset.records.len());
+    for record in kept {
+        let [first] = record.sources.as_slice() else {
+            panic!("{} keeps {} rows", record.name, record.sources.len());
+        };
+        let original = by_first_row[first];
+        assert_eq!(
+            (&record.name, record.code, record.counterpart),
+            (&original.name, original.code, original.counterpart)
+        );
+        assert_eq!(
+            record.descriptions.iter().collect::<Vec<_>>(),
+            original
+                .descriptions
+                .iter()
+                .filter(|(locale, _)| *locale == first.locale.as_ref())
+                .collect::<Vec<_>>()
+        );
+    }
+    whole
+        .dataset
+        .records
+        .iter()
+        .filter(|r| r.sources.len() > 1)
+        .count()
 }
 
 #[test]
@@ -59,6 +112,10 @@ fn the_bundled_pages_and_the_corpus_check_the_same_one_document_at_a_time() {
         report.contains("\"hex-malformed\""),
         "a check with findings"
     );
+    // The translated page's records are cut to their source row.
+    let whole = Project::load(&root).expect("loads");
+    let (checked, _) = Project::load_checked(&root).expect("loads one at a time");
+    assert!(assert_cut(&whole, &checked) > 100);
     assert_same(&root.join("tests/fixtures/corpus-project"));
 }
 
@@ -76,8 +133,8 @@ fn files_given_as_arguments_check_the_same_one_document_at_a_time() {
     assert_eq!(expected.coverage, actual.coverage);
     assert_eq!(expected.counterpart_coverage, actual.counterpart_coverage);
     assert_eq!(expected.suppressed, actual.suppressed);
-    assert_eq!(whole.dataset, streamed.dataset);
     assert_eq!(whole.skipped_files, streamed.skipped_files);
+    assert_cut(&whole, &streamed);
 }
 
 #[test]
@@ -225,4 +282,37 @@ fn findings_alike_but_for_their_code_come_in_one_order_however_the_check_ran() {
         .find("\"code\": \"0x80240099\"")
         .expect("second row's");
     assert!(first < second, "{report:.3000}");
+}
+
+#[test]
+fn a_neighbour_outside_the_pairs_is_still_evidence_for_check() {
+    // `check` keeps of the dataset only what its last step reads: the
+    // `OM` row's wrong number was copied from the row below it, which is
+    // no `WU` or `OM` code, and counterpart-number-mismatch says so.
+    let wu = page(&[(
+        "0x80244020",
+        "WU_E_PT_HTTP_STATUS_NOT_SUPPORTED",
+        "Http status 501 - required not supported.",
+    )]);
+    let om = page(&[
+        (
+            "0x80CF4020",
+            "OM_E_PT_HTTP_STATUS_NOT_SUPPORTED",
+            "Same as HTTP status 500.",
+        ),
+        (
+            "0x80072EE2",
+            "ERROR_INTERNET_TIMEOUT",
+            "The proxy answered with HTTP status 500.",
+        ),
+    ]);
+    let project = common::project_with(&[
+        ("sources/a-wu/en-us.md", wu.as_bytes()),
+        ("sources/b-om/en-us.md", om.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    assert!(
+        report.contains("ERROR_INTERNET_TIMEOUT quotes 500 as well"),
+        "{report:.3000}"
+    );
 }

@@ -134,6 +134,45 @@ impl<'a> Counterparts<'a> {
     }
 }
 
+/// What the rules that compare records across documents
+/// ([`crate::check::ACROSS_DOCUMENTS`]) read of one document's records:
+/// every record (`counterpart-name-mismatch` looks for a name's words in
+/// every name and description, `counterpart-number-mismatch` quotes a
+/// pair's neighbour), in its order, cut to its code, name, family,
+/// document, section, first row and that row's description. `check`,
+/// which writes no dataset, keeps only this of a document once its own
+/// rules have run: on a corpus of translated pages, the translations'
+/// rows and descriptions are most of the records' memory.
+pub fn what_pairs_read(records: Vec<Record>) -> Vec<Record> {
+    records.into_iter().map(cut_to_what_pairs_read).collect()
+}
+
+/// A record with only what [`what_pairs_read`] keeps.
+fn cut_to_what_pairs_read(record: Record) -> Record {
+    let first = record.sources.into_iter().next();
+    let mut descriptions = crate::model::LocaleMap::with_capacity(1);
+    if let Some(source) = &first
+        && let Some(text) = record.descriptions.get(&source.locale)
+    {
+        descriptions.insert(source.locale.clone(), text.clone());
+    }
+    Record {
+        code: record.code,
+        name: record.name,
+        family: record.family,
+        document: record.document,
+        section: record.section,
+        descriptions,
+        descriptions_markdown: Default::default(),
+        documented_decimal: None,
+        counterpart: record.counterpart,
+        sources: first.into_iter().collect(),
+        raw: Default::default(),
+        normalizations: Vec::new(),
+        repairs: Vec::new(),
+    }
+}
+
 /// A record's address, which identifies it within one dataset.
 fn address(record: &Record) -> usize {
     record as *const Record as usize

@@ -271,7 +271,7 @@ pub fn assemble(
 }
 
 /// What normalization makes of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DocumentPart {
     /// Its records, in row order, each one's sources in order (the
     /// dataset's order and the counterpart links come with [`assemble`]).

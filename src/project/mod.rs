@@ -23,10 +23,11 @@ pub mod streamed;
 pub use streamed::UnfinishedCheck;
 
 /// A loaded project: every file read, ingested and normalized. A project
-/// read one document at a time ([`Project::load_checked`]) keeps the
-/// dataset, the settings and the files' identities only: its
-/// [`Project::files`] are empty, so checking it again, fixing it or
-/// planning SARIF's fixes needs [`Project::load`].
+/// read one document at a time ([`Project::load_documents`],
+/// [`Project::load_checked`]) keeps the dataset (for `check`, only what
+/// its last step read of it), the settings and the files' identities
+/// only: its [`Project::files`] are empty, so checking it again, fixing
+/// it or planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
 pub struct Project {
     /// The root folder.
@@ -49,7 +50,9 @@ pub struct Project {
     /// project read one document at a time ([`Project::load_checked`]),
     /// which frees each document's files once it is checked.
     pub files: Vec<IngestedFile>,
-    /// The canonical dataset.
+    /// The canonical dataset (for a project of [`Project::load_checked`],
+    /// only the records the check's last step read, cut to what it read:
+    /// see [`check::counterparts::what_pairs_read`]).
     pub dataset: Dataset,
     /// What ingest could read only in part, file by file (empty, as
     /// [`Project::files`] is, for a project read one document at a time:
@@ -285,8 +288,14 @@ impl Project {
         let mut corpus = Corpus::of_files(root, files);
         corpus.notes = notes;
         let (mut project, evaluation) = if streamed {
-            let (project, unfinished) =
-                Self::check_streamed(root, config, corpus, Some(sources), user_references)?;
+            let (project, unfinished) = Self::check_streamed(
+                root,
+                config,
+                corpus,
+                Some(sources),
+                user_references,
+                streamed::Kept::WhatPairsRead,
+            )?;
             let evaluation = project.finish_check(unfinished);
             (project, Some(evaluation))
         } else {

@@ -60,28 +60,48 @@ struct Settings<'a> {
     /// document's files are then ingested, and its rules run, side by
     /// side.
     split_documents: bool,
+    kept: Kept,
+}
+
+/// What is kept of each document's records, rows and codes once it is
+/// checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kept {
+    /// The whole dataset, for `build`, which writes it.
+    Dataset,
+    /// Only what the rules that compare documents read
+    /// ([`check::counterparts::what_pairs_read`]), for `check`.
+    WhatPairsRead,
 }
 
 impl Project {
     /// Reads and checks the project at `root` one document at a time (see
-    /// the module's documentation): the project (its dataset, sources and
-    /// settings; [`Project::files`] is empty, each document's files freed
-    /// once it was checked) and the check's evaluation, which is
-    /// [`Project::evaluate`]'s on [`Project::load`]'s project. For the
-    /// commands that need only the findings and the dataset (`check`,
-    /// `build`); those that need the files (`fix`, SARIF's fixes) load
-    /// the whole project.
+    /// the module's documentation): the project (its sources and settings;
+    /// [`Project::files`] is empty, each document's files freed once it was
+    /// checked) and the check's evaluation, which is
+    /// [`Project::evaluate`]'s on [`Project::load`]'s project. For `check`,
+    /// which needs only the findings: of the dataset, the project keeps
+    /// only what the check's last step read
+    /// ([`check::counterparts::what_pairs_read`]), and no unresolved row.
+    /// [`Project::load_documents`] keeps the dataset; the commands that
+    /// need the files (`fix`, SARIF's fixes) load the whole project.
     pub fn load_checked(root: &Path) -> Result<(Project, Evaluation)> {
-        let (project, unfinished) = Self::load_documents(root)?;
+        let (project, unfinished) = Self::load_streamed(root, Kept::WhatPairsRead)?;
         let evaluation = project.finish_check(unfinished);
         Ok((project, evaluation))
     }
 
-    /// [`Project::load_checked`] but for its last step, the rules that
-    /// compare records across documents, left to [`Project::finish_check`]
-    /// (or [`Project::build_finishing`], which renders the outputs
-    /// meanwhile).
+    /// [`Project::load_checked`], keeping the whole dataset, but for its
+    /// last step, the rules that compare records across documents, left to
+    /// [`Project::finish_check`] (or [`Project::build_finishing`], which
+    /// renders the outputs meanwhile). For `build`.
     pub fn load_documents(root: &Path) -> Result<(Project, UnfinishedCheck)> {
+        Self::load_streamed(root, Kept::Dataset)
+    }
+
+    /// Reads the project at `root` one document at a time, keeping `kept`
+    /// of each.
+    fn load_streamed(root: &Path, kept: Kept) -> Result<(Project, UnfinishedCheck)> {
         let config = Config::load(root, &check::rule_ids())?;
         if config.reference.sdk {
             SdkReference::preload();
@@ -89,20 +109,22 @@ impl Project {
         let corpus = Corpus::discover(root, &config)?;
         let (user_references, reference_notes) = load_user_references(root, &config)?;
         let (mut project, unfinished) =
-            Self::check_streamed(root, config, corpus, None, user_references)?;
+            Self::check_streamed(root, config, corpus, None, user_references, kept)?;
         project.reference_notes = reference_notes;
         Ok((project, unfinished))
     }
 
-    /// Checks `corpus` one document at a time. `texts`, where given, are
-    /// the locale files' texts in corpus order, read already; otherwise
-    /// each document's files are read as it is taken.
+    /// Checks `corpus` one document at a time, keeping `kept` of each.
+    /// `texts`, where given, are the locale files' texts in corpus order,
+    /// read already; otherwise each document's files are read as it is
+    /// taken.
     pub(super) fn check_streamed(
         root: &Path,
         config: Config,
         corpus: Corpus,
         texts: Option<Vec<ReadFile>>,
         user_references: Vec<UserReference>,
+        kept: Kept,
     ) -> Result<(Project, UnfinishedCheck)> {
         let reference = Reference::new(config.reference.sdk, user_references);
         let board = NameBoard::new(corpus.documents.len());
@@ -113,6 +135,7 @@ impl Project {
             board: &board,
             verdicts: &verdicts,
             split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
+            kept,
         };
         // Each document's texts, taken by the core that checks it.
         let mut texts = texts.map(|texts| texts.into_iter());
@@ -391,14 +414,21 @@ fn finish_document(
         settings.split_documents,
     );
     let own: Vec<&IngestedFile> = files.iter().collect();
-    Checked {
-        part: DocumentPart {
+    let part = match settings.kept {
+        Kept::Dataset => DocumentPart {
             records: dataset.records,
             unresolved,
             unreadable_codes,
             doubtful_rows,
             alignments: Vec::new(),
         },
+        Kept::WhatPairsRead => DocumentPart {
+            records: check::counterparts::what_pairs_read(dataset.records),
+            ..DocumentPart::default()
+        },
+    };
+    Checked {
+        part,
         evaluation,
         summary: normalize::summarize(document, &own),
         counts: FileCounts::of(files),
