@@ -316,3 +316,42 @@ fn a_neighbour_outside_the_pairs_is_still_evidence_for_check() {
         "{report:.3000}"
     );
 }
+
+#[test]
+fn the_first_unreadable_document_in_corpus_order_stops_the_check() {
+    // Documents after a failed one are not read; those before it are, and
+    // the first failure in corpus order is the one reported, however the
+    // cores took the documents. Every page's malformed code waits for the
+    // name of the page before it, so no document may be left unpublished.
+    let utf16: &[u8] = &[0xFF, 0xFE, b'#', 0, b' ', 0, b'x', 0];
+    let pages: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            let text = page(&[
+                ("0x8024001", &format!("WU_E_CODE_{i:02}"), "A code."),
+                (
+                    &format!("0x80CF{:04X}", i + 1),
+                    &format!("OM_E_CODE_{:02}", i + 1),
+                    "A code.",
+                ),
+            ]);
+            (format!("sources/doc-{i:02}/en-us.md"), text)
+        })
+        .collect();
+    let mut files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(path, text)| (path.as_str(), text.as_bytes()))
+        .collect();
+    files[9].1 = utf16;
+    files[30].1 = utf16;
+    let project = common::project_with(&files);
+    for _ in 0..3 {
+        let error = Project::load_checked(project.path())
+            .expect_err("a UTF-16 page stops the check")
+            .to_string();
+        assert!(error.contains("doc-09"), "{error}");
+        let error = Project::load_documents(project.path())
+            .expect_err("and the build")
+            .to_string();
+        assert!(error.contains("doc-09"), "{error}");
+    }
+}

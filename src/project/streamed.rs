@@ -13,6 +13,7 @@
 //! once every document is read ([`check::evaluate_records`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -150,15 +151,30 @@ impl Project {
                 (rank, document, Mutex::new(own))
             })
             .collect();
+        // The first error in corpus order is the one reported: once a
+        // document fails, those after it are not read (the run stops
+        // without checking the rest of a large corpus), those before it
+        // are, in case one of them fails too.
+        let first_failure = AtomicUsize::new(usize::MAX);
         let outcomes = crate::threads::map_dynamic(&jobs, |(rank, document, texts)| {
+            if *rank > first_failure.load(Ordering::Relaxed) {
+                // Published empty: a document under way may wait for it.
+                drop(settings.board.publication(*rank));
+                return None;
+            }
             let texts = texts
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .take();
-            check_document(*rank, document, texts, &settings)
+            let checked = check_document(*rank, document, texts, &settings);
+            if checked.is_err() {
+                first_failure.fetch_min(*rank, Ordering::Relaxed);
+            }
+            Some(checked)
         });
-        // The first error in corpus order is the one reported.
-        let outcomes: Vec<Checked> = outcomes.into_iter().collect::<Result<_>>()?;
+        // A document left out comes after one that failed, whose error
+        // `collect` returns first.
+        let outcomes: Vec<Checked> = outcomes.into_iter().flatten().collect::<Result<_>>()?;
         // Every document has published: a document that took a name as
         // stated by nobody is checked again if somebody does state it.
         let outcomes: Vec<Checked> = outcomes
