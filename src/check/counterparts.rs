@@ -168,8 +168,8 @@ fn cut_to_what_pairs_read(record: Record) -> Record {
         counterpart: record.counterpart,
         sources: first.into_iter().collect(),
         raw: Default::default(),
-        normalizations: Vec::new(),
-        repairs: Vec::new(),
+        normalizations: thin_vec::ThinVec::new(),
+        repairs: thin_vec::ThinVec::new(),
     }
 }
 

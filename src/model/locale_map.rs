@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 /// Values by locale, kept sorted by locale. A record has one entry per
 /// locale of its document (a handful), and a large corpus has hundreds of
@@ -10,13 +11,13 @@ use serde::Serialize;
 /// fraction of a `BTreeMap<String, _>` and iterates in the same order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocaleMap<V> {
-    entries: Vec<(Arc<str>, V)>,
+    entries: ThinVec<(Arc<str>, V)>,
 }
 
 impl<V> Default for LocaleMap<V> {
     fn default() -> Self {
         LocaleMap {
-            entries: Vec::new(),
+            entries: ThinVec::new(),
         }
     }
 }
@@ -25,7 +26,7 @@ impl<V> LocaleMap<V> {
     /// An empty map with room for `capacity` locales.
     pub fn with_capacity(capacity: usize) -> Self {
         LocaleMap {
-            entries: Vec::with_capacity(capacity),
+            entries: ThinVec::with_capacity(capacity),
         }
     }
 

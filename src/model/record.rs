@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat, TableKind};
 
@@ -187,13 +188,13 @@ pub struct Record {
     /// The mirrored code (`WU` <-> `OM`), where the dataset holds it.
     pub counterpart: Option<HResult>,
     /// Every row that contributed, source locale first.
-    pub sources: Vec<RowSource>,
+    pub sources: ThinVec<RowSource>,
     /// The documented text of every cell whose text was normalized.
     pub raw: RawText,
     /// What normalization did.
-    pub normalizations: Vec<Normalization>,
+    pub normalizations: ThinVec<Normalization>,
     /// Values repaired from evidence.
-    pub repairs: Vec<Repair>,
+    pub repairs: ThinVec<Repair>,
 }
 
 impl Record {

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
+use thin_vec::ThinVec;
 
 use crate::corpus::{Corpus, Document};
 use crate::ingest::shape::Shape;
@@ -708,7 +709,7 @@ fn new_record(
 ) -> Record {
     let name = cells.name_text().to_string();
     let mut raw = RawText::default();
-    let mut normalizations = Vec::new();
+    let mut normalizations = ThinVec::new();
     if let Some(code) = cells.code {
         let documented = code.source().trim();
         let canonical = value.to_string();
@@ -779,13 +780,13 @@ fn new_record(
         documented_decimal: cells.decimal.map(|c| c.text.to_string()),
         counterpart: None,
         sources: {
-            let mut sources = Vec::with_capacity(locales);
+            let mut sources = ThinVec::with_capacity(locales);
             sources.push(row_source(file, table, row, cells));
             sources
         },
         raw,
         normalizations,
-        repairs: Vec::new(),
+        repairs: ThinVec::new(),
     }
 }
 
