@@ -61,10 +61,10 @@ fn hostile_dataset() -> Dataset {
             descriptions_markdown: LocaleMap::default(),
             documented_decimal: None,
             counterpart: None,
-            sources: Vec::new(),
+            sources: thin_vec::ThinVec::new(),
             raw: RawText::default(),
-            normalizations: Vec::new(),
-            repairs: Vec::new(),
+            normalizations: thin_vec::ThinVec::new(),
+            repairs: thin_vec::ThinVec::new(),
         })
         .collect();
     Dataset {
