@@ -409,15 +409,17 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The place that identifies `record` (its first row's code cell), for a
-/// finding that waits for the `WU`/`OM` pairs; `None` for a record without
-/// rows, which no finding is about.
+/// What identifies `record` (its first row's code cell, its code and its
+/// name), for a finding that waits for the `WU`/`OM` pairs; `None` for a
+/// record without rows, which no finding is about.
 pub fn first_row_place(record: &Record) -> Option<crate::diagnostic::RecordPlace> {
     let first = record.sources.first()?;
     Some(crate::diagnostic::RecordPlace {
         file: first.file.clone(),
         line: first.line,
         column: first.column,
+        code: record.code.value(),
+        name: record.name.clone(),
     })
 }
 

@@ -195,8 +195,10 @@ pub enum AcrossDocuments {
     HasCounterpart,
 }
 
-/// A record, by the place of its first row's code cell (no two records
-/// share a first row).
+/// A record, by the place of its first row's code cell, its code and its
+/// name: records can share a code cell (an HTML cell spanning rows, a
+/// cell of several codes), but those alike in all three are alike in
+/// what the pairs say of them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordPlace {
     /// The file.
@@ -205,6 +207,10 @@ pub struct RecordPlace {
     pub line: u32,
     /// 1-based column.
     pub column: u32,
+    /// The record's code.
+    pub code: u32,
+    /// The record's name.
+    pub name: String,
 }
 
 impl Finding {
