@@ -50,15 +50,19 @@ pub struct Project {
     /// project read one document at a time ([`Project::load_checked`]),
     /// which frees each document's files once it is checked.
     pub files: Vec<IngestedFile>,
-    /// The canonical dataset (for a project of [`Project::load_checked`],
-    /// only the records the check's last step read, cut to what it read:
-    /// see [`check::counterparts::what_pairs_read`]).
+    /// The canonical dataset. For a project of [`Project::load_checked`] or
+    /// [`Project::load_paths_checked`], every record cut to what the
+    /// check's last step read ([`check::counterparts::what_pairs_read`]),
+    /// without the unresolved rows, and with statistics of the cut records:
+    /// [`Project::render_outputs`] and [`Project::build`] refuse to write
+    /// it.
     pub dataset: Dataset,
     /// What ingest could read only in part, file by file (empty, as
     /// [`Project::files`] is, for a project read one document at a time:
     /// the check has reported it).
     pub ingest_problems: Vec<IngestProblem>,
-    /// Source rows whose code is not written canonically.
+    /// Source rows whose code is not written canonically (empty for a
+    /// project of [`Project::load_checked`]: its check has used them).
     pub unreadable_codes: Vec<UnreadableCode>,
     /// Source rows whose fields look misplaced.
     pub doubtful_rows: Vec<DoubtfulRow>,
@@ -70,6 +74,9 @@ pub struct Project {
     /// Files named on the command line (or found in folders named there)
     /// that were left out because they cannot hold a code table.
     pub skipped_files: usize,
+    /// True when [`Project::dataset`] holds only what `check` needed of it
+    /// ([`Project::load_checked`]): writing it out is refused.
+    dataset_cut: bool,
 }
 
 /// A locale file whose text is read again when first asked for, and used
@@ -367,6 +374,7 @@ impl Project {
             doubtful_rows: normalized.doubtful_rows,
             alignments: normalized.alignments,
             skipped_files: 0,
+            dataset_cut: false,
         }
     }
 
@@ -464,7 +472,17 @@ impl Project {
 
     /// Renders every output file in memory.
     pub fn render_outputs(&self) -> Result<Vec<OutputFile>> {
-        emit::render(&self.dataset)
+        emit::render(self.whole_dataset()?)
+    }
+
+    /// The dataset, unless it is the part `check` keeps.
+    fn whole_dataset(&self) -> Result<&Dataset> {
+        if self.dataset_cut {
+            return Err(Error::Usage(
+                "this project was read for `check`, which keeps only part of the dataset: load it with Project::load or Project::load_documents to write the dataset".into(),
+            ));
+        }
+        Ok(&self.dataset)
     }
 
     /// The check `build` runs: configured settings, no baseline.
@@ -492,7 +510,7 @@ impl Project {
     /// included, into the output folder (see [`emit::render_and_write`]).
     /// Returns the check's outcome and the paths written.
     pub fn build(&self) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
+        emit::render_and_write(self.whole_dataset()?, &self.checked_out_dir()?, |stager| {
             let outcome = self.build_check();
             // Streamed: the findings of a large corpus run to tens of
             // megabytes.

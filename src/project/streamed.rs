@@ -1,10 +1,11 @@
 //! The check that reads one document at a time: each document (its locale
 //! files together) is read, ingested, normalized and checked on a core of
-//! its own, and only what outlives it is kept: its records (the dataset),
-//! its findings, its suppressions, its summary and what the rules that
-//! compare documents need. Its cells and tables are freed before the next
-//! document is taken, so the memory a check needs follows the largest
-//! document and the dataset, not the whole corpus's cells.
+//! its own, and only what outlives it is kept: its records (for `build`,
+//! the dataset; for `check`, each record cut to what the rules that
+//! compare documents read), its findings, its suppressions and its
+//! summary. Its cells and tables are freed before the next document is
+//! taken, so the memory a check needs follows the largest document and
+//! the records, not the whole corpus's cells.
 //!
 //! The result is the same as loading the whole project and checking it
 //! ([`Project::load`] then [`Project::evaluate`]), which a test holds it
@@ -175,6 +176,7 @@ impl Project {
         // A document left out comes after one that failed, whose error
         // `collect` returns first.
         let outcomes: Vec<Checked> = outcomes.into_iter().flatten().collect::<Result<_>>()?;
+        debug_assert_eq!(outcomes.len(), corpus.documents.len(), "none left out");
         // Every document has published: a document that took a name as
         // stated by nobody is checked again if somebody does state it.
         let outcomes: Vec<Checked> = outcomes
@@ -221,6 +223,7 @@ impl Project {
             doubtful_rows: normalized.doubtful_rows,
             alignments: Vec::new(),
             skipped_files: 0,
+            dataset_cut: kept == Kept::WhatPairsRead,
         };
         let unfinished = UnfinishedCheck {
             documents: evaluations,
@@ -261,7 +264,7 @@ impl Project {
         &self,
         unfinished: UnfinishedCheck,
     ) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        crate::emit::render_and_write(&self.dataset, &self.checked_out_dir()?, |stager| {
+        crate::emit::render_and_write(self.whole_dataset()?, &self.checked_out_dir()?, |stager| {
             let evaluation = self.finish_check(unfinished);
             let outcome = check::outcome(evaluation, None, self, self.config.check.fail_on);
             // Streamed: the findings of a large corpus run to tens of
