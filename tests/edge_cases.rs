@@ -102,6 +102,27 @@ fn utf16_is_named() {
 }
 
 #[test]
+fn utf16_is_named_among_files_given_as_arguments() {
+    // The prefilter that passes over pages without codes looks at ASCII
+    // bytes, which UTF-16 text does not have: such a page is refused, not
+    // passed over as prose (found by a hostile run).
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(
+        "|Error code|Symbolic name|\n|---|---|\n|0x80240001|WU_E_A|\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let dir = project_with(&[("docs/u16.md", &bytes), ("docs/prose.md", b"# Prose\n")]);
+    let docs = dir.path().join("docs");
+    for target in [docs.join("u16.md"), docs.clone()] {
+        let output = errdocs(&["check", &target.display().to_string()]);
+        assert_eq!(output.status.code(), Some(2), "{}", target.display());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("u16.md: the file is UTF-16"), "{stderr}");
+    }
+}
+
+#[test]
 fn padded_cells_of_a_short_row_stay_on_its_line() {
     let doc =
         "# T\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n|0x80240001|WU_E_A|\n";

@@ -267,7 +267,9 @@ impl Project {
             // A file with CR-only line ends has its tables on one "line"
             // for the prefilter's look, which goes by LF.
             crate::source::unify_line_ends(&mut bytes);
-            if !prefilter::may_hold_code_table(&bytes) {
+            // A UTF-16 page hides its codes from the prefilter: it is
+            // refused below, as in a project, not passed over.
+            if !crate::source::starts_wide(&bytes) && !prefilter::may_hold_code_table(&bytes) {
                 return Ok(None);
             }
             let source = SourceFile::from_bytes(&file.path, file.shown.clone(), bytes)?;
