@@ -219,6 +219,21 @@ pub fn description_place(record: &Record) -> Location {
     )
 }
 
+/// True when the source-locale descriptions of `a` and `b` are in one
+/// language (`en-US` and `en-GB` are; `en-US` and `de-DE` are not).
+fn same_language(a: &Record, b: &Record) -> bool {
+    let language = |r: &Record| {
+        r.sources.first().map(|s| {
+            s.locale
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
+    };
+    language(a) == language(b)
+}
+
 /// The source-locale description of a record.
 pub fn source_description(record: &Record) -> &str {
     record
@@ -373,6 +388,12 @@ fn description_verdicts<'a>(
     pairs
         .iter()
         .map(|&CounterpartPair { wu, om }| {
+            // Descriptions in two languages share few words whatever they
+            // say (a German page's OM code beside an English page's WU
+            // code): there is nothing to compare.
+            if !same_language(wu, om) {
+                return DescriptionVerdict::Consistent;
+            }
             let (Some(wu_words), Some(om_words)) = (words_in(&indexes, wu), words_in(&indexes, om))
             else {
                 return DescriptionVerdict::Consistent;

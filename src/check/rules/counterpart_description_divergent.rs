@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     tags: &["counterpart", "description"],
     fix: None,
     summary: "A WU code and its OM counterpart have descriptions with little in common",
-    explanation: "Counterparts describe the same error in different words, but when their descriptions share almost no content words a person should read both and check they say the same thing.",
+    explanation: "Counterparts describe the same error in different words, but when their descriptions share almost no content words a person should read both and check they say the same thing. Descriptions in two languages (a German page's OM code beside an English page's WU code) are not compared.",
     bad_example: "WU_E_PT_FILE_LOCATIONS_CHANGED: Server replied with FileLocationsChange.\nOM_E_PT_FILE_LOCATIONS_CHANGED: The operation failed because of a changed file location.",
     good_example: "(both describe the changed file locations in similar words)",
     rollup: None,
