@@ -413,4 +413,26 @@ fn records_that_share_a_code_cell_wait_for_the_pairs_each_for_itself() {
         report.contains("\"reference-name-unknown\"") && report.contains("WU_E_NO_SERVIC "),
         "{report:.4000}"
     );
+    // And records alike in code cell, code and name (the name cell spans
+    // the rows too), of which only the last is paired (found by a cold
+    // review).
+    let wu = "# Codes\n\n<table>\n\
+              <tr><th>Error code</th><th>Symbolic name</th><th>Description</th></tr>\n\
+              <tr><td rowspan=\"2\">0x80240001</td><td rowspan=\"2\">WU_E_NO_SERVIC</td><td>The service is not running.</td></tr>\n\
+              <tr><td>Another text.</td></tr>\n\
+              </table>\n";
+    let om = page(&[(
+        "0x80CF0001",
+        "OM_E_NO_SERVICE",
+        "The service is not running.",
+    )]);
+    let project = common::project_with(&[
+        ("sources/a/en-us.md", wu.as_bytes()),
+        ("sources/b/en-us.md", om.as_bytes()),
+    ]);
+    let report = assert_same(project.path());
+    assert!(
+        report.contains("\"reference-name-unknown\""),
+        "{report:.4000}"
+    );
 }

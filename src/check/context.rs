@@ -409,17 +409,15 @@ impl<'a> Context<'a> {
     }
 }
 
-/// What identifies `record` (its first row's code cell, its code and its
-/// name), for a finding that waits for the `WU`/`OM` pairs; `None` for a
-/// record without rows, which no finding is about.
+/// What identifies `record` (its first row), for a finding that waits for
+/// the `WU`/`OM` pairs; `None` for a record without rows, which no finding
+/// is about.
 pub fn first_row_place(record: &Record) -> Option<crate::diagnostic::RecordPlace> {
     let first = record.sources.first()?;
     Some(crate::diagnostic::RecordPlace {
         file: first.file.clone(),
-        line: first.line,
-        column: first.column,
-        code: record.code.value(),
-        name: record.name.clone(),
+        table: first.table,
+        row: first.row,
     })
 }
 

@@ -195,22 +195,16 @@ pub enum AcrossDocuments {
     HasCounterpart,
 }
 
-/// A record, by the place of its first row's code cell, its code and its
-/// name: records can share a code cell (an HTML cell spanning rows, a
-/// cell of several codes), but those alike in all three are alike in
-/// what the pairs say of them.
+/// A record, by its first row: a source row makes at most one record,
+/// while records can share a code cell (an HTML cell spanning rows).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RecordPlace {
     /// The file.
     pub file: std::sync::Arc<str>,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub column: u32,
-    /// The record's code.
-    pub code: u32,
-    /// The record's name.
-    pub name: String,
+    /// 0-based index of the table in the file.
+    pub table: usize,
+    /// 0-based index of the row among the table's data rows.
+    pub row: usize,
 }
 
 impl Finding {
