@@ -486,3 +486,39 @@ fn duplicate_descriptions_on_a_page_without_names_name_the_codes() {
         "the same description, for 0x80073CF0"
     );
 }
+
+#[test]
+fn a_translation_checked_as_a_document_of_its_own_does_not_take_the_pair() {
+    // `check DIR` on a page, its French translation and the page of the
+    // counterparts: the English OM code pairs with the English WU code (the
+    // last record of the code is the French one), so its description is
+    // compared, and found to share little; the French one is compared with
+    // nothing (found by a cold review).
+    let table = |rows: &str| {
+        format!("# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n{rows}\n")
+    };
+    let wu = table(
+        "|0x80244025|WU_E_PT_FILE_LOCATIONS_CHANGED|Server replied with FileLocationsChange.|",
+    );
+    let wu_fr = table(
+        "|0x80244025|WU_E_PT_FILE_LOCATIONS_CHANGED|Le serveur a répondu par FileLocationsChange.|",
+    );
+    let om = table(
+        "|0x80CF4025|OM_E_PT_FILE_LOCATIONS_CHANGED|The operation failed because of a changed file location. Refresh the internal state and resend.|",
+    );
+    let dir = project_with(&[
+        ("docs/wu/en-us.md", wu.as_bytes()),
+        ("docs/wu/fr-fr.md", wu_fr.as_bytes()),
+        ("docs/om/en-us.md", om.as_bytes()),
+    ]);
+    let project = Project::load_paths(dir.path(), &[dir.path().join("docs")]).expect("loads");
+    let divergent: Vec<String> = project
+        .evaluate()
+        .findings
+        .iter()
+        .filter(|f| f.rule == "counterpart-description-divergent")
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(divergent.len(), 1, "{divergent:#?}");
+    assert!(divergent[0].contains("Server replied"), "{divergent:#?}");
+}

@@ -71,13 +71,21 @@ impl<'a> Counterparts<'a> {
                 differing_names: OnceLock::new(),
             };
         }
-        // Where a code is listed twice, its last record is the one paired.
+        // Where a code is listed twice, its last record is the one paired,
+        // one in the OM record's language first: translations checked as
+        // documents of their own (`check DIR`) list every code again.
         let wu_by_code: HashMap<u32, &Record> = wu.iter().map(|r| (r.code.value(), *r)).collect();
+        let wu_by_code_and_language: HashMap<(u32, &str), &Record> = wu
+            .iter()
+            .map(|r| ((r.code.value(), language_of(r)), *r))
+            .collect();
         let pairs = om
             .iter()
             .filter_map(|&om| {
-                let code = counterpart_code(om.family, om.code)?;
-                let wu = *wu_by_code.get(&code.value())?;
+                let code = counterpart_code(om.family, om.code)?.value();
+                let wu = wu_by_code_and_language
+                    .get(&(code, language_of(om)))
+                    .or_else(|| wu_by_code.get(&code))?;
                 Some(CounterpartPair { wu, om })
             })
             .collect();
@@ -219,19 +227,19 @@ pub fn description_place(record: &Record) -> Location {
     )
 }
 
+/// The language of a record's source-locale description: its locale's
+/// primary subtag (`de` of `de-DE`; `zh` of both `zh-Hans` and `zh-Hant`).
+fn language_of(record: &Record) -> &str {
+    record
+        .sources
+        .first()
+        .map_or("", |s| s.locale.split(['-', '_']).next().unwrap_or(""))
+}
+
 /// True when the source-locale descriptions of `a` and `b` are in one
 /// language (`en-US` and `en-GB` are; `en-US` and `de-DE` are not).
 fn same_language(a: &Record, b: &Record) -> bool {
-    let language = |r: &Record| {
-        r.sources.first().map(|s| {
-            s.locale
-                .split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
-    };
-    language(a) == language(b)
+    language_of(a).eq_ignore_ascii_case(language_of(b))
 }
 
 /// The source-locale description of a record.
