@@ -64,7 +64,8 @@ pub struct Project {
     /// Source rows whose code is not written canonically (empty for a
     /// project of [`Project::load_checked`]: its check has used them).
     pub unreadable_codes: Vec<UnreadableCode>,
-    /// Source rows whose fields look misplaced.
+    /// Source rows whose fields look misplaced (empty for a project of
+    /// [`Project::load_checked`], as [`Project::unreadable_codes`] is).
     pub doubtful_rows: Vec<DoubtfulRow>,
     /// How each translation was joined to its source (empty, as
     /// [`Project::files`] is, for a project read one document at a time).
@@ -267,9 +268,11 @@ impl Project {
             // A file with CR-only line ends has its tables on one "line"
             // for the prefilter's look, which goes by LF.
             crate::source::unify_line_ends(&mut bytes);
-            // A UTF-16 page hides its codes from the prefilter: it is
+            // A UTF-16 page (with a byte-order mark or without, a NUL in
+            // every other byte) hides its codes from the prefilter: it is
             // refused below, as in a project, not passed over.
-            if !crate::source::starts_wide(&bytes) && !prefilter::may_hold_code_table(&bytes) {
+            let unreadable = crate::source::starts_wide(&bytes) || bytes.contains(&0);
+            if !unreadable && !prefilter::may_hold_code_table(&bytes) {
                 return Ok(None);
             }
             let source = SourceFile::from_bytes(&file.path, file.shown.clone(), bytes)?;
