@@ -63,6 +63,16 @@ struct Settings<'a> {
     /// side.
     split_documents: bool,
     kept: Kept,
+    /// The rank of the first document that could not be read, so far
+    /// (`usize::MAX` while none): the documents after it are not read.
+    first_failure: &'a AtomicUsize,
+}
+
+impl Settings<'_> {
+    /// True when a document before `rank` could not be read.
+    fn stopped_before(&self, rank: usize) -> bool {
+        rank > self.first_failure.load(Ordering::SeqCst)
+    }
 }
 
 /// What is kept of each document's records, rows and codes once it is
@@ -131,6 +141,11 @@ impl Project {
         let reference = Reference::new(config.reference.sdk, user_references);
         let board = NameBoard::new(corpus.documents.len());
         let verdicts = VerdictMemo::new(&reference);
+        // The first error in corpus order is the one reported: once a
+        // document fails, those after it are not read (the run stops
+        // without checking the rest of a large corpus), those before it
+        // are, in case one of them fails too.
+        let first_failure = AtomicUsize::new(usize::MAX);
         let settings = Settings {
             config: &config,
             reference: &reference,
@@ -138,6 +153,7 @@ impl Project {
             verdicts: &verdicts,
             split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
             kept,
+            first_failure: &first_failure,
         };
         // Each document's texts, taken by the core that checks it.
         let mut texts = texts.map(|texts| texts.into_iter());
@@ -152,13 +168,8 @@ impl Project {
                 (rank, document, Mutex::new(own))
             })
             .collect();
-        // The first error in corpus order is the one reported: once a
-        // document fails, those after it are not read (the run stops
-        // without checking the rest of a large corpus), those before it
-        // are, in case one of them fails too.
-        let first_failure = AtomicUsize::new(usize::MAX);
         let outcomes = crate::threads::map_dynamic(&jobs, |(rank, document, texts)| {
-            if *rank > first_failure.load(Ordering::Relaxed) {
+            if settings.stopped_before(*rank) {
                 // Published empty: a document under way may wait for it.
                 drop(settings.board.publication(*rank));
                 return None;
@@ -167,11 +178,7 @@ impl Project {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .take();
-            let checked = check_document(*rank, document, texts, &settings);
-            if checked.is_err() {
-                first_failure.fetch_min(*rank, Ordering::Relaxed);
-            }
-            Some(checked)
+            Some(check_document(*rank, document, texts, &settings))
         });
         // A document left out comes after one that failed, whose error
         // `collect` returns first.
@@ -300,16 +307,28 @@ fn check_document(
     let publication = settings.board.publication(rank);
     let texts = match texts {
         Some(texts) => texts,
-        None => document
-            .files
-            .iter()
-            .map(|file| {
-                SourceFile::read(&file.path, file.rel.clone()).map(|s| {
-                    let id = identity(&s);
-                    (s, id)
+        None => {
+            let read = document
+                .files
+                .iter()
+                .map(|file| {
+                    SourceFile::read(&file.path, file.rel.clone()).map(|s| {
+                        let id = identity(&s);
+                        (s, id)
+                    })
                 })
-            })
-            .collect::<Result<Vec<_>>>()?,
+                .collect::<Result<Vec<_>>>();
+            match read {
+                Ok(texts) => texts,
+                Err(error) => {
+                    // Said before the publication is released: the
+                    // documents after this one, which may wait for it, are
+                    // then not taken once they are done.
+                    settings.first_failure.fetch_min(rank, Ordering::SeqCst);
+                    return Err(error);
+                }
+            }
+        }
     };
     let files = ingest_document(document, &texts, settings);
     publication.publish(normalize::name_index_of(&files.0));
