@@ -391,7 +391,7 @@ mod tests {
         let set = |name| std::env::var_os(name).is_some();
         let environment = match std::env::var("MIMALLOC_PURGE_DELAY") {
             Err(_) => None,
-            Ok(v) => match v.trim().parse::<std::ffi::c_long>() {
+            Ok(v) => match v.parse::<std::ffi::c_long>() {
                 Ok(delay) => Some(delay),
                 // What mimalloc makes of it is mimalloc's business.
                 Err(_) => return,
