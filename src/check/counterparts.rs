@@ -147,10 +147,10 @@ impl<'a> Counterparts<'a> {
 /// every record (`counterpart-name-mismatch` looks for a name's words in
 /// every name and description, `counterpart-number-mismatch` quotes a
 /// pair's neighbour), in its order, cut to its code, name, family,
-/// document, section, counterpart, first row and that row's description. `check`,
-/// which writes no dataset, keeps only this of a document once its own
-/// rules have run: on a corpus of translated pages, the translations'
-/// rows and descriptions are most of the records' memory.
+/// document, section, counterpart, first row and that row's description.
+/// `check`, which writes no dataset, keeps only this of a document once
+/// its own rules have run: on a corpus of translated pages, the
+/// translations' rows and descriptions are most of the records' memory.
 pub fn what_pairs_read(records: Vec<Record>) -> Vec<Record> {
     records.into_iter().map(cut_to_what_pairs_read).collect()
 }
