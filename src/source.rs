@@ -53,15 +53,6 @@ fn has_lone_cr(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'))
 }
 
-/// True when `bytes` start with the byte-order mark of UTF-16 or UTF-32,
-/// which errdocs does not read (and whose text a look at the bytes for
-/// ASCII cannot see).
-pub fn starts_wide(bytes: &[u8]) -> bool {
-    [&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0, 0, 0xFE, 0xFF]]
-        .iter()
-        .any(|mark| bytes.starts_with(mark))
-}
-
 /// Makes every carriage return that no line feed follows a line feed, in
 /// place, and returns how many there were. CommonMark (and GitHub) end a
 /// line at CR LF, LF or a lone CR (old Mac files, some exports); errdocs

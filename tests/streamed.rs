@@ -162,6 +162,17 @@ fn every_rule_fixture_checks_the_same_one_document_at_a_time() {
     }
 }
 
+/// Writes a project of `pages` (path, text) and asserts that the ways of
+/// checking it agree; returns the report.
+fn assert_same_pages(pages: &[(&str, &str)]) -> String {
+    let files: Vec<(&str, &[u8])> = pages
+        .iter()
+        .map(|(path, text)| (*path, text.as_bytes()))
+        .collect();
+    let project = common::project_with(&files);
+    assert_same(project.path())
+}
+
 /// A page of `WU` codes and one of `OM` codes.
 fn page(rows: &[(&str, &str, &str)]) -> String {
     let mut text = String::from("# Codes\n\n| Code | Name | Description |\n|---|---|---|\n");
@@ -192,21 +203,19 @@ fn counterpart_evidence_from_a_later_document_repairs_a_code_as_it_does_whole() 
             "The queue is full.",
         ),
     ]);
-    let project = common::project_with(&[
-        ("sources/a-wu/en-us.md", wu.as_bytes()),
-        ("sources/b-om/en-us.md", om.as_bytes()),
+    let report = assert_same_pages(&[
+        ("sources/a-wu/en-us.md", &wu),
+        ("sources/b-om/en-us.md", &om),
     ]);
-    let report = assert_same(project.path());
     assert!(
         report.contains("the dataset uses 0x80240002"),
         "the later page's OM row repairs the code: {report:.3000}"
     );
     // And from an earlier one.
-    let project = common::project_with(&[
-        ("sources/b-wu/en-us.md", wu.as_bytes()),
-        ("sources/a-om/en-us.md", om.as_bytes()),
+    let report = assert_same_pages(&[
+        ("sources/b-wu/en-us.md", &wu),
+        ("sources/a-om/en-us.md", &om),
     ]);
-    let report = assert_same(project.path());
     assert!(
         report.contains("the dataset uses 0x80240002"),
         "{report:.3000}"
@@ -239,12 +248,11 @@ fn pairs_across_documents_decide_name_findings_and_suppressions_as_they_do_whole
         ("0x80CF0004", "OM_E_RANGE_ERR", "A range error."),
     ]);
     for config in ["", "[rules]\nreference-name-unknown = \"off\"\n"] {
-        let project = common::project_with(&[
-            ("errdocs.toml", config.as_bytes()),
-            ("sources/a-wu/en-us.md", wu.as_bytes()),
-            ("sources/b-om/en-us.md", om.as_bytes()),
+        let report = assert_same_pages(&[
+            ("errdocs.toml", config),
+            ("sources/a-wu/en-us.md", wu),
+            ("sources/b-om/en-us.md", &om),
         ]);
-        let report = assert_same(project.path());
         let json: serde_json::Value = serde_json::from_str(&report).expect("JSON");
         let rules: Vec<&str> = json["findings"]
             .as_array()
@@ -272,14 +280,13 @@ fn findings_alike_but_for_their_code_come_in_one_order_however_the_check_ran() {
     let page = "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
                 <tr><td>0x80240001</td><td rowspan=\"2\">Wu_E_No_Servce</td><td>The agent failed.</td></tr>\n\
                 <tr><td>0x80240099</td><td>Another.</td></tr>\n</table>\n";
-    let project = common::project_with(&[
+    let report = assert_same_pages(&[
         (
             "errdocs.toml",
-            b"[rules]\nreference-name-unknown = \"off\"\n".as_slice(),
+            "[rules]\nreference-name-unknown = \"off\"\n",
         ),
-        ("sources/wu/en-us.md", page.as_bytes()),
+        ("sources/wu/en-us.md", page),
     ]);
-    let report = assert_same(project.path());
     let name_case = &report[report.find("\"name-case\"").expect("name-case findings")..];
     let first = name_case
         .find("\"code\": \"0x80240001\"")
@@ -312,11 +319,10 @@ fn a_neighbour_outside_the_pairs_is_still_evidence_for_check() {
             "The proxy answered with HTTP status 500.",
         ),
     ]);
-    let project = common::project_with(&[
-        ("sources/a-wu/en-us.md", wu.as_bytes()),
-        ("sources/b-om/en-us.md", om.as_bytes()),
+    let report = assert_same_pages(&[
+        ("sources/a-wu/en-us.md", &wu),
+        ("sources/b-om/en-us.md", &om),
     ]);
-    let report = assert_same(project.path());
     assert!(
         report.contains("ERROR_INTERNET_TIMEOUT quotes 500 as well"),
         "{report:.3000}"
@@ -412,11 +418,7 @@ fn records_that_share_a_code_cell_wait_for_the_pairs_each_for_itself() {
         "OM_E_NO_SERVIC",
         "The service is not running.",
     )]);
-    let project = common::project_with(&[
-        ("sources/a/en-us.md", wu.as_bytes()),
-        ("sources/b/en-us.md", om.as_bytes()),
-    ]);
-    let report = assert_same(project.path());
+    let report = assert_same_pages(&[("sources/a/en-us.md", wu), ("sources/b/en-us.md", &om)]);
     assert!(
         report.contains("\"reference-name-unknown\"") && report.contains("WU_E_NO_SERVIC "),
         "{report:.4000}"
@@ -434,11 +436,7 @@ fn records_that_share_a_code_cell_wait_for_the_pairs_each_for_itself() {
         "OM_E_NO_SERVICE",
         "The service is not running.",
     )]);
-    let project = common::project_with(&[
-        ("sources/a/en-us.md", wu.as_bytes()),
-        ("sources/b/en-us.md", om.as_bytes()),
-    ]);
-    let report = assert_same(project.path());
+    let report = assert_same_pages(&[("sources/a/en-us.md", wu), ("sources/b/en-us.md", &om)]);
     assert!(
         report.contains("\"reference-name-unknown\""),
         "{report:.4000}"

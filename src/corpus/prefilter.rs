@@ -29,11 +29,25 @@
 //! codes. No Markdown is parsed.
 
 /// False when `bytes` cannot hold a code table that errdocs reads; true
-/// when it may.
+/// when it may, and for text these passes cannot read (UTF-16 or UTF-32,
+/// with a byte-order mark or with NUL bytes), which the reader then
+/// refuses by name rather than the page being passed over as prose.
 pub fn may_hold_code_table(bytes: &[u8]) -> bool {
+    if !ascii_compatible(bytes) {
+        return true;
+    }
     // Tables first: most prose has none, and they are found by jumping
     // from one `<` or `-` to the next.
     (has_table(bytes) && has_code_token(bytes)) || lists_codes(bytes)
+}
+
+/// False for UTF-16 or UTF-32 text: a byte-order mark of either, or a NUL
+/// byte (ASCII in UTF-16 without a mark has one in every other byte).
+fn ascii_compatible(bytes: &[u8]) -> bool {
+    let wide_mark = [&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0, 0, 0xFE, 0xFF]]
+        .iter()
+        .any(|mark| bytes.starts_with(mark));
+    !wide_mark && !bytes.contains(&0)
 }
 
 /// Lines from which a page is kept without a table: paragraph entries

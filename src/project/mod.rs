@@ -268,11 +268,7 @@ impl Project {
             // A file with CR-only line ends has its tables on one "line"
             // for the prefilter's look, which goes by LF.
             crate::source::unify_line_ends(&mut bytes);
-            // A UTF-16 page (with a byte-order mark or without, a NUL in
-            // every other byte) hides its codes from the prefilter: it is
-            // refused below, as in a project, not passed over.
-            let unreadable = crate::source::starts_wide(&bytes) || bytes.contains(&0);
-            if !unreadable && !prefilter::may_hold_code_table(&bytes) {
+            if !prefilter::may_hold_code_table(&bytes) {
                 return Ok(None);
             }
             let source = SourceFile::from_bytes(&file.path, file.shown.clone(), bytes)?;
