@@ -100,8 +100,12 @@ fn main() {
         // read, ingest, normalize, render and write the four data files.
         let dataset_only = median(runs, || {
             let project = errdocs::Project::load(project).expect("bench corpus loads");
-            errdocs::emit::render_and_write(&project.dataset, &project.out_dir(), |_| ())
-                .expect("outputs write");
+            errdocs::emit::render_and_write(
+                errdocs::emit::DatasetOutput::Whole(&project.dataset),
+                &project.out_dir(),
+                |_| (),
+            )
+            .expect("outputs write");
         });
         let checks = check_with_and_without_reference(project, runs);
         let mb = bytes as f64 / 1e6;

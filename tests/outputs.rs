@@ -85,3 +85,27 @@ fn csv_files_are_rfc4180_and_complete() {
     // A multi-line description survives quoting.
     assert!(rows.iter().any(|r| r[4].contains("\nWorkaround:\n")));
 }
+
+/// `error-codes.json` renders a record around its counterpart, which is
+/// put in once every document is read; `lookup` shows the record as one
+/// value. Both must say the same, counterpart or not.
+#[test]
+fn each_json_line_is_the_record_as_lookup_shows_it() {
+    let project = bundled();
+    let json = output("error-codes.json");
+    let json = std::str::from_utf8(&json).expect("UTF-8");
+    let start = json.find("\"records\": [\n").expect("records") + "\"records\": [\n".len();
+    let lines: Vec<&str> = json[start..]
+        .lines()
+        .take_while(|line| line.starts_with("    {"))
+        .map(|line| line.trim().trim_end_matches(','))
+        .collect();
+    let records = &project.dataset.records;
+    assert_eq!(lines.len(), records.len());
+    assert!(records.iter().any(|r| r.counterpart.is_some()));
+    assert!(records.iter().any(|r| r.counterpart.is_none()));
+    for (line, record) in lines.iter().zip(records) {
+        let view = serde_json::to_string(&errdocs::emit::json::RecordJson::new(record)).unwrap();
+        assert_eq!(*line, view);
+    }
+}

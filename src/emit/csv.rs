@@ -5,8 +5,10 @@
 
 use std::fmt::Write as _;
 
+use super::DatasetOutput;
+use super::entry::{CsvRows, EntryKind};
 use crate::error::{Error, Result};
-use crate::model::Dataset;
+use crate::model::{Dataset, Record};
 
 /// One row per record.
 pub const CODES_FILE_NAME: &str = "error-codes.csv";
@@ -41,131 +43,130 @@ fn write_display<W: std::io::Write>(
     writer.write_field(scratch.as_bytes())
 }
 
+/// The header row of `error-codes.csv`.
+const CODES_HEADER: &[u8] =
+    b"code,value,decimal,name,severity,facility,family,document,section,counterpart,repaired,file,line,column\r\n";
+
+/// The header row of `descriptions.csv`.
+const DESCRIPTIONS_HEADER: &[u8] = b"document,code,name,locale,description,file,line\r\n";
+
 /// Renders `error-codes.csv`.
 pub fn render_codes(dataset: &Dataset) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    write_codes(dataset, &mut out)?;
+    write_codes(&DatasetOutput::Whole(dataset), &mut out)?;
     Ok(out)
 }
 
 /// Writes `error-codes.csv` to `out`.
-pub fn write_codes(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()> {
-    let csv_error = csv_error(CODES_FILE_NAME);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer
-        .write_record([
-            "code",
-            "value",
-            "decimal",
-            "name",
-            "severity",
-            "facility",
-            "family",
-            "document",
-            "section",
-            "counterpart",
-            "repaired",
-            "file",
-            "line",
-            "column",
-        ])
-        .map_err(&csv_error)?;
-    // Numbers are formatted into one scratch buffer: a field is a borrowed
-    // string, never a string made for the row.
-    let mut scratch = String::new();
-    for record in &dataset.records {
-        let source = record.sources.first();
-        let code = record.code;
-        let mut row = || -> csv::Result<()> {
-            write_display(&mut writer, &mut scratch, code)?;
-            write_display(&mut writer, &mut scratch, code.value())?;
-            write_display(&mut writer, &mut scratch, code.signed())?;
-            writer.write_field(guard(&record.name).as_bytes())?;
-            writer.write_field(if code.is_failure() {
-                "error"
-            } else {
-                "success"
-            })?;
-            write_display(&mut writer, &mut scratch, code.facility())?;
-            writer.write_field(record.family.as_str())?;
-            writer.write_field(guard(&record.document).as_bytes())?;
-            writer.write_field(guard(&record.section).as_bytes())?;
-            match record.counterpart {
-                Some(counterpart) => write_display(&mut writer, &mut scratch, counterpart)?,
-                None => writer.write_field("")?,
-            }
-            writer.write_field(if record.repairs.is_empty() {
-                "no"
-            } else {
-                "yes"
-            })?;
-            match source {
-                Some(s) => {
-                    writer.write_field(guard(&s.file).as_bytes())?;
-                    write_display(&mut writer, &mut scratch, s.line)?;
-                    write_display(&mut writer, &mut scratch, s.column)?;
-                }
-                None => {
-                    for _ in 0..3 {
-                        writer.write_field("")?;
-                    }
-                }
-            }
-            writer.write_record(std::iter::empty::<&[u8]>())
-        };
-        row().map_err(&csv_error)?;
-    }
-    writer.flush().map_err(|e| csv_error(csv::Error::from(e)))
+pub fn write_codes(source: &DatasetOutput, out: &mut dyn std::io::Write) -> Result<()> {
+    write_rows(source, EntryKind::Codes, CODES_HEADER, CODES_FILE_NAME, out)
 }
 
 /// Renders `descriptions.csv`.
 pub fn render_descriptions(dataset: &Dataset) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    write_descriptions(dataset, &mut out)?;
+    write_descriptions(&DatasetOutput::Whole(dataset), &mut out)?;
     Ok(out)
 }
 
 /// Writes `descriptions.csv` to `out`.
-pub fn write_descriptions(dataset: &Dataset, out: &mut dyn std::io::Write) -> Result<()> {
-    let csv_error = csv_error(DESCRIPTIONS_FILE_NAME);
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    writer
-        .write_record([
-            "document",
-            "code",
-            "name",
-            "locale",
-            "description",
-            "file",
-            "line",
-        ])
-        .map_err(&csv_error)?;
-    let (mut scratch, mut code) = (String::new(), String::new());
-    for record in &dataset.records {
-        code.clear();
-        let _ = write!(code, "{}", record.code);
-        for (locale, text) in record.descriptions.iter() {
-            let source = record.sources.iter().find(|s| &*s.locale == locale);
-            let line = source.map(|s| s.cells.description.map_or(s.line, |c| c.line));
-            let mut row = || -> csv::Result<()> {
-                writer.write_field(guard(&record.document).as_bytes())?;
-                writer.write_field(&code)?;
-                writer.write_field(guard(&record.name).as_bytes())?;
-                writer.write_field(guard(locale).as_bytes())?;
-                writer.write_field(guard(text).as_bytes())?;
-                writer.write_field(guard(source.map_or("", |s| &*s.file)).as_bytes())?;
-                match line {
-                    Some(line) => write_display(&mut writer, &mut scratch, line)?,
-                    None => writer.write_field("")?,
-                }
-                writer.write_record(std::iter::empty::<&[u8]>())
-            };
-            row().map_err(&csv_error)?;
+pub fn write_descriptions(source: &DatasetOutput, out: &mut dyn std::io::Write) -> Result<()> {
+    write_rows(
+        source,
+        EntryKind::Descriptions,
+        DESCRIPTIONS_HEADER,
+        DESCRIPTIONS_FILE_NAME,
+        out,
+    )
+}
+
+/// Writes a CSV file: its header, then each record's rows.
+fn write_rows(
+    source: &DatasetOutput,
+    kind: EntryKind,
+    header: &[u8],
+    file: &str,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let io_error = |e: std::io::Error| csv_error(file)(csv::Error::from(e));
+    out.write_all(header).map_err(io_error)?;
+    source
+        .for_each_entry(kind, |rows| out.write_all(rows))
+        .map_err(io_error)?;
+    out.flush().map_err(io_error)
+}
+
+/// Writes `record`'s row of `error-codes.csv`, its counterpart left empty,
+/// and returns where the counterpart goes (see [`super::entry`]).
+pub(super) fn write_code_row(
+    rows: &mut CsvRows,
+    scratch: &mut String,
+    record: &Record,
+) -> csv::Result<usize> {
+    let source = record.sources.first();
+    let code = record.code;
+    let writer = rows.writer();
+    write_display(writer, scratch, code)?;
+    write_display(writer, scratch, code.value())?;
+    write_display(writer, scratch, code.signed())?;
+    writer.write_field(guard(&record.name).as_bytes())?;
+    writer.write_field(if code.is_failure() {
+        "error"
+    } else {
+        "success"
+    })?;
+    write_display(writer, scratch, code.facility())?;
+    writer.write_field(record.family.as_str())?;
+    writer.write_field(guard(&record.document).as_bytes())?;
+    writer.write_field(guard(&record.section).as_bytes())?;
+    // The counterpart: empty here, put in where it ends.
+    writer.write_field("")?;
+    let slot = rows.written()?;
+    let writer = rows.writer();
+    writer.write_field(if record.repairs.is_empty() {
+        "no"
+    } else {
+        "yes"
+    })?;
+    match source {
+        Some(s) => {
+            writer.write_field(guard(&s.file).as_bytes())?;
+            write_display(writer, scratch, s.line)?;
+            write_display(writer, scratch, s.column)?;
+        }
+        None => {
+            for _ in 0..3 {
+                writer.write_field("")?;
+            }
         }
     }
-    writer.flush().map_err(|e| csv_error(csv::Error::from(e)))
+    writer.write_record(std::iter::empty::<&[u8]>())?;
+    Ok(slot)
+}
+
+/// Writes `record`'s rows of `descriptions.csv`, one per locale.
+pub(super) fn write_description_rows(
+    rows: &mut CsvRows,
+    scratch: &mut String,
+    record: &Record,
+) -> csv::Result<()> {
+    let writer = rows.writer();
+    let mut code = String::with_capacity(10);
+    let _ = write!(code, "{}", record.code);
+    for (locale, text) in record.descriptions.iter() {
+        let source = record.sources.iter().find(|s| &*s.locale == locale);
+        let line = source.map(|s| s.cells.description.map_or(s.line, |c| c.line));
+        writer.write_field(guard(&record.document).as_bytes())?;
+        writer.write_field(&code)?;
+        writer.write_field(guard(&record.name).as_bytes())?;
+        writer.write_field(guard(locale).as_bytes())?;
+        writer.write_field(guard(text).as_bytes())?;
+        writer.write_field(guard(source.map_or("", |s| &*s.file)).as_bytes())?;
+        match line {
+            Some(line) => write_display(writer, scratch, line)?,
+            None => writer.write_field("")?,
+        }
+        writer.write_record(std::iter::empty::<&[u8]>())?;
+    }
+    Ok(())
 }

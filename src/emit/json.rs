@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::DatasetOutput;
+use super::entry::EntryKind;
 use crate::model::{Dataset, LocaleMap, Normalization, RawText, Record, Repair, RowSource};
 
 /// The file name inside `out/`.
@@ -14,9 +16,21 @@ pub const FILE_NAME: &str = "error-codes.json";
 /// The version of the JSON layout; raised on incompatible changes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// One record as written to JSON.
+/// One record as written to JSON: its fields before the counterpart, the
+/// counterpart, and its fields after (an entry of the dataset's JSON is
+/// rendered in those three parts, see [`super::entry`]).
 #[derive(Serialize)]
 pub struct RecordJson<'a> {
+    #[serde(flatten)]
+    head: RecordHead<'a>,
+    counterpart: Option<String>,
+    #[serde(flatten)]
+    tail: RecordTail<'a>,
+}
+
+/// A record's fields before its counterpart.
+#[derive(Serialize)]
+struct RecordHead<'a> {
     code: String,
     value: u32,
     decimal: i32,
@@ -31,7 +45,11 @@ pub struct RecordJson<'a> {
     descriptions_markdown: BTreeMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     documented_decimal: Option<&'a str>,
-    counterpart: Option<String>,
+}
+
+/// A record's fields after its counterpart.
+#[derive(Serialize)]
+struct RecordTail<'a> {
     sources: &'a [RowSource],
     #[serde(skip_serializing_if = "RawText::is_empty")]
     raw: &'a RawText,
@@ -45,6 +63,16 @@ impl<'a> RecordJson<'a> {
     /// The JSON view of a record.
     pub fn new(record: &'a Record) -> Self {
         RecordJson {
+            head: RecordHead::new(record),
+            counterpart: record.counterpart.map(|c| c.to_string()),
+            tail: RecordTail::new(record),
+        }
+    }
+}
+
+impl<'a> RecordHead<'a> {
+    fn new(record: &'a Record) -> Self {
+        RecordHead {
             code: record.code.to_string(),
             value: record.code.value(),
             decimal: record.code.signed(),
@@ -69,7 +97,13 @@ impl<'a> RecordJson<'a> {
                 .map(|(locale, markdown)| (locale, markdown.as_str()))
                 .collect(),
             documented_decimal: record.documented_decimal.as_deref(),
-            counterpart: record.counterpart.map(|c| c.to_string()),
+        }
+    }
+}
+
+impl<'a> RecordTail<'a> {
+    fn new(record: &'a Record) -> Self {
+        RecordTail {
             sources: &record.sources,
             raw: &record.raw,
             normalizations: &record.normalizations,
@@ -78,19 +112,38 @@ impl<'a> RecordJson<'a> {
     }
 }
 
+/// Appends `record`'s line of the records array, without its counterpart,
+/// to `out` and returns where the counterpart goes (see [`super::entry`]).
+pub(super) fn render_entry(record: &Record, out: &mut Vec<u8>) -> usize {
+    // Writing to a `Vec` cannot fail, and the fields serialize infallibly.
+    let _ = serde_json::to_writer(&mut *out, &RecordHead::new(record));
+    // `{"code":...}` is left open for the counterpart...
+    out.pop();
+    out.extend_from_slice(b",\"counterpart\":");
+    let slot = out.len();
+    // ...and `{"sources":...}` joined after it (`sources` is never left
+    // out, so the object is never empty).
+    let _ = serde_json::to_writer(&mut *out, &RecordTail::new(record));
+    if let Some(open) = out.get_mut(slot) {
+        *open = b',';
+    }
+    slot
+}
+
 /// Renders the dataset as JSON with one record (and one document, one
 /// unresolved row) per line: small enough to write fast, and a change to a
 /// record is a change to one line of a diff.
 pub fn render(dataset: &Dataset) -> Vec<u8> {
     let mut out = Vec::with_capacity(dataset.records.len() * 1024 + 4096);
     // Writing to a Vec cannot fail.
-    let _ = write(dataset, &mut out);
+    let _ = write(&DatasetOutput::Whole(dataset), &mut out);
     out
 }
 
 /// Writes the dataset's JSON to `out` as it is produced, without holding
 /// the whole text in memory.
-pub fn write(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(source: &DatasetOutput, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let dataset = source.dataset();
     out.write_all(b"{\n")?;
     out.write_all(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes())?;
     out.write_all(b"  \"stats\": ")?;
@@ -98,7 +151,14 @@ pub fn write(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result
     out.write_all(b",\n")?;
     write_lines(out, "documents", dataset.documents.iter())?;
     out.write_all(b",\n")?;
-    write_lines(out, "records", dataset.records.iter().map(RecordJson::new))?;
+    out.write_all(b"  \"records\": [")?;
+    let mut empty = true;
+    source.for_each_entry(EntryKind::Json, |entry| {
+        out.write_all(if empty { b"\n    " } else { b",\n    " })?;
+        empty = false;
+        out.write_all(entry)
+    })?;
+    out.write_all(if empty { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n")?;
     write_lines(out, "unresolved", dataset.unresolved.iter())?;
     out.write_all(b"\n}\n")

@@ -3,9 +3,11 @@
 
 pub mod csv;
 mod direct;
+pub mod entry;
 pub mod json;
 pub mod outdir;
 pub mod rust;
+pub mod spill;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,6 +15,64 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::threads::join;
+use entry::{EntryKind, EntryRenderer};
+use spill::SpilledDataset;
+
+/// The dataset as its outputs are written from it.
+#[derive(Debug, Clone, Copy)]
+pub enum DatasetOutput<'a> {
+    /// Every record whole, in memory: each entry is rendered as it is
+    /// written.
+    Whole(&'a Dataset),
+    /// Records cut to what the check reads (their codes, names and
+    /// counterparts, in the dataset's order), and every record's entries
+    /// on disk (what `build` reads, see [`spill`]).
+    Spilled(&'a Dataset, &'a SpilledDataset),
+}
+
+impl<'a> DatasetOutput<'a> {
+    /// The dataset: its documents, statistics and unresolved rows, and its
+    /// records (whole or cut).
+    pub fn dataset(&self) -> &'a Dataset {
+        match self {
+            DatasetOutput::Whole(dataset) | DatasetOutput::Spilled(dataset, _) => dataset,
+        }
+    }
+
+    /// Calls `write` with each record's entry of `kind`, its counterpart
+    /// in, in the dataset's order.
+    pub fn for_each_entry(
+        &self,
+        kind: EntryKind,
+        mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let (mut rendered, mut entry) = (Vec::with_capacity(4096), Vec::with_capacity(4096));
+        let mut renderer = EntryRenderer::default();
+        let records = &self.dataset().records;
+        if let DatasetOutput::Spilled(_, spilled) = self
+            && spilled.len() != records.len()
+        {
+            return Err(std::io::Error::other(format!(
+                "internal error: {} records spilled for {} in the dataset",
+                spilled.len(),
+                records.len()
+            )));
+        }
+        for (index, record) in records.iter().enumerate() {
+            rendered.clear();
+            let slot = match self {
+                DatasetOutput::Whole(_) => renderer.render(kind, record, &mut rendered),
+                DatasetOutput::Spilled(_, spilled) => {
+                    spilled.read_entry(index, record.code.value(), kind, &mut rendered)?
+                }
+            };
+            entry.clear();
+            entry::splice(kind, &rendered, slot, record.counterpart, &mut entry);
+            write(&entry)?;
+        }
+        Ok(())
+    }
+}
 
 /// One output file: its name inside `out/` and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,44 +83,33 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-type Renderer = fn(&Dataset) -> Result<Vec<u8>>;
-type Writer = fn(&Dataset, &mut dyn Write, &Path) -> Result<()>;
+type Writer = fn(&DatasetOutput, &mut dyn Write, &Path) -> Result<()>;
 
-/// Every output: its file name, how to render it in memory, and how to
-/// write it to a file as it is produced.
-const OUTPUTS: [(&str, Renderer, Writer); 4] = [
-    (
-        json::FILE_NAME,
-        |d| Ok(json::render(d)),
-        |d, w, path| json::write(d, w).map_err(|e| Error::io(path, e)),
-    ),
-    (csv::CODES_FILE_NAME, csv::render_codes, |d, w, _| {
-        csv::write_codes(d, w)
+/// Every output: its file name, and how to write it as it is produced.
+const OUTPUTS: [(&str, Writer); 4] = [
+    (json::FILE_NAME, |d, w, path| {
+        json::write(d, w).map_err(|e| Error::io(path, e))
     }),
-    (
-        csv::DESCRIPTIONS_FILE_NAME,
-        csv::render_descriptions,
-        |d, w, _| csv::write_descriptions(d, w),
-    ),
-    (
-        rust::FILE_NAME,
-        |d| Ok(rust::render(d).into_bytes()),
-        |d, w, path| rust::write(d, w).map_err(|e| Error::io(path, e)),
-    ),
+    (csv::CODES_FILE_NAME, |d, w, _| csv::write_codes(d, w)),
+    (csv::DESCRIPTIONS_FILE_NAME, |d, w, _| {
+        csv::write_descriptions(d, w)
+    }),
+    (rust::FILE_NAME, |d, w, path| {
+        rust::write(d, w).map_err(|e| Error::io(path, e))
+    }),
 ];
 
 /// Renders every dataset output in memory, each on its own thread: they are
 /// independent, and on a large corpus they are much of a build's time.
-pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
+pub fn render(source: DatasetOutput) -> Result<Vec<OutputFile>> {
     let rendered: Vec<Result<OutputFile>> = std::thread::scope(|scope| {
         let handles: Vec<_> = OUTPUTS
             .iter()
-            .map(|&(name, render, _)| {
+            .map(|&(name, write)| {
                 scope.spawn(move || {
-                    Ok(OutputFile {
-                        name,
-                        bytes: render(dataset)?,
-                    })
+                    let mut bytes = Vec::new();
+                    write(&source, &mut bytes, Path::new(name))?;
+                    Ok(OutputFile { name, bytes })
                 })
             })
             .collect();
@@ -79,7 +128,7 @@ pub fn render(dataset: &Dataset) -> Result<Vec<OutputFile>> {
 /// value for the caller, and may write more files through the [`Stager`]
 /// it is given; they are part of the new set.
 pub fn render_and_write<T: Send>(
-    dataset: &Dataset,
+    source: DatasetOutput,
     dir: &Path,
     extra: impl FnOnce(&Stager) -> T + Send,
 ) -> Result<(T, Vec<PathBuf>)> {
@@ -96,9 +145,9 @@ pub fn render_and_write<T: Send>(
         // several times its size, and need not be in memory.
         let handles: Vec<_> = OUTPUTS
             .iter()
-            .map(|&(name, _, write)| {
+            .map(|&(name, write)| {
                 scope.spawn(move || {
-                    stage_with(staging, dir, name, |out, path| write(dataset, out, path))
+                    stage_with(staging, dir, name, |out, path| write(&source, out, path))
                 })
             })
             .collect();

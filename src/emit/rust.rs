@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use super::DatasetOutput;
+use super::entry::EntryKind;
 use crate::model::Dataset;
 
 /// The file name inside `out/`.
@@ -139,33 +141,56 @@ fn write_literal(f: &mut impl Write, text: &str) -> std::fmt::Result {
     f.write_char('"')
 }
 
-/// One entry of `ERROR_CODES`.
-fn write_record(out: &mut impl Write, record: &crate::model::Record) -> std::fmt::Result {
-    out.write_str("    ErrorCode {\n        value: ")?;
-    write_code(out, record.code.value())?;
-    out.write_str(",\n        name: ")?;
-    write_literal(out, &record.name)?;
-    out.write_str(",\n        family: ")?;
-    write_literal(out, record.family.as_str())?;
-    out.write_str(",\n        document: ")?;
-    write_literal(out, &record.document)?;
-    match record.counterpart {
-        Some(c) => {
-            out.write_str(",\n        counterpart: Some(")?;
-            write_code(out, c.value())?;
-            out.write_str("),\n")?;
+/// Appends `record`'s entry of `ERROR_CODES`, without its counterpart, to
+/// `out` and returns where the counterpart goes (see [`super::entry`]).
+pub(super) fn render_entry(record: &crate::model::Record, out: &mut Vec<u8>) -> usize {
+    let mut text = ByteText(out);
+    // Writing to a `Vec` cannot fail.
+    let _ = (|| -> std::fmt::Result {
+        text.write_str("    ErrorCode {\n        value: ")?;
+        write_code(&mut text, record.code.value())?;
+        text.write_str(",\n        name: ")?;
+        write_literal(&mut text, &record.name)?;
+        text.write_str(",\n        family: ")?;
+        write_literal(&mut text, record.family.as_str())?;
+        text.write_str(",\n        document: ")?;
+        write_literal(&mut text, &record.document)
+    })();
+    let slot = text.0.len();
+    let _ = (|| -> std::fmt::Result {
+        text.write_str("        descriptions: &[\n")?;
+        for (locale, description) in record.descriptions.iter() {
+            text.write_str("            (")?;
+            write_literal(&mut text, locale)?;
+            text.write_str(", ")?;
+            write_literal(&mut text, description)?;
+            text.write_str("),\n")?;
         }
-        None => out.write_str(",\n        counterpart: None,\n")?,
+        text.write_str("        ],\n    },\n")
+    })();
+    slot
+}
+
+/// Appends an entry's counterpart field, with the line ends around it.
+pub(super) fn write_counterpart(counterpart: Option<crate::model::HResult>, out: &mut Vec<u8>) {
+    let mut text = ByteText(out);
+    let _ = match counterpart {
+        Some(c) => text
+            .write_str(",\n        counterpart: Some(")
+            .and_then(|()| write_code(&mut text, c.value()))
+            .and_then(|()| text.write_str("),\n")),
+        None => text.write_str(",\n        counterpart: None,\n"),
+    };
+}
+
+/// Text written into a byte buffer.
+struct ByteText<'a>(&'a mut Vec<u8>);
+
+impl Write for ByteText<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(text.as_bytes());
+        Ok(())
     }
-    out.write_str("        descriptions: &[\n")?;
-    for (locale, text) in record.descriptions.iter() {
-        out.write_str("            (")?;
-        write_literal(out, locale)?;
-        out.write_str(", ")?;
-        write_literal(out, text)?;
-        out.write_str("),\n")?;
-    }
-    out.write_str("        ],\n    },\n")
 }
 
 /// Writes a code as a Rust literal, `0x8024_0001`, without the formatting
@@ -212,19 +237,20 @@ pub fn is_constant_name(name: &str) -> bool {
 /// Renders the Rust module.
 pub fn render(dataset: &Dataset) -> String {
     let mut out = String::new();
-    render_into(dataset, &mut out);
+    // Entries rendered in memory cannot fail to read.
+    let _ = render_into(&DatasetOutput::Whole(dataset), &mut out);
     out
 }
 
 /// Writes the Rust module to `out` as it is produced, a chunk at a time,
 /// without holding the whole text in memory.
-pub fn write(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(source: &DatasetOutput, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut chunks = Chunks {
         buffer: String::with_capacity(CHUNK),
         out,
         error: None,
     };
-    render_into(dataset, &mut chunks);
+    render_into(source, &mut chunks)?;
     chunks.flush();
     chunks.error.map_or(Ok(()), Err)
 }
@@ -260,7 +286,10 @@ impl Write for Chunks<'_> {
     }
 }
 
-fn render_into(dataset: &Dataset, out: &mut impl Write) {
+/// Writes the module to `out`; fails only if a spilled entry cannot be
+/// read.
+fn render_into(source: &DatasetOutput, out: &mut impl Write) -> std::io::Result<()> {
+    let dataset = source.dataset();
     let _ = out.write_str(PRELUDE);
     let mut name_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
     name_counts.reserve(dataset.records.len());
@@ -295,9 +324,11 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
     );
     // The table is most of the file: written piece by piece, without the
     // formatting machinery.
-    for record in &dataset.records {
-        let _ = write_record(out, record);
-    }
+    source.for_each_entry(EntryKind::Rust, |entry| {
+        let entry = std::str::from_utf8(entry).map_err(std::io::Error::other)?;
+        let _ = out.write_str(entry);
+        Ok(())
+    })?;
     let _ = out.write_str("];\n");
 
     // Placeholder names (NULL, empty) name nothing: no lookup by them.
@@ -320,6 +351,7 @@ fn render_into(dataset: &Dataset, out: &mut impl Write) {
         let _ = writeln!(out, "    ({}, {index}),", Literal(name));
     }
     let _ = out.write_str("];\n");
+    Ok(())
 }
 
 #[cfg(test)]

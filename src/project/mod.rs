@@ -24,9 +24,9 @@ pub use streamed::UnfinishedCheck;
 
 /// A loaded project: every file read, ingested and normalized. A project
 /// read one document at a time ([`Project::load_documents`],
-/// [`Project::load_checked`]) keeps the dataset (for `check`, only what
-/// its last step read of it), the settings and the files' identities
-/// only: its [`Project::files`] are empty, so checking it again, fixing
+/// [`Project::load_checked`]) keeps the dataset (its records cut to what
+/// the check's last step read; for `build`, their entries in the outputs
+/// on disk), the settings and the files' identities only: its [`Project::files`] are empty, so checking it again, fixing
 /// it or planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
 pub struct Project {
@@ -50,12 +50,14 @@ pub struct Project {
     /// project read one document at a time ([`Project::load_checked`]),
     /// which frees each document's files once it is checked.
     pub files: Vec<IngestedFile>,
-    /// The canonical dataset. For a project of [`Project::load_checked`] or
-    /// [`Project::load_paths_checked`], every record cut to what the
-    /// check's last step read ([`check::counterparts::what_pairs_read`]),
-    /// without the unresolved rows, and with statistics of the cut records:
+    /// The canonical dataset. For a project read one document at a time,
+    /// every record cut to what the check's last step read
+    /// ([`check::counterparts::what_pairs_read`]; its statistics count the
+    /// whole records): of [`Project::load_checked`] or
+    /// [`Project::load_paths_checked`], without the unresolved rows, and
     /// [`Project::render_outputs`] and [`Project::build`] refuse to write
-    /// it.
+    /// it; of [`Project::load_documents`], with them, and every record's
+    /// entries in the outputs on disk, from which the outputs are written.
     pub dataset: Dataset,
     /// What ingest could read only in part, file by file (empty, as
     /// [`Project::files`] is, for a project read one document at a time:
@@ -75,9 +77,23 @@ pub struct Project {
     /// Files named on the command line (or found in folders named there)
     /// that were left out because they cannot hold a code table.
     pub skipped_files: usize,
-    /// True when [`Project::dataset`] holds only what `check` needed of it
-    /// ([`Project::load_checked`]): writing it out is refused.
-    dataset_cut: bool,
+    /// Whether [`Project::dataset`] holds whole records, or records cut to
+    /// what the check reads and (for `build`) their entries on disk.
+    dataset_form: DatasetForm,
+}
+
+/// What a project holds of its records.
+#[derive(Debug)]
+enum DatasetForm {
+    /// Every record whole.
+    Whole,
+    /// Records cut to what the check's last step reads
+    /// ([`Project::load_checked`]): the outputs cannot be written.
+    Cut,
+    /// Records cut as for [`DatasetForm::Cut`], and every record's entries
+    /// in the outputs written to disk as its document finished
+    /// ([`Project::load_documents`]).
+    Spilled(emit::spill::SpilledDataset),
 }
 
 /// A locale file whose text is read again when first asked for, and used
@@ -375,7 +391,7 @@ impl Project {
             doubtful_rows: normalized.doubtful_rows,
             alignments: normalized.alignments,
             skipped_files: 0,
-            dataset_cut: false,
+            dataset_form: DatasetForm::Whole,
         }
     }
 
@@ -473,17 +489,19 @@ impl Project {
 
     /// Renders every output file in memory.
     pub fn render_outputs(&self) -> Result<Vec<OutputFile>> {
-        emit::render(self.whole_dataset()?)
+        emit::render(self.dataset_output()?)
     }
 
-    /// The dataset, unless it is the part `check` keeps.
-    fn whole_dataset(&self) -> Result<&Dataset> {
-        if self.dataset_cut {
-            return Err(Error::Usage(
+    /// What the dataset's outputs are written from, unless the project
+    /// holds only the part of the dataset `check` keeps.
+    fn dataset_output(&self) -> Result<emit::DatasetOutput<'_>> {
+        match &self.dataset_form {
+            DatasetForm::Whole => Ok(emit::DatasetOutput::Whole(&self.dataset)),
+            DatasetForm::Spilled(spilled) => Ok(emit::DatasetOutput::Spilled(&self.dataset, spilled)),
+            DatasetForm::Cut => Err(Error::Usage(
                 "this project was read for `check`, which keeps only part of the dataset: load it with Project::load or Project::load_documents to write the dataset".into(),
-            ));
+            )),
         }
-        Ok(&self.dataset)
     }
 
     /// The check `build` runs: configured settings, no baseline.
@@ -511,7 +529,7 @@ impl Project {
     /// included, into the output folder (see [`emit::render_and_write`]).
     /// Returns the check's outcome and the paths written.
     pub fn build(&self) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        emit::render_and_write(self.whole_dataset()?, &self.checked_out_dir()?, |stager| {
+        emit::render_and_write(self.dataset_output()?, &self.checked_out_dir()?, |stager| {
             let outcome = self.build_check();
             // Streamed: the findings of a large corpus run to tens of
             // megabytes.

@@ -1,11 +1,12 @@
 //! The check that reads one document at a time: each document (its locale
 //! files together) is read, ingested, normalized and checked on a core of
-//! its own, and only what outlives it is kept: its records (for `build`,
-//! the dataset; for `check`, each record cut to what the rules that
-//! compare documents read), its findings, its suppressions and its
-//! summary. Its cells and tables are freed before the next document is
-//! taken, so the memory a check needs follows the largest document and
-//! the records, not the whole corpus's cells.
+//! its own, and only what outlives it is kept: its records, each cut to
+//! what the rules that compare documents read (for `build`, their entries
+//! in the outputs are first written to disk, see [`crate::emit::spill`]),
+//! its findings, its suppressions and its summary. Its cells and tables
+//! are freed before the next document is taken, so the memory a check
+//! needs follows the largest document and the cut records, not the whole
+//! corpus's cells.
 //!
 //! The result is the same as loading the whole project and checking it
 //! ([`Project::load`] then [`Project::evaluate`]), which a test holds it
@@ -24,6 +25,7 @@ use crate::check::reference::VerdictMemo;
 use crate::check::{self, CheckInput, CheckOutcome, DocumentEvaluation, Evaluation};
 use crate::config::Config;
 use crate::corpus::{Corpus, Document, LocaleFile};
+use crate::emit::spill::{Spill, SpilledDocument};
 use crate::error::Result;
 use crate::ingest::{self, IngestProblem, IngestedFile};
 use crate::model::{Dataset, DocumentSummary};
@@ -38,6 +40,10 @@ struct Checked {
     evaluation: DocumentEvaluation,
     summary: DocumentSummary,
     counts: FileCounts,
+    /// How many rows its records have (its translations' rows included).
+    rows_in_records: usize,
+    /// Its records' entries in the outputs, written to disk (for `build`).
+    spilled: Option<SpilledDocument>,
     /// Where its source file's first code table is.
     first_code_table: Option<Location>,
     sources: Vec<LazySource>,
@@ -62,7 +68,9 @@ struct Settings<'a> {
     /// document's files are then ingested, and its rules run, side by
     /// side.
     split_documents: bool,
-    kept: Kept,
+    /// Where the records' entries are written, for [`Kept::Spilled`]; for
+    /// [`Kept::WhatPairsRead`], `None`.
+    spill: Option<&'a Spill>,
     /// The rank of the first document that could not be read, so far
     /// (`usize::MAX` while none): the documents after it are not read.
     first_failure: &'a AtomicUsize,
@@ -79,11 +87,12 @@ impl Settings<'_> {
 /// checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kept {
-    /// The whole dataset, for `build`, which writes it.
-    Dataset,
     /// Only what the rules that compare documents read
     /// ([`check::counterparts::what_pairs_read`]), for `check`.
     WhatPairsRead,
+    /// The same, and each record's entries in the outputs written to disk
+    /// (see [`crate::emit::spill`]), for `build`, which writes them.
+    Spilled,
 }
 
 impl Project {
@@ -103,12 +112,16 @@ impl Project {
         Ok((project, evaluation))
     }
 
-    /// [`Project::load_checked`], keeping the whole dataset, but for its
-    /// last step, the rules that compare records across documents, left to
-    /// [`Project::finish_check`] (or [`Project::build_finishing`], which
-    /// renders the outputs meanwhile). For `build`.
+    /// [`Project::load_checked`], but for its last step, the rules that
+    /// compare records across documents, left to [`Project::finish_check`]
+    /// (or [`Project::build_finishing`], which writes the outputs
+    /// meanwhile). For `build`: the project keeps the records cut as
+    /// `check`'s are, and each record's entries in the outputs, rendered as
+    /// its document finished, in a temporary file (see
+    /// [`crate::emit::spill`]), from which [`Project::render_outputs`] and
+    /// [`Project::build_finishing`] write the outputs.
     pub fn load_documents(root: &Path) -> Result<(Project, UnfinishedCheck)> {
-        Self::load_streamed(root, Kept::Dataset)
+        Self::load_streamed(root, Kept::Spilled)
     }
 
     /// Reads the project at `root` one document at a time, keeping `kept`
@@ -146,13 +159,23 @@ impl Project {
         // without checking the rest of a large corpus), those before it
         // are, in case one of them fails too.
         let first_failure = AtomicUsize::new(usize::MAX);
+        // Beside the output folder, which `build` writes anyway, rather than
+        // in a temporary folder that may be memory.
+        let spill = match kept {
+            Kept::WhatPairsRead => None,
+            Kept::Spilled => {
+                let out = config.out_dir(root);
+                let dir = out.parent().filter(|d| d.is_dir()).unwrap_or(root);
+                Some(Spill::create(dir)?)
+            }
+        };
         let settings = Settings {
             config: &config,
             reference: &reference,
             board: &board,
             verdicts: &verdicts,
             split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
-            kept,
+            spill: spill.as_ref(),
             first_failure: &first_failure,
         };
         // Each document's texts, taken by the core that checks it.
@@ -204,7 +227,11 @@ impl Project {
         let mut evaluations = Vec::with_capacity(outcomes.len());
         let mut first_code_tables = HashMap::default();
         let mut sources = Vec::new();
+        let mut rows_in_records = 0;
+        let mut spilled = Vec::new();
         for checked in outcomes {
+            rows_in_records += checked.rows_in_records;
+            spilled.extend(checked.spilled);
             if let Some(location) = checked.first_code_table {
                 first_code_tables.insert(Arc::from(checked.summary.id.as_str()), location);
             }
@@ -214,7 +241,13 @@ impl Project {
             evaluations.push(checked.evaluation);
             sources.extend(checked.sources);
         }
-        let normalized = normalize::assemble(summaries, counts, parts);
+        let mut normalized = normalize::assemble(summaries, counts, parts);
+        // Counted before the records were cut.
+        normalized.dataset.stats.rows_in_records = rows_in_records;
+        let dataset_form = match spill {
+            None => super::DatasetForm::Cut,
+            Some(spill) => super::DatasetForm::Spilled(spill.finish(spilled)?),
+        };
         let project = Project {
             source_index: super::index_by_path(&sources),
             root: root.to_path_buf(),
@@ -230,7 +263,7 @@ impl Project {
             doubtful_rows: normalized.doubtful_rows,
             alignments: Vec::new(),
             skipped_files: 0,
-            dataset_cut: kept == Kept::WhatPairsRead,
+            dataset_form,
         };
         let unfinished = UnfinishedCheck {
             documents: evaluations,
@@ -271,7 +304,7 @@ impl Project {
         &self,
         unfinished: UnfinishedCheck,
     ) -> Result<(CheckOutcome, Vec<PathBuf>)> {
-        crate::emit::render_and_write(self.whole_dataset()?, &self.checked_out_dir()?, |stager| {
+        crate::emit::render_and_write(self.dataset_output()?, &self.checked_out_dir()?, |stager| {
             let evaluation = self.finish_check(unfinished);
             let outcome = check::outcome(evaluation, None, self, self.config.check.fail_on);
             // Streamed: the findings of a large corpus run to tens of
@@ -338,7 +371,7 @@ fn check_document(
         .collect();
     let view = settings.board.view(rank);
     let part = normalize::normalize_document(0, &files.0, &view, settings.reference);
-    let mut checked = finish_document(document, &files.0, &files.1, part, settings);
+    let mut checked = finish_document(document, &files.0, &files.1, part, settings)?;
     checked.sources = sources;
     checked.unsettled = view.unsettled();
     Ok(checked)
@@ -402,7 +435,7 @@ fn check_again(
     let (files, problems) = ingest_document(document, &texts, settings);
     let view = settings.board.view(rank);
     let part = normalize::normalize_document(0, &files, &view, settings.reference);
-    let mut checked = finish_document(document, &files, &problems, part, settings);
+    let mut checked = finish_document(document, &files, &problems, part, settings)?;
     checked.sources = first.sources;
     Ok(checked)
 }
@@ -414,7 +447,7 @@ fn finish_document(
     problems: &[IngestProblem],
     part: DocumentPart,
     settings: &Settings,
-) -> Checked {
+) -> Result<Checked> {
     let DocumentPart {
         records,
         unresolved,
@@ -452,26 +485,35 @@ fn finish_document(
         settings.split_documents,
     );
     let own: Vec<&IngestedFile> = files.iter().collect();
-    let part = match settings.kept {
-        Kept::Dataset => DocumentPart {
-            records: dataset.records,
+    let rows_in_records = dataset.records.iter().map(|r| r.sources.len()).sum();
+    let spilled = match settings.spill {
+        Some(spill) => Some(spill.write_document(&dataset.records)?),
+        None => None,
+    };
+    let records = check::counterparts::what_pairs_read(dataset.records);
+    let part = if spilled.is_some() {
+        DocumentPart {
+            records,
             unresolved,
             unreadable_codes,
             doubtful_rows,
             alignments: Vec::new(),
-        },
-        Kept::WhatPairsRead => DocumentPart {
-            records: check::counterparts::what_pairs_read(dataset.records),
+        }
+    } else {
+        DocumentPart {
+            records,
             ..DocumentPart::default()
-        },
+        }
     };
-    Checked {
+    Ok(Checked {
         part,
+        rows_in_records,
+        spilled,
         evaluation,
         summary: normalize::summarize(document, &own),
         counts: FileCounts::of(files),
         first_code_table: check::context::first_code_table(files, &document.id),
         sources: Vec::new(),
         unsettled: Vec::new(),
-    }
+    })
 }
