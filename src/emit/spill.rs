@@ -145,12 +145,18 @@ impl Spill {
             .collect();
         ids.sort_unstable();
         let rank = |id: &str| ids.binary_search(&id).unwrap_or(0) as u32;
+        let ranks: Vec<u32> = documents
+            .iter()
+            .map(|d| d.document.as_deref().map_or(0, rank))
+            .collect();
+        drop(ids);
+        // Each document's index freed as it is moved: the whole index is
+        // never held twice.
         let mut records = Vec::with_capacity(documents.iter().map(|d| d.records.len()).sum());
-        for document in &documents {
-            let document_rank = document.document.as_deref().map_or(0, rank);
-            records.extend(document.records.iter().map(|r| SpilledRecord {
+        for (document, document_rank) in documents.into_iter().zip(ranks) {
+            records.extend(document.records.into_iter().map(|r| SpilledRecord {
                 document_rank,
-                ..*r
+                ..r
             }));
         }
         // Stable: a document's records keep its order.
