@@ -281,10 +281,13 @@ impl WordIds {
 /// description costs the postings of a description's words, not a
 /// comparison with every code.
 struct DescriptionIndex<'a> {
+    /// Each record and its words, in the dataset's order (so by address:
+    /// the records are one slice).
     entries: Vec<(&'a Record, Vec<u32>)>,
-    postings: HashMap<u32, Vec<u32>>,
-    /// Entry of each record, by address.
-    position: HashMap<*const Record, usize>,
+    /// Every (word, entry) pair, sorted: a corpus has an index per
+    /// document and family, thousands, and a sorted vector is a third of
+    /// the memory of a map of vectors, for the time the last step runs.
+    postings: Vec<(u32, u32)>,
     /// Shared words per entry, and the entries counted, for `most_similar`:
     /// kept between calls so that a call costs the postings it reads, not
     /// the size of the index.
@@ -296,30 +299,37 @@ impl<'a> DescriptionIndex<'a> {
         let entries: Vec<(&Record, Vec<u32>)> = records
             .map(|r| (r, ids.of(source_description(r))))
             .collect();
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
-        for (i, (_, words)) in entries.iter().enumerate() {
-            for &word in words {
-                postings.entry(word).or_default().push(i as u32);
-            }
-        }
-        let position = entries
+        debug_assert!(entries.is_sorted_by_key(|(r, _)| address(r)));
+        let mut postings: Vec<(u32, u32)> = entries
             .iter()
             .enumerate()
-            .map(|(i, (r, _))| (*r as *const Record, i))
+            .flat_map(|(i, (_, words))| words.iter().map(move |&word| (word, i as u32)))
             .collect();
+        postings.sort_unstable();
         let scratch = std::cell::RefCell::new((vec![0; entries.len()], Vec::new()));
         DescriptionIndex {
             entries,
             postings,
-            position,
             scratch,
         }
     }
 
     /// The content words of a record of this index.
     fn words_of(&self, record: &Record) -> Option<&[u32]> {
-        let i = *self.position.get(&(record as *const Record))?;
+        let i = self
+            .entries
+            .binary_search_by_key(&address(record), |(r, _)| address(r))
+            .ok()?;
         self.entries.get(i).map(|(_, words)| words.as_slice())
+    }
+
+    /// The entries whose description has `word`.
+    fn with_word(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+        let start = self.postings.partition_point(|&(w, _)| w < word);
+        self.postings[start..]
+            .iter()
+            .take_while(move |&&(w, _)| w == word)
+            .map(|&(_, i)| i)
     }
 
     /// The entry (other than `skip`) whose description is most like
@@ -329,7 +339,7 @@ impl<'a> DescriptionIndex<'a> {
         let mut scratch = self.scratch.borrow_mut();
         let (shared, touched) = &mut *scratch;
         for word in mine {
-            for &i in self.postings.get(word).map_or(&[][..], Vec::as_slice) {
+            for i in self.with_word(*word) {
                 if shared[i as usize] == 0 {
                     touched.push(i);
                 }

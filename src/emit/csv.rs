@@ -5,22 +5,14 @@
 
 use std::fmt::Write as _;
 
-use super::DatasetOutput;
+use super::data_file::DataFile;
 use super::entry::{CsvRows, EntryKind};
-use crate::error::{Error, Result};
 use crate::model::{Dataset, Record};
 
 /// One row per record.
 pub const CODES_FILE_NAME: &str = "error-codes.csv";
 /// One row per record and locale.
 pub const DESCRIPTIONS_FILE_NAME: &str = "descriptions.csv";
-
-fn csv_error(file: &str) -> impl Fn(csv::Error) -> Error + '_ {
-    move |e| Error::Io {
-        path: file.into(),
-        source: std::io::Error::other(format!("could not write CSV: {e}")),
-    }
-}
 
 /// A text field from the pages (a description, a name, a section, a path):
 /// one that a spreadsheet would run as a formula (it starts with `=`, `+`,
@@ -50,50 +42,32 @@ const CODES_HEADER: &[u8] =
 /// The header row of `descriptions.csv`.
 const DESCRIPTIONS_HEADER: &[u8] = b"document,code,name,locale,description,file,line\r\n";
 
-/// Renders `error-codes.csv`.
-pub fn render_codes(dataset: &Dataset) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_codes(&DatasetOutput::Whole(dataset), &mut out)?;
-    Ok(out)
-}
+/// `error-codes.csv`.
+pub(super) const CODES_DATA_FILE: DataFile = DataFile {
+    name: CODES_FILE_NAME,
+    kind: EntryKind::Codes,
+    begin: |_, out| out.write_all(CODES_HEADER),
+    separators: [b"", b""],
+    end: |_, _, _| Ok(()),
+};
 
-/// Writes `error-codes.csv` to `out`.
-pub fn write_codes(source: &DatasetOutput, out: &mut dyn std::io::Write) -> Result<()> {
-    write_rows(source, EntryKind::Codes, CODES_HEADER, CODES_FILE_NAME, out)
+/// `descriptions.csv`.
+pub(super) const DESCRIPTIONS_DATA_FILE: DataFile = DataFile {
+    name: DESCRIPTIONS_FILE_NAME,
+    kind: EntryKind::Descriptions,
+    begin: |_, out| out.write_all(DESCRIPTIONS_HEADER),
+    separators: [b"", b""],
+    end: |_, _, _| Ok(()),
+};
+
+/// Renders `error-codes.csv`.
+pub fn render_codes(dataset: &Dataset) -> Vec<u8> {
+    CODES_DATA_FILE.render_whole(dataset)
 }
 
 /// Renders `descriptions.csv`.
-pub fn render_descriptions(dataset: &Dataset) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_descriptions(&DatasetOutput::Whole(dataset), &mut out)?;
-    Ok(out)
-}
-
-/// Writes `descriptions.csv` to `out`.
-pub fn write_descriptions(source: &DatasetOutput, out: &mut dyn std::io::Write) -> Result<()> {
-    write_rows(
-        source,
-        EntryKind::Descriptions,
-        DESCRIPTIONS_HEADER,
-        DESCRIPTIONS_FILE_NAME,
-        out,
-    )
-}
-
-/// Writes a CSV file: its header, then each record's rows.
-fn write_rows(
-    source: &DatasetOutput,
-    kind: EntryKind,
-    header: &[u8],
-    file: &str,
-    out: &mut dyn std::io::Write,
-) -> Result<()> {
-    let io_error = |e: std::io::Error| csv_error(file)(csv::Error::from(e));
-    out.write_all(header).map_err(io_error)?;
-    source
-        .for_each_entry(kind, |rows| out.write_all(rows))
-        .map_err(io_error)?;
-    out.flush().map_err(io_error)
+pub fn render_descriptions(dataset: &Dataset) -> Vec<u8> {
+    DESCRIPTIONS_DATA_FILE.render_whole(dataset)
 }
 
 /// Writes `record`'s row of `error-codes.csv`, its counterpart left empty,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::DatasetOutput;
+use super::data_file::DataFile;
 use super::entry::EntryKind;
 use crate::model::{Dataset, LocaleMap, Normalization, RawText, Record, Repair, RowSource};
 
@@ -130,34 +130,36 @@ pub(super) fn render_entry(record: &Record, out: &mut Vec<u8>) -> usize {
     slot
 }
 
-/// Renders the dataset as JSON with one record (and one document, one
+/// `error-codes.json`, written with one record (and one document, one
 /// unresolved row) per line: small enough to write fast, and a change to a
 /// record is a change to one line of a diff.
+pub(super) const DATA_FILE: DataFile = DataFile {
+    name: FILE_NAME,
+    kind: EntryKind::Json,
+    begin,
+    separators: [b"\n    ", b",\n    "],
+    end,
+};
+
+/// Renders the dataset as JSON: one record (and one document, one
+/// unresolved row) per line.
 pub fn render(dataset: &Dataset) -> Vec<u8> {
-    let mut out = Vec::with_capacity(dataset.records.len() * 1024 + 4096);
-    // Writing to a Vec cannot fail.
-    let _ = write(&DatasetOutput::Whole(dataset), &mut out);
-    out
+    DATA_FILE.render_whole(dataset)
 }
 
-/// Writes the dataset's JSON to `out` as it is produced, without holding
-/// the whole text in memory.
-pub fn write(source: &DatasetOutput, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let dataset = source.dataset();
+/// Everything before the records.
+fn begin(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"{\n")?;
     out.write_all(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes())?;
     out.write_all(b"  \"stats\": ")?;
     write_compact(out, &dataset.stats)?;
     out.write_all(b",\n")?;
     write_lines(out, "documents", dataset.documents.iter())?;
-    out.write_all(b",\n")?;
-    out.write_all(b"  \"records\": [")?;
-    let mut empty = true;
-    source.for_each_entry(EntryKind::Json, |entry| {
-        out.write_all(if empty { b"\n    " } else { b",\n    " })?;
-        empty = false;
-        out.write_all(entry)
-    })?;
+    out.write_all(b",\n  \"records\": [")
+}
+
+/// Everything after the records.
+fn end(dataset: &Dataset, empty: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(if empty { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n")?;
     write_lines(out, "unresolved", dataset.unresolved.iter())?;

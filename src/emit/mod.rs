@@ -2,6 +2,7 @@
 //! replaced as one step ([`outdir`]).
 
 pub mod csv;
+pub mod data_file;
 mod direct;
 pub mod entry;
 pub mod json;
@@ -15,18 +16,19 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::Dataset;
 use crate::threads::join;
-use entry::{EntryKind, EntryRenderer};
+use data_file::DATA_FILES;
 use spill::SpilledDataset;
 
 /// The dataset as its outputs are written from it.
 #[derive(Debug, Clone, Copy)]
 pub enum DatasetOutput<'a> {
-    /// Every record whole, in memory: each entry is rendered as it is
-    /// written.
+    /// Every record whole, in memory: each data file is written on its own
+    /// thread, rendering each entry as it goes.
     Whole(&'a Dataset),
     /// Records cut to what the check reads (their codes, names and
     /// counterparts, in the dataset's order), and every record's entries
-    /// on disk (what `build` reads, see [`spill`]).
+    /// on disk (what `build` reads, see [`spill`]): the data files are
+    /// written together, each record's entries read once.
     Spilled(&'a Dataset, &'a SpilledDataset),
 }
 
@@ -37,40 +39,6 @@ impl<'a> DatasetOutput<'a> {
         match self {
             DatasetOutput::Whole(dataset) | DatasetOutput::Spilled(dataset, _) => dataset,
         }
-    }
-
-    /// Calls `write` with each record's entry of `kind`, its counterpart
-    /// in, in the dataset's order.
-    pub fn for_each_entry(
-        &self,
-        kind: EntryKind,
-        mut write: impl FnMut(&[u8]) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
-        let (mut rendered, mut entry) = (Vec::with_capacity(4096), Vec::with_capacity(4096));
-        let mut renderer = EntryRenderer::default();
-        let records = &self.dataset().records;
-        if let DatasetOutput::Spilled(_, spilled) = self
-            && spilled.len() != records.len()
-        {
-            return Err(std::io::Error::other(format!(
-                "internal error: {} records spilled for {} in the dataset",
-                spilled.len(),
-                records.len()
-            )));
-        }
-        for (index, record) in records.iter().enumerate() {
-            rendered.clear();
-            let slot = match self {
-                DatasetOutput::Whole(_) => renderer.render(kind, record, &mut rendered),
-                DatasetOutput::Spilled(_, spilled) => {
-                    spilled.read_entry(index, record.code.value(), kind, &mut rendered)?
-                }
-            };
-            entry.clear();
-            entry::splice(kind, &rendered, slot, record.counterpart, &mut entry);
-            write(&entry)?;
-        }
-        Ok(())
     }
 }
 
@@ -83,39 +51,45 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-type Writer = fn(&DatasetOutput, &mut dyn Write, &Path) -> Result<()>;
-
-/// Every output: its file name, and how to write it as it is produced.
-const OUTPUTS: [(&str, Writer); 4] = [
-    (json::FILE_NAME, |d, w, path| {
-        json::write(d, w).map_err(|e| Error::io(path, e))
-    }),
-    (csv::CODES_FILE_NAME, |d, w, _| csv::write_codes(d, w)),
-    (csv::DESCRIPTIONS_FILE_NAME, |d, w, _| {
-        csv::write_descriptions(d, w)
-    }),
-    (rust::FILE_NAME, |d, w, path| {
-        rust::write(d, w).map_err(|e| Error::io(path, e))
-    }),
-];
-
-/// Renders every dataset output in memory, each on its own thread: they are
-/// independent, and on a large corpus they are much of a build's time.
+/// Renders every dataset output in memory: from a whole dataset each on
+/// its own thread (they are independent, and on a large corpus they are
+/// much of a build's time).
 pub fn render(source: DatasetOutput) -> Result<Vec<OutputFile>> {
-    let rendered: Vec<Result<OutputFile>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = OUTPUTS
-            .iter()
-            .map(|&(name, write)| {
-                scope.spawn(move || {
-                    let mut bytes = Vec::new();
-                    write(&source, &mut bytes, Path::new(name))?;
-                    Ok(OutputFile { name, bytes })
+    match source {
+        DatasetOutput::Whole(dataset) => Ok(std::thread::scope(|scope| {
+            let handles: Vec<_> = DATA_FILES
+                .iter()
+                .map(|file| {
+                    scope.spawn(move || OutputFile {
+                        name: file.name,
+                        bytes: file.render_whole(dataset),
+                    })
                 })
-            })
-            .collect();
-        handles.into_iter().map(join).collect()
-    });
-    rendered.into_iter().collect()
+                .collect();
+            handles.into_iter().map(join).collect()
+        })),
+        DatasetOutput::Spilled(dataset, spilled) => {
+            let mut bytes: [Vec<u8>; 4] = Default::default();
+            {
+                let [a, b, c, d] = &mut bytes;
+                let mut outs: [&mut dyn Write; 4] = [a, b, c, d];
+                data_file::write_spilled(dataset, spilled, &mut outs).map_err(|(file, e)| {
+                    match file.and_then(|at| DATA_FILES.get(at)) {
+                        Some(file) => Error::io(Path::new(file.name), e),
+                        None => spilled.error(e),
+                    }
+                })?;
+            }
+            Ok(DATA_FILES
+                .iter()
+                .zip(bytes)
+                .map(|(file, bytes)| OutputFile {
+                    name: file.name,
+                    bytes,
+                })
+                .collect())
+        }
+    }
 }
 
 /// Renders every output and writes the whole set into `dir` as one step:
@@ -143,15 +117,28 @@ pub fn render_and_write<T: Send>(
         let extra = scope.spawn(|| extra(&stager));
         // Each output streams into its file: a large corpus's outputs are
         // several times its size, and need not be in memory.
-        let handles: Vec<_> = OUTPUTS
-            .iter()
-            .map(|&(name, write)| {
-                scope.spawn(move || {
-                    stage_with(staging, dir, name, |out, path| write(&source, out, path))
-                })
-            })
-            .collect();
-        let staged: Vec<Result<&'static str>> = handles.into_iter().map(join).collect();
+        let staged: Vec<Result<&'static str>> = match source {
+            DatasetOutput::Whole(dataset) => {
+                let handles: Vec<_> = DATA_FILES
+                    .iter()
+                    .map(|file| {
+                        scope.spawn(move || {
+                            stage_with(staging, dir, file.name, |out, path| {
+                                file.write_whole(dataset, out)
+                                    .map_err(|e| Error::io(path, e))
+                            })
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(join).collect()
+            }
+            DatasetOutput::Spilled(dataset, spilled) => {
+                match stage_data_files(staging, dir, dataset, spilled) {
+                    Ok(()) => DATA_FILES.iter().map(|file| Ok(file.name)).collect(),
+                    Err(error) => vec![Err(error)],
+                }
+            }
+        };
         (staged, join(extra))
     });
     let names: Vec<String> = staged
@@ -201,6 +188,38 @@ pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
         .filter(|f| std::fs::read(dir.join(f.name)).ok().as_deref() != Some(f.bytes.as_slice()))
         .map(|f| dir.join(f.name))
         .collect()
+}
+
+/// Writes the data files into the folder `staging` from a spilled
+/// dataset, all four at once (see [`data_file::write_spilled`]); errors
+/// name each file as it will be in `shown`.
+fn stage_data_files(
+    staging: &Path,
+    shown: &Path,
+    dataset: &Dataset,
+    spilled: &SpilledDataset,
+) -> Result<()> {
+    let create = |name: &str| -> Result<(direct::DirectWriter, PathBuf)> {
+        let path = shown.join(name);
+        let file = std::fs::File::create(staging.join(name)).map_err(|e| Error::io(&path, e))?;
+        Ok((direct::DirectWriter::new(file), path))
+    };
+    let [json, codes, descriptions, rust] = DATA_FILES.map(|file| create(file.name));
+    let mut files = [json?, codes?, descriptions?, rust?];
+    {
+        let [a, b, c, d] = &mut files;
+        let mut outs: [&mut dyn Write; 4] = [&mut a.0, &mut b.0, &mut c.0, &mut d.0];
+        data_file::write_spilled(dataset, spilled, &mut outs).map_err(|(file, e)| {
+            match file.and_then(|at| DATA_FILES.get(at)) {
+                Some(file) => Error::io(shown.join(file.name), e),
+                None => spilled.error(e),
+            }
+        })?;
+    }
+    for (out, path) in files {
+        out.finish().map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
 }
 
 /// Lets `write` fill the new file `name` in the folder `staging` (through

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::DatasetOutput;
+use super::data_file::DataFile;
 use super::entry::EntryKind;
 use crate::model::Dataset;
 
@@ -234,23 +234,30 @@ pub fn is_constant_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// `error_codes.rs`: the prelude and the `codes` module, the table of
+/// every record, and the index by name.
+pub(super) const DATA_FILE: DataFile = DataFile {
+    name: FILE_NAME,
+    kind: EntryKind::Rust,
+    begin: |dataset, out| in_chunks(out, |text| begin(dataset, text)),
+    separators: [b"", b""],
+    end: |dataset, _, out| in_chunks(out, |text| end(dataset, text)),
+};
+
 /// Renders the Rust module.
 pub fn render(dataset: &Dataset) -> String {
-    let mut out = String::new();
-    // Entries rendered in memory cannot fail to read.
-    let _ = render_into(&DatasetOutput::Whole(dataset), &mut out);
-    out
+    String::from_utf8_lossy(&DATA_FILE.render_whole(dataset)).into_owned()
 }
 
-/// Writes the Rust module to `out` as it is produced, a chunk at a time,
-/// without holding the whole text in memory.
-pub fn write(source: &DatasetOutput, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Writes text made by `write` to `out` a chunk at a time, without holding
+/// the whole text in memory.
+fn in_chunks(out: &mut dyn std::io::Write, write: impl FnOnce(&mut Chunks)) -> std::io::Result<()> {
     let mut chunks = Chunks {
         buffer: String::with_capacity(CHUNK),
         out,
         error: None,
     };
-    render_into(source, &mut chunks)?;
+    write(&mut chunks);
     chunks.flush();
     chunks.error.map_or(Ok(()), Err)
 }
@@ -286,10 +293,8 @@ impl Write for Chunks<'_> {
     }
 }
 
-/// Writes the module to `out`; fails only if a spilled entry cannot be
-/// read.
-fn render_into(source: &DatasetOutput, out: &mut impl Write) -> std::io::Result<()> {
-    let dataset = source.dataset();
+/// The prelude, the `codes` module, and the start of the table.
+fn begin(dataset: &Dataset, out: &mut impl Write) {
     let _ = out.write_str(PRELUDE);
     let mut name_counts: rustc_hash::FxHashMap<&str, usize> = Default::default();
     name_counts.reserve(dataset.records.len());
@@ -322,15 +327,11 @@ fn render_into(source: &DatasetOutput, out: &mut impl Write) -> std::io::Result<
         "\n/// Every record, sorted by value.\npub static ERROR_CODES: [ErrorCode; {}] = [",
         dataset.records.len()
     );
-    // The table is most of the file: written piece by piece, without the
-    // formatting machinery.
-    source.for_each_entry(EntryKind::Rust, |entry| {
-        let entry = std::str::from_utf8(entry).map_err(std::io::Error::other)?;
-        let _ = out.write_str(entry);
-        Ok(())
-    })?;
-    let _ = out.write_str("];\n");
+}
 
+/// The end of the table, and the index by name.
+fn end(dataset: &Dataset, out: &mut impl Write) {
+    let _ = out.write_str("];\n");
     // Placeholder names (NULL, empty) name nothing: no lookup by them.
     let mut by_name: Vec<(&str, usize)> = dataset
         .records
@@ -351,7 +352,6 @@ fn render_into(source: &DatasetOutput, out: &mut impl Write) -> std::io::Result<
         let _ = writeln!(out, "    ({}, {index}),", Literal(name));
     }
     let _ = out.write_str("];\n");
-    Ok(())
 }
 
 #[cfg(test)]

@@ -34,13 +34,13 @@ struct SpilledRecord {
 }
 
 impl SpilledRecord {
-    /// The bytes of the entry of `kind`, from `offset`, and where its
-    /// counterpart goes.
-    fn entry(&self, kind: EntryKind) -> (std::ops::Range<u64>, usize) {
+    /// Where the entry of `kind` is among the record's entries, and where
+    /// in it its counterpart goes.
+    fn entry(&self, kind: EntryKind) -> (std::ops::Range<usize>, usize) {
         let index = kind.index();
         let start = if index == 0 { 0 } else { self.ends[index - 1] };
         (
-            self.offset + u64::from(start)..self.offset + u64::from(self.ends[index]),
+            start as usize..self.ends[index] as usize,
             self.slots[index] as usize,
         )
     }
@@ -154,10 +154,12 @@ impl Spill {
         // never held twice.
         let mut records = Vec::with_capacity(documents.iter().map(|d| d.records.len()).sum());
         for (document, document_rank) in documents.into_iter().zip(ranks) {
-            records.extend(document.records.into_iter().map(|r| SpilledRecord {
-                document_rank,
-                ..r
-            }));
+            records.extend(
+                document
+                    .records
+                    .into_iter()
+                    .map(|r| SpilledRecord { document_rank, ..r }),
+            );
         }
         // Stable: a document's records keep its order.
         records.sort_by_key(|r| (r.code, r.document_rank));
@@ -180,28 +182,33 @@ impl SpilledDataset {
         self.records.is_empty()
     }
 
-    /// Reads the entry of `kind` of the record at `index` (in the dataset's
-    /// order) into `buffer`, which it replaces; returns where its
-    /// counterpart goes. `code` is the record's, as the dataset has it: an
-    /// entry of another code is an error (the two orders disagree).
-    pub fn read_entry(
+    /// An error reading the temporary file, as the run reports it.
+    pub fn error(&self, error: std::io::Error) -> Error {
+        spill_error(&self.dir, error)
+    }
+
+    /// Reads the entries of the record at `index` (in the dataset's order)
+    /// into `buffer`, which it replaces; returns where each entry is in it
+    /// and where in the entry its counterpart goes, in [`EntryKind::ALL`]'s
+    /// order. `code` is the record's, as the dataset has it: an entry of
+    /// another code is an error (the two orders disagree).
+    pub fn read_record(
         &self,
         index: usize,
         code: u32,
-        kind: EntryKind,
         buffer: &mut Vec<u8>,
-    ) -> std::io::Result<usize> {
+    ) -> std::io::Result<[(std::ops::Range<usize>, usize); 4]> {
         let Some(record) = self.records.get(index).filter(|r| r.code == code) else {
             return Err(std::io::Error::other(format!(
                 "internal error: errdocs's temporary file in {} is out of step with the dataset at record {index}",
                 self.dir.display()
             )));
         };
-        let (range, slot) = record.entry(kind);
+        let len = record.ends[3] as usize;
         buffer.clear();
-        buffer.resize((range.end - range.start) as usize, 0);
-        read_exact_at(&self.file, buffer, range.start)?;
-        Ok(slot)
+        buffer.resize(len, 0);
+        read_exact_at(&self.file, buffer, record.offset)?;
+        Ok(EntryKind::ALL.map(|kind| record.entry(kind)))
     }
 }
 
