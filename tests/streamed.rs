@@ -442,3 +442,42 @@ fn records_that_share_a_code_cell_wait_for_the_pairs_each_for_itself() {
         "{report:.4000}"
     );
 }
+
+/// What `errdocs build` writes, from the records' entries it put on disk as
+/// each document finished, is what rendering the whole dataset gives, file
+/// for file; and the temporary file leaves nothing behind.
+#[test]
+fn build_writes_from_disk_what_the_whole_dataset_renders() {
+    let root = common::repo_root();
+    for sources in [root.join("sources"), root.join("tests/fixtures/corpus")] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = format!("sources = {:?}\n", sources.display().to_string());
+        std::fs::write(dir.path().join("errdocs.toml"), config).expect("write config");
+        let whole = Project::load(dir.path())
+            .expect("loads")
+            .render_outputs()
+            .expect("renders");
+        let (project, unfinished) = Project::load_documents(dir.path()).expect("loads");
+        let (_, written) = project.build_finishing(unfinished).expect("builds");
+        assert_eq!(
+            written.len(),
+            whole.len() + 1,
+            "the data files and findings"
+        );
+        for file in &whole {
+            let built = std::fs::read(dir.path().join("out").join(file.name)).expect("written");
+            assert!(
+                built == file.bytes,
+                "{}: {} differs from the whole dataset's",
+                sources.display(),
+                file.name
+            );
+        }
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["errdocs.toml", "out"]);
+    }
+}

@@ -14,8 +14,9 @@ use crate::safe_text::terminal;
 /// Runs `build` on the project at `root`; with `check`, writes nothing and
 /// exits 1 when `out/` differs from what `build` would write.
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
-    // Each document is checked and its files freed in turn: `build` needs
-    // the dataset and the findings, not the cells.
+    // Each document is checked and its files freed in turn, its records'
+    // entries in the outputs written to disk: `build` needs those and the
+    // findings, not the cells.
     let (project, unfinished) = Project::load_documents(root)?;
     super::print_notes(&project);
     // Refused before anything is written, or compared.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::data_file::DataFile;
 use super::entry::{CsvRows, EntryKind};
-use crate::model::{Dataset, Record};
+use crate::model::Record;
 
 /// One row per record.
 pub const CODES_FILE_NAME: &str = "error-codes.csv";
@@ -59,16 +59,6 @@ pub(super) const DESCRIPTIONS_DATA_FILE: DataFile = DataFile {
     separators: [b"", b""],
     end: |_, _, _| Ok(()),
 };
-
-/// Renders `error-codes.csv`.
-pub fn render_codes(dataset: &Dataset) -> Vec<u8> {
-    CODES_DATA_FILE.render_whole(dataset)
-}
-
-/// Renders `descriptions.csv`.
-pub fn render_descriptions(dataset: &Dataset) -> Vec<u8> {
-    DESCRIPTIONS_DATA_FILE.render_whole(dataset)
-}
 
 /// Writes `record`'s row of `error-codes.csv`, its counterpart left empty,
 /// and returns where the counterpart goes (see [`super::entry`]).

@@ -42,7 +42,7 @@ impl DataFile {
         let (mut rendered, mut spliced) = (Vec::with_capacity(4096), Vec::with_capacity(4096));
         for (index, record) in dataset.records.iter().enumerate() {
             rendered.clear();
-            let slot = renderer.render(self.kind, record, &mut rendered);
+            let slot = renderer.render(self.kind, record, &mut rendered)?;
             spliced.clear();
             spliced.extend_from_slice(self.separators[usize::from(index > 0)]);
             entry::splice(self.kind, &rendered, slot, record.counterpart, &mut spliced);
@@ -97,6 +97,7 @@ pub fn write_spilled(
             spliced.clear();
             spliced.extend_from_slice(file.separators[usize::from(index > 0)]);
             let rendered = entries.get(range).unwrap_or_default();
+            let slot = slot.min(rendered.len());
             entry::splice(file.kind, rendered, slot, record.counterpart, &mut spliced);
             out.write_all(&spliced).map_err(|e| (Some(at), e))?;
         }

@@ -67,7 +67,8 @@ impl Default for EntryRenderer {
 }
 
 /// Bytes that a CSV writer writes and its owner reads: the writer owns what
-/// it writes to, and has no way to lend it.
+/// it writes to, and lends it only to be read (`get_ref`), where the bytes
+/// of each entry must be taken out and the buffer emptied.
 #[derive(Clone, Default)]
 struct SharedBytes(Rc<RefCell<Vec<u8>>>);
 
@@ -85,20 +86,27 @@ impl std::io::Write for SharedBytes {
 impl EntryRenderer {
     /// Appends `record`'s entry of `kind` to `out`, without its
     /// counterpart, and returns where in `out` the counterpart goes (for
-    /// [`EntryKind::Descriptions`], which has none, the entry's end).
-    pub fn render(&mut self, kind: EntryKind, record: &Record, out: &mut Vec<u8>) -> usize {
+    /// [`EntryKind::Descriptions`], which has none, the entry's end). The
+    /// CSV writer's errors are passed on, though writing into memory
+    /// cannot fail and rows of any length are allowed.
+    pub fn render(
+        &mut self,
+        kind: EntryKind,
+        record: &Record,
+        out: &mut Vec<u8>,
+    ) -> std::io::Result<usize> {
         match kind {
-            EntryKind::Json => super::json::render_entry(record, out),
+            EntryKind::Json => Ok(super::json::render_entry(record, out)),
             EntryKind::Codes => self.csv_rows(out, |csv, scratch| {
                 super::csv::write_code_row(csv, scratch, record)
             }),
             EntryKind::Descriptions => {
                 self.csv_rows(out, |csv, scratch| {
                     super::csv::write_description_rows(csv, scratch, record).map(|()| 0)
-                });
-                out.len()
+                })?;
+                Ok(out.len())
             }
-            EntryKind::Rust => super::rust::render_entry(record, out),
+            EntryKind::Rust => Ok(super::rust::render_entry(record, out)),
         }
     }
 
@@ -109,23 +117,23 @@ impl EntryRenderer {
         &mut self,
         out: &mut Vec<u8>,
         write: impl FnOnce(&mut CsvRows, &mut String) -> csv::Result<usize>,
-    ) -> usize {
+    ) -> std::io::Result<usize> {
         let start = out.len();
         let mut rows = CsvRows {
             writer: &mut self.csv,
             bytes: &self.csv_bytes,
         };
-        // Writing to memory cannot fail, nor can the fields (they are
-        // bytes, never serialized values, and rows of any length are
-        // allowed).
-        let at = write(&mut rows, &mut self.scratch);
-        debug_assert!(at.is_ok(), "{at:?}");
-        let at = at.unwrap_or(0);
-        let _ = self.csv.flush();
-        let mut written = self.csv_bytes.0.borrow_mut();
-        out.extend_from_slice(&written);
-        written.clear();
-        start + at
+        let written = write(&mut rows, &mut self.scratch).and_then(|at| {
+            self.csv.flush()?;
+            Ok(at)
+        });
+        // Taken out whatever happened: the next entry starts empty.
+        let mut bytes = self.csv_bytes.0.borrow_mut();
+        out.extend_from_slice(&bytes);
+        bytes.clear();
+        written
+            .map(|at| start + at)
+            .map_err(|e| std::io::Error::other(format!("could not write CSV: {e}")))
     }
 }
 
@@ -170,7 +178,8 @@ pub fn write_counterpart(kind: EntryKind, counterpart: Option<HResult>, out: &mu
 }
 
 /// Appends to `out` the entry `rendered` with `counterpart` put in at
-/// `slot`.
+/// `slot` (at most `rendered`'s length, as [`EntryRenderer::render`] and
+/// the spill return it).
 pub fn splice(
     kind: EntryKind,
     rendered: &[u8],
@@ -178,7 +187,7 @@ pub fn splice(
     counterpart: Option<HResult>,
     out: &mut Vec<u8>,
 ) {
-    let (before, after) = rendered.split_at(slot.min(rendered.len()));
+    let (before, after) = rendered.split_at(slot);
     out.extend_from_slice(before);
     write_counterpart(kind, counterpart, out);
     out.extend_from_slice(after);

@@ -5,9 +5,9 @@
 //! dataset's order, and each output reads its entries back in that order,
 //! putting in the counterparts, which only the whole dataset knows.
 //!
-//! The file has no name (on Linux it never had one; elsewhere it is
-//! removed as soon as it is made), so a run that is killed leaves nothing
-//! behind.
+//! The file has no name (on Linux it never has one where the file system
+//! allows; elsewhere it is removed as soon as it is made), so a run that
+//! is killed leaves nothing behind.
 
 use std::fs::File;
 use std::io::Write;
@@ -72,17 +72,35 @@ pub struct SpilledDataset {
 }
 
 impl Spill {
-    /// Makes the temporary file in `dir`, or where that fails (a folder
-    /// that cannot be written, for `build --check`), in the system's
-    /// temporary folder.
+    /// Makes the temporary file in `dir`, or where `dir` may not be
+    /// written (a read-only checkout, for `build --check`), in the
+    /// system's temporary folder. Other errors (a full disk) are not worked
+    /// around: the system's temporary folder may be memory.
     pub fn create(dir: &Path) -> Result<Spill> {
         let (file, dir) = match tempfile::tempfile_in(dir) {
             Ok(file) => (file, dir.to_path_buf()),
-            Err(_) => {
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
                 let temp = std::env::temp_dir();
-                let file = tempfile::tempfile_in(&temp).map_err(|e| spill_error(&temp, e))?;
+                let file = tempfile::tempfile_in(&temp).map_err(|temp_error| {
+                    spill_error(
+                        dir,
+                        std::io::Error::new(
+                            error.kind(),
+                            format!(
+                                "{error}; nor in the system's temporary folder, {}: {temp_error}",
+                                temp.display()
+                            ),
+                        ),
+                    )
+                })?;
                 (file, temp)
             }
+            Err(error) => return Err(spill_error(dir, error)),
         };
         Ok(Spill {
             file: Mutex::new((file, 0)),
@@ -93,6 +111,10 @@ impl Spill {
     /// Renders the entries of one document's `records` (in the dataset's
     /// order) and appends them to the file.
     pub fn write_document(&self, records: &[Record]) -> Result<SpilledDocument> {
+        debug_assert!(
+            records.is_sorted_by_key(|r| r.code),
+            "in the dataset's order"
+        );
         let mut renderer = EntryRenderer::default();
         let mut bytes = Vec::with_capacity(records.len() * 2048);
         let mut spilled = Vec::with_capacity(records.len());
@@ -103,7 +125,9 @@ impl Spill {
             let mut slots = [0; 4];
             for kind in EntryKind::ALL {
                 let entry_start = bytes.len();
-                let slot = renderer.render(kind, record, &mut bytes);
+                let slot = renderer
+                    .render(kind, record, &mut bytes)
+                    .map_err(|e| spill_error(&self.dir, e))?;
                 slots[kind.index()] = narrow(slot - entry_start)?;
                 ends[kind.index()] = narrow(bytes.len() - start)?;
             }
@@ -120,6 +144,8 @@ impl Spill {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let (file, len) = &mut *file;
+        // A failed write leaves the file's end past `len`, and the offsets
+        // wrong: the run stops on the error.
         file.write_all(&bytes)
             .map_err(|e| spill_error(&self.dir, e))?;
         for record in &mut spilled {
@@ -139,6 +165,8 @@ impl Spill {
             .file
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The corpus lists documents by id already; ranked here all the
+        // same, as `normalize::sort_records` ranks them for the dataset.
         let mut ids: Vec<&str> = documents
             .iter()
             .filter_map(|d| d.document.as_deref())
@@ -200,8 +228,7 @@ impl SpilledDataset {
     ) -> std::io::Result<[(std::ops::Range<usize>, usize); 4]> {
         let Some(record) = self.records.get(index).filter(|r| r.code == code) else {
             return Err(std::io::Error::other(format!(
-                "internal error: errdocs's temporary file in {} is out of step with the dataset at record {index}",
-                self.dir.display()
+                "internal error: out of step with the dataset at record {index}"
             )));
         };
         let len = record.ends[3] as usize;
@@ -215,6 +242,15 @@ impl SpilledDataset {
 #[cfg(unix)]
 fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_exact_at(file: &File, buffer: &mut [u8], offset: u64) -> std::io::Result<()> {
+    // One thread reads the file (see `data_file::write_spilled`).
+    use std::io::{Read, Seek};
+    let mut file = file;
+    file.seek(std::io::SeekFrom::Start(offset))?;
+    file.read_exact(buffer)
 }
 
 #[cfg(windows)]

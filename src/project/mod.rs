@@ -26,8 +26,9 @@ pub use streamed::UnfinishedCheck;
 /// read one document at a time ([`Project::load_documents`],
 /// [`Project::load_checked`]) keeps the dataset (its records cut to what
 /// the check's last step read; for `build`, their entries in the outputs
-/// on disk), the settings and the files' identities only: its [`Project::files`] are empty, so checking it again, fixing
-/// it or planning SARIF's fixes needs [`Project::load`].
+/// on disk), the settings and the files' identities only: its
+/// [`Project::files`] are empty, so checking it again, fixing it or
+/// planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
 pub struct Project {
     /// The root folder.

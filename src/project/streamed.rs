@@ -104,8 +104,9 @@ impl Project {
     /// which needs only the findings: of the dataset, the project keeps
     /// only what the check's last step read
     /// ([`check::counterparts::what_pairs_read`]), and no unresolved row.
-    /// [`Project::load_documents`] keeps the dataset; the commands that
-    /// need the files (`fix`, SARIF's fixes) load the whole project.
+    /// [`Project::load_documents`] keeps the unresolved rows too, and the
+    /// records' entries in the outputs on disk; the commands that need the
+    /// files (`fix`, SARIF's fixes) load the whole project.
     pub fn load_checked(root: &Path) -> Result<(Project, Evaluation)> {
         let (project, unfinished) = Self::load_streamed(root, Kept::WhatPairsRead)?;
         let evaluation = project.finish_check(unfinished);
@@ -294,7 +295,7 @@ impl Project {
     }
 
     /// What `errdocs build` does after [`Project::load_documents`]: finishes
-    /// the check while the dataset's outputs render, then writes every
+    /// the check while the dataset's outputs are written, then writes every
     /// output, the findings included, into the output folder (see
     /// [`emit::render_and_write`]). Returns the check's outcome (failing
     /// at the configured level) and the paths written.
@@ -371,7 +372,12 @@ fn check_document(
         .collect();
     let view = settings.board.view(rank);
     let part = normalize::normalize_document(0, &files.0, &view, settings.reference);
-    let mut checked = finish_document(document, &files.0, &files.1, part, settings)?;
+    let mut checked =
+        finish_document(document, &files.0, &files.1, part, settings).inspect_err(|_| {
+            // A record that cannot be written to disk (a full disk) stops
+            // the run as an unreadable page does.
+            settings.first_failure.fetch_min(rank, Ordering::SeqCst);
+        })?;
     checked.sources = sources;
     checked.unsettled = view.unsettled();
     Ok(checked)
