@@ -1,5 +1,6 @@
 //! The check that reads one document at a time (`Project::load_checked`,
-//! what `check` runs, and `Project::load_documents`, what `build` runs)
+//! what `check` runs, `Project::load_documents`, what `build` runs, and
+//! `Project::load_documents_in_memory`, what `build --check` runs)
 //! gives what loading the whole project and checking it gives
 //! (`Project::load` then `evaluate`): the same findings, coverage and
 //! dataset, byte for byte, on the bundled pages, the development corpus,
@@ -38,6 +39,11 @@ fn assert_same(root: &Path) -> String {
     assert!(streamed.files.is_empty(), "each document's files are freed");
     let evaluation = streamed.finish_check(unfinished);
     assert_rendered_same(root, &expected, &rendered(&streamed, evaluation));
+    // As `build --check` reads it, the dataset whole in memory.
+    let (in_memory, unfinished) = Project::load_documents_in_memory(root).expect("loads");
+    assert_eq!(in_memory.dataset, whole.dataset);
+    let evaluation = in_memory.finish_check(unfinished);
+    assert_rendered_same(root, &expected, &rendered(&in_memory, evaluation));
     // As `check` reads it, keeping only what its last step reads of the
     // dataset: the report.
     let (checked, evaluation) = Project::load_checked(root).expect("loads one at a time");
@@ -480,4 +486,34 @@ fn build_writes_from_disk_what_the_whole_dataset_renders() {
         left.sort();
         assert_eq!(left, ["errdocs.toml", "out"]);
     }
+}
+
+/// `build` checks where it may write before it reads a page: an output
+/// folder the configuration does not allow is refused before a page that
+/// cannot be read is met, and before anything is written.
+#[test]
+fn build_refuses_an_output_folder_before_it_reads_the_pages() {
+    let project = common::project_with(&[
+        ("project/errdocs.toml", b"out = \"../elsewhere\"\n"),
+        ("project/sources/doc/en-us.md", b"\xff\xfe#\x00 \x00"),
+    ]);
+    let root = project.path().join("project");
+    let refused = Project::load_documents(&root)
+        .map(|_| ())
+        .expect_err("refused")
+        .to_string();
+    assert!(refused.contains("out-outside-root"), "{refused}");
+    // `build --check` writes nothing, so it has no folder to refuse: the
+    // page is what stops it.
+    let unreadable = Project::load_documents_in_memory(&root)
+        .map(|_| ())
+        .expect_err("refused")
+        .to_string();
+    assert!(unreadable.contains("UTF-16"), "{unreadable}");
+    let mut left: Vec<String> = std::fs::read_dir(project.path())
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["project"]);
 }

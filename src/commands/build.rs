@@ -17,7 +17,13 @@ pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
     // Each document is checked and its files freed in turn, its records'
     // entries in the outputs written to disk: `build` needs those and the
     // findings, not the cells.
-    let (project, unfinished) = Project::load_documents(root)?;
+    // `--check` writes nothing, not even the temporary file: it keeps the
+    // dataset in memory.
+    let (project, unfinished) = if check {
+        Project::load_documents_in_memory(root)?
+    } else {
+        Project::load_documents(root)?
+    };
     super::print_notes(&project);
     // Refused before anything is written, or compared.
     let out_dir = project.checked_out_dir()?;

@@ -72,36 +72,12 @@ pub struct SpilledDataset {
 }
 
 impl Spill {
-    /// Makes the temporary file in `dir`, or where `dir` may not be
-    /// written (a read-only checkout, for `build --check`), in the
-    /// system's temporary folder. Other errors (a full disk) are not worked
-    /// around: the system's temporary folder may be memory.
+    /// Makes the temporary file in `dir`: the folder that holds the output
+    /// folder, which `build` writes anyway (not the system's temporary
+    /// folder, which may be memory, or too small).
     pub fn create(dir: &Path) -> Result<Spill> {
-        let (file, dir) = match tempfile::tempfile_in(dir) {
-            Ok(file) => (file, dir.to_path_buf()),
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
-                ) =>
-            {
-                let temp = std::env::temp_dir();
-                let file = tempfile::tempfile_in(&temp).map_err(|temp_error| {
-                    spill_error(
-                        dir,
-                        std::io::Error::new(
-                            error.kind(),
-                            format!(
-                                "{error}; nor in the system's temporary folder, {}: {temp_error}",
-                                temp.display()
-                            ),
-                        ),
-                    )
-                })?;
-                (file, temp)
-            }
-            Err(error) => return Err(spill_error(dir, error)),
-        };
+        let file = tempfile::tempfile_in(dir).map_err(|e| spill_error(dir, e))?;
+        let dir = dir.to_path_buf();
         Ok(Spill {
             file: Mutex::new((file, 0)),
             dir,
@@ -271,10 +247,13 @@ fn read_exact_at(file: &File, mut buffer: &mut [u8], mut offset: u64) -> std::io
 
 fn spill_error(dir: &Path, error: std::io::Error) -> Error {
     Error::Io {
-        path: dir.to_path_buf(),
+        // `.` says little in a message: the folder as an absolute path.
+        path: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
         source: std::io::Error::new(
             error.kind(),
-            format!("errdocs's temporary file for the dataset in this folder: {error}"),
+            format!(
+                "errdocs's temporary file in this folder (the records, until they are written to the output folder): {error}; build needs to write in the folder that holds the output folder"
+            ),
         ),
     }
 }

@@ -140,6 +140,64 @@ impl LazySource {
     }
 }
 
+/// [`Project::checked_out_dir`], before the project is read.
+fn checked_out_dir(root: &Path, config: &Config, corpus: &Corpus) -> Result<PathBuf> {
+    let out = config.out_dir(root);
+    let refuse = |why: String| Error::Config {
+        path: root.join(crate::config::CONFIG_FILE),
+        line: config.out_line,
+        message: format!("out = {:?}: {why}", config.out),
+    };
+    let sources = config.sources_dir(root);
+    // Each path as written and, where it exists, with links resolved.
+    let forms = |path: &Path| -> Vec<PathBuf> {
+        let mut forms = vec![crate::corpus::lexical(path)];
+        forms.extend(real_path(path));
+        forms
+    };
+    let (outs, roots, sources) = (forms(&out), forms(root), forms(&sources));
+    use crate::corpus::within;
+    let pairs = |a: &[PathBuf], b: &[PathBuf]| {
+        // Compare like with like: written with written, real with real.
+        a.iter().zip(b).any(|(a, b)| within(a, b) || within(b, a))
+    };
+    let holds = |a: &[PathBuf], b: &[PathBuf]| a.iter().zip(b).any(|(a, b)| within(b, a));
+    if holds(&outs, &roots) {
+        return Err(refuse(
+            "the output folder would be the project folder or hold it; build replaces the output folder whole: name a folder of its own, such as \"out\"".into(),
+        ));
+    }
+    if pairs(&outs, &sources) {
+        return Err(refuse(format!(
+            "the output folder overlaps the sources folder ({:?}); build replaces the output folder whole: name a folder of its own, such as \"out\"",
+            config.sources
+        )));
+    }
+    if let Some((_, file)) = corpus
+        .files()
+        .find(|(_, file)| holds(&outs, &forms(&file.path)))
+    {
+        return Err(refuse(format!(
+            "the output folder holds {}, a page of the project; build replaces the output folder whole",
+            file.rel
+        )));
+    }
+    let inside = outs.iter().zip(&roots).all(|(o, r)| within(o, r));
+    if !inside && !config.out_outside_root {
+        return Err(refuse(
+            "the output folder is outside the project folder; set `out-outside-root = true` in errdocs.toml if that is meant".into(),
+        ));
+    }
+    // Said here, with the line of `out`, rather than by the writer,
+    // which knows only the path.
+    if std::fs::metadata(&out).is_ok_and(|m| !m.is_dir()) {
+        return Err(refuse(
+            "names a file, not a folder; build writes its outputs into a folder: name a folder of its own, such as \"out\"".into(),
+        ));
+    }
+    Ok(out)
+}
+
 /// `path` with every link resolved: the real path of its longest existing
 /// ancestor, the rest as written. `None` when not even the current folder
 /// resolves.
@@ -431,61 +489,7 @@ impl Project {
     /// project; and it lies inside the root unless errdocs.toml sets
     /// `out-outside-root = true`. Links are followed for each of these.
     pub fn checked_out_dir(&self) -> Result<PathBuf> {
-        let out = self.out_dir();
-        let refuse = |why: String| Error::Config {
-            path: self.root.join(crate::config::CONFIG_FILE),
-            line: self.config.out_line,
-            message: format!("out = {:?}: {why}", self.config.out),
-        };
-        let sources = self.config.sources_dir(&self.root);
-        // Each path as written and, where it exists, with links resolved.
-        let forms = |path: &Path| -> Vec<PathBuf> {
-            let mut forms = vec![crate::corpus::lexical(path)];
-            forms.extend(real_path(path));
-            forms
-        };
-        let (outs, roots, sources) = (forms(&out), forms(&self.root), forms(&sources));
-        use crate::corpus::within;
-        let pairs = |a: &[PathBuf], b: &[PathBuf]| {
-            // Compare like with like: written with written, real with real.
-            a.iter().zip(b).any(|(a, b)| within(a, b) || within(b, a))
-        };
-        let holds = |a: &[PathBuf], b: &[PathBuf]| a.iter().zip(b).any(|(a, b)| within(b, a));
-        if holds(&outs, &roots) {
-            return Err(refuse(
-                "the output folder would be the project folder or hold it; build replaces the output folder whole: name a folder of its own, such as \"out\"".into(),
-            ));
-        }
-        if pairs(&outs, &sources) {
-            return Err(refuse(format!(
-                "the output folder overlaps the sources folder ({:?}); build replaces the output folder whole: name a folder of its own, such as \"out\"",
-                self.config.sources
-            )));
-        }
-        if let Some((_, file)) = self
-            .corpus
-            .files()
-            .find(|(_, file)| holds(&outs, &forms(&file.path)))
-        {
-            return Err(refuse(format!(
-                "the output folder holds {}, a page of the project; build replaces the output folder whole",
-                file.rel
-            )));
-        }
-        let inside = outs.iter().zip(&roots).all(|(o, r)| within(o, r));
-        if !inside && !self.config.out_outside_root {
-            return Err(refuse(
-                "the output folder is outside the project folder; set `out-outside-root = true` in errdocs.toml if that is meant".into(),
-            ));
-        }
-        // Said here, with the line of `out`, rather than by the writer,
-        // which knows only the path.
-        if std::fs::metadata(&out).is_ok_and(|m| !m.is_dir()) {
-            return Err(refuse(
-                "names a file, not a folder; build writes its outputs into a folder: name a folder of its own, such as \"out\"".into(),
-            ));
-        }
-        Ok(out)
+        checked_out_dir(&self.root, &self.config, &self.corpus)
     }
 
     /// Renders every output file in memory.

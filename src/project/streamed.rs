@@ -68,9 +68,10 @@ struct Settings<'a> {
     /// document's files are then ingested, and its rules run, side by
     /// side.
     split_documents: bool,
-    /// Where the records' entries are written, for [`Kept::Spilled`]; for
-    /// [`Kept::WhatPairsRead`], `None`.
+    /// Where the records' entries are written, for [`Kept::Spilled`].
     spill: Option<&'a Spill>,
+    /// True for [`Kept::Whole`]: records are kept whole.
+    whole: bool,
     /// The rank of the first document that could not be read, so far
     /// (`usize::MAX` while none): the documents after it are not read.
     first_failure: &'a AtomicUsize,
@@ -87,6 +88,9 @@ impl Settings<'_> {
 /// checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kept {
+    /// The whole dataset, in memory, for `build --check`, which compares
+    /// the outputs and writes nothing.
+    Whole,
     /// Only what the rules that compare documents read
     /// ([`check::counterparts::what_pairs_read`]), for `check`.
     WhatPairsRead,
@@ -121,8 +125,18 @@ impl Project {
     /// its document finished, in a temporary file (see
     /// [`crate::emit::spill`]), from which [`Project::render_outputs`] and
     /// [`Project::build_finishing`] write the outputs.
+    ///
+    /// The output folder is checked first ([`Project::checked_out_dir`]),
+    /// and the temporary file made in the folder that holds it (its
+    /// nearest existing ancestor): `build` writes nowhere else.
     pub fn load_documents(root: &Path) -> Result<(Project, UnfinishedCheck)> {
         Self::load_streamed(root, Kept::Spilled)
+    }
+
+    /// [`Project::load_documents`], keeping the whole dataset in memory
+    /// rather than on disk: for `build --check`, which writes nothing.
+    pub fn load_documents_in_memory(root: &Path) -> Result<(Project, UnfinishedCheck)> {
+        Self::load_streamed(root, Kept::Whole)
     }
 
     /// Reads the project at `root` one document at a time, keeping `kept`
@@ -160,13 +174,13 @@ impl Project {
         // without checking the rest of a large corpus), those before it
         // are, in case one of them fails too.
         let first_failure = AtomicUsize::new(usize::MAX);
-        // Beside the output folder, which `build` writes anyway, rather than
+        // Beside the output folder, once `build` may write it, rather than
         // in a temporary folder that may be memory.
         let spill = match kept {
-            Kept::WhatPairsRead => None,
+            Kept::Whole | Kept::WhatPairsRead => None,
             Kept::Spilled => {
-                let out = config.out_dir(root);
-                let dir = out.parent().filter(|d| d.is_dir()).unwrap_or(root);
+                let out = super::checked_out_dir(root, &config, &corpus)?;
+                let dir = out.ancestors().skip(1).find(|d| d.is_dir()).unwrap_or(root);
                 Some(Spill::create(dir)?)
             }
         };
@@ -176,6 +190,7 @@ impl Project {
             board: &board,
             verdicts: &verdicts,
             split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
+            whole: kept == Kept::Whole,
             spill: spill.as_ref(),
             first_failure: &first_failure,
         };
@@ -245,9 +260,10 @@ impl Project {
         let mut normalized = normalize::assemble(summaries, counts, parts);
         // Counted before the records were cut.
         normalized.dataset.stats.rows_in_records = rows_in_records;
-        let dataset_form = match spill {
-            None => super::DatasetForm::Cut,
-            Some(spill) => super::DatasetForm::Spilled(spill.finish(spilled)?),
+        let dataset_form = match (kept, spill) {
+            (_, Some(spill)) => super::DatasetForm::Spilled(spill.finish(spilled)?),
+            (Kept::Whole, None) => super::DatasetForm::Whole,
+            (_, None) => super::DatasetForm::Cut,
         };
         let project = Project {
             source_index: super::index_by_path(&sources),
@@ -496,8 +512,12 @@ fn finish_document(
         Some(spill) => Some(spill.write_document(&dataset.records)?),
         None => None,
     };
-    let records = check::counterparts::what_pairs_read(dataset.records);
-    let part = if spilled.is_some() {
+    let records = if settings.whole {
+        dataset.records
+    } else {
+        check::counterparts::what_pairs_read(dataset.records)
+    };
+    let part = if settings.whole || spilled.is_some() {
         DocumentPart {
             records,
             unresolved,
