@@ -1,6 +1,5 @@
 //! `counterpart-number-mismatch`: numbers that disagree between counterparts.
 
-
 use crate::check::context::Context;
 use crate::check::counterparts::{
     CounterpartPair, description_place, record_place, source_description,
