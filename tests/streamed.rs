@@ -455,7 +455,17 @@ fn records_that_share_a_code_cell_wait_for_the_pairs_each_for_itself() {
 #[test]
 fn build_writes_from_disk_what_the_whole_dataset_renders() {
     let root = common::repo_root();
-    for sources in [root.join("sources"), root.join("tests/fixtures/corpus")] {
+    // And a page without a code table: no records, on disk or anywhere.
+    let without_codes = common::project_with(&[(
+        "doc/en-us.md",
+        b"# Troubleshooting\n\n| Step | What to do |\n|---|---|\n| 1 | Restart |\n",
+    )]);
+    let mut record_counts = Vec::new();
+    for sources in [
+        root.join("sources"),
+        root.join("tests/fixtures/corpus"),
+        without_codes.path().to_path_buf(),
+    ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = format!("sources = {:?}\n", sources.display().to_string());
         std::fs::write(dir.path().join("errdocs.toml"), config).expect("write config");
@@ -464,6 +474,8 @@ fn build_writes_from_disk_what_the_whole_dataset_renders() {
             .render_outputs()
             .expect("renders");
         let (project, unfinished) = Project::load_documents(dir.path()).expect("loads");
+        assert_eq!(project.render_outputs().expect("renders"), whole);
+        record_counts.push(project.dataset.records.len());
         let (_, written) = project.build_finishing(unfinished).expect("builds");
         assert_eq!(
             written.len(),
@@ -486,6 +498,8 @@ fn build_writes_from_disk_what_the_whole_dataset_renders() {
         left.sort();
         assert_eq!(left, ["errdocs.toml", "out"]);
     }
+    assert_eq!(record_counts[2], 0, "{record_counts:?}");
+    assert!(record_counts[1] > record_counts[0], "{record_counts:?}");
 }
 
 /// `build` checks where it may write before it reads a page: an output

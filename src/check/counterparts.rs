@@ -295,6 +295,9 @@ struct DescriptionIndex<'a> {
 }
 
 impl<'a> DescriptionIndex<'a> {
+    /// The index of `records`, which must be in the order of the one slice
+    /// they are in (by address): [`DescriptionIndex::words_of`] finds a
+    /// record by its address.
     fn new(records: impl Iterator<Item = &'a Record>, ids: &mut WordIds) -> Self {
         let entries: Vec<(&Record, Vec<u32>)> = records
             .map(|r| (r, ids.of(source_description(r))))

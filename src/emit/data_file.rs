@@ -52,11 +52,10 @@ impl DataFile {
     }
 
     /// Renders the file for a dataset of whole records in memory.
-    pub fn render_whole(&self, dataset: &Dataset) -> Vec<u8> {
+    pub fn render_whole(&self, dataset: &Dataset) -> std::io::Result<Vec<u8>> {
         let mut out = Vec::new();
-        // Writing to a `Vec` cannot fail.
-        let _ = self.write_whole(dataset, &mut out);
-        out
+        self.write_whole(dataset, &mut out)?;
+        Ok(out)
     }
 }
 
@@ -96,8 +95,13 @@ pub fn write_spilled(
         {
             spliced.clear();
             spliced.extend_from_slice(file.separators[usize::from(index > 0)]);
-            let rendered = entries.get(range).unwrap_or_default();
-            let slot = slot.min(rendered.len());
+            let rendered = entries
+                .get(range)
+                .filter(|entry| slot <= entry.len())
+                .ok_or_else(|| {
+                    let message = format!("internal error: record {index}'s entries do not fit");
+                    (None, std::io::Error::other(message))
+                })?;
             entry::splice(file.kind, rendered, slot, record.counterpart, &mut spliced);
             out.write_all(&spliced).map_err(|e| (Some(at), e))?;
         }

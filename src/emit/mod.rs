@@ -32,16 +32,6 @@ pub enum DatasetOutput<'a> {
     Spilled(&'a Dataset, &'a SpilledDataset),
 }
 
-impl<'a> DatasetOutput<'a> {
-    /// The dataset: its documents, statistics and unresolved rows, and its
-    /// records (whole or cut).
-    pub fn dataset(&self) -> &'a Dataset {
-        match self {
-            DatasetOutput::Whole(dataset) | DatasetOutput::Spilled(dataset, _) => dataset,
-        }
-    }
-}
-
 /// One output file: its name inside `out/` and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -56,18 +46,23 @@ pub struct OutputFile {
 /// much of a build's time).
 pub fn render(source: DatasetOutput) -> Result<Vec<OutputFile>> {
     match source {
-        DatasetOutput::Whole(dataset) => Ok(std::thread::scope(|scope| {
+        DatasetOutput::Whole(dataset) => std::thread::scope(|scope| {
             let handles: Vec<_> = DATA_FILES
                 .iter()
                 .map(|file| {
-                    scope.spawn(move || OutputFile {
-                        name: file.name,
-                        bytes: file.render_whole(dataset),
+                    scope.spawn(move || {
+                        let bytes = file
+                            .render_whole(dataset)
+                            .map_err(|e| Error::io(Path::new(file.name), e))?;
+                        Ok(OutputFile {
+                            name: file.name,
+                            bytes,
+                        })
                     })
                 })
                 .collect();
             handles.into_iter().map(join).collect()
-        })),
+        }),
         DatasetOutput::Spilled(dataset, spilled) => {
             let mut bytes: [Vec<u8>; 4] = Default::default();
             {
@@ -93,7 +88,9 @@ pub fn render(source: DatasetOutput) -> Result<Vec<OutputFile>> {
 }
 
 /// Renders every output and writes the whole set into `dir` as one step:
-/// each output on its own thread, straight into a new folder beside `dir`,
+/// from a whole dataset each output on its own thread, from a spilled one
+/// the four together (see [`DatasetOutput`]), straight into a new folder
+/// beside `dir`,
 /// which replaces `dir` only when all are written (see [`outdir`]); a
 /// failure leaves the previous outputs as they were. Returns the paths
 /// written.
@@ -115,8 +112,8 @@ pub fn render_and_write<T: Send>(
     };
     let (mut staged, value) = std::thread::scope(|scope| {
         let extra = scope.spawn(|| extra(&stager));
-        // Each output streams into its file: a large corpus's outputs are
-        // several times its size, and need not be in memory.
+        // The outputs stream into their files: a large corpus's outputs
+        // are several times its size, and need not be in memory.
         let staged: Vec<Result<&'static str>> = match source {
             DatasetOutput::Whole(dataset) => {
                 let handles: Vec<_> = DATA_FILES

@@ -246,7 +246,8 @@ pub(super) const DATA_FILE: DataFile = DataFile {
 
 /// Renders the Rust module.
 pub fn render(dataset: &Dataset) -> String {
-    String::from_utf8_lossy(&DATA_FILE.render_whole(dataset)).into_owned()
+    // Only the CSV writer can fail, and not the Rust module's.
+    String::from_utf8_lossy(&DATA_FILE.render_whole(dataset).unwrap_or_default()).into_owned()
 }
 
 /// Writes text made by `write` to `out` a chunk at a time, without holding

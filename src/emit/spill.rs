@@ -2,8 +2,9 @@
 //! need not hold the dataset: each record's entries (see [`super::entry`])
 //! are appended to a temporary file, and only a small index of them is
 //! kept. Once every document is read the index is sorted into the
-//! dataset's order, and each output reads its entries back in that order,
-//! putting in the counterparts, which only the whole dataset knows.
+//! dataset's order, and each record's entries are read back in that order
+//! (once for the four files, see [`super::data_file`]), the counterparts,
+//! which only the whole dataset knows, put in.
 //!
 //! The file has no name (on Linux it never has one where the file system
 //! allows; elsewhere it is removed as soon as it is made), so a run that
@@ -76,7 +77,11 @@ impl Spill {
     /// folder, which `build` writes anyway (not the system's temporary
     /// folder, which may be memory, or too small).
     pub fn create(dir: &Path) -> Result<Spill> {
-        let file = tempfile::tempfile_in(dir).map_err(|e| spill_error(dir, e))?;
+        let file = tempfile::tempfile_in(dir).map_err(|e| {
+            let hint =
+                format!("{e}; build needs to write in the folder that holds the output folder");
+            spill_error(dir, std::io::Error::new(e.kind(), hint))
+        })?;
         let dir = dir.to_path_buf();
         Ok(Spill {
             file: Mutex::new((file, 0)),
@@ -252,7 +257,7 @@ fn spill_error(dir: &Path, error: std::io::Error) -> Error {
         source: std::io::Error::new(
             error.kind(),
             format!(
-                "errdocs's temporary file in this folder (the records, until they are written to the output folder): {error}; build needs to write in the folder that holds the output folder"
+                "errdocs's temporary file in this folder (the records, until they are written to the output folder): {error}"
             ),
         ),
     }

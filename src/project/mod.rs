@@ -24,9 +24,10 @@ pub use streamed::UnfinishedCheck;
 
 /// A loaded project: every file read, ingested and normalized. A project
 /// read one document at a time ([`Project::load_documents`],
-/// [`Project::load_checked`]) keeps the dataset (its records cut to what
-/// the check's last step read; for `build`, their entries in the outputs
-/// on disk), the settings and the files' identities only: its
+/// [`Project::load_checked`], [`Project::load_documents_in_memory`])
+/// keeps the dataset (its records cut to what the check's last step read,
+/// and for `build` their entries in the outputs on disk; whole for `build
+/// --check`), the settings and the files' identities only: its
 /// [`Project::files`] are empty, so checking it again, fixing it or
 /// planning SARIF's fixes needs [`Project::load`].
 #[derive(Debug)]
@@ -504,7 +505,7 @@ impl Project {
             DatasetForm::Whole => Ok(emit::DatasetOutput::Whole(&self.dataset)),
             DatasetForm::Spilled(spilled) => Ok(emit::DatasetOutput::Spilled(&self.dataset, spilled)),
             DatasetForm::Cut => Err(Error::Usage(
-                "this project was read for `check`, which keeps only part of the dataset: load it with Project::load or Project::load_documents to write the dataset".into(),
+                "this project was read for `check`, which keeps only part of the dataset: load it with Project::load, Project::load_documents or Project::load_documents_in_memory to write the dataset".into(),
             )),
         }
     }

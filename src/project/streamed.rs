@@ -68,10 +68,10 @@ struct Settings<'a> {
     /// document's files are then ingested, and its rules run, side by
     /// side.
     split_documents: bool,
+    /// What is kept of each document's records.
+    kept: Kept,
     /// Where the records' entries are written, for [`Kept::Spilled`].
     spill: Option<&'a Spill>,
-    /// True for [`Kept::Whole`]: records are kept whole.
-    whole: bool,
     /// The rank of the first document that could not be read, so far
     /// (`usize::MAX` while none): the documents after it are not read.
     first_failure: &'a AtomicUsize,
@@ -190,7 +190,7 @@ impl Project {
             board: &board,
             verdicts: &verdicts,
             split_documents: corpus.documents.len() < 4 * crate::threads::cores(),
-            whole: kept == Kept::Whole,
+            kept,
             spill: spill.as_ref(),
             first_failure: &first_failure,
         };
@@ -512,12 +512,13 @@ fn finish_document(
         Some(spill) => Some(spill.write_document(&dataset.records)?),
         None => None,
     };
-    let records = if settings.whole {
-        dataset.records
-    } else {
-        check::counterparts::what_pairs_read(dataset.records)
+    let records = match settings.kept {
+        Kept::Whole => dataset.records,
+        Kept::WhatPairsRead | Kept::Spilled => {
+            check::counterparts::what_pairs_read(dataset.records)
+        }
     };
-    let part = if settings.whole || spilled.is_some() {
+    let part = if settings.kept != Kept::WhatPairsRead {
         DocumentPart {
             records,
             unresolved,

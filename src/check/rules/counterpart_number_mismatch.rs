@@ -136,6 +136,7 @@ fn row_index(records: &[Record]) -> RowIndex<'_> {
     // No two records share a source row (one row makes at most one
     // record), so the keys are unique.
     index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    debug_assert!(index.windows(2).all(|w| w[0].0 != w[1].0), "unique rows");
     index
 }
 
