@@ -26,6 +26,16 @@ pub static RULE: Rule = Rule {
 /// `counterpart-description-mismatch`).
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let counterparts = ctx.counterparts();
+    // Sized once: on a corpus of copies a divergent pair repeats in every
+    // copy (tens of thousands of findings, folded together later), and a
+    // vector grown by doubling would hold half as much again, at the last
+    // step, the peak.
+    let divergent = counterparts
+        .description_verdicts()
+        .iter()
+        .filter(|v| matches!(v, DescriptionVerdict::Divergent))
+        .count();
+    out.reserve_exact(divergent);
     for (&CounterpartPair { wu, om }, verdict) in counterparts
         .pairs
         .iter()
