@@ -87,7 +87,7 @@ fn main() {
     let records = old.records.len();
     let descriptions: usize = old.records.iter().map(|r| r.descriptions.len()).sum();
     let new = reworded(&old);
-    let dataset_json = errdocs::emit::json::render(&project.dataset);
+    let dataset_json = errdocs::emit::render_json(&project.dataset);
     println!(
         "  {documents} documents, {records} records, {descriptions} descriptions, all reworded"
     );

@@ -408,7 +408,7 @@ fn front_matter_and_tables_are_document_changes() {
 fn a_dataset_file_and_a_project_compare_like_two_projects() {
     let pair = pair("mixed");
     let expected = pair.with_diff(|diff| format!("{diff:?}"));
-    let old_file = errdocs::emit::json::render(&pair.old.dataset);
+    let old_file = errdocs::emit::render_json(&pair.old.dataset);
     let old = errdocs::diff::Snapshot::from_json(&old_file, "old.json".as_ref()).unwrap();
     let new = errdocs::diff::Snapshot::from_dataset(&pair.new.dataset);
     let mixed = errdocs::diff::compare(&old, &new);

@@ -16,7 +16,7 @@ fn a_dataset_file_and_the_dataset_in_memory_give_the_same_snapshot() {
     let in_memory = Snapshot::from_dataset(&project.dataset);
     // The committed out/ is current (tests/outputs.rs holds it to that);
     // render it again all the same, so this test does not depend on it.
-    let bytes = errdocs::emit::json::render(&project.dataset);
+    let bytes = errdocs::emit::render_json(&project.dataset);
     let from_file = Snapshot::from_json(&bytes, Path::new("error-codes.json")).unwrap();
     assert_eq!(in_memory.records.len(), project.dataset.records.len());
     assert_eq!(in_memory.documents.len(), project.dataset.documents.len());

@@ -75,7 +75,7 @@ fn hostile_dataset() -> Dataset {
 
 #[test]
 fn hostile_descriptions_compile_with_deny_warnings() {
-    let source = errdocs::emit::rust::render(&hostile_dataset());
+    let source = errdocs::emit::render_rust(&hostile_dataset());
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("error_codes.rs");
     std::fs::write(&lib, &source).unwrap();

@@ -5,8 +5,9 @@
 
 use std::fmt::Write as _;
 
-use super::data_file::DataFile;
-use super::entry::{CsvRows, EntryKind};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use crate::model::Record;
 
 /// One row per record.
@@ -36,29 +37,87 @@ fn write_display<W: std::io::Write>(
 }
 
 /// The header row of `error-codes.csv`.
-const CODES_HEADER: &[u8] =
+pub(super) const CODES_HEADER: &[u8] =
     b"code,value,decimal,name,severity,facility,family,document,section,counterpart,repaired,file,line,column\r\n";
 
 /// The header row of `descriptions.csv`.
-const DESCRIPTIONS_HEADER: &[u8] = b"document,code,name,locale,description,file,line\r\n";
+pub(super) const DESCRIPTIONS_HEADER: &[u8] =
+    b"document,code,name,locale,description,file,line\r\n";
 
-/// `error-codes.csv`.
-pub(super) const CODES_DATA_FILE: DataFile = DataFile {
-    name: CODES_FILE_NAME,
-    kind: EntryKind::Codes,
-    begin: |_, out| out.write_all(CODES_HEADER),
-    separators: [b"", b""],
-    end: |_, _, _| Ok(()),
-};
+/// A CSV writer into memory, whose rows are taken out entry by entry.
+pub(super) struct CsvRows {
+    writer: csv::Writer<SharedBytes>,
+    /// What the writer has written, taken after each entry.
+    bytes: SharedBytes,
+}
 
-/// `descriptions.csv`.
-pub(super) const DESCRIPTIONS_DATA_FILE: DataFile = DataFile {
-    name: DESCRIPTIONS_FILE_NAME,
-    kind: EntryKind::Descriptions,
-    begin: |_, out| out.write_all(DESCRIPTIONS_HEADER),
-    separators: [b"", b""],
-    end: |_, _, _| Ok(()),
-};
+impl Default for CsvRows {
+    fn default() -> Self {
+        let bytes = SharedBytes::default();
+        CsvRows {
+            // Flexible: the writer writes rows of both CSV files.
+            writer: csv::WriterBuilder::new()
+                .flexible(true)
+                .terminator(csv::Terminator::CRLF)
+                .buffer_capacity(4096)
+                .from_writer(bytes.clone()),
+            bytes,
+        }
+    }
+}
+
+/// Bytes that a CSV writer writes and its owner reads: the writer owns what
+/// it writes to, and lends it only to be read (`get_ref`), where the bytes
+/// of each entry must be taken out and the buffer emptied.
+#[derive(Clone, Default)]
+struct SharedBytes(Rc<RefCell<Vec<u8>>>);
+
+impl std::io::Write for SharedBytes {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl CsvRows {
+    /// The writer.
+    fn writer(&mut self) -> &mut csv::Writer<SharedBytes> {
+        &mut self.writer
+    }
+
+    /// How many bytes of the entry have been written.
+    fn written(&mut self) -> csv::Result<usize> {
+        self.writer.flush()?;
+        Ok(self.bytes.0.borrow().len())
+    }
+
+    /// Runs `write`, appends what it wrote to `out`, and returns the offset
+    /// in `out` of the position `write` returns (an offset in what it
+    /// wrote). The writer's errors are passed on, though writing into
+    /// memory cannot fail and rows of any length are allowed.
+    pub(super) fn take(
+        &mut self,
+        out: &mut Vec<u8>,
+        write: impl FnOnce(&mut CsvRows) -> csv::Result<usize>,
+    ) -> std::io::Result<usize> {
+        let start = out.len();
+        let written = write(self).and_then(|at| {
+            self.writer.flush()?;
+            Ok(at)
+        });
+        // Taken out whatever happened: an error stops the run.
+        let mut bytes = self.bytes.0.borrow_mut();
+        out.extend_from_slice(&bytes);
+        bytes.clear();
+        written
+            .map(|at| start + at)
+            .map_err(|e| std::io::Error::other(format!("could not write CSV: {e}")))
+    }
+}
 
 /// Writes `record`'s row of `error-codes.csv`, its counterpart left empty,
 /// and returns where the counterpart goes (see [`super::entry`]).

@@ -26,12 +26,43 @@ pub struct DataFile {
 }
 
 /// Every data file, in [`EntryKind::ALL`]'s order.
-pub const DATA_FILES: [DataFile; 4] = [
-    super::json::DATA_FILE,
-    super::csv::CODES_DATA_FILE,
-    super::csv::DESCRIPTIONS_DATA_FILE,
-    super::rust::DATA_FILE,
-];
+pub const DATA_FILES: [DataFile; 4] = [JSON, CODES_CSV, DESCRIPTIONS_CSV, RUST];
+
+/// `error-codes.json`.
+pub const JSON: DataFile = DataFile {
+    name: super::json::FILE_NAME,
+    kind: EntryKind::Json,
+    begin: super::json::begin,
+    separators: super::json::SEPARATORS,
+    end: super::json::end,
+};
+
+/// `error-codes.csv`.
+pub const CODES_CSV: DataFile = DataFile {
+    name: super::csv::CODES_FILE_NAME,
+    kind: EntryKind::Codes,
+    begin: |_, out| out.write_all(super::csv::CODES_HEADER),
+    separators: [b"", b""],
+    end: |_, _, _| Ok(()),
+};
+
+/// `descriptions.csv`.
+pub const DESCRIPTIONS_CSV: DataFile = DataFile {
+    name: super::csv::DESCRIPTIONS_FILE_NAME,
+    kind: EntryKind::Descriptions,
+    begin: |_, out| out.write_all(super::csv::DESCRIPTIONS_HEADER),
+    separators: [b"", b""],
+    end: |_, _, _| Ok(()),
+};
+
+/// `error_codes.rs`.
+pub const RUST: DataFile = DataFile {
+    name: super::rust::FILE_NAME,
+    kind: EntryKind::Rust,
+    begin: super::rust::write_begin,
+    separators: [b"", b""],
+    end: |dataset, _, out| super::rust::write_end(dataset, out),
+};
 
 impl DataFile {
     /// Writes the file for a dataset of whole records, rendering each

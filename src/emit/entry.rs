@@ -7,9 +7,7 @@
 //! document's entries as it finishes and frees its records (see
 //! [`super::spill`]).
 
-use std::cell::RefCell;
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use crate::model::{HResult, Record};
 
@@ -43,44 +41,10 @@ impl EntryKind {
 
 /// Renders entries into byte buffers, reusing its CSV writer and scratch
 /// text from one record to the next.
+#[derive(Default)]
 pub struct EntryRenderer {
-    csv: csv::Writer<SharedBytes>,
-    /// What the CSV writer has written, taken after each entry.
-    csv_bytes: SharedBytes,
+    csv: super::csv::CsvRows,
     scratch: String,
-}
-
-impl Default for EntryRenderer {
-    fn default() -> Self {
-        let csv_bytes = SharedBytes::default();
-        EntryRenderer {
-            // Flexible: the writer writes rows of both CSV files.
-            csv: csv::WriterBuilder::new()
-                .flexible(true)
-                .terminator(csv::Terminator::CRLF)
-                .buffer_capacity(4096)
-                .from_writer(csv_bytes.clone()),
-            csv_bytes,
-            scratch: String::new(),
-        }
-    }
-}
-
-/// Bytes that a CSV writer writes and its owner reads: the writer owns what
-/// it writes to, and lends it only to be read (`get_ref`), where the bytes
-/// of each entry must be taken out and the buffer emptied.
-#[derive(Clone, Default)]
-struct SharedBytes(Rc<RefCell<Vec<u8>>>);
-
-impl std::io::Write for SharedBytes {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 impl EntryRenderer {
@@ -95,65 +59,20 @@ impl EntryRenderer {
         record: &Record,
         out: &mut Vec<u8>,
     ) -> std::io::Result<usize> {
+        let scratch = &mut self.scratch;
         match kind {
             EntryKind::Json => Ok(super::json::render_entry(record, out)),
-            EntryKind::Codes => self.csv_rows(out, |csv, scratch| {
-                super::csv::write_code_row(csv, scratch, record)
+            EntryKind::Codes => self.csv.take(out, |rows| {
+                super::csv::write_code_row(rows, scratch, record)
             }),
             EntryKind::Descriptions => {
-                self.csv_rows(out, |csv, scratch| {
-                    super::csv::write_description_rows(csv, scratch, record).map(|()| 0)
+                self.csv.take(out, |rows| {
+                    super::csv::write_description_rows(rows, scratch, record).map(|()| 0)
                 })?;
                 Ok(out.len())
             }
             EntryKind::Rust => Ok(super::rust::render_entry(record, out)),
         }
-    }
-
-    /// Runs `write` on the CSV writer, appends what it wrote to `out`, and
-    /// returns the offset in `out` of the position `write` returns (an
-    /// offset in what it wrote).
-    fn csv_rows(
-        &mut self,
-        out: &mut Vec<u8>,
-        write: impl FnOnce(&mut CsvRows, &mut String) -> csv::Result<usize>,
-    ) -> std::io::Result<usize> {
-        let start = out.len();
-        let mut rows = CsvRows {
-            writer: &mut self.csv,
-            bytes: &self.csv_bytes,
-        };
-        let written = write(&mut rows, &mut self.scratch).and_then(|at| {
-            self.csv.flush()?;
-            Ok(at)
-        });
-        // Taken out whatever happened: the next entry starts empty.
-        let mut bytes = self.csv_bytes.0.borrow_mut();
-        out.extend_from_slice(&bytes);
-        bytes.clear();
-        written
-            .map(|at| start + at)
-            .map_err(|e| std::io::Error::other(format!("could not write CSV: {e}")))
-    }
-}
-
-/// A CSV writer into memory, which can say how much of an entry it has
-/// written.
-pub struct CsvRows<'a> {
-    writer: &'a mut csv::Writer<SharedBytes>,
-    bytes: &'a SharedBytes,
-}
-
-impl<'a> CsvRows<'a> {
-    /// The writer.
-    pub(super) fn writer(&mut self) -> &mut csv::Writer<impl std::io::Write + use<'a>> {
-        &mut *self.writer
-    }
-
-    /// How many bytes of the entry have been written.
-    pub fn written(&mut self) -> csv::Result<usize> {
-        self.writer.flush()?;
-        Ok(self.bytes.0.borrow().len())
     }
 }
 

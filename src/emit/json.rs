@@ -6,8 +6,6 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::data_file::DataFile;
-use super::entry::EntryKind;
 use crate::model::{Dataset, LocaleMap, Normalization, RawText, Record, Repair, RowSource};
 
 /// The file name inside `out/`.
@@ -130,26 +128,14 @@ pub(super) fn render_entry(record: &Record, out: &mut Vec<u8>) -> usize {
     slot
 }
 
-/// `error-codes.json`, written with one record (and one document, one
-/// unresolved row) per line: small enough to write fast, and a change to a
-/// record is a change to one line of a diff.
-pub(super) const DATA_FILE: DataFile = DataFile {
-    name: FILE_NAME,
-    kind: EntryKind::Json,
-    begin,
-    separators: [b"\n    ", b",\n    "],
-    end,
-};
-
-/// Renders the dataset as JSON: one record (and one document, one
-/// unresolved row) per line.
-pub fn render(dataset: &Dataset) -> Vec<u8> {
-    // Only the CSV writer can fail, and not the JSON's.
-    DATA_FILE.render_whole(dataset).unwrap_or_default()
-}
+/// The file is written with one record (and one document, one unresolved
+/// row) per line: small enough to write fast, and a change to a record is
+/// a change to one line of a diff. What is written before each record's
+/// line, the first and the others.
+pub(super) const SEPARATORS: [&[u8]; 2] = [b"\n    ", b",\n    "];
 
 /// Everything before the records.
-fn begin(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(super) fn begin(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(b"{\n")?;
     out.write_all(format!("  \"format_version\": {FORMAT_VERSION},\n").as_bytes())?;
     out.write_all(b"  \"stats\": ")?;
@@ -159,8 +145,12 @@ fn begin(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()>
     out.write_all(b",\n  \"records\": [")
 }
 
-/// Everything after the records.
-fn end(dataset: &Dataset, empty: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Everything after the records (`empty`: there were none).
+pub(super) fn end(
+    dataset: &Dataset,
+    empty: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     out.write_all(if empty { b"]" } else { b"\n  ]" })?;
     out.write_all(b",\n")?;
     write_lines(out, "unresolved", dataset.unresolved.iter())?;

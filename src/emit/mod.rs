@@ -41,6 +41,18 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// Renders the dataset as `error-codes.json`, in memory.
+pub fn render_json(dataset: &Dataset) -> Vec<u8> {
+    // Only the CSV writer can fail, and not the JSON's.
+    data_file::JSON.render_whole(dataset).unwrap_or_default()
+}
+
+/// Renders the dataset as `error_codes.rs`, in memory.
+pub fn render_rust(dataset: &Dataset) -> String {
+    // Only the CSV writer can fail, and not the Rust module's.
+    String::from_utf8_lossy(&data_file::RUST.render_whole(dataset).unwrap_or_default()).into_owned()
+}
+
 /// Renders every dataset output in memory: from a whole dataset each on
 /// its own thread (they are independent, and on a large corpus they are
 /// much of a build's time).

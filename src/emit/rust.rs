@@ -5,8 +5,6 @@
 
 use std::fmt::Write;
 
-use super::data_file::DataFile;
-use super::entry::EntryKind;
 use crate::model::Dataset;
 
 /// The file name inside `out/`.
@@ -234,20 +232,16 @@ pub fn is_constant_name(name: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// `error_codes.rs`: the prelude and the `codes` module, the table of
-/// every record, and the index by name.
-pub(super) const DATA_FILE: DataFile = DataFile {
-    name: FILE_NAME,
-    kind: EntryKind::Rust,
-    begin: |dataset, out| in_chunks(out, |text| begin(dataset, text)),
-    separators: [b"", b""],
-    end: |dataset, _, out| in_chunks(out, |text| end(dataset, text)),
-};
+/// The module before its table's entries: the prelude, the `codes`
+/// module and the start of the table.
+pub(super) fn write_begin(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    in_chunks(out, |text| begin(dataset, text))
+}
 
-/// Renders the Rust module.
-pub fn render(dataset: &Dataset) -> String {
-    // Only the CSV writer can fail, and not the Rust module's.
-    String::from_utf8_lossy(&DATA_FILE.render_whole(dataset).unwrap_or_default()).into_owned()
+/// The module after its table's entries: the end of the table and the
+/// index by name.
+pub(super) fn write_end(dataset: &Dataset, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    in_chunks(out, |text| end(dataset, text))
 }
 
 /// Writes text made by `write` to `out` a chunk at a time, without holding
