@@ -355,10 +355,10 @@ fn run(cli: Cli) -> errdocs::Result<ExitCode> {
         }
         Command::Rules => {
             let config = errdocs::config::Config::load(&cli.root, &errdocs::check::rule_ids())?;
-            commands::rules::run(&config);
+            commands::rules::run(&config)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { rule } => Ok(commands::explain::run(&rule, &cli.root)),
+        Command::Explain { rule } => commands::explain::run(&rule, &cli.root),
         Command::Lookup {
             queries,
             format,

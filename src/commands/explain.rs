@@ -3,15 +3,15 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::say;
+use super::{print_text, push_line};
 use crate::check::{registry, rule};
 use crate::config::Config;
 use crate::diagnostic::Applicability;
 
 /// Explains the rule `id`; exit 2, with the rules it may have meant, when
 /// there is none. `root` is the project whose setting of the rule is shown,
-/// where there is one.
-pub fn run(id: &str, root: &Path) -> ExitCode {
+/// where there is one. An error writing to standard output is an error.
+pub fn run(id: &str, root: &Path) -> crate::Result<ExitCode> {
     let id = id.trim().to_ascii_lowercase();
     let id = id.as_str();
     let Some(rule) = rule(id) else {
@@ -31,8 +31,9 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
             eprintln!("did you mean: {}", near.join(", "));
         }
         eprintln!("`errdocs rules` lists every rule");
-        return ExitCode::from(2);
+        return Ok(ExitCode::from(2));
     };
+    let mut text = String::new();
     // The project's setting too, where there is a project and it differs.
     let ids = crate::check::rule_ids();
     let configured = Config::load(root, &ids)
@@ -46,17 +47,17 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
         ),
         _ => rule.severity.to_string(),
     };
-    say(&format!(
+    push_line(&mut text, &format!(
         "{} ({severity}; tags: {})\n",
         rule.id,
         rule.tags.join(", ")
     ));
-    say(&format!("{}\n", rule.summary));
-    say(&format!("{}\n", rule.explanation));
+    push_line(&mut text, &format!("{}\n", rule.summary));
+    push_line(&mut text, &format!("{}\n", rule.explanation));
     if rule.has_tag("reference") {
-        say(&format!("{}\n", reference_note()));
+        push_line(&mut text, &format!("{}\n", reference_note()));
     }
-    say(&format!(
+    push_line(&mut text, &format!(
         "Fixes: {}\n",
         match rule.fix {
             None => "none; the finding says what to check",
@@ -68,19 +69,20 @@ pub fn run(id: &str, root: &Path) -> ExitCode {
                 "display-only: suggestions for a person; `errdocs fix` never applies them",
         }
     ));
-    say("Breaks the rule:\n");
+    push_line(&mut text, "Breaks the rule:\n");
     for line in rule.bad_example.lines() {
-        say(&format!("    {line}"));
+        push_line(&mut text, &format!("    {line}"));
     }
-    say("\nFixed:\n");
+    push_line(&mut text, "\nFixed:\n");
     for line in rule.good_example.lines() {
-        say(&format!("    {line}"));
+        push_line(&mut text, &format!("    {line}"));
     }
-    say(&format!(
+    push_line(&mut text, &format!(
         "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
         rule.id
     ));
-    ExitCode::SUCCESS
+    print_text(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Where the facts of the rules tagged `reference` come from.

@@ -19,6 +19,26 @@ pub fn say(line: &str) {
     let _ = writeln!(std::io::stdout().lock(), "{line}");
 }
 
+/// Writes `text` to standard output, for commands whose output is the
+/// point (`rules`, `explain`): a reader that stopped early (`| head`) is
+/// no error, any other failure (a full disk, a closed descriptor) is.
+pub fn print_text(text: &str) -> crate::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.map_err(|e| crate::Error::io("<stdout>", e)),
+    }
+}
+
+/// Appends `line` and a line break to `text`.
+pub fn push_line(text: &mut String, line: &str) {
+    text.push_str(line);
+    text.push('\n');
+}
+
 /// Whether to colour a report for standard output: only on a terminal, and
 /// never with `NO_COLOR` set (to anything but the empty string).
 pub fn color_on_stdout() -> bool {

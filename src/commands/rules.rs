@@ -1,17 +1,18 @@
 //! `errdocs rules`: every rule, with its severity in this project; and the
 //! README's table of rules, generated from the same registry.
 
-use super::say;
+use super::{print_text, push_line};
 use crate::check::{Rule, registry};
 use crate::config::Config;
 use crate::diagnostic::Applicability;
 
 /// Lists the rules with the severity they have under `config` (`off` for
 /// rules turned off in errdocs.toml).
-pub fn run(config: &Config) {
+pub fn run(config: &Config) -> crate::Result<()> {
+    let mut text = String::new();
     let width = registry().iter().map(|r| r.id.len()).max().unwrap_or(0);
     for rule in registry() {
-        say(&format!(
+        push_line(&mut text, &format!(
             "{:width$}  {:7}  {}  [{}]",
             rule.id,
             config
@@ -21,7 +22,11 @@ pub fn run(config: &Config) {
             rule.tags.join(", ")
         ));
     }
-    say("\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules].");
+    push_line(
+        &mut text,
+        "\n`errdocs explain RULE` explains one; set severities in errdocs.toml under [rules].",
+    );
+    print_text(&text)
 }
 
 /// What a rule's fixes are, in words for people.

@@ -400,8 +400,16 @@ impl Drop for Transaction {
 /// Called under the lock: no other build is running.
 fn recover(names: &Names) -> Result<()> {
     let (staging, old) = names.siblings();
-    if !names.out.exists()
-        && let Some(previous) = old.last()
+    // Only a folder a killed run set aside is put back: a symbolic link
+    // of that name (committed to the repository, say) would make its
+    // target, anywhere, the output folder, and the next set would carry
+    // its files over. Such a link is removed below, its target untouched.
+    let set_aside = old
+        .iter()
+        .rev()
+        .find(|path| fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir()));
+    if fs::symlink_metadata(&names.out).is_err()
+        && let Some(previous) = set_aside
     {
         fs::rename(previous, &names.out).map_err(|e| Error::io(previous, e))?;
     }
@@ -644,6 +652,26 @@ mod tests {
         assert!(!old.exists() && !staged.exists());
         drop(txn);
         assert!(leftovers(&out).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_named_like_an_old_set_is_removed_not_followed() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let elsewhere = tempfile::tempdir().expect("tempdir");
+        fs::write(elsewhere.path().join("secret.txt"), "secret").expect("write");
+        let out = root.path().join("out");
+        let link = root.path().join(".out.old-6");
+        std::os::unix::fs::symlink(elsewhere.path(), &link).expect("symlink");
+        let txn = Transaction::begin(&out).expect("begin");
+        fs::write(txn.staging().join("a.json"), "new").expect("write");
+        txn.commit(&["a.json"]).expect("commit");
+        assert_eq!(files(&out), [("a.json".to_string(), "new".to_string())]);
+        assert!(fs::symlink_metadata(&link).is_err(), "the link is removed");
+        assert_eq!(
+            fs::read_to_string(elsewhere.path().join("secret.txt")).expect("read"),
+            "secret"
+        );
     }
 
     #[test]

@@ -92,6 +92,9 @@ struct Profile {
     /// Cells that are one run of up to eight hex digits without `0x`.
     bare_hex: usize,
     decimal: usize,
+    /// Cells that hold one hex code and a decimal number beside it
+    /// (`87 (0x57)`, a Win32 code written both ways), counted in `hex`.
+    hex_and_decimal: usize,
     identifier: usize,
     /// Cells that begin with a symbolic name, whatever follows it.
     leading_identifier: usize,
@@ -199,6 +202,9 @@ impl Profile {
             }
             if s.has_decimal() {
                 p.decimal += 1;
+            }
+            if s == Shape::Hex && cell.decimal.is_some() {
+                p.hex_and_decimal += 1;
             }
             if cell.leading_identifier {
                 p.leading_identifier += 1;
@@ -559,6 +565,28 @@ fn decide(
         header_roles,
         ColumnRole::Decimal,
     );
+    // No decimal column, but the codes are written both ways in their
+    // cells (`87 (0x57)`): the numbers are the decimal column, so that a
+    // cell whose two forms disagree is reported as a decimal column that
+    // disagrees with its code would be.
+    let decimal_in_code = code_column.filter(|&j| {
+        decimal_column.is_none() && profiles[j].mostly(profiles[j].hex_and_decimal)
+    });
+    if let Some(j) = decimal_in_code {
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Number,
+            role: ColumnRole::Decimal,
+            reason: format!(
+                "{}: the numbers are read as the decimal column",
+                of(
+                    profiles[j].hex_and_decimal,
+                    profiles[j].non_empty,
+                    "a decimal number and a hex code"
+                )
+            ),
+        });
+    }
     if let Some(j) = decimal_column {
         taken[j] = true;
         let p = &profiles[j];

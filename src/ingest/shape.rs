@@ -416,17 +416,47 @@ pub fn note_after_code(text: &str) -> Option<Range<usize>> {
 /// or a directional mark) is looked at: this is asked of every cell, most
 /// of them descriptions that begin with a word.
 fn note_start(text: &str) -> Option<usize> {
-    let first = text.trim_start().chars().next()?;
+    let trimmed = text.trim_start();
+    let first = trimmed.chars().next()?;
     if first.is_alphanumeric() && !first.is_ascii_digit() && !matches!(first, 'x' | 'X') {
-        return None;
+        // A code under a label (`Error 0x80070057 (hex)`, `HRESULT
+        // 0x80070057 - see below`) begins like a code after one word.
+        let (_, after) = trimmed.split_once(char::is_whitespace)?;
+        if !after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
     }
     bracketed_note(text).or_else(|| dashed_note(text))
 }
 
-/// The one hex code that `text[..at]` holds, if that is all it holds.
+/// The one hex code that `text[..at]` holds, if that is all it holds but
+/// a label before it (`Error 0x80070057`).
 fn lone_code(text: &str, at: usize) -> Option<Spanned> {
-    let mut code = read_words(text.get(..at)?, false);
-    (code.shape == Shape::Hex && code.tokens.len() == 1).then(|| code.tokens.remove(0))
+    let code = read_words(text.get(..at)?, false);
+    let mut hex = code
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.token, Token::Hex(_)));
+    let (Some(found), None) = (hex.next(), hex.next()) else {
+        return None;
+    };
+    let labelled = code.tokens.len() == 1 || is_label_and_code(text, &code.tokens);
+    (code.shape == Shape::Hex && labelled).then(|| found.clone())
+}
+
+/// Where the name is in a cell that wraps it in a macro
+/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`): the constant's name, as
+/// the table's other rows write theirs.
+pub fn name_in_wrapper(text: &str) -> Option<Range<usize>> {
+    let shape = shape_of(text);
+    if shape.shape != Shape::Identifier || shape.tokens.len() != 2 {
+        return None;
+    }
+    let span = shape.identifier_span()?;
+    let before = text[..span.start].trim_end_matches(|c: char| c.is_whitespace() || c == '`');
+    let label = before.strip_suffix('(')?.trim();
+    let after = text[span.end..].trim_matches(|c: char| c.is_whitespace() || c == '`');
+    (is_code_label(label.trim_start_matches(['`', '*'])) && after == ")").then_some(span)
 }
 
 /// True for the text of a note: words, and no code or symbolic name.
@@ -500,9 +530,34 @@ pub fn name_before_text(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     (end > start).then_some((first.span, start..end))
 }
 
+/// True for a word that labels a code rather than names it: the C types
+/// codes are declared with (`HRESULT 0x80004004`, `E_ABORT (HRESULT
+/// 0x80004004)`) and the macros that wrap a name or a value
+/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`). No error code is named
+/// so; read as names, they took the name of every row of a table.
+fn is_code_label(word: &str) -> bool {
+    matches!(
+        word,
+        "HRESULT"
+            | "NTSTATUS"
+            | "SCODE"
+            | "LRESULT"
+            | "DWORD"
+            | "HRESULT_FROM_WIN32"
+            | "HRESULT_FROM_NT"
+            | "HRESULT_FROM_SETUPAPI"
+            | "NTSTATUS_FROM_WIN32"
+            | "MAKE_HRESULT"
+            | "MAKE_SCODE"
+    )
+}
+
 fn read_words(text: &str, brief: bool) -> CellShape {
     let mut tokens: Vec<Spanned> = Vec::new();
     let (mut hex, mut decimal, mut identifier, mut word) = (0usize, 0usize, 0usize, 0usize);
+    // Labels ([`is_code_label`]) are kept as words, but count for nothing
+    // beside a code or a name; alone (a column of types), they are words.
+    let mut labels = 0usize;
     // The end of a code written in groups (`0x8024 0002`): the words up to
     // it are its digits, not words of their own.
     let mut grouped_until = 0;
@@ -524,6 +579,14 @@ fn read_words(text: &str, brief: bool) -> CellShape {
             }
             None => (token_of(piece), piece),
         };
+        if token == Token::Identifier && is_code_label(piece) {
+            labels += 1;
+            tokens.push(Spanned {
+                token: Token::Word,
+                span: start..start + piece.len(),
+            });
+            continue;
+        }
         match token {
             Token::Hex(_) => hex += 1,
             Token::Decimal(_) => decimal += 1,
@@ -544,6 +607,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                 shape: Shape::Prose,
             };
         }
+    }
+    if hex + decimal + identifier == 0 {
+        word += labels;
     }
     let shape = match (hex, decimal, identifier, word) {
         (0, 0, 0, 0) => Shape::Empty,
@@ -625,6 +691,14 @@ mod tests {
             ("0x80240002 (0x2)", Shape::HexList),
             ("0x80240002 - see below", Shape::Hex),
             ("(hex)", Shape::Prose),
+            // A code or a name under the C type or macro that labels it.
+            ("HRESULT 0x80004004 (E_ABORT)", Shape::HexAndIdentifier),
+            ("E_ABORT (HRESULT 0x80004004)", Shape::HexAndIdentifier),
+            ("HRESULT 0x80004004", Shape::Hex),
+            ("Error 0x80070057 (hex)", Shape::Hex),
+            ("HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)", Shape::Identifier),
+            ("HRESULT", Shape::Prose),
+            ("HRESULT NTSTATUS", Shape::Prose),
             ("The agent could not provide the service.", Shape::Prose),
             ("28001:Bad wallpaper image", Shape::Prose),
             ("500 error", Shape::Prose),
@@ -655,6 +729,25 @@ mod tests {
                 .iter()
                 .any(|t| t.token == Token::Hex(HexDigits::new("80240002")))
         );
+    }
+
+    #[test]
+    fn a_name_wrapped_in_a_macro_is_the_name() {
+        for (text, name) in [
+            (
+                "HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)",
+                Some("ERROR_FILE_NOT_FOUND"),
+            ),
+            (
+                "`HRESULT_FROM_WIN32( ERROR_CANCELLED )`",
+                Some("ERROR_CANCELLED"),
+            ),
+            ("HRESULT_FROM_WIN32(ERROR_X) or more", None),
+            ("MY_MACRO(ERROR_X)", None),
+            ("ERROR_X", None),
+        ] {
+            assert_eq!(name_in_wrapper(text).map(|s| &text[s]), name, "{text:?}");
+        }
     }
 
     #[test]
@@ -703,6 +796,11 @@ mod tests {
             ("0x80240002 - 0x80240003", None),
             ("WU_E_X - see below", None),
             ("0x80240002", None),
+            // Under a label.
+            ("Error 0x80070057 (hex)", Some("0x80070057")),
+            ("HRESULT 0x80070057 - see below", Some("0x80070057")),
+            ("See 0x80070057 (hex)", Some("0x80070057")),
+            ("See the 0x80070057 (hex)", None),
         ] {
             assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
         }

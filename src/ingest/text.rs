@@ -46,13 +46,14 @@ fn is_space(c: char) -> bool {
 }
 
 /// Characters that take no room and mean nothing in a cell's text: zero-
-/// width spaces and joiners, word joiners, byte-order marks. They are
+/// width spaces and joiners, word joiners, byte-order marks, soft hyphens
+/// (`WU_E_PT_&shy;SOAPCLIENT`, a place a long name may break). They are
 /// dropped from the plain text (the cell's source keeps them), so that
 /// "Installation\u{200B} Error" reads as "Installation Error".
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
     )
 }
 
@@ -246,6 +247,7 @@ mod tests {
             "next\u{85}line",
             "zero\u{200B}width",
             "bom\u{FEFF}inside",
+            "soft\u{AD}hyphen",
         ] {
             assert_eq!(is_normalized(text), by_chars(text), "{text:?}");
         }
@@ -313,6 +315,11 @@ mod tests {
         assert_eq!(
             normalize_cell_text("Installation \u{200B}Error"),
             ("Installation Error".into(), 0)
+        );
+        // So are soft hyphens, which only say where a long name may break.
+        assert_eq!(
+            normalize_cell_text("WU_E_PT_\u{AD}SOAPCLIENT_\u{AD}OUTOFMEMORY"),
+            ("WU_E_PT_SOAPCLIENT_OUTOFMEMORY".into(), 0)
         );
     }
 }

@@ -32,11 +32,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     format!(
                         "code `{}` is contradicted by the row's decimal column and {}; the dataset uses {}",
                         repair.from,
-                        if repair.evidence.iter().any(|e| e.contains("sorted")) {
-                            "the rows around it"
-                        } else {
-                            "its counterpart"
-                        },
+                        witnesses(&repair.evidence),
                         repair.to
                     ),
                 )
@@ -51,5 +47,50 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 }),
             );
         }
+    }
+}
+
+/// Who, besides the decimal column, speaks against the code, in words:
+/// the sorted rows around it, the counterpart, the definition of the name
+/// (the evidence says which, as `resolve` words it).
+fn witnesses(evidence: &[String]) -> String {
+    let mut found: Vec<&str> = Vec::new();
+    for fact in evidence {
+        let witness = if fact.contains("sorted") {
+            "the rows around it"
+        } else if fact.contains(" defines ") {
+            "the definition of its name"
+        } else if fact.contains("decimal column") {
+            continue;
+        } else {
+            "its counterpart"
+        };
+        if !found.contains(&witness) {
+            found.push(witness);
+        }
+    }
+    match found.as_slice() {
+        [] => "the other evidence".into(),
+        [one] => (*one).into(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::witnesses;
+
+    #[test]
+    fn the_message_names_the_evidence_there_is() {
+        let sdk = "the Windows SDK (Foundation) defines ERROR_X as 87 (0x00000057)".to_string();
+        let decimal = "the row's decimal column `87` is 0x00000057".to_string();
+        let sorted = "the table is sorted by code and the rows around it agree".to_string();
+        let counterpart = "OM_E_X, the counterpart of WU_E_X, is 0x87D10001".to_string();
+        assert_eq!(witnesses(&[sdk.clone(), decimal.clone()]), "the definition of its name");
+        assert_eq!(witnesses(&[decimal.clone(), sorted.clone()]), "the rows around it");
+        assert_eq!(
+            witnesses(&[counterpart, decimal, sorted, sdk]),
+            "its counterpart, the rows around it and the definition of its name"
+        );
     }
 }
