@@ -396,3 +396,139 @@ fn a_shared_name_in_the_wrong_case_is_reported_once() {
         .collect();
     assert_eq!(lines, [5, 6], "{found:#?}");
 }
+
+/// A translation's decimal that differs from its source's is wrong in the
+/// translation, and reported there; one the source writes too is reported
+/// once, at the source.
+#[test]
+fn a_decimal_a_translation_changed_is_reported_in_the_translation() {
+    let page = |second: &str| {
+        format!(
+            "# Codes\n\n| Code | Decimal | Name | Description |\n|---|---|---|---|\n\
+            | 0x80240001 | -2145124351 | WU_E_NO_SERVICE | Text. |\n\
+            | 0x80240002 | {second} | WU_E_MAX_CAPACITY_REACHED | Text. |\n\
+            | 0x80240003 | -2145124360 | WU_E_UNKNOWN_ID | Text. |\n"
+        )
+    };
+    let found = findings_of(&[
+        ("sources/doc/en-us.md", page("-2145124350")),
+        ("sources/doc/es-es.md", page("-2145124357")),
+    ]);
+    let places: Vec<(String, usize)> = found
+        .iter()
+        .filter(|f| f.rule == "decimal-mismatch")
+        .map(|f| (f.location.file.to_string(), f.location.line))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("sources/doc/en-us.md".to_string(), 7),
+            ("sources/doc/es-es.md".to_string(), 6)
+        ],
+        "{found:#?}"
+    );
+}
+
+/// Cells in layouts first met on pages outside the corpus: a code under
+/// its C type (`HRESULT 0x…`), with its name after it, a name wrapped in a
+/// macro, a Win32 code written both ways. Every row is read, and a cell
+/// whose two forms disagree is reported.
+#[test]
+fn labelled_wrapped_and_doubly_written_codes_are_read() {
+    let labelled = "# Codes\n\n| Error | Description |\n|---|---|\n\
+        | HRESULT 0x80004004 (E_ABORT) | Operation aborted. |\n\
+        | HRESULT 0x80004005 (E_FAIL) | Unspecified failure. |\n\
+        | E_OUTOFMEMORY (HRESULT 0x8007000E) | Ran out of memory. |\n";
+    let wrapped = "# Codes\n\n| Value | Constant | Meaning |\n|---|---|---|\n\
+        | 0x80070002 | HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND) | Not found. |\n\
+        | 0x80070003 | HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND) | No path. |\n\
+        | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n";
+    let both = "# Codes\n\n| Error | Code | Description |\n|---|---|---|\n\
+        | ERROR_FILE_NOT_FOUND | 2 (0x2) | Not found. |\n\
+        | ERROR_ACCESS_DENIED | 5 (0x5) | Access is denied. |\n\
+        | ERROR_INVALID_PARAMETER | 87 (0x75) | The parameter is incorrect. |\n";
+    for (page, names) in [
+        (labelled, vec!["E_ABORT", "E_FAIL", "E_OUTOFMEMORY"]),
+        (
+            wrapped,
+            vec![
+                "ERROR_FILE_NOT_FOUND",
+                "ERROR_PATH_NOT_FOUND",
+                "E_ACCESSDENIED",
+            ],
+        ),
+        (
+            both,
+            vec![
+                "ERROR_FILE_NOT_FOUND",
+                "ERROR_ACCESS_DENIED",
+                "ERROR_INVALID_PARAMETER",
+            ],
+        ),
+    ] {
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let read: Vec<&str> = project
+            .dataset
+            .records
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        let mut expected = names.clone();
+        expected.sort_unstable();
+        let mut read_sorted = read.clone();
+        read_sorted.sort_unstable();
+        assert_eq!(read_sorted, expected, "{page}");
+        assert!(project.dataset.unresolved.is_empty(), "{page}");
+        let found = project.evaluate().findings;
+        let rules: Vec<String> = found.iter().map(|f| f.rule.to_string()).collect();
+        if page == both {
+            // 87 is 0x57: the hex is what is wrong, as the SDK says too.
+            assert_eq!(rules, ["code-contradicted"], "{found:#?}");
+            assert_eq!(found[0].location.line, 7);
+        } else {
+            assert!(
+                !rules
+                    .iter()
+                    .any(|r| r.starts_with("duplicate") || r == "hex-malformed"),
+                "{found:#?}"
+            );
+        }
+    }
+}
+
+/// `<sup>` marks after a code or a name point to a note below the table:
+/// neither part of the code (`0x80070005<sup>1</sup>` read as a nine-digit
+/// code) nor of the name, and nothing to fix.
+#[test]
+fn superscript_note_marks_are_not_part_of_codes_or_names() {
+    let markdown = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005<sup>1</sup> | E_ACCESSDENIED | Access is denied. |\n\
+        | 0x8007000E | E_OUTOFMEMORY<sup>2</sup> | Out of memory. |\n\
+        | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n\
+        | 0x80004005\\* | E_FAIL | Unspecified failure. |\n\n\
+        <sup>1</sup> Also ERROR_ACCESS_DENIED.\n";
+    let html = "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+        <tr><td>0x80070005<sup>1</sup></td><td>E_ACCESSDENIED</td><td>Access is denied.</td></tr>\n\
+        <tr><td>0x8007000E</td><td>E_OUTOFMEMORY<sup>12</sup></td><td>Out of memory.</td></tr>\n\
+        <tr><td>0x80070057</td><td>E_INVALIDARG</td><td>One or more arguments are invalid.</td></tr>\n\
+        </table>\n";
+    for page in [markdown, html] {
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let mut read: Vec<(String, &str)> = project
+            .dataset
+            .records
+            .iter()
+            .map(|r| (r.code.to_string(), r.name.as_str()))
+            .collect();
+        read.sort();
+        assert!(
+            read.contains(&("0x80070005".to_string(), "E_ACCESSDENIED"))
+                && read.contains(&("0x8007000E".to_string(), "E_OUTOFMEMORY")),
+            "{read:?}"
+        );
+        let found = project.evaluate().findings;
+        assert!(found.is_empty(), "{page}\n{found:#?}");
+    }
+}

@@ -47,28 +47,30 @@ pub fn run(id: &str, root: &Path) -> crate::Result<ExitCode> {
         ),
         _ => rule.severity.to_string(),
     };
-    push_line(&mut text, &format!(
-        "{} ({severity}; tags: {})\n",
-        rule.id,
-        rule.tags.join(", ")
-    ));
+    push_line(
+        &mut text,
+        &format!("{} ({severity}; tags: {})\n", rule.id, rule.tags.join(", ")),
+    );
     push_line(&mut text, &format!("{}\n", rule.summary));
     push_line(&mut text, &format!("{}\n", rule.explanation));
     if rule.has_tag("reference") {
         push_line(&mut text, &format!("{}\n", reference_note()));
     }
-    push_line(&mut text, &format!(
-        "Fixes: {}\n",
-        match rule.fix {
-            None => "none; the finding says what to check",
-            Some(Applicability::Safe) =>
-                "safe where independent evidence agrees: `errdocs fix` applies them (a finding whose evidence is thinner offers an unsafe or display-only fix)",
-            Some(Applicability::Unsafe) =>
-                "unsafe: a person should read each one; `errdocs fix --unsafe` applies them",
-            Some(Applicability::DisplayOnly) =>
-                "display-only: suggestions for a person; `errdocs fix` never applies them",
-        }
-    ));
+    push_line(
+        &mut text,
+        &format!(
+            "Fixes: {}\n",
+            match rule.fix {
+                None => "none; the finding says what to check",
+                Some(Applicability::Safe) =>
+                    "safe where independent evidence agrees: `errdocs fix` applies them (a finding whose evidence is thinner offers an unsafe or display-only fix)",
+                Some(Applicability::Unsafe) =>
+                    "unsafe: a person should read each one; `errdocs fix --unsafe` applies them",
+                Some(Applicability::DisplayOnly) =>
+                    "display-only: suggestions for a person; `errdocs fix` never applies them",
+            }
+        ),
+    );
     push_line(&mut text, "Breaks the rule:\n");
     for line in rule.bad_example.lines() {
         push_line(&mut text, &format!("    {line}"));
@@ -77,10 +79,13 @@ pub fn run(id: &str, root: &Path) -> crate::Result<ExitCode> {
     for line in rule.good_example.lines() {
         push_line(&mut text, &format!("    {line}"));
     }
-    push_line(&mut text, &format!(
-        "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
-        rule.id
-    ));
+    push_line(
+        &mut text,
+        &format!(
+            "\nConfigure in errdocs.toml:\n\n    [rules]\n    {} = \"warning\"   # or error, note, off",
+            rule.id
+        ),
+    );
     print_text(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,15 +12,18 @@ pub fn run(config: &Config) -> crate::Result<()> {
     let mut text = String::new();
     let width = registry().iter().map(|r| r.id.len()).max().unwrap_or(0);
     for rule in registry() {
-        push_line(&mut text, &format!(
-            "{:width$}  {:7}  {}  [{}]",
-            rule.id,
-            config
-                .severity_of(rule.id, rule.severity)
-                .map_or("off", |s| s.as_str()),
-            rule.summary,
-            rule.tags.join(", ")
-        ));
+        push_line(
+            &mut text,
+            &format!(
+                "{:width$}  {:7}  {}  [{}]",
+                rule.id,
+                config
+                    .severity_of(rule.id, rule.severity)
+                    .map_or("off", |s| s.as_str()),
+                rule.summary,
+                rule.tags.join(", ")
+            ),
+        );
     }
     push_line(
         &mut text,

@@ -892,6 +892,19 @@ fn collect_text<'a>(
                         markdown.push_str("  \n");
                         continue;
                     }
+                    // A mark pointing to a note: not glued to the code or
+                    // name before it.
+                    "sup" => {
+                        let inner: String = node
+                            .descendants()
+                            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                            .collect();
+                        super::text::push_superscript(plain, &inner);
+                        markdown.push_str("<sup>");
+                        markdown.push_str(&escape_markdown(&inner));
+                        markdown.push_str("</sup>");
+                        continue;
+                    }
                     _ => ("", "".into()),
                 };
                 if open.trim().is_empty() {

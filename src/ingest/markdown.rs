@@ -51,6 +51,9 @@ struct HeadingInProgress {
 struct CellInProgress {
     range: Range<usize>,
     text: String,
+    /// Inside `<sup>`: its text is a note mark (see
+    /// [`super::text::push_superscript`]).
+    superscript: bool,
 }
 
 struct TableInProgress {
@@ -171,6 +174,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     t.cell = Some(CellInProgress {
                         range: range.clone(),
                         text: String::new(),
+                        superscript: false,
                     });
                 }
             }
@@ -209,7 +213,11 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::Text(s) | Event::Code(s) => {
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
-                    cell.text.push_str(&s);
+                    if cell.superscript {
+                        super::text::push_superscript(&mut cell.text, &s);
+                    } else {
+                        cell.text.push_str(&s);
+                    }
                 } else if let Some(h) = heading.as_mut() {
                     h.text.push_str(&s);
                 } else {
@@ -239,6 +247,10 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     continue;
                 }
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    if let Some(open) = superscript_tag(&s) {
+                        cell.superscript = open;
+                        continue;
+                    }
                     if find_ascii_ci(&s, "<br").is_some() {
                         cell.text.push('\n');
                     } else if breaks_text(&s) && !cell.text.trim().is_empty() {
@@ -530,6 +542,19 @@ fn breaks_text(tag: &str) -> bool {
         name.as_str(),
         "li" | "ul" | "ol" | "p" | "div" | "dl" | "dt" | "dd"
     )
+}
+
+/// `Some(true)` for an opening `<sup>` tag, `Some(false)` for `</sup>`,
+/// `None` for any other HTML.
+fn superscript_tag(html: &str) -> Option<bool> {
+    let tag = html.trim();
+    let (open, rest) = match tag.strip_prefix("</") {
+        Some(rest) => (false, rest),
+        None => (true, tag.strip_prefix('<')?),
+    };
+    let (name, after) = (rest.get(..3)?, rest.get(3..)?);
+    (name.eq_ignore_ascii_case("sup") && after.starts_with(|c: char| c == '>' || c.is_whitespace()))
+        .then_some(open)
 }
 
 #[cfg(test)]

@@ -569,9 +569,8 @@ fn decide(
     // cells (`87 (0x57)`): the numbers are the decimal column, so that a
     // cell whose two forms disagree is reported as a decimal column that
     // disagrees with its code would be.
-    let decimal_in_code = code_column.filter(|&j| {
-        decimal_column.is_none() && profiles[j].mostly(profiles[j].hex_and_decimal)
-    });
+    let decimal_in_code = code_column
+        .filter(|&j| decimal_column.is_none() && profiles[j].mostly(profiles[j].hex_and_decimal));
     if let Some(j) = decimal_in_code {
         columns.push(ColumnPlan {
             source: j,

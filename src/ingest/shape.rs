@@ -167,6 +167,9 @@ fn is_wrapper(c: char) -> bool {
             | '¹'
             | '²'
             | '³'
+            | '⁰'
+            | '⁴'
+            ..='⁹'
             | '='
             | '“'
             | '”'
@@ -383,7 +386,7 @@ pub fn name_before_note(text: &str) -> Option<Range<usize>> {
 
 /// Marks that point from a cell to a note below the table.
 fn is_note_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '§' | '¹' | '²' | '³')
+    matches!(c, '*' | '†' | '‡' | '§') || super::text::is_superscript_digit(c)
 }
 
 /// Where the code is in a cell that holds one code and then a note: in
@@ -394,8 +397,28 @@ fn is_note_mark(c: char) -> bool {
 /// naming a symbol or holding a code (`(E_ABORT)`, `(0x2)`) is no note:
 /// those cells are a code with its name, or written twice.
 pub fn code_before_note(text: &str) -> Option<Range<usize>> {
-    let at = note_start(text)?;
-    lone_code(text, at).map(|code| code.span)
+    if let Some(at) = note_start(text)
+        && let Some(code) = lone_code(text, at)
+    {
+        return Some(code.span);
+    }
+    code_before_mark(text)
+}
+
+/// Where the code is in a cell that holds one code and then marks that
+/// point to a note below the table (`0x80070005¹`, `0x80004005*`): the
+/// marks are the page's, not stray characters of the code.
+fn code_before_mark(text: &str) -> Option<Range<usize>> {
+    let trimmed = text.trim_end();
+    let body = trimmed.trim_end_matches(|c: char| is_note_mark(c) || c.is_whitespace());
+    if body.len() == trimmed.len() || body.is_empty() {
+        return None;
+    }
+    let code = read_words(body, false);
+    match code.tokens.as_slice() {
+        [only] if code.shape == Shape::Hex => Some(only.span.clone()),
+        _ => None,
+    }
 }
 
 /// The note after the one code of a cell, after a dash (`see below` of
@@ -696,7 +719,10 @@ mod tests {
             ("E_ABORT (HRESULT 0x80004004)", Shape::HexAndIdentifier),
             ("HRESULT 0x80004004", Shape::Hex),
             ("Error 0x80070057 (hex)", Shape::Hex),
-            ("HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)", Shape::Identifier),
+            (
+                "HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)",
+                Shape::Identifier,
+            ),
             ("HRESULT", Shape::Prose),
             ("HRESULT NTSTATUS", Shape::Prose),
             ("The agent could not provide the service.", Shape::Prose),
@@ -796,6 +822,12 @@ mod tests {
             ("0x80240002 - 0x80240003", None),
             ("WU_E_X - see below", None),
             ("0x80240002", None),
+            // Marks that point to a note below the table.
+            ("0x80070005¹", Some("0x80070005")),
+            ("0x80004005*", Some("0x80004005")),
+            ("0x80004005 †", Some("0x80004005")),
+            ("0x8000400*", Some("0x8000400")),
+            ("E_FAIL*", None),
             // Under a label.
             ("Error 0x80070057 (hex)", Some("0x80070057")),
             ("HRESULT 0x80070057 - see below", Some("0x80070057")),

@@ -57,6 +57,38 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Appends the text of a superscript (`<sup>2</sup>`, a mark pointing to a
+/// note below a table) to `out`: digits as superscript digits (`²`), the
+/// marks pages write, anything else after a space. Glued on as written,
+/// `0x80070005<sup>1</sup>` read as the nine-digit code `0x800700051` and
+/// `E_OUTOFMEMORY<sup>2</sup>` as a name that does not exist.
+pub fn push_superscript(out: &mut String, text: &str) {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    for c in text.chars() {
+        match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => out.push(DIGITS[d as usize]),
+            _ => {
+                if !c.is_whitespace()
+                    && !matches!(c, '*' | '†' | '‡' | '§')
+                    && out
+                        .chars()
+                        .next_back()
+                        .is_some_and(|last| !last.is_whitespace())
+                    && !out.ends_with(DIGITS)
+                {
+                    out.push(' ');
+                }
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// True for the superscript digits [`push_superscript`] writes.
+pub fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
+}
+
 /// The directional marks (left-to-right, right-to-left, Arabic letter
 /// mark): invisible characters that right-to-left translations put around
 /// a code or a name so that it shows in the right place. At a cell's ends
@@ -250,6 +282,21 @@ mod tests {
             "soft\u{AD}hyphen",
         ] {
             assert_eq!(is_normalized(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn superscripts_are_marks_not_digits_of_the_word_before() {
+        for (before, sup, after) in [
+            ("0x80070005", "1", "0x80070005¹"),
+            ("E_OUTOFMEMORY", "12", "E_OUTOFMEMORY¹²"),
+            ("E_FAIL", "*", "E_FAIL*"),
+            ("Text", "a", "Text a"),
+            ("", "2", "²"),
+        ] {
+            let mut out = before.to_string();
+            push_superscript(&mut out, sup);
+            assert_eq!(out, after, "{before:?} {sup:?}");
         }
     }
 

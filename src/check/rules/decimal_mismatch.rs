@@ -4,6 +4,7 @@ use crate::check::context::Context;
 use crate::check::decimals::{corrected_code, finding, wrong_decimals};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Finding, Severity};
+use crate::model::decimal_value;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -23,13 +24,35 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A column wrong for one reason is decimal-systematic's to say, with
     // every row, when that rule runs.
     let systematic_said = ctx.is_enabled(super::decimal_systematic::RULE.id);
-    for table in ctx.source_tables() {
+    for table in ctx.tables() {
+        let Some(first) = table.first() else { continue };
         let decimals = wrong_decimals(table);
-        if systematic_said && decimals.systematic().is_some() {
+        if first.file.is_source {
+            if systematic_said && decimals.systematic().is_some() {
+                continue;
+            }
+            for wrong in decimals.wrong {
+                out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
+            }
             continue;
         }
+        // A translation's decimal that its source writes too is reported
+        // once, at the source; one the translation changed is its own.
         for wrong in decimals.wrong {
-            out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
+            if !same_number(&wrong.cell.text, wrong.record.documented_decimal.as_deref()) {
+                out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
+            }
         }
+    }
+}
+
+/// True when a translation's decimal states what the source's does.
+fn same_number(translated: &str, source: Option<&str>) -> bool {
+    let Some(source) = source else {
+        return false;
+    };
+    match (decimal_value(translated), decimal_value(source)) {
+        (Some(a), Some(b)) => a == b,
+        _ => translated.trim() == source.trim(),
     }
 }
