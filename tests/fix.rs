@@ -955,3 +955,70 @@ fn a_name_missing_from_the_start_of_a_description_is_said_where_to_write() {
     let fixed = std::fs::read_to_string(dir.path().join("sources/doc/en-us.md")).expect("read");
     assert_eq!(fixed, page);
 }
+
+/// A page that starts with a byte-order mark: the mark is in line 1 on both
+/// sides of the diff, so no hunk changes line 1 and a hunk whose context
+/// holds line 1 matches the file; `git apply` takes the diff and leaves the
+/// files as `errdocs fix` writes them.
+#[test]
+fn the_diff_of_a_page_with_a_byte_order_mark_applies_with_git() {
+    if std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("note: no `git` command on this machine; skipped");
+        return;
+    }
+    // The fix far from line 1 (the crafted page), and one whose hunk's
+    // context starts at line 1 (a table at the top of the page).
+    let near_top = format!(
+        "{BOM}|Hex code|Decimal|Name|Description|\r\n|---|---|---|---|\r\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\r\n|0x80240002|-2145124350|WU_E_MAX_CAPACITY_REACHED|Capacity.|\r\n"
+    );
+    let far = crafted_page();
+    let files = [
+        ("sources/doc/en-us.md", far.as_bytes()),
+        ("sources/top/en-us.md", near_top.as_bytes()),
+    ];
+    let dir = project_with(&files);
+    let init = git_in(dir.path(), &["init", "-q", "."]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let root = dir.path().display().to_string();
+
+    let output = errdocs(&["fix", "--diff", "--root", &root]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(!diff.contains("@@ -1,4 +1,4 @@\n----"), "{diff}");
+    assert!(
+        !diff
+            .lines()
+            .any(|l| l.starts_with(&format!("-{BOM}")) || l.starts_with(&format!("+{BOM}"))),
+        "the mark is never a change:\n{diff}"
+    );
+    assert!(
+        diff.contains(&format!("@@ -1,4 +1,4 @@\n {BOM}|Hex code|")),
+        "{diff}"
+    );
+
+    // What `errdocs fix` writes, on a copy.
+    let copy = project_with(&files);
+    let written = errdocs(&["fix", "--root", &copy.path().display().to_string()]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+
+    let patch = dir.path().join("fix.diff");
+    std::fs::write(&patch, &diff).expect("write the patch");
+    let patch = patch.display().to_string();
+    let check = git_in(dir.path(), &["apply", "--check", &patch]);
+    assert!(check.status.success(), "{}\n{diff}", stderr(&check));
+    let apply = git_in(dir.path(), &["apply", &patch]);
+    assert!(apply.status.success(), "{}", stderr(&apply));
+    for (path, _) in files {
+        let applied = std::fs::read(dir.path().join(path)).expect("read");
+        assert!(applied.starts_with(BOM.as_bytes()), "{path}");
+        assert_eq!(
+            applied,
+            std::fs::read(copy.path().join(path)).expect("read"),
+            "{path}"
+        );
+    }
+}

@@ -397,6 +397,163 @@ fn a_shared_name_in_the_wrong_case_is_reported_once() {
     assert_eq!(lines, [5, 6], "{found:#?}");
 }
 
+/// The messages of one rule's findings, by line.
+fn messages_of(found: &[Finding], rule: &str) -> Vec<(usize, String)> {
+    found
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.location.line, f.message.clone()))
+        .collect()
+}
+
+/// Descriptions with the numbers, codes and links a translation must keep.
+const TOKENS_SOURCE: &[&str] = &[
+    "|0x80070005|E_ACCESSDENIED|Same as `ERROR_ACCESS_DENIED` (5). See [access control](https://learn.microsoft.com/en-us/windows/win32/secauthz/access-control). Try again in 5 minutes.|",
+    "|0x8007000E|E_OUTOFMEMORY|The file is larger than 4,294,967,295 bytes.|",
+    "|0x80070057|E_INVALIDARG|One or more arguments are invalid. See [arguments](/windows/win32/args).|",
+    "|0x80004004|E_ABORT|The operation was aborted after 2.5 seconds.|",
+    "|0x80004005|E_FAIL|Wait 30 seconds. Same as 0x80070005.|",
+];
+
+/// Ordinary localisation (after /tmp/unseen/p9 and p17): numbers in the
+/// locale's format or full-width digits, a small number in digits where the
+/// source spells it out or the other way round, and links to the
+/// translation's locale of the same page, raise no token mismatch.
+#[test]
+fn ordinary_localisation_is_no_token_mismatch() {
+    let translations = [
+        (
+            "de-de",
+            [
+                "|0x80070005|E_ACCESSDENIED|Wie `ERROR_ACCESS_DENIED` (5). Siehe [Zugriffssteuerung](https://learn.microsoft.com/de-de/windows/win32/secauthz/access-control). Versuchen Sie es in fünf Minuten erneut.|",
+                "|0x8007000E|E_OUTOFMEMORY|Die Datei ist größer als 4.294.967.295 Bytes.|",
+                "|0x80070057|E_INVALIDARG|Mindestens ein Argument ist ungültig. Siehe [Argumente](/de-de/windows/win32/args).|",
+                "|0x80004004|E_ABORT|Der Vorgang wurde nach 2,5 Sekunden abgebrochen.|",
+                "|0x80004005|E_FAIL|Warten Sie 30 Sekunden. Wie 0x80070005.|",
+            ],
+        ),
+        (
+            "fr-fr",
+            [
+                "|0x80070005|E_ACCESSDENIED|Identique à `ERROR_ACCESS_DENIED` (5). Voir [contrôle d’accès](https://learn.microsoft.com/fr-fr/windows/win32/secauthz/access-control). Réessayez dans 5 minutes.|",
+                "|0x8007000E|E_OUTOFMEMORY|Le fichier dépasse 4\u{202f}294\u{202f}967\u{202f}295 octets.|",
+                "|0x80070057|E_INVALIDARG|Un ou plusieurs arguments ne sont pas valides. Voir [arguments](/fr-fr/windows/win32/args).|",
+                "|0x80004004|E_ABORT|L’opération a été abandonnée après 2,5 secondes.|",
+                "|0x80004005|E_FAIL|Attendez 30\u{a0}secondes. Identique à 0x80070005.|",
+            ],
+        ),
+        (
+            "ja-jp",
+            [
+                "|0x80070005|E_ACCESSDENIED|`ERROR_ACCESS_DENIED` (5) と同じです。[アクセス制御](https://learn.microsoft.com/ja-jp/windows/win32/secauthz/access-control)を参照してください。５ 分後にもう一度お試しください。|",
+                "|0x8007000E|E_OUTOFMEMORY|ファイルが 4,294,967,295 バイトを超えています。|",
+                "|0x80070057|E_INVALIDARG|1 つ以上の引数が無効です。[引数](/ja-jp/windows/win32/args)を参照してください。|",
+                "|0x80004004|E_ABORT|2.5 秒後に操作が中止されました。|",
+                "|0x80004005|E_FAIL|３０ 秒待ってください。0x80070005 と同じです。|",
+            ],
+        ),
+        (
+            "he-il",
+            [
+                "|0x80070005|E_ACCESSDENIED|זהה ל-`ERROR_ACCESS_DENIED` (5). ראה [בקרת גישה](https://learn.microsoft.com/he-il/windows/win32/secauthz/access-control). נסה שוב בעוד 5 דקות.|",
+                "|0x8007000E|E_OUTOFMEMORY|הקובץ גדול מ-4,294,967,295 בתים.|",
+                "|0x80070057|E_INVALIDARG|ארגומנט אחד או יותר אינם חוקיים. ראה [ארגומנטים](/he-il/windows/win32/args).|",
+                "|0x80004004|E_ABORT|הפעולה בוטלה לאחר 2.5 שניות.|",
+                "|0x80004005|E_FAIL|המתן 30 שניות. זהה ל-0x80070005.|",
+            ],
+        ),
+        (
+            "sr-latn-rs",
+            [
+                "|0x80070005|E_ACCESSDENIED|Isto kao `ERROR_ACCESS_DENIED` (5). Pogledajte [kontrola pristupa](https://learn.microsoft.com/sr-latn-rs/windows/win32/secauthz/access-control). Pokušajte ponovo za 5 minuta.|",
+                "|0x8007000E|E_OUTOFMEMORY|Datoteka je veća od 4.294.967.295 bajtova.|",
+                "|0x80070057|E_INVALIDARG|Jedan ili više argumenata nisu važeći. Pogledajte [argumenti](/sr-latn-rs/windows/win32/args).|",
+                "|0x80004004|E_ABORT|Operacija je prekinuta posle 2,5 sekunde.|",
+                "|0x80004005|E_FAIL|Sačekajte 30 sekundi. Isto kao 0x80070005.|",
+            ],
+        ),
+    ];
+    let mut files = vec![("sources/doc/en-us.md".to_string(), md(TOKENS_SOURCE))];
+    for (locale, rows) in translations {
+        files.push((format!("sources/doc/{locale}.md"), md(&rows)));
+    }
+    let files: Vec<(&str, String)> = files.iter().map(|(p, t)| (p.as_str(), t.clone())).collect();
+    let found = findings_of(&files);
+    assert_eq!(
+        messages_of(&found, "translation-token-mismatch"),
+        [],
+        "{found:#?}"
+    );
+}
+
+const UNCHANGED: &[&str] = &[
+    "|0x80004001|E_NOTIMPL|Not implemented.|",
+    "|0x80004002|E_NOINTERFACE|No such interface supported.|",
+];
+
+/// A changed code, number or link target is still reported, whatever the
+/// format of the translation's numbers and the locale of its links.
+#[test]
+fn changed_codes_numbers_and_links_are_token_mismatches() {
+    let translated = md(&[
+        // Another page, in the translation's locale.
+        "|0x80070005|E_ACCESSDENIED|Wie `ERROR_ACCESS_DENIED` (5). Siehe [Zugriffstoken](https://learn.microsoft.com/de-de/windows/win32/secauthz/access-tokens). Versuchen Sie es in 6 Minuten erneut.|",
+        // One more, in the locale's format.
+        "|0x8007000E|E_OUTOFMEMORY|Die Datei ist größer als 4.294.967.296 Bytes.|",
+        // A site-relative link to another page.
+        "|0x80070057|E_INVALIDARG|Mindestens ein Argument ist ungültig. Siehe [Argumente](/de-de/windows/win32/other).|",
+        "|0x80004004|E_ABORT|Der Vorgang wurde nach 3,5 Sekunden abgebrochen.|",
+        // A code and a number changed.
+        "|0x80004005|E_FAIL|Warten Sie 300 Sekunden. Wie 0x80070006.|",
+        UNCHANGED[0],
+        UNCHANGED[1],
+    ]);
+    // Rows that keep the table's findings under the share that rolls them
+    // up into one.
+    let source: Vec<&str> = TOKENS_SOURCE.iter().chain(UNCHANGED).copied().collect();
+    let found = findings_of(&[
+        ("sources/doc/en-us.md", md(&source)),
+        ("sources/doc/de-de.md", translated),
+    ]);
+    let tail = "identifiers, numbers, codes and links must match the source";
+    assert_eq!(
+        messages_of(&found, "translation-token-mismatch"),
+        [
+            (
+                5,
+                format!(
+                    "the de-DE description of E_ACCESSDENIED lost `5`, `https://learn.microsoft.com/en-us/windows/win32/secauthz/access-control` and has `6`, `https://learn.microsoft.com/de-de/windows/win32/secauthz/access-tokens` that the source does not; {tail} (sources/doc/en-us.md:5)"
+                )
+            ),
+            (
+                6,
+                format!(
+                    "the de-DE description of E_OUTOFMEMORY lost `4,294,967,295` and has `4.294.967.296` that the source does not; {tail} (sources/doc/en-us.md:6)"
+                )
+            ),
+            (
+                7,
+                format!(
+                    "the de-DE description of E_INVALIDARG lost `/windows/win32/args` and has `/de-de/windows/win32/other` that the source does not; {tail} (sources/doc/en-us.md:7)"
+                )
+            ),
+            (
+                8,
+                format!(
+                    "the de-DE description of E_ABORT lost `2.5` and has `3,5` that the source does not; {tail} (sources/doc/en-us.md:8)"
+                )
+            ),
+            (
+                9,
+                format!(
+                    "the de-DE description of E_FAIL lost `0X80070005`, `30` and has `0X80070006`, `300` that the source does not; {tail} (sources/doc/en-us.md:9)"
+                )
+            ),
+        ],
+        "{found:#?}"
+    );
+}
+
 /// A translation's decimal that differs from its source's is wrong in the
 /// translation, and reported there; one the source writes too is reported
 /// once, at the source.

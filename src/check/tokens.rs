@@ -2,16 +2,70 @@
 //! translation unchanged (identifiers, wildcards, numbers, hex codes, URLs,
 //! link targets, inline code), and the words used to compare descriptions.
 
+mod links;
+mod numbers;
+
 use std::borrow::Cow;
 
 use crate::ingest::text::is_identifier_char;
 
+pub use links::without_locale;
+pub use numbers::{Number, numbers, unmatched as unmatched_numbers};
+
+/// What must survive the translation of a description.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected<'a> {
+    /// Its identifiers, wildcards, hex codes, URLs, link targets and inline
+    /// code, sorted by key, so that two lists compare as multisets.
+    pub tokens: Vec<Token<'a>>,
+    /// Its numbers, in text order: compared as values, which a locale
+    /// writes in its own way (see [`unmatched_numbers`]).
+    pub numbers: Vec<Number<'a>>,
+}
+
+/// A protected token other than a number.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Token<'a> {
+    /// What is compared: a hex code in upper case, a link without the
+    /// locale of its path ([`without_locale`]), inline code in its
+    /// backticks, anything else as written.
+    pub key: Cow<'a, str>,
+    /// The token as written, where that is not the key (a link with its
+    /// locale), to show it as the description has it.
+    pub written: Option<&'a str>,
+}
+
+impl<'a> Token<'a> {
+    fn new(key: impl Into<Cow<'a, str>>) -> Self {
+        Token {
+            key: key.into(),
+            written: None,
+        }
+    }
+
+    /// A URL or link target, compared without its locale.
+    fn link(link: &'a str) -> Self {
+        match without_locale(link) {
+            Cow::Owned(key) => Token {
+                key: Cow::Owned(key),
+                written: Some(link),
+            },
+            Cow::Borrowed(key) => Token::new(key),
+        }
+    }
+
+    /// The token as the description shows it.
+    pub fn shown(&self) -> &str {
+        self.written.unwrap_or(&self.key)
+    }
+}
+
 /// The protected tokens of a description: from its plain text (where
 /// `&#42;`, `\*` and `*` are one character and bold is gone) and its
-/// Markdown (for link targets and inline code). Sorted, so two lists
-/// compare as multisets. Tokens borrow from the text where they can: this
-/// runs on every description of every translation.
-pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Vec<Cow<'a, str>> {
+/// Markdown (for link targets and inline code). Tokens borrow from the
+/// text where they can: this runs on every description of every
+/// translation.
+pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Protected<'a> {
     // Every character a token starts with or continues with is ASCII, so
     // the scan can go byte by byte: a byte of a multi-byte character is
     // never one of them, as the character itself would not be.
@@ -41,21 +95,23 @@ pub fn protected_tokens<'a>(text: &'a str, markdown: &'a str) -> Vec<Cow<'a, str
         let word = glued_identifier(&text[i..end]);
         let is_hex = word.len() > 2 && (word.starts_with("0x") || word.starts_with("0X"));
         let is_identifier = word.contains('_') && word.bytes().any(|b| b.is_ascii_uppercase());
-        let is_number = word.starts_with(|c: char| c.is_ascii_digit())
-            && word.bytes().all(|b| b.is_ascii_digit() || b == b'.');
         if is_hex {
-            tokens.push(Cow::Owned(word.to_ascii_uppercase()));
-        } else if is_identifier || is_number {
-            tokens.push(Cow::Borrowed(word));
+            tokens.push(Token::new(word.to_ascii_uppercase()));
+        } else if is_identifier {
+            tokens.push(Token::new(word));
         }
         i = end.max(i + 1);
     }
-    tokens.extend(urls(text).map(Cow::Borrowed));
-    tokens.extend(link_targets(markdown).into_iter().map(Cow::Borrowed));
-    tokens.extend(inline_code(markdown).map(Cow::Owned));
+    tokens.extend(urls(text).map(Token::link));
+    tokens.extend(link_targets(markdown).into_iter().map(Token::link));
+    tokens.extend(inline_code(markdown).map(Token::new));
     tokens.sort();
-    tokens.dedup_by(|a, b| a == b && a.starts_with("http"));
-    tokens
+    // A URL written as its own link text is one link.
+    tokens.dedup_by(|a, b| a.key == b.key && a.key.starts_with("http"));
+    Protected {
+        tokens,
+        numbers: numbers(text),
+    }
 }
 
 /// An upper-case identifier with a lower-case word glued to its end, as a
@@ -321,28 +377,58 @@ pub fn significant_numbers(text: &str) -> Vec<u32> {
 mod tests {
     use super::*;
 
+    /// The keys of a description's tokens, and its numbers as written.
+    fn keys<'a>(text: &'a str, markdown: &'a str) -> (Vec<String>, Vec<&'a str>) {
+        let protected = protected_tokens(text, markdown);
+        (
+            protected.tokens.iter().map(|t| t.key.to_string()).collect(),
+            protected.numbers.iter().map(|n| n.written).collect(),
+        )
+    }
+
     #[test]
     fn tokens_survive_markup_differences() {
-        let source = protected_tokens(
+        let source = keys(
             "Same as SOAPCLIENT_SOAPFAULT. A fault of OM_E_PT_SOAP_* error code type, HTTP 1.1 and 500.",
             "Same as **SOAPCLIENT_SOAPFAULT**. A fault of **OM_E_PT_SOAP_&#42;** error code type, HTTP 1.1 and 500.",
         );
         assert_eq!(
             source,
-            vec!["1.1", "500", "OM_E_PT_SOAP_*", "SOAPCLIENT_SOAPFAULT"]
+            (
+                vec!["OM_E_PT_SOAP_*".to_string(), "SOAPCLIENT_SOAPFAULT".into()],
+                vec!["1.1", "500"]
+            )
         );
-        let translated = protected_tokens(
+        let translated = keys(
             "与 SOAPCLIENT_SOAPFAULT 相同。OM_E_PT_SOAP_* 错误，HTTP 1.1 和 500。",
             "与 **SOAPCLIENT_SOAPFAULT** 相同。**OM_E_PT_SOAP_\\*** 错误，HTTP 1.1 和 500。",
         );
         assert_eq!(source, translated);
         assert_eq!(
-            protected_tokens(
+            keys(
                 "See [list](https://example.com/a) at 0x80cf0001.",
                 "See [list](https://example.com/a) at 0x80cf0001."
             ),
-            vec!["0X80CF0001", "https://example.com/a"]
+            (
+                vec!["0X80CF0001".to_string(), "https://example.com/a".into()],
+                vec![]
+            )
         );
+    }
+
+    #[test]
+    fn links_are_compared_without_their_locale_and_shown_as_written() {
+        let link = "https://learn.microsoft.com/he-il/windows/win32/x";
+        let protected = protected_tokens(
+            "",
+            "ראה [בקרת גישה](https://learn.microsoft.com/he-il/windows/win32/x) ו-[עוד](/he-il/windows/y).",
+        );
+        let keys: Vec<&str> = protected.tokens.iter().map(|t| t.key.as_ref()).collect();
+        assert_eq!(
+            keys,
+            ["/windows/y", "https://learn.microsoft.com/windows/win32/x"]
+        );
+        assert_eq!(protected.tokens[1].shown(), link);
     }
 
     #[test]
@@ -358,10 +444,11 @@ mod tests {
         assert_eq!(glued_identifier("OM_E_PT_SOAP_*"), "OM_E_PT_SOAP_*");
         assert_eq!(glued_identifier("Error_Invalid_Name"), "Error_Invalid_Name");
         assert_eq!(
-            protected_tokens(
+            keys(
                 "the SIP_SUBJECTINFOstructure",
                 "the **SIP_SUBJECTINFO**structure"
-            ),
+            )
+            .0,
             vec!["SIP_SUBJECTINFO"]
         );
     }

@@ -444,10 +444,13 @@ fn diff_header_path(prefix: &str, rel: &[u8]) -> String {
 fn print_diff(changed: &[(Vec<u8>, Vec<u8>, String)]) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (rel, original, fixed) in changed {
+        // Both sides as the file's bytes, a byte-order mark included: the
+        // fix keeps it, so it is in the first line of both and never a
+        // change; a side without it made line 1 a change of its own, and a
+        // hunk whose context holds line 1 must hold it too, or `git apply`
+        // and `patch` do not find the line in the file.
         let before = String::from_utf8_lossy(original);
-        // The byte-order mark is kept, not changed: not in the diff.
-        let before = before.strip_prefix('\u{feff}').unwrap_or(&before);
-        let diff = similar::TextDiff::from_lines(before, fixed.as_str());
+        let diff = similar::TextDiff::from_lines(before.as_ref(), fixed.as_str());
         let text = diff
             .unified_diff()
             .context_radius(3)
