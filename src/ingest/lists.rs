@@ -7,8 +7,11 @@
 //! The Markdown walk hands over the page's text blocks in order
 //! (paragraphs, list items, the text between the tags of HTML blocks), with
 //! boundaries where a heading, a table or a code block stands. A run of
-//! entries (a block that is a symbolic name, then its code, then text) is a
-//! code list when at least three entries have both a name and a code; it
+//! entries (a block that is a symbolic name, then its code, then text; or
+//! the code first, then the name) is a code list when at least three
+//! entries have both a name and a code. A block that states the name or
+//! the code may go on with the description (`<dd>0x80070005 Access is
+//! denied.</dd>`, see [`super::entry_head`]). A code list
 //! becomes a table of four columns (name, code, decimal, description) whose
 //! cells keep the place of the text they came from, and is read like any
 //! other table.
@@ -601,6 +604,82 @@ fn text_start(file: &SourceFile, piece: &Piece, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pieces of blocks of `texts`, each with a range of its own.
+    fn pieces<'r>(texts: &[&str], ranges: &'r [Range<usize>]) -> Vec<Piece<'r>> {
+        texts
+            .iter()
+            .zip(ranges)
+            .map(|(text, range)| {
+                let shape = shape_of(text);
+                Piece {
+                    head: head_of(text, &shape),
+                    text: text.to_string(),
+                    range,
+                    shape,
+                }
+            })
+            .collect()
+    }
+
+    /// Each entry as (name block, code block, description blocks and the
+    /// byte each starts from).
+    type Read = (Option<usize>, Option<usize>, Vec<(usize, usize)>);
+
+    fn read(entries: &[Entry]) -> Vec<Read> {
+        entries
+            .iter()
+            .map(|e| {
+                let name = e.name.as_ref().map(|(i, _)| *i);
+                (name, e.code, e.description.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn entries_are_led_by_the_name_or_by_the_code() {
+        let ranges: Vec<Range<usize>> = (0..8).map(|i| i..i + 1).collect();
+        let by_code = [
+            "0x80070005",
+            "E_ACCESSDENIED: Access is denied.",
+            "More about it.",
+            "0x8007000E",
+            "E_OUTOFMEMORY",
+            "Not enough memory.",
+        ];
+        let pieces_by_code = pieces(&by_code, &ranges);
+        assert_eq!(
+            read(&entries_of(&pieces_by_code, Lead::Code)),
+            [
+                (Some(1), Some(0), vec![(1, 16), (2, 0)]),
+                (Some(4), Some(3), vec![(5, 0)]),
+            ]
+        );
+        // Led by names, the same blocks give no whole entry.
+        assert!(
+            entries_of(&pieces_by_code, Lead::Name)
+                .iter()
+                .all(|e| !e.complete())
+        );
+        // A code in the page's text above name-led entries starts no
+        // entry of its own there: the names lead.
+        let by_name = [
+            "See 0x80070005 below.",
+            "E_ACCESSDENIED",
+            "0x80070005 Access is denied.",
+            "E_OUTOFMEMORY",
+            "0x8007000E: Not enough memory.",
+            "0x8007000E is also returned when it fails.",
+        ];
+        let pieces_by_name = pieces(&by_name, &ranges);
+        assert_eq!(
+            read(&entries_of(&pieces_by_name, Lead::Name)),
+            [
+                (Some(1), Some(2), vec![(2, 11)]),
+                (Some(3), Some(4), vec![(4, 12), (5, 0)]),
+            ]
+        );
+    }
 
     #[test]
     fn html_lines_give_the_text_of_their_elements() {
