@@ -74,7 +74,11 @@ fn leading_head(text: &str, tokens: &[Spanned]) -> Option<Head> {
     let first = tokens.first()?;
     // Only marks before the first token (`**`, `(`): a word before it is
     // a sentence that mentions a code.
-    if text[..first.span.start].chars().any(char::is_alphanumeric) {
+    if text
+        .get(..first.span.start)?
+        .chars()
+        .any(char::is_alphanumeric)
+    {
         return None;
     }
     let mut name = None;
@@ -82,8 +86,11 @@ fn leading_head(text: &str, tokens: &[Spanned]) -> Option<Head> {
     let mut decimal = false;
     let mut end = first.span.start;
     for token in tokens {
-        let gap = &text[end..token.span.start];
-        if !gap.chars().all(|c| c.is_whitespace() || is_bracket(c)) {
+        // Tokens are in text order; a colon or a dash ends the head.
+        let joined = text
+            .get(end..token.span.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_bracket(c)));
+        if !joined {
             break;
         }
         match token.token {
@@ -114,7 +121,7 @@ fn leading_head(text: &str, tokens: &[Spanned]) -> Option<Head> {
 /// or a dash parts it from the head; `None` when there is no text.
 fn rest_after(text: &str, end: usize) -> Option<(usize, bool)> {
     let mut separated = false;
-    for (i, c) in text[end..].char_indices() {
+    for (i, c) in text.get(end..)?.char_indices() {
         match c {
             ')' | ']' | '）' | '】' | '*' | '`' => {}
             ':' | '：' | '-' | '–' | '—' if !separated => separated = true,
