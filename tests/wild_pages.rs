@@ -1217,3 +1217,227 @@ fn a_translation_that_drops_a_note_read_as_a_description_is_missing_it() {
         )]
     );
 }
+
+/// The name, code and description cells of each row of the page's lists,
+/// each as (line, column, text).
+fn list_cells(project: &Project) -> Vec<[(usize, usize, String); 3]> {
+    let at = |cell: &errdocs::ingest::Cell| {
+        (
+            cell.location.line,
+            cell.location.column,
+            cell.text.to_string(),
+        )
+    };
+    project
+        .files
+        .iter()
+        .flat_map(|f| &f.tables)
+        .filter(|t| t.format == errdocs::model::TableFormat::List)
+        .flat_map(|t| &t.rows)
+        .map(|row| [at(&row.cells[0]), at(&row.cells[1]), at(&row.cells[3])])
+        .collect()
+}
+
+fn cell(line: usize, column: usize, text: &str) -> (usize, usize, String) {
+    (line, column, text.into())
+}
+
+/// `<dt>` holds the code alone, `<dd>` the name (in bold) and, after a
+/// colon, the description: each entry is led by its code. A code with a
+/// digit lost is a row, reported as in a table.
+#[test]
+fn a_definition_list_with_the_code_in_the_term_and_the_name_in_the_definition_is_read() {
+    let project = load(
+        "# Codes\n\n<dl>\n\
+         <dt>0x80070005</dt>\n\
+         <dd><b>E_ACCESSDENIED</b>: Access is denied.</dd>\n\
+         <dt>0x8007000E</dt><dd><b>E_OUTOFMEMORY</b>: Not enough memory.</dd>\n\
+         <dt>0x80070057</dt>\n\
+         <dd><code>E_INVALIDARG</code> &ndash; One or more arguments are invalid.</dd>\n\
+         <dt>0x8000FFF</dt>\n\
+         <dd><b>E_UNEXPECTED</b>: Catastrophic failure.</dd>\n\
+         </dl>\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        list_cells(&project),
+        [
+            [
+                cell(5, 8, "E_ACCESSDENIED"),
+                cell(4, 5, "0x80070005"),
+                cell(5, 28, "Access is denied."),
+            ],
+            [
+                cell(6, 27, "E_OUTOFMEMORY"),
+                cell(6, 5, "0x8007000E"),
+                cell(6, 46, "Not enough memory."),
+            ],
+            [
+                cell(8, 11, "E_INVALIDARG"),
+                cell(7, 5, "0x80070057"),
+                cell(8, 39, "One or more arguments are invalid."),
+            ],
+            [
+                cell(10, 8, "E_UNEXPECTED"),
+                cell(9, 5, "0x8000FFF"),
+                cell(10, 26, "Catastrophic failure."),
+            ],
+        ]
+    );
+    assert_eq!(rules_found(&project), ["hex-malformed"]);
+    assert_eq!(findings_of(&project, "hex-malformed")[0].0, 9);
+    assert_eq!(records(&project).len(), 4);
+}
+
+/// `<dt>` holds the name, `<dd>` the code and then the description, after
+/// a space, a colon or a dash, in a `<p>` or not; a second paragraph of
+/// the `<dd>` is part of the description.
+#[test]
+fn a_definition_list_with_the_code_leading_the_definition_is_read() {
+    let project = load(
+        "# Codes\n\n<dl>\n\
+         <dt>E_ACCESSDENIED</dt>\n\
+         <dd>0x80070005 Access is denied.</dd>\n\
+         <dt>E_OUTOFMEMORY</dt>\n\
+         <dd><p>0x8007000E: Not enough memory.</p>\n\
+         <p>Free some memory.</p></dd>\n\
+         <dt>E_INVALIDARG</dt><dd>0x80070057 - One or more arguments are invalid.</dd>\n\
+         </dl>\n\n\
+         Text after the list.\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record(
+                "0x8007000E",
+                "E_OUTOFMEMORY",
+                "Not enough memory.\n\nFree some memory.",
+            ),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    let cells = list_cells(&project);
+    assert_eq!(cells[0][1], cell(5, 5, "0x80070005"));
+    assert_eq!(cells[0][2], cell(5, 16, "Access is denied."));
+    assert_eq!(
+        cells[1][2],
+        cell(7, 20, "Not enough memory.\n\nFree some memory.")
+    );
+    assert_eq!(cells[2][1], cell(9, 26, "0x80070057"));
+    assert_eq!(
+        cells[2][2],
+        cell(9, 39, "One or more arguments are invalid.")
+    );
+}
+
+/// `<dt>` holds the code and the name together, in either order, parted
+/// by a space, brackets, a colon or a dash; `<dd>` the description, which
+/// may itself begin with the name or the code in a sentence.
+#[test]
+fn a_definition_list_with_the_code_and_the_name_in_the_term_is_read() {
+    let project = load(
+        "# Codes\n\n<dl>\n\
+         <dt>0x80070005 (E_ACCESSDENIED)</dt>\n\
+         <dd>E_ACCESSDENIED is returned when access is denied.</dd>\n\
+         <dt>0x8007000E - E_OUTOFMEMORY</dt>\n\
+         <dd>0x8007000E means there is not enough memory.</dd>\n\
+         <dt>E_INVALIDARG: 0x80070057</dt>\n\
+         <dd>One or more arguments are invalid.</dd>\n\
+         <dt>[0x80004005] E_FAIL</dt>\n\
+         <dd>Unspecified failure.</dd>\n\
+         </dl>\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record("0x80004005", "E_FAIL", "Unspecified failure."),
+            record(
+                "0x80070005",
+                "E_ACCESSDENIED",
+                "E_ACCESSDENIED is returned when access is denied.",
+            ),
+            record(
+                "0x8007000E",
+                "E_OUTOFMEMORY",
+                "0x8007000E means there is not enough memory.",
+            ),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    let cells = list_cells(&project);
+    assert_eq!(
+        cells[0],
+        [
+            cell(4, 17, "E_ACCESSDENIED"),
+            cell(4, 5, "0x80070005"),
+            cell(5, 5, "E_ACCESSDENIED is returned when access is denied."),
+        ]
+    );
+    assert_eq!(cells[2][0], cell(8, 5, "E_INVALIDARG"));
+    assert_eq!(cells[2][1], cell(8, 19, "0x80070057"));
+}
+
+/// The `<dd>` written as Markdown (blank lines around it inside the
+/// tags): its paragraph holds the bold name and the description.
+#[test]
+fn a_definition_written_as_markdown_inside_the_tags_is_read() {
+    let entry = |code: &str, name: &str, text: &str| {
+        format!("<dt>{code}</dt>\n<dd>\n\n**{name}**: {text}\n\n</dd>\n")
+    };
+    let project = load(&format!(
+        "# Codes\n\n<dl>\n{}{}{}</dl>\n",
+        entry("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+        entry("0x8007000E", "E_OUTOFMEMORY", "Not enough memory."),
+        entry("0x80070057", "E_INVALIDARG", "Arguments are invalid."),
+    ));
+    reads_only(
+        &project,
+        &[
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record("0x8007000E", "E_OUTOFMEMORY", "Not enough memory."),
+            record("0x80070057", "E_INVALIDARG", "Arguments are invalid."),
+        ],
+    );
+    let cells = list_cells(&project);
+    assert_eq!(
+        cells[0],
+        [
+            cell(7, 3, "E_ACCESSDENIED"),
+            cell(4, 5, "0x80070005"),
+            cell(7, 21, "Access is denied."),
+        ]
+    );
+}
+
+/// A `<dl>` of codes without names gives no entry errdocs can read: its
+/// codes are reported, not dropped without a word.
+#[test]
+fn a_definition_list_of_codes_without_names_is_reported() {
+    let project = load(
+        "# Codes\n\n<dl>\n\
+         <dt>0x80070005</dt>\n<dd>Access is denied.</dd>\n\
+         <dt>0x8007000E</dt>\n<dd>Not enough memory.</dd>\n\
+         <dt>0x80070057</dt>\n<dd>One or more arguments are invalid.</dd>\n\
+         </dl>\n",
+    );
+    assert!(records(&project).is_empty());
+    let found = findings_of(&project, "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 4);
+    assert!(
+        found[0]
+            .1
+            .starts_with("3 codes are listed in headings, list items, definition lists"),
+        "{}",
+        found[0].1
+    );
+}

@@ -7,14 +7,18 @@
 //! The Markdown walk hands over the page's text blocks in order
 //! (paragraphs, list items, the text between the tags of HTML blocks), with
 //! boundaries where a heading, a table or a code block stands. A run of
-//! entries (a block that is a symbolic name, then its code, then text) is a
-//! code list when at least three entries have both a name and a code; it
+//! entries (a block that is a symbolic name, then its code, then text; or
+//! the code first, then the name) is a code list when at least three
+//! entries have both a name and a code. A block that states the name or
+//! the code may go on with the description (`<dd>0x80070005 Access is
+//! denied.</dd>`, see [`super::entry_head`]). A code list
 //! becomes a table of four columns (name, code, decimal, description) whose
 //! cells keep the place of the text they came from, and is read like any
 //! other table.
 
 use std::ops::Range;
 
+use super::entry_head::{Head, head_of};
 use super::shape::{CellShape, Shape, Token, shape_of};
 use super::table::{Cell, Heading, Row, Table, TableParts, build};
 use super::text::normalize_cell_text;
@@ -191,8 +195,9 @@ fn html_segments(html: &str) -> Vec<HtmlPiece> {
     segments
 }
 
-/// Decodes the entities pages write in raw HTML: the five of XML, `&nbsp;`
-/// and numeric ones. Others are left as written.
+/// Decodes the entities pages write in raw HTML: the five of XML, `&nbsp;`,
+/// the typographic ones that part a code from its text (`&ndash;`,
+/// `&mdash;`) or quote it, and numeric ones. Others are left as written.
 fn decode_entities(text: &str) -> String {
     if !text.contains('&') {
         return text.to_string();
@@ -212,6 +217,13 @@ fn decode_entities(text: &str) -> String {
                 "quot" => Some('"'),
                 "apos" => Some('\''),
                 "nbsp" => Some('\u{a0}'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "hellip" => Some('…'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
                 _ => entity
                     .strip_prefix("#x")
                     .or_else(|| entity.strip_prefix("#X"))
@@ -236,56 +248,160 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-/// What a block is, in a list of entries.
-enum BlockRole {
-    /// A symbolic name: an entry starts. It may hold the code too.
-    Name,
-    /// A code (`2 (0x2)`, `12178`, `#define NAME 0x...L`).
-    Code,
-    /// Anything else: part of the entry's description.
-    Text,
-}
-
-/// A block's text, shape and place.
+/// A block's text, shape and place, and what it leads with.
 struct Piece<'b> {
     text: String,
     range: &'b Range<usize>,
     shape: CellShape,
-    define: bool,
+    head: Option<Head>,
 }
 
-fn role_of(piece: &Piece) -> BlockRole {
-    if piece.define {
-        return BlockRole::Code;
-    }
-    match piece.shape.shape {
-        Shape::Identifier => BlockRole::Name,
-        Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
-            if piece
-                .shape
-                .tokens
-                .first()
-                .is_some_and(|t| t.token == Token::Identifier) =>
-        {
-            BlockRole::Name
+impl Piece<'_> {
+    /// Where the text after the block's name or code starts (its end when
+    /// the block is a name or a code alone): the code is looked for before
+    /// it, so a number in the description is not taken for the code.
+    fn head_end(&self) -> usize {
+        match self.head {
+            Some(Head::NameThenText { rest, .. } | Head::CodeThenText { rest }) => rest,
+            _ => self.text.len(),
         }
-        Shape::Hex | Shape::Decimal => BlockRole::Code,
-        _ => BlockRole::Text,
+    }
+
+    /// Where the first token that `wanted` accepts is, in the head.
+    fn head_token(&self, wanted: impl Fn(&Token) -> bool) -> Option<Range<usize>> {
+        let end = self.head_end();
+        self.shape
+            .tokens
+            .iter()
+            .find(|t| t.span.end <= end && wanted(&t.token))
+            .map(|t| t.span.clone())
     }
 }
 
-/// One entry: the blocks of its name, its code and its description.
+/// One entry: the blocks of its name and its code, and the blocks of its
+/// description (each from a byte of its text on: the block that states the
+/// name or the code may go on with the description).
 #[derive(Default)]
 struct Entry {
-    name: Option<usize>,
+    name: Option<(usize, Range<usize>)>,
     code: Option<usize>,
-    description: Vec<usize>,
+    description: Vec<(usize, usize)>,
 }
 
 impl Entry {
     fn complete(&self) -> bool {
         self.name.is_some() && self.code.is_some()
     }
+
+    /// The first block of the entry.
+    fn first(&self) -> Option<usize> {
+        let name = self.name.as_ref().map(|(i, _)| *i);
+        match (name, self.code) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// A block of the description, from byte `from` of its text.
+    fn describe(&mut self, piece: usize, from: usize) {
+        self.description.push((piece, from));
+    }
+}
+
+/// Which part of an entry starts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// The name (`<dt>E_X</dt><dd>0x... text</dd>`, `**NAME**` then
+    /// `2 (0x2)`): a code fills the entry's code.
+    Name,
+    /// The code (`<dt>0x80070005</dt><dd>E_X: text</dd>`): a name fills
+    /// the entry's name.
+    Code,
+}
+
+/// The entries of a run of blocks, each started by its `lead`. Blocks
+/// before the first entry are page text, not part of any.
+fn entries_of(pieces: &[Piece], lead: Lead) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let head = piece.head.clone();
+        // Both together always start an entry.
+        if let Some(Head::Bare {
+            name: Some(name),
+            code: true,
+        }) = head
+        {
+            entries.push(Entry {
+                name: Some((i, name)),
+                code: Some(i),
+                description: Vec::new(),
+            });
+            continue;
+        }
+        if let (
+            Lead::Name,
+            Some(Head::Bare {
+                name: Some(name), ..
+            }),
+        ) = (lead, &head)
+        {
+            entries.push(Entry {
+                name: Some((i, name.clone())),
+                ..Entry::default()
+            });
+            continue;
+        }
+        if let (
+            Lead::Code,
+            Some(Head::Bare {
+                name: None,
+                code: true,
+            }),
+        ) = (lead, &head)
+        {
+            entries.push(Entry {
+                code: Some(i),
+                ..Entry::default()
+            });
+            continue;
+        }
+        let Some(entry) = entries.last_mut() else {
+            continue;
+        };
+        match (lead, head) {
+            // The entry's code, after its name; as the entry's last block
+            // too (`#define NAME 0x...` under the description).
+            (
+                Lead::Name,
+                Some(Head::Bare {
+                    name: None,
+                    code: true,
+                }),
+            ) if entry.code.is_none() => entry.code = Some(i),
+            (Lead::Name, Some(Head::CodeThenText { rest }))
+                if entry.code.is_none() && entry.description.is_empty() =>
+            {
+                entry.code = Some(i);
+                entry.describe(i, rest);
+            }
+            // The entry's name, after its code.
+            (
+                Lead::Code,
+                Some(Head::Bare {
+                    name: Some(name),
+                    code: false,
+                }),
+            ) if entry.name.is_none() => entry.name = Some((i, name)),
+            (Lead::Code, Some(Head::NameThenText { name, rest }))
+                if entry.name.is_none() && entry.description.is_empty() =>
+            {
+                entry.name = Some((i, name));
+                entry.describe(i, rest);
+            }
+            _ => entry.describe(i, 0),
+        }
+    }
+    entries
 }
 
 /// The code lists among `blocks`, as tables numbered from `first_index`.
@@ -303,48 +419,45 @@ pub fn find(
             .filter_map(|b| match b {
                 Block::Text { text, range } => {
                     let (text, _) = normalize_cell_text(text);
-                    let define = text.starts_with("#define ");
                     let shape = shape_of(&text);
+                    // `#define NAME 0x...`: the entry's code (its name is
+                    // the entry's, above it).
+                    let head = if text.starts_with("#define ") {
+                        Some(Head::Bare {
+                            name: None,
+                            code: true,
+                        })
+                    } else {
+                        head_of(&text, &shape)
+                    };
                     Some(Piece {
                         text,
                         range,
                         shape,
-                        define,
+                        head,
                     })
                 }
                 Block::Boundary => None,
             })
             .collect();
-        let mut entries: Vec<Entry> = Vec::new();
-        for (i, piece) in pieces.iter().enumerate() {
-            match role_of(piece) {
-                BlockRole::Name => {
-                    let has_code = !matches!(piece.shape.shape, Shape::Identifier);
-                    entries.push(Entry {
-                        name: Some(i),
-                        code: has_code.then_some(i),
-                        description: Vec::new(),
-                    });
-                }
-                BlockRole::Code => match entries.last_mut() {
-                    Some(entry) if entry.code.is_none() => entry.code = Some(i),
-                    Some(entry) => entry.description.push(i),
-                    None => {}
-                },
-                BlockRole::Text => {
-                    if let Some(entry) = entries.last_mut() {
-                        entry.description.push(i);
-                    }
-                }
-            }
-        }
-        let complete = entries.iter().filter(|e| e.complete()).count();
+        // Lists start their entries with the name or with the code: read
+        // both ways, the way that finds more whole entries wins (the name,
+        // as pages mostly write them, on a tie).
+        let by_name = entries_of(&pieces, Lead::Name);
+        let by_code = entries_of(&pieces, Lead::Code);
+        let complete = |entries: &[Entry]| entries.iter().filter(|e| e.complete()).count();
+        let entries = if complete(&by_code) > complete(&by_name) {
+            by_code
+        } else {
+            by_name
+        };
+        let complete = complete(&entries);
         if complete < 3 || complete * 5 < entries.len() * 4 {
             continue;
         }
         let Some(first) = entries
             .first()
-            .and_then(|e| e.name)
+            .and_then(Entry::first)
             .and_then(|i| pieces.get(i))
         else {
             continue;
@@ -401,52 +514,36 @@ fn block_cell(file: &SourceFile, piece: &Piece) -> Cell {
 /// The row of an entry: its name, hex code, decimal number and
 /// description, each cut from the block that states it.
 fn entry_row(file: &SourceFile, pieces: &[Piece], entry: &Entry) -> Row {
-    let name_piece = entry.name.and_then(|i| pieces.get(i));
-    let location = name_piece.map_or_else(|| file.location(0), |p| file.location(p.range.start));
-    let empty = || Cell::empty(location.clone(), name_piece.map_or(0, |p| p.range.start));
+    let first_piece = entry.first().and_then(|i| pieces.get(i));
+    let location = first_piece.map_or_else(|| file.location(0), |p| file.location(p.range.start));
+    let empty = || Cell::empty(location.clone(), first_piece.map_or(0, |p| p.range.start));
     let part = |piece: &Piece, span: Option<Range<usize>>| match span {
         Some(span) => block_cell(file, piece).part(file, span),
         None => empty(),
     };
-    let name = name_piece.map_or_else(empty, |p| part(p, p.shape.identifier_span()));
+    let name = match &entry.name {
+        Some((i, span)) => pieces
+            .get(*i)
+            .map_or_else(empty, |p| part(p, Some(span.clone()))),
+        None => empty(),
+    };
     let code_piece = entry.code.and_then(|i| pieces.get(i));
     // The code is the hex number, where the entry writes one; else its
     // decimal number is the code (`#define X 6200L`), and the decimal
     // column is for the decimal that restates a hex code (`2 (0x2)`).
     let (code, decimal) = match code_piece {
-        Some(p) => match (p.shape.hex_span(), p.shape.decimal_span()) {
-            (Some(hex), decimal) => (part(p, Some(hex)), part(p, decimal)),
-            (None, Some(decimal)) => (part(p, Some(decimal)), empty()),
-            (None, None) => (empty(), empty()),
-        },
+        Some(p) => {
+            let hex = p.head_token(|t| matches!(t, Token::Hex(_)));
+            let number = p.head_token(|t| matches!(t, Token::Decimal(_)));
+            match (hex, number) {
+                (Some(hex), number) => (part(p, Some(hex)), part(p, number)),
+                (None, Some(number)) => (part(p, Some(number)), empty()),
+                (None, None) => (empty(), empty()),
+            }
+        }
         None => (empty(), empty()),
     };
-    let description: Vec<&Piece> = entry
-        .description
-        .iter()
-        .filter_map(|&i| pieces.get(i))
-        .collect();
-    let description = match (description.first(), description.last()) {
-        (Some(first), Some(last)) => {
-            let range = first.range.start..last.range.end;
-            let source = file.text.get(range.clone()).unwrap_or("");
-            let text = description
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            let leading = source.len() - source.trim_start().len();
-            Cell::new(
-                file.location(range.start + leading),
-                range.start,
-                source,
-                text,
-                source.trim(),
-                Vec::new(),
-            )
-        }
-        _ => empty(),
-    };
+    let description = description_cell(file, pieces, &entry.description).unwrap_or_else(empty);
     Row {
         location,
         cells: vec![name, code, decimal, description],
@@ -455,9 +552,134 @@ fn entry_row(file: &SourceFile, pieces: &[Piece], entry: &Entry) -> Row {
     }
 }
 
+/// The description of an entry, from its blocks (the first from byte
+/// `from` of its text on): their texts a paragraph each, their source
+/// from where the first's text starts to the end of the last.
+fn description_cell(file: &SourceFile, pieces: &[Piece], parts: &[(usize, usize)]) -> Option<Cell> {
+    let &(first_index, from) = parts.first()?;
+    let first = pieces.get(first_index)?;
+    let last = parts.last().and_then(|&(i, _)| pieces.get(i))?;
+    let start = if from == 0 {
+        first.range.start
+    } else {
+        text_start(file, first, from)
+    };
+    let range = start..last.range.end.max(start);
+    let source = file.text.get(range.clone()).unwrap_or("");
+    let text = parts
+        .iter()
+        .filter_map(|&(i, from)| pieces.get(i).and_then(|p| p.text.get(from..)))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let leading = source.len() - source.trim_start().len();
+    Some(Cell::new(
+        file.location(range.start + leading),
+        range.start,
+        source,
+        text,
+        source.trim(),
+        Vec::new(),
+    ))
+}
+
+/// Where in the file the text from byte `from` of `piece`'s text is
+/// written: its first word, looked for after the piece's first token (the
+/// name or code before it). The piece's start where it cannot be found
+/// (an entity or markup inside that word), so the description still holds
+/// all its text.
+fn text_start(file: &SourceFile, piece: &Piece, from: usize) -> usize {
+    let rest = piece.text.get(from..).unwrap_or("");
+    let word_end = rest
+        .find(char::is_whitespace)
+        .map_or(piece.text.len(), |end| from + end);
+    let head = piece.shape.tokens.first().map_or(0..0, |t| t.span.clone());
+    let parts = block_cell(file, piece).parts(file, [head, from..word_end]);
+    parts
+        .get(1)
+        .map(|cell| cell.offset)
+        .filter(|&offset| offset > piece.range.start)
+        .unwrap_or(piece.range.start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pieces of blocks of `texts`, each with a range of its own.
+    fn pieces<'r>(texts: &[&str], ranges: &'r [Range<usize>]) -> Vec<Piece<'r>> {
+        texts
+            .iter()
+            .zip(ranges)
+            .map(|(text, range)| {
+                let shape = shape_of(text);
+                Piece {
+                    head: head_of(text, &shape),
+                    text: text.to_string(),
+                    range,
+                    shape,
+                }
+            })
+            .collect()
+    }
+
+    /// Each entry as (name block, code block, description blocks and the
+    /// byte each starts from).
+    type Read = (Option<usize>, Option<usize>, Vec<(usize, usize)>);
+
+    fn read(entries: &[Entry]) -> Vec<Read> {
+        entries
+            .iter()
+            .map(|e| {
+                let name = e.name.as_ref().map(|(i, _)| *i);
+                (name, e.code, e.description.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn entries_are_led_by_the_name_or_by_the_code() {
+        let ranges: Vec<Range<usize>> = (0..8).map(|i| i..i + 1).collect();
+        let by_code = [
+            "0x80070005",
+            "E_ACCESSDENIED: Access is denied.",
+            "More about it.",
+            "0x8007000E",
+            "E_OUTOFMEMORY",
+            "Not enough memory.",
+        ];
+        let pieces_by_code = pieces(&by_code, &ranges);
+        assert_eq!(
+            read(&entries_of(&pieces_by_code, Lead::Code)),
+            [
+                (Some(1), Some(0), vec![(1, 16), (2, 0)]),
+                (Some(4), Some(3), vec![(5, 0)]),
+            ]
+        );
+        // Led by names, the same blocks give no whole entry.
+        assert!(
+            entries_of(&pieces_by_code, Lead::Name)
+                .iter()
+                .all(|e| !e.complete())
+        );
+        // A code in the page's text above name-led entries starts no
+        // entry of its own there: the names lead.
+        let by_name = [
+            "See 0x80070005 below.",
+            "E_ACCESSDENIED",
+            "0x80070005 Access is denied.",
+            "E_OUTOFMEMORY",
+            "0x8007000E: Not enough memory.",
+            "0x8007000E is also returned when it fails.",
+        ];
+        let pieces_by_name = pieces(&by_name, &ranges);
+        assert_eq!(
+            read(&entries_of(&pieces_by_name, Lead::Name)),
+            [
+                (Some(1), Some(2), vec![(2, 11)]),
+                (Some(3), Some(4), vec![(4, 12), (5, 0)]),
+            ]
+        );
+    }
 
     #[test]
     fn html_lines_give_the_text_of_their_elements() {
@@ -472,5 +694,6 @@ mod tests {
         assert!(html_segments("</dt> <dd>").is_empty());
         assert_eq!(html_segments("</dd> </dl>"), [HtmlPiece::ListClose]);
         assert_eq!(decode_entities("a&#42;b&#x2A;&bogus;"), "a*b*&bogus;");
+        assert_eq!(decode_entities("0x5 &ndash; &ldquo;A&rdquo;"), "0x5 – “A”");
     }
 }

@@ -2,6 +2,7 @@
 //! suppression comments out, every cell with its file, line and column.
 //! What could be read only in part is reported as an [`IngestProblem`].
 
+pub mod entry_head;
 pub mod front_matter;
 pub mod html;
 pub mod html_scan;

@@ -50,6 +50,11 @@ enum Listing {
     /// The term of a Markdown definition list (`0x8024402C` above
     /// `: WU_E_X — text`), its code first: from [`MIN_CODES`] codes.
     Term,
+    /// A line of an HTML definition list that starts with a `<dt>` or a
+    /// `<dd>`, its text from byte `.0` on: from [`MIN_CODES`] codes. The
+    /// lists that give each code a name are read as tables, and their
+    /// codes are the tables'; these are the ones that could not be read.
+    Element(usize),
 }
 
 /// The codes `file` lists in headings and list items, when there are at
@@ -124,7 +129,7 @@ pub fn find(
         // one the page meant to list, and its code is what hex-malformed
         // would have said of it in a table.
         let digits = match listing {
-            Listing::HeadingOrItem | Listing::Term => 8..=8,
+            Listing::HeadingOrItem | Listing::Term | Listing::Element(_) => 8..=8,
             Listing::Row => MALFORMED_DIGITS_IN_ROWS,
         };
         for (at, code, value) in hex_codes_of(line, digits) {
@@ -132,8 +137,15 @@ pub fn find(
             // again of each code's whole prefix made a line of 80,000
             // codes take minutes.
             let leads = match listing {
-                Listing::HeadingOrItem => {
-                    words.get_or_insert_with(|| LineWords::new(line)).leads(at)
+                Listing::HeadingOrItem => words
+                    .get_or_insert_with(|| LineWords::new(line, true))
+                    .leads(at),
+                // The element's text has no marker: its first word counts.
+                Listing::Element(text) => {
+                    at >= text
+                        && words
+                            .get_or_insert_with(|| LineWords::new(&line[text..], false))
+                            .leads(at - text)
                 }
                 Listing::Row | Listing::Term => leads_cell(line, at),
             };
@@ -200,10 +212,14 @@ struct LineWords<'a> {
     /// `prose[i]`: how many of the words from the second to the `i`-th
     /// (exclusive) are prose; the first word, the marker, is never counted.
     prose: Vec<usize>,
+    /// Whether the first word is a marker.
+    marker: bool,
 }
 
 impl<'a> LineWords<'a> {
-    fn new(line: &'a str) -> LineWords<'a> {
+    /// The words of `line`; its first word is a marker (`-`, `##`) that
+    /// is never counted when `marker` is true.
+    fn new(line: &'a str, marker: bool) -> LineWords<'a> {
         let mut words = Vec::new();
         let mut start: Option<usize> = None;
         for (at, c) in line.char_indices() {
@@ -222,10 +238,15 @@ impl<'a> LineWords<'a> {
         let mut prose = Vec::with_capacity(words.len() + 1);
         prose.push(0);
         for (index, &(from, to)) in words.iter().enumerate() {
-            let counted = index > 0 && is_prose(&line[from..to]);
+            let counted = (index > 0 || !marker) && is_prose(&line[from..to]);
             prose.push(prose[index] + usize::from(counted));
         }
-        LineWords { line, words, prose }
+        LineWords {
+            line,
+            words,
+            prose,
+            marker,
+        }
     }
 
     /// Whether the line's text up to byte `at` (the words before `at`, the
@@ -237,7 +258,7 @@ impl<'a> LineWords<'a> {
             return true;
         };
         let (from, to) = self.words[last];
-        let cut = last > 0 && is_prose(&self.line[from..to.min(at)]);
+        let cut = (last > 0 || !self.marker) && is_prose(&self.line[from..to.min(at)]);
         self.prose[last] + usize::from(cut) <= MAX_WORDS_BEFORE
     }
 }
@@ -303,8 +324,36 @@ fn listing_of(line: &str) -> Option<Listing> {
     } else if line.starts_with('|') || memchr::memchr_iter(b'|', line.as_bytes()).nth(1).is_some() {
         Some(Listing::Row)
     } else {
-        None
+        definition_text(line).map(Listing::Element)
     }
+}
+
+/// Where the text starts in a line of an HTML definition list that starts
+/// with a `<dt>` or a `<dd>` (after a `<dl>` perhaps, and before inline
+/// tags such as `<b>` or `<code>`): `None` for any other line.
+fn definition_text(line: &str) -> Option<usize> {
+    if !line.starts_with('<') {
+        return None;
+    }
+    let mut at = 0;
+    let mut definition = false;
+    while let Some(rest) = line.get(at..) {
+        let trimmed = rest.trim_start();
+        at += rest.len() - trimmed.len();
+        if !trimmed.starts_with('<') {
+            break;
+        }
+        let end = trimmed.find('>')? + 1;
+        let name: String = trimmed[1..end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        definition |= matches!(name.as_str(), "dt" | "dd");
+        at += end;
+    }
+    definition.then_some(at)
 }
 
 /// Whether the code at byte `at` of a row-shaped `line` leads its cell:
@@ -476,6 +525,23 @@ mod tests {
         assert_eq!(found.count, 4);
     }
 
+    /// An HTML definition list of codes without names is no table errdocs
+    /// reads (see `lists`): its codes are listed, in `<dt>` or `<dd>`,
+    /// after inline tags too, but not those a sentence mentions.
+    #[test]
+    fn codes_in_the_elements_of_a_definition_list_are_found() {
+        let text = "# Codes\n\n<dl><dt><b>0x80070005</b></dt>\n<dd>Access is denied.</dd>\n<dt>0x8007000E</dt><dd>Out of memory.</dd>\n  <dd>E_INVALIDARG: 0x80070057 bad</dd>\n</dl>\n";
+        let found = listed(&file(text)).expect("found");
+        assert_eq!(found.first, "0x80070005");
+        assert_eq!((found.location.line, found.location.column), (3, 12));
+        assert_eq!(found.count, 3);
+        let mentions = "<dl>\n<dd>It fails with 0x80070005.</dd>\n<dd>See also 0x8007000E.</dd>\n<dd>Then it returns 0x80070057.</dd>\n</dl>\n";
+        assert_eq!(listed(&file(mentions)), None);
+        assert_eq!(definition_text("<dl> <dt><code>0x1</code>"), Some(15));
+        assert_eq!(definition_text("<p>0x80070005</p>"), None);
+        assert_eq!(definition_text("0x80070005 <dt>"), None);
+    }
+
     #[test]
     fn the_first_code_is_the_first_written_whatever_its_x() {
         let text = "- 0X80070005 or 0x80070006\n- 0x80070007\n";
@@ -596,7 +662,7 @@ mod tests {
             "",
             "-",
         ] {
-            let words = LineWords::new(line);
+            let words = LineWords::new(line, true);
             for at in (0..=line.len()).filter(|&at| line.is_char_boundary(at)) {
                 assert_eq!(words.leads(at), leads(&line[..at]), "{line:?} at {at}");
             }

@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest"],
     fix: None,
-    summary: "A page lists codes in headings, list items or table rows outside its tables",
-    explanation: "errdocs reads codes from tables (Markdown and HTML) and from HTML definition lists (`<dl>`) and paragraph entries of three entries or more. A page that lists three or more codes (`0x` and eight hex digits) that none of its tables holds in headings, list items or the terms of a Markdown definition list (`0x8024402C` above `: WU_E_X — text`), outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. A line written as a table row (`| 0x80240002 | WU_E_X | ... |`) that no table holds counts from one code, even one with digits lost (`0x8024002`) or written in groups (`0x8024 0002`): the table ended above it (at a blank line or a directive) or never had its header and delimiter rows. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
+    summary: "A page lists codes in headings, list items, definition lists or table rows outside its tables",
+    explanation: "errdocs reads codes from tables (Markdown and HTML) and from HTML definition lists (`<dl>`) and paragraph entries of three entries or more. A page that lists three or more codes (`0x` and eight hex digits) that none of its tables holds in headings, list items, the terms of a Markdown definition list (`0x8024402C` above `: WU_E_X — text`) or the `<dt>` and `<dd>` of an HTML definition list that could not be read as entries (codes without names, or too few entries with both), outside code blocks, writes them in a layout errdocs does not read: none of them is in the dataset, and none is checked. A line written as a table row (`| 0x80240002 | WU_E_X | ... |`) that no table holds counts from one code, even one with digits lost (`0x8024002`) or written in groups (`0x8024 0002`): the table ended above it (at a blank line or a directive) or never had its header and delimiter rows. Write them as a table (code, name, description) to have them read. Codes mentioned in paragraphs are not counted, nor those that come after more than two words of prose in a heading or an item (a how-to step such as `1. If the update fails with 0x80070005, ...` mentions a code; it does not list one).",
     bad_example: "## 0x801C03ED
 The device could not be registered.
 
@@ -57,12 +57,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let message = if *count == 1 {
             format!(
-                "`{first}` is listed in a heading, a list item or a table row, and no table of the page holds it: errdocs reads tables and HTML definition lists, so it is not in the dataset; {}",
+                "`{first}` is listed in a heading, a list item, a definition list or a table row, and no table of the page holds it: errdocs reads tables, and definition lists and paragraph entries that give each code a name, so it is not in the dataset; {}",
                 advice(true)
             )
         } else {
             format!(
-                "{count} codes are listed in headings, list items or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables and HTML definition lists, so none of them is in the dataset; {}",
+                "{count} codes are listed in headings, list items, definition lists or table rows, `{first}` first, and no table of the page holds them: errdocs reads tables, and definition lists and paragraph entries that give each code a name, so none of them is in the dataset; {}",
                 advice(false)
             )
         };
