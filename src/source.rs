@@ -108,12 +108,57 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
     marks
 }
 
+/// The largest page errdocs reads: docs pages are kilobytes, the largest
+/// real ones a few megabytes. A device or a stream given as a page
+/// (`/dev/zero`, `yes | errdocs check /dev/stdin`) grew without end.
+pub const MAX_PAGE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads a page's bytes, at most [`MAX_PAGE_BYTES`] (more is an error
+/// naming the file), and no further than the block that holds a NUL byte:
+/// such a file is binary, which [`SourceFile::from_bytes`] says with the
+/// place of the first one, and a stream of NULs need not be read to its
+/// end.
+pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+    {
+        bytes.reserve(usize::try_from(meta.len().min(MAX_PAGE_BYTES)).unwrap_or(0));
+    }
+    let mut block = vec![0u8; 64 * 1024];
+    loop {
+        let read = match file.read(&mut block) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let chunk = &block[..read];
+        bytes.extend_from_slice(chunk);
+        if bytes.len() as u64 > MAX_PAGE_BYTES {
+            return Err(Error::io(
+                path,
+                std::io::Error::other(format!(
+                    "larger than {} MiB; errdocs reads documentation pages, not streams or devices",
+                    MAX_PAGE_BYTES / (1024 * 1024)
+                )),
+            ));
+        }
+        if chunk.contains(&0) {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
 impl SourceFile {
     /// Reads a file, refusing what is not UTF-8 Markdown text: binary files,
     /// invalid UTF-8 and empty files each get an error naming the file and,
     /// where it applies, the line.
     pub fn read(path: &Path, rel: String) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = read_page_bytes(path)?;
         Self::from_bytes(path, rel, bytes)
     }
 

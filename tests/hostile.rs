@@ -1360,3 +1360,24 @@ fn a_page_from_a_pipe_is_checked_and_fix_says_why_it_cannot() {
         "{fix:?}"
     );
 }
+
+// Devices and streams given as pages.
+
+/// `/dev/zero` given as a page was read without end (gigabytes in
+/// seconds): the read stops at the first block with a NUL byte, and the
+/// page is refused as binary, naming it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_given_as_a_page_is_refused_not_read_without_end() {
+    let dir = project(&[]);
+    let run = errdocs_within(
+        dir.path(),
+        &["check", "/dev/zero"],
+        std::time::Duration::from_secs(60),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("/dev/zero") && run.stderr.contains("binary file"),
+        "{run:?}"
+    );
+}

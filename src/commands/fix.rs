@@ -79,7 +79,7 @@ pub fn read_originals(project: &Project) -> Result<Vec<(PathBuf, Vec<u8>)>> {
                 ),
             ));
         }
-        let bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+        let bytes = crate::source::read_page_bytes(&file.path)?;
         let source = SourceFile::from_bytes(&file.path, file.rel.clone(), bytes.clone())?;
         if !project.adopt_source(source) {
             return Err(Error::io(

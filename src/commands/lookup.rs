@@ -65,6 +65,9 @@ pub fn parse_queries(texts: &[String]) -> Result<Vec<QueryArg>> {
     texts
         .iter()
         .map(|text| {
+            // `−2147024891`, `０ｘ８００７００５７`: as typeset or typed by a
+            // CJK input method, the same code.
+            let text = crate::model::fold_number_forms(text);
             text.parse::<QueryArg>().map_err(|error| {
                 Error::Usage(format!(
                     "invalid QUERY: {error} (a QUERY is a code, a name or a wildcard; see errdocs lookup --help)"

@@ -837,10 +837,14 @@ fn decide(
             if header_says == ColumnRole::Other || header_says == c.role {
                 continue;
             }
-            // Loose words ("Error code" over the names of a Win32 page) are
-            // how pages are written, not a mistake.
+            // Loose words ("Error code" over the names of a Win32 page, or
+            // "Code" over its numbers) are how pages are written, not a
+            // mistake.
             let loose = !specific.get(c.source).copied().unwrap_or(false);
-            if loose && header_says == ColumnRole::Code && c.role == ColumnRole::Name {
+            if loose
+                && header_says == ColumnRole::Code
+                && matches!(c.role, ColumnRole::Name | ColumnRole::Decimal)
+            {
                 continue;
             }
             // A split column holds both; the decimal code of a table

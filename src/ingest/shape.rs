@@ -210,6 +210,11 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Reads one word as a token.
 pub fn token_of(word: &str) -> Token {
+    // Full-width digits and the minus sign U+2212 are read as ASCII: the
+    // folded word has none left, so this recurses once at most.
+    if let std::borrow::Cow::Owned(folded) = crate::model::fold_number_forms(word) {
+        return token_of(&folded);
+    }
     // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL.
     let bare = word
         .strip_suffix("UL")
@@ -327,6 +332,23 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
         };
     }
     read_words(text, brief)
+}
+
+/// True when every word of `tokens` stands between two codes and is a
+/// short word of letters (`or`, `oder`, `и`, `或`): codes listed in prose's
+/// way, not prose about codes.
+fn joined_by_words(text: &str, tokens: &[Spanned]) -> bool {
+    let is_hex = |t: &Spanned| matches!(t.token, Token::Hex(_));
+    tokens.iter().enumerate().all(|(i, t)| {
+        is_hex(t)
+            || (t.token == Token::Word
+                && i > 0
+                && tokens.get(i - 1).is_some_and(is_hex)
+                && tokens.get(i + 1).is_some_and(is_hex)
+                && text.get(t.span.clone()).is_some_and(|word| {
+                    word.chars().count() <= 4 && word.chars().all(char::is_alphabetic)
+                }))
+    })
 }
 
 /// True for tokens that are a word of letters and then a code, and
@@ -649,6 +671,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         // one-word label, as support articles write their code column.
         (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
         (n, 0, 0, 0) if n > 1 => Shape::HexList,
+        // `0x80070057 or 0x80070006`, `0x1 und 0x2`: codes joined by a
+        // short word.
+        (n, 0, 0, w) if n > 1 && w < n && joined_by_words(text, &tokens) => Shape::HexList,
         _ => Shape::Prose,
     };
     CellShape { tokens, shape }
@@ -672,6 +697,8 @@ mod tests {
             ("0x240001", Shape::Hex),
             ("2 (0x2)", Shape::Hex),
             ("-2145124351", Shape::Decimal),
+            ("\u{2212}2145124351", Shape::Decimal),
+            ("０ｘ８００７００５７", Shape::Hex),
             ("13", Shape::Decimal),
             ("0L", Shape::Decimal),
             ("WU_E_NO_SERVICE", Shape::Identifier),
@@ -707,6 +734,10 @@ mod tests {
             ("0x 80240002", Shape::Hex),
             ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 0001 0x8024 0002", Shape::HexList),
+            ("0x80070057 or 0x80070006", Shape::HexList),
+            ("0x1 oder 0x2 oder 0x3", Shape::HexList),
+            ("0x80070057 otherwise 0x80070006", Shape::Prose),
+            ("or 0x80070057 0x80070006", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
             ("0x80240002（十六进制）", Shape::Hex),

@@ -556,7 +556,13 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             out.push(row);
             continue;
         }
-        let parts = cell.parts(file, shape.tokens.iter().map(|t| t.span.clone()));
+        // The codes, not the words that join them (`0x1 or 0x2`).
+        let codes = shape
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.token, Token::Hex(_)))
+            .map(|t| t.span.clone());
+        let parts = cell.parts(file, codes);
         for (index, part) in parts.into_iter().enumerate() {
             // The other cells are shared (their text and forms are behind
             // `Arc`s); the listing cell itself is not copied for each code.

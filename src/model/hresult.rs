@@ -1,6 +1,7 @@
 //! The `HResult` value type: one 32-bit Windows error code, parsed from the
 //! many ways documentation writes it and printed in one canonical form.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -47,6 +48,10 @@ pub enum CodeProblem {
         /// The character between the groups.
         separator: char,
     },
+    /// A code written in full-width characters (`０ｘ８００７００５７`), as
+    /// CJK input methods type it: the value is plain, but the text is no
+    /// code to search.
+    FullWidth,
     /// The cell holds something that is not a code at all.
     NotACode,
     /// The cell of a table whose codes are decimal numbers holds no number.
@@ -77,6 +82,7 @@ impl fmt::Display for CodeProblem {
                 "has its digits split by {} where 8 digits are written together",
                 separator_name(*separator)
             ),
+            CodeProblem::FullWidth => f.write_str("is written in full-width characters"),
             CodeProblem::NotACode => f.write_str("is not a hex code"),
             CodeProblem::NotANumber => f.write_str("is not a number"),
             CodeProblem::Empty => f.write_str("is empty"),
@@ -215,6 +221,16 @@ impl HResult {
     /// yields the problem only.
     pub fn read(text: &str) -> CodeReading {
         let text = text.trim();
+        if let Cow::Owned(folded) = fold_number_forms(text) {
+            let reading = HResult::read(&folded);
+            return CodeReading {
+                problem: match reading.problem {
+                    None if reading.value.is_some() => Some(CodeProblem::FullWidth),
+                    other => other,
+                },
+                value: reading.value,
+            };
+        }
         // Punctuation before a code (`=0x87D101F8`): the code after it, with
         // the stray characters as its problem. Spaces between them (`( (`)
         // are taken in the same pass, so the reading below starts at a
@@ -570,10 +586,11 @@ pub enum DecimalReading {
 
 /// Compares a documented decimal text with the value it should describe.
 pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
-    let text = text.trim();
-    let Ok(number) = text.parse::<i64>() else {
+    let Some(number) = whole_number(text) else {
         return DecimalReading::NotANumber;
     };
+    let text = number.to_string();
+    let text = text.as_str();
     let signed = i64::from(expected.signed());
     if number == signed {
         DecimalReading::Signed
@@ -600,7 +617,7 @@ pub fn decimal_value(text: &str) -> Option<HResult> {
         .strip_suffix("UL")
         .or_else(|| text.strip_suffix('L'))
         .unwrap_or(text);
-    let number = text.parse::<i64>().ok()?;
+    let number = whole_number(text)?;
     if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
         Some(HResult(number as u32))
     } else {
@@ -608,9 +625,100 @@ pub fn decimal_value(text: &str) -> Option<HResult> {
     }
 }
 
+/// `text` with the forms of digits, hex letters, `x` and signs that are
+/// not ASCII written as ASCII: full-width forms (`０ｘ８００７`, typed by CJK
+/// input methods) and the minus sign U+2212 (`−2147024891`, which
+/// typesetting puts for `-`). Borrowed when there is nothing to fold.
+pub fn fold_number_forms(text: &str) -> Cow<'_, str> {
+    let folds = |c: char| matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF26}' | '\u{FF41}'..='\u{FF46}' | '\u{FF38}' | '\u{FF58}' | '\u{FF0B}' | '\u{FF0D}' | '\u{2212}');
+    if text.is_ascii() || !text.chars().any(folds) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\u{2212}' => '-',
+                c if folds(c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A whole number as decimal columns write it: an optional sign (`-`,
+/// `+`, the minus sign U+2212), ASCII or full-width digits, and groups of
+/// three digits after a separator where the locale writes one (`1,603`,
+/// `4.294.967.295`, `1 223`, no-break and narrow no-break spaces, `'`),
+/// the same separator throughout. `None` for anything else.
+pub fn whole_number(text: &str) -> Option<i64> {
+    let folded = fold_number_forms(text.trim());
+    let text = folded.as_ref();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let first_separator = digits.chars().find(|c| !c.is_ascii_digit());
+    let magnitude: String = match first_separator {
+        None => digits.to_string(),
+        Some(separator) => {
+            if !matches!(separator, ',' | '.' | ' ' | '\u{A0}' | '\u{202F}' | '\'') {
+                return None;
+            }
+            let mut groups = digits.split(separator);
+            let head = groups.next()?;
+            if !(1..=3).contains(&head.len()) || !head.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let mut joined = head.to_string();
+            for group in groups {
+                if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                joined.push_str(group);
+            }
+            joined
+        }
+    };
+    if magnitude.is_empty() || magnitude.len() > 19 {
+        return None;
+    }
+    let value = magnitude.parse::<i64>().ok()?;
+    Some(if negative { -value } else { value })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_are_read_as_locales_write_them() {
+        for (text, value) in [
+            ("-2147024891", Some(-2_147_024_891)),
+            ("\u{2212}2147024891", Some(-2_147_024_891)),
+            ("１２２３", Some(1223)),
+            ("1,603", Some(1603)),
+            ("4.294.967.295", Some(4_294_967_295)),
+            ("1 223", Some(1223)),
+            ("-2\u{A0}147\u{A0}024\u{A0}891", Some(-2_147_024_891)),
+            ("+5", Some(5)),
+            ("1,60", None),
+            ("1,603.5", None),
+            ("12,3456", None),
+            ("", None),
+            ("-", None),
+            ("0x10", None),
+        ] {
+            assert_eq!(whole_number(text), value, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn full_width_codes_are_read_and_named_as_such() {
+        let reading = HResult::read("０ｘ８００７００５７");
+        assert_eq!(reading.value, Some(HResult::new(0x8007_0057)));
+        assert_eq!(reading.problem, Some(CodeProblem::FullWidth));
+        assert_eq!(HResult::read("0x80070057").problem, None);
+    }
 
     #[test]
     fn canonical_form_is_upper_case_with_prefix() {

@@ -12,7 +12,8 @@ mod record;
 pub use family::{Family, counterpart_code};
 pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
-    decimal_value, is_digit_separator, read_decimal, separated_hex,
+    decimal_value, fold_number_forms, is_digit_separator, read_decimal, separated_hex,
+    whole_number,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind};
 pub use locale_map::LocaleMap;

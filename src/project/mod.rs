@@ -340,7 +340,7 @@ impl Project {
         let found = crate::corpus::paths::markdown_files_noted(paths, &mut notes)?;
         // Each file read, with its locale; `None` for a file left out.
         let read: Vec<Option<(ReadFile, String)>> = crate::threads::map_in_order(&found, |file| {
-            let mut bytes = std::fs::read(&file.path).map_err(|e| Error::io(&file.path, e))?;
+            let mut bytes = crate::source::read_page_bytes(&file.path)?;
             // A file with CR-only line ends has its tables on one "line"
             // for the prefilter's look, which goes by LF.
             crate::source::unify_line_ends(&mut bytes);

@@ -71,6 +71,7 @@ fn finding(code: &UnreadableCode) -> Finding {
                     | CodeProblem::MissingZero
                     | CodeProblem::TrailingPunctuation { .. }
                     | CodeProblem::Separated { .. }
+                    | CodeProblem::FullWidth
             )
         );
         let applicability = match (resolution.value, resolution.confidence) {
