@@ -51,7 +51,14 @@ pub fn read(
         let Some(body) = text
             .get(range.clone())
             .and_then(|c| c.strip_prefix("<!--"))
-            .map(|c| c.strip_suffix("-->").unwrap_or(c).trim())
+            // An unclosed comment runs to the end of the file
+            // (`html-comment-unclosed` says so): its directive is its first
+            // line, not every word of the page after it.
+            .map(|c| {
+                c.strip_suffix("-->")
+                    .unwrap_or_else(|| c.lines().next().unwrap_or(""))
+                    .trim()
+            })
         else {
             continue;
         };
