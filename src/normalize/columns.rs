@@ -155,3 +155,88 @@ fn values(table: &Table) -> Vec<HashSet<Caseless<'_>>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::source::SourceFile;
+
+    /// The first table of a page.
+    fn table(page: &str) -> Table {
+        let file = SourceFile::from_text(PathBuf::from("t.md"), "t.md".into(), page.into());
+        let mut problems = Vec::new();
+        let mut structure = crate::ingest::markdown::walk(&file, &mut problems);
+        assert!(!structure.tables.is_empty(), "{page}");
+        structure.tables.swap_remove(0)
+    }
+
+    const SOURCE: &str = "| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\
+        | 0x8007000E | E_OUTOFMEMORY | Out of memory. |\n";
+
+    #[test]
+    fn swapped_columns_match_by_their_values() {
+        let translated = table(
+            "| Nome | Código | Descrição |\n|---|---|---|\n\
+             | E_OUTOFMEMORY | 0x8007000e | Sem memória. |\n\
+             | E_ACCESSDENIED | 0x80070005 | Acesso negado. |\n",
+        );
+        assert_eq!(
+            match_columns(&table(SOURCE), &translated),
+            [Some(1), Some(0), Some(2)]
+        );
+    }
+
+    #[test]
+    fn translated_text_left_over_matches_the_source_text_not_its_names() {
+        // The names dropped: the description is the source's third column.
+        let translated = table(
+            "| Descrição | Código |\n|---|---|\n\
+             | Acesso negado. | 0x80070005 |\n\
+             | Sem memória. | 0x8007000E |\n",
+        );
+        assert_eq!(
+            match_columns(&table(SOURCE), &translated),
+            [Some(2), Some(0)]
+        );
+        // A column added after the description has no source column.
+        let translated = table(
+            "| Código | Nome | Descrição | Notas |\n|---|---|---|---|\n\
+             | 0x80070005 | E_ACCESSDENIED | Acesso negado. | Ver abaixo. |\n\
+             | 0x8007000E | E_OUTOFMEMORY | Sem memória. | Ver abaixo. |\n",
+        );
+        assert_eq!(
+            match_columns(&table(SOURCE), &translated),
+            [Some(0), Some(1), Some(2), None]
+        );
+    }
+
+    #[test]
+    fn a_column_fits_the_roles_its_cells_could_hold() {
+        let t = table(
+            "| A | B | C | D |\n|---|---|---|---|\n\
+             | 0x80070005 | E_ACCESSDENIED | Acesso negado. | |\n\
+             | 0x8007000E | E_OUTOFMEMORY | Sem memória. | |\n",
+        );
+        let fitting = |column: usize| -> Vec<ColumnRole> {
+            [
+                ColumnRole::Code,
+                ColumnRole::Decimal,
+                ColumnRole::Name,
+                ColumnRole::Description,
+                ColumnRole::Other,
+            ]
+            .into_iter()
+            .filter(|&role| fits(&t, column, role))
+            .collect()
+        };
+        assert_eq!(fitting(0), [ColumnRole::Code, ColumnRole::Other]);
+        assert_eq!(fitting(1), [ColumnRole::Name, ColumnRole::Other]);
+        assert_eq!(fitting(2), [ColumnRole::Description, ColumnRole::Other]);
+        // Empty: text of some kind, which the source says.
+        assert_eq!(fitting(3), [ColumnRole::Description, ColumnRole::Other]);
+        assert!(is_empty(&t, 3) && !is_empty(&t, 2));
+    }
+}
