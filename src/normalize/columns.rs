@@ -73,8 +73,7 @@ pub fn match_columns(source: &Table, translated: &Table) -> Vec<Option<usize>> {
     }
     // The text left over: its words are translated, so only the order of
     // the columns (and what their cells could be) tells them apart.
-    for t in 0..translated.columns.len() {
-        let column = &translated.columns[t];
+    for (t, column) in translated.columns.iter().enumerate() {
         if matched[t].is_some() || !(is_open(column.role) || is_empty(translated, t)) {
             continue;
         }
