@@ -267,3 +267,49 @@ fn a_translation_read_like_its_source_keeps_its_own_reasons() {
     );
     assert_eq!(translated(&project), DESCRIBED);
 }
+
+/// Of two columns of names, which is the name is a close call too (here
+/// the source's header settles it, where the translation's words say
+/// nothing): the translation's columns hold the same names, so the
+/// source decides, in whatever order the translation writes them.
+#[test]
+fn the_source_decides_which_of_two_name_columns_is_the_name() {
+    let source = "# Codes\n\n\
+| Code | Symbolic name | Alias |\n|---|---|---|\n\
+| 0x80070005 | XYZ_ACCESS_FAILED | ACCESS_FAILED_X |\n\
+| 0x8007000E | XYZ_MEMORY_FAILED | MEMORY_FAILED_X |\n";
+    let translation = "# Códigos\n\n\
+| Código | Apelido | Nome simbólico |\n|---|---|---|\n\
+| 0x80070005 | ACCESS_FAILED_X | XYZ_ACCESS_FAILED |\n\
+| 0x8007000E | MEMORY_FAILED_X | XYZ_MEMORY_FAILED |\n";
+    let project = load(source, translation);
+    assert_eq!(
+        roles(&project, "en-US"),
+        pairs(&[
+            ("Code", "code"),
+            ("Symbolic name", "name"),
+            ("Alias", "other")
+        ])
+    );
+    assert_eq!(
+        roles(&project, "pt-BR"),
+        pairs(&[
+            ("Código", "code"),
+            ("Apelido", "other"),
+            ("Nome simbólico", "name")
+        ])
+    );
+    // Read alone, the leftmost of the two was the name.
+    let read = columns(&project, "pt-BR");
+    assert!(
+        read[2].2.starts_with("as column 2 of the source table"),
+        "{read:?}"
+    );
+    let findings = project.evaluate().findings;
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.location.file.ends_with("pt-br.md")),
+        "{findings:#?}"
+    );
+}
