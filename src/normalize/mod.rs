@@ -5,6 +5,7 @@
 //! source rows, and the joins ([`TranslationAlignment`]) are kept for the
 //! check.
 
+pub mod columns;
 pub mod name_board;
 pub mod resolve;
 pub mod translations;

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::columns::{self, Caseless};
 use super::{RowCells, RowKey, row_source, unresolved_row};
 use crate::ingest::{IngestedFile, Table, TableKind};
 use crate::model::{CodeForms, ColumnRole, Record, UnresolvedRow};
@@ -105,30 +106,6 @@ pub fn align(source: &Table, translated: &Table) -> (Vec<AlignedRow>, Vec<usize>
         .filter(|&t| matched[t].is_none())
         .collect();
     (matched.into_iter().flatten().collect(), unmatched)
-}
-
-/// Text compared without regard to ASCII case (codes are hex, names upper
-/// case by convention). Borrowed: aligning must not copy every cell of
-/// every table.
-#[derive(Debug, Clone, Copy)]
-struct Caseless<'a>(&'a str);
-
-impl PartialEq for Caseless<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
-}
-
-impl Eq for Caseless<'_> {}
-
-impl std::hash::Hash for Caseless<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for b in self.0.bytes() {
-            state.write_u8(b.to_ascii_lowercase());
-        }
-        // Ends the text, as `str` does, so that tuples of texts hash apart.
-        state.write_u8(0xff);
-    }
 }
 
 /// A row's code as a key: its value where the cell gives one (so that
@@ -362,12 +339,16 @@ pub fn merge(
     alignments
 }
 
-/// Reads each translated table as the source table it translates, where
-/// the two have the same columns but their cells were read differently (a
-/// translation's texts can tip a close call between two text columns the
-/// other way): the source decides, since codes and names are never
-/// translated and the columns mean the same. Returns how many tables were
-/// changed.
+/// Reads each translated table as the source table it translates where
+/// its own content leaves a column's role open: each translated column is
+/// matched to the source column it is by what the cells hold
+/// ([`columns::match_columns`]), never by position, and takes that
+/// column's role where its cells could hold it ([`columns::fits`]): a
+/// translation's texts can tip the close call between two text columns
+/// the other way, and an empty column says nothing of itself. Codes and
+/// names are never translated, so where the code columns match, the
+/// source (with all its rows) also decides how the codes are written.
+/// Returns how many tables were changed.
 pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
     /// A translated table (file, table) to read with these roles and forms.
     type Change = (usize, usize, Vec<(ColumnRole, String)>, CodeForms);
@@ -385,30 +366,14 @@ pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
             else {
                 continue;
             };
-            let same_layout = source_table.columns.len() == translated.columns.len()
-                && source_table
-                    .columns
-                    .iter()
-                    .zip(&translated.columns)
-                    .all(|(a, b)| a.source == b.source);
-            let differs = source_table
-                .columns
+            let (roles, forms) = roles_from_source(source_table, translated, &source.file);
+            let changed = roles
                 .iter()
                 .zip(&translated.columns)
-                .any(|(a, b)| a.role != b.role)
-                || source_table.forms != translated.forms;
-            if same_layout && differs {
-                let roles = source_table
-                    .columns
-                    .iter()
-                    .map(|c| {
-                        (
-                            c.role,
-                            format!("as in the source table ({}): {}", source.file, c.reason),
-                        )
-                    })
-                    .collect();
-                changes.push((t, t_index, roles, source_table.forms));
+                .any(|((role, _), column)| *role != column.role)
+                || forms != translated.forms;
+            if changed {
+                changes.push((t, t_index, roles, forms));
             }
         }
     }
@@ -416,11 +381,93 @@ pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
     for (file, table, roles, forms) in changes {
         if let Some(table) = files.get_mut(file).and_then(|f| f.tables.get_mut(table)) {
             for (column, (role, reason)) in table.columns.iter_mut().zip(roles) {
-                column.role = role;
-                column.reason = reason;
+                if column.role != role {
+                    column.role = role;
+                    column.reason = reason;
+                }
             }
             table.forms = forms;
         }
     }
     changed
+}
+
+/// The roles (with their reasons) and code forms of `translated` read as
+/// `source`, the table it translates (in file `source_file`): its own
+/// where its content decides, the source's where it leaves them open.
+fn roles_from_source(
+    source: &Table,
+    translated: &Table,
+    source_file: &str,
+) -> (Vec<(ColumnRole, String)>, CodeForms) {
+    let own: Vec<(ColumnRole, String)> = translated
+        .columns
+        .iter()
+        .map(|c| (c.role, c.reason.clone()))
+        .collect();
+    let matched = columns::match_columns(source, translated);
+    let mut roles = own.clone();
+    let mut borrowed = vec![false; roles.len()];
+    for (t, s) in matched.iter().enumerate() {
+        let Some(from) = s.and_then(|s| source.columns.get(s)) else {
+            continue;
+        };
+        if from.role != roles[t].0 && columns::fits(translated, t, from.role) {
+            roles[t] = (
+                from.role,
+                format!(
+                    "as column {} of the source table ({}): {}",
+                    from.source + 1,
+                    source_file,
+                    from.reason
+                ),
+            );
+            borrowed[t] = true;
+        }
+    }
+    // A column that kept a role another column took from the source (a
+    // column the translation added, read as the description because its
+    // text is the longest) is other text: a table has one of each.
+    for t in 0..roles.len() {
+        let role = roles[t].0;
+        let taken_elsewhere = (0..roles.len()).any(|b| b != t && borrowed[b] && roles[b].0 == role);
+        if !borrowed[t] && role != ColumnRole::Other && taken_elsewhere {
+            roles[t] = (
+                ColumnRole::Other,
+                format!(
+                    "the source table ({source_file}) has its {} in another column",
+                    role.as_str()
+                ),
+            );
+        }
+    }
+    // Every role the translation's content found must still be read
+    // somewhere (a code column that matched a source column of other
+    // codes, with no column to take the code's role): else the table is
+    // read as its content says.
+    let lost = own
+        .iter()
+        .any(|(role, _)| *role != ColumnRole::Other && !roles.iter().any(|(r, _)| r == role));
+    if lost {
+        return (own, translated.forms);
+    }
+    // The codes are the source's, written as the source writes them.
+    let code_role = |forms: CodeForms| {
+        if forms.decimal_codes {
+            ColumnRole::Decimal
+        } else {
+            ColumnRole::Code
+        }
+    };
+    let role = code_role(translated.forms);
+    let translated_code = roles.iter().position(|(r, _)| *r == role);
+    let same_codes = role == code_role(source.forms)
+        && translated_code.is_some()
+        && translated_code.and_then(|t| matched[t]) == source.column(role);
+    let forms = if same_codes {
+        source.forms
+    } else {
+        translated.forms
+    };
+    (roles, forms)
 }
