@@ -1381,3 +1381,21 @@ fn a_device_given_as_a_page_is_refused_not_read_without_end() {
         "{run:?}"
     );
 }
+
+/// An unclosed `<!-- errdocs-disable rule` comment runs to the end of the
+/// file: its directive is its first line. Every later word of the page was
+/// read as a rule id, each an unknown-rule warning.
+#[test]
+fn an_unclosed_suppression_reads_only_its_own_line() {
+    let mut text = page(&[ROW_1]);
+    text.extend_from_slice(
+        b"\n<!-- errdocs-disable hex-malformed\n\nSome more words here and there.\n",
+    );
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    assert!(check.stdout.contains("html-comment-unclosed"), "{check:?}");
+    for word in ["`Some`", "`words`", "`there.`"] {
+        assert!(!check.stdout.contains(word), "{word}: {check:?}");
+    }
+}

@@ -211,8 +211,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Reads one word as a token.
 pub fn token_of(word: &str) -> Token {
     // Full-width digits and the minus sign U+2212 are read as ASCII: the
-    // folded word has none left, so this recurses once at most.
-    if let std::borrow::Cow::Owned(folded) = crate::model::fold_number_forms(word) {
+    // folded word has none left, so this recurses once at most. Only a word
+    // that begins with a character that is not ASCII is looked at: every
+    // word of every cell comes here.
+    if word.as_bytes().first().is_some_and(|b| !b.is_ascii())
+        && let std::borrow::Cow::Owned(folded) = crate::model::fold_number_forms(word)
+    {
         return token_of(&folded);
     }
     // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL.
@@ -465,9 +469,12 @@ fn note_start(text: &str) -> Option<usize> {
     let first = trimmed.chars().next()?;
     if first.is_alphanumeric() && !first.is_ascii_digit() && !matches!(first, 'x' | 'X') {
         // A code under a label (`Error 0x80070057 (hex)`, `HRESULT
-        // 0x80070057 - see below`) begins like a code after one word.
-        let (_, after) = trimmed.split_once(char::is_whitespace)?;
-        if !after.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        // 0x80070057 - see below`) begins like a code after one word. Read
+        // as bytes: most cells asked are descriptions.
+        let bytes = trimmed.as_bytes();
+        let space = bytes.iter().position(u8::is_ascii_whitespace)?;
+        let next = bytes[space..].iter().find(|b| !b.is_ascii_whitespace());
+        if !next.is_some_and(u8::is_ascii_digit) {
             return None;
         }
     }
