@@ -1388,10 +1388,7 @@ mod tests {
             [("0x80240002", 6, 9), ("0x80240003", 7, 9)]
         );
         assert!(tables.iter().all(Table::is_understood));
-        assert_eq!(
-            tables.iter().map(|t| t.index).collect::<Vec<_>>(),
-            [0, 1]
-        );
+        assert_eq!(tables.iter().map(|t| t.index).collect::<Vec<_>>(), [0, 1]);
     }
 
     #[test]
@@ -1428,8 +1425,7 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(codes_at(&tables[0]), [("0x80240001", NESTING_DEPTH + 2, 9)]);
 
-        let (tables, problems) =
-            tables_and_problems_at_start(&in_layout_tables(NESTING_DEPTH + 1));
+        let (tables, problems) = tables_and_problems_at_start(&in_layout_tables(NESTING_DEPTH + 1));
         // Not read as a table: the deepest layout table is read as text.
         assert!(!holds_codes(&tables));
         let reported: Vec<_> = problems

@@ -647,7 +647,10 @@ mod tests {
         let tables = &structure.tables;
         assert_eq!(tables.len(), 3);
         assert_eq!(
-            tables.iter().map(|t| (t.index, t.format)).collect::<Vec<_>>(),
+            tables
+                .iter()
+                .map(|t| (t.index, t.format))
+                .collect::<Vec<_>>(),
             [
                 (0, TableFormat::Markdown),
                 (1, TableFormat::Html),
