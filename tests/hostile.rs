@@ -157,6 +157,18 @@ fn deeply_nested_input_is_read_without_a_crash() {
         "<table><tr><td>".repeat(2_000),
         "</td></tr></table>".repeat(2_000)
     );
+    // The same in a data table's cell and in a pipe cell, where a table
+    // of codes is read as a table of its own.
+    let tables_in_a_cell = format!(
+        "<table><tr><th>Error code</th><th>Description</th></tr><tr><td>0x80240002</td><td>{}0x80240001{}</td></tr></table>\n",
+        "<table><tr><td>".repeat(2_000),
+        "</td></tr></table>".repeat(2_000)
+    );
+    let tables_in_a_pipe_cell = format!(
+        "| Error code | Description |\n|---|---|\n| 0x80240002 | {}0x80240001{} |\n",
+        "<table><tr><td>".repeat(2_000),
+        "</td></tr></table>".repeat(2_000)
+    );
     let divs = format!(
         "<table><tr><td>Error code</td><td>Description</td></tr><tr><td>0x80240002</td><td>{}x{}</td></tr></table>\n",
         "<div>".repeat(depth),
@@ -169,6 +181,8 @@ fn deeply_nested_input_is_read_without_a_crash() {
     for (name, text) in [
         ("html-cell", html_cell),
         ("nested-tables", nested_tables),
+        ("tables-in-a-cell", tables_in_a_cell),
+        ("tables-in-a-pipe-cell", tables_in_a_pipe_cell),
         ("divs", divs),
         ("blockquotes", quotes),
         ("lists", lists),

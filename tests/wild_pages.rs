@@ -488,6 +488,86 @@ fn an_html_cell_spanning_rows_describes_each_row_it_spans() {
     }
 }
 
+/// Every data row read is in a record or unresolved.
+fn every_row_accounted_for(project: &Project) {
+    let stats = project.dataset.stats;
+    assert_eq!(
+        stats.rows_read,
+        stats.rows_in_records + stats.unresolved_rows,
+        "{stats:?}"
+    );
+}
+
+#[test]
+fn a_table_of_codes_inside_a_cell_gives_records_of_its_own() {
+    // In an HTML cell and in a pipe cell: the codes were words of the
+    // description, in no record, with no finding.
+    for page in [
+        "# Errors\n\n<table>\n\
+         <tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>The agent. Sub-codes:\n\
+         <table>\n\
+         <tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr>\n\
+         <tr><td>0x80240003</td><td>WU_E_UNKNOWN_ID</td><td>Unknown.</td></tr>\n\
+         <tr><td>0x80240004</td><td>WU_E_NOT_INITIALIZED</td><td>Not initialized.</td></tr>\n\
+         </table>\n</td></tr>\n\
+         <tr><td>0x80240005</td><td>WU_E_RANGEOVERLAP</td><td>Overlap.</td></tr>\n\
+         </table>\n",
+        "# Errors\n\n\
+         | Error code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent. Sub-codes: <table><tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr><tr><td>0x80240003</td><td>WU_E_UNKNOWN_ID</td><td>Unknown.</td></tr><tr><td>0x80240004</td><td>WU_E_NOT_INITIALIZED</td><td>Not initialized.</td></tr></table> |\n\
+         | 0x80240005 | WU_E_RANGEOVERLAP | Overlap. |\n",
+    ] {
+        let project = load(page);
+        assert_eq!(project.dataset.stats.rows_read, 5);
+        every_row_accounted_for(&project);
+        reads_only(
+            &project,
+            &[
+                record("0x80240001", "WU_E_NO_SERVICE", "The agent. Sub-codes:"),
+                record("0x80240002", "WU_E_MAX_CAPACITY_REACHED", "Full."),
+                record("0x80240003", "WU_E_UNKNOWN_ID", "Unknown."),
+                record("0x80240004", "WU_E_NOT_INITIALIZED", "Not initialized."),
+                record("0x80240005", "WU_E_RANGEOVERLAP", "Overlap."),
+            ],
+        );
+    }
+}
+
+#[test]
+fn layout_tables_nested_past_what_is_read_are_reported() {
+    let page = |levels: usize| {
+        format!(
+            "# Errors\n\n{}<table>\n\
+             <tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+             <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>No service.</td></tr>\n\
+             <tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr>\n\
+             </table>\n{}",
+            "<table><tr><td>\n".repeat(levels),
+            "</td></tr></table>\n".repeat(levels)
+        )
+    };
+    let project = load(&page(3));
+    assert_eq!(project.dataset.stats.rows_read, 2);
+    every_row_accounted_for(&project);
+    assert!(
+        rules_found(&project).is_empty(),
+        "{:?}",
+        rules_found(&project)
+    );
+    // One level more: not read, and said where.
+    let project = load(&page(4));
+    assert_eq!(project.dataset.stats.rows_read, 0);
+    assert_eq!(
+        findings_of(&project, "html-table-unmapped"),
+        [(
+            7,
+            "HTML table nested 4 tables deep, deeper than the 3 errdocs reads; it is not read as a table: its text is left in the cell that holds it, and no row of it is in a record. Move the table out of the tables around it".to_string()
+        )]
+    );
+}
+
 #[test]
 fn a_row_across_an_html_table_starts_a_section_and_is_no_record() {
     let project = load(

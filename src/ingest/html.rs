@@ -6,16 +6,16 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::html_scan::{starts_with_ci, starts_with_tag};
+use super::html_scan::{find_ascii_ci, starts_with_ci, starts_with_tag};
 use super::problem::IngestProblem;
 use super::roles::roles_of_headers;
 use super::shape::brief_shape_of;
 use super::table::{Cell, Heading, Row, Table, TableParts};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
-use crate::model::{ColumnRole, TableFormat};
+use crate::model::{ColumnRole, TableFormat, TableKind};
 use crate::source::{Location, SourceFile};
 
 static ROW_SELECTOR: LazyLock<Selector> =
@@ -39,13 +39,20 @@ struct TagSpan {
 /// [`within_depth`] drops the tags and keeps their text.
 const MAX_DEPTH: usize = 512;
 
-/// How deep layout tables (tables whose cells hold the tables with the
-/// data) are followed: further nesting is read as cell text.
-const LAYOUT_DEPTH: usize = 3;
+/// How deep tables inside tables are followed: the tables of a layout
+/// table (one whose cells hold the tables with the data), and a table of
+/// codes inside a data table's cell, down to this many tables inside the
+/// outermost. A table deeper still is not read as a table (its text stays
+/// its cell's) and is reported ([`IngestProblem::TablesNestedTooDeep`]):
+/// each level parses the tables inside it again, so the bound keeps the
+/// work (and this reader's recursion) small however deep a page nests.
+pub const NESTING_DEPTH: usize = 3;
 
 /// Reads the HTML table in `range` of `file`: one table, or, for a layout
-/// table whose cells each hold a table, the tables inside it. `first_index`
-/// is the index the first table gets among the file's tables.
+/// table whose cells each hold a table, the tables inside it; a table of
+/// codes inside a cell of a data table is read as a table of its own,
+/// after the table that holds it. `first_index` is the index the first
+/// table gets among the file's tables.
 pub fn read_tables(
     file: &SourceFile,
     range: Range<usize>,
@@ -53,32 +60,171 @@ pub fn read_tables(
     heading: Option<Heading>,
     problems: &mut Vec<IngestProblem>,
 ) -> Vec<Table> {
-    read_nested(file, range, first_index, heading, problems, 0)
+    let mut tables = read_nested(file, range, heading, problems, 0);
+    // Numbered once all are read: how many tables a nested one gives is
+    // known only then.
+    for (i, table) in tables.iter_mut().enumerate() {
+        table.index = first_index + i;
+    }
+    tables
 }
 
+/// True when one of `tables` lists codes, or looks as if it should: a
+/// table that is read on its own, its rows counted, rather than as the
+/// text of the cell that holds it.
+pub fn holds_codes(tables: &[Table]) -> bool {
+    tables.iter().any(|t| t.kind != TableKind::NoCodes)
+}
+
+/// Of the problems found reading a table that is then left as the text
+/// of its cell, those that still hold: what they say of its rows does not
+/// apply, but that tables inside it were too deep to read does (their
+/// codes may be what left it without any).
+pub fn kept_for_text(problems: Vec<IngestProblem>) -> impl Iterator<Item = IngestProblem> {
+    problems
+        .into_iter()
+        .filter(|p| matches!(p, IngestProblem::TablesNestedTooDeep { .. }))
+}
+
+/// Reads the table in `range`, `depth` tables inside the outermost (see
+/// [`read_tables`]; the tables it gives are numbered there).
 fn read_nested(
     file: &SourceFile,
     range: Range<usize>,
-    first_index: usize,
     heading: Option<Heading>,
     problems: &mut Vec<IngestProblem>,
     depth: usize,
 ) -> Vec<Table> {
+    let (rows, section) = laid_out_rows(file, range.clone(), heading.clone(), &[], problems);
+    // A layout table: every cell holds a table. Its tables are the data.
+    let is_layout = !rows.is_empty()
+        && rows.iter().all(|r| {
+            !r.row.cells.is_empty()
+                && r.row
+                    .cells
+                    .iter()
+                    .all(|c| c.source().to_ascii_lowercase().contains("<table"))
+        });
+    let inner = read_inner(file, range.clone(), &section, problems, depth);
+    if is_layout {
+        let mut tables = Vec::new();
+        for inner in inner {
+            problems.extend(inner.problems);
+            tables.extend(inner.tables);
+        }
+        if !tables.is_empty() {
+            return tables;
+        }
+        // Tables nested too deep, or never closed: the layout table is
+        // read as it is.
+        return data_tables(file, range, rows, section, problems);
+    }
+    // In a data table, a table of codes in a cell is a table of its own:
+    // left in the cell, its rows would be words of one description, and
+    // its codes in no record. Other tables (a cell's table of options)
+    // stay the text of their cell.
+    let extract: Vec<bool> = inner.iter().map(|i| holds_codes(&i.tables)).collect();
+    let mut tables = if extract.contains(&true) {
+        // Laid out again without the text of the tables read on their
+        // own. The problems found are the same as the first time's.
+        drop(rows);
+        let (rows, section) =
+            laid_out_rows(file, range.clone(), heading, &extract, &mut Vec::new());
+        data_tables(file, range, rows, section, problems)
+    } else {
+        data_tables(file, range, rows, section, problems)
+    };
+    for (inner, extracted) in inner.into_iter().zip(extract) {
+        if extracted {
+            problems.extend(inner.problems);
+            tables.extend(inner.tables);
+        } else {
+            problems.extend(kept_for_text(inner.problems));
+        }
+    }
+    tables
+}
+
+/// What the tables one level inside a table gave, each read on its own.
+struct Inner {
+    /// The tables read from it (several for a layout table).
+    tables: Vec<Table>,
+    /// The problems reading them found: kept only where the tables are.
+    problems: Vec<IngestProblem>,
+}
+
+/// Reads each table one level inside the table at `range` on its own,
+/// `depth + 1` deep; empty when there is none, or, reported, when they
+/// are deeper than [`NESTING_DEPTH`].
+fn read_inner(
+    file: &SourceFile,
+    range: Range<usize>,
+    heading: &Option<Heading>,
+    problems: &mut Vec<IngestProblem>,
+    depth: usize,
+) -> Vec<Inner> {
+    // Most tables hold none: one scan of the text says so.
+    let holds_table = file
+        .text
+        .get(range.start + 1..range.end)
+        .and_then(|rest| find_ascii_ci(rest, "<table"))
+        .is_some();
+    if !holds_table {
+        return Vec::new();
+    }
+    let ranges = nested_tables(&file.text, range);
+    if depth >= NESTING_DEPTH {
+        if let Some(first) = ranges.first() {
+            problems.push(IngestProblem::TablesNestedTooDeep {
+                location: file.location(first.start),
+                depth: depth + 1,
+                tables: ranges.len(),
+            });
+        }
+        return Vec::new();
+    }
+    ranges
+        .into_iter()
+        .map(|inner| {
+            let mut found = Vec::new();
+            let tables = read_nested(file, inner, heading.clone(), &mut found, depth + 1);
+            Inner {
+                tables,
+                problems: found,
+            }
+        })
+        .collect()
+}
+
+/// The rows of the table at `range` laid out on its columns, the caption
+/// rows above them taken off (see [`GridRow`]), and the heading they are
+/// under: `heading`, or the caption's. `leave_out` says, for each table
+/// one level inside (in the order [`nested_tables`] finds them), whether
+/// its text is left out of its cell: it is read as a table of its own.
+fn laid_out_rows(
+    file: &SourceFile,
+    range: Range<usize>,
+    heading: Option<Heading>,
+    leave_out: &[bool],
+    problems: &mut Vec<IngestProblem>,
+) -> (Vec<GridRow>, Option<Heading>) {
     let raw = &file.text[range.clone()];
     let (row_tags, cell_tags) = scan_tags(raw, range.start);
     let fragment = Html::parse_fragment(&within_depth(raw, MAX_DEPTH));
     // Only the outer table's own rows: a table nested in a cell is part of
     // that cell's text.
     let root = fragment.select(&TABLE_SELECTOR).next().map(|t| t.id());
+    let in_root = |element: &ElementRef| {
+        element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "table")
+            .map(|t| t.id())
+            == root
+    };
     let parsed_rows: Vec<Vec<(ElementRef, bool)>> = fragment
         .select(&ROW_SELECTOR)
-        .filter(|tr| {
-            tr.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|e| e.value().name() == "table")
-                .map(|t| t.id())
-                == root
-        })
+        .filter(in_root)
         .map(|tr| {
             tr.children()
                 .filter_map(ElementRef::wrap)
@@ -90,6 +236,25 @@ fn read_nested(
                 .collect()
         })
         .collect();
+    // The tables one level inside, as the parser sees them, matched in
+    // order with those the scan of the text found. Where the two do not
+    // agree (a table the parser moved out of the cells), no text is left
+    // out: a table's codes read twice rather than not at all.
+    let mut skip: Vec<NodeId> = Vec::new();
+    if leave_out.contains(&true) {
+        let inner: Vec<NodeId> = fragment
+            .select(&TABLE_SELECTOR)
+            .filter(|t| Some(t.id()) != root && in_root(t))
+            .map(|t| t.id())
+            .collect();
+        if inner.len() == leave_out.len() {
+            skip = inner
+                .into_iter()
+                .zip(leave_out)
+                .filter_map(|(id, &out)| out.then_some(id))
+                .collect();
+        }
+    }
 
     let cell_count: usize = parsed_rows.iter().map(Vec::len).sum();
     let mapped = cell_count == cell_tags.len() && parsed_rows.len() == row_tags.len();
@@ -104,7 +269,7 @@ fn read_nested(
     }
 
     let tags = mapped.then_some((row_tags.as_slice(), cell_tags.as_slice()));
-    let mut rows = grid_rows(file, &parsed_rows, tags, range.start, problems);
+    let mut rows = grid_rows(file, &parsed_rows, tags, range.start, &skip, problems);
     // The rows own their cells now. The parsed document is several times
     // the size of the table's text: freed before the table is read, it is
     // not alive beside what reading builds (nor beside nested tables').
@@ -122,33 +287,18 @@ fn read_nested(
             heading = caption_heading(cell, heading.as_ref()).or(heading);
         }
     }
-    // A layout table: every cell holds a table. Its tables are the data.
-    let is_layout = !rows.is_empty()
-        && rows.iter().all(|r| {
-            !r.row.cells.is_empty()
-                && r.row
-                    .cells
-                    .iter()
-                    .all(|c| c.source().to_ascii_lowercase().contains("<table"))
-        });
-    if is_layout && depth < LAYOUT_DEPTH {
-        let mut tables = Vec::new();
-        for inner in nested_tables(&file.text, range.clone()) {
-            let index = first_index + tables.len();
-            tables.extend(read_nested(
-                file,
-                inner,
-                index,
-                heading.clone(),
-                problems,
-                depth + 1,
-            ));
-        }
-        if !tables.is_empty() {
-            return tables;
-        }
-    }
+    (rows, heading)
+}
 
+/// The data tables of the table at `range` from its laid-out `rows`:
+/// one, or one per section a caption row inside it starts.
+fn data_tables(
+    file: &SourceFile,
+    range: Range<usize>,
+    mut rows: Vec<GridRow>,
+    heading: Option<Heading>,
+    problems: &mut Vec<IngestProblem>,
+) -> Vec<Table> {
     // The header is the first row when it is made of <th> cells, when its
     // words name the columns, or when it holds no code and the rows after
     // it do.
@@ -239,7 +389,8 @@ fn read_nested(
             super::table::build(
                 file,
                 TableParts {
-                    index: first_index + i,
+                    // Numbered by `read_tables`.
+                    index: i,
                     format: TableFormat::Html,
                     location: data_rows
                         .first()
@@ -367,6 +518,8 @@ struct Carried {
 /// Lays the parsed rows out on the table's columns (see [`GridRow`]).
 /// `tags` are the `<tr>` and cell tags found in the text, when they match
 /// the parsed rows one for one; otherwise cells are placed at `fallback`.
+/// The tables in `skip` are left out of the text of the cells that hold
+/// them (they are read as tables of their own).
 ///
 /// Cells are placed as HTML's table model places them: each cell in the
 /// first column of its row that no cell above covers, a `rowspan` covering
@@ -381,6 +534,7 @@ fn grid_rows(
     parsed_rows: &[Vec<(ElementRef, bool)>],
     tags: Option<(&[TagSpan], &[TagSpan])>,
     fallback: usize,
+    skip: &[NodeId],
     problems: &mut Vec<IngestProblem>,
 ) -> Vec<GridRow> {
     // Per column, the cell a rowspan carries down and the rows it still
@@ -409,7 +563,7 @@ fn grid_rows(
             carried_here += take_carried(&mut carried, &mut cells, &mut spanned);
             let span = tags.map(|(_, cell_tags)| cell_tags[next_cell]);
             next_cell += 1;
-            let cell = html_cell(file, *element, span, fallback);
+            let cell = html_cell(file, *element, span, fallback, skip);
             let colspan = span_of(*element, "colspan")
                 .clamp(1, MAX_COLSPAN)
                 .min(budget.saturating_add(1));
@@ -788,10 +942,11 @@ fn html_cell(
     element: ElementRef,
     span: Option<TagSpan>,
     fallback: usize,
+    skip: &[NodeId],
 ) -> Cell {
     let mut plain = String::new();
     let mut markdown = String::new();
-    collect_text(element.children(), &mut plain, &mut markdown);
+    collect_text(element.children(), skip, &mut plain, &mut markdown);
     let (source, content_offset) = match span {
         Some(span) => {
             let rest = &file.text[span.content_start..];
@@ -845,11 +1000,12 @@ enum Step<'a> {
 
 /// Appends the plain text and the Markdown rendering of `nodes`. Inside
 /// `<code>` the text is not escaped: backslashes do not escape in code
-/// spans. The walk keeps its own stack: HTML nested thousands of levels
+/// spans. The tables in `skip` are left out. The walk keeps its own stack: HTML nested thousands of levels
 /// deep (which pages do not have, but input can) must not exhaust the
 /// thread's.
 fn collect_text<'a>(
     nodes: impl DoubleEndedIterator<Item = NodeRef<'a, Node>>,
+    skip: &[NodeId],
     plain: &mut String,
     markdown: &mut String,
 ) {
@@ -876,6 +1032,9 @@ fn collect_text<'a>(
             }
             Node::Element(element) => {
                 let name = element.name();
+                if name == "table" && skip.contains(&node.id()) {
+                    continue;
+                }
                 let (open, close): (&str, Cow<'static, str>) = match name {
                     "strong" | "b" => ("**", "**".into()),
                     "em" | "i" => ("*", "*".into()),
@@ -1184,6 +1343,146 @@ mod tests {
             ]
         );
         assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    /// The code of each row of `table`, its line and column.
+    fn codes_at(table: &Table) -> Vec<(&str, usize, usize)> {
+        let code = table.column(ColumnRole::Code).expect("a code column");
+        table
+            .rows
+            .iter()
+            .map(|r| {
+                let cell = &r.cells[code];
+                (cell.text.as_ref(), cell.location.line, cell.location.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_of_codes_in_a_cell_is_a_table_of_its_own() {
+        let text = "<table>\n\
+            <tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+            <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>The agent. Sub-codes:\n\
+            <table>\n\
+            <tr><td>Error code</td><td>Name</td><td>Description</td></tr>\n\
+            <tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr>\n\
+            <tr><td>0x80240003</td><td>WU_E_UNKNOWN_ID</td><td>Unknown.</td></tr>\n\
+            </table>\n\
+            </td></tr>\n\
+            <tr><td>0x80240005</td><td>WU_E_RANGEOVERLAP</td><td>Overlap.</td></tr>\n\
+            </table>";
+        let (tables, problems) = tables_and_problems_at_start(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(tables.len(), 2);
+        // The holding table first, its description without the codes.
+        assert_eq!(
+            texts(&tables[0]),
+            [
+                vec!["0x80240001", "WU_E_NO_SERVICE", "The agent. Sub-codes:"],
+                vec!["0x80240005", "WU_E_RANGEOVERLAP", "Overlap."],
+            ]
+        );
+        // The inner table's rows, each cell on its own line.
+        assert_eq!(
+            codes_at(&tables[1]),
+            [("0x80240002", 6, 9), ("0x80240003", 7, 9)]
+        );
+        assert!(tables.iter().all(Table::is_understood));
+        assert_eq!(tables.iter().map(|t| t.index).collect::<Vec<_>>(), [0, 1]);
+    }
+
+    #[test]
+    fn a_table_without_codes_in_a_cell_stays_its_text() {
+        let text = "<table>\n\
+            <tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+            <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>Set the value:\n\
+            <table><tr><td>Value</td><td>Meaning</td></tr><tr><td>On</td><td>Retry.</td></tr></table>\n\
+            </td></tr>\n\
+            </table>";
+        let (tables, problems) = tables_and_problems_at_start(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(tables.len(), 1);
+        let description = &tables[0].rows[0].cells[2].text;
+        assert!(description.starts_with("Set the value:"), "{description}");
+        assert!(description.contains("Meaning"), "{description}");
+    }
+
+    /// `levels` layout tables, one inside the other, around a table of
+    /// codes.
+    fn in_layout_tables(levels: usize) -> String {
+        format!(
+            "{}<table><tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+             <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>No service.</td></tr></table>{}",
+            "<table><tr><td>\n".repeat(levels),
+            "</td></tr></table>\n".repeat(levels)
+        )
+    }
+
+    #[test]
+    fn tables_nested_past_the_limit_are_reported_where_they_start() {
+        let (tables, problems) = tables_and_problems_at_start(&in_layout_tables(NESTING_DEPTH));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(tables.len(), 1);
+        assert_eq!(codes_at(&tables[0]), [("0x80240001", NESTING_DEPTH + 2, 9)]);
+
+        let (tables, problems) = tables_and_problems_at_start(&in_layout_tables(NESTING_DEPTH + 1));
+        // Not read as a table: the deepest layout table is read as text.
+        assert!(!holds_codes(&tables));
+        let reported: Vec<_> = problems
+            .iter()
+            .filter_map(|p| match p {
+                IngestProblem::TablesNestedTooDeep {
+                    location,
+                    depth,
+                    tables,
+                } => Some((location.line, location.column, *depth, *tables)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reported, [(NESTING_DEPTH + 2, 1, NESTING_DEPTH + 1, 1)]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn a_too_deep_table_in_a_cell_is_reported_though_its_cell_keeps_it() {
+        // Inside a data table's cell, the layout tables around the codes
+        // hide them: the table in the cell holds no codes of its own, so
+        // it stays the cell's text, and the depth that hid them is said.
+        let text = format!(
+            "<table><tr><th>Error code</th><th>Name</th><th>Description</th></tr>\n\
+             <tr><td>0x80240005</td><td>WU_E_RANGEOVERLAP</td><td>See:\n{}</td></tr></table>",
+            in_layout_tables(NESTING_DEPTH)
+        );
+        let (tables, problems) = tables_and_problems_at_start(&text);
+        assert_eq!(tables.len(), 1);
+        assert!(
+            matches!(
+                problems.as_slice(),
+                [IngestProblem::TablesNestedTooDeep { depth, .. }] if *depth == NESTING_DEPTH + 1
+            ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn tables_nested_thousands_deep_are_read_in_a_bounded_walk() {
+        // The reader follows no more than NESTING_DEPTH levels, each a
+        // parse of what it holds: the levels deeper are found by a scan
+        // and reported, never parsed (nor walked) once per level.
+        let depth = 2_000;
+        let text = format!(
+            "{}0x80240001{}",
+            "<table><tr><td>".repeat(depth),
+            "</td></tr></table>".repeat(depth)
+        );
+        let (_, problems) = tables_and_problems_at_start(&text);
+        assert!(
+            matches!(
+                problems.as_slice(),
+                [IngestProblem::TablesNestedTooDeep { .. }]
+            ),
+            "{problems:?}"
+        );
     }
 
     #[test]

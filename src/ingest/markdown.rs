@@ -54,6 +54,13 @@ struct CellInProgress {
     /// Inside `<sup>`: its text is a note mark (see
     /// [`super::text::push_superscript`]).
     superscript: bool,
+    /// Where an HTML table of codes written in the cell ends: it is read
+    /// as a table of its own, so what comes before this offset is not
+    /// the cell's text.
+    skip_until: usize,
+    /// Where the last HTML table read in the cell ends: the tables inside
+    /// it were read with it.
+    tables_read_until: usize,
 }
 
 struct TableInProgress {
@@ -64,6 +71,9 @@ struct TableInProgress {
     row_range: Range<usize>,
     cell: Option<CellInProgress>,
     in_head: bool,
+    /// The HTML tables of codes written in its cells, read on their own:
+    /// they follow the table among the file's tables.
+    nested: Vec<Table>,
 }
 
 /// Walks the Markdown of `file` (front matter skipped) and collects its
@@ -156,6 +166,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     row_range: range.clone(),
                     cell: None,
                     in_head: false,
+                    nested: Vec::new(),
                 });
             }
             Event::Start(Tag::TableHead) => {
@@ -175,6 +186,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         range: range.clone(),
                         text: String::new(),
                         superscript: false,
+                        skip_until: 0,
+                        tables_read_until: 0,
                     });
                 }
             }
@@ -209,10 +222,17 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         rows: t.rows,
                     };
                     structure.tables.push(super::table::build(file, parts));
+                    for mut nested in t.nested {
+                        nested.index = structure.tables.len();
+                        structure.tables.push(nested);
+                    }
                 }
             }
             Event::Text(s) | Event::Code(s) => {
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    if range.start < cell.skip_until {
+                        continue;
+                    }
                     if cell.superscript {
                         super::text::push_superscript(&mut cell.text, &s);
                     } else {
@@ -246,7 +266,34 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     }
                     continue;
                 }
-                if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                if let Some(t) = table.as_mut()
+                    && let Some(cell) = t.cell.as_mut()
+                {
+                    if range.start < cell.skip_until {
+                        continue;
+                    }
+                    // An HTML table written in the cell, on the row's line:
+                    // a table of codes there is a table of its own (its
+                    // codes would otherwise be words of the cell's text and
+                    // in no record); any other stays the cell's text.
+                    if let Some(start) = table_index.starts_in(range.clone()).next()
+                        && start >= cell.tables_read_until
+                        && let Some(end) = table_index
+                            .end_of(start)
+                            .filter(|&end| end <= cell.range.end)
+                    {
+                        cell.tables_read_until = end;
+                        let mut found = Vec::new();
+                        let heading = structure.headings.last().cloned();
+                        let tables = html::read_tables(file, start..end, 0, heading, &mut found);
+                        if html::holds_codes(&tables) {
+                            problems.extend(found);
+                            t.nested.extend(tables);
+                            cell.skip_until = end;
+                            continue;
+                        }
+                        problems.extend(html::kept_for_text(found));
+                    }
                     if let Some(open) = superscript_tag(&s) {
                         cell.superscript = open;
                         continue;
@@ -575,6 +622,54 @@ mod tests {
         // No clock: the machine is shared, and speed is measured by `cargo
         // bench`. Walked quadratically, this input makes the test run far
         // longer than the others (minutes where they take seconds).
+    }
+
+    fn walk_text(text: &str) -> (Structure, Vec<IngestProblem>) {
+        let file = SourceFile::from_text("t.md".into(), "t.md".into(), text.into());
+        let mut problems = Vec::new();
+        let structure = walk(&file, &mut problems);
+        (structure, problems)
+    }
+
+    #[test]
+    fn a_table_of_codes_in_a_pipe_cell_is_a_table_of_its_own() {
+        let text = "# Errors\n\n\
+            | Error code | Name | Description |\n\
+            |---|---|---|\n\
+            | 0x80240001 | WU_E_NO_SERVICE | The agent. <table><tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr><tr><td>0x80240003</td><td>WU_E_UNKNOWN_ID</td><td>Unknown.</td></tr></table> |\n\
+            | 0x80240005 | WU_E_RANGEOVERLAP | Overlap. |\n\
+            \n\
+            | Code | Name | Description |\n\
+            |---|---|---|\n\
+            | 0x80240006 | WU_E_X | Set: <table><tr><td>Value</td><td>Meaning</td></tr></table> |\n";
+        let (structure, problems) = walk_text(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let tables = &structure.tables;
+        assert_eq!(tables.len(), 3);
+        assert_eq!(
+            tables
+                .iter()
+                .map(|t| (t.index, t.format))
+                .collect::<Vec<_>>(),
+            [
+                (0, TableFormat::Markdown),
+                (1, TableFormat::Html),
+                (2, TableFormat::Markdown)
+            ]
+        );
+        assert_eq!(&*tables[0].rows[0].cells[2].text, "The agent.");
+        let inner: Vec<(&str, usize, usize)> = tables[1]
+            .rows
+            .iter()
+            .map(|r| {
+                let cell = &r.cells[0];
+                (cell.text.as_ref(), cell.location.line, cell.location.column)
+            })
+            .collect();
+        assert_eq!(inner, [("0x80240002", 5, 60), ("0x80240003", 5, 136)]);
+        // A table without codes in a cell is the cell's text.
+        let text = &tables[2].rows[0].cells[2].text;
+        assert!(text.starts_with("Set: Value"), "{text}");
     }
 
     #[test]

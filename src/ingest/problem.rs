@@ -98,6 +98,18 @@ pub enum IngestProblem {
         /// The cell from above whose column it overlaps.
         overlapped: Location,
     },
+    /// Tables inside a table nested deeper than ingest follows them (see
+    /// `NESTING_DEPTH` in [`super::html`]): they are not read as tables,
+    /// their text stays the text of the cell that holds them.
+    TablesNestedTooDeep {
+        /// Where the first of them starts.
+        location: Location,
+        /// How many tables deep it is (1 for a table inside a top-level
+        /// one).
+        depth: usize,
+        /// How many tables at that depth, side by side, are not read.
+        tables: usize,
+    },
     /// An HTML comment that is never closed: Markdown hides the rest of
     /// the page (or of the list or quote it is in), tables included.
     UnclosedHtmlComment {
@@ -144,6 +156,7 @@ impl IngestProblem {
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
             | IngestProblem::OverlappingHtmlCells { location, .. }
+            | IngestProblem::TablesNestedTooDeep { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::UnclosedHtmlComment { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
