@@ -405,16 +405,30 @@ fn roles_from_source(
         .iter()
         .map(|c| (c.role, c.reason.clone()))
         .collect();
-    // Most translations read as their source does, column for column:
-    // then there is nothing to borrow, and matching the columns by their
-    // cells (a tenth of a check's work on a corpus of translations) is
-    // not needed.
+    // Most translations read as their source does, column for column, and
+    // write the same codes and names in the same columns: then there is
+    // nothing to borrow, and matching the columns by their cells (a tenth
+    // of a check's work on a corpus of translations) is not needed. The
+    // first row tells the columns apart: codes and names are not
+    // translated, and a column of other text is matched in full.
+    let first_cells = |table: &Table, column: usize| {
+        table
+            .rows
+            .first()
+            .and_then(|row| row.cells.get(column))
+            .map(|cell| cell.text.clone())
+    };
     let same_reading = source.columns.len() == translated.columns.len()
         && source
             .columns
             .iter()
             .zip(&translated.columns)
-            .all(|(s, t)| s.role == t.role)
+            .enumerate()
+            .all(|(column, (s, t))| {
+                s.role == t.role
+                    && (s.role == ColumnRole::Description
+                        || first_cells(source, column) == first_cells(translated, column))
+            })
         && source.forms == translated.forms;
     if same_reading {
         return (own, translated.forms);
