@@ -689,3 +689,76 @@ fn superscript_note_marks_are_not_part_of_codes_or_names() {
         assert!(found.is_empty(), "{page}\n{found:#?}");
     }
 }
+
+/// The records and findings of a one-page project.
+fn read_page(page: &str) -> (Vec<(String, String)>, Vec<Finding>) {
+    let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+    let project = Project::load(dir.path()).expect("loads");
+    let mut records: Vec<(String, String)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.name.clone()))
+        .collect();
+    records.sort();
+    (records, project.evaluate().findings)
+}
+
+/// Layouts a second pass over unseen pages found misread: the header
+/// written again among the rows, a range of codes, the Win32 code written
+/// beside its HRESULT, superscript letters and bracketed numbers, a table
+/// of flag values inside a description.
+#[test]
+fn headers_again_ranges_win32_numbers_marks_and_flag_tables_read_as_written() {
+    let again = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\
+        | **Code** | **Name** | **Description** |\n\
+        | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n";
+    let (records, found) = read_page(again);
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(found.is_empty(), "{found:#?}");
+
+    let range = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240010 to 0x80240020 | WU_E_RESERVED | Reserved. |\n\
+        | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n";
+    let (records, found) = read_page(range);
+    assert_eq!(records.len(), 1, "a range is not two codes: {records:?}");
+    assert!(
+        found.iter().any(|f| f.rule == "hex-malformed"),
+        "{found:#?}"
+    );
+
+    let win32 = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (5) | E_ACCESSDENIED | Denied. |\n\
+        | 0x80070057 (87) | E_INVALIDARG | Bad. |\n\
+        | 0x8007000E (14) | E_OUTOFMEMORY | Memory. |\n";
+    let (records, found) = read_page(win32);
+    assert_eq!(records.len(), 3, "{records:?}");
+    assert!(found.is_empty(), "the Win32 code is no decimal: {found:#?}");
+
+    let marks = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005<sup>[1]</sup> | E_ACCESSDENIED<sup>a</sup> | Denied. |\n\
+        | 0x80070057 | E_INVALIDARG<sup>b</sup> | Bad. |\n";
+    let (records, found) = read_page(marks);
+    assert_eq!(
+        records,
+        [
+            ("0x80070005".to_string(), "E_ACCESSDENIED".to_string()),
+            ("0x80070057".to_string(), "E_INVALIDARG".to_string())
+        ]
+    );
+    assert!(found.is_empty(), "{found:#?}");
+
+    let flags = "# Codes\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+        <tr><td>0x80240001</td><td>WU_E_NO_SERVICE</td><td>Set the flags:\
+        <table><tr><th>Value</th><th>Meaning</th></tr>\
+        <tr><td>0x00000001</td><td>Log the failure.</td></tr>\
+        <tr><td>0x00000002</td><td>Retry the operation.</td></tr></table></td></tr>\n\
+        <tr><td>0x80240002</td><td>WU_E_MAX_CAPACITY_REACHED</td><td>Full.</td></tr>\n</table>\n";
+    let (records, _) = read_page(flags);
+    assert_eq!(
+        records.len(),
+        2,
+        "flag values are no error codes: {records:?}"
+    );
+}

@@ -159,8 +159,9 @@ impl RevisionTree {
                 stderr,
             })
         })?;
+        sweep_abandoned_revision_folders(&std::env::temp_dir());
         let dir = tempfile::Builder::new()
-            .prefix("errdocs-rev-")
+            .prefix(&format!("{REVISION_FOLDER_PREFIX}{}-", std::process::id()))
             .tempdir()
             .map_err(|source| GitError::Io {
                 path: std::env::temp_dir(),
@@ -488,9 +489,63 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, GitFailure> {
     }
 }
 
+/// The start of the name of the temporary folder a revision's pages are
+/// copied into; the process id follows, so that a folder whose process is
+/// gone can be told from one in use.
+const REVISION_FOLDER_PREFIX: &str = "errdocs-rev-";
+
+/// Removes the revision folders of `diff` runs that were interrupted
+/// (Ctrl-C skips the removal at the end): those whose process no longer
+/// runs. Only on Linux, where `/proc` says which processes run; a folder
+/// that cannot be told apart is left alone.
+fn sweep_abandoned_revision_folders(temp: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(REVISION_FOLDER_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_folder && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn revision_folders_of_processes_gone_are_swept_and_others_kept() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        // No process has an id this high (Linux's limit is 2^22).
+        let gone = temp
+            .path()
+            .join(format!("{REVISION_FOLDER_PREFIX}4294967294-abc"));
+        let running = temp.path().join(format!(
+            "{REVISION_FOLDER_PREFIX}{}-abc",
+            std::process::id()
+        ));
+        let unrelated = temp.path().join("errdocs-revision-notes");
+        for dir in [&gone, &running, &unrelated] {
+            std::fs::create_dir(dir).expect("mkdir");
+        }
+        sweep_abandoned_revision_folders(temp.path());
+        assert!(!gone.exists());
+        assert!(running.exists() && unrelated.exists());
+    }
 
     #[test]
     fn only_plain_relative_paths_are_safe() {

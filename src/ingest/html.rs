@@ -69,11 +69,31 @@ pub fn read_tables(
     tables
 }
 
-/// True when one of `tables` lists codes, or looks as if it should: a
-/// table that is read on its own, its rows counted, rather than as the
-/// text of the cell that holds it.
+/// True when one of `tables` lists error codes, or looks as if it should:
+/// a table that is read on its own, its rows counted, rather than as the
+/// text of the cell that holds it. A table of codes with names, or of
+/// codes mostly beyond 16 bits (a facility's, a failure's); not a table of
+/// flag values (`0x00000001 | Log the failure.`), which a description
+/// explains and which are no error codes.
 pub fn holds_codes(tables: &[Table]) -> bool {
-    tables.iter().any(|t| t.kind != TableKind::NoCodes)
+    tables.iter().any(|t| match t.kind {
+        TableKind::NoCodes => false,
+        TableKind::Codes => {
+            t.column(ColumnRole::Name).is_some() || {
+                let code = t.column(ColumnRole::Code);
+                let values: Vec<u32> = t
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.cells.get(code?))
+                    .filter_map(|cell| crate::model::HResult::read(&cell.text).value)
+                    .map(|v| v.value())
+                    .collect();
+                let wide = values.iter().filter(|&&v| v > 0xFFFF).count();
+                wide > 0 && wide * 2 >= values.len()
+            }
+        }
+        _ => true,
+    })
 }
 
 /// Of the problems found reading a table that is then left as the text

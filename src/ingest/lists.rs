@@ -370,14 +370,20 @@ fn entries_of(pieces: &[Piece], lead: Lead) -> Vec<Entry> {
         };
         match (lead, head) {
             // The entry's code, after its name; as the entry's last block
-            // too (`#define NAME 0x...` under the description).
+            // only as `#define NAME 0x...` under the description: a lone code
+            // after a description starts the next entry of a list led by
+            // codes, which the name-led reading must not take.
             (
                 Lead::Name,
                 Some(Head::Bare {
                     name: None,
                     code: true,
                 }),
-            ) if entry.code.is_none() => entry.code = Some(i),
+            ) if entry.code.is_none()
+                && (entry.description.is_empty() || piece.text.starts_with("#define ")) =>
+            {
+                entry.code = Some(i)
+            }
             (Lead::Name, Some(Head::CodeThenText { rest }))
                 if entry.code.is_none() && entry.description.is_empty() =>
             {
@@ -446,11 +452,13 @@ pub fn find(
         let by_name = entries_of(&pieces, Lead::Name);
         let by_code = entries_of(&pieces, Lead::Code);
         let complete = |entries: &[Entry]| entries.iter().filter(|e| e.complete()).count();
-        let entries = if complete(&by_code) > complete(&by_name) {
-            by_code
-        } else {
-            by_name
-        };
+        // On a tie, the reading whose first entry starts first: the other
+        // left the list's first block out of every entry.
+        let starts_at = |entries: &[Entry]| entries.first().and_then(Entry::first);
+        let by_code_wins = complete(&by_code) > complete(&by_name)
+            || (complete(&by_code) == complete(&by_name)
+                && starts_at(&by_code) < starts_at(&by_name));
+        let entries = if by_code_wins { by_code } else { by_name };
         let complete = complete(&entries);
         if complete < 3 || complete * 5 < entries.len() * 4 {
             continue;

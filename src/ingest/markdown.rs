@@ -51,9 +51,10 @@ struct HeadingInProgress {
 struct CellInProgress {
     range: Range<usize>,
     text: String,
-    /// Inside `<sup>`: its text is a note mark (see
-    /// [`super::text::push_superscript`]).
-    superscript: bool,
+    /// Inside `<sup>`: its text so far, a note mark (see
+    /// [`super::text::push_superscript`]), added whole at `</sup>` (the
+    /// parser hands `[1]` over in three pieces).
+    superscript: Option<String>,
     /// Where an HTML table of codes written in the cell ends: it is read
     /// as a table of its own, so what comes before this offset is not
     /// the cell's text.
@@ -185,7 +186,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     t.cell = Some(CellInProgress {
                         range: range.clone(),
                         text: String::new(),
-                        superscript: false,
+                        superscript: None,
                         skip_until: 0,
                         tables_read_until: 0,
                     });
@@ -193,8 +194,12 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::End(TagEnd::TableCell) => {
                 if let Some(t) = table.as_mut()
-                    && let Some(cell) = t.cell.take()
+                    && let Some(mut cell) = t.cell.take()
                 {
+                    // A `<sup>` the cell never closed: its text is kept.
+                    if let Some(raised) = cell.superscript.take() {
+                        super::text::push_superscript(&mut cell.text, &raised);
+                    }
                     t.row.push(markdown_cell(file, cell));
                 }
             }
@@ -233,8 +238,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     if range.start < cell.skip_until {
                         continue;
                     }
-                    if cell.superscript {
-                        super::text::push_superscript(&mut cell.text, &s);
+                    if let Some(raised) = cell.superscript.as_mut() {
+                        raised.push_str(&s);
                     } else {
                         cell.text.push_str(&s);
                     }
@@ -294,9 +299,18 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         }
                         problems.extend(html::kept_for_text(found));
                     }
-                    if let Some(open) = superscript_tag(&s) {
-                        cell.superscript = open;
-                        continue;
+                    match superscript_tag(&s) {
+                        Some(true) => {
+                            cell.superscript.get_or_insert_with(String::new);
+                            continue;
+                        }
+                        Some(false) => {
+                            if let Some(raised) = cell.superscript.take() {
+                                super::text::push_superscript(&mut cell.text, &raised);
+                            }
+                            continue;
+                        }
+                        None => {}
                     }
                     if find_ascii_ci(&s, "<br").is_some() {
                         cell.text.push('\n');

@@ -569,8 +569,13 @@ fn decide(
     // cells (`87 (0x57)`): the numbers are the decimal column, so that a
     // cell whose two forms disagree is reported as a decimal column that
     // disagrees with its code would be.
-    let decimal_in_code = code_column
-        .filter(|&j| decimal_column.is_none() && profiles[j].mostly(profiles[j].hex_and_decimal));
+    // Only where the numbers are mostly the codes' values: `0x80070005 (5)`
+    // writes the Win32 code inside the HRESULT, another number.
+    let decimal_in_code = code_column.filter(|&j| {
+        decimal_column.is_none()
+            && profiles[j].mostly(profiles[j].hex_and_decimal)
+            && related(j, j) * 2 > profiles[j].hex_and_decimal
+    });
     if let Some(j) = decimal_in_code {
         columns.push(ColumnPlan {
             source: j,

@@ -164,12 +164,6 @@ fn is_wrapper(c: char) -> bool {
             | '†'
             | '‡'
             | '§'
-            | '¹'
-            | '²'
-            | '³'
-            | '⁰'
-            | '⁴'
-            ..='⁹'
             | '='
             | '“'
             | '”'
@@ -184,7 +178,7 @@ fn is_wrapper(c: char) -> bool {
             | '\u{200E}'
             | '\u{200F}'
             | '\u{061C}'
-    )
+    ) || super::text::is_superscript_mark(c)
 }
 
 /// Splits text into words at white space and at the separators that join a
@@ -254,6 +248,17 @@ pub fn token_of(word: &str) -> Token {
         && magnitude.len() <= 19
         && magnitude.bytes().all(|c| c.is_ascii_digit())
         && let Ok(n) = bare[..sign + magnitude.len()].parse::<i64>()
+    {
+        return Token::Decimal(n);
+    }
+    // A number in groups of three as locales write it (`-2,145,124,351`,
+    // `4.294.967.295`).
+    if bare
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+'))
+        && bare.bytes().any(|b| matches!(b, b',' | b'.' | b'\''))
+        && let Some(n) = crate::model::whole_number(bare)
     {
         return Token::Decimal(n);
     }
@@ -338,9 +343,49 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
     read_words(text, brief)
 }
 
+/// The words that join codes in a list (`0x1 or 0x2`), in the languages
+/// docs are translated into. Not `to`, `bis`, `à`, `至`: those make a range,
+/// whose codes between are not written.
+const LIST_WORDS: &[&str] = &[
+    "or",
+    "and",
+    "oder",
+    "und",
+    "ou",
+    "et",
+    "o",
+    "y",
+    "e",
+    "of",
+    "en",
+    "och",
+    "eller",
+    "lub",
+    "i",
+    "или",
+    "и",
+    "또는",
+    "및",
+    "或",
+    "和",
+    "及",
+    "または",
+    "か",
+    "أو",
+    "و",
+    "או",
+    "veya",
+    "ve",
+    "nebo",
+    "vagy",
+    "és",
+    "tai",
+    "ja",
+];
+
 /// True when every word of `tokens` stands between two codes and is a
-/// short word of letters (`or`, `oder`, `и`, `或`): codes listed in prose's
-/// way, not prose about codes.
+/// word that joins a list (`or`, `oder`, `или`, `或`; [`LIST_WORDS`]): codes
+/// listed in prose's way, not prose about codes.
 fn joined_by_words(text: &str, tokens: &[Spanned]) -> bool {
     let is_hex = |t: &Spanned| matches!(t.token, Token::Hex(_));
     tokens.iter().enumerate().all(|(i, t)| {
@@ -349,9 +394,9 @@ fn joined_by_words(text: &str, tokens: &[Spanned]) -> bool {
                 && i > 0
                 && tokens.get(i - 1).is_some_and(is_hex)
                 && tokens.get(i + 1).is_some_and(is_hex)
-                && text.get(t.span.clone()).is_some_and(|word| {
-                    word.chars().count() <= 4 && word.chars().all(char::is_alphabetic)
-                }))
+                && text
+                    .get(t.span.clone())
+                    .is_some_and(|word| LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))))
     })
 }
 
@@ -412,7 +457,7 @@ pub fn name_before_note(text: &str) -> Option<Range<usize>> {
 
 /// Marks that point from a cell to a note below the table.
 fn is_note_mark(c: char) -> bool {
-    matches!(c, '*' | '†' | '‡' | '§') || super::text::is_superscript_digit(c)
+    matches!(c, '*' | '†' | '‡' | '§') || super::text::is_superscript_mark(c)
 }
 
 /// Where the code is in a cell that holds one code and then a note: in
@@ -705,6 +750,9 @@ mod tests {
             ("2 (0x2)", Shape::Hex),
             ("-2145124351", Shape::Decimal),
             ("\u{2212}2145124351", Shape::Decimal),
+            ("-2,145,124,351", Shape::Decimal),
+            ("4.294.967.295", Shape::Decimal),
+            ("10.0.19041", Shape::Prose),
             ("０ｘ８００７００５７", Shape::Hex),
             ("13", Shape::Decimal),
             ("0L", Shape::Decimal),
@@ -744,6 +792,8 @@ mod tests {
             ("0x80070057 or 0x80070006", Shape::HexList),
             ("0x1 oder 0x2 oder 0x3", Shape::HexList),
             ("0x80070057 otherwise 0x80070006", Shape::Prose),
+            ("0x80240010 to 0x80240020", Shape::Prose),
+            ("0x80240010 bis 0x80240020", Shape::Prose),
             ("or 0x80070057 0x80070006", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),

@@ -53,10 +53,10 @@ pub fn read(
             .and_then(|c| c.strip_prefix("<!--"))
             // An unclosed comment runs to the end of the file
             // (`html-comment-unclosed` says so): its directive is its first
-            // line, not every word of the page after it.
+            // line that is not blank, not every word of the page after it.
             .map(|c| {
                 c.strip_suffix("-->")
-                    .unwrap_or_else(|| c.lines().next().unwrap_or(""))
+                    .unwrap_or_else(|| c.lines().find(|l| !l.trim().is_empty()).unwrap_or(""))
                     .trim()
             })
         else {

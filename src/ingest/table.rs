@@ -514,6 +514,11 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         row.cells.iter().any(|c| !c.text.trim().is_empty()) || !row.extra_cells.is_empty()
     });
     let blank_rows = before - parts.rows.len();
+    // The header written again among the rows (long tables repeat it every
+    // screenful; some write it bold as the first body row): a header, not
+    // a row whose code is `Code`.
+    let header = &parts.header;
+    parts.rows.retain(|row| !repeats_header(header, row));
     let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
     let texts: Vec<Vec<&str>> = parts
         .rows
@@ -536,6 +541,20 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         header_mismatches: plan.header_mismatches,
         blank_rows,
     }
+}
+
+/// True when `row` writes the table's header again: two cells or more, the
+/// same words as the header's in the same places (case aside), no extra
+/// cells.
+fn repeats_header(header: &[Cell], row: &Row) -> bool {
+    let written = header.iter().filter(|c| !c.text.trim().is_empty()).count();
+    written >= 2
+        && row.extra_cells.is_empty()
+        && row.cells.len() == header.len()
+        && header.iter().zip(&row.cells).all(|(h, c)| {
+            let (h, c) = (h.text.trim(), c.text.trim());
+            h.to_lowercase() == c.to_lowercase()
+        })
 }
 
 /// Rows whose code cell lists several codes (`0x80072EFD <br>0x80072EFE`)

@@ -57,36 +57,70 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Appends the text of a superscript (`<sup>2</sup>`, a mark pointing to a
-/// note below a table) to `out`: digits as superscript digits (`²`), the
-/// marks pages write, anything else after a space. Glued on as written,
-/// `0x80070005<sup>1</sup>` read as the nine-digit code `0x800700051` and
-/// `E_OUTOFMEMORY<sup>2</sup>` as a name that does not exist.
+/// Appends the text of a superscript (`<sup>2</sup>`, `<sup>[a]</sup>`, a
+/// mark pointing to a note below a table) to `out`. A short mark (four
+/// characters at most: digits, letters, brackets, `*`, `†`) is written in
+/// superscript characters (`²`, `ᵃ`), its square brackets dropped, so that
+/// it stays a mark beside the code or name it follows; longer text goes
+/// after a space. Glued on as written, `0x80070005<sup>1</sup>` read as the
+/// nine-digit code `0x800700051` and `E_OUTOFMEMORY<sup>a</sup>` as a name
+/// that does not exist.
 pub fn push_superscript(out: &mut String, text: &str) {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    for c in text.chars() {
-        match c.to_digit(10) {
-            Some(d) if c.is_ascii_digit() => out.push(DIGITS[d as usize]),
-            _ => {
-                if !c.is_whitespace()
-                    && !matches!(c, '*' | '†' | '‡' | '§')
-                    && out
-                        .chars()
-                        .next_back()
-                        .is_some_and(|last| !last.is_whitespace())
-                    && !out.ends_with(DIGITS)
-                {
-                    out.push(' ');
-                }
-                out.push(c);
+    let mark = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let short = !mark.is_empty() && mark.chars().count() <= 4;
+    let raised: Option<String> = short.then(|| mark.chars().map(raised).collect()).flatten();
+    match raised {
+        Some(raised) => out.push_str(&raised),
+        None => {
+            if out
+                .chars()
+                .next_back()
+                .is_some_and(|last| !last.is_whitespace())
+                && !text.starts_with(char::is_whitespace)
+            {
+                out.push(' ');
             }
+            out.push_str(text);
         }
     }
 }
 
-/// True for the superscript digits [`push_superscript`] writes.
-pub fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴' | '⁵' | '⁶' | '⁷' | '⁸' | '⁹')
+/// The superscript form of a character of a note mark, where Unicode has
+/// one (no superscript `q`); the marks `*`, `†`, `‡`, `§` as they are.
+fn raised(c: char) -> Option<char> {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const LETTERS: [char; 26] = [
+        'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ',
+        'ˢ', 'ᵗ', 'ᵘ', 'ᵛ', 'ʷ', 'ˣ', 'ʸ', 'ᶻ',
+    ];
+    match c {
+        '0'..='9' => DIGITS.get(usize::from(c as u8 - b'0')).copied(),
+        'q' | 'Q' => None,
+        'a'..='z' => LETTERS.get(usize::from(c as u8 - b'a')).copied(),
+        'A'..='Z' => LETTERS.get(usize::from(c as u8 - b'A')).copied(),
+        '(' => Some('⁽'),
+        ')' => Some('⁾'),
+        '+' => Some('⁺'),
+        '-' => Some('⁻'),
+        '*' | '†' | '‡' | '§' => Some(c),
+        _ => None,
+    }
+}
+
+/// True for the superscript characters [`push_superscript`] writes (and
+/// that pages type as such: `E_PENDING¹`): marks pointing to a note.
+pub fn is_superscript_mark(c: char) -> bool {
+    // Asked of the characters around every word: ASCII answers at once.
+    if c.is_ascii() {
+        return false;
+    }
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹' | '⁽' | '⁾' | '⁺' | '⁻')
+        || (c != 'q' && raised_letter(c))
+}
+
+/// True for the superscript letters of [`raised`].
+fn raised_letter(c: char) -> bool {
+    ('a'..='z').filter_map(raised).any(|r| r == c)
 }
 
 /// The directional marks (left-to-right, right-to-left, Arabic letter
@@ -290,14 +324,19 @@ mod tests {
         for (before, sup, after) in [
             ("0x80070005", "1", "0x80070005¹"),
             ("E_OUTOFMEMORY", "12", "E_OUTOFMEMORY¹²"),
+            ("E_OUTOFMEMORY", "a", "E_OUTOFMEMORYᵃ"),
+            ("0x80070005", "[1]", "0x80070005¹"),
             ("E_FAIL", "*", "E_FAIL*"),
-            ("Text", "a", "Text a"),
+            ("Text", "see note", "Text see note"),
+            ("Text", "q", "Text q"),
             ("", "2", "²"),
         ] {
             let mut out = before.to_string();
             push_superscript(&mut out, sup);
             assert_eq!(out, after, "{before:?} {sup:?}");
         }
+        assert!("¹²ᵃ⁽⁾".chars().all(is_superscript_mark));
+        assert!(!"1aq*".chars().any(is_superscript_mark));
     }
 
     #[test]

@@ -627,22 +627,28 @@ pub fn decimal_value(text: &str) -> Option<HResult> {
 
 /// `text` with the forms of digits, hex letters, `x` and signs that are
 /// not ASCII written as ASCII: full-width forms (`０ｘ８００７`, typed by CJK
-/// input methods) and the minus sign U+2212 (`−2147024891`, which
-/// typesetting puts for `-`). Borrowed when there is nothing to fold.
+/// input methods), Arabic-Indic and Persian digits, and the minus sign
+/// U+2212 and the en dash (`−2147024891`, `–2147024891`, which
+/// typesetting and word processors put for `-`). Borrowed when there is
+/// nothing to fold.
 pub fn fold_number_forms(text: &str) -> Cow<'_, str> {
-    let folds = |c: char| matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF26}' | '\u{FF41}'..='\u{FF46}' | '\u{FF38}' | '\u{FF58}' | '\u{FF0B}' | '\u{FF0D}' | '\u{2212}');
-    if text.is_ascii() || !text.chars().any(folds) {
+    let folded = |c: char| match c {
+        '\u{2212}' | '\u{2013}' | '\u{FF0D}' => Some('-'),
+        '\u{FF0B}' => Some('+'),
+        '\u{FF10}'..='\u{FF19}'
+        | '\u{FF21}'..='\u{FF26}'
+        | '\u{FF41}'..='\u{FF46}'
+        | '\u{FF38}'
+        | '\u{FF58}' => char::from_u32(u32::from(c) - 0xFEE0),
+        // Arabic-Indic and Persian digits.
+        '\u{0660}'..='\u{0669}' => char::from_u32(u32::from(c) - 0x0660 + u32::from('0')),
+        '\u{06F0}'..='\u{06F9}' => char::from_u32(u32::from(c) - 0x06F0 + u32::from('0')),
+        _ => None,
+    };
+    if text.is_ascii() || !text.chars().any(|c| folded(c).is_some()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\u{2212}' => '-',
-                c if folds(c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-                c => c,
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(|c| folded(c).unwrap_or(c)).collect())
 }
 
 /// A whole number as decimal columns write it: an optional sign (`-`,
@@ -696,6 +702,8 @@ mod tests {
             ("-2147024891", Some(-2_147_024_891)),
             ("\u{2212}2147024891", Some(-2_147_024_891)),
             ("１２２３", Some(1223)),
+            ("-۲۱۴۵۱۲۴۳۵۱", Some(-2_145_124_351)),
+            ("\u{2013}٨٧", Some(-87)),
             ("1,603", Some(1603)),
             ("4.294.967.295", Some(4_294_967_295)),
             ("1 223", Some(1223)),

@@ -51,6 +51,34 @@ const LONGEST_VALUE: usize = 100;
 /// column left whose role its cells [`fit`]. A column added by the
 /// translation, or one whose source column it dropped, stays unmatched.
 pub fn match_columns(source: &Table, translated: &Table) -> Vec<Option<usize>> {
+    let mut matched = match_by_values(source, translated);
+    let mut taken = vec![false; source.columns.len()];
+    for s in matched.iter().flatten() {
+        taken[*s] = true;
+    }
+    // The text left over: its words are translated, so only the order of
+    // the columns (and what their cells could be) tells them apart.
+    for (t, column) in translated.columns.iter().enumerate() {
+        if matched[t].is_some() || !(is_open(column.role) || is_empty(translated, t)) {
+            continue;
+        }
+        let next = (0..source.columns.len()).find(|&s| {
+            let role = source.columns[s].role;
+            !taken[s] && is_open(role) && fits(translated, t, role)
+        });
+        if let Some(s) = next {
+            matched[t] = Some(s);
+            taken[s] = true;
+        }
+    }
+    matched
+}
+
+/// For each logical column of `translated`, the logical column of `source`
+/// that shares the most short values with it (codes and names, which
+/// translations do not translate), each source column matched once; the
+/// first step of [`match_columns`].
+pub fn match_by_values(source: &Table, translated: &Table) -> Vec<Option<usize>> {
     let source_values = values(source);
     let translated_values = values(translated);
     let mut candidates = Vec::new();
@@ -67,21 +95,6 @@ pub fn match_columns(source: &Table, translated: &Table) -> Vec<Option<usize>> {
     let mut taken = vec![false; source.columns.len()];
     for (_, _, s, t) in candidates {
         if matched[t].is_none() && !taken[s] {
-            matched[t] = Some(s);
-            taken[s] = true;
-        }
-    }
-    // The text left over: its words are translated, so only the order of
-    // the columns (and what their cells could be) tells them apart.
-    for (t, column) in translated.columns.iter().enumerate() {
-        if matched[t].is_some() || !(is_open(column.role) || is_empty(translated, t)) {
-            continue;
-        }
-        let next = (0..source.columns.len()).find(|&s| {
-            let role = source.columns[s].role;
-            !taken[s] && is_open(role) && fits(translated, t, role)
-        });
-        if let Some(s) = next {
             matched[t] = Some(s);
             taken[s] = true;
         }

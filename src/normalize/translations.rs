@@ -433,6 +433,46 @@ fn roles_from_source(
     if same_reading {
         return (own, translated.forms);
     }
+    // Laid out as the source is (the same columns, and every column that
+    // shares codes or names with one of the source's is in its place): each
+    // column is read as the source's in its place, whatever its cells now
+    // hold, so that a translated name (`Отказано в доступе` for
+    // E_ACCESSDENIED) or a decimal written with a dash for its minus is
+    // reported as the source's name or decimal, not read as a description.
+    let by_values = columns::match_by_values(source, translated);
+    let in_place = source.columns.len() == translated.columns.len()
+        && source
+            .columns
+            .iter()
+            .zip(&translated.columns)
+            .all(|(s, t)| s.source == t.source)
+        && by_values
+            .iter()
+            .enumerate()
+            .all(|(t, s)| s.is_none_or(|s| s == t));
+    if in_place {
+        let roles = source
+            .columns
+            .iter()
+            .zip(own)
+            .map(|(from, (role, reason))| {
+                if from.role == role {
+                    (role, reason)
+                } else {
+                    (
+                        from.role,
+                        format!(
+                            "as column {} of the source table ({}): {}",
+                            from.source + 1,
+                            source_file,
+                            from.reason
+                        ),
+                    )
+                }
+            })
+            .collect();
+        return (roles, source.forms);
+    }
     let matched = columns::match_columns(source, translated);
     let mut roles = own.clone();
     let mut borrowed = vec![false; roles.len()];
