@@ -86,8 +86,14 @@ mod tests {
         let decimal = "the row's decimal column `87` is 0x00000057".to_string();
         let sorted = "the table is sorted by code and the rows around it agree".to_string();
         let counterpart = "OM_E_X, the counterpart of WU_E_X, is 0x87D10001".to_string();
-        assert_eq!(witnesses(&[sdk.clone(), decimal.clone()]), "the definition of its name");
-        assert_eq!(witnesses(&[decimal.clone(), sorted.clone()]), "the rows around it");
+        assert_eq!(
+            witnesses(&[sdk.clone(), decimal.clone()]),
+            "the definition of its name"
+        );
+        assert_eq!(
+            witnesses(&[decimal.clone(), sorted.clone()]),
+            "the rows around it"
+        );
         assert_eq!(
             witnesses(&[counterpart, decimal, sorted, sdk]),
             "its counterpart, the rows around it and the definition of its name"
