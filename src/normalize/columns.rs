@@ -48,7 +48,7 @@ const LONGEST_VALUE: usize = 100;
 /// then the nearest), then, for the text columns left over on each side
 /// (a translation's own [`is_open`] roles, or empty columns), in the order
 /// they are written, each with the first source description or other
-/// column left whose role its cells [`fit`]. A column added by the
+/// column left whose role its cells [`fits`]. A column added by the
 /// translation, or one whose source column it dropped, stays unmatched.
 pub fn match_columns(source: &Table, translated: &Table) -> Vec<Option<usize>> {
     let mut matched = match_by_values(source, translated);

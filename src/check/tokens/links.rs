@@ -17,7 +17,9 @@ const LOCALIZED_HOSTS: &[&str] = &[
 ];
 
 /// `link` without the locale at the start of its path: a link to one of
-/// [`LOCALIZED_HOSTS`] or a site-relative one (`/he-il/windows/...`).
+/// the hosts that localize their paths (`LOCALIZED_HOSTS`: Learn, Docs,
+/// Support, www.microsoft.com) or a site-relative one
+/// (`/he-il/windows/...`).
 /// Other links, and links with no locale there, are returned as they are.
 pub fn without_locale(link: &str) -> Cow<'_, str> {
     let (site, path) = if let Some(rest) = link

@@ -266,7 +266,7 @@ const NUMBER_WORDS: [&str; 13] = [
 /// order. A number matches one the other side can be read as the same
 /// value (see the module's documentation); a number that may be two side
 /// by side (`5 100`) matches them apart; small numbers follow
-/// [`NUMBER_WORDS`]. `source_text` is the source's plain text, for its
+/// `NUMBER_WORDS` (the English words for 0 to 12). `source_text` is the source's plain text, for its
 /// number words.
 pub fn unmatched<'s, 't>(
     source: &[Number<'s>],
