@@ -762,3 +762,21 @@ fn headers_again_ranges_win32_numbers_marks_and_flag_tables_read_as_written() {
         "flag values are no error codes: {records:?}"
     );
 }
+
+/// A `WU_` code and its `OM_` counterpart on one page share their
+/// description by design: no duplicate. Two different codes still are.
+#[test]
+fn counterparts_may_share_a_description() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240001 | WU_E_NO_SERVICE | No service. |\n\
+        | 0x80CF0001 | OM_E_NO_SERVICE | No service. |\n\
+        | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | Capacity reached. |\n\
+        | 0x80240003 | WU_E_UNKNOWN_ID | Capacity reached. |\n";
+    let (_, found) = read_page(page);
+    let lines: Vec<usize> = found
+        .iter()
+        .filter(|f| f.rule == "duplicate-description")
+        .map(|f| f.location.line)
+        .collect();
+    assert_eq!(lines, [8], "{found:#?}");
+}

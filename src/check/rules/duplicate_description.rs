@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     tags: &["duplicate", "description"],
     fix: None,
     summary: "Two codes have the same description",
-    explanation: "Different codes mean different things. An identical description on two codes is usually a copy-paste that was never edited. In a translation it is reported only when the source-language descriptions differ.",
+    explanation: "Different codes mean different things. An identical description on two codes is usually a copy-paste that was never edited. In a translation it is reported only when the source-language descriptions differ. A `WU_` code and its `OM_` counterpart (the same failure under the other facility) are meant to share theirs.",
     bad_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | The caller requested an unknown handler object.",
     good_example: "WU_E_UH_UNKNOWNHANDLER | The caller requested an unknown handler object.\nWU_E_UH_REMOTEALREADYACTIVE | A remote handler is already active.",
     rollup: None,
@@ -78,6 +78,14 @@ fn check_file(rows: &[RowView], out: &mut Vec<Finding>) {
         // One cell that spans both rows (an HTML `rowspan`) is written
         // once, for both codes: no copy to undo.
         if first.cells.description.map(|c| c.offset) == Some(cell.offset) {
+            continue;
+        }
+        // A `WU_` code and its `OM_` counterpart mean the same failure:
+        // the same description is what they should have.
+        if crate::model::counterpart_code(record.family, record.code) == Some(first_record.code)
+            || crate::model::counterpart_code(first_record.family, first_record.code)
+                == Some(record.code)
+        {
             continue;
         }
         if !row.file.is_source {
