@@ -2,22 +2,16 @@
 //! temporary folder, against the work tree. Tests build a repository of two
 //! commits; without a `git` command they say so and pass.
 
+mod common;
 mod diff_common;
 
 use std::path::Path;
 use std::process::Command;
 
+use common::git_available;
 use errdocs::Project;
 use errdocs::diff::git::{GitError, RevisionTree};
 use errdocs::diff::{self, ChangeKind, Snapshot};
-
-fn git_available() -> bool {
-    let found = Command::new("git").arg("--version").output().is_ok();
-    if !found {
-        eprintln!("note: no `git` command on this machine; the --base tests are skipped");
-    }
-    found
-}
 
 fn git(dir: &Path, args: &[&str]) {
     let output = Command::new("git")

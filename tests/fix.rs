@@ -9,7 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{bundled_copy_with, errdocs, project_with};
+use common::{bundled_copy_with, errdocs, git_available, project_with};
 use errdocs::Project;
 use errdocs::commands::fix::{read_originals, run_rounds};
 use errdocs::diagnostic::Applicability;
@@ -673,12 +673,7 @@ fn git_in(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn the_diff_of_placed_documents_applies_with_git_from_the_root() {
-    if std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("note: no `git` command on this machine; skipped");
+    if !git_available() {
         return;
     }
     let page = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\n|0x80240002|-2145124350|WU_E_MAX_CAPACITY_REACHED|Capacity.|\n|0x80240003|-2145124349|WU_E_UNKNOWN_ID|Unknown.|\n";
@@ -800,12 +795,7 @@ fn anchors_that_repeat_a_name_are_left_alone() {
 
 #[test]
 fn the_diff_names_odd_file_names_so_that_git_applies_it() {
-    if std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("note: no `git` command on this machine; skipped");
+    if !git_available() {
         return;
     }
     let page = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\n|0x80240002|-2145124350|WU_E_MAX_CAPACITY_REACHED|Capacity.|\n|0x80240003|-2145124349|WU_E_UNKNOWN_ID|Unknown.|\n";
@@ -967,12 +957,7 @@ fn a_name_missing_from_the_start_of_a_description_is_said_where_to_write() {
 /// files as `errdocs fix` writes them.
 #[test]
 fn the_diff_of_a_page_with_a_byte_order_mark_applies_with_git() {
-    if std::process::Command::new("git")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("note: no `git` command on this machine; skipped");
+    if !git_available() {
         return;
     }
     // The fix far from line 1 (the crafted page), and one whose hunk's

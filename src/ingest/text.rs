@@ -89,15 +89,11 @@ pub fn push_superscript(out: &mut String, text: &str) {
 /// one (no superscript `q`); the marks `*`, `†`, `‡`, `§` as they are.
 fn raised(c: char) -> Option<char> {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    const LETTERS: [char; 26] = [
-        'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ',
-        'ˢ', 'ᵗ', 'ᵘ', 'ᵛ', 'ʷ', 'ˣ', 'ʸ', 'ᶻ',
-    ];
     match c {
         '0'..='9' => DIGITS.get(usize::from(c as u8 - b'0')).copied(),
         'q' | 'Q' => None,
-        'a'..='z' => LETTERS.get(usize::from(c as u8 - b'a')).copied(),
-        'A'..='Z' => LETTERS.get(usize::from(c as u8 - b'A')).copied(),
+        'a'..='z' => RAISED_LETTERS.get(usize::from(c as u8 - b'a')).copied(),
+        'A'..='Z' => RAISED_LETTERS.get(usize::from(c as u8 - b'A')).copied(),
         '(' => Some('⁽'),
         ')' => Some('⁾'),
         '+' => Some('⁺'),
@@ -114,13 +110,20 @@ pub fn is_superscript_mark(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹' | '⁽' | '⁾' | '⁺' | '⁻')
-        || (c != 'q' && raised_letter(c))
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹' | '⁽' | '⁾' | '⁺' | '⁻') || raised_letter(c)
 }
+
+/// The superscript forms of `a` to `z`; Unicode has none for `q`, whose
+/// ASCII letter stands in its place (no mark: [`is_superscript_mark`]
+/// answers false for ASCII).
+const RAISED_LETTERS: [char; 26] = [
+    'ᵃ', 'ᵇ', 'ᶜ', 'ᵈ', 'ᵉ', 'ᶠ', 'ᵍ', 'ʰ', 'ⁱ', 'ʲ', 'ᵏ', 'ˡ', 'ᵐ', 'ⁿ', 'ᵒ', 'ᵖ', 'q', 'ʳ', 'ˢ',
+    'ᵗ', 'ᵘ', 'ᵛ', 'ʷ', 'ˣ', 'ʸ', 'ᶻ',
+];
 
 /// True for the superscript letters of [`raised`].
 fn raised_letter(c: char) -> bool {
-    ('a'..='z').filter_map(raised).any(|r| r == c)
+    RAISED_LETTERS.contains(&c)
 }
 
 /// The directional marks (left-to-right, right-to-left, Arabic letter

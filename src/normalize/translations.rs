@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::columns::{self, Caseless};
 use super::{RowCells, RowKey, row_source, unresolved_row};
-use crate::ingest::{IngestedFile, Table, TableKind};
+use crate::ingest::{Column, IngestedFile, Table, TableKind};
 use crate::model::{CodeForms, ColumnRole, Record, UnresolvedRow};
 
 /// How one translation file's tables and rows were joined to those of its
@@ -392,6 +392,25 @@ pub fn adopt_source_roles(files: &mut [IngestedFile]) -> usize {
     changed
 }
 
+/// The text of the first row's cell of logical column `column`.
+fn first_cell(table: &Table, column: usize) -> Option<&str> {
+    table
+        .rows
+        .first()
+        .and_then(|row| row.cells.get(column))
+        .map(|cell| cell.text.as_ref())
+}
+
+/// Why a translated column reads as `from`, the source's column.
+fn borrowed_reason(from: &Column, source_file: &str) -> String {
+    format!(
+        "as column {} of the source table ({}): {}",
+        from.source + 1,
+        source_file,
+        from.reason
+    )
+}
+
 /// The roles (with their reasons) and code forms of `translated` read as
 /// `source`, the table it translates (in file `source_file`): its own
 /// where its content decides, the source's where it leaves them open.
@@ -411,13 +430,6 @@ fn roles_from_source(
     // of a check's work on a corpus of translations) is not needed. The
     // first row tells the columns apart: codes and names are not
     // translated, and a column of other text is matched in full.
-    let first_cells = |table: &Table, column: usize| {
-        table
-            .rows
-            .first()
-            .and_then(|row| row.cells.get(column))
-            .map(|cell| cell.text.clone())
-    };
     let same_reading = source.columns.len() == translated.columns.len()
         && source
             .columns
@@ -427,7 +439,7 @@ fn roles_from_source(
             .all(|(column, (s, t))| {
                 s.role == t.role
                     && (s.role == ColumnRole::Description
-                        || first_cells(source, column) == first_cells(translated, column))
+                        || first_cell(source, column) == first_cell(translated, column))
             })
         && source.forms == translated.forms;
     if same_reading {
@@ -459,15 +471,7 @@ fn roles_from_source(
                 if from.role == role {
                     (role, reason)
                 } else {
-                    (
-                        from.role,
-                        format!(
-                            "as column {} of the source table ({}): {}",
-                            from.source + 1,
-                            source_file,
-                            from.reason
-                        ),
-                    )
+                    (from.role, borrowed_reason(from, source_file))
                 }
             })
             .collect();
@@ -481,15 +485,7 @@ fn roles_from_source(
             continue;
         };
         if from.role != roles[t].0 && columns::fits(translated, t, from.role) {
-            roles[t] = (
-                from.role,
-                format!(
-                    "as column {} of the source table ({}): {}",
-                    from.source + 1,
-                    source_file,
-                    from.reason
-                ),
-            );
+            roles[t] = (from.role, borrowed_reason(from, source_file));
             borrowed[t] = true;
         }
     }

@@ -65,3 +65,16 @@ pub fn errdocs(args: &[&str]) -> std::process::Output {
         .output()
         .expect("run errdocs")
 }
+
+/// True when a `git` command runs here; a note on standard error when
+/// not, for the tests that then skip what needs it.
+pub fn git_available() -> bool {
+    let found = std::process::Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        eprintln!("note: no `git` command on this machine; skipped");
+    }
+    found
+}

@@ -46,15 +46,6 @@ fn digits_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// Digits as ASCII: borrowed when they already are.
-fn folded(digits: &str) -> Cow<'_, str> {
-    if digits.is_ascii() {
-        Cow::Borrowed(digits)
-    } else {
-        Cow::Owned(digits.chars().filter_map(ascii_digit).collect())
-    }
-}
-
 /// One run of digits of a number, as written and as ASCII digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Group<'a> {
@@ -136,7 +127,8 @@ fn read_number(text: &str, start: usize) -> Option<Number<'_>> {
         }
         groups.push(Group {
             written: &text[at..end],
-            digits: folded(&text[at..end]),
+            // Full-width digits as ASCII, as the reader folds them.
+            digits: crate::model::fold_number_forms(&text[at..end]),
         });
         end_of_number = end;
         match char_at(text, end) {
