@@ -1521,3 +1521,165 @@ fn a_definition_list_of_codes_without_names_is_reported() {
         found[0].1
     );
 }
+
+/// Each finding of a project as (file, line, column, rule).
+fn placed_findings(project: &Project) -> Vec<(String, usize, usize, String)> {
+    project
+        .evaluate()
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.location.file.to_string(),
+                f.location.line,
+                f.location.column,
+                f.rule.to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Microsoft's machine-translated pages write each sentence twice: the
+/// translation, then the English source in a `sxs-lookup` span the site
+/// hides. Read as text, both copies were glued together
+/// (`0x802400130x80240003`) and the page's table was no table of codes.
+const SOURCE_OF_TRANSLATED: &str = "# Errors\n\n| Error code | Name | Description |\n|---|---|---|\n\
+    | 0x80240001 | WU_E_NO_SERVICE | The agent was unable to provide the service. |\n\
+    | 0x80240003 | WU_E_UNKNOWN_ID | An ID can't be found. |\n";
+
+/// `text` as Microsoft's machine translation writes it: the translation,
+/// then the source hidden.
+fn side_by_side(translated: &str, source: &str) -> String {
+    format!(
+        "<span data-ttu-id=\"a1\">{translated}</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1\">{source}</span></span>"
+    )
+}
+
+#[test]
+fn the_hidden_source_copy_of_a_machine_translated_pipe_table_is_not_its_text() {
+    let row = |code: &str, hidden_code: &str, name: &str, text: &str, source: &str| {
+        format!(
+            "| {} | {} | {} |\n",
+            side_by_side(code, hidden_code),
+            side_by_side(name, name),
+            side_by_side(text, source)
+        )
+    };
+    let translation = format!(
+        "# {}\n\n| {} | Name | {} |\n|---|---|---|\n{}{}",
+        side_by_side("Fehler", "Errors"),
+        side_by_side("Fehlercode", "Error code"),
+        side_by_side("Beschreibung", "Description"),
+        row(
+            "0x80240001",
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "Der Agent konnte den Dienst nicht bereitstellen.",
+            "The agent was unable to provide the service."
+        ),
+        // The translation changed the code; its hidden copy did not.
+        row(
+            "0x80240013",
+            "0x80240003",
+            "WU_E_UNKNOWN_ID",
+            "Eine ID wurde nicht gefunden.",
+            "An ID can't be found."
+        ),
+    );
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", SOURCE_OF_TRANSLATED.as_bytes()),
+        ("sources/doc/de-de.md", translation.as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    assert_eq!(
+        placed_findings(&project),
+        [(
+            "sources/doc/de-de.md".to_string(),
+            6,
+            2,
+            "translation-key-mismatch".to_string()
+        )]
+    );
+    let german: Vec<String> = project
+        .dataset
+        .records
+        .iter()
+        .filter_map(|r| r.descriptions.get("de-DE").map(|d| d.to_string()))
+        .collect();
+    // Matched to their source rows by name; the hidden English is in none.
+    assert_eq!(
+        german,
+        [
+            "Der Agent konnte den Dienst nicht bereitstellen.",
+            "Eine ID wurde nicht gefunden."
+        ]
+    );
+}
+
+#[test]
+fn the_hidden_source_copy_in_an_html_table_is_not_its_text() {
+    let row = |code: &str, hidden_code: &str, name: &str, text: &str| {
+        format!(
+            "<tr><td>{}</td><td>{name}</td><td>{}</td></tr>\n",
+            side_by_side(code, hidden_code),
+            side_by_side(text, "The source.")
+        )
+    };
+    let translation = format!(
+        "# Fehler\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Beschreibung</th></tr>\n{}{}</table>\n",
+        row(
+            "0x80240001",
+            "0x80240001",
+            "WU_E_NO_SERVICE",
+            "Der Agent konnte den Dienst nicht bereitstellen."
+        ),
+        row(
+            "0x80240013",
+            "0x80240003",
+            "WU_E_UNKNOWN_ID",
+            "Eine ID wurde nicht gefunden."
+        ),
+    );
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", SOURCE_OF_TRANSLATED.as_bytes()),
+        ("sources/doc/de-de.md", translation.as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    let found: Vec<(String, usize, String)> = placed_findings(&project)
+        .into_iter()
+        .map(|(file, line, _, rule)| (file, line, rule))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "sources/doc/de-de.md".to_string(),
+            6,
+            "translation-key-mismatch".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
+    // The span is never closed: the rest of the row and the rows below
+    // are still the page's.
+    let project = load(
+        "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80070005 | E_ACCESSDENIED | Access is denied.<span class=\"sxs-lookup\">Zugriff |\n\
+         | 0x8007000E | E_OUTOFMEMORY | Not enough memory. |\n",
+    );
+    no_unresolved(&project);
+    let read: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("0x80070005".to_string(), "E_ACCESSDENIED".to_string()),
+            ("0x8007000E".to_string(), "E_OUTOFMEMORY".to_string()),
+        ]
+    );
+}

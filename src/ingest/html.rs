@@ -1055,6 +1055,12 @@ fn collect_text<'a>(
                 if name == "table" && skip.contains(&node.id()) {
                     continue;
                 }
+                // Machine-translated Microsoft docs follow each translated
+                // sentence with its hidden English source (see the
+                // Markdown reader's `HiddenCopy`): not the page's text.
+                if element.classes().any(|class| class == "sxs-lookup") {
+                    continue;
+                }
                 let (open, close): (&str, Cow<'static, str>) = match name {
                     "strong" | "b" => ("**", "**".into()),
                     "em" | "i" => ("*", "*".into()),

@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
-use super::html_scan::{TableIndex, anchor_name, comment_ranges, find_ascii_ci};
+use super::html_scan::{TableIndex, anchor_name, comment_ranges, find_ascii_ci, starts_with_ci};
 use super::lists::BlockCollector;
 use super::problem::IngestProblem;
 use super::table::{Cell, Heading, Row, Table, TableParts};
@@ -109,6 +109,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     // The text blocks outside tables, for codes listed as paragraphs or
     // definition lists.
     let mut blocks = BlockCollector::default();
+    let mut hidden_copy = HiddenCopy::default();
 
     let body = without_directives_in_tables(&text[body_start..], options);
     for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
@@ -118,6 +119,18 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
         }
         let in_table_or_heading = table.is_some() || heading.is_some();
         let block_html = matches!(event, Event::Html(_));
+        // The copy is a run of inline HTML: a span left open does not
+        // hide the blocks after its own.
+        if let Event::End(
+            TagEnd::Paragraph
+            | TagEnd::TableCell
+            | TagEnd::Heading(_)
+            | TagEnd::Item
+            | TagEnd::HtmlBlock,
+        ) = event
+        {
+            hidden_copy = HiddenCopy::default();
+        }
         match event {
             Event::Start(Tag::Paragraph | Tag::Item) if !in_table_or_heading => {
                 blocks.start(range.start);
@@ -233,6 +246,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     }
                 }
             }
+            Event::Text(_) | Event::Code(_) if hidden_copy.is_open() => {}
             Event::Text(s) | Event::Code(s) => {
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
                     if range.start < cell.skip_until {
@@ -265,6 +279,9 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::Html(s) | Event::InlineHtml(s) => {
                 html_ranges.push(range.clone());
+                if hidden_copy.read(&s) {
+                    continue;
+                }
                 if let Some(h) = heading.as_mut() {
                     if h.anchor.is_none() {
                         h.anchor = anchor_name(&s);
@@ -603,6 +620,52 @@ fn breaks_text(tag: &str) -> bool {
         name.as_str(),
         "li" | "ul" | "ol" | "p" | "div" | "dl" | "dt" | "dd"
     )
+}
+
+/// The hidden English copy that Microsoft's machine-translated docs
+/// (`ms.translationtype: MT`, the `*.xx-xx` repositories) write after each
+/// translated sentence: `<span data-ttu-id="…">Übersetzung</span><span
+/// class="sxs-lookup"><span data-stu-id="…">Source</span></span>`. The site
+/// hides it; read as text, it glued the source's words to the
+/// translation's (`FehlercodeError code`, `0x802400130x80240003`) and no
+/// table of the page was read.
+#[derive(Default)]
+struct HiddenCopy {
+    /// `<span>`s open inside the copy, its own included; 0 outside it.
+    depth: usize,
+}
+
+impl HiddenCopy {
+    /// Follows the `<span>` tags of an HTML fragment (one tag for inline
+    /// HTML). True when the fragment is part of the copy: it opens it, is
+    /// inside it or closes it.
+    fn read(&mut self, html: &str) -> bool {
+        let was_open = self.is_open();
+        let mut rest = html;
+        while let Some(lt) = rest.find('<') {
+            rest = &rest[lt + 1..];
+            let end = rest.find('>').map_or(rest.len(), |gt| gt + 1);
+            let tag = &rest[..end];
+            if let Some(after) = tag.strip_prefix('/') {
+                if starts_with_ci(after, "span") && self.depth > 0 {
+                    self.depth -= 1;
+                }
+            } else if starts_with_ci(tag, "span")
+                && tag[4..].starts_with(|c: char| c == '>' || c == '/' || c.is_whitespace())
+                && !tag.trim_end_matches('>').ends_with('/')
+                && (self.depth > 0 || find_ascii_ci(tag, "sxs-lookup").is_some())
+            {
+                self.depth += 1;
+            }
+            rest = &rest[end..];
+        }
+        was_open || self.is_open()
+    }
+
+    /// True inside the copy: its text is not the page's.
+    fn is_open(&self) -> bool {
+        self.depth > 0
+    }
 }
 
 /// `Some(true)` for an opening `<sup>` tag, `Some(false)` for `</sup>`,
