@@ -1683,3 +1683,34 @@ fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
         ]
     );
 }
+
+/// GitHub reads what follows a blank line in a `<td>` as Markdown: a code
+/// span and bold text there are markup, not part of the code and name.
+#[test]
+fn markdown_after_a_blank_line_in_an_html_cell_is_read_as_markdown() {
+    let row = |code: &str, name: &str, text: &str| {
+        format!(
+            "<tr>\n<td>\n\n`{code}`\n\n</td>\n<td>\n\n**{name}**\n\n</td>\n<td>\n\n{text}\n\n</td>\n</tr>\n"
+        )
+    };
+    let project = load(&format!(
+        "# Errors\n\n<table>\n<tr><th>Code</th><th>Name</th><th>Description</th></tr>\n{}{}</table>\n",
+        row("0x80070005", "E_ACCESSDENIED", "Access is *denied*."),
+        row(
+            "0x80070057",
+            "E_INVALIDARG",
+            "One or more arguments are invalid."
+        ),
+    ));
+    reads_only(
+        &project,
+        &[
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+}

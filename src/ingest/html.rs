@@ -1043,11 +1043,19 @@ fn collect_text<'a>(
         };
         match node.value() {
             Node::Text(text) => {
-                plain.push_str(text);
+                let (html_text, markdown_text) = match blank_line_end(text) {
+                    Some(at) if !in_code => text.split_at(at),
+                    _ => (&text[..], ""),
+                };
+                plain.push_str(html_text);
                 if in_code {
-                    markdown.push_str(text);
+                    markdown.push_str(html_text);
                 } else {
-                    markdown.push_str(&escape_markdown(text));
+                    markdown.push_str(&escape_markdown(html_text));
+                }
+                if !markdown_text.is_empty() {
+                    push_markdown_text(markdown_text, plain);
+                    markdown.push_str(markdown_text);
                 }
             }
             Node::Element(element) => {
@@ -1097,8 +1105,48 @@ fn collect_text<'a>(
                 }
                 markdown.push_str(open);
                 stack.push(Step::Exit(close));
-                let in_code = in_code || name == "code";
+                let in_code = in_code || name == "code" || name == "pre";
                 stack.extend(node.children().rev().map(|c| Step::Enter(c, in_code)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Where the text after the first blank line of `text` starts. Markdown
+/// ends an HTML block (`<td>`, `<tr>`, `<div>`…) at a blank line, and
+/// reads what follows, up to the next tag, as Markdown: GitHub shows
+/// `<td>` + blank line + `` `0x80070005` `` as a code span, which read as
+/// HTML text kept its backticks (`hex-malformed`: "wrapped in stray `").
+fn blank_line_end(text: &str) -> Option<usize> {
+    let mut line_start = text.find('\n')? + 1;
+    loop {
+        let rest = &text[line_start..];
+        let line_end = rest.find('\n')?;
+        if rest[..line_end].trim().is_empty() {
+            return Some(line_start + line_end + 1);
+        }
+        line_start += line_end + 1;
+    }
+}
+
+/// Appends the text that Markdown `source` shows (its markup read, not
+/// kept): code spans' and emphasis's text, a space for a soft break, a
+/// line break for a hard one or `<br>`, a blank line after a paragraph.
+fn push_markdown_text(source: &str, plain: &mut String) {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            Event::SoftBreak => plain.push(' '),
+            Event::HardBreak => plain.push('\n'),
+            Event::InlineHtml(html) | Event::Html(html)
+                if super::html_scan::find_ascii_ci(&html, "<br").is_some() =>
+            {
+                plain.push('\n');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
+                plain.push_str("\n\n");
             }
             _ => {}
         }
