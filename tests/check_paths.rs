@@ -229,3 +229,24 @@ fn the_pre_commit_hook_runs_check_on_markdown() {
         "the README shows the hook"
     );
 }
+
+#[test]
+fn a_page_whose_only_table_is_a_myst_list_table_is_checked() {
+    // Without a pipe row or an HTML table, the quick look that skips prose
+    // passed over the page.
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        &[(
+            "docs/codes.md",
+            "# Errors\n\n```{list-table}\n:header-rows: 1\n\n* - Code\n  - Name\n* - 0x8007057\n  - E_INVALIDARG\n```\n",
+        )],
+    );
+    let output = errdocs_in(dir.path(), &["check", "docs/codes.md"]);
+    let stdout = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("docs/codes.md:8:5: error[hex-malformed]"),
+        "{stdout}"
+    );
+}

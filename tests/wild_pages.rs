@@ -1714,3 +1714,45 @@ fn markdown_after_a_blank_line_in_an_html_cell_is_read_as_markdown() {
         ],
     );
 }
+
+/// MyST's `{list-table}` (Sphinx sites in Markdown): rows as bullets in a
+/// fence. A site shows a table; Markdown sees a code block, and its codes
+/// were read nowhere and reported by no rule.
+const LIST_TABLE: &str = "# Errors\n\n\
+    ```{list-table} Common errors\n\
+    :header-rows: 1\n\
+    :widths: 20 30 50\n\
+    \n\
+    * - Code\n  - Name\n  - Description\n\
+    * - `0x80070005`\n  - E_ACCESSDENIED\n  - Access is denied.\n\
+    * - 0x8007057\n  - E_INVALIDARG\n  - One or more arguments\n    are *invalid*.\n\
+    ```\n\n\
+    ```text\n* - 0x8007000E\n  - E_OUTOFMEMORY\n```\n";
+
+#[test]
+fn a_myst_list_table_is_read_as_a_table() {
+    let project = load(LIST_TABLE);
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid."
+            ),
+        ]
+    );
+    // The malformed code is found where it is written, and an ordinary
+    // code block with the same bullets stays code.
+    assert_eq!(
+        placed_findings(&project),
+        [(
+            "sources/doc/en-us.md".to_string(),
+            13,
+            5,
+            "hex-malformed".to_string()
+        )]
+    );
+}

@@ -4,7 +4,8 @@
 //! hold a code table are left out, unread, unreported.
 //!
 //! The look is conservative: a file is kept when it has something that may
-//! be a table (a pipe-table delimiter row, `<table`, `<dl`) and something
+//! be a table (a pipe-table delimiter row, `<table`, `<dl`, MyST's
+//! `{list-table}`) and something
 //! code-shaped anywhere (a `0x` hex number; a run of exactly eight hex
 //! digits; a decimal number of nine or more digits; a name with `ERROR_`,
 //! `_E_` or `_S_`, or starting with `E_` or `S_`, escaped underscores
@@ -127,6 +128,10 @@ fn lists_codes(bytes: &[u8]) -> bool {
 /// delimiter row.
 fn has_table(bytes: &[u8]) -> bool {
     if memchr::memchr_iter(b'<', bytes).any(|at| opens_list(&bytes[at + 1..])) {
+        return true;
+    }
+    // MyST's list table (`{list-table}` after a fence): rows as bullets.
+    if memchr::memmem::find(bytes, b"{list-table}").is_some() {
         return true;
     }
     let mut from = 0;

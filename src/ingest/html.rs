@@ -1054,7 +1054,7 @@ fn collect_text<'a>(
                     markdown.push_str(&escape_markdown(html_text));
                 }
                 if !markdown_text.is_empty() {
-                    push_markdown_text(markdown_text, plain);
+                    super::text::push_markdown_text(markdown_text, plain);
                     markdown.push_str(markdown_text);
                 }
             }
@@ -1127,29 +1127,6 @@ fn blank_line_end(text: &str) -> Option<usize> {
             return Some(line_start + line_end + 1);
         }
         line_start += line_end + 1;
-    }
-}
-
-/// Appends the text that Markdown `source` shows (its markup read, not
-/// kept): code spans' and emphasis's text, a space for a soft break, a
-/// line break for a hard one or `<br>`, a blank line after a paragraph.
-fn push_markdown_text(source: &str, plain: &mut String) {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    for event in Parser::new(source) {
-        match event {
-            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
-            Event::SoftBreak => plain.push(' '),
-            Event::HardBreak => plain.push('\n'),
-            Event::InlineHtml(html) | Event::Html(html)
-                if super::html_scan::find_ascii_ci(&html, "<br").is_some() =>
-            {
-                plain.push('\n');
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
-                plain.push_str("\n\n");
-            }
-            _ => {}
-        }
     }
 }
 

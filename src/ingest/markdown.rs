@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use super::html;
 use super::html_scan::{TableIndex, anchor_name, comment_ranges, find_ascii_ci, starts_with_ci};
@@ -138,9 +138,21 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::End(TagEnd::Paragraph | TagEnd::Item) if !in_table_or_heading => {
                 blocks.finish(range.end);
             }
-            Event::Start(Tag::CodeBlock(_)) => {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 blocks.boundary(range.start);
                 structure.code_blocks.push(range.clone());
+                if let CodeBlockKind::Fenced(info) = kind
+                    && super::list_table::is_list_table(&info)
+                    && let Some(parts) = super::list_table::read(
+                        file,
+                        range.clone(),
+                        structure.tables.len(),
+                        structure.headings.last().cloned(),
+                        problems,
+                    )
+                {
+                    structure.tables.push(super::table::build(file, parts));
+                }
             }
             Event::Rule => blocks.boundary(range.start),
             Event::Start(Tag::HtmlBlock) => {

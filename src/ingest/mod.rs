@@ -6,6 +6,7 @@ pub mod entry_head;
 pub mod front_matter;
 pub mod html;
 pub mod html_scan;
+pub mod list_table;
 pub mod lists;
 pub mod markdown;
 pub mod problem;

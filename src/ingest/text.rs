@@ -287,6 +287,29 @@ pub fn identifier_break_lines(raw: &str, first_line: usize) -> Vec<usize> {
     lines
 }
 
+/// Appends the text that Markdown `source` shows (its markup read, not
+/// kept): code spans' and emphasis's text, a space for a soft break, a
+/// line break for a hard one or `<br>`, a blank line after a paragraph.
+pub fn push_markdown_text(source: &str, plain: &mut String) {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            Event::SoftBreak => plain.push(' '),
+            Event::HardBreak => plain.push('\n'),
+            Event::InlineHtml(html) | Event::Html(html)
+                if super::html_scan::find_ascii_ci(&html, "<br").is_some() =>
+            {
+                plain.push('\n');
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
+                plain.push_str("\n\n");
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
