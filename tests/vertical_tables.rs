@@ -578,3 +578,19 @@ fn a_vertical_table_without_a_name_takes_only_a_description_its_label_names() {
         ]
     );
 }
+
+#[test]
+fn a_long_two_column_list_with_one_code_is_no_vertical_table() {
+    // A glossary of a hundred terms, one of them a code: a list, read as
+    // rows, not a hundred attributes of one code (each of which would be a
+    // column, matched against a translation's pair by pair).
+    let mut page = String::from(
+        "# Terms\n\n| Term | Meaning |\n|---|---|\n| Code | 0x80070005 |\n| Name | E_ACCESSDENIED |\n",
+    );
+    for i in 0..100 {
+        page.push_str(&format!("| Term {i} | What term {i} means. |\n"));
+    }
+    let project = load(&page);
+    assert_eq!(tables(&project)[0].0, TableLayout::Rows);
+    assert!(project.dataset.records.is_empty());
+}

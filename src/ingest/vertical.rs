@@ -56,15 +56,22 @@ struct Pair<'a> {
     shape: Shape,
 }
 
+/// The most label/value pairs a vertical table is read with. Pages give a
+/// code a dozen attributes at most; a two-column table of more rows is a
+/// list, read as rows, whose pairs would each become a column (and
+/// matching a translation's columns to its source's compares every pair
+/// with every other).
+const MOST_PAIRS: usize = 64;
+
 /// Reads a table of two columns (`header` empty or two cells, every row of
 /// `rows` two cells) as a vertical table, if it is one: its second column
 /// holds exactly one code (or, where it holds no hex code at all, exactly
 /// one number, under a label that names a code, beside the one symbolic
 /// name), its first no code, number or symbolic name but on its first row
 /// (a heading row that names the code), and at least one row pairs a label
-/// with a value. `None` for any other table, which is read as a row per
-/// code. `location` is where the table starts (its row's place); `heading`
-/// the heading above it.
+/// with a value, in fewer than 64 rows. `None` for any other table, which
+/// is read as a row per code. `location` is where the table starts (its
+/// row's place); `heading` the heading above it.
 pub fn read(
     header: &[Cell],
     rows: &[Row],
@@ -72,6 +79,7 @@ pub fn read(
     heading: Option<&Heading>,
 ) -> Option<Vertical> {
     if !(header.is_empty() || header.len() == 2)
+        || rows.len() >= MOST_PAIRS
         || rows
             .iter()
             .any(|r| r.cells.len() != 2 || !r.extra_cells.is_empty())
