@@ -404,12 +404,7 @@ fn is_suppressed(file: &IngestedFile, rule: &str, line: usize) -> bool {
 /// The lines of a table, its header to its last row.
 fn table_lines(table: &Table) -> RangeInclusive<usize> {
     let first = table.location.line;
-    let last = table
-        .rows
-        .iter()
-        .map(|r| r.location.line)
-        .max()
-        .unwrap_or(first + 1);
+    let last = table.last_row_line().unwrap_or(first + 1);
     first..=last.max(first)
 }
 

@@ -16,6 +16,7 @@ pub mod stray_codes;
 pub mod suppression;
 pub mod table;
 pub mod text;
+pub mod vertical;
 
 use std::sync::Arc;
 
@@ -123,10 +124,19 @@ pub fn ingest(
                 });
             }
         }
-        if is_source && table.kind != TableKind::NoCodes {
+        // A vertical table's labels head no columns: they are no column's
+        // header that another repeats.
+        if is_source && table.kind != TableKind::NoCodes && table.layout.is_rows() {
             duplicate_columns(table, problems);
         }
-        if table.kind == TableKind::Unreadable {
+        if let Some(unread) = &table.unread_vertical {
+            problems.push(IngestProblem::UnreadVerticalTable {
+                location: unread.location.clone(),
+                table: table.location.clone(),
+                code: unread.code.clone(),
+                reason: unread.reason.clone(),
+            });
+        } else if table.kind == TableKind::Unreadable {
             let holds_code = |cell: &Cell| crate::model::HResult::read(&cell.text).value.is_some();
             problems.push(IngestProblem::UnrecognizedHeader {
                 location: table.location.clone(),

@@ -43,6 +43,19 @@ pub enum IngestProblem {
         /// than `rows_with_code` where the codes are spread over columns.
         most_in_a_column: usize,
     },
+    /// A table that holds one code laid out vertically (labels in its
+    /// first column, values in its second) but cannot be read safely: its
+    /// values are kept as one unresolved row.
+    UnreadVerticalTable {
+        /// Where its code is written.
+        location: Location,
+        /// Where the table starts.
+        table: Location,
+        /// The code, as written.
+        code: String,
+        /// Why it is not read.
+        reason: String,
+    },
     /// A header whose words name another role than its column's cells
     /// hold: the cells decide.
     HeaderMismatch {
@@ -151,6 +164,7 @@ impl IngestProblem {
             IngestProblem::FrontMatter { location, .. }
             | IngestProblem::RaggedRow { location, .. }
             | IngestProblem::UnrecognizedHeader { location, .. }
+            | IngestProblem::UnreadVerticalTable { location, .. }
             | IngestProblem::HeaderMismatch { location, .. }
             | IngestProblem::DuplicateColumn { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }

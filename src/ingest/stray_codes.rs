@@ -292,7 +292,7 @@ impl TableLines {
             .map(|table| {
                 let first = table.location.line;
                 // The header and its delimiter row, at least.
-                let last = table.rows.iter().map(|r| r.location.line).max();
+                let last = table.last_row_line();
                 (first, last.unwrap_or(first).max(first + 1))
             })
             .collect();

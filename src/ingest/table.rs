@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::roles::{HeaderMismatch, Part, TablePlan};
 use super::shape::{Shape, Token, shape_of};
-use crate::model::{CodeForms, ColumnRole, TableFormat, TableKind};
+use crate::model::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 use crate::source::{Location, SourceFile};
 
 /// One table cell.
@@ -313,6 +313,15 @@ pub struct Table {
     /// template rows), only counted.
     #[serde(skip)]
     pub blank_rows: usize,
+    /// A row per code, or one code laid out vertically (see
+    /// [`super::vertical`]): then the columns are the label/value pairs,
+    /// their headers the labels, and the one row the values.
+    #[serde(skip_serializing_if = "TableLayout::is_rows")]
+    pub layout: TableLayout,
+    /// For a vertical table that holds a code but cannot be read safely
+    /// (of kind [`TableKind::Unreadable`]): its code and why.
+    #[serde(skip)]
+    pub unread_vertical: Option<Box<super::vertical::UnreadVertical>>,
 }
 
 impl Table {
@@ -324,6 +333,23 @@ impl Table {
     /// True when the table lists codes: its rows are read as codes.
     pub fn is_understood(&self) -> bool {
         self.kind == TableKind::Codes
+    }
+
+    /// The line of its last row, where it has rows: for a vertical table,
+    /// whose one row starts where the table does, its last value's.
+    pub fn last_row_line(&self) -> Option<usize> {
+        let rows = self.rows.iter().map(|r| r.location.line);
+        match self.layout {
+            TableLayout::Rows => rows.max(),
+            TableLayout::Vertical => rows
+                .chain(
+                    self.rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .map(|c| c.location.line),
+                )
+                .max(),
+        }
     }
 
     /// The heading's text, or an empty string.
@@ -519,6 +545,31 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
     // a row whose code is `Code`.
     let header = &parts.header;
     parts.rows.retain(|row| !repeats_header(header, row));
+    // One code laid out vertically: one row, a column per label.
+    if parts.format != TableFormat::List
+        && let Some(vertical) = super::vertical::read(
+            &parts.header,
+            &parts.rows,
+            &parts.location,
+            parts.heading.as_ref(),
+        )
+    {
+        let (columns, rows) = lay_out(file, &vertical.labels, vec![vertical.row], &vertical.plan);
+        return Table {
+            index: parts.index,
+            format: parts.format,
+            location: parts.location,
+            heading: parts.heading,
+            columns,
+            rows,
+            kind: vertical.plan.kind,
+            forms: vertical.plan.forms,
+            header_mismatches: Vec::new(),
+            blank_rows,
+            layout: TableLayout::Vertical,
+            unread_vertical: vertical.unread.map(Box::new),
+        };
+    }
     let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
     let texts: Vec<Vec<&str>> = parts
         .rows
@@ -540,6 +591,8 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         forms: plan.forms,
         header_mismatches: plan.header_mismatches,
         blank_rows,
+        layout: TableLayout::Rows,
+        unread_vertical: None,
     }
 }
 

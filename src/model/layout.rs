@@ -72,3 +72,23 @@ pub enum TableKind {
     /// unresolved rows, and reported.
     Unreadable,
 }
+
+/// How a table sets out its codes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableLayout {
+    /// A row per code, a column per field.
+    #[default]
+    Rows,
+    /// One code per table: labels in the first column, values in the
+    /// second (`| Code | 0x80070005 |` above `| Name | E_ACCESSDENIED |`),
+    /// read as one row whose columns are the label/value pairs.
+    Vertical,
+}
+
+impl TableLayout {
+    /// True for [`TableLayout::Rows`], which outputs leave unsaid.
+    pub fn is_rows(&self) -> bool {
+        *self == TableLayout::Rows
+    }
+}

@@ -15,7 +15,7 @@ pub use hresult::{
     decimal_value, fold_number_forms, is_digit_separator, read_decimal, separated_hex,
     whole_number,
 };
-pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind};
+pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 pub use locale_map::LocaleMap;
 pub use names::{http_status_of, is_placeholder_name};
 pub use record::{

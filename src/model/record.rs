@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use thin_vec::ThinVec;
 
-use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat, TableKind};
+use super::{ColumnRole, Family, HResult, LocaleMap, TableFormat, TableKind, TableLayout};
 
 /// Where one cell of a row is. Written to JSON as `[line, column]`: a
 /// record carries one per cell per locale, so the short form matters, in
@@ -263,6 +263,11 @@ pub struct TableSummary {
     pub section: String,
     /// `markdown` or `html`.
     pub format: TableFormat,
+    /// `vertical` for a table of one code whose first column holds labels
+    /// and second the values; left out for a row per code. The columns of
+    /// a vertical table are its label/value pairs.
+    #[serde(skip_serializing_if = "TableLayout::is_rows")]
+    pub layout: TableLayout,
     /// Whether it lists codes (`codes`), holds none (`no-codes`: not read
     /// as codes), or names a code column over no codes (`unreadable`).
     pub kind: TableKind,
@@ -285,7 +290,8 @@ pub struct ColumnSummary {
     /// The header's text (empty where the table has no header).
     pub header: String,
     /// The column as written, 1-based (two columns read the parts of one
-    /// whose cells hold a name and a code together).
+    /// whose cells hold a name and a code together); in a vertical table,
+    /// the label/value pair, 1-based in the order written.
     pub column: usize,
     /// What it holds.
     pub role: ColumnRole,

@@ -58,6 +58,18 @@ pub struct Normalized {
 pub const UNREADABLE_TABLE: &str =
     "the table's header names a code column, but too few of its cells hold a code to read one";
 
+/// Why the rows of an unreadable table are unresolved: [`UNREADABLE_TABLE`],
+/// or why a vertical table that holds a code cannot be read.
+pub fn unreadable_reason(table: &Table) -> String {
+    match &table.unread_vertical {
+        Some(unread) => format!(
+            "the table holds one code (`{}`) laid out vertically, labels in its first column and values in its second, but cannot be read safely: {}",
+            unread.code, unread.reason
+        ),
+        None => UNREADABLE_TABLE.to_string(),
+    }
+}
+
 /// A source row whose fields look misplaced (a name read as a
 /// description, a name cell empty beside a cell that holds the name): kept
 /// as an unresolved row rather than made a record with a wrong field.
@@ -322,8 +334,9 @@ pub fn normalize_document(
                 TableKind::Codes => {}
                 TableKind::NoCodes => continue,
                 TableKind::Unreadable => {
+                    let reason = unreadable_reason(table);
                     for row in &table.rows {
-                        unresolved.push(unresolved_row(file, table, row, UNREADABLE_TABLE.into()));
+                        unresolved.push(unresolved_row(file, table, row, reason.clone()));
                     }
                     continue;
                 }
@@ -877,6 +890,7 @@ pub fn summarize(document: &Document, own: &[&IngestedFile]) -> DocumentSummary 
                         line: t.location.line,
                         section: t.section().to_string(),
                         format: t.format,
+                        layout: t.layout,
                         kind: t.kind,
                         columns: t
                             .columns

@@ -256,7 +256,7 @@ pub fn merge(
             let Some(source_table) = source_table else {
                 let reason = match table.kind {
                     TableKind::NoCodes => continue,
-                    TableKind::Unreadable => super::UNREADABLE_TABLE.to_string(),
+                    TableKind::Unreadable => super::unreadable_reason(table),
                     TableKind::Codes => format!(
                         "no table of the source-language page {} has this table's codes or names",
                         source.file

@@ -1,4 +1,5 @@
-//! `table-header-unrecognized`: a table whose header names no code column.
+//! `table-header-unrecognized`: a table whose header names a code column
+//! over no codes, or a vertical table of one code that cannot be read.
 
 use crate::check::context::Context;
 use crate::check::rule::Rule;
@@ -11,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest", "table"],
     fix: None,
-    summary: "A table whose header names a code column has no codes in it",
-    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none, or too few for a column of codes (no column holds them in half its rows), cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone.",
+    summary: "A table whose header names a code column has no codes in it, or a vertical table's code cannot be read",
+    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none, or too few for a column of codes (no column holds them in half its rows), cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone. A table of one code laid out vertically (labels in its first column, values in its second: `| Code | 0x80070005 |` above `| Name | E_ACCESSDENIED |`) is read as one row; one that holds a whole code but cannot be read safely, because two of its values could be the code's name and nothing tells which, or because nothing but the code says it describes one (no symbolic name, no label that names a code, no heading that names it), is reported here, its values kept as one unresolved row.",
     bad_example: "|Error code|Description|
 |---|---|
 |see the list below|The agent could not provide the service.|",
@@ -25,6 +26,22 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for problem in ctx.input.ingest_problems {
+        if let IngestProblem::UnreadVerticalTable {
+            location,
+            table,
+            code,
+            reason,
+        } = problem
+        {
+            out.push(RULE.finding(
+                location.clone(),
+                format!(
+                    "the table at line {} holds one code (`{code}`) laid out vertically, labels in its first column and values in its second, but cannot be read safely: {reason}; its values are kept as one unresolved row: label the code's row `Code` and its name's row `Name` to have it read and checked",
+                    table.line
+                ),
+            ));
+            continue;
+        }
         let IngestProblem::UnrecognizedHeader {
             location,
             headers,
