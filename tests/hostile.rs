@@ -1443,3 +1443,60 @@ fn numbers_of_a_translated_description_are_paired_in_linear_time() {
         "{check:?}"
     );
 }
+
+/// A front matter of 100,000 lines, each with the same misread character
+/// or a key given again, gave 100,000 findings: each problem is now one
+/// finding at its first line, the other lines counted in its message and
+/// the first few of them given as related places.
+#[test]
+fn a_front_matter_bad_on_every_line_gives_one_finding_per_problem() {
+    const LINES: usize = 100_000;
+    let mut text = String::from("---\ntitle: T\n");
+    for n in 0..LINES {
+        // A no-break space after the colon, then the key again.
+        text.push_str(&format!("k{n}:\u{a0}v\ntitle: again\n"));
+    }
+    text.push_str("---\n");
+    let mut text = text.into_bytes();
+    text.extend(page(&[ROW_1]));
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs_within(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "never"],
+        std::time::Duration::from_secs(120),
+    );
+    assert_eq!(check.code, 0, "{check:?}");
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("json");
+    let found: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "front-matter-invalid")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let messages: Vec<(u64, &str, usize)> = found
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default(),
+                f["related"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert!(
+        messages[0].0 == 3
+            && messages[0]
+                .1
+                .ends_with("; the same on 99,999 more lines (5, 7, 9, 11, 13 and 99,994 more)")
+            && messages[0].2 == 5,
+        "{messages:#?}"
+    );
+    assert!(
+        messages[1].0 == 4
+            && messages[1].1.starts_with("front matter gives `title` twice, at lines 2 and 4; the first is kept; 99,999 more keys given again too (lines 6, 8, 10, 12, 14 and 99,994 more)")
+            // The first of the key, and five of the others.
+            && messages[1].2 == 6,
+        "{messages:#?}"
+    );
+}
