@@ -1500,3 +1500,89 @@ fn a_front_matter_bad_on_every_line_gives_one_finding_per_problem() {
         "{messages:#?}"
     );
 }
+
+/// True when a build's new set or lock is beside `out/` under `root`.
+#[cfg(unix)]
+fn staged(root: &Path) -> bool {
+    std::fs::read_dir(root)
+        .expect("read root")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".out"))
+}
+
+/// Starts `command` (a build of `root`), waits until its new set is begun
+/// beside `out/`, sends it `signal` with `kill` and returns how it ended.
+#[cfg(unix)]
+fn signalled_while_staging(mut command: Command, root: &Path, signal: &str) -> Output {
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while !std::fs::read_dir(root)
+        .expect("read root")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".out.tmp-"))
+    {
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "the build ended before it staged its outputs"
+        );
+        assert!(std::time::Instant::now() < deadline, "no staging seen");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let kill = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -{signal} failed");
+    child.wait_with_output().expect("wait")
+}
+
+/// A build stopped by Ctrl-C or SIGTERM while it wrote its new set left
+/// the set (`.out.tmp-PID`) and its lock beside `out/` for the next build
+/// to remove: it now removes them itself, leaves `out/` as it was, and
+/// ends by the signal (a shell sees 130 and 143). A build started with
+/// SIGINT ignored (in the background of a script) still ignores it.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
+    use std::os::unix::process::ExitStatusExt;
+    let rows = 20_000;
+    let dir = built(&[("sources/doc/en-us.md", &corpus(1, rows))]);
+    let root = dir.path();
+    let old = out_files(root);
+    std::fs::write(root.join("sources/doc/en-us.md"), corpus(2, rows)).expect("write");
+    for (name, number) in [("INT", 2), ("TERM", 15)] {
+        let mut command = Command::new(bin());
+        command.arg("--root").arg(root).arg("build");
+        let output = signalled_while_staging(command, root, name);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.signal(),
+            Some(number),
+            "SIG{name}: {:?} {stderr}",
+            output.status
+        );
+        assert!(
+            stderr.contains("errdocs: interrupted: removed the unfinished outputs in")
+                && stderr.contains(".out.tmp-"),
+            "SIG{name}: {stderr}"
+        );
+        assert!(!staged(root), "SIG{name}: leftovers beside out/");
+        assert_eq!(out_files(root), old, "SIG{name}: out/ changed");
+    }
+    // SIGINT ignored from the start stays ignored: the build completes.
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("trap '' INT; exec \"$0\" --root \"$1\" build")
+        .arg(bin())
+        .arg(root);
+    let output = signalled_while_staging(command, root, "INT");
+    assert!(output.status.success(), "{output:?}");
+    assert!(!staged(root));
+    assert_ne!(out_files(root), old, "the build did not complete");
+}
