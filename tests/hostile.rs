@@ -1586,3 +1586,102 @@ fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
     assert!(!staged(root));
     assert_ne!(out_files(root), old, "the build did not complete");
 }
+
+/// Paths given for `sources` and `out` that lead nowhere were told as "no
+/// sources folder here; run errdocs in the project root or pass --root
+/// DIR" (wrong advice where errdocs.toml names the folder) and as "out: No
+/// such file or directory" (of a link that is there), after every page
+/// was read; an absolute `sources` through a link out of the project was
+/// read or refused by how `--root` was spelt. Each now names the path as
+/// given, what is wrong, and what to do.
+#[cfg(unix)]
+#[test]
+fn sources_and_out_that_lead_nowhere_are_named_with_what_to_do() {
+    use std::os::unix::fs::symlink;
+    let dir = built(&[
+        ("pages/doc/en-us.md", &page(&[ROW_1])),
+        ("errdocs.toml", b"sources = \"pages\"\n"),
+    ]);
+    let root = dir.path();
+    let before = out_files(root);
+    // `sources` named in errdocs.toml, missing: the line, not --root.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "\nsources = \"no-such-folder\"\n",
+    )
+    .expect("write");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("errdocs.toml:2: sources = \"no-such-folder\": there is no such folder")
+            && !run.stderr.contains("--root"),
+        "{run:?}"
+    );
+    // A link that leads nowhere: where it leads.
+    symlink(root.join("gone"), root.join("dangling")).expect("link");
+    std::fs::write(root.join("errdocs.toml"), "sources = \"dangling\"\n").expect("write");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("dangling: the sources folder is a symbolic link to ")
+            && run.stderr.contains("gone, which does not exist"),
+        "{run:?}"
+    );
+    // An absolute `sources` through a link that leads out of the project
+    // is refused however the root is given: absolute, or relative to the
+    // current folder.
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(outside.path().join("doc")).expect("mkdir");
+    std::fs::write(outside.path().join("doc/en-us.md"), page(&[ROW_2])).expect("write");
+    symlink(outside.path(), root.join("linked")).expect("link");
+    std::fs::write(
+        root.join("errdocs.toml"),
+        format!(
+            "sources = {:?}\n",
+            root.join("linked").display().to_string()
+        ),
+    )
+    .expect("write");
+    let parent = root.parent().expect("parent");
+    let relative = root.file_name().expect("name");
+    for (at, root_arg) in [(root, root.as_os_str()), (parent, relative)] {
+        let output = Command::new(bin())
+            .current_dir(at)
+            .arg("--root")
+            .arg(root_arg)
+            .arg("check")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run errdocs");
+        let run = finish(output, "check");
+        assert_eq!(run.code, 2, "--root {root_arg:?}: {run:?}");
+        assert!(
+            run.stderr
+                .contains("the sources folder is a symbolic link to")
+                && run.stderr.contains("outside the project"),
+            "--root {root_arg:?}: {run:?}"
+        );
+    }
+    // `out` a link that leads nowhere: refused before a page is read,
+    // with where it leads, by `build` and `build --check` alike.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "sources = \"pages\"\nout = \"site\"\n",
+    )
+    .expect("write");
+    symlink(root.join("nowhere/site"), root.join("site")).expect("link");
+    for args in [&["build"][..], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr
+                .contains("site: the output folder is a symbolic link to ")
+                && run.stderr.contains("nowhere/site, which does not exist"),
+            "{run:?}"
+        );
+        assert!(!run.stdout.contains("read 1 document"), "{run:?}");
+    }
+    assert_eq!(out_files(root), before);
+}

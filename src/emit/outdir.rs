@@ -407,6 +407,7 @@ impl Transaction {
         // leads to, and the link stays.
         let resolved;
         let out = if out.is_symlink() {
+            check_link(out)?;
             resolved = fs::canonicalize(out).map_err(|e| Error::io(out, e))?;
             resolved.as_path()
         } else {
@@ -520,6 +521,22 @@ impl Drop for Transaction {
             remove_any(&self.staging);
         }
         registry.staging.retain(|path| *path != self.staging);
+    }
+}
+
+/// Fails when the output folder `out` is a symbolic link that leads to
+/// nothing, naming where it leads: the new set is written through a link,
+/// and errdocs does not make folders wherever a link points.
+pub fn check_link(out: &Path) -> Result<()> {
+    match fs::read_link(out) {
+        Ok(target) if fs::metadata(out).is_err() => Err(Error::Corpus {
+            path: out.to_path_buf(),
+            message: format!(
+                "the output folder is a symbolic link to {}, which does not exist; build writes its outputs through the link: create that folder, or remove the link for build to make the folder here",
+                target.display()
+            ),
+        }),
+        _ => Ok(()),
     }
 }
 
