@@ -24,6 +24,10 @@ pub struct Config {
     /// document is placed with `source`.
     #[serde(default = "default_sources")]
     pub sources: String,
+    /// The line of `sources` in errdocs.toml, for errors; `None` when the
+    /// file does not set it.
+    #[serde(skip)]
+    pub sources_line: Option<usize>,
     /// Folder the dataset is written to, relative to the root. `build`
     /// replaces it whole, so it may not hold or lie inside the sources or
     /// the project, and must lie inside the root unless
@@ -213,6 +217,7 @@ struct Spans {
     #[serde(default)]
     documents: BTreeMap<String, DocumentSpans>,
     source_locale: Option<toml::Spanned<String>>,
+    sources: Option<toml::Spanned<String>>,
     out: Option<toml::Spanned<String>>,
     #[serde(default)]
     reference: Option<ReferenceSpans>,
@@ -343,6 +348,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             sources: default_sources(),
+            sources_line: None,
             out: default_out(),
             out_line: None,
             out_outside_root: false,
@@ -415,6 +421,7 @@ impl Config {
             }
             config.source_locale_line = spans.source_locale.map(|s| line_at(s.span().start));
             config.out_line = spans.out.map(|s| line_at(s.span().start));
+            config.sources_line = spans.sources.map(|s| line_at(s.span().start));
         }
         for (id, document) in &config.documents {
             document.validate(id, path)?;

@@ -109,5 +109,70 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The error with `rename` applied to its paths and to its message:
+    /// a file read from a temporary copy named as the user knows it (see
+    /// `errdocs diff --base`, whose revisions are read from a copy).
+    pub fn renamed(self, rename: impl Fn(&str) -> String) -> Self {
+        let path = |path: PathBuf| PathBuf::from(rename(&path.display().to_string()));
+        match self {
+            Error::Io { path: p, source } => Error::Io {
+                path: path(p),
+                source,
+            },
+            Error::InvalidUtf8 {
+                path: p,
+                line,
+                column,
+                offset,
+            } => Error::InvalidUtf8 {
+                path: path(p),
+                line,
+                column,
+                offset,
+            },
+            Error::Utf16 { path: p } => Error::Utf16 { path: path(p) },
+            Error::Utf32 { path: p } => Error::Utf32 { path: path(p) },
+            Error::Binary {
+                path: p,
+                line,
+                offset,
+            } => Error::Binary {
+                path: path(p),
+                line,
+                offset,
+            },
+            Error::Empty { path: p } => Error::Empty { path: path(p) },
+            Error::Config {
+                path: p,
+                line,
+                message,
+            } => Error::Config {
+                path: path(p),
+                line,
+                message: rename(&message),
+            },
+            Error::Corpus { path: p, message } => Error::Corpus {
+                path: path(p),
+                message: rename(&message),
+            },
+            Error::Reference {
+                path: p,
+                line,
+                message,
+            } => Error::Reference {
+                path: path(p),
+                line,
+                message: rename(&message),
+            },
+            Error::Usage(message) => Error::Usage(rename(&message)),
+            Error::Input { path: p, message } => Error::Input {
+                path: path(p),
+                message: rename(&message),
+            },
+        }
+    }
+}
+
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -200,6 +200,59 @@ fn a_bad_baseline_file_is_a_clear_error() {
     );
 }
 
+/// A baseline file holding `[]` (a list where an object belongs) was told
+/// "invalid length 0, expected struct Baseline with 2 elements", as if an
+/// array of two would do (serde reads a struct from an array: `[1, []]`
+/// was taken for a baseline).
+#[test]
+fn a_baseline_that_is_no_object_is_told_what_a_baseline_is() {
+    for text in ["[]", "[1, []]", "null"] {
+        let dir = project_with(&[
+            ("sources/doc/en-us.md", CLEAN.as_bytes()),
+            ("baseline.json", text.as_bytes()),
+        ]);
+        let path = dir.path().join("baseline.json").display().to_string();
+        let output = errdocs(&["check", "--root", &root(&dir), "--baseline", &path]);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        let message = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            message.contains("baseline.json: not an errdocs baseline: the file holds a JSON ")
+                && message.contains(
+                    "where a baseline is a JSON object, `{\"version\": 1, \"findings\": [...]}`"
+                )
+                && !message.contains("2 elements"),
+            "{text}: {message}"
+        );
+    }
+}
+
+/// `$GITHUB_STEP_SUMMARY` naming a path that cannot be written failed the
+/// check with exit 2 and the bare OS error, hiding its result: it is a
+/// warning naming the variable and the path, and the exit code stays the
+/// check's (the summary repeats what the annotations say).
+#[test]
+fn an_unwritable_job_summary_is_a_warning_and_the_exit_code_the_checks() {
+    let bad = CLEAN.replace("0x80CF0001", "0x80CF001");
+    for (page, code) in [(CLEAN, 0), (bad.as_str(), 1)] {
+        let dir = project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let summary = dir.path().join("no-such-folder/summary.md");
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+            .args(["check", "--root", &root(&dir), "--format", "github"])
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(code), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "errdocs: warning: cannot write the job summary to $GITHUB_STEP_SUMMARY ({})",
+                summary.display()
+            )),
+            "{stderr}"
+        );
+    }
+}
+
 #[test]
 fn github_format_writes_the_job_summary() {
     let doc = CLEAN.replace("0x80CF0001", "0x80CF001");

@@ -328,6 +328,46 @@ fn the_command_refuses_what_it_cannot_compare_with_exit_code_2() {
     assert!(stderr.contains("--fail-on-new"), "{stderr}");
 }
 
+/// A revision's file that errdocs cannot read (a bad errdocs.toml, a page
+/// that is not UTF-8) was named by its temporary copy
+/// (`/tmp/errdocs-rev-123-x/errdocs.toml:2`), gone when errdocs ends: it is
+/// named as git names it, `REV:path` from the top of the work tree.
+#[test]
+fn errors_in_a_revision_name_its_files_as_git_does() {
+    if !git_available() {
+        return;
+    }
+    let repo = repository();
+    let root = repo.path().join("docs");
+    std::fs::write(root.join("errdocs.toml"), "[check]\nfail-on = 3\n").unwrap();
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "bad configuration"]);
+    std::fs::remove_file(root.join("errdocs.toml")).unwrap();
+    let (code, _, stderr) = errdocs(&root, &["diff", "--base", "HEAD"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("errdocs: error: HEAD:docs/errdocs.toml:2: invalid type"),
+        "{stderr}"
+    );
+    git(repo.path(), &["rm", "-q", "docs/errdocs.toml"]);
+    std::fs::write(
+        root.join("sources/update-errors/fr-fr.md"),
+        b"\xc3\x28 bad\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-q", "-m", "not UTF-8"]);
+    std::fs::remove_file(root.join("sources/update-errors/fr-fr.md")).unwrap();
+    let (code, _, stderr) = errdocs(&root, &["diff", "--base", "HEAD"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "errdocs: error: HEAD:docs/sources/update-errors/fr-fr.md:1:1: not valid UTF-8"
+        ) && !stderr.contains("errdocs-rev"),
+        "{stderr}"
+    );
+}
+
 /// A page that is a symbolic link (inside the project, as the work tree
 /// follows it) was left out of the revision's tree: `diff --base HEAD` on
 /// a tree with no change showed its locale and every description added. A

@@ -1443,3 +1443,245 @@ fn numbers_of_a_translated_description_are_paired_in_linear_time() {
         "{check:?}"
     );
 }
+
+/// A front matter of 100,000 lines, each with the same misread character
+/// or a key given again, gave 100,000 findings: each problem is now one
+/// finding at its first line, the other lines counted in its message and
+/// the first few of them given as related places.
+#[test]
+fn a_front_matter_bad_on_every_line_gives_one_finding_per_problem() {
+    const LINES: usize = 100_000;
+    let mut text = String::from("---\ntitle: T\n");
+    for n in 0..LINES {
+        // A no-break space after the colon, then the key again.
+        text.push_str(&format!("k{n}:\u{a0}v\ntitle: again\n"));
+    }
+    text.push_str("---\n");
+    let mut text = text.into_bytes();
+    text.extend(page(&[ROW_1]));
+    let dir = project(&[("sources/doc/en-us.md", &text)]);
+    let check = errdocs_within(
+        dir.path(),
+        &["check", "--format", "json", "--fail-on", "never"],
+        std::time::Duration::from_secs(120),
+    );
+    assert_eq!(check.code, 0, "{check:?}");
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).expect("json");
+    let found: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "front-matter-invalid")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let messages: Vec<(u64, &str, usize)> = found
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default(),
+                f["related"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert!(
+        messages[0].0 == 3
+            && messages[0]
+                .1
+                .ends_with("; the same on 99,999 more lines (5, 7, 9, 11, 13 and 99,994 more)")
+            && messages[0].2 == 5,
+        "{messages:#?}"
+    );
+    assert!(
+        messages[1].0 == 4
+            && messages[1].1.starts_with("front matter gives `title` twice, at lines 2 and 4; the first is kept; 99,999 more keys given again too (lines 6, 8, 10, 12, 14 and 99,994 more)")
+            // The first of the key, and five of the others.
+            && messages[1].2 == 6,
+        "{messages:#?}"
+    );
+}
+
+/// True when a build's new set or lock is beside `out/` under `root`.
+#[cfg(unix)]
+fn staged(root: &Path) -> bool {
+    std::fs::read_dir(root)
+        .expect("read root")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".out"))
+}
+
+/// Starts `command` (a build of `root`), waits until its new set is begun
+/// beside `out/`, sends it `signal` with `kill` and returns how it ended.
+#[cfg(unix)]
+fn signalled_while_staging(mut command: Command, root: &Path, signal: &str) -> Output {
+    let mut child = command
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while !std::fs::read_dir(root)
+        .expect("read root")
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(".out.tmp-"))
+    {
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "the build ended before it staged its outputs"
+        );
+        assert!(std::time::Instant::now() < deadline, "no staging seen");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let kill = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -{signal} failed");
+    child.wait_with_output().expect("wait")
+}
+
+/// A build stopped by Ctrl-C or SIGTERM while it wrote its new set left
+/// the set (`.out.tmp-PID`) and its lock beside `out/` for the next build
+/// to remove: it now removes them itself, leaves `out/` as it was, and
+/// ends by the signal (a shell sees 130 and 143). A build started with
+/// SIGINT ignored (in the background of a script) still ignores it.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
+    use std::os::unix::process::ExitStatusExt;
+    let rows = 20_000;
+    let dir = built(&[("sources/doc/en-us.md", &corpus(1, rows))]);
+    let root = dir.path();
+    let old = out_files(root);
+    std::fs::write(root.join("sources/doc/en-us.md"), corpus(2, rows)).expect("write");
+    for (name, number) in [("INT", 2), ("TERM", 15)] {
+        let mut command = Command::new(bin());
+        command.arg("--root").arg(root).arg("build");
+        let output = signalled_while_staging(command, root, name);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.signal(),
+            Some(number),
+            "SIG{name}: {:?} {stderr}",
+            output.status
+        );
+        assert!(
+            stderr.contains("errdocs: interrupted: removed the unfinished outputs in")
+                && stderr.contains(".out.tmp-"),
+            "SIG{name}: {stderr}"
+        );
+        assert!(!staged(root), "SIG{name}: leftovers beside out/");
+        assert_eq!(out_files(root), old, "SIG{name}: out/ changed");
+    }
+    // SIGINT ignored from the start stays ignored: the build completes.
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("trap '' INT; exec \"$0\" --root \"$1\" build")
+        .arg(bin())
+        .arg(root);
+    let output = signalled_while_staging(command, root, "INT");
+    assert!(output.status.success(), "{output:?}");
+    assert!(!staged(root));
+    assert_ne!(out_files(root), old, "the build did not complete");
+}
+
+/// Paths given for `sources` and `out` that lead nowhere were told as "no
+/// sources folder here; run errdocs in the project root or pass --root
+/// DIR" (wrong advice where errdocs.toml names the folder) and as "out: No
+/// such file or directory" (of a link that is there), after every page
+/// was read; an absolute `sources` through a link out of the project was
+/// read or refused by how `--root` was spelt. Each now names the path as
+/// given, what is wrong, and what to do.
+#[cfg(unix)]
+#[test]
+fn sources_and_out_that_lead_nowhere_are_named_with_what_to_do() {
+    use std::os::unix::fs::symlink;
+    let dir = built(&[
+        ("pages/doc/en-us.md", &page(&[ROW_1])),
+        ("errdocs.toml", b"sources = \"pages\"\n"),
+    ]);
+    let root = dir.path();
+    let before = out_files(root);
+    // `sources` named in errdocs.toml, missing: the line, not --root.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "\nsources = \"no-such-folder\"\n",
+    )
+    .expect("write");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("errdocs.toml:2: sources = \"no-such-folder\": there is no such folder")
+            && !run.stderr.contains("--root"),
+        "{run:?}"
+    );
+    // A link that leads nowhere: where it leads.
+    symlink(root.join("gone"), root.join("dangling")).expect("link");
+    std::fs::write(root.join("errdocs.toml"), "sources = \"dangling\"\n").expect("write");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("dangling: the sources folder is a symbolic link to ")
+            && run.stderr.contains("gone, which does not exist"),
+        "{run:?}"
+    );
+    // An absolute `sources` through a link that leads out of the project
+    // is refused however the root is given: absolute, or relative to the
+    // current folder.
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(outside.path().join("doc")).expect("mkdir");
+    std::fs::write(outside.path().join("doc/en-us.md"), page(&[ROW_2])).expect("write");
+    symlink(outside.path(), root.join("linked")).expect("link");
+    std::fs::write(
+        root.join("errdocs.toml"),
+        format!(
+            "sources = {:?}\n",
+            root.join("linked").display().to_string()
+        ),
+    )
+    .expect("write");
+    let parent = root.parent().expect("parent");
+    let relative = root.file_name().expect("name");
+    for (at, root_arg) in [(root, root.as_os_str()), (parent, relative)] {
+        let output = Command::new(bin())
+            .current_dir(at)
+            .arg("--root")
+            .arg(root_arg)
+            .arg("check")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run errdocs");
+        let run = finish(output, "check");
+        assert_eq!(run.code, 2, "--root {root_arg:?}: {run:?}");
+        assert!(
+            run.stderr
+                .contains("the sources folder is a symbolic link to")
+                && run.stderr.contains("outside the project"),
+            "--root {root_arg:?}: {run:?}"
+        );
+    }
+    // `out` a link that leads nowhere: refused before a page is read,
+    // with where it leads, by `build` and `build --check` alike.
+    std::fs::write(
+        root.join("errdocs.toml"),
+        "sources = \"pages\"\nout = \"site\"\n",
+    )
+    .expect("write");
+    symlink(root.join("nowhere/site"), root.join("site")).expect("link");
+    for args in [&["build"][..], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr
+                .contains("site: the output folder is a symbolic link to ")
+                && run.stderr.contains("nowhere/site, which does not exist"),
+            "{run:?}"
+        );
+        assert!(!run.stdout.contains("read 1 document"), "{run:?}");
+    }
+    assert_eq!(out_files(root), before);
+}

@@ -780,3 +780,159 @@ fn counterparts_may_share_a_description() {
         .collect();
     assert_eq!(lines, [8], "{found:#?}");
 }
+
+/// The name findings of `found`: (rule, line, fix target if any).
+fn name_findings(found: &[Finding]) -> Vec<(&str, usize, Option<&str>)> {
+    let mut out: Vec<(&str, usize, Option<&str>)> = found
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.rule,
+                "name-lookalike"
+                    | "name-case"
+                    | "reference-name-unknown"
+                    | "translation-key-mismatch"
+            )
+        })
+        .map(|f| {
+            (
+                f.rule,
+                f.location.line,
+                f.fix.as_ref().map(|fix| fix.to.as_str()),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Names typed in full-width forms or with a Cyrillic or Greek letter were
+/// taken as written, without a finding; a table of mostly such names lost
+/// its name column altogether. Full-width forms fold to ASCII safely; a
+/// letter of another script is fixed only where the reference defines the
+/// name it reads as. Descriptions keep their own characters.
+#[test]
+fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80004005 | E＿FAIL | Unspecified failure, also written ＥＲＲＯＲ＿ＦＡＩＬ. |\n\
+        | 0x80070005 | ＥＲＲＯＲ_ＡＣＣＥＳＳ_ＤＥＮＩＥＤ | Access is denied (Доступ, Ε_ΟΚ). |\n\
+        | 0x80004001 | \u{415}_NOTIMPL | Not implemented. |\n\
+        | 0x80004002 | E_NO\u{399}NTERFACE | No such interface. |\n\
+        | 0x80CF0002 | OM_\u{415}_MAX_CAPACITY_REACHED | Full. |\n";
+    let (records, found) = read_page(page);
+    assert_eq!(
+        name_findings(&found),
+        [
+            ("name-lookalike", 5, Some("E_FAIL")),
+            ("name-lookalike", 6, Some("ERROR_ACCESS_DENIED")),
+            ("name-lookalike", 7, Some("E_NOTIMPL")),
+            ("name-lookalike", 8, Some("E_NOINTERFACE")),
+            ("name-lookalike", 9, None),
+        ],
+        "{found:#?}"
+    );
+    // Kept as written in the dataset, the column read as names.
+    assert!(
+        records.contains(&("0x80004005".into(), "E＿FAIL".into())),
+        "{records:?}"
+    );
+    let message = &found
+        .iter()
+        .find(|f| f.rule == "name-lookalike" && f.location.line == 7)
+        .expect("Cyrillic")
+        .message;
+    assert!(
+        message.contains("the Cyrillic letter `\u{415}` (U+0415) at character 1"),
+        "{message}"
+    );
+    // Every name of a column in full-width forms: still a name column.
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80004005 | Ｅ＿ＦＡＩＬ | Unspecified failure. |\n\
+        | 0x80004004 | Ｅ＿ＡＢＯＲＴ | Aborted. |\n";
+    let (records, found) = read_page(page);
+    assert_eq!(
+        records,
+        [
+            ("0x80004004".to_string(), "Ｅ＿ＡＢＯＲＴ".to_string()),
+            ("0x80004005".to_string(), "Ｅ＿ＦＡＩＬ".to_string()),
+        ]
+    );
+    assert_eq!(
+        name_findings(&found),
+        [
+            ("name-lookalike", 5, Some("E_FAIL")),
+            ("name-lookalike", 6, Some("E_ABORT"))
+        ],
+        "{found:#?}"
+    );
+}
+
+/// In a translation, a name that differs from its source row's only in
+/// look-alike characters is reported on the side that has them, by
+/// `name-lookalike`, with the other side as evidence: before, the
+/// translation's `translation-key-mismatch` fix wrote the source's Cyrillic
+/// letter into a correct translation.
+#[test]
+fn lookalike_names_in_translations_are_fixed_on_the_side_that_has_them() {
+    let page = |locale: &str, names: [&str; 3], descriptions: [&str; 3]| {
+        format!(
+            "---\ntitle: Codes\nms.contentlocale: {locale}\n---\n# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+            | 0x80CF0001 | {} | {} |\n| 0x80CF0002 | {} | {} |\n| 0x80CF0003 | {} | {} |\n",
+            names[0], descriptions[0], names[1], descriptions[1], names[2], descriptions[2]
+        )
+    };
+    let source = page(
+        "en-US",
+        ["OM_\u{415}_NO_SERVICE", "OM_E_FULL", "OM_E_GONE"],
+        ["No service.", "Full.", "Gone."],
+    );
+    let translation = page(
+        "ru-RU",
+        ["OM_E_NO_SERVICE", "OM_E＿FULL", "OM_E_GONE"],
+        ["Нет службы.", "Нет места (ТОК).", "Нет."],
+    );
+    let found = findings_of(&[
+        ("sources/doc/en-us.md", source),
+        ("sources/doc/ru-ru.md", translation),
+    ]);
+    let names: Vec<(&str, &str, usize, Option<&str>)> = found
+        .iter()
+        .filter(|f| f.rule.starts_with("name-") || f.rule == "translation-key-mismatch")
+        .map(|f| {
+            (
+                f.rule,
+                f.location.file.as_ref(),
+                f.location.line,
+                f.fix.as_ref().map(|fix| fix.to.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "name-lookalike",
+                "sources/doc/en-us.md",
+                9,
+                Some("OM_E_NO_SERVICE")
+            ),
+            (
+                "name-lookalike",
+                "sources/doc/ru-ru.md",
+                10,
+                Some("OM_E_FULL")
+            ),
+        ],
+        "{found:#?}"
+    );
+    let source_fix = found
+        .iter()
+        .find_map(|f| f.fix.as_ref().filter(|_| f.location.line == 9))
+        .expect("a fix");
+    assert!(
+        source_fix.evidence.contains(
+            &"the translated row at sources/doc/ru-ru.md:9 writes `OM_E_NO_SERVICE`".to_string()
+        ),
+        "{source_fix:#?}"
+    );
+}

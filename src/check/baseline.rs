@@ -71,6 +71,27 @@ impl Baseline {
     /// Reads a baseline from the text of the file at `path` (named in
     /// errors).
     pub fn from_json(text: &str, path: &Path) -> Result<Baseline> {
+        // serde reads a struct from an array too (`[1, []]`), and says of
+        // `[]` that it expected "2 elements": what the file holds is told
+        // first, and only an object is read.
+        let what = match text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .chars()
+            .next()
+        {
+            Some('{') | None => None,
+            Some('[') => Some("a JSON array"),
+            Some('"') => Some("a JSON string"),
+            Some(_) => Some("a JSON value that is no object"),
+        };
+        if let Some(what) = what {
+            return Err(Error::Input {
+                path: path.to_path_buf(),
+                message: format!(
+                    "not an errdocs baseline: the file holds {what}, where a baseline is a JSON object, `{{\"version\": 1, \"findings\": [...]}}`; write one with `errdocs check --write-baseline FILE`"
+                ),
+            });
+        }
         let baseline: Baseline = serde_json::from_str(text).map_err(|e| Error::Input {
             path: path.to_path_buf(),
             message: format!(

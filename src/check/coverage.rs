@@ -55,8 +55,9 @@ pub struct Coverage {
 
 /// The rules whose findings sit on a translated row and make it differ
 /// from its source row.
-fn row_rules() -> [&'static str; 5] {
+fn row_rules() -> [&'static str; 6] {
     [
+        rules::name_lookalike::RULE.id,
         rules::translation_key_mismatch::RULE.id,
         rules::translation_markup_lost::RULE.id,
         rules::translation_row_order::RULE.id,

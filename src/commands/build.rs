@@ -14,6 +14,11 @@ use crate::safe_text::terminal;
 /// Runs `build` on the project at `root`; with `check`, writes nothing and
 /// exits 1 when `out/` differs from what `build` would write.
 pub fn run(root: &Path, check: bool) -> Result<ExitCode> {
+    // Stopped by Ctrl-C (or SIGTERM, SIGHUP), a build removes the new set
+    // it was writing beside `out/` before it ends.
+    if !check {
+        crate::emit::outdir::remove_on_interrupt();
+    }
     // Each document is checked and its files freed in turn, its records'
     // entries in the outputs written to disk: `build` needs those and the
     // findings, not the cells.

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::report::github::StepSummaryEmitter;
 use crate::report::sarif::SarifWithFixes;
 use crate::report::{Emitter, Format, ReportContext};
+use crate::safe_text::terminal;
 use crate::source::SourceLines;
 
 /// The options of `check`.
@@ -114,17 +115,26 @@ pub fn run(root: &Path, options: CheckOptions) -> Result<ExitCode> {
     if options.format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
     {
+        // The job summary repeats what the annotations and the exit code
+        // already say: one that cannot be written is told, and the exit
+        // code stays the check's, not an error's that would hide it.
         let path = PathBuf::from(path);
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
         let mut summary = Vec::new();
-        StepSummaryEmitter
+        let written = StepSummaryEmitter
             .emit(&mut summary, &report)
-            .and_then(|()| file.write_all(&summary))
-            .map_err(|e| Error::io(&path, e))?;
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)?
+                    .write_all(&summary)
+            });
+        if let Err(e) = written {
+            eprintln!(
+                "errdocs: warning: cannot write the job summary to $GITHUB_STEP_SUMMARY ({}): {e}; the annotations above and the exit code still give the check's result",
+                terminal(&path.display().to_string())
+            );
+        }
     }
     let code = if outcome.fails() {
         ExitCode::from(1)

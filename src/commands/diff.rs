@@ -188,7 +188,9 @@ fn load_side(root: &Path, side: &Side) -> Result<LoadedSide> {
         Side::WorkTree => load_project(root, "work tree".into()),
         Side::Revision(rev) => {
             let tree = revision_tree(root, rev)?;
+            // Errors name the revision's files, not the temporary copy.
             load_project(tree.root(), rev.clone())
+                .map_err(|e| e.renamed(|text| tree.as_revision_paths(text)))
         }
     }
 }
@@ -216,7 +218,8 @@ fn load_project(root: &Path, label: String) -> Result<LoadedSide> {
 /// configuration reads documents from (as they are at `rev`).
 fn revision_tree(root: &Path, rev: &str) -> Result<RevisionTree> {
     let mut tree = RevisionTree::checkout(root, rev, &[CONFIG_FILE])?;
-    let config = Config::load(tree.root(), &crate::check::rule_ids())?;
+    let config = Config::load(tree.root(), &crate::check::rule_ids())
+        .map_err(|e| e.renamed(|text| tree.as_revision_paths(text)))?;
     let folders = document_folders(&config);
     if folders.iter().any(String::is_empty) {
         // A template that varies from its first folder: every file.

@@ -96,12 +96,7 @@ impl Corpus {
             Containment::of(root).check_sources(&sources)?;
             documents = discover_folders(root, &sources, config, &claimed, &mut notes)?;
         } else if placed.is_empty() {
-            return Err(Error::Corpus {
-                path: sources,
-                message:
-                    "no sources folder here; run errdocs in the project root or pass --root DIR"
-                        .into(),
-            });
+            return Err(no_sources_folder(root, config, &sources));
         }
         for (id, settings, document) in placed_documents {
             if documents.iter().any(|d: &Document| d.id == *id) {
@@ -431,9 +426,55 @@ impl Containment {
     }
 }
 
+/// Why the sources folder `sources` cannot be read, said of what the
+/// user wrote: a link that leads nowhere names where it leads, a file is
+/// no folder, and a folder that `sources` in errdocs.toml names is that
+/// line's mistake, not a wrong current folder.
+fn no_sources_folder(root: &Path, config: &Config, sources: &Path) -> Error {
+    let corpus = |message: String| Error::Corpus {
+        path: sources.to_path_buf(),
+        message,
+    };
+    if let Ok(target) = std::fs::read_link(sources)
+        && std::fs::metadata(sources).is_err()
+    {
+        return corpus(format!(
+            "the sources folder is a symbolic link to {}, which does not exist; create that folder, or make `sources` in errdocs.toml name the folder of documents",
+            target.display()
+        ));
+    }
+    if sources.exists() {
+        return corpus(
+            "is not a folder; errdocs reads the documents from the sources folder (`sources` in errdocs.toml), one folder per document"
+                .into(),
+        );
+    }
+    match config.sources_line {
+        Some(line) => Error::Config {
+            path: root.join(CONFIG_FILE),
+            line: Some(line),
+            message: format!(
+                "sources = {:?}: there is no such folder ({}); name the folder that holds one folder per document (relative to the project folder, or absolute)",
+                config.sources,
+                sources.display()
+            ),
+        },
+        None => corpus(
+            "no sources folder here; run errdocs in the project root or pass --root DIR".into(),
+        ),
+    }
+}
+
 /// True when `path`, with `.` and `..` resolved as written, is `root` or
-/// lies under it.
+/// lies under it. A relative one and an absolute one (a root given as
+/// `site`, an absolute `sources` in errdocs.toml) are compared from the
+/// current folder: how either is spelt does not decide.
 pub fn lexically_inside(root: &Path, path: &Path) -> bool {
+    if root.is_absolute() != path.is_absolute()
+        && let Ok(current) = std::env::current_dir()
+    {
+        return within(&lexical(&current.join(path)), &lexical(&current.join(root)));
+    }
     within(&lexical(path), &lexical(root))
 }
 

@@ -391,6 +391,23 @@ impl RevisionTree {
         self.dir.path()
     }
 
+    /// `text` (a path, or a message) with the temporary folder written as
+    /// git names the revision's files, `REV:path` from the top of the work
+    /// tree (`HEAD~1:docs/errdocs.toml`, which `git show` takes): what an
+    /// error about a file of the revision names, rather than a copy that
+    /// is gone when errdocs ends.
+    pub fn as_revision_paths(&self, text: &str) -> String {
+        let folder = self.root().display().to_string();
+        let named = format!("{}:{}", self.rev, self.prefix);
+        let whole = if self.prefix.is_empty() {
+            format!("{}:.", self.rev)
+        } else {
+            format!("{}:{}", self.rev, self.prefix.trim_end_matches('/'))
+        };
+        text.replace(&format!("{folder}/"), &named)
+            .replace(&folder, &whole)
+    }
+
     /// The revision as given.
     pub fn rev(&self) -> &str {
         &self.rev

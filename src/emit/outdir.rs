@@ -19,7 +19,11 @@
 //! - under that lock, a run first cleans up after runs that were killed:
 //!   their `.out.tmp-*` and `.out.old-*` folders, and the `.errdocs-*`
 //!   temporary files that versions before this one left inside `out/`.
-//!   [`leftovers`] lists them for `build --check`.
+//!   [`leftovers`] lists them for `build --check`;
+//! - a build stopped by SIGINT, SIGTERM or SIGHUP (on Unix, once
+//!   [`remove_on_interrupt`] is called) removes its new set and its lock
+//!   before it ends, unless the swap has begun: the signal then waits for
+//!   the swap to end, so `out` is the old set or the new, never neither.
 //!
 //! Files in the output folder that errdocs does not write (a README, a
 //! `.gitattributes`) are carried over into the new set (hard links where
@@ -32,6 +36,7 @@ use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::error::{Error, Result};
 
@@ -112,6 +117,107 @@ impl Names {
         staging.sort();
         old.sort();
         (staging, old)
+    }
+}
+
+/// What this process's builds have begun and not finished: the folders
+/// their new sets are written into and the locks they hold. A build
+/// stopped by a signal removes them (see [`remove_on_interrupt`]); the
+/// swap of the folders holds the registry from its start to its end, so
+/// the signal waits for it and finds nothing renamed into place.
+#[derive(Debug)]
+struct Unfinished {
+    staging: Vec<PathBuf>,
+    locks: Vec<PathBuf>,
+}
+
+static UNFINISHED: Mutex<Unfinished> = Mutex::new(Unfinished {
+    staging: Vec::new(),
+    locks: Vec::new(),
+});
+
+/// The registry of unfinished builds. A thread that panicked holding it
+/// left it as consistent as any: each change is one push or one removal.
+fn unfinished() -> MutexGuard<'static, Unfinished> {
+    UNFINISHED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes what the unfinished builds of this process wrote beside their
+/// output folders (their new sets, then their lock files, still locked)
+/// and returns the guard of the registry, to be held until the process
+/// ends: no build starts its swap after this. Returns the folders removed.
+fn remove_unfinished() -> (MutexGuard<'static, Unfinished>, Vec<PathBuf>) {
+    let mut registry = unfinished();
+    let staging = std::mem::take(&mut registry.staging);
+    for path in &staging {
+        // The build's threads may still be opening files in the folder as
+        // it goes: each try removes what the one before raced with, and
+        // once the folder is gone no file can be made in it.
+        for _ in 0..16 {
+            remove_any(path);
+            if fs::symlink_metadata(path).is_err() {
+                break;
+            }
+        }
+    }
+    for lock in std::mem::take(&mut registry.locks) {
+        let _ = fs::remove_file(lock);
+    }
+    (registry, staging)
+}
+
+/// Makes a build stopped by SIGINT, SIGTERM or SIGHUP remove its new set
+/// and its lock (see [`Transaction`]) and then end as the signal ends it
+/// (a shell sees 130 for SIGINT, 143 for SIGTERM). A signal that was
+/// ignored when the process started (a build under `nohup`, or started in
+/// the background by a script) stays ignored. Call it once, early, from
+/// the program: a thread waits for the signals. Elsewhere than on Unix it
+/// does nothing, and an interrupted build leaves its new set to the next
+/// build, which removes it.
+pub fn remove_on_interrupt() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            let caught: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+                .into_iter()
+                .filter(|&signal| !ignored_at_start(signal))
+                .collect();
+            let Ok(mut signals) = signal_hook::iterator::Signals::new(&caught) else {
+                return;
+            };
+            let _ = std::thread::Builder::new()
+                .name("errdocs-signals".into())
+                .spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        let (_held_until_the_end, removed) = remove_unfinished();
+                        for path in removed {
+                            eprintln!(
+                                "errdocs: interrupted: removed the unfinished outputs in {}",
+                                crate::safe_text::terminal(&path.display().to_string())
+                            );
+                        }
+                        // Ended by the signal itself, as the shell expects
+                        // of a program that cleans up; by its code if that
+                        // fails.
+                        let _ = signal_hook::low_level::emulate_default_handler(signal);
+                        std::process::exit(128 + signal);
+                    }
+                });
+        });
+    }
+}
+
+/// True when `signal` was set to be ignored when the process started.
+#[cfg(unix)]
+fn ignored_at_start(signal: i32) -> bool {
+    // SAFETY: sigaction with no new action only reads the current one into
+    // `current`, a zeroed struct of the right type.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
     }
 }
 
@@ -245,6 +351,7 @@ impl Lock {
             // The build before this one removes the lock file as it ends:
             // a lock taken on a file no longer at the path guards nothing.
             if same_file(&file, &path) {
+                unfinished().locks.push(path.clone());
                 return Ok(Lock { path, _file: file });
             }
         }
@@ -268,11 +375,13 @@ fn same_file(_file: &File, _path: &Path) -> bool {
 
 impl Drop for Lock {
     fn drop(&mut self) {
+        let mut registry = unfinished();
         // Removed while still locked, so no one locks a file that is gone
         // (they check, see `take`). Windows cannot remove an open file:
         // the lock file stays there.
         #[cfg(unix)]
         let _ = fs::remove_file(&self.path);
+        registry.locks.retain(|path| *path != self.path);
     }
 }
 
@@ -298,6 +407,7 @@ impl Transaction {
         // leads to, and the link stays.
         let resolved;
         let out = if out.is_symlink() {
+            check_link(out)?;
             resolved = fs::canonicalize(out).map_err(|e| Error::io(out, e))?;
             resolved.as_path()
         } else {
@@ -319,7 +429,12 @@ impl Transaction {
         let lock = Lock::take(names.lock(), out)?;
         recover(&names)?;
         let staging = names.staging();
-        fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+        {
+            // Made and registered at once: a signal finds it either way.
+            let mut registry = unfinished();
+            fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
+            registry.staging.push(staging.clone());
+        }
         Ok(Transaction {
             names,
             staging,
@@ -336,8 +451,20 @@ impl Transaction {
     /// Carries the files errdocs does not write (any not in `written`)
     /// over from the current output folder, swaps the new set in and
     /// removes the old. Returns the paths of `written` in the output
-    /// folder.
+    /// folder. A signal that comes meanwhile waits for it to end.
     pub fn commit(mut self, written: &[&str]) -> Result<Vec<PathBuf>> {
+        let mut registry = unfinished();
+        let swapped = self.swap(written);
+        if self.committed {
+            // Its name is the output folder's now, or holds nothing.
+            registry.staging.retain(|path| *path != self.staging);
+        }
+        drop(registry);
+        swapped
+    }
+
+    /// The swap of [`Transaction::commit`], with the registry held.
+    fn swap(&mut self, written: &[&str]) -> Result<Vec<PathBuf>> {
         let out = self.names.out.clone();
         // A folder where an output goes is someone's: not replaced.
         if let Some(path) = written
@@ -389,9 +516,27 @@ impl Transaction {
 
 impl Drop for Transaction {
     fn drop(&mut self) {
+        let mut registry = unfinished();
         if !self.committed {
             remove_any(&self.staging);
         }
+        registry.staging.retain(|path| *path != self.staging);
+    }
+}
+
+/// Fails when the output folder `out` is a symbolic link that leads to
+/// nothing, naming where it leads: the new set is written through a link,
+/// and errdocs does not make folders wherever a link points.
+pub fn check_link(out: &Path) -> Result<()> {
+    match fs::read_link(out) {
+        Ok(target) if fs::metadata(out).is_err() => Err(Error::Corpus {
+            path: out.to_path_buf(),
+            message: format!(
+                "the output folder is a symbolic link to {}, which does not exist; build writes its outputs through the link: create that folder, or remove the link for build to make the folder here",
+                target.display()
+            ),
+        }),
+        _ => Ok(()),
     }
 }
 

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::problem::{CharacterPlace, FrontMatterProblem, IngestProblem};
+use super::problem::{CharacterPlace, Elsewhere, FrontMatterProblem, IngestProblem};
 use crate::source::SourceFile;
 
 /// A file's front matter: every key as written (dotted `ms.date` and colon
@@ -312,6 +312,7 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
                 character: BOM,
                 place: CharacterPlace::BeforeFence,
                 key: None,
+                elsewhere: Elsewhere::default(),
             },
         });
     }
@@ -374,30 +375,60 @@ pub fn read(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> FrontMatter
         );
         return front;
     }
+    // One problem for each character in each place, at its first line,
+    // the other lines counted with it: a block may repeat one mistake on
+    // every line. Few groups: the suspect characters are a fixed set.
+    let mut groups: Vec<IngestProblem> = Vec::new();
     for fix in &fixes {
+        let location = file.location_at(first_line + fix.line, fix.column);
+        let same = groups.iter_mut().find_map(|problem| match problem {
+            IngestProblem::FrontMatter {
+                kind:
+                    FrontMatterProblem::Character {
+                        character,
+                        place,
+                        elsewhere,
+                        ..
+                    },
+                ..
+            } if *character == fix.character && *place == fix.place => Some(elsewhere),
+            _ => None,
+        });
+        if let Some(elsewhere) = same {
+            elsewhere.add(location);
+            continue;
+        }
         let key = meant
             .get(fix.line)
             .and_then(|line| key_of(line))
             .map(str::to_string);
-        problems.push(IngestProblem::FrontMatter {
-            location: file.location_at(first_line + fix.line, fix.column),
+        groups.push(IngestProblem::FrontMatter {
+            location,
             kind: FrontMatterProblem::Character {
                 character: fix.character,
                 place: fix.place,
                 key,
+                elsewhere: Elsewhere::default(),
             },
         });
     }
-    // The repetitions go, with the lines that continue them.
-    for (index, key, first) in &duplicates {
+    problems.extend(groups);
+    // The first key given again, the others counted with it.
+    if let Some(((index, key, first), others)) = duplicates.split_first() {
+        let mut elsewhere = Elsewhere::default();
+        for (other, _, _) in others {
+            elsewhere.add(file.location_at(first_line + other, 1));
+        }
         problems.push(IngestProblem::FrontMatter {
             location: file.location_at(first_line + index, 1),
             kind: FrontMatterProblem::DuplicateKey {
                 key: key.clone(),
                 first_line: *first,
+                elsewhere,
             },
         });
     }
+    // The repetitions go, with the lines that continue them.
     for (index, _, _) in &duplicates {
         meant[*index].clear();
         for line in meant.iter_mut().skip(index + 1) {
@@ -951,6 +982,7 @@ mod tests {
             character: c,
             place,
             key: Some(key.into()),
+            elsewhere: Elsewhere::default(),
         }
     }
 
@@ -978,12 +1010,17 @@ mod tests {
     #[test]
     fn a_tab_in_the_indentation_is_named_only_when_yaml_fails() {
         let (front, found) = problems_of("---\nkeywords:\n\t- a\n\t- b\ntitle: T\n---\n");
+        // One problem, the second line counted with the first.
         let tab = FrontMatterProblem::Character {
             character: '\t',
             place: CharacterPlace::Indentation,
             key: None,
+            elsewhere: Elsewhere {
+                shown: vec![file("").location_at(4, 1)],
+                count: 1,
+            },
         };
-        assert_eq!(found, vec![(3, 1, tab.clone()), (4, 1, tab)]);
+        assert_eq!(found, vec![(3, 1, tab)]);
         assert_eq!(
             front.entries.get("keywords"),
             Some(&serde_json::json!(["a", "b"]))
@@ -999,7 +1036,8 @@ mod tests {
                 FrontMatterProblem::Character {
                     character: '\u{a0}',
                     place: CharacterPlace::Indentation,
-                    key: None
+                    key: None,
+                    elsewhere: Elsewhere::default(),
                 }
             )]
         );
@@ -1058,7 +1096,8 @@ mod tests {
                 FrontMatterProblem::Character {
                     character: '\u{feff}',
                     place: CharacterPlace::BeforeFence,
-                    key: None
+                    key: None,
+                    elsewhere: Elsewhere::default(),
                 }
             )]
         );
@@ -1080,7 +1119,8 @@ mod tests {
                 1,
                 FrontMatterProblem::DuplicateKey {
                     key: "ms.date".into(),
-                    first_line: 3
+                    first_line: 3,
+                    elsewhere: Elsewhere::default(),
                 }
             )]
         );

@@ -213,6 +213,9 @@ pub enum FrontMatterProblem {
         place: CharacterPlace,
         /// The key of the line, as read with the character set right.
         key: Option<String>,
+        /// The other lines of the block with the same character in the
+        /// same place, reported with this one.
+        elsewhere: Elsewhere,
     },
     /// A top-level key given again; the location is the repetition's. The
     /// first is kept.
@@ -221,7 +224,36 @@ pub enum FrontMatterProblem {
         key: String,
         /// The 1-based line of its first occurrence.
         first_line: usize,
+        /// The other keys of the block given again, reported with this
+        /// one.
+        elsewhere: Elsewhere,
     },
+}
+
+/// The other places in a front-matter block with the same problem as the
+/// one reported. A block repeats a mistake on every line as easily as on
+/// one (a tab-indented list, an editor that writes no-break spaces), and
+/// one finding names it with a count, not one finding per line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The first of them, up to [`Elsewhere::SHOWN`].
+    pub shown: Vec<Location>,
+    /// How many there are, shown or not.
+    pub count: usize,
+}
+
+impl Elsewhere {
+    /// How many places are kept to be shown; the rest are counted.
+    pub const SHOWN: usize = 5;
+
+    /// Counts one more place, keeping it if fewer than [`Elsewhere::SHOWN`]
+    /// are kept.
+    pub fn add(&mut self, location: Location) {
+        if self.shown.len() < Self::SHOWN {
+            self.shown.push(location);
+        }
+        self.count += 1;
+    }
 }
 
 /// Where a misread character sits in a front-matter line.

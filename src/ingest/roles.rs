@@ -141,6 +141,11 @@ struct CellSummary {
 
 impl CellSummary {
     fn of(text: &str) -> Self {
+        // A name in look-alike characters is summed up as its ASCII form,
+        // which is ASCII: this recurses once at most.
+        if let Some(ascii) = super::shape::lookalike_identifier(text) {
+            return CellSummary::of(&ascii);
+        }
         let shape = super::shape::brief_shape_of(text);
         let known_family = shape.shape.has_identifier()
             && shape

@@ -302,6 +302,20 @@ pub fn is_identifier(word: &str) -> bool {
     has_underscore || capitals
 }
 
+/// The ASCII form of a cell that is one symbolic name written with
+/// characters that only look like ASCII (`E＿FAIL` typed by a CJK input
+/// method, `Е_FAIL` with a Cyrillic letter): such a cell is read as a
+/// name where errdocs decides what a column holds, so that the names stay
+/// in the dataset as written and `name-lookalike` reports them. `None` for
+/// anything else, ASCII text included.
+pub fn lookalike_identifier(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    let name = crate::model::lookalike_name(text)?;
+    is_identifier(&name.ascii).then_some(name.ascii)
+}
+
 /// Reads the shape of a cell's plain text, with every token.
 pub fn shape_of(text: &str) -> CellShape {
     read_shape(text, false)

@@ -17,7 +17,9 @@ pub use hresult::{
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 pub use locale_map::LocaleMap;
-pub use names::{http_status_of, is_placeholder_name};
+pub use names::{
+    Lookalike, LookalikeName, ascii_lookalike, http_status_of, is_placeholder_name, lookalike_name,
+};
 pub use record::{
     CellPosition, CellPositions, ColumnSummary, Dataset, DocumentSummary, FileSummary,
     Normalization, RawText, Record, Repair, RowSource, Stats, TableSummary, UnresolvedRow,

@@ -1,5 +1,6 @@
 //! Facts about symbolic names that several stages use: which names stand
-//! for "no name", and the HTTP statuses that `HTTP_STATUS_*` names mean.
+//! for "no name", the HTTP statuses that `HTTP_STATUS_*` names mean, and
+//! names written with characters that only look like ASCII.
 
 /// Names that stand for "no name".
 const PLACEHOLDERS: &[&str] = &[
@@ -66,6 +67,128 @@ pub fn http_status_of(name: &str) -> Option<(&str, u32)> {
         .map(|(n, v)| (*n, *v))
 }
 
+/// What kind of character stands where a name has an ASCII one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookalike {
+    /// A full-width form (`Ｅ`, `＿`), as CJK input methods type it: the
+    /// same letter to Unicode (NFKC reads it as ASCII).
+    FullWidth,
+    /// A letter of another script that looks like a Latin one: Cyrillic
+    /// `Е` (U+0415), Greek `Ι` (U+0399). Another letter to Unicode.
+    Homoglyph(&'static str),
+}
+
+/// A name written with characters that only look like ASCII.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookalikeName {
+    /// The name as it reads: each look-alike as its ASCII letter, digit or
+    /// underscore.
+    pub ascii: String,
+    /// The first look-alike, its 1-based position in the name (in
+    /// characters) and its kind.
+    pub first: (char, usize, Lookalike),
+    /// How many characters are look-alikes.
+    pub count: usize,
+    /// True when some of them are letters of another script, which
+    /// Unicode does not take for the Latin ones (a confusable, not a form).
+    pub homoglyphs: bool,
+}
+
+/// The ASCII character `c` looks like, and how it differs; `None` for
+/// ASCII and for characters that look like no ASCII one. (Invisible
+/// characters are no look-alikes: cell text leaves them out, and the
+/// dataset records their removal.)
+pub fn ascii_lookalike(c: char) -> Option<(char, Lookalike)> {
+    let latin = match c {
+        // Full-width digits, letters and the low line, by their offset
+        // from ASCII (as `fold_number_forms` folds digits and hex letters).
+        '\u{FF10}'..='\u{FF19}'
+        | '\u{FF21}'..='\u{FF3A}'
+        | '\u{FF3F}'
+        | '\u{FF41}'..='\u{FF5A}' => {
+            return char::from_u32(u32::from(c) - 0xFEE0).map(|a| (a, Lookalike::FullWidth));
+        }
+        // Cyrillic letters drawn as Latin ones.
+        'А' | 'а' => ('A', 'a', "Cyrillic"),
+        'В' => ('B', 'B', "Cyrillic"),
+        'Е' | 'е' => ('E', 'e', "Cyrillic"),
+        'К' => ('K', 'K', "Cyrillic"),
+        'М' => ('M', 'M', "Cyrillic"),
+        'Н' => ('H', 'H', "Cyrillic"),
+        'О' | 'о' => ('O', 'o', "Cyrillic"),
+        'Р' | 'р' => ('P', 'p', "Cyrillic"),
+        'С' | 'с' => ('C', 'c', "Cyrillic"),
+        'Т' => ('T', 'T', "Cyrillic"),
+        'Х' | 'х' => ('X', 'x', "Cyrillic"),
+        'Ѕ' | 'ѕ' => ('S', 's', "Cyrillic"),
+        'І' | 'і' => ('I', 'i', "Cyrillic"),
+        'Ј' | 'ј' => ('J', 'j', "Cyrillic"),
+        'Ү' => ('Y', 'Y', "Cyrillic"),
+        'у' => ('y', 'y', "Cyrillic"),
+        'һ' => ('h', 'h', "Cyrillic"),
+        'ԁ' => ('d', 'd', "Cyrillic"),
+        // Greek capitals drawn as Latin ones, and the omicron.
+        'Α' => ('A', 'A', "Greek"),
+        'Β' => ('B', 'B', "Greek"),
+        'Ε' => ('E', 'E', "Greek"),
+        'Ζ' => ('Z', 'Z', "Greek"),
+        'Η' => ('H', 'H', "Greek"),
+        'Ι' => ('I', 'I', "Greek"),
+        'Κ' => ('K', 'K', "Greek"),
+        'Μ' => ('M', 'M', "Greek"),
+        'Ν' => ('N', 'N', "Greek"),
+        'Ο' | 'ο' => ('O', 'o', "Greek"),
+        'Ρ' => ('P', 'P', "Greek"),
+        'Τ' => ('T', 'T', "Greek"),
+        'Υ' => ('Y', 'Y', "Greek"),
+        'Χ' => ('X', 'X', "Greek"),
+        _ => return None,
+    };
+    let (upper, lower, script) = latin;
+    let ascii = if c.is_uppercase() { upper } else { lower };
+    Some((ascii, Lookalike::Homoglyph(script)))
+}
+
+/// `name` (trimmed) when it is a name written with characters that only
+/// look like ASCII: every character an ASCII letter, digit, underscore or
+/// space, or one that looks like one (see [`ascii_lookalike`]), at least
+/// one of them a look-alike, and at least one an ASCII or full-width one.
+/// A word wholly in another script (Russian `НЕТ` in a translated page's
+/// name column) is text, not a disguised name, and is `None`.
+pub fn lookalike_name(name: &str) -> Option<LookalikeName> {
+    let name = name.trim();
+    if name.is_ascii() {
+        return None;
+    }
+    let mut ascii = String::with_capacity(name.len());
+    let mut first = None;
+    let mut count = 0;
+    let mut homoglyphs = false;
+    let mut latin = false;
+    for (at, c) in name.chars().enumerate() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == ' ' {
+            latin |= c != ' ';
+            ascii.push(c);
+            continue;
+        }
+        let (folded, kind) = ascii_lookalike(c)?;
+        count += 1;
+        first.get_or_insert((c, at + 1, kind));
+        match kind {
+            Lookalike::FullWidth => latin = true,
+            Lookalike::Homoglyph(_) => homoglyphs = true,
+        }
+        ascii.push(folded);
+    }
+    let first = first?;
+    latin.then_some(LookalikeName {
+        ascii,
+        first,
+        count,
+        homoglyphs,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +207,32 @@ mod tests {
             Some(("GATEWAY_TIMEOUT", 504))
         );
         assert_eq!(http_status_of("OM_E_NO_SERVICE"), None);
+    }
+
+    #[test]
+    fn names_in_lookalike_characters_read_as_ascii() {
+        let full = lookalike_name(" ＥＲＲＯＲ_ＡＣＣＥＳＳ ").expect("full-width");
+        assert_eq!(full.ascii, "ERROR_ACCESS");
+        assert_eq!(full.first, ('Ｅ', 1, Lookalike::FullWidth));
+        assert_eq!((full.count, full.homoglyphs), (11, false));
+        let low_line = lookalike_name("E＿FAIL").expect("full-width low line");
+        assert_eq!((low_line.ascii.as_str(), low_line.first.1), ("E_FAIL", 2));
+        let cyrillic = lookalike_name("\u{415}_NOTIMPL").expect("Cyrillic");
+        assert_eq!(cyrillic.ascii, "E_NOTIMPL");
+        assert_eq!(cyrillic.first.2, Lookalike::Homoglyph("Cyrillic"));
+        assert!(cyrillic.homoglyphs);
+        let greek = lookalike_name("E_NO\u{399}NTERFACE").expect("Greek");
+        assert_eq!(greek.ascii, "E_NOINTERFACE");
+        // ASCII, words of other scripts, and text that is no name.
+        for not in [
+            "E_FAIL",
+            "НЕТ",
+            "ΟΚ",
+            "Нет данных",
+            "E_FAIL（旧）",
+            "ERROR_ÜBER",
+        ] {
+            assert_eq!(lookalike_name(not), None, "{not}");
+        }
     }
 }

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::ingest::Table;
-use crate::ingest::shape::{Shape, brief_shape_of};
+use crate::ingest::shape::{Shape, brief_shape_of, lookalike_identifier};
 use crate::model::ColumnRole;
 
 /// Text compared without regard to ASCII case (codes are hex, names upper
@@ -133,7 +133,11 @@ pub fn fits(table: &Table, column: usize, role: ColumnRole) -> bool {
         .rows
         .iter()
         .filter_map(|row| row.cells.get(column))
-        .map(|cell| brief_shape_of(&cell.text).shape)
+        .map(|cell| match lookalike_identifier(&cell.text) {
+            // A name in look-alike characters is a name.
+            Some(_) => Shape::Identifier,
+            None => brief_shape_of(&cell.text).shape,
+        })
         .filter(|shape| *shape != Shape::Empty)
         .collect();
     if shapes.is_empty() {

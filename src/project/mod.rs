@@ -189,6 +189,8 @@ fn checked_out_dir(root: &Path, config: &Config, corpus: &Corpus) -> Result<Path
             "the output folder is outside the project folder; set `out-outside-root = true` in errdocs.toml if that is meant".into(),
         ));
     }
+    // Before anything is read or written, with where the link leads.
+    crate::emit::outdir::check_link(&out)?;
     // Said here, with the line of `out`, rather than by the writer,
     // which knows only the path.
     if std::fs::metadata(&out).is_ok_and(|m| !m.is_dir()) {

@@ -3,10 +3,11 @@
 //! column, and named), a key given twice (with both lines).
 
 use crate::check::context::Context;
+use crate::check::reference::thousands;
 use crate::check::rule::Rule;
 use crate::diagnostic::{Finding, Severity};
 use crate::ingest::front_matter::{character_name, is_invisible};
-use crate::ingest::problem::CharacterPlace;
+use crate::ingest::problem::{CharacterPlace, Elsewhere};
 use crate::ingest::{FrontMatterProblem, IngestProblem};
 
 /// The rule.
@@ -28,7 +29,10 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let IngestProblem::FrontMatter { location, kind } = problem else {
             continue;
         };
-        let mut related = None;
+        // Places the message refers to; the other lines with the same
+        // problem, the first of them.
+        let mut related = Vec::new();
+        let mut others = None;
         let message = match kind {
             FrontMatterProblem::Unclosed { fence } => {
                 format!(
@@ -53,9 +57,27 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 character,
                 place,
                 key,
-            } => character_message(*character, *place, key.as_deref(), location.column),
-            FrontMatterProblem::DuplicateKey { key, first_line } => {
-                related = Some((
+                elsewhere,
+            } => {
+                others = Some((elsewhere, "the same character in the same place"));
+                let message =
+                    character_message(*character, *place, key.as_deref(), location.column);
+                if elsewhere.count == 0 {
+                    message
+                } else {
+                    format!(
+                        "{message}; the same on {} ({})",
+                        more(elsewhere.count, "line"),
+                        lines_of(elsewhere)
+                    )
+                }
+            }
+            FrontMatterProblem::DuplicateKey {
+                key,
+                first_line,
+                elsewhere,
+            } => {
+                related.push((
                     crate::source::Location {
                         line: *first_line,
                         column: 1,
@@ -63,18 +85,61 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     },
                     "the first, which is kept",
                 ));
+                others = Some((elsewhere, "another key given again"));
+                let again = if elsewhere.count == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        "; {} given again too ({} {}), the first of each kept",
+                        more(elsewhere.count, "key"),
+                        if elsewhere.count == 1 {
+                            "line"
+                        } else {
+                            "lines"
+                        },
+                        lines_of(elsewhere)
+                    )
+                };
                 format!(
-                    "front matter gives `{key}` twice, at lines {first_line} and {}; the first is kept",
+                    "front matter gives `{key}` twice, at lines {first_line} and {}; the first is kept{again}",
                     location.line
                 )
             }
         };
+        if let Some((elsewhere, what)) = others {
+            related.extend(elsewhere.shown.iter().map(|place| (place.clone(), what)));
+        }
         let mut finding = RULE.finding(location.clone(), message);
-        if let Some((place, what)) = related {
+        for (place, what) in related {
             finding = finding.with_related(place, what);
         }
         out.push(finding);
     }
+}
+
+/// The lines of the other places with the same problem, for a message:
+/// `5, 6 and 9`, or past the first few `5, 6, 7, 8, 9 and 99,994 more`.
+fn lines_of(elsewhere: &Elsewhere) -> String {
+    let mut lines: Vec<String> = elsewhere
+        .shown
+        .iter()
+        .map(|place| place.line.to_string())
+        .collect();
+    let unshown = elsewhere.count.saturating_sub(lines.len());
+    if unshown > 0 {
+        return format!("{} and {} more", lines.join(", "), thousands(unshown));
+    }
+    match lines.pop() {
+        Some(last) if !lines.is_empty() => format!("{} and {last}", lines.join(", ")),
+        Some(last) => last,
+        None => String::new(),
+    }
+}
+
+/// `1 more line`, `99,999 more lines`.
+fn more(count: usize, noun: &str) -> String {
+    let s = if count == 1 { "" } else { "s" };
+    format!("{} more {noun}{s}", thousands(count))
 }
 
 /// `a no-break space (U+00A0)`.

@@ -41,6 +41,7 @@ registry! {
     html_table_unmapped,
     identifier_reference_malformed,
     name_case,
+    name_lookalike,
     name_placeholder,
     reference_decimal_as_hex,
     reference_mirror_mismatch,

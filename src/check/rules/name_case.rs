@@ -9,7 +9,7 @@ use crate::check::reference::{
 };
 use crate::check::rule::Rule;
 use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
-use crate::model::is_placeholder_name;
+use crate::model::{is_placeholder_name, lookalike_name};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,6 +33,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let verdicts = ctx.reference_verdicts();
     let unknown_said = ctx.is_enabled(super::reference_name_unknown::RULE.id);
     let pairs_said = ctx.is_enabled(super::counterpart_name_mismatch::RULE.id);
+    let lookalikes_said = ctx.is_enabled(super::name_lookalike::RULE.id);
     for table in ctx.source_tables() {
         // The family prefixes the table's names use, worked out only for a
         // table that needs them.
@@ -40,7 +41,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for row in table {
             let Some(cell) = row.cells.name else { continue };
             let name = row.cells.name_text();
-            if is_placeholder_name(name) {
+            // Characters that only look like ASCII are `name-lookalike`'s;
+            // the case is judged once they are ASCII.
+            if is_placeholder_name(name) || (lookalikes_said && lookalike_name(name).is_some()) {
                 continue;
             }
             let joined: String = name.split_whitespace().collect();

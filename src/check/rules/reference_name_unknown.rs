@@ -5,6 +5,7 @@ use crate::check::context::{Context, first_row_place};
 use crate::check::reference::{NameVerdict, defines, either, show_origin};
 use crate::check::rule::Rule;
 use crate::diagnostic::{AcrossDocuments, Applicability, Confidence, Finding, Fix, Severity};
+use crate::model::lookalike_name;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -27,6 +28,7 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let verdicts = ctx.reference_verdicts();
     let pairs_said = ctx.is_enabled(super::counterpart_name_mismatch::RULE.id);
+    let lookalikes_said = ctx.is_enabled(super::name_lookalike::RULE.id);
     for row in ctx.source_rows() {
         let (Some(record), Some(cell)) = (row.record, row.cells.name) else {
             continue;
@@ -41,6 +43,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let name = &verdict.name;
         let written = row.cells.name_text().trim();
+        // A name in characters that only look like ASCII is
+        // `name-lookalike`'s: the reference cannot know it as written.
+        if lookalikes_said && lookalike_name(written).is_some() {
+            continue;
+        }
         let finding = RULE
             .finding(cell.location.clone(), String::new())
             .about(Some(record.code.to_string()), Some(name))

@@ -22,6 +22,9 @@ pub static RULE: Rule = Rule {
 /// A translated row matched to its source row by its name whose code
 /// differs, or by its code whose name differs.
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    // A name that differs only in characters that look like the source's
+    // is `name-lookalike`'s, which names the characters.
+    let lookalikes_said = ctx.is_enabled(super::name_lookalike::RULE.id);
     for pair in ctx.row_pairs() {
         let (source_cells, cells) = (&pair.source_cells, &pair.cells);
         let (field, written, expected, location) = match pair.aligned.by {
@@ -44,7 +47,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     .map_or_else(|| cells.code_location(), |c| c.location.clone()),
             ),
         };
-        if written.eq_ignore_ascii_case(expected) {
+        if written.eq_ignore_ascii_case(expected)
+            || (field == "name"
+                && lookalikes_said
+                && super::name_lookalike::differs_only_in_lookalikes(written, expected))
+        {
             continue;
         }
         out.push(
