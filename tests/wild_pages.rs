@@ -1521,3 +1521,48 @@ fn a_definition_list_of_codes_without_names_is_reported() {
         found[0].1
     );
 }
+
+/// Windows setup writes a result code and its extend code in one cell
+/// (`0xC1900101 - 0x20004`): the result code is the row's code, and one
+/// result code with several extend codes is several failures, not a code
+/// listed twice. A result code that lost a digit is still reported.
+#[test]
+fn a_setup_result_code_with_its_extend_code_is_the_code() {
+    let project = load(
+        "# Windows upgrade errors\n\n\
+         | Result code | Mitigation |\n\
+         |---|---|\n\
+         | 0xC1900101 - 0x20004 | Uninstall antivirus applications. |\n\
+         | 0xC1900101 – 0x2000c | Disconnect all peripheral devices. |\n\
+         | 0xC190101 - 0x20017 | Ensure that all drivers are updated. |\n\
+         | 0x80070070-0x50011 | Free up disk space. |\n",
+    );
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80070070", "0xC1900101", "0xC1900101"]);
+    assert_eq!(rules_found(&project), ["hex-malformed"]);
+    let found = findings_of(&project, "hex-malformed");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(
+        found[0].1.starts_with("code `0xC190101` has 7 hex digits"),
+        "{}",
+        found[0].1
+    );
+}
+
+/// A `Result code` header names a code column: a table under it whose
+/// cells errdocs cannot read as codes is reported, not passed over as a
+/// table without codes.
+#[test]
+fn a_result_code_header_names_a_code_column() {
+    let project = load(
+        "# Windows upgrade errors\n\n\
+         | Result code | Mitigation |\n\
+         |---|---|\n\
+         | see the log | Uninstall antivirus applications. |\n\
+         | ask support | Disconnect all peripheral devices. |\n",
+    );
+    assert!(records(&project).is_empty());
+    assert_eq!(project.dataset.unresolved.len(), 2);
+    assert_eq!(rules_found(&project), ["table-header-unrecognized"]);
+}

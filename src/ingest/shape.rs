@@ -523,7 +523,48 @@ fn note_start(text: &str) -> Option<usize> {
             return None;
         }
     }
-    bracketed_note(text).or_else(|| dashed_note(text))
+    bracketed_note(text)
+        .or_else(|| dashed_note(text))
+        .or_else(|| extend_code_parts(text).map(|(at, _)| at))
+}
+
+/// Where the extend code is in a cell that writes a Windows setup result
+/// code and its extend code after a dash (`0xC1900101 - 0x20004`, as
+/// upgrade and deployment troubleshooting pages write them): the result
+/// code is the row's code, and the extend code says which phase and
+/// operation failed. `None` for any other cell.
+pub fn extend_code(text: &str) -> Option<Range<usize>> {
+    extend_code_parts(text).map(|(_, span)| span)
+}
+
+/// The end of the result code and the span of the extend code of a cell
+/// that [`extend_code`] reads. The extend code must be clearly no code of
+/// its own (six hex digits at most) after a code of seven or eight (seven:
+/// a code that lost a digit is still the row's code, to be reported); two
+/// full codes around a dash are a range, and a short code before one is
+/// no result code.
+fn extend_code_parts(text: &str) -> Option<(usize, Range<usize>)> {
+    let trimmed = text.trim_end();
+    let (dash, mark) = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '-' | '–' | '—'))?;
+    let after_start = dash + mark.len_utf8();
+    let extend = read_words(&trimmed[after_start..], false);
+    let [
+        Spanned {
+            token: Token::Hex(extend_digits),
+            span,
+        },
+    ] = extend.tokens.as_slice()
+    else {
+        return None;
+    };
+    let code_end = trimmed[..dash].trim_end().len();
+    let code = lone_code(text, code_end)?;
+    let full = matches!(&code.token, Token::Hex(d) if d.as_str().len() >= 7);
+    (full && extend_digits.as_str().len() <= 6)
+        .then(|| (code_end, after_start + span.start..after_start + span.end))
 }
 
 /// The one hex code that `text[..at]` holds, if that is all it holds but
@@ -923,6 +964,35 @@ mod tests {
             ("See the 0x80070057 (hex)", None),
         ] {
             assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_setup_result_code_and_its_extend_code_read_as_the_code() {
+        for (text, code, extend) in [
+            ("0xC1900101 - 0x20004", Some("0xC1900101"), Some("0x20004")),
+            ("0xC1900101 – 0x4000D", Some("0xC1900101"), Some("0x4000D")),
+            ("0xC1900101-0x2000c", Some("0xC1900101"), Some("0x2000c")),
+            (
+                "Error 0x80070070 - 0x50011",
+                Some("0x80070070"),
+                Some("0x50011"),
+            ),
+            // A code that lost a digit is still the row's code.
+            ("0xC190101 - 0x20017", Some("0xC190101"), Some("0x20017")),
+            // Two full codes are a range; a short code leads no extend code.
+            ("0xC1900101 - 0xC1900107", None, None),
+            ("0x1 - 0x20004", None, None),
+            ("0xC1900101 - see below", Some("0xC1900101"), None),
+            ("WU_E_X - 0x20004", None, None),
+        ] {
+            assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
+            assert_eq!(extend_code(text).map(|s| &text[s]), extend, "{text:?}");
+            if extend.is_some() {
+                assert_eq!(shape_of(text).shape, Shape::Hex, "{text:?}");
+                // The extend code is no note to describe the code with.
+                assert_eq!(note_after_code(text), None, "{text:?}");
+            }
         }
     }
 

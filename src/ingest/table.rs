@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::roles::{HeaderMismatch, Part, TablePlan};
+use super::roles::{ColumnPlan, HeaderMismatch, Part, TablePlan};
 use super::shape::{Shape, Token, shape_of};
 use crate::model::{CodeForms, ColumnRole, TableFormat, TableKind};
 use crate::source::{Location, SourceFile};
@@ -457,6 +457,12 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
                 (None, _) => cell.clone(),
             };
         }
+        Part::ExtendCode => {
+            return super::shape::extend_code(&cell.text).map_or_else(
+                || Cell::empty(cell.location.clone(), cell.offset),
+                |span| cell.part(file, span),
+            );
+        }
         _ => {}
     }
     let shape = shape_of(&cell.text);
@@ -466,7 +472,11 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
             Shape::Hex | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
         );
     let span = match part {
-        Part::Whole | Part::NameBeforeText | Part::TextAfterName | Part::NoteAfterCode => {
+        Part::Whole
+        | Part::NameBeforeText
+        | Part::TextAfterName
+        | Part::NoteAfterCode
+        | Part::ExtendCode => {
             return cell.clone();
         }
         Part::Hex => shape.hex_span(),
@@ -525,7 +535,8 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         .iter()
         .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
         .collect();
-    let plan = super::roles::plan(&headers, &texts);
+    let mut plan = super::roles::plan(&headers, &texts);
+    read_extend_codes(&mut plan, &texts);
     drop(texts);
     let (columns, rows) = lay_out(file, &parts.header, parts.rows, &plan);
     let rows = one_code_a_row(file, &columns, rows);
@@ -540,6 +551,42 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         forms: plan.forms,
         header_mismatches: plan.header_mismatches,
         blank_rows,
+    }
+}
+
+/// Reads the extend codes of a code column whose cells give them after
+/// their result codes (`0xC1900101 - 0x20004`) as a column of their own,
+/// beside the codes: one result code with several extend codes is several
+/// failures, not a code listed twice, and their rows stay apart by it.
+fn read_extend_codes(plan: &mut TablePlan, rows: &[Vec<&str>]) {
+    let Some(at) = plan
+        .columns
+        .iter()
+        .position(|c| c.role == ColumnRole::Code && c.part == Part::Hex)
+    else {
+        return;
+    };
+    let source = plan.columns[at].source;
+    let extended = rows
+        .iter()
+        .filter(|row| {
+            row.get(source)
+                .is_some_and(|text| super::shape::extend_code(text).is_some())
+        })
+        .count();
+    if extended > 0 {
+        plan.columns.insert(
+            at + 1,
+            ColumnPlan {
+                source,
+                part: Part::ExtendCode,
+                role: ColumnRole::Other,
+                reason: format!(
+                    "{extended} of the code cells add an extend code after a dash \
+                     (`0xC1900101 - 0x20004`): read apart from the code"
+                ),
+            },
+        );
     }
 }
 
