@@ -1566,3 +1566,67 @@ fn a_result_code_header_names_a_code_column() {
     assert_eq!(project.dataset.unresolved.len(), 2);
     assert_eq!(rules_found(&project), ["table-header-unrecognized"]);
 }
+
+/// Support pages list a family of codes (`0x8024xxxx`) or a range
+/// (`0xC1900101 - 0xC1900107`) in the code column on purpose: no record,
+/// no malformed code, but an unresolved row with its reason and a note.
+#[test]
+fn ranges_and_families_of_codes_are_noted_rows_not_records() {
+    let project = load(
+        "# Errors by range\n\n\
+         | Error code | Component | Description |\n\
+         |---|---|---|\n\
+         | 0x8024xxxx | Windows Update Agent | Errors from the Windows Update Agent. |\n\
+         | 0xC1900101 - 0xC1900107 | Setup | Driver errors during Windows setup. |\n\
+         | 0x80240001–0x80240FFF | Windows Update | Agent errors. |\n\
+         | 0x80070002 | File system | The system cannot find the file specified. |\n\
+         | 0x8007000E | Memory | Not enough memory. |\n",
+    );
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80070002", "0x8007000E"]);
+    let reasons: Vec<(usize, &str)> = project
+        .dataset
+        .unresolved
+        .iter()
+        .map(|u| (u.line, u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                5,
+                "the code `0x8024xxxx` stands for a family of codes, its last digits left open, not one code"
+            ),
+            (
+                6,
+                "the code `0xC1900101 - 0xC1900107` is a range of codes, not one code"
+            ),
+            (
+                7,
+                "the code `0x80240001–0x80240FFF` is a range of codes, not one code"
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), ["code-range"]);
+    let lines: Vec<usize> = findings_of(&project, "code-range")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(lines, [5, 6, 7]);
+}
+
+/// A row for a family of codes names no one constant: its empty name
+/// cell is no placeholder to report.
+#[test]
+fn a_range_row_without_a_name_is_no_placeholder() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | 0x8024xxxx | | Other errors from the Windows Update Agent. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | An ID cannot be found. |\n",
+    );
+    assert_eq!(records(&project).len(), 2);
+    assert_eq!(rules_found(&project), ["code-range"]);
+}

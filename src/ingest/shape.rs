@@ -85,6 +85,10 @@ pub enum Shape {
     DecimalAndIdentifier,
     /// Several hex codes (`0x80072EFD <br>0x80072EFE`).
     HexList,
+    /// A range of codes or a family of them, written as one
+    /// (`0xC1900101 - 0xC1900107`, `0x8024xxxx`): no one code, but what a
+    /// code column holds.
+    CodeRange,
     /// Text: words, or a mixture that is none of the above.
     Prose,
 }
@@ -92,7 +96,10 @@ pub enum Shape {
 impl Shape {
     /// True for shapes that state a hex code.
     pub fn has_hex(self) -> bool {
-        matches!(self, Shape::Hex | Shape::HexAndIdentifier | Shape::HexList)
+        matches!(
+            self,
+            Shape::Hex | Shape::HexAndIdentifier | Shape::HexList | Shape::CodeRange
+        )
     }
 
     /// True for shapes that state a decimal number (and no hex code).
@@ -317,6 +324,13 @@ pub fn brief_shape_of(text: &str) -> CellShape {
 }
 
 fn read_shape(text: &str, brief: bool) -> CellShape {
+    // Asked of every cell: only one that begins with `0x` can be a range.
+    if crate::model::several_codes(text.trim()).is_some() {
+        return CellShape {
+            tokens: read_words(text, false).tokens,
+            shape: Shape::CodeRange,
+        };
+    }
     // `0x80240002 (hex)`, `0x80240002 - see below`: one code and a note,
     // read as the code; `RPC_E_SERVERFAULT (deprecated)`: one name and a
     // note, as the name.
@@ -345,7 +359,7 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
 
 /// The words that join codes in a list (`0x1 or 0x2`), in the languages
 /// docs are translated into. Not `to`, `bis`, `à`, `至`: those make a range,
-/// whose codes between are not written.
+/// whose codes between are not written ([`Shape::CodeRange`]).
 const LIST_WORDS: &[&str] = &[
     "or",
     "and",
@@ -833,8 +847,10 @@ mod tests {
             ("0x80070057 or 0x80070006", Shape::HexList),
             ("0x1 oder 0x2 oder 0x3", Shape::HexList),
             ("0x80070057 otherwise 0x80070006", Shape::Prose),
-            ("0x80240010 to 0x80240020", Shape::Prose),
-            ("0x80240010 bis 0x80240020", Shape::Prose),
+            ("0x80240010 to 0x80240020", Shape::CodeRange),
+            ("0x80240010 bis 0x80240020", Shape::CodeRange),
+            ("0x8024xxxx", Shape::CodeRange),
+            ("0xC1900101 - 0xC1900107", Shape::CodeRange),
             ("or 0x80070057 0x80070006", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),

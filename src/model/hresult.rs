@@ -52,6 +52,12 @@ pub enum CodeProblem {
     /// CJK input methods type it: the value is plain, but the text is no
     /// code to search.
     FullWidth,
+    /// A range of codes, not one code (`0xC1900101 - 0xC1900107`,
+    /// `0x80240001 to 0x80240FFF`), as support pages list a family.
+    Range,
+    /// A family of codes with its last digits left open (`0x8024xxxx`),
+    /// not one code.
+    Wildcard,
     /// The cell holds something that is not a code at all.
     NotACode,
     /// The cell of a table whose codes are decimal numbers holds no number.
@@ -83,6 +89,10 @@ impl fmt::Display for CodeProblem {
                 separator_name(*separator)
             ),
             CodeProblem::FullWidth => f.write_str("is written in full-width characters"),
+            CodeProblem::Range => f.write_str("is a range of codes, not one code"),
+            CodeProblem::Wildcard => {
+                f.write_str("stands for a family of codes, its last digits left open, not one code")
+            }
             CodeProblem::NotACode => f.write_str("is not a hex code"),
             CodeProblem::NotANumber => f.write_str("is not a number"),
             CodeProblem::Empty => f.write_str("is empty"),
@@ -266,6 +276,12 @@ impl HResult {
                 problem: Some(CodeProblem::Empty),
             };
         }
+        if let Some(problem) = several_codes(text) {
+            return CodeReading {
+                value: None,
+                problem: Some(problem),
+            };
+        }
         let (prefix, rest) =
             if let Some(rest) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
                 ("0x", rest)
@@ -358,6 +374,70 @@ impl HResult {
         };
         CodeReading { value, problem }
     }
+}
+
+/// The words that join the two ends of a range of codes (`0x1 to 0x2`),
+/// in the languages docs are translated into; a space on each side.
+const RANGE_WORDS: &[&str] = &[
+    "to", "through", "thru", "till", "bis", "à", "a", "al", "até", "tot", "t/m", "do", "до", "až",
+    "ile",
+];
+
+/// The marks that join the two ends of a range of codes, with or without
+/// space around them (`0x1-0x2`, `0x1 ~ 0x2`, `0x1至0x2`).
+const RANGE_MARKS: &[&str] = &[
+    "-", "–", "—", "~", "～", "〜", "..", "…", "至", "到", "から",
+];
+
+/// What a code cell that stands for several codes is: a range
+/// (`0xC1900101 - 0xC1900107`, `0x80240001 to 0x80240FFF`, two full codes
+/// and a dash or a word between them) or a family with its last digits
+/// left open (`0x8024xxxx`, eight places in all), read as
+/// [`CodeProblem::Range`] or [`CodeProblem::Wildcard`]; `None` for
+/// anything else. `text` is read as it is: trim it first.
+pub fn several_codes(text: &str) -> Option<CodeProblem> {
+    let digits = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))?;
+    let fixed = digits.bytes().take_while(u8::is_ascii_hexdigit).count();
+    let open = &digits[fixed..];
+    if (1..8).contains(&fixed)
+        && fixed + open.len() == 8
+        && open.bytes().all(|b| matches!(b, b'x' | b'X' | b'*' | b'?'))
+    {
+        return Some(CodeProblem::Wildcard);
+    }
+    let rest = after_full_code(text)?;
+    let joined = rest.trim_start();
+    let second = match RANGE_MARKS.iter().find_map(|m| joined.strip_prefix(m)) {
+        Some(second) => second,
+        None => {
+            let (word, second) = joined.split_once(char::is_whitespace)?;
+            let spaced = rest.len() > joined.len();
+            if !spaced || !RANGE_WORDS.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+            second
+        }
+    };
+    after_full_code(second.trim_start())
+        .is_some_and(|end| end.trim().is_empty())
+        .then_some(CodeProblem::Range)
+}
+
+/// The text after the full code (`0x` and eight hex digits) `text` starts
+/// with; `None` when it starts otherwise, or its digits run on.
+fn after_full_code(text: &str) -> Option<&str> {
+    let digits = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))?;
+    let (code, rest) = (digits.get(..8)?, digits.get(8..)?);
+    // `から` and `至` may follow with no space; a digit or a letter may not.
+    let runs_on = rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric());
+    (code.bytes().all(|b| b.is_ascii_hexdigit()) && !runs_on).then_some(rest)
 }
 
 /// Hex digits written in groups, read by [`separated_hex`].
@@ -771,6 +851,32 @@ mod tests {
         assert_eq!(code.signed(), -2133917695);
         assert_eq!(code.with_facility(0x024), HResult::new(0x8024_0001));
         assert!(!HResult::new(0x00CF_0001).is_failure());
+    }
+
+    #[test]
+    fn ranges_and_families_of_codes_are_not_one_code() {
+        for (text, problem) in [
+            ("0x8024xxxx", Some(CodeProblem::Wildcard)),
+            ("0x8024XXXX", Some(CodeProblem::Wildcard)),
+            ("0xC19001**", Some(CodeProblem::Wildcard)),
+            ("0xC1900101 - 0xC1900107", Some(CodeProblem::Range)),
+            ("0x80240001–0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001 to 0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001 bis 0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001～0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001至0x80240FFF", Some(CodeProblem::Range)),
+            // Not a range or a family: reported as before.
+            ("0xXXXXXXXX", Some(CodeProblem::NotACode)),
+            ("0x8024xxx", Some(CodeProblem::NotACode)),
+            ("0x80240001 - 0x2", Some(CodeProblem::NotACode)),
+            ("0x80240001 or 0x80240002", Some(CodeProblem::NotACode)),
+            ("0x80240001 to0x80240FFF", Some(CodeProblem::NotACode)),
+            ("0x802400011 - 0x80240FFF", Some(CodeProblem::NotACode)),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, None, "{text:?}");
+            assert_eq!(read.problem, problem, "{text:?}");
+        }
     }
 
     #[test]

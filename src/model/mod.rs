@@ -13,7 +13,7 @@ pub use family::{Family, counterpart_code};
 pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
     decimal_value, fold_number_forms, is_digit_separator, read_decimal, separated_hex,
-    whole_number,
+    several_codes, whole_number,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind};
 pub use locale_map::LocaleMap;

@@ -22,7 +22,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for code in ctx.input.unreadable_codes {
+    // A range or a family of codes is no malformed code: `code-range`
+    // notes it.
+    for code in ctx
+        .input
+        .unreadable_codes
+        .iter()
+        .filter(|c| !matches!(c.problem, Some(CodeProblem::Range | CodeProblem::Wildcard)))
+    {
         out.push(finding(code));
     }
 }

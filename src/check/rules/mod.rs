@@ -16,6 +16,7 @@ macro_rules! registry {
 
 registry! {
     code_contradicted,
+    code_range,
     codes_outside_tables,
     column_duplicate,
     column_header_mismatch,
