@@ -1630,3 +1630,53 @@ fn a_range_row_without_a_name_is_no_placeholder() {
     assert_eq!(records(&project).len(), 2);
     assert_eq!(rules_found(&project), ["code-range"]);
 }
+
+/// Codes written as assemblers write hex (`80070005h`) are codes without
+/// their `0x`, reported with the digits as their safe fix, and one that
+/// lost a digit (`8000401h`) is checked; a `u` suffix is a C literal's, as
+/// `L` and `UL` are.
+#[test]
+fn codes_with_an_h_or_a_u_suffix_are_read() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 80070005h | E_ACCESSDENIED | Access is denied. |\n\
+         | 8000401h | E_NOTIMPL | Not implemented. |\n\
+         | 8007000Eh | E_OUTOFMEMORY | Not enough memory. |\n\
+         | 0x80070057u | E_INVALIDARG | One or more arguments are invalid. |\n",
+    );
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        codes,
+        ["0x80004001", "0x80070005", "0x8007000E", "0x80070057"]
+    );
+    let found = findings_of(&project, "hex-malformed");
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [5, 6, 7], "{found:?}");
+    assert!(
+        found[0].1.starts_with(
+            "code `80070005h` ends with an assembler's `h` instead of starting with `0x`"
+        ),
+        "{}",
+        found[0].1
+    );
+    assert!(
+        found[1].1.starts_with("code `8000401h` has 7 hex digits"),
+        "{}",
+        found[1].1
+    );
+    let evaluated = project.evaluate();
+    let fix = evaluated
+        .findings
+        .iter()
+        .find(|f| f.location.line == 5)
+        .and_then(|f| f.fix.as_ref())
+        .expect("a fix");
+    assert_eq!(
+        (fix.from.as_str(), fix.to.as_str()),
+        ("80070005h", "0x80070005")
+    );
+    assert_eq!(fix.applicability, errdocs::diagnostic::Applicability::Safe);
+}

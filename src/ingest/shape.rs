@@ -220,14 +220,10 @@ pub fn token_of(word: &str) -> Token {
     {
         return token_of(&folded);
     }
-    // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL.
-    let bare = word
-        .strip_suffix("UL")
-        .or_else(|| word.strip_suffix("ul"))
-        .or_else(|| word.strip_suffix('L'))
-        .or_else(|| word.strip_suffix('l'))
-        .or_else(|| word.strip_suffix('u'))
-        .or_else(|| word.strip_suffix('U'))
+    // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL, 0x80070005u.
+    let bare = crate::model::C_SUFFIXES
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
         .filter(|b| {
             !b.is_empty()
                 && b.bytes()
@@ -277,6 +273,10 @@ pub fn token_of(word: &str) -> Token {
         && bare.bytes().any(|c| c.is_ascii_digit())
     {
         return Token::Hex(HexDigits::new(bare));
+    }
+    // Assembler's hex (`80070005h`): a code written without its `0x`.
+    if let Some(digits) = crate::model::assembler_hex(bare) {
+        return Token::Hex(HexDigits::new(digits));
     }
     if is_identifier(word) {
         return Token::Identifier;
@@ -797,6 +797,10 @@ mod tests {
             ("0x80cf0001", Shape::Hex),
             ("0X8007000D", Shape::Hex),
             ("0x80070005L", Shape::Hex),
+            ("0x80070005u", Shape::Hex),
+            ("80070005h", Shape::Hex),
+            ("8000401h", Shape::Hex),
+            ("24h", Shape::Prose),
             ("=0x87D101F8", Shape::Hex),
             ("0x800704CF.", Shape::Hex),
             ("x8024EFFF", Shape::Hex),

@@ -24,6 +24,9 @@ pub enum CodeProblem {
     MissingPrefix,
     /// `x` without the leading zero (`x8024EFFF`).
     MissingZero,
+    /// Eight hex digits with an assembler's `h` after them instead of the
+    /// `0x` before them (`80070005h`).
+    AssemblerSuffix,
     /// Eight hex digits followed by punctuation (`0x800704CF.`).
     TrailingPunctuation {
         /// The characters after the digits.
@@ -74,6 +77,9 @@ impl fmt::Display for CodeProblem {
             }
             CodeProblem::MissingPrefix => f.write_str("lacks the `0x` prefix"),
             CodeProblem::MissingZero => f.write_str("starts with `x` instead of `0x`"),
+            CodeProblem::AssemblerSuffix => {
+                f.write_str("ends with an assembler's `h` instead of starting with `0x`")
+            }
             CodeProblem::TrailingPunctuation { trailing } => {
                 write!(f, "ends with stray `{trailing}` after the digits")
             }
@@ -165,10 +171,7 @@ impl HResult {
     /// whose codes are decimal numbers reads those.
     pub fn read_as(text: &str, forms: crate::model::CodeForms) -> CodeReading {
         let trimmed = text.trim();
-        let without_suffix = trimmed
-            .strip_suffix("UL")
-            .or_else(|| trimmed.strip_suffix('L'))
-            .unwrap_or(trimmed);
+        let without_suffix = without_c_suffix(trimmed);
         if forms.decimal_codes {
             return match decimal_value(without_suffix) {
                 Some(value) => CodeReading {
@@ -290,6 +293,22 @@ impl HResult {
             } else {
                 ("", text)
             };
+        // Assembler's hex (`80070005h`): the digits, with the `h` for the
+        // prefix as the problem (a wrong count of them reported as such).
+        if prefix.is_empty()
+            && let Some(digits) = assembler_hex(text)
+        {
+            return match digits.len() {
+                8 => CodeReading {
+                    value: u32::from_str_radix(digits, 16).ok().map(HResult),
+                    problem: Some(CodeProblem::AssemblerSuffix),
+                },
+                n => CodeReading {
+                    value: None,
+                    problem: Some(CodeProblem::WrongDigitCount { digits: n }),
+                },
+            };
+        }
         if prefix == "0x"
             && let Some(grouped) = separated_hex(rest)
             && let after = rest[grouped.len..].trim()
@@ -324,9 +343,9 @@ impl HResult {
         // A C literal's suffix (`0x80070005L`) is how headers write codes;
         // eight bare digits with one (`80070643L`) lost only the prefix.
         let trailing = if prefix == "0x" || (prefix.is_empty() && digits_len == 8) {
-            trailing
-                .strip_prefix("UL")
-                .or_else(|| trailing.strip_prefix('L'))
+            C_SUFFIXES
+                .iter()
+                .find_map(|suffix| trailing.strip_prefix(suffix))
                 .unwrap_or(trailing)
         } else {
             trailing
@@ -374,6 +393,35 @@ impl HResult {
         };
         CodeReading { value, problem }
     }
+}
+
+/// The suffixes of a C integer literal that headers write codes with
+/// (`0x80070005L`, `0x8000FFFFUL`, `0x80070005u`), longest first.
+pub const C_SUFFIXES: &[&str] = &["UL", "ul", "L", "l", "U", "u"];
+
+/// `text` without the C suffix it ends with, if any.
+fn without_c_suffix(text: &str) -> &str {
+    C_SUFFIXES
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .unwrap_or(text)
+}
+
+/// The digits of a hex number written as assemblers write it, with an `h`
+/// after them (`80070005h`; `0C1900101h`, whose `0` keeps a number from
+/// beginning with a letter): seven or eight of them (seven, a code that
+/// lost a digit, to be reported as such), after a digit. `None` for
+/// anything else (`24h` is no code).
+pub fn assembler_hex(text: &str) -> Option<&str> {
+    let written = text.strip_suffix(['h', 'H'])?;
+    let digits = match written.strip_prefix('0') {
+        Some(rest) if written.len() == 9 => rest,
+        _ => written,
+    };
+    (written.as_bytes().first()?.is_ascii_digit()
+        && (7..=8).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_hexdigit()))
+    .then_some(digits)
 }
 
 /// The words that join the two ends of a range of codes (`0x1 to 0x2`),
@@ -693,10 +741,7 @@ pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
 pub fn decimal_value(text: &str) -> Option<HResult> {
     let text = text.trim();
     // A C literal's suffix: `6200L`.
-    let text = text
-        .strip_suffix("UL")
-        .or_else(|| text.strip_suffix('L'))
-        .unwrap_or(text);
+    let text = without_c_suffix(text);
     let number = whole_number(text)?;
     if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
         Some(HResult(number as u32))
@@ -851,6 +896,50 @@ mod tests {
         assert_eq!(code.signed(), -2133917695);
         assert_eq!(code.with_facility(0x024), HResult::new(0x8024_0001));
         assert!(!HResult::new(0x00CF_0001).is_failure());
+    }
+
+    #[test]
+    fn c_suffixes_and_the_assembler_h_are_read() {
+        for (text, value, problem) in [
+            ("0x80070005u", Some(0x8007_0005), None),
+            ("0x80070005U", Some(0x8007_0005), None),
+            ("0x80070005ul", Some(0x8007_0005), None),
+            (
+                "80070005U",
+                Some(0x8007_0005),
+                Some(CodeProblem::MissingPrefix),
+            ),
+            (
+                "80070005h",
+                Some(0x8007_0005),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            (
+                "8007000EH",
+                Some(0x8007_000E),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            // The zero that keeps a number from beginning with a letter.
+            (
+                "0C0000005h",
+                Some(0xC000_0005),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            (
+                "8000401h",
+                None,
+                Some(CodeProblem::WrongDigitCount { digits: 7 }),
+            ),
+            ("C0000005h", None, Some(CodeProblem::NotACode)),
+            ("180070005h", None, Some(CodeProblem::NotACode)),
+            ("0x80070005h", None, Some(CodeProblem::NotACode)),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, value.map(HResult::new), "{text:?}");
+            assert_eq!(read.problem, problem, "{text:?}");
+        }
+        assert_eq!(assembler_hex("24h"), None);
+        assert_eq!(decimal_value("6200u"), Some(HResult::new(6200)));
     }
 
     #[test]

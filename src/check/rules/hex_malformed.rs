@@ -76,6 +76,7 @@ fn finding(code: &UnreadableCode) -> Finding {
             Some(
                 CodeProblem::MissingPrefix
                     | CodeProblem::MissingZero
+                    | CodeProblem::AssemblerSuffix
                     | CodeProblem::TrailingPunctuation { .. }
                     | CodeProblem::Separated { .. }
                     | CodeProblem::FullWidth
