@@ -1680,3 +1680,67 @@ fn codes_with_an_h_or_a_u_suffix_are_read() {
     );
     assert_eq!(fix.applicability, errdocs::diagnostic::Applicability::Safe);
 }
+
+/// A cell of codes beside a cell of as many names, written apart alike,
+/// pairs them in order; names that cannot be paired are reported, not
+/// joined into one name without a word.
+#[test]
+fn names_listed_beside_codes_are_paired_in_order() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005<br>0x80004005 | E_ACCESSDENIED<br>E_FAIL | Access problem or unspecified failure. |\n\
+         | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x80004005",
+                "E_FAIL",
+                "Access problem or unspecified failure.",
+            ),
+            record(
+                "0x80070005",
+                "E_ACCESSDENIED",
+                "Access problem or unspecified failure.",
+            ),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    // Each name is found where it is written.
+    let cells = &project.dataset.records[0].sources[0].cells;
+    assert_eq!(cells.name.map(|p| (p.line, p.column)), Some((5, 48)));
+
+    // Three names for two codes, and names parted otherwise than the codes;
+    // also under a header whose column is read for its leading names.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005<br>0x80004005 | E_ACCESSDENIED<br>E_FAIL<br>E_ABORT | Three names. |\n\
+         | 0x8007000E<br>0x80004002 | E_OUTOFMEMORY, E_NOINTERFACE | Parted otherwise. |\n",
+    );
+    let found = findings_of(&project, "names-unpaired");
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [5, 6], "{found:?}");
+    assert!(
+        found[0].1.starts_with(
+            "the name cell lists 3 names (`E_ACCESSDENIED`, `E_FAIL`, `E_ABORT`) for the row's 2 codes"
+        ),
+        "{}",
+        found[0].1
+    );
+    assert!(
+        found[1]
+            .1
+            .contains("but separates them otherwise than the codes"),
+        "{}",
+        found[1].1
+    );
+}

@@ -124,6 +124,13 @@ pub fn ingest(
         }
         if is_source && table.kind != TableKind::NoCodes {
             duplicate_columns(table, problems);
+            for unpaired in &table.unpaired_names {
+                problems.push(IngestProblem::UnpairedNames {
+                    location: unpaired.location.clone(),
+                    names: unpaired.names.clone(),
+                    codes: unpaired.codes,
+                });
+            }
         }
         if table.kind == TableKind::Unreadable {
             let holds_code = |cell: &Cell| crate::model::HResult::read(&cell.text).value.is_some();

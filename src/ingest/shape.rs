@@ -414,6 +414,47 @@ fn joined_by_words(text: &str, tokens: &[Spanned]) -> bool {
     })
 }
 
+/// Where each name is in a cell that lists several symbolic names and
+/// nothing else (`E_ACCESSDENIED<br>E_FAIL`, `E_A, E_B`, `E_A or E_B`);
+/// `None` for a cell of one name, or of anything else.
+pub fn listed_names(text: &str) -> Option<Vec<Range<usize>>> {
+    let shape = read_words(text, false);
+    let is_name = |t: &Spanned| t.token == Token::Identifier;
+    let joins = |t: &Spanned| {
+        t.token == Token::Word
+            && text
+                .get(t.span.clone())
+                .is_some_and(|word| LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+    };
+    let names: Vec<Range<usize>> = shape
+        .tokens
+        .iter()
+        .filter(|t| is_name(t))
+        .map(|t| t.span.clone())
+        .collect();
+    let only_names = shape.tokens.iter().all(|t| is_name(t) || joins(t));
+    (names.len() >= 2 && only_names).then_some(names)
+}
+
+/// What separates each item of a list from the next, given the items'
+/// spans in `text`: the text between them, trimmed and in lower case, or
+/// a line break or a space where only white space parts them. Two cells
+/// listed alike (codes and names both split by `<br>`, both by `, `)
+/// have the same separators.
+pub fn list_separators(text: &str, items: &[Range<usize>]) -> Vec<String> {
+    items
+        .windows(2)
+        .map(|pair| {
+            let between = text.get(pair[0].end..pair[1].start).unwrap_or_default();
+            match between.trim() {
+                "" if between.contains('\n') => "\n".to_string(),
+                "" => " ".to_string(),
+                written => written.to_lowercase(),
+            }
+        })
+        .collect()
+}
+
 /// True for tokens that are a word of letters and then a code, and
 /// nothing but space between them.
 fn is_label_and_code(text: &str, tokens: &[Spanned]) -> bool {
@@ -1014,6 +1055,29 @@ mod tests {
                 assert_eq!(note_after_code(text), None, "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn names_listed_in_a_cell_and_what_parts_them() {
+        for (text, names, separators) in [
+            (
+                "E_ACCESSDENIED\nE_FAIL",
+                vec!["E_ACCESSDENIED", "E_FAIL"],
+                vec!["\n"],
+            ),
+            ("E_A, E_B", vec!["E_A", "E_B"], vec![","]),
+            ("E_A or E_B", vec!["E_A", "E_B"], vec!["or"]),
+        ] {
+            let spans = listed_names(text).expect(text);
+            let found: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+            assert_eq!(found, names, "{text:?}");
+            assert_eq!(list_separators(text, &spans), separators, "{text:?}");
+        }
+        for text in ["E_FAIL", "E_A is E_B", "E_A 0x80004005", ""] {
+            assert_eq!(listed_names(text), None, "{text:?}");
+        }
+        let codes = "0x80070005 \n0x80004005";
+        assert_eq!(list_separators(codes, &[0..10, 12..22]), ["\n"]);
     }
 
     #[test]

@@ -309,6 +309,9 @@ pub struct Table {
     /// Headers that name another role than their column holds.
     #[serde(skip)]
     pub header_mismatches: Vec<HeaderMismatch>,
+    /// Rows that list codes and names that cannot be paired.
+    #[serde(skip)]
+    pub unpaired_names: Vec<UnpairedNames>,
     /// Data rows with no text in any cell: not read (a page's empty
     /// template rows), only counted.
     #[serde(skip)]
@@ -538,8 +541,8 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
     let mut plan = super::roles::plan(&headers, &texts);
     read_extend_codes(&mut plan, &texts);
     drop(texts);
-    let (columns, rows) = lay_out(file, &parts.header, parts.rows, &plan);
-    let rows = one_code_a_row(file, &columns, rows);
+    let (rows, unpaired_names) = one_code_a_row(file, &plan, parts.rows);
+    let (columns, rows) = lay_out(file, &parts.header, rows, &plan);
     Table {
         index: parts.index,
         format: parts.format,
@@ -550,6 +553,7 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         kind: plan.kind,
         forms: plan.forms,
         header_mismatches: plan.header_mismatches,
+        unpaired_names,
         blank_rows,
     }
 }
@@ -604,13 +608,48 @@ fn repeats_header(header: &[Cell], row: &Row) -> bool {
         })
 }
 
+/// A row whose code cell lists several codes and whose name cell lists
+/// several names that cannot be paired with them: their counts differ, or
+/// they are written apart otherwise (`0x1<br>0x2` beside `E_A, E_B`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnpairedNames {
+    /// Where the name cell is.
+    pub location: Location,
+    /// The names it lists.
+    pub names: Vec<String>,
+    /// How many codes the code cell lists.
+    pub codes: usize,
+}
+
 /// Rows whose code cell lists several codes (`0x80072EFD <br>0x80072EFE`)
 /// become one row per code, each with the row's other cells: the rows of
-/// the dataset are codes.
-fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<Row> {
-    let Some(code) = columns.iter().position(|c| c.role == ColumnRole::Code) else {
-        return rows;
+/// the dataset are codes. A name cell that lists as many names, written
+/// apart as the codes are (`E_ACCESSDENIED<br>E_FAIL`), gives each code
+/// its name, in order; any other name cell is each code's, and a list of
+/// names that cannot be paired is returned, to be reported. Read on the
+/// cells as written, before they are laid out by role: a name column read
+/// for its leading name would have lost the others.
+fn one_code_a_row(
+    file: &SourceFile,
+    plan: &TablePlan,
+    rows: Vec<Row>,
+) -> (Vec<Row>, Vec<UnpairedNames>) {
+    let mut unpaired = Vec::new();
+    let Some(code) = plan
+        .columns
+        .iter()
+        .find(|c| c.role == ColumnRole::Code)
+        .map(|c| c.source)
+    else {
+        return (rows, unpaired);
     };
+    // A name column of its own: names read from the code cell go with it.
+    let name = plan
+        .columns
+        .iter()
+        .find(|c| c.role == ColumnRole::Name)
+        .map(|c| c.source)
+        .filter(|&j| j != code);
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(cell) = row.cells.get(code) else {
@@ -623,11 +662,37 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             continue;
         }
         // The codes, not the words that join them (`0x1 or 0x2`).
-        let codes = shape
+        let codes: Vec<std::ops::Range<usize>> = shape
             .tokens
             .iter()
             .filter(|t| matches!(t.token, Token::Hex(_)))
-            .map(|t| t.span.clone());
+            .map(|t| t.span.clone())
+            .collect();
+        let listed = name
+            .and_then(|j| row.cells.get(j))
+            .and_then(|c| Some((c, super::shape::listed_names(&c.text)?)));
+        let names = match listed {
+            Some((name_cell, names))
+                if names.len() == codes.len()
+                    && super::shape::list_separators(&name_cell.text, &names)
+                        == super::shape::list_separators(&cell.text, &codes) =>
+            {
+                Some(name_cell.parts(file, names))
+            }
+            Some((name_cell, names)) => {
+                unpaired.push(UnpairedNames {
+                    location: name_cell.location.clone(),
+                    names: names
+                        .iter()
+                        .filter_map(|span| name_cell.text.get(span.clone()))
+                        .map(str::to_string)
+                        .collect(),
+                    codes: codes.len(),
+                });
+                None
+            }
+            None => None,
+        };
         let parts = cell.parts(file, codes);
         for (index, part) in parts.into_iter().enumerate() {
             // The other cells are shared (their text and forms are behind
@@ -639,6 +704,8 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
                 .map(|(column, other)| {
                     if column == code {
                         part.clone()
+                    } else if let (Some(names), true) = (&names, Some(column) == name) {
+                        names.get(index).cloned().unwrap_or_else(|| other.clone())
                     } else {
                         other.clone()
                     }
@@ -652,7 +719,7 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             });
         }
     }
-    out
+    (out, unpaired)
 }
 
 #[cfg(test)]

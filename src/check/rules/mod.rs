@@ -43,6 +43,7 @@ registry! {
     identifier_reference_malformed,
     name_case,
     name_placeholder,
+    names_unpaired,
     reference_decimal_as_hex,
     reference_mirror_mismatch,
     reference_name_unknown,
