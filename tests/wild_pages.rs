@@ -1522,6 +1522,229 @@ fn a_definition_list_of_codes_without_names_is_reported() {
     );
 }
 
+/// Windows setup writes a result code and its extend code in one cell
+/// (`0xC1900101 - 0x20004`): the result code is the row's code, and one
+/// result code with several extend codes is several failures, not a code
+/// listed twice. A result code that lost a digit is still reported.
+#[test]
+fn a_setup_result_code_with_its_extend_code_is_the_code() {
+    let project = load(
+        "# Windows upgrade errors\n\n\
+         | Result code | Mitigation |\n\
+         |---|---|\n\
+         | 0xC1900101 - 0x20004 | Uninstall antivirus applications. |\n\
+         | 0xC1900101 – 0x2000c | Disconnect all peripheral devices. |\n\
+         | 0xC190101 - 0x20017 | Ensure that all drivers are updated. |\n\
+         | 0x80070070-0x50011 | Free up disk space. |\n",
+    );
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80070070", "0xC1900101", "0xC1900101"]);
+    assert_eq!(rules_found(&project), ["hex-malformed"]);
+    let found = findings_of(&project, "hex-malformed");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(
+        found[0].1.starts_with("code `0xC190101` has 7 hex digits"),
+        "{}",
+        found[0].1
+    );
+}
+
+/// A `Result code` header names a code column: a table under it whose
+/// cells errdocs cannot read as codes is reported, not passed over as a
+/// table without codes.
+#[test]
+fn a_result_code_header_names_a_code_column() {
+    let project = load(
+        "# Windows upgrade errors\n\n\
+         | Result code | Mitigation |\n\
+         |---|---|\n\
+         | see the log | Uninstall antivirus applications. |\n\
+         | ask support | Disconnect all peripheral devices. |\n",
+    );
+    assert!(records(&project).is_empty());
+    assert_eq!(project.dataset.unresolved.len(), 2);
+    assert_eq!(rules_found(&project), ["table-header-unrecognized"]);
+}
+
+/// Support pages list a family of codes (`0x8024xxxx`) or a range
+/// (`0xC1900101 - 0xC1900107`) in the code column on purpose: no record,
+/// no malformed code, but an unresolved row with its reason and a note.
+#[test]
+fn ranges_and_families_of_codes_are_noted_rows_not_records() {
+    let project = load(
+        "# Errors by range\n\n\
+         | Error code | Component | Description |\n\
+         |---|---|---|\n\
+         | 0x8024xxxx | Windows Update Agent | Errors from the Windows Update Agent. |\n\
+         | 0xC1900101 - 0xC1900107 | Setup | Driver errors during Windows setup. |\n\
+         | 0x80240001–0x80240FFF | Windows Update | Agent errors. |\n\
+         | 0x80070002 | File system | The system cannot find the file specified. |\n\
+         | 0x8007000E | Memory | Not enough memory. |\n",
+    );
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(codes, ["0x80070002", "0x8007000E"]);
+    let reasons: Vec<(usize, &str)> = project
+        .dataset
+        .unresolved
+        .iter()
+        .map(|u| (u.line, u.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                5,
+                "the code `0x8024xxxx` stands for a family of codes, its last digits left open, not one code"
+            ),
+            (
+                6,
+                "the code `0xC1900101 - 0xC1900107` is a range of codes, not one code"
+            ),
+            (
+                7,
+                "the code `0x80240001–0x80240FFF` is a range of codes, not one code"
+            ),
+        ]
+    );
+    assert_eq!(rules_found(&project), ["code-range"]);
+    let lines: Vec<usize> = findings_of(&project, "code-range")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(lines, [5, 6, 7]);
+}
+
+/// A row for a family of codes names no one constant: its empty name
+/// cell is no placeholder to report.
+#[test]
+fn a_range_row_without_a_name_is_no_placeholder() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | 0x8024xxxx | | Other errors from the Windows Update Agent. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | An ID cannot be found. |\n",
+    );
+    assert_eq!(records(&project).len(), 2);
+    assert_eq!(rules_found(&project), ["code-range"]);
+}
+
+/// Codes written as assemblers write hex (`80070005h`) are codes without
+/// their `0x`, reported with the digits as their safe fix, and one that
+/// lost a digit (`8000401h`) is checked; a `u` suffix is a C literal's, as
+/// `L` and `UL` are.
+#[test]
+fn codes_with_an_h_or_a_u_suffix_are_read() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 80070005h | E_ACCESSDENIED | Access is denied. |\n\
+         | 8000401h | E_NOTIMPL | Not implemented. |\n\
+         | 8007000Eh | E_OUTOFMEMORY | Not enough memory. |\n\
+         | 0x80070057u | E_INVALIDARG | One or more arguments are invalid. |\n",
+    );
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        codes,
+        ["0x80004001", "0x80070005", "0x8007000E", "0x80070057"]
+    );
+    let found = findings_of(&project, "hex-malformed");
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [5, 6, 7], "{found:?}");
+    assert!(
+        found[0].1.starts_with(
+            "code `80070005h` ends with an assembler's `h` instead of starting with `0x`"
+        ),
+        "{}",
+        found[0].1
+    );
+    assert!(
+        found[1].1.starts_with("code `8000401h` has 7 hex digits"),
+        "{}",
+        found[1].1
+    );
+    let evaluated = project.evaluate();
+    let fix = evaluated
+        .findings
+        .iter()
+        .find(|f| f.location.line == 5)
+        .and_then(|f| f.fix.as_ref())
+        .expect("a fix");
+    assert_eq!(
+        (fix.from.as_str(), fix.to.as_str()),
+        ("80070005h", "0x80070005")
+    );
+    assert_eq!(fix.applicability, errdocs::diagnostic::Applicability::Safe);
+}
+
+/// A cell of codes beside a cell of as many names, written apart alike,
+/// pairs them in order; names that cannot be paired are reported, not
+/// joined into one name without a word.
+#[test]
+fn names_listed_beside_codes_are_paired_in_order() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005<br>0x80004005 | E_ACCESSDENIED<br>E_FAIL | Access problem or unspecified failure. |\n\
+         | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x80004005",
+                "E_FAIL",
+                "Access problem or unspecified failure.",
+            ),
+            record(
+                "0x80070005",
+                "E_ACCESSDENIED",
+                "Access problem or unspecified failure.",
+            ),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    // Each name is found where it is written.
+    let cells = &project.dataset.records[0].sources[0].cells;
+    assert_eq!(cells.name.map(|p| (p.line, p.column)), Some((5, 48)));
+
+    // Three names for two codes, and names parted otherwise than the codes;
+    // also under a header whose column is read for its leading names.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005<br>0x80004005 | E_ACCESSDENIED<br>E_FAIL<br>E_ABORT | Three names. |\n\
+         | 0x8007000E<br>0x80004002 | E_OUTOFMEMORY, E_NOINTERFACE | Parted otherwise. |\n",
+    );
+    let found = findings_of(&project, "names-unpaired");
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [5, 6], "{found:?}");
+    assert!(
+        found[0].1.starts_with(
+            "the name cell lists 3 names (`E_ACCESSDENIED`, `E_FAIL`, `E_ABORT`) for the row's 2 codes"
+        ),
+        "{}",
+        found[0].1
+    );
+    assert!(
+        found[1]
+            .1
+            .contains("but separates them otherwise than the codes"),
+        "{}",
+        found[1].1
+    );
+}
+
 /// Each finding of a project as (file, line, column, rule).
 fn placed_findings(project: &Project) -> Vec<(String, usize, usize, String)> {
     project

@@ -63,7 +63,7 @@ pub fn head_of(text: &str, shape: &CellShape) -> Option<Head> {
             name: None,
             code: true,
         }),
-        Shape::Prose => leading_head(text, &shape.tokens),
+        Shape::Prose | Shape::CodeRange => leading_head(text, &shape.tokens),
         Shape::Empty | Shape::HexList => None,
     }
 }

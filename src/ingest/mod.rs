@@ -128,6 +128,13 @@ pub fn ingest(
         // header that another repeats.
         if is_source && table.kind != TableKind::NoCodes && table.layout.is_rows() {
             duplicate_columns(table, problems);
+            for unpaired in &table.unpaired_names {
+                problems.push(IngestProblem::UnpairedNames {
+                    location: unpaired.location.clone(),
+                    names: unpaired.names.clone(),
+                    codes: unpaired.codes,
+                });
+            }
         }
         if let Some(unread) = &table.unread_vertical {
             problems.push(IngestProblem::UnreadVerticalTable {

@@ -81,6 +81,17 @@ pub enum IngestProblem {
         /// The header cell of the column read in that role.
         kept: Location,
     },
+    /// A row whose code cell lists several codes beside a name cell that
+    /// lists several names that cannot be paired with them: each code keeps
+    /// the name cell as read.
+    UnpairedNames {
+        /// Where the name cell is.
+        location: Location,
+        /// The names it lists.
+        names: Vec<String>,
+        /// How many codes the code cell lists.
+        codes: usize,
+    },
     /// An HTML table that is never closed: read up to the end of its HTML
     /// block.
     UnclosedHtmlTable {
@@ -167,6 +178,7 @@ impl IngestProblem {
             | IngestProblem::UnreadVerticalTable { location, .. }
             | IngestProblem::HeaderMismatch { location, .. }
             | IngestProblem::DuplicateColumn { location, .. }
+            | IngestProblem::UnpairedNames { location, .. }
             | IngestProblem::UnclosedHtmlTable { location }
             | IngestProblem::UnmappedHtmlTable { location, .. }
             | IngestProblem::OverlappingHtmlCells { location, .. }

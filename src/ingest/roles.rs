@@ -36,6 +36,9 @@ pub enum Part {
     /// below`), in a table with no description column; empty where the
     /// cell has none.
     NoteAfterCode,
+    /// The extend code after a Windows setup result code (`0x20004` of
+    /// `0xC1900101 - 0x20004`); empty where the cell has none.
+    ExtendCode,
 }
 
 /// One logical column: where it reads from and what it holds.
@@ -295,6 +298,18 @@ const CODE_EXACT: &[&str] = &[
     "code d'erreur",
     "code d’erreur",
     "código de error",
+    // Windows setup's result codes, in the languages its troubleshooting
+    // pages are translated into.
+    "result code",
+    "ergebniscode",
+    "code de résultat",
+    "código de resultado",
+    "codice risultato",
+    "resultatkod",
+    "結果コード",
+    "结果代码",
+    "結果代碼",
+    "код результата",
 ];
 const CODE_WORDS: &[&str] = &["hex", "十六进制"];
 const NAME_EXACT: &[&str] = &[

@@ -85,6 +85,10 @@ pub enum Shape {
     DecimalAndIdentifier,
     /// Several hex codes (`0x80072EFD <br>0x80072EFE`).
     HexList,
+    /// A range of codes or a family of them, written as one
+    /// (`0xC1900101 - 0xC1900107`, `0x8024xxxx`): no one code, but what a
+    /// code column holds.
+    CodeRange,
     /// Text: words, or a mixture that is none of the above.
     Prose,
 }
@@ -92,7 +96,10 @@ pub enum Shape {
 impl Shape {
     /// True for shapes that state a hex code.
     pub fn has_hex(self) -> bool {
-        matches!(self, Shape::Hex | Shape::HexAndIdentifier | Shape::HexList)
+        matches!(
+            self,
+            Shape::Hex | Shape::HexAndIdentifier | Shape::HexList | Shape::CodeRange
+        )
     }
 
     /// True for shapes that state a decimal number (and no hex code).
@@ -213,14 +220,10 @@ pub fn token_of(word: &str) -> Token {
     {
         return token_of(&folded);
     }
-    // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL.
-    let bare = word
-        .strip_suffix("UL")
-        .or_else(|| word.strip_suffix("ul"))
-        .or_else(|| word.strip_suffix('L'))
-        .or_else(|| word.strip_suffix('l'))
-        .or_else(|| word.strip_suffix('u'))
-        .or_else(|| word.strip_suffix('U'))
+    // C literal suffixes: 0x80070005L, 0L, 0x8000FFFFUL, 0x80070005u.
+    let bare = crate::model::C_SUFFIXES
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
         .filter(|b| {
             !b.is_empty()
                 && b.bytes()
@@ -270,6 +273,10 @@ pub fn token_of(word: &str) -> Token {
         && bare.bytes().any(|c| c.is_ascii_digit())
     {
         return Token::Hex(HexDigits::new(bare));
+    }
+    // Assembler's hex (`80070005h`): a code written without its `0x`.
+    if let Some(digits) = crate::model::assembler_hex(bare) {
+        return Token::Hex(HexDigits::new(digits));
     }
     if is_identifier(word) {
         return Token::Identifier;
@@ -331,6 +338,13 @@ pub fn brief_shape_of(text: &str) -> CellShape {
 }
 
 fn read_shape(text: &str, brief: bool) -> CellShape {
+    // Asked of every cell: only one that begins with `0x` can be a range.
+    if crate::model::several_codes(text.trim()).is_some() {
+        return CellShape {
+            tokens: read_words(text, false).tokens,
+            shape: Shape::CodeRange,
+        };
+    }
     // `0x80240002 (hex)`, `0x80240002 - see below`: one code and a note,
     // read as the code; `RPC_E_SERVERFAULT (deprecated)`: one name and a
     // note, as the name.
@@ -359,7 +373,7 @@ fn read_shape(text: &str, brief: bool) -> CellShape {
 
 /// The words that join codes in a list (`0x1 or 0x2`), in the languages
 /// docs are translated into. Not `to`, `bis`, `à`, `至`: those make a range,
-/// whose codes between are not written.
+/// whose codes between are not written ([`Shape::CodeRange`]).
 const LIST_WORDS: &[&str] = &[
     "or",
     "and",
@@ -412,6 +426,47 @@ fn joined_by_words(text: &str, tokens: &[Spanned]) -> bool {
                     .get(t.span.clone())
                     .is_some_and(|word| LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))))
     })
+}
+
+/// Where each name is in a cell that lists several symbolic names and
+/// nothing else (`E_ACCESSDENIED<br>E_FAIL`, `E_A, E_B`, `E_A or E_B`);
+/// `None` for a cell of one name, or of anything else.
+pub fn listed_names(text: &str) -> Option<Vec<Range<usize>>> {
+    let shape = read_words(text, false);
+    let is_name = |t: &Spanned| t.token == Token::Identifier;
+    let joins = |t: &Spanned| {
+        t.token == Token::Word
+            && text
+                .get(t.span.clone())
+                .is_some_and(|word| LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+    };
+    let names: Vec<Range<usize>> = shape
+        .tokens
+        .iter()
+        .filter(|t| is_name(t))
+        .map(|t| t.span.clone())
+        .collect();
+    let only_names = shape.tokens.iter().all(|t| is_name(t) || joins(t));
+    (names.len() >= 2 && only_names).then_some(names)
+}
+
+/// What separates each item of a list from the next, given the items'
+/// spans in `text`: the text between them, trimmed and in lower case, or
+/// a line break or a space where only white space parts them. Two cells
+/// listed alike (codes and names both split by `<br>`, both by `, `)
+/// have the same separators.
+pub fn list_separators(text: &str, items: &[Range<usize>]) -> Vec<String> {
+    items
+        .windows(2)
+        .map(|pair| {
+            let between = text.get(pair[0].end..pair[1].start).unwrap_or_default();
+            match between.trim() {
+                "" if between.contains('\n') => "\n".to_string(),
+                "" => " ".to_string(),
+                written => written.to_lowercase(),
+            }
+        })
+        .collect()
 }
 
 /// True for tokens that are a word of letters and then a code, and
@@ -537,7 +592,48 @@ fn note_start(text: &str) -> Option<usize> {
             return None;
         }
     }
-    bracketed_note(text).or_else(|| dashed_note(text))
+    bracketed_note(text)
+        .or_else(|| dashed_note(text))
+        .or_else(|| extend_code_parts(text).map(|(at, _)| at))
+}
+
+/// Where the extend code is in a cell that writes a Windows setup result
+/// code and its extend code after a dash (`0xC1900101 - 0x20004`, as
+/// upgrade and deployment troubleshooting pages write them): the result
+/// code is the row's code, and the extend code says which phase and
+/// operation failed. `None` for any other cell.
+pub fn extend_code(text: &str) -> Option<Range<usize>> {
+    extend_code_parts(text).map(|(_, span)| span)
+}
+
+/// The end of the result code and the span of the extend code of a cell
+/// that [`extend_code`] reads. The extend code must be clearly no code of
+/// its own (six hex digits at most) after a code of seven or eight (seven:
+/// a code that lost a digit is still the row's code, to be reported); two
+/// full codes around a dash are a range, and a short code before one is
+/// no result code.
+fn extend_code_parts(text: &str) -> Option<(usize, Range<usize>)> {
+    let trimmed = text.trim_end();
+    let (dash, mark) = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '-' | '–' | '—'))?;
+    let after_start = dash + mark.len_utf8();
+    let extend = read_words(&trimmed[after_start..], false);
+    let [
+        Spanned {
+            token: Token::Hex(extend_digits),
+            span,
+        },
+    ] = extend.tokens.as_slice()
+    else {
+        return None;
+    };
+    let code_end = trimmed[..dash].trim_end().len();
+    let code = lone_code(text, code_end)?;
+    let full = matches!(&code.token, Token::Hex(d) if d.as_str().len() >= 7);
+    (full && extend_digits.as_str().len() <= 6)
+        .then(|| (code_end, after_start + span.start..after_start + span.end))
 }
 
 /// The one hex code that `text[..at]` holds, if that is all it holds but
@@ -756,6 +852,10 @@ mod tests {
             ("0x80cf0001", Shape::Hex),
             ("0X8007000D", Shape::Hex),
             ("0x80070005L", Shape::Hex),
+            ("0x80070005u", Shape::Hex),
+            ("80070005h", Shape::Hex),
+            ("8000401h", Shape::Hex),
+            ("24h", Shape::Prose),
             ("=0x87D101F8", Shape::Hex),
             ("0x800704CF.", Shape::Hex),
             ("x8024EFFF", Shape::Hex),
@@ -806,8 +906,10 @@ mod tests {
             ("0x80070057 or 0x80070006", Shape::HexList),
             ("0x1 oder 0x2 oder 0x3", Shape::HexList),
             ("0x80070057 otherwise 0x80070006", Shape::Prose),
-            ("0x80240010 to 0x80240020", Shape::Prose),
-            ("0x80240010 bis 0x80240020", Shape::Prose),
+            ("0x80240010 to 0x80240020", Shape::CodeRange),
+            ("0x80240010 bis 0x80240020", Shape::CodeRange),
+            ("0x8024xxxx", Shape::CodeRange),
+            ("0xC1900101 - 0xC1900107", Shape::CodeRange),
             ("or 0x80070057 0x80070006", Shape::Prose),
             // A code and a note.
             ("0x80240002 (hex)", Shape::Hex),
@@ -938,6 +1040,58 @@ mod tests {
         ] {
             assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_setup_result_code_and_its_extend_code_read_as_the_code() {
+        for (text, code, extend) in [
+            ("0xC1900101 - 0x20004", Some("0xC1900101"), Some("0x20004")),
+            ("0xC1900101 – 0x4000D", Some("0xC1900101"), Some("0x4000D")),
+            ("0xC1900101-0x2000c", Some("0xC1900101"), Some("0x2000c")),
+            (
+                "Error 0x80070070 - 0x50011",
+                Some("0x80070070"),
+                Some("0x50011"),
+            ),
+            // A code that lost a digit is still the row's code.
+            ("0xC190101 - 0x20017", Some("0xC190101"), Some("0x20017")),
+            // Two full codes are a range; a short code leads no extend code.
+            ("0xC1900101 - 0xC1900107", None, None),
+            ("0x1 - 0x20004", None, None),
+            ("0xC1900101 - see below", Some("0xC1900101"), None),
+            ("WU_E_X - 0x20004", None, None),
+        ] {
+            assert_eq!(code_before_note(text).map(|s| &text[s]), code, "{text:?}");
+            assert_eq!(extend_code(text).map(|s| &text[s]), extend, "{text:?}");
+            if extend.is_some() {
+                assert_eq!(shape_of(text).shape, Shape::Hex, "{text:?}");
+                // The extend code is no note to describe the code with.
+                assert_eq!(note_after_code(text), None, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn names_listed_in_a_cell_and_what_parts_them() {
+        for (text, names, separators) in [
+            (
+                "E_ACCESSDENIED\nE_FAIL",
+                vec!["E_ACCESSDENIED", "E_FAIL"],
+                vec!["\n"],
+            ),
+            ("E_A, E_B", vec!["E_A", "E_B"], vec![","]),
+            ("E_A or E_B", vec!["E_A", "E_B"], vec!["or"]),
+        ] {
+            let spans = listed_names(text).expect(text);
+            let found: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+            assert_eq!(found, names, "{text:?}");
+            assert_eq!(list_separators(text, &spans), separators, "{text:?}");
+        }
+        for text in ["E_FAIL", "E_A is E_B", "E_A 0x80004005", ""] {
+            assert_eq!(listed_names(text), None, "{text:?}");
+        }
+        let codes = "0x80070005 \n0x80004005";
+        assert_eq!(list_separators(codes, &[0..10, 12..22]), ["\n"]);
     }
 
     #[test]

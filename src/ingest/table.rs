@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::roles::{HeaderMismatch, Part, TablePlan};
+use super::roles::{ColumnPlan, HeaderMismatch, Part, TablePlan};
 use super::shape::{Shape, Token, shape_of};
 use crate::model::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 use crate::source::{Location, SourceFile};
@@ -309,6 +309,9 @@ pub struct Table {
     /// Headers that name another role than their column holds.
     #[serde(skip)]
     pub header_mismatches: Vec<HeaderMismatch>,
+    /// Rows that list codes and names that cannot be paired.
+    #[serde(skip)]
+    pub unpaired_names: Vec<UnpairedNames>,
     /// Data rows with no text in any cell: not read (a page's empty
     /// template rows), only counted.
     #[serde(skip)]
@@ -483,6 +486,12 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
                 (None, _) => cell.clone(),
             };
         }
+        Part::ExtendCode => {
+            return super::shape::extend_code(&cell.text).map_or_else(
+                || Cell::empty(cell.location.clone(), cell.offset),
+                |span| cell.part(file, span),
+            );
+        }
         _ => {}
     }
     let shape = shape_of(&cell.text);
@@ -492,7 +501,11 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
             Shape::Hex | Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
         );
     let span = match part {
-        Part::Whole | Part::NameBeforeText | Part::TextAfterName | Part::NoteAfterCode => {
+        Part::Whole
+        | Part::NameBeforeText
+        | Part::TextAfterName
+        | Part::NoteAfterCode
+        | Part::ExtendCode => {
             return cell.clone();
         }
         Part::Hex => shape.hex_span(),
@@ -568,6 +581,7 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
             blank_rows,
             layout: TableLayout::Vertical,
             unread_vertical: vertical.unread.map(Box::new),
+            unpaired_names: Vec::new(),
         };
     }
     let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
@@ -576,10 +590,11 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         .iter()
         .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
         .collect();
-    let plan = super::roles::plan(&headers, &texts);
+    let mut plan = super::roles::plan(&headers, &texts);
+    read_extend_codes(&mut plan, &texts);
     drop(texts);
-    let (columns, rows) = lay_out(file, &parts.header, parts.rows, &plan);
-    let rows = one_code_a_row(file, &columns, rows);
+    let (rows, unpaired_names) = one_code_a_row(file, &plan, parts.rows);
+    let (columns, rows) = lay_out(file, &parts.header, rows, &plan);
     Table {
         index: parts.index,
         format: parts.format,
@@ -590,9 +605,46 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         kind: plan.kind,
         forms: plan.forms,
         header_mismatches: plan.header_mismatches,
+        unpaired_names,
         blank_rows,
         layout: TableLayout::Rows,
         unread_vertical: None,
+    }
+}
+
+/// Reads the extend codes of a code column whose cells give them after
+/// their result codes (`0xC1900101 - 0x20004`) as a column of their own,
+/// beside the codes: one result code with several extend codes is several
+/// failures, not a code listed twice, and their rows stay apart by it.
+fn read_extend_codes(plan: &mut TablePlan, rows: &[Vec<&str>]) {
+    let Some(at) = plan
+        .columns
+        .iter()
+        .position(|c| c.role == ColumnRole::Code && c.part == Part::Hex)
+    else {
+        return;
+    };
+    let source = plan.columns[at].source;
+    let extended = rows
+        .iter()
+        .filter(|row| {
+            row.get(source)
+                .is_some_and(|text| super::shape::extend_code(text).is_some())
+        })
+        .count();
+    if extended > 0 {
+        plan.columns.insert(
+            at + 1,
+            ColumnPlan {
+                source,
+                part: Part::ExtendCode,
+                role: ColumnRole::Other,
+                reason: format!(
+                    "{extended} of the code cells add an extend code after a dash \
+                     (`0xC1900101 - 0x20004`): read apart from the code"
+                ),
+            },
+        );
     }
 }
 
@@ -610,13 +662,48 @@ fn repeats_header(header: &[Cell], row: &Row) -> bool {
         })
 }
 
+/// A row whose code cell lists several codes and whose name cell lists
+/// several names that cannot be paired with them: their counts differ, or
+/// they are written apart otherwise (`0x1<br>0x2` beside `E_A, E_B`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnpairedNames {
+    /// Where the name cell is.
+    pub location: Location,
+    /// The names it lists.
+    pub names: Vec<String>,
+    /// How many codes the code cell lists.
+    pub codes: usize,
+}
+
 /// Rows whose code cell lists several codes (`0x80072EFD <br>0x80072EFE`)
 /// become one row per code, each with the row's other cells: the rows of
-/// the dataset are codes.
-fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<Row> {
-    let Some(code) = columns.iter().position(|c| c.role == ColumnRole::Code) else {
-        return rows;
+/// the dataset are codes. A name cell that lists as many names, written
+/// apart as the codes are (`E_ACCESSDENIED<br>E_FAIL`), gives each code
+/// its name, in order; any other name cell is each code's, and a list of
+/// names that cannot be paired is returned, to be reported. Read on the
+/// cells as written, before they are laid out by role: a name column read
+/// for its leading name would have lost the others.
+fn one_code_a_row(
+    file: &SourceFile,
+    plan: &TablePlan,
+    rows: Vec<Row>,
+) -> (Vec<Row>, Vec<UnpairedNames>) {
+    let mut unpaired = Vec::new();
+    let Some(code) = plan
+        .columns
+        .iter()
+        .find(|c| c.role == ColumnRole::Code)
+        .map(|c| c.source)
+    else {
+        return (rows, unpaired);
     };
+    // A name column of its own: names read from the code cell go with it.
+    let name = plan
+        .columns
+        .iter()
+        .find(|c| c.role == ColumnRole::Name)
+        .map(|c| c.source)
+        .filter(|&j| j != code);
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let Some(cell) = row.cells.get(code) else {
@@ -629,11 +716,37 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             continue;
         }
         // The codes, not the words that join them (`0x1 or 0x2`).
-        let codes = shape
+        let codes: Vec<std::ops::Range<usize>> = shape
             .tokens
             .iter()
             .filter(|t| matches!(t.token, Token::Hex(_)))
-            .map(|t| t.span.clone());
+            .map(|t| t.span.clone())
+            .collect();
+        let listed = name
+            .and_then(|j| row.cells.get(j))
+            .and_then(|c| Some((c, super::shape::listed_names(&c.text)?)));
+        let names = match listed {
+            Some((name_cell, names))
+                if names.len() == codes.len()
+                    && super::shape::list_separators(&name_cell.text, &names)
+                        == super::shape::list_separators(&cell.text, &codes) =>
+            {
+                Some(name_cell.parts(file, names))
+            }
+            Some((name_cell, names)) => {
+                unpaired.push(UnpairedNames {
+                    location: name_cell.location.clone(),
+                    names: names
+                        .iter()
+                        .filter_map(|span| name_cell.text.get(span.clone()))
+                        .map(str::to_string)
+                        .collect(),
+                    codes: codes.len(),
+                });
+                None
+            }
+            None => None,
+        };
         let parts = cell.parts(file, codes);
         for (index, part) in parts.into_iter().enumerate() {
             // The other cells are shared (their text and forms are behind
@@ -645,6 +758,8 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
                 .map(|(column, other)| {
                     if column == code {
                         part.clone()
+                    } else if let (Some(names), true) = (&names, Some(column) == name) {
+                        names.get(index).cloned().unwrap_or_else(|| other.clone())
                     } else {
                         other.clone()
                     }
@@ -658,7 +773,7 @@ fn one_code_a_row(file: &SourceFile, columns: &[Column], rows: Vec<Row>) -> Vec<
             });
         }
     }
-    out
+    (out, unpaired)
 }
 
 #[cfg(test)]

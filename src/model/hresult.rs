@@ -24,6 +24,9 @@ pub enum CodeProblem {
     MissingPrefix,
     /// `x` without the leading zero (`x8024EFFF`).
     MissingZero,
+    /// Eight hex digits with an assembler's `h` after them instead of the
+    /// `0x` before them (`80070005h`).
+    AssemblerSuffix,
     /// Eight hex digits followed by punctuation (`0x800704CF.`).
     TrailingPunctuation {
         /// The characters after the digits.
@@ -52,6 +55,12 @@ pub enum CodeProblem {
     /// CJK input methods type it: the value is plain, but the text is no
     /// code to search.
     FullWidth,
+    /// A range of codes, not one code (`0xC1900101 - 0xC1900107`,
+    /// `0x80240001 to 0x80240FFF`), as support pages list a family.
+    Range,
+    /// A family of codes with its last digits left open (`0x8024xxxx`),
+    /// not one code.
+    Wildcard,
     /// The cell holds something that is not a code at all.
     NotACode,
     /// The cell of a table whose codes are decimal numbers holds no number.
@@ -68,6 +77,9 @@ impl fmt::Display for CodeProblem {
             }
             CodeProblem::MissingPrefix => f.write_str("lacks the `0x` prefix"),
             CodeProblem::MissingZero => f.write_str("starts with `x` instead of `0x`"),
+            CodeProblem::AssemblerSuffix => {
+                f.write_str("ends with an assembler's `h` instead of starting with `0x`")
+            }
             CodeProblem::TrailingPunctuation { trailing } => {
                 write!(f, "ends with stray `{trailing}` after the digits")
             }
@@ -83,6 +95,10 @@ impl fmt::Display for CodeProblem {
                 separator_name(*separator)
             ),
             CodeProblem::FullWidth => f.write_str("is written in full-width characters"),
+            CodeProblem::Range => f.write_str("is a range of codes, not one code"),
+            CodeProblem::Wildcard => {
+                f.write_str("stands for a family of codes, its last digits left open, not one code")
+            }
             CodeProblem::NotACode => f.write_str("is not a hex code"),
             CodeProblem::NotANumber => f.write_str("is not a number"),
             CodeProblem::Empty => f.write_str("is empty"),
@@ -155,10 +171,7 @@ impl HResult {
     /// whose codes are decimal numbers reads those.
     pub fn read_as(text: &str, forms: crate::model::CodeForms) -> CodeReading {
         let trimmed = text.trim();
-        let without_suffix = trimmed
-            .strip_suffix("UL")
-            .or_else(|| trimmed.strip_suffix('L'))
-            .unwrap_or(trimmed);
+        let without_suffix = without_c_suffix(trimmed);
         if forms.decimal_codes {
             return match decimal_value(without_suffix) {
                 Some(value) => CodeReading {
@@ -266,6 +279,12 @@ impl HResult {
                 problem: Some(CodeProblem::Empty),
             };
         }
+        if let Some(problem) = several_codes(text) {
+            return CodeReading {
+                value: None,
+                problem: Some(problem),
+            };
+        }
         let (prefix, rest) =
             if let Some(rest) = text.strip_prefix("0x").or_else(|| text.strip_prefix("0X")) {
                 ("0x", rest)
@@ -274,6 +293,22 @@ impl HResult {
             } else {
                 ("", text)
             };
+        // Assembler's hex (`80070005h`): the digits, with the `h` for the
+        // prefix as the problem (a wrong count of them reported as such).
+        if prefix.is_empty()
+            && let Some(digits) = assembler_hex(text)
+        {
+            return match digits.len() {
+                8 => CodeReading {
+                    value: u32::from_str_radix(digits, 16).ok().map(HResult),
+                    problem: Some(CodeProblem::AssemblerSuffix),
+                },
+                n => CodeReading {
+                    value: None,
+                    problem: Some(CodeProblem::WrongDigitCount { digits: n }),
+                },
+            };
+        }
         if prefix == "0x"
             && let Some(grouped) = separated_hex(rest)
             && let after = rest[grouped.len..].trim()
@@ -308,9 +343,9 @@ impl HResult {
         // A C literal's suffix (`0x80070005L`) is how headers write codes;
         // eight bare digits with one (`80070643L`) lost only the prefix.
         let trailing = if prefix == "0x" || (prefix.is_empty() && digits_len == 8) {
-            trailing
-                .strip_prefix("UL")
-                .or_else(|| trailing.strip_prefix('L'))
+            C_SUFFIXES
+                .iter()
+                .find_map(|suffix| trailing.strip_prefix(suffix))
                 .unwrap_or(trailing)
         } else {
             trailing
@@ -358,6 +393,99 @@ impl HResult {
         };
         CodeReading { value, problem }
     }
+}
+
+/// The suffixes of a C integer literal that headers write codes with
+/// (`0x80070005L`, `0x8000FFFFUL`, `0x80070005u`), longest first.
+pub const C_SUFFIXES: &[&str] = &["UL", "ul", "L", "l", "U", "u"];
+
+/// `text` without the C suffix it ends with, if any.
+fn without_c_suffix(text: &str) -> &str {
+    C_SUFFIXES
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .unwrap_or(text)
+}
+
+/// The digits of a hex number written as assemblers write it, with an `h`
+/// after them (`80070005h`; `0C1900101h`, whose `0` keeps a number from
+/// beginning with a letter): seven or eight of them (seven, a code that
+/// lost a digit, to be reported as such), after a digit. `None` for
+/// anything else (`24h` is no code).
+pub fn assembler_hex(text: &str) -> Option<&str> {
+    let written = text.strip_suffix(['h', 'H'])?;
+    let digits = match written.strip_prefix('0') {
+        Some(rest) if written.len() == 9 => rest,
+        _ => written,
+    };
+    (written.as_bytes().first()?.is_ascii_digit()
+        && (7..=8).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_hexdigit()))
+    .then_some(digits)
+}
+
+/// The words that join the two ends of a range of codes (`0x1 to 0x2`),
+/// in the languages docs are translated into; a space on each side.
+const RANGE_WORDS: &[&str] = &[
+    "to", "through", "thru", "till", "bis", "à", "a", "al", "até", "tot", "t/m", "do", "до", "až",
+    "ile",
+];
+
+/// The marks that join the two ends of a range of codes, with or without
+/// space around them (`0x1-0x2`, `0x1 ~ 0x2`, `0x1至0x2`).
+const RANGE_MARKS: &[&str] = &[
+    "-", "–", "—", "~", "～", "〜", "..", "…", "至", "到", "から",
+];
+
+/// What a code cell that stands for several codes is: a range
+/// (`0xC1900101 - 0xC1900107`, `0x80240001 to 0x80240FFF`, two full codes
+/// and a dash or a word between them) or a family with its last digits
+/// left open (`0x8024xxxx`, eight places in all), read as
+/// [`CodeProblem::Range`] or [`CodeProblem::Wildcard`]; `None` for
+/// anything else. `text` is read as it is: trim it first.
+pub fn several_codes(text: &str) -> Option<CodeProblem> {
+    let digits = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))?;
+    let fixed = digits.bytes().take_while(u8::is_ascii_hexdigit).count();
+    let open = &digits[fixed..];
+    if (1..8).contains(&fixed)
+        && fixed + open.len() == 8
+        && open.bytes().all(|b| matches!(b, b'x' | b'X' | b'*' | b'?'))
+    {
+        return Some(CodeProblem::Wildcard);
+    }
+    let rest = after_full_code(text)?;
+    let joined = rest.trim_start();
+    let second = match RANGE_MARKS.iter().find_map(|m| joined.strip_prefix(m)) {
+        Some(second) => second,
+        None => {
+            let (word, second) = joined.split_once(char::is_whitespace)?;
+            let spaced = rest.len() > joined.len();
+            if !spaced || !RANGE_WORDS.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+            second
+        }
+    };
+    after_full_code(second.trim_start())
+        .is_some_and(|end| end.trim().is_empty())
+        .then_some(CodeProblem::Range)
+}
+
+/// The text after the full code (`0x` and eight hex digits) `text` starts
+/// with; `None` when it starts otherwise, or its digits run on.
+fn after_full_code(text: &str) -> Option<&str> {
+    let digits = text
+        .strip_prefix("0x")
+        .or_else(|| text.strip_prefix("0X"))?;
+    let (code, rest) = (digits.get(..8)?, digits.get(8..)?);
+    // `から` and `至` may follow with no space; a digit or a letter may not.
+    let runs_on = rest
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric());
+    (code.bytes().all(|b| b.is_ascii_hexdigit()) && !runs_on).then_some(rest)
 }
 
 /// Hex digits written in groups, read by [`separated_hex`].
@@ -613,10 +741,7 @@ pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
 pub fn decimal_value(text: &str) -> Option<HResult> {
     let text = text.trim();
     // A C literal's suffix: `6200L`.
-    let text = text
-        .strip_suffix("UL")
-        .or_else(|| text.strip_suffix('L'))
-        .unwrap_or(text);
+    let text = without_c_suffix(text);
     let number = whole_number(text)?;
     if (i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
         Some(HResult(number as u32))
@@ -771,6 +896,76 @@ mod tests {
         assert_eq!(code.signed(), -2133917695);
         assert_eq!(code.with_facility(0x024), HResult::new(0x8024_0001));
         assert!(!HResult::new(0x00CF_0001).is_failure());
+    }
+
+    #[test]
+    fn c_suffixes_and_the_assembler_h_are_read() {
+        for (text, value, problem) in [
+            ("0x80070005u", Some(0x8007_0005), None),
+            ("0x80070005U", Some(0x8007_0005), None),
+            ("0x80070005ul", Some(0x8007_0005), None),
+            (
+                "80070005U",
+                Some(0x8007_0005),
+                Some(CodeProblem::MissingPrefix),
+            ),
+            (
+                "80070005h",
+                Some(0x8007_0005),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            (
+                "8007000EH",
+                Some(0x8007_000E),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            // The zero that keeps a number from beginning with a letter.
+            (
+                "0C0000005h",
+                Some(0xC000_0005),
+                Some(CodeProblem::AssemblerSuffix),
+            ),
+            (
+                "8000401h",
+                None,
+                Some(CodeProblem::WrongDigitCount { digits: 7 }),
+            ),
+            ("C0000005h", None, Some(CodeProblem::NotACode)),
+            ("180070005h", None, Some(CodeProblem::NotACode)),
+            ("0x80070005h", None, Some(CodeProblem::NotACode)),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, value.map(HResult::new), "{text:?}");
+            assert_eq!(read.problem, problem, "{text:?}");
+        }
+        assert_eq!(assembler_hex("24h"), None);
+        assert_eq!(decimal_value("6200u"), Some(HResult::new(6200)));
+    }
+
+    #[test]
+    fn ranges_and_families_of_codes_are_not_one_code() {
+        for (text, problem) in [
+            ("0x8024xxxx", Some(CodeProblem::Wildcard)),
+            ("0x8024XXXX", Some(CodeProblem::Wildcard)),
+            ("0xC19001**", Some(CodeProblem::Wildcard)),
+            ("0xC1900101 - 0xC1900107", Some(CodeProblem::Range)),
+            ("0x80240001–0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001 to 0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001 bis 0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001～0x80240FFF", Some(CodeProblem::Range)),
+            ("0x80240001至0x80240FFF", Some(CodeProblem::Range)),
+            // Not a range or a family: reported as before.
+            ("0xXXXXXXXX", Some(CodeProblem::NotACode)),
+            ("0x8024xxx", Some(CodeProblem::NotACode)),
+            ("0x80240001 - 0x2", Some(CodeProblem::NotACode)),
+            ("0x80240001 or 0x80240002", Some(CodeProblem::NotACode)),
+            ("0x80240001 to0x80240FFF", Some(CodeProblem::NotACode)),
+            ("0x802400011 - 0x80240FFF", Some(CodeProblem::NotACode)),
+        ] {
+            let read = HResult::read(text);
+            assert_eq!(read.value, None, "{text:?}");
+            assert_eq!(read.problem, problem, "{text:?}");
+        }
     }
 
     #[test]

@@ -11,9 +11,9 @@ mod record;
 
 pub use family::{Family, counterpart_code};
 pub use hresult::{
-    CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
-    decimal_value, fold_number_forms, is_digit_separator, read_decimal, separated_hex,
-    whole_number,
+    C_SUFFIXES, CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
+    assembler_hex, decimal_value, fold_number_forms, is_digit_separator, read_decimal,
+    separated_hex, several_codes, whole_number,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 pub use locale_map::LocaleMap;

@@ -379,6 +379,28 @@ pub fn normalize_document(
                     neighbours,
                 };
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
+                // A range or a family of codes (`0x8024xxxx`) is deliberate,
+                // and no one code: no evidence is asked for a value.
+                if matches!(
+                    reading.problem,
+                    Some(CodeProblem::Range | CodeProblem::Wildcard)
+                ) {
+                    let reason = format!(
+                        "the code `{}` {}",
+                        cells.code_text(),
+                        resolve::describe_problem(reading.problem.as_ref())
+                    );
+                    unresolved.push(unresolved_row(file, table, row, reason));
+                    unreadable_codes.push(UnreadableCode {
+                        location: cells.code_location(),
+                        written: cells.code_text().to_string(),
+                        name: cells.name_text().to_string(),
+                        problem: reading.problem.clone(),
+                        resolution: Resolution::none(),
+                    });
+                    resolved.push(None);
+                    continue;
+                }
                 let (value, repair) = if needs_resolution {
                     let resolution = resolve(&evidence, names, reference);
                     let repair = resolution.value.map(|value| Repair {

@@ -94,6 +94,20 @@ pub struct Resolution {
     pub disagreements: Vec<String>,
 }
 
+impl Resolution {
+    /// No value, no suggestion, no evidence: for a code no evidence is
+    /// asked about.
+    pub fn none() -> Self {
+        Resolution {
+            value: None,
+            suggestion: None,
+            confidence: Confidence::Low,
+            evidence: Vec::new(),
+            disagreements: Vec::new(),
+        }
+    }
+}
+
 /// The reference's definition of the row's name (as spelt, or in another
 /// case), if any.
 fn definition<'r>(row: &RowEvidence, reference: &'r Reference) -> Option<Fact<'r>> {

@@ -115,16 +115,20 @@ fn shown(name: &str) -> &str {
 /// names is; the same code and name in two tables of the page (a list by
 /// name and one by value) is not, nor are small values in separate tables
 /// (their own numberings: phases, operations), nor rows that another
-/// column tells apart (the TLS alerts that map to one Schannel error).
+/// column tells apart (the TLS alerts that map to one Schannel error, the
+/// extend codes of one setup result code).
 fn is_duplicate(first: &RowView, row: &RowView) -> bool {
     let (Some(a), Some(b)) = (first.record, row.record) else {
         return false;
     };
     let same_table = first.file.file == row.file.file && first.table.index == row.table.index;
     if a.name.is_empty() && b.name.is_empty() {
-        // Without names, only what the rows say tells them apart.
+        // Without names, only what the rows say tells them apart: their
+        // descriptions, and another column of the table (the extend codes
+        // of one setup result code, `0xC1900101 - 0x20004`, are different
+        // failures).
         let description = |r: &RowView| r.cells.description.map(|c| c.text.trim().to_string());
-        return description(first) != description(row);
+        return description(first) != description(row) && !(same_table && told_apart(first, row));
     }
     if !a.name.eq_ignore_ascii_case(&b.name) {
         return same_table || b.code.value() > 0xFFFF;

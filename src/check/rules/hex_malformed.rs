@@ -22,7 +22,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for code in ctx.input.unreadable_codes {
+    // A range or a family of codes is no malformed code: `code-range`
+    // notes it.
+    for code in ctx
+        .input
+        .unreadable_codes
+        .iter()
+        .filter(|c| !matches!(c.problem, Some(CodeProblem::Range | CodeProblem::Wildcard)))
+    {
         out.push(finding(code));
     }
 }
@@ -69,6 +76,7 @@ fn finding(code: &UnreadableCode) -> Finding {
             Some(
                 CodeProblem::MissingPrefix
                     | CodeProblem::MissingZero
+                    | CodeProblem::AssemblerSuffix
                     | CodeProblem::TrailingPunctuation { .. }
                     | CodeProblem::Separated { .. }
                     | CodeProblem::FullWidth

@@ -16,6 +16,7 @@ macro_rules! registry {
 
 registry! {
     code_contradicted,
+    code_range,
     codes_outside_tables,
     column_duplicate,
     column_header_mismatch,
@@ -43,6 +44,7 @@ registry! {
     name_case,
     name_lookalike,
     name_placeholder,
+    names_unpaired,
     reference_decimal_as_hex,
     reference_mirror_mismatch,
     reference_name_unknown,

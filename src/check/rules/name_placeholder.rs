@@ -2,11 +2,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::check::context::Context;
+use crate::check::context::{Context, RowView};
 use crate::check::reference::{defines, either, names_for_code, prefix_counts, show_origin};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
-use crate::model::is_placeholder_name;
+use crate::model::{CodeProblem, is_placeholder_name};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -33,7 +33,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         for row in table {
             let Some(cell) = row.cells.name else { continue };
             let name = row.cells.name_text();
-            if !is_placeholder_name(name) {
+            // A row for a range or a family of codes (`0x8024xxxx`) names
+            // no one constant (`code-range` notes the row).
+            if !is_placeholder_name(name) || stands_for_several_codes(row) {
                 continue;
             }
             let shown = if name.trim().is_empty() {
@@ -90,4 +92,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             out.push(finding);
         }
     }
+}
+
+/// True for a row that is no record because its code cell stands for a
+/// range or a family of codes.
+fn stands_for_several_codes(row: &RowView) -> bool {
+    row.record.is_none()
+        && matches!(
+            row.cells.code_reading().problem,
+            Some(CodeProblem::Range | CodeProblem::Wildcard)
+        )
 }
