@@ -812,6 +812,71 @@ fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
     reads_the_two_delivery_optimization_rows_alone(&project);
 }
 
+/// MkDocs (Material) writes admonitions (`!!! note "Title"`), collapsible
+/// blocks (`??? note`, `???+ note`) and content tabs (`=== "Tab"`) as a
+/// marker line and content indented four spaces under it, nested blocks
+/// four further: the tables there are the page's, read at the line and
+/// column where they are written. A marker in a fenced code block, an
+/// indented code block under no marker, and a setext heading's `===`
+/// underline are what they were.
+#[test]
+fn tables_in_mkdocs_admonitions_and_content_tabs_are_read() {
+    let project = load(
+        "Errors\n===\n\n\
+         !!! note \"Common errors\"\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\n\
+         === \"HRESULT\"\n\n\
+         \x20   ???+ warning\n\n\
+         \x20       | Code | Name | Description |\n\
+         \x20       |---|---|---|\n\
+         \x20       | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n\n\
+         ===+ \"Other\"\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x8007000E | E_OUTOFMEMORY | Not enough memory. |\n\n\
+         ```markdown\n\
+         !!! note\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80004001 | E_NOTIMPL | An example in a fence. |\n\
+         ```\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80004002 | E_NOINTERFACE | An indented code block. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record("0x8007000E", "E_OUTOFMEMORY", "Not enough memory."),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    let places: Vec<(&str, u32, u32, &str)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| {
+            let source = &r.sources[0];
+            (r.name.as_str(), source.line, source.column, &*r.section)
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("E_ACCESSDENIED", 8, 6, "Errors"),
+            ("E_OUTOFMEMORY", 22, 6, "Errors"),
+            ("E_INVALIDARG", 16, 10, "Errors"),
+        ]
+    );
+}
+
 /// A name followed by a note (`(deprecated)`) or a mark pointing to a
 /// note under the table (`\*`, `†`) is the name: the record is not named
 /// `RPC_E_SERVERFAULT (deprecated)`, the reference does not call it

@@ -110,7 +110,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     // definition lists.
     let mut blocks = BlockCollector::default();
 
-    let body = without_directives_in_tables(&text[body_start..], options);
+    let body = with_mkdocs_blocks_as_items(&text[body_start..]);
+    let body = without_directives_in_tables(&body, options);
     for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         if range.start < skip_until {
@@ -394,6 +395,127 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     structure
 }
 
+/// `body` with the opening line of each MkDocs block (an admonition
+/// `!!! note "Title"`, a collapsible `??? note` or `???+ note`, a content
+/// tab `=== "Tab"`) turned into a list item, byte for byte: its first three
+/// bytes become `-  `. MkDocs shows what is indented four spaces under
+/// such a line as the block's content; CommonMark, which knows no such
+/// blocks, shows it as an indented code block, and a table there was left
+/// unread without a word. As a list item's content it is read as MkDocs
+/// reads it, tables included, nested blocks too (each level four spaces
+/// further in); and as no byte moves, every location stays the file's.
+/// Lines inside fenced code blocks are code and stay as they are; a line
+/// of `===` alone (a setext heading's underline) is no tab.
+fn with_mkdocs_blocks_as_items(body: &str) -> std::borrow::Cow<'_, str> {
+    // Most pages have no such block: one search says so.
+    if !["!!!", "???", "==="]
+        .iter()
+        .any(|marker| body.contains(marker))
+    {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut rewritten: Option<Vec<u8>> = None;
+    let mut fence: Option<Fence> = None;
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[indent..];
+        if let Some(open) = fence {
+            if open.closed_by(rest) {
+                fence = None;
+            }
+            continue;
+        }
+        fence = Fence::opened_by(rest);
+        if fence.is_none() && opens_mkdocs_block(rest) {
+            let bytes = rewritten.get_or_insert_with(|| body.as_bytes().to_vec());
+            let at = line_start + indent;
+            bytes[at..at + 3].copy_from_slice(b"-  ");
+        }
+    }
+    match rewritten {
+        // Three ASCII bytes were replaced by three others: still UTF-8.
+        Some(bytes) => {
+            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| body.to_string()))
+        }
+        None => std::borrow::Cow::Borrowed(body),
+    }
+}
+
+/// A code fence that is open: its character and how many of them.
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    mark: u8,
+    len: usize,
+}
+
+impl Fence {
+    /// The fence `line` (its indentation removed) opens, if it opens one:
+    /// three backticks or tildes or more (backticks with none in the info
+    /// string after them).
+    fn opened_by(line: &str) -> Option<Fence> {
+        let mark = *line.as_bytes().first()?;
+        if mark != b'`' && mark != b'~' {
+            return None;
+        }
+        let len = line.bytes().take_while(|&b| b == mark).count();
+        let info = &line[len..];
+        (len >= 3 && !(mark == b'`' && info.contains('`'))).then_some(Fence { mark, len })
+    }
+
+    /// True when `line` (its indentation removed) closes this fence: as
+    /// many of its characters or more, and nothing else.
+    fn closed_by(self, line: &str) -> bool {
+        let len = line.bytes().take_while(|&b| b == self.mark).count();
+        len >= self.len && line[len..].trim().is_empty()
+    }
+}
+
+/// True when `line` (its indentation removed) opens a MkDocs block, as
+/// Python-Markdown's admonition and PyMdown's details and tabbed
+/// extensions match it: `!!!` or `???` (`???+` for one shown open), an
+/// optional space, the block's type in words (`note`, `danger inline
+/// end`) and an optional quoted title; or `===` (with `+` or `!` marks),
+/// spaces and a quoted title. Nothing else may follow on the line, so
+/// prose that shouts (`!!! Important !!!`) and a setext heading's
+/// underline stay as they are.
+fn opens_mkdocs_block(line: &str) -> bool {
+    let line = line.trim_end();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    // A quoted title, alone: `"Title"`.
+    let is_title = |rest: &str| rest.len() >= 2 && rest.starts_with('"') && rest.ends_with('"');
+    if let Some(rest) = line.strip_prefix("===") {
+        let rest = rest
+            .strip_prefix("+!")
+            .or_else(|| rest.strip_prefix("!+"))
+            .or_else(|| rest.strip_prefix(['+', '!']))
+            .unwrap_or(rest);
+        return rest.starts_with(' ') && is_title(rest.trim_start());
+    }
+    let rest = match line.strip_prefix("!!!") {
+        Some(rest) => rest,
+        None => match line.strip_prefix("???") {
+            Some(rest) => rest.strip_prefix('+').unwrap_or(rest),
+            None => return false,
+        },
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    // The type: words joined by spaces, up to the title.
+    let (kind, title) = match rest.find(" \"") {
+        Some(at) => (&rest[..at], rest[at..].trim_start()),
+        None => (rest, ""),
+    };
+    let kind_ok = !kind.is_empty()
+        && kind
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().all(is_word))
+        && kind.starts_with(is_word);
+    kind_ok && (title.is_empty() || is_title(title))
+}
+
 /// `body` with the directive lines that GFM would read as rows of a pipe
 /// table above them blanked out, byte for byte: DocFX directives
 /// (`:::column-end:::`, `:::row:::`, `:::image ...:::`, and Docusaurus's
@@ -636,6 +758,55 @@ mod tests {
         // No clock: the machine is shared, and speed is measured by `cargo
         // bench`. Walked quadratically, this input makes the test run far
         // longer than the others (minutes where they take seconds).
+    }
+
+    /// The marker lines of MkDocs blocks, as the extensions match them,
+    /// and lines that only look like them.
+    #[test]
+    fn mkdocs_block_markers_are_told_from_prose_and_underlines() {
+        for marker in [
+            "!!! note",
+            "!!!note",
+            "!!! danger inline end \"Stop\"",
+            "!!! warning \"\"",
+            "??? tip",
+            "???+ note \"Open\"",
+            "=== \"Tab\"",
+            "===+ \"Selected\"",
+            "===! \"New group\"",
+            "=== \"Tab\"  \n",
+        ] {
+            assert!(opens_mkdocs_block(marker), "{marker}");
+        }
+        for other in [
+            "===",
+            "=====",
+            "=== Tab",
+            "!!!",
+            "!!! Important !!!",
+            "!!! \"Title only\"",
+            "??? what?",
+            "???",
+            "!!! note \"Title\" and more",
+        ] {
+            assert!(!opens_mkdocs_block(other), "{other}");
+        }
+    }
+
+    /// The rewrite keeps every byte's place; a marker in a fenced code
+    /// block stays as written.
+    #[test]
+    fn mkdocs_markers_become_list_items_of_the_same_length() {
+        let body = "!!! note\n\n    text\n\n````md\n!!! note\n```\n````\n    === \"Tab\"\n";
+        let rewritten = with_mkdocs_blocks_as_items(body);
+        assert_eq!(
+            rewritten,
+            "-   note\n\n    text\n\n````md\n!!! note\n```\n````\n    -   \"Tab\"\n"
+        );
+        assert!(matches!(
+            with_mkdocs_blocks_as_items("Title\n===\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     fn walk_text(text: &str) -> (Structure, Vec<IngestProblem>) {
