@@ -877,6 +877,76 @@ fn tables_in_mkdocs_admonitions_and_content_tabs_are_read() {
     );
 }
 
+/// A row whose only text is in its first cell, words that are no code
+/// (`| **Windows Update errors** | | |`), heads the rows under it, as a
+/// row of one cell across an HTML table does: the rows after it are a
+/// section of their own, and the heading is no row with a code `Windows
+/// Update errors`, an empty name and no description.
+#[test]
+fn a_group_heading_row_in_a_pipe_table_starts_a_section_and_is_no_record() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | **Windows Update errors** | | |\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity was exceeded. |\n\
+         | **BITS errors** | | |\n\
+         | 0x80200001 | BG_E_NOT_FOUND | The requested job was not found. |\n",
+    );
+    no_unresolved(&project);
+    let sections: Vec<(String, String, u32)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.section.to_string(), r.sources[0].line))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("0x80200001".into(), "BITS errors".into(), 9),
+            ("0x80240001".into(), "Windows Update errors".into(), 6),
+            ("0x80240002".into(), "Windows Update errors".into(), 7),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// What only looks like a group heading is a row, read and reported as
+/// one: an empty code beside a name and a description, a name alone, a
+/// code alone that cannot be read, text alone under a `Description`
+/// header, and text alone in the last row, which heads nothing.
+#[test]
+fn rows_that_only_look_like_group_headings_are_rows() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | | WU_E_MAX_CAPACITY_REACHED | The maximum capacity was exceeded. |\n\
+         | WU_E_UNKNOWN_ID | | |\n\
+         | 0x8024000G | | |\n\
+         | 0x80240005 | WU_E_RANGEOVERLAP | The ranges overlap. |\n\
+         | 0x80240006 | WU_E_TOOMANYRANGES | Too many ranges. |\n\
+         | 0x80240007 | WU_E_INVALIDINDEX | The index is invalid. |\n\
+         | 0x80240008 | WU_E_ITEMNOTFOUND | The item was not found. |\n\
+         | See the other page for more codes. | | |\n\n\
+         | Description | Code |\n\
+         |---|---|\n\
+         | The job was not found. | 0x80200001 |\n\
+         | The job is not in a state that allows it. | |\n\
+         | There are no files in the job. | 0x80200003 |\n",
+    );
+    let stats = project.dataset.stats;
+    assert_eq!((stats.tables, stats.rows_read), (2, 12), "{stats:?}");
+    every_row_accounted_for(&project);
+    let lines: Vec<usize> = findings_of(&project, "hex-malformed")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(lines, [6, 7, 8, 13, 18]);
+}
+
 /// A name followed by a note (`(deprecated)`) or a mark pointing to a
 /// note under the table (`\*`, `†`) is the name: the record is not named
 /// `RPC_E_SERVERFAULT (deprecated)`, the reference does not call it

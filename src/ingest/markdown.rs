@@ -219,15 +219,25 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
-                    let parts = TableParts {
-                        index: structure.tables.len(),
-                        format: TableFormat::Markdown,
-                        location: file.location(t.start),
-                        heading: structure.headings.last().cloned(),
-                        header: t.header,
-                        rows: t.rows,
-                    };
-                    structure.tables.push(super::table::build(file, parts));
+                    let heading = structure.headings.last().cloned();
+                    let sections = super::table::pipe_sections(&t.header, t.rows, heading);
+                    let location = file.location(t.start);
+                    for (i, (heading, rows)) in sections.into_iter().enumerate() {
+                        // A section after the first starts at its first row.
+                        let location = rows
+                            .first()
+                            .filter(|_| i > 0)
+                            .map_or_else(|| location.clone(), |r| r.location.clone());
+                        let parts = TableParts {
+                            index: structure.tables.len(),
+                            format: TableFormat::Markdown,
+                            location,
+                            heading,
+                            header: t.header.clone(),
+                            rows,
+                        };
+                        structure.tables.push(super::table::build(file, parts));
+                    }
                     for mut nested in t.nested {
                         nested.index = structure.tables.len();
                         structure.tables.push(nested);

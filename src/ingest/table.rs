@@ -490,6 +490,91 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
     }
 }
 
+/// The heading a caption cell gives the rows under it: one level below
+/// `above`, the heading the table sits under. `None` for an empty cell.
+pub fn caption_heading(cell: &Cell, above: Option<&Heading>) -> Option<Heading> {
+    (!cell.text.trim().is_empty()).then(|| Heading {
+        level: above.map_or(6, |h| (h.level + 1).min(6)),
+        text: cell.text.to_string(),
+        anchor: None,
+        location: cell.location.clone(),
+    })
+}
+
+/// A table's rows in sections, each under its heading.
+pub type Sections = Vec<(Option<Heading>, Vec<Row>)>;
+
+/// Leaves out the sections of `parts` without rows, where there are
+/// several: a section row before any data leaves the first one empty. One
+/// table at least stays, under `heading`, though it be empty.
+pub fn drop_empty_sections(parts: &mut Sections, heading: Option<Heading>) {
+    if parts.len() > 1 {
+        parts.retain(|(_, rows)| !rows.is_empty());
+        if parts.is_empty() {
+            parts.push((heading, Vec::new()));
+        }
+    }
+}
+
+/// The rows of a pipe table in sections. A row whose only text is in its
+/// first cell, words that are neither a code nor a name (`| **Windows
+/// Update errors** | | |`), is a heading inside the table, as a row of one
+/// cell across an HTML table (`<td colspan="3">`) is: the rows after it
+/// are a table of their own under that heading, one level below
+/// `heading`, the one the table sits under. A row with a name or a
+/// description beside an empty code, a name alone, or a code alone however
+/// mangled (`0x8024200G`) is a row, and is read (and reported) as one; so
+/// is such a row with no row under it (a note below the table), which
+/// heads nothing.
+pub fn pipe_sections(header: &[Cell], rows: Vec<Row>, heading: Option<Heading>) -> Sections {
+    let width = header.len();
+    // Under a description header, text alone in the first column is a
+    // description whose code is missing, not a heading.
+    let first_is_description = header.first().is_some_and(|h| {
+        super::roles::role_of_header(&h.text) == crate::model::ColumnRole::Description
+    });
+    let mut parts: Sections = vec![(heading.clone(), Vec::new())];
+    // The row that started the last section, while no row is under it.
+    let mut heading_row: Option<Row> = None;
+    for row in rows {
+        if width > 1
+            && !first_is_description
+            && let Some(section) =
+                group_heading(&row).and_then(|cell| caption_heading(cell, heading.as_ref()))
+        {
+            parts.push((Some(section), Vec::new()));
+            heading_row = Some(row);
+            continue;
+        }
+        heading_row = None;
+        if let Some((_, part_rows)) = parts.last_mut() {
+            part_rows.push(row);
+        }
+    }
+    if let Some(row) = heading_row {
+        parts.pop();
+        if let Some((_, part_rows)) = parts.last_mut() {
+            part_rows.push(row);
+        }
+    }
+    drop_empty_sections(&mut parts, heading);
+    parts
+}
+
+/// The first cell of `row` when it is the row's only text and reads as a
+/// heading: words, not a code, a number or a name, nor one word that
+/// starts with a digit (a code mistyped past reading, `0x8024200G`).
+fn group_heading(row: &Row) -> Option<&Cell> {
+    let (first, rest) = row.cells.split_first()?;
+    if !row.extra_cells.is_empty() || rest.iter().any(|c| !c.text.trim().is_empty()) {
+        return None;
+    }
+    let text = first.text.trim();
+    let one_word_from_a_digit =
+        !text.contains(char::is_whitespace) && text.starts_with(|c: char| c.is_ascii_digit());
+    (super::shape::shape_of(text).shape == Shape::Prose && !one_word_from_a_digit).then_some(first)
+}
+
 /// What a table is made of before its columns are read.
 pub struct TableParts {
     /// 0-based position among the file's tables.
