@@ -812,6 +812,30 @@ fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
     reads_the_two_delivery_optimization_rows_alone(&project);
 }
 
+/// On Jekyll sites, a kramdown attribute list right under a table (`{:
+/// .table .table-striped }`, `{:#errors}`) styles it, and a Liquid tag
+/// (`{% endcapture %}`) closes what holds it: both end the table, as the
+/// site reads them, and neither they nor the text after them is a row.
+/// In a block quote too.
+#[test]
+fn kramdown_attribute_lists_and_liquid_tags_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         {% capture errors %}\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         {: .table .table-striped }\n\
+         Some text under the table.\n\
+         {% endcapture %}\n\n\
+         > | Code | Name | Description |\n\
+         > |---|---|---|\n\
+         > | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         > {:#errors}\n",
+    );
+    reads_the_two_delivery_optimization_rows_alone(&project);
+}
+
 /// MkDocs (Material) writes admonitions (`!!! note "Title"`), collapsible
 /// blocks (`??? note`, `???+ note`) and content tabs (`=== "Tab"`) as a
 /// marker line and content indented four spaces under it, nested blocks

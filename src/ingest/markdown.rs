@@ -529,8 +529,10 @@ fn opens_mkdocs_block(line: &str) -> bool {
 /// `body` with the directive lines that GFM would read as rows of a pipe
 /// table above them blanked out, byte for byte: DocFX directives
 /// (`:::column-end:::`, `:::row:::`, `:::image ...:::`, and Docusaurus's
-/// `:::` that closes an admonition) and Hugo shortcodes alone on their
-/// line (`{{% /tab %}}`, `{{< /tabs >}}`). GFM ends a table only at a
+/// `:::` that closes an admonition), Hugo shortcodes alone on their
+/// line (`{{% /tab %}}`, `{{< /tabs >}}`), and on Jekyll sites kramdown's
+/// attribute lists (`{: .table .table-striped }`, which style the table
+/// above) and Liquid tags (`{% endcapture %}`). GFM ends a table only at a
 /// blank line or another block, so a directive right under a table is a
 /// one-cell row there; the sites read it as the directive it is, and the
 /// table ends above it. A directive never holds a pipe, so no row is
@@ -580,7 +582,8 @@ fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Co
 
 /// Where the directive starts in a line that is one (after a block
 /// quote's `>` and indentation): a DocFX `:::` line, or a Hugo shortcode
-/// (`{{< name >}}`, `{{% name %}}`) that fills the line. `None` for any
+/// (`{{< name >}}`, `{{% name %}}`), a kramdown attribute list (`{: .x }`)
+/// or a Liquid tag (`{% name %}`) that fills the line. `None` for any
 /// other line, and for one holding a pipe (a row).
 fn directive_start(line: &str) -> Option<usize> {
     let rest = line.trim_start_matches([' ', '\t', '>']);
@@ -591,7 +594,11 @@ fn directive_start(line: &str) -> Option<usize> {
     }
     let shortcode = (rest.starts_with("{{<") && rest.ends_with(">}}"))
         || (rest.starts_with("{{%") && rest.ends_with("%}}"));
-    (rest.starts_with(":::") || shortcode).then_some(at)
+    // kramdown's attribute list for the block above (`{: .table }`,
+    // `{:#errors}`), and a Liquid tag (`{% endcapture %}`): Jekyll sites.
+    let jekyll = (rest.starts_with("{:") && rest.ends_with('}'))
+        || (rest.starts_with("{%") && rest.ends_with("%}"));
+    (rest.starts_with(":::") || shortcode || jekyll).then_some(at)
 }
 
 /// `ranges` sorted and merged where they overlap or touch, so that a
