@@ -812,6 +812,85 @@ fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
     reads_the_two_delivery_optimization_rows_alone(&project);
 }
 
+/// Word and Confluence exports split a long cell over rows: a row with no
+/// code and no name, only text in the description column (`| | |
+/// Restart the computer and try again. |`), is the rest of the row above
+/// it. Its text goes on that row's cell on a line of its own, as a `<br>`
+/// would, and where that cell is empty the text is the cell, at its own
+/// place. In an HTML table too.
+#[test]
+fn a_continuation_row_goes_on_the_row_above_it() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | | | Restart the computer. |\n\
+         | | | Then try again. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | |\n\
+         | | | The maximum capacity was exceeded. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | The ID is unknown. |\n\n\
+         <table>\n\
+         <tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td>0x80200001</td><td>BG_E_NOT_FOUND</td><td>The job was not found.</td></tr>\n\
+         <tr><td></td><td></td><td>Check the job's ID.</td></tr>\n\
+         </table>\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x80200001",
+                "BG_E_NOT_FOUND",
+                "The job was not found.\nCheck the job's ID.",
+            ),
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "The agent could not provide the service.\nRestart the computer.\nThen try again.",
+            ),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The maximum capacity was exceeded.",
+            ),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "The ID is unknown."),
+        ],
+    );
+    let descriptions: Vec<(u32, u32)> = project
+        .dataset
+        .records
+        .iter()
+        .filter_map(|r| r.sources[0].cells.description)
+        .map(|at| (at.line, at.column))
+        .collect();
+    assert_eq!(descriptions, [(14, 51), (5, 33), (9, 6), (10, 33)]);
+}
+
+/// A row with no code and no name, only text, that has no row above it
+/// to continue (the first of its table) is one finding that says so, not
+/// an empty code and an empty name reported apart.
+#[test]
+fn a_row_of_text_alone_with_no_row_above_it_is_one_finding() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | | | These codes come from the agent. |\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n",
+    );
+    every_row_accounted_for(&project);
+    assert_eq!(project.dataset.unresolved.len(), 1);
+    assert_eq!(rules_found(&project), ["row-fields-doubtful"]);
+    assert_eq!(
+        findings_of(&project, "row-fields-doubtful"),
+        [(
+            5,
+            "the row has no code and no name, only text in its `Description` column, and no row above it in its table that it could continue: a note written as a row, or a row whose code and name are missing; the row is kept as an unresolved row".to_string()
+        )]
+    );
+}
+
 /// On Jekyll sites, a kramdown attribute list right under a table (`{:
 /// .table .table-striped }`, `{:#errors}`) styles it, and a Liquid tag
 /// (`{% endcapture %}`) closes what holds it: both end the table, as the

@@ -605,13 +605,23 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
     let header = &parts.header;
     parts.rows.retain(|row| !repeats_header(header, row));
     let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
-    let texts: Vec<Vec<&str>> = parts
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
-        .collect();
-    let plan = super::roles::plan(&headers, &texts);
-    drop(texts);
+    let plan_of = |rows: &[Row]| {
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+            .collect();
+        super::roles::plan(&headers, &texts)
+    };
+    let mut plan = plan_of(&parts.rows);
+    if parts.format != TableFormat::List {
+        let before = parts.rows.len();
+        parts.rows = join_continuation_rows(std::mem::take(&mut parts.rows), &plan);
+        // The columns, read again without the rows that were parts of
+        // others (their empty code cells thinned the code column).
+        if parts.rows.len() != before {
+            plan = plan_of(&parts.rows);
+        }
+    }
     let (columns, rows) = lay_out(file, &parts.header, parts.rows, &plan);
     let rows = one_code_a_row(file, &columns, rows);
     Table {
@@ -626,6 +636,105 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         header_mismatches: plan.header_mismatches,
         blank_rows,
     }
+}
+
+/// `rows` with each continuation row (see [`is_continuation`]) joined to
+/// the row above it: each of its cells goes on the cell above on a line
+/// of its own, as a `<br>` would (or is that cell, where the one above is
+/// empty, at its own place in the file). A joined cell's source stays the
+/// one above's, so a fix finds there only what is written there. Only in
+/// a table of codes; a continuation row with no row above it (the first
+/// of its table), or with cells beyond the header's, stays a row.
+fn join_continuation_rows(rows: Vec<Row>, plan: &super::roles::TablePlan) -> Vec<Row> {
+    if plan.kind != TableKind::Codes {
+        return rows;
+    }
+    let last = last_identifying_column(plan.columns.iter().map(|c| (c.source, c.role)));
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let continues =
+            row.extra_cells.is_empty() && is_continuation(last, row.cells.iter().enumerate());
+        match out.last_mut() {
+            Some(above) if continues && above.cells.len() >= row.cells.len() => {
+                for (top, cell) in above.cells.iter_mut().zip(row.cells) {
+                    if !cell.text.trim().is_empty() {
+                        *top = joined(top, cell);
+                    }
+                }
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// The last physical column of a table whose `columns` are given as (the
+/// physical column, its role) that says which error a row is about: a
+/// column of codes, decimals or names. `None` when it has none.
+pub fn last_identifying_column(
+    columns: impl IntoIterator<Item = (usize, ColumnRole)>,
+) -> Option<usize> {
+    columns
+        .into_iter()
+        .filter(|(_, role)| {
+            matches!(
+                role,
+                ColumnRole::Code | ColumnRole::Decimal | ColumnRole::Name
+            )
+        })
+        .map(|(column, _)| column)
+        .max()
+}
+
+/// True when a row whose `cells` are given at their physical columns is
+/// the rest of the row above it: Word and Confluence exports split a long
+/// cell over rows (`| | | Restart the computer and try again. |` under the
+/// code's row). Such a row has text, and only in columns right of
+/// `last_identifying` (see [`last_identifying_column`]): no code, no
+/// decimal, no name, and nothing in a column before them (text alone in
+/// a first column of descriptions is a row whose code is missing).
+pub fn is_continuation<'a>(
+    last_identifying: Option<usize>,
+    cells: impl IntoIterator<Item = (usize, &'a Cell)>,
+) -> bool {
+    let Some(last) = last_identifying else {
+        return false;
+    };
+    let mut written = false;
+    for (column, cell) in cells {
+        if cell.text.trim().is_empty() {
+            continue;
+        }
+        if column <= last {
+            return false;
+        }
+        written = true;
+    }
+    written
+}
+
+/// `below` written on a line of its own after `top`, as one cell at
+/// `top`'s place; `below` itself where `top` is empty.
+fn joined(top: &Cell, below: Cell) -> Cell {
+    if top.text.trim().is_empty() {
+        return below;
+    }
+    let text = format!("{}\n{}", top.text, below.text);
+    let markdown = format!("{}\n{}", top.markdown(), below.markdown());
+    let joined_lines = top
+        .joined_lines()
+        .iter()
+        .chain(below.joined_lines())
+        .copied()
+        .collect();
+    Cell::new(
+        top.location.clone(),
+        top.offset,
+        top.source(),
+        text,
+        &markdown,
+        joined_lines,
+    )
 }
 
 /// True when `row` writes the table's header again: two cells or more, the
