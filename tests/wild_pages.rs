@@ -661,6 +661,51 @@ fn directional_marks_around_codes_in_a_right_to_left_translation_are_not_a_chang
     );
 }
 
+/// Hebrew and Arabic pages wrap codes and names in directional isolates
+/// (U+2066 to U+2069) or embeddings (U+202A to U+202E) as well as marks:
+/// the translated table is read as its source, so a code the translation
+/// changed is reported as changed; and a row of such codes that no table
+/// holds is reported as any other.
+#[test]
+fn directional_isolates_and_embeddings_around_codes_are_not_part_of_them() {
+    let dir = project_with(&[
+        (
+            "sources/doc/en-us.md",
+            "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+             | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\
+             | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n\
+             | 0x8007000E | E_OUTOFMEMORY | Not enough memory. |\n"
+                .as_bytes(),
+        ),
+        (
+            "sources/doc/he-il.md",
+            "# שגיאות\n\n| קוד | שם | תיאור |\n|---|---|---|\n\
+             | \u{2066}0x80070005\u{2069} | \u{2066}E_ACCESSDENIED\u{2069} | הגישה נדחתה. |\n\
+             | \u{202A}0x80070057\u{202C} | \u{2068}E_INVALIDARG\u{2069} | ארגומנט אחד או יותר אינם חוקיים. |\n\
+             | \u{2067}0x8007000F\u{2069} | \u{202B}E_OUTOFMEMORY\u{202C} | אין די זיכרון. |\n\n\
+             \u{05E8}\u{05D0}\u{05D4}:\n\n\
+             | \u{2066}0x80004005\u{2069} | \u{2066}E_FAIL\u{2069} | שגיאה. |\n"
+                .as_bytes(),
+        ),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    assert_eq!(project.dataset.stats.rows_in_records, 6);
+    assert_eq!(
+        rules_found(&project),
+        ["codes-outside-tables", "translation-key-mismatch"]
+    );
+    let changed = findings_of(&project, "translation-key-mismatch");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].0, 7);
+    assert!(changed[0].1.contains("`0x8007000F`"), "{changed:?}");
+    let outside: Vec<usize> = findings_of(&project, "codes-outside-tables")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(outside, [11]);
+}
+
 #[test]
 fn a_bare_code_with_a_c_suffix_is_read_and_its_prefix_asked_for() {
     let project = load(
