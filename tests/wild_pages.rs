@@ -960,6 +960,29 @@ fn kramdown_attribute_lists_and_liquid_tags_under_a_table_end_it() {
     reads_the_two_delivery_optimization_rows_alone(&project);
 }
 
+/// PyMdown blocks on MkDocs sites (`/// tab | Client` ... `///`) write
+/// their content unindented, and the `///` that closes one, or the line
+/// that opens the next, right under a table ends the table: it is no row
+/// with a code `///`.
+#[test]
+fn pymdown_block_lines_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         /// tab | Client\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         ///\n\n\
+         /// tab | Server\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         /// tab | Other\n\
+         ///\n",
+    );
+    reads_the_two_delivery_optimization_rows_alone(&project);
+}
+
 /// MkDocs (Material) writes admonitions (`!!! note "Title"`), collapsible
 /// blocks (`??? note`, `???+ note`) and content tabs (`=== "Tab"`) as a
 /// marker line and content indented four spaces under it, nested blocks

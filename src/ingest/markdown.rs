@@ -532,12 +532,14 @@ fn opens_mkdocs_block(line: &str) -> bool {
 /// `:::` that closes an admonition), Hugo shortcodes alone on their
 /// line (`{{% /tab %}}`, `{{< /tabs >}}`), and on Jekyll sites kramdown's
 /// attribute lists (`{: .table .table-striped }`, which style the table
-/// above) and Liquid tags (`{% endcapture %}`). GFM ends a table only at a
-/// blank line or another block, so a directive right under a table is a
-/// one-cell row there; the sites read it as the directive it is, and the
-/// table ends above it. A directive never holds a pipe, so no row is
-/// lost. Pages without such a line are parsed once more only when they
-/// hold one at all.
+/// above) and Liquid tags (`{% endcapture %}`), and on MkDocs sites the
+/// lines of PyMdown blocks (`///` closing a `/// tab | Title`). GFM ends a
+/// table only at a blank line or another block, so a directive right
+/// under a table is a one-cell row there; the sites read it as the
+/// directive it is, and the table ends above it. A directive holds no
+/// pipe (a PyMdown block's line does, but no row starts with `///`), so
+/// no row is lost. Pages without such a line are parsed once more only
+/// when they hold one at all.
 fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Cow<'_, str> {
     let is_directive = |line: &str| directive_start(line).is_some();
     if !body.lines().any(is_directive) {
@@ -583,12 +585,17 @@ fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Co
 /// Where the directive starts in a line that is one (after a block
 /// quote's `>` and indentation): a DocFX `:::` line, or a Hugo shortcode
 /// (`{{< name >}}`, `{{% name %}}`), a kramdown attribute list (`{: .x }`)
-/// or a Liquid tag (`{% name %}`) that fills the line. `None` for any
-/// other line, and for one holding a pipe (a row).
+/// or a Liquid tag (`{% name %}`) that fills the line, or a line of a
+/// PyMdown block (`/// note | Title` and the `///` that closes it, on
+/// MkDocs sites). `None` for any other line, and for one holding a pipe
+/// (a row) but the PyMdown block's, which no row starts as.
 fn directive_start(line: &str) -> Option<usize> {
     let rest = line.trim_start_matches([' ', '\t', '>']);
     let at = line.len() - rest.len();
     let rest = rest.trim_end();
+    if rest.starts_with("///") {
+        return Some(at);
+    }
     if rest.contains('|') {
         return None;
     }
