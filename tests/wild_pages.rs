@@ -661,6 +661,51 @@ fn directional_marks_around_codes_in_a_right_to_left_translation_are_not_a_chang
     );
 }
 
+/// Hebrew and Arabic pages wrap codes and names in directional isolates
+/// (U+2066 to U+2069) or embeddings (U+202A to U+202E) as well as marks:
+/// the translated table is read as its source, so a code the translation
+/// changed is reported as changed; and a row of such codes that no table
+/// holds is reported as any other.
+#[test]
+fn directional_isolates_and_embeddings_around_codes_are_not_part_of_them() {
+    let dir = project_with(&[
+        (
+            "sources/doc/en-us.md",
+            "# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+             | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\
+             | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n\
+             | 0x8007000E | E_OUTOFMEMORY | Not enough memory. |\n"
+                .as_bytes(),
+        ),
+        (
+            "sources/doc/he-il.md",
+            "# שגיאות\n\n| קוד | שם | תיאור |\n|---|---|---|\n\
+             | \u{2066}0x80070005\u{2069} | \u{2066}E_ACCESSDENIED\u{2069} | הגישה נדחתה. |\n\
+             | \u{202A}0x80070057\u{202C} | \u{2068}E_INVALIDARG\u{2069} | ארגומנט אחד או יותר אינם חוקיים. |\n\
+             | \u{2067}0x8007000F\u{2069} | \u{202B}E_OUTOFMEMORY\u{202C} | אין די זיכרון. |\n\n\
+             \u{05E8}\u{05D0}\u{05D4}:\n\n\
+             | \u{2066}0x80004005\u{2069} | \u{2066}E_FAIL\u{2069} | שגיאה. |\n"
+                .as_bytes(),
+        ),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    assert_eq!(project.dataset.stats.rows_in_records, 6);
+    assert_eq!(
+        rules_found(&project),
+        ["codes-outside-tables", "translation-key-mismatch"]
+    );
+    let changed = findings_of(&project, "translation-key-mismatch");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0].0, 7);
+    assert!(changed[0].1.contains("`0x8007000F`"), "{changed:?}");
+    let outside: Vec<usize> = findings_of(&project, "codes-outside-tables")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(outside, [11]);
+}
+
 #[test]
 fn a_bare_code_with_a_c_suffix_is_read_and_its_prefix_asked_for() {
     let project = load(
@@ -810,6 +855,267 @@ fn hugo_shortcodes_and_admonitions_under_a_table_end_it() {
          :::\n",
     );
     reads_the_two_delivery_optimization_rows_alone(&project);
+}
+
+/// Word and Confluence exports split a long cell over rows: a row with no
+/// code and no name, only text in the description column (`| | |
+/// Restart the computer and try again. |`), is the rest of the row above
+/// it. Its text goes on that row's cell on a line of its own, as a `<br>`
+/// would, and where that cell is empty the text is the cell, at its own
+/// place. In an HTML table too.
+#[test]
+fn a_continuation_row_goes_on_the_row_above_it() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | | | Restart the computer. |\n\
+         | | | Then try again. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | |\n\
+         | | | The maximum capacity was exceeded. |\n\
+         | 0x80240003 | WU_E_UNKNOWN_ID | The ID is unknown. |\n\n\
+         <table>\n\
+         <tr><th>Code</th><th>Name</th><th>Description</th></tr>\n\
+         <tr><td>0x80200001</td><td>BG_E_NOT_FOUND</td><td>The job was not found.</td></tr>\n\
+         <tr><td></td><td></td><td>Check the job's ID.</td></tr>\n\
+         </table>\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x80200001",
+                "BG_E_NOT_FOUND",
+                "The job was not found.\nCheck the job's ID.",
+            ),
+            record(
+                "0x80240001",
+                "WU_E_NO_SERVICE",
+                "The agent could not provide the service.\nRestart the computer.\nThen try again.",
+            ),
+            record(
+                "0x80240002",
+                "WU_E_MAX_CAPACITY_REACHED",
+                "The maximum capacity was exceeded.",
+            ),
+            record("0x80240003", "WU_E_UNKNOWN_ID", "The ID is unknown."),
+        ],
+    );
+    let descriptions: Vec<(u32, u32)> = project
+        .dataset
+        .records
+        .iter()
+        .filter_map(|r| r.sources[0].cells.description)
+        .map(|at| (at.line, at.column))
+        .collect();
+    assert_eq!(descriptions, [(14, 51), (5, 33), (9, 6), (10, 33)]);
+}
+
+/// A row with no code and no name, only text, that has no row above it
+/// to continue (the first of its table) is one finding that says so, not
+/// an empty code and an empty name reported apart.
+#[test]
+fn a_row_of_text_alone_with_no_row_above_it_is_one_finding() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | | | These codes come from the agent. |\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n",
+    );
+    every_row_accounted_for(&project);
+    assert_eq!(project.dataset.unresolved.len(), 1);
+    assert_eq!(rules_found(&project), ["row-fields-doubtful"]);
+    assert_eq!(
+        findings_of(&project, "row-fields-doubtful"),
+        [(
+            5,
+            "the row has no code and no name, only text in its `Description` column, and no row above it in its table that it could continue: a note written as a row, or a row whose code and name are missing; the row is kept as an unresolved row".to_string()
+        )]
+    );
+}
+
+/// On Jekyll sites, a kramdown attribute list right under a table (`{:
+/// .table .table-striped }`, `{:#errors}`) styles it, and a Liquid tag
+/// (`{% endcapture %}`) closes what holds it: both end the table, as the
+/// site reads them, and neither they nor the text after them is a row.
+/// In a block quote too.
+#[test]
+fn kramdown_attribute_lists_and_liquid_tags_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         {% capture errors %}\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         {: .table .table-striped }\n\
+         Some text under the table.\n\
+         {% endcapture %}\n\n\
+         > | Code | Name | Description |\n\
+         > |---|---|---|\n\
+         > | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         > {:#errors}\n",
+    );
+    reads_the_two_delivery_optimization_rows_alone(&project);
+}
+
+/// PyMdown blocks on MkDocs sites (`/// tab | Client` ... `///`) write
+/// their content unindented, and the `///` that closes one, or the line
+/// that opens the next, right under a table ends the table: it is no row
+/// with a code `///`.
+#[test]
+fn pymdown_block_lines_under_a_table_end_it() {
+    let project = load(
+        "# Errors\n\n\
+         /// tab | Client\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D02002 | DO_E_DOWNLOAD_NO_PROGRESS | No progress within the period. |\n\
+         ///\n\n\
+         /// tab | Server\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80D01001 | DO_E_NO_SERVICE | Delivery Optimization was unable to provide the service. |\n\
+         /// tab | Other\n\
+         ///\n",
+    );
+    reads_the_two_delivery_optimization_rows_alone(&project);
+}
+
+/// MkDocs (Material) writes admonitions (`!!! note "Title"`), collapsible
+/// blocks (`??? note`, `???+ note`) and content tabs (`=== "Tab"`) as a
+/// marker line and content indented four spaces under it, nested blocks
+/// four further: the tables there are the page's, read at the line and
+/// column where they are written. A marker in a fenced code block, an
+/// indented code block under no marker, and a setext heading's `===`
+/// underline are what they were.
+#[test]
+fn tables_in_mkdocs_admonitions_and_content_tabs_are_read() {
+    let project = load(
+        "Errors\n===\n\n\
+         !!! note \"Common errors\"\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80070005 | E_ACCESSDENIED | Access is denied. |\n\n\
+         === \"HRESULT\"\n\n\
+         \x20   ???+ warning\n\n\
+         \x20       | Code | Name | Description |\n\
+         \x20       |---|---|---|\n\
+         \x20       | 0x80070057 | E_INVALIDARG | One or more arguments are invalid. |\n\n\
+         ===+ \"Other\"\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x8007000E | E_OUTOFMEMORY | Not enough memory. |\n\n\
+         ```markdown\n\
+         !!! note\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80004001 | E_NOTIMPL | An example in a fence. |\n\
+         ```\n\n\
+         \x20   | Code | Name | Description |\n\
+         \x20   |---|---|---|\n\
+         \x20   | 0x80004002 | E_NOINTERFACE | An indented code block. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record("0x80070005", "E_ACCESSDENIED", "Access is denied."),
+            record("0x8007000E", "E_OUTOFMEMORY", "Not enough memory."),
+            record(
+                "0x80070057",
+                "E_INVALIDARG",
+                "One or more arguments are invalid.",
+            ),
+        ],
+    );
+    let places: Vec<(&str, u32, u32, &str)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| {
+            let source = &r.sources[0];
+            (r.name.as_str(), source.line, source.column, &*r.section)
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("E_ACCESSDENIED", 8, 6, "Errors"),
+            ("E_OUTOFMEMORY", 22, 6, "Errors"),
+            ("E_INVALIDARG", 16, 10, "Errors"),
+        ]
+    );
+}
+
+/// A row whose only text is in its first cell, words that are no code
+/// (`| **Windows Update errors** | | |`), heads the rows under it, as a
+/// row of one cell across an HTML table does: the rows after it are a
+/// section of their own, and the heading is no row with a code `Windows
+/// Update errors`, an empty name and no description.
+#[test]
+fn a_group_heading_row_in_a_pipe_table_starts_a_section_and_is_no_record() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | **Windows Update errors** | | |\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | 0x80240002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity was exceeded. |\n\
+         | **BITS errors** | | |\n\
+         | 0x80200001 | BG_E_NOT_FOUND | The requested job was not found. |\n",
+    );
+    no_unresolved(&project);
+    let sections: Vec<(String, String, u32)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.section.to_string(), r.sources[0].line))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            ("0x80200001".into(), "BITS errors".into(), 9),
+            ("0x80240001".into(), "Windows Update errors".into(), 6),
+            ("0x80240002".into(), "Windows Update errors".into(), 7),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// What only looks like a group heading is a row, read and reported as
+/// one: an empty code beside a name and a description, a name alone, a
+/// code alone that cannot be read, text alone under a `Description`
+/// header, and text alone in the last row, which heads nothing.
+#[test]
+fn rows_that_only_look_like_group_headings_are_rows() {
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n\
+         | | WU_E_MAX_CAPACITY_REACHED | The maximum capacity was exceeded. |\n\
+         | WU_E_UNKNOWN_ID | | |\n\
+         | 0x8024000G | | |\n\
+         | 0x80240005 | WU_E_RANGEOVERLAP | The ranges overlap. |\n\
+         | 0x80240006 | WU_E_TOOMANYRANGES | Too many ranges. |\n\
+         | 0x80240007 | WU_E_INVALIDINDEX | The index is invalid. |\n\
+         | 0x80240008 | WU_E_ITEMNOTFOUND | The item was not found. |\n\
+         | See the other page for more codes. | | |\n\n\
+         | Description | Code |\n\
+         |---|---|\n\
+         | The job was not found. | 0x80200001 |\n\
+         | The job is not in a state that allows it. | |\n\
+         | There are no files in the job. | 0x80200003 |\n",
+    );
+    let stats = project.dataset.stats;
+    assert_eq!((stats.tables, stats.rows_read), (2, 12), "{stats:?}");
+    every_row_accounted_for(&project);
+    let lines: Vec<usize> = findings_of(&project, "hex-malformed")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(lines, [6, 7, 8, 13, 18]);
 }
 
 /// A name followed by a note (`(deprecated)`) or a mark pointing to a

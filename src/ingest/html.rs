@@ -13,7 +13,7 @@ use super::html_scan::{find_ascii_ci, starts_with_ci, starts_with_tag};
 use super::problem::IngestProblem;
 use super::roles::roles_of_headers;
 use super::shape::brief_shape_of;
-use super::table::{Cell, Heading, Row, Table, TableParts};
+use super::table::{Cell, Heading, Row, Table, TableParts, caption_heading};
 use super::text::{identifier_break_lines, normalize_owned_cell_text};
 use crate::model::{ColumnRole, TableFormat, TableKind};
 use crate::source::{Location, SourceFile};
@@ -393,14 +393,7 @@ fn data_tables(
             part_rows.push(row);
         }
     }
-    // A section row before any data leaves the first part empty: only the
-    // parts with rows are tables (one table at least, though it be empty).
-    if parts.len() > 1 {
-        parts.retain(|(_, part_rows)| !part_rows.is_empty());
-        if parts.is_empty() {
-            parts.push((heading, Vec::new()));
-        }
-    }
+    super::table::drop_empty_sections(&mut parts, heading);
     let location = file.location(range.start);
     parts
         .into_iter()
@@ -430,17 +423,6 @@ fn holds_code(row: &Row) -> bool {
     row.cells
         .iter()
         .any(|c| matches!(brief_shape_of(&c.text).shape, s if s.has_hex() || s.has_decimal()))
-}
-
-/// The heading a caption cell gives the rows under it: one level below
-/// `above`, the heading the table sits under. `None` for an empty cell.
-fn caption_heading(cell: &Cell, above: Option<&Heading>) -> Option<Heading> {
-    (!cell.text.trim().is_empty()).then(|| Heading {
-        level: above.map_or(6, |h| (h.level + 1).min(6)),
-        text: cell.text.to_string(),
-        anchor: None,
-        location: cell.location.clone(),
-    })
 }
 
 /// The header cells of two header rows as one: under a cell that spans

@@ -111,7 +111,8 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     let mut blocks = BlockCollector::default();
     let mut hidden_copy = HiddenCopy::default();
 
-    let body = without_directives_in_tables(&text[body_start..], options);
+    let body = with_mkdocs_blocks_as_items(&text[body_start..]);
+    let body = without_directives_in_tables(&body, options);
     for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         if range.start < skip_until {
@@ -243,15 +244,25 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
-                    let parts = TableParts {
-                        index: structure.tables.len(),
-                        format: TableFormat::Markdown,
-                        location: file.location(t.start),
-                        heading: structure.headings.last().cloned(),
-                        header: t.header,
-                        rows: t.rows,
-                    };
-                    structure.tables.push(super::table::build(file, parts));
+                    let heading = structure.headings.last().cloned();
+                    let sections = super::table::pipe_sections(&t.header, t.rows, heading);
+                    let location = file.location(t.start);
+                    for (i, (heading, rows)) in sections.into_iter().enumerate() {
+                        // A section after the first starts at its first row.
+                        let location = rows
+                            .first()
+                            .filter(|_| i > 0)
+                            .map_or_else(|| location.clone(), |r| r.location.clone());
+                        let parts = TableParts {
+                            index: structure.tables.len(),
+                            format: TableFormat::Markdown,
+                            location,
+                            heading,
+                            header: t.header.clone(),
+                            rows,
+                        };
+                        structure.tables.push(super::table::build(file, parts));
+                    }
                     for mut nested in t.nested {
                         nested.index = structure.tables.len();
                         structure.tables.push(nested);
@@ -423,16 +434,141 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
     structure
 }
 
+/// `body` with the opening line of each MkDocs block (an admonition
+/// `!!! note "Title"`, a collapsible `??? note` or `???+ note`, a content
+/// tab `=== "Tab"`) turned into a list item, byte for byte: its first three
+/// bytes become `-  `. MkDocs shows what is indented four spaces under
+/// such a line as the block's content; CommonMark, which knows no such
+/// blocks, shows it as an indented code block, and a table there was left
+/// unread without a word. As a list item's content it is read as MkDocs
+/// reads it, tables included, nested blocks too (each level four spaces
+/// further in); and as no byte moves, every location stays the file's.
+/// Lines inside fenced code blocks are code and stay as they are; a line
+/// of `===` alone (a setext heading's underline) is no tab.
+fn with_mkdocs_blocks_as_items(body: &str) -> std::borrow::Cow<'_, str> {
+    // Most pages have no such block: one search says so.
+    if !["!!!", "???", "==="]
+        .iter()
+        .any(|marker| body.contains(marker))
+    {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut rewritten: Option<Vec<u8>> = None;
+    let mut fence: Option<Fence> = None;
+    let mut start = 0;
+    for line in body.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = &line[indent..];
+        if let Some(open) = fence {
+            if open.closed_by(rest) {
+                fence = None;
+            }
+            continue;
+        }
+        fence = Fence::opened_by(rest);
+        if fence.is_none() && opens_mkdocs_block(rest) {
+            let bytes = rewritten.get_or_insert_with(|| body.as_bytes().to_vec());
+            let at = line_start + indent;
+            bytes[at..at + 3].copy_from_slice(b"-  ");
+        }
+    }
+    match rewritten {
+        // Three ASCII bytes were replaced by three others: still UTF-8.
+        Some(bytes) => {
+            std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| body.to_string()))
+        }
+        None => std::borrow::Cow::Borrowed(body),
+    }
+}
+
+/// A code fence that is open: its character and how many of them.
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    mark: u8,
+    len: usize,
+}
+
+impl Fence {
+    /// The fence `line` (its indentation removed) opens, if it opens one:
+    /// three backticks or tildes or more (backticks with none in the info
+    /// string after them).
+    fn opened_by(line: &str) -> Option<Fence> {
+        let mark = *line.as_bytes().first()?;
+        if mark != b'`' && mark != b'~' {
+            return None;
+        }
+        let len = line.bytes().take_while(|&b| b == mark).count();
+        let info = &line[len..];
+        (len >= 3 && !(mark == b'`' && info.contains('`'))).then_some(Fence { mark, len })
+    }
+
+    /// True when `line` (its indentation removed) closes this fence: as
+    /// many of its characters or more, and nothing else.
+    fn closed_by(self, line: &str) -> bool {
+        let len = line.bytes().take_while(|&b| b == self.mark).count();
+        len >= self.len && line[len..].trim().is_empty()
+    }
+}
+
+/// True when `line` (its indentation removed) opens a MkDocs block, as
+/// Python-Markdown's admonition and PyMdown's details and tabbed
+/// extensions match it: `!!!` or `???` (`???+` for one shown open), an
+/// optional space, the block's type in words (`note`, `danger inline
+/// end`) and an optional quoted title; or `===` (with `+` or `!` marks),
+/// spaces and a quoted title. Nothing else may follow on the line, so
+/// prose that shouts (`!!! Important !!!`) and a setext heading's
+/// underline stay as they are.
+fn opens_mkdocs_block(line: &str) -> bool {
+    let line = line.trim_end();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    // A quoted title, alone: `"Title"`.
+    let is_title = |rest: &str| rest.len() >= 2 && rest.starts_with('"') && rest.ends_with('"');
+    if let Some(rest) = line.strip_prefix("===") {
+        let rest = rest
+            .strip_prefix("+!")
+            .or_else(|| rest.strip_prefix("!+"))
+            .or_else(|| rest.strip_prefix(['+', '!']))
+            .unwrap_or(rest);
+        return rest.starts_with(' ') && is_title(rest.trim_start());
+    }
+    let rest = match line.strip_prefix("!!!") {
+        Some(rest) => rest,
+        None => match line.strip_prefix("???") {
+            Some(rest) => rest.strip_prefix('+').unwrap_or(rest),
+            None => return false,
+        },
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    // The type: words joined by spaces, up to the title.
+    let (kind, title) = match rest.find(" \"") {
+        Some(at) => (&rest[..at], rest[at..].trim_start()),
+        None => (rest, ""),
+    };
+    let kind_ok = !kind.is_empty()
+        && kind
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().all(is_word))
+        && kind.starts_with(is_word);
+    kind_ok && (title.is_empty() || is_title(title))
+}
+
 /// `body` with the directive lines that GFM would read as rows of a pipe
 /// table above them blanked out, byte for byte: DocFX directives
 /// (`:::column-end:::`, `:::row:::`, `:::image ...:::`, and Docusaurus's
-/// `:::` that closes an admonition) and Hugo shortcodes alone on their
-/// line (`{{% /tab %}}`, `{{< /tabs >}}`). GFM ends a table only at a
-/// blank line or another block, so a directive right under a table is a
-/// one-cell row there; the sites read it as the directive it is, and the
-/// table ends above it. A directive never holds a pipe, so no row is
-/// lost. Pages without such a line are parsed once more only when they
-/// hold one at all.
+/// `:::` that closes an admonition), Hugo shortcodes alone on their
+/// line (`{{% /tab %}}`, `{{< /tabs >}}`), and on Jekyll sites kramdown's
+/// attribute lists (`{: .table .table-striped }`, which style the table
+/// above) and Liquid tags (`{% endcapture %}`), and on MkDocs sites the
+/// lines of PyMdown blocks (`///` closing a `/// tab | Title`). GFM ends a
+/// table only at a blank line or another block, so a directive right
+/// under a table is a one-cell row there; the sites read it as the
+/// directive it is, and the table ends above it. A directive holds no
+/// pipe (a PyMdown block's line does, but no row starts with `///`), so
+/// no row is lost. Pages without such a line are parsed once more only
+/// when they hold one at all.
 fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Cow<'_, str> {
     let is_directive = |line: &str| directive_start(line).is_some();
     if !body.lines().any(is_directive) {
@@ -477,18 +613,28 @@ fn without_directives_in_tables(body: &str, options: Options) -> std::borrow::Co
 
 /// Where the directive starts in a line that is one (after a block
 /// quote's `>` and indentation): a DocFX `:::` line, or a Hugo shortcode
-/// (`{{< name >}}`, `{{% name %}}`) that fills the line. `None` for any
-/// other line, and for one holding a pipe (a row).
+/// (`{{< name >}}`, `{{% name %}}`), a kramdown attribute list (`{: .x }`)
+/// or a Liquid tag (`{% name %}`) that fills the line, or a line of a
+/// PyMdown block (`/// note | Title` and the `///` that closes it, on
+/// MkDocs sites). `None` for any other line, and for one holding a pipe
+/// (a row) but the PyMdown block's, which no row starts as.
 fn directive_start(line: &str) -> Option<usize> {
     let rest = line.trim_start_matches([' ', '\t', '>']);
     let at = line.len() - rest.len();
     let rest = rest.trim_end();
+    if rest.starts_with("///") {
+        return Some(at);
+    }
     if rest.contains('|') {
         return None;
     }
     let shortcode = (rest.starts_with("{{<") && rest.ends_with(">}}"))
         || (rest.starts_with("{{%") && rest.ends_with("%}}"));
-    (rest.starts_with(":::") || shortcode).then_some(at)
+    // kramdown's attribute list for the block above (`{: .table }`,
+    // `{:#errors}`), and a Liquid tag (`{% endcapture %}`): Jekyll sites.
+    let jekyll = (rest.starts_with("{:") && rest.ends_with('}'))
+        || (rest.starts_with("{%") && rest.ends_with("%}"));
+    (rest.starts_with(":::") || shortcode || jekyll).then_some(at)
 }
 
 /// `ranges` sorted and merged where they overlap or touch, so that a
@@ -711,6 +857,55 @@ mod tests {
         // No clock: the machine is shared, and speed is measured by `cargo
         // bench`. Walked quadratically, this input makes the test run far
         // longer than the others (minutes where they take seconds).
+    }
+
+    /// The marker lines of MkDocs blocks, as the extensions match them,
+    /// and lines that only look like them.
+    #[test]
+    fn mkdocs_block_markers_are_told_from_prose_and_underlines() {
+        for marker in [
+            "!!! note",
+            "!!!note",
+            "!!! danger inline end \"Stop\"",
+            "!!! warning \"\"",
+            "??? tip",
+            "???+ note \"Open\"",
+            "=== \"Tab\"",
+            "===+ \"Selected\"",
+            "===! \"New group\"",
+            "=== \"Tab\"  \n",
+        ] {
+            assert!(opens_mkdocs_block(marker), "{marker}");
+        }
+        for other in [
+            "===",
+            "=====",
+            "=== Tab",
+            "!!!",
+            "!!! Important !!!",
+            "!!! \"Title only\"",
+            "??? what?",
+            "???",
+            "!!! note \"Title\" and more",
+        ] {
+            assert!(!opens_mkdocs_block(other), "{other}");
+        }
+    }
+
+    /// The rewrite keeps every byte's place; a marker in a fenced code
+    /// block stays as written.
+    #[test]
+    fn mkdocs_markers_become_list_items_of_the_same_length() {
+        let body = "!!! note\n\n    text\n\n````md\n!!! note\n```\n````\n    === \"Tab\"\n";
+        let rewritten = with_mkdocs_blocks_as_items(body);
+        assert_eq!(
+            rewritten,
+            "-   note\n\n    text\n\n````md\n!!! note\n```\n````\n    -   \"Tab\"\n"
+        );
+        assert!(matches!(
+            with_mkdocs_blocks_as_items("Title\n===\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     fn walk_text(text: &str) -> (Structure, Vec<IngestProblem>) {

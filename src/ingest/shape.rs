@@ -181,11 +181,8 @@ fn is_wrapper(c: char) -> bool {
             | '：'
             | '，'
             | '。'
-            // Directional marks that right-to-left pages put around codes.
-            | '\u{200E}'
-            | '\u{200F}'
-            | '\u{061C}'
-    ) || super::text::is_superscript_mark(c)
+    ) || super::text::is_directional_mark(c)
+        || super::text::is_superscript_mark(c)
 }
 
 /// Splits text into words at white space and at the separators that join a

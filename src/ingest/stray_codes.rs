@@ -357,7 +357,8 @@ fn definition_text(line: &str) -> Option<usize> {
 }
 
 /// Whether the code at byte `at` of a row-shaped `line` leads its cell:
-/// only spaces and emphasis or code marks between the cell's bar (or the
+/// only spaces, emphasis or code marks and directional marks (see
+/// [`super::text::is_directional_mark`]) between the cell's bar (or the
 /// line's start) and the code.
 fn leads_cell(line: &str, at: usize) -> bool {
     // Read back from the code, not forward from the cell's bar: a cell of
@@ -365,7 +366,11 @@ fn leads_cell(line: &str, at: usize) -> bool {
     line[..at]
         .chars()
         .rev()
-        .find(|&c| !(c.is_whitespace() || matches!(c, '*' | '_' | '`' | '[' | '(')))
+        .find(|&c| {
+            !(c.is_whitespace()
+                || matches!(c, '*' | '_' | '`' | '[' | '(')
+                || super::text::is_directional_mark(c))
+        })
         .is_none_or(|c| c == '|')
 }
 

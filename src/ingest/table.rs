@@ -529,6 +529,91 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
     }
 }
 
+/// The heading a caption cell gives the rows under it: one level below
+/// `above`, the heading the table sits under. `None` for an empty cell.
+pub fn caption_heading(cell: &Cell, above: Option<&Heading>) -> Option<Heading> {
+    (!cell.text.trim().is_empty()).then(|| Heading {
+        level: above.map_or(6, |h| (h.level + 1).min(6)),
+        text: cell.text.to_string(),
+        anchor: None,
+        location: cell.location.clone(),
+    })
+}
+
+/// A table's rows in sections, each under its heading.
+pub type Sections = Vec<(Option<Heading>, Vec<Row>)>;
+
+/// Leaves out the sections of `parts` without rows, where there are
+/// several: a section row before any data leaves the first one empty. One
+/// table at least stays, under `heading`, though it be empty.
+pub fn drop_empty_sections(parts: &mut Sections, heading: Option<Heading>) {
+    if parts.len() > 1 {
+        parts.retain(|(_, rows)| !rows.is_empty());
+        if parts.is_empty() {
+            parts.push((heading, Vec::new()));
+        }
+    }
+}
+
+/// The rows of a pipe table in sections. A row whose only text is in its
+/// first cell, words that are neither a code nor a name (`| **Windows
+/// Update errors** | | |`), is a heading inside the table, as a row of one
+/// cell across an HTML table (`<td colspan="3">`) is: the rows after it
+/// are a table of their own under that heading, one level below
+/// `heading`, the one the table sits under. A row with a name or a
+/// description beside an empty code, a name alone, or a code alone however
+/// mangled (`0x8024200G`) is a row, and is read (and reported) as one; so
+/// is such a row with no row under it (a note below the table), which
+/// heads nothing.
+pub fn pipe_sections(header: &[Cell], rows: Vec<Row>, heading: Option<Heading>) -> Sections {
+    let width = header.len();
+    // Under a description header, text alone in the first column is a
+    // description whose code is missing, not a heading.
+    let first_is_description = header.first().is_some_and(|h| {
+        super::roles::role_of_header(&h.text) == crate::model::ColumnRole::Description
+    });
+    let mut parts: Sections = vec![(heading.clone(), Vec::new())];
+    // The row that started the last section, while no row is under it.
+    let mut heading_row: Option<Row> = None;
+    for row in rows {
+        if width > 1
+            && !first_is_description
+            && let Some(section) =
+                group_heading(&row).and_then(|cell| caption_heading(cell, heading.as_ref()))
+        {
+            parts.push((Some(section), Vec::new()));
+            heading_row = Some(row);
+            continue;
+        }
+        heading_row = None;
+        if let Some((_, part_rows)) = parts.last_mut() {
+            part_rows.push(row);
+        }
+    }
+    if let Some(row) = heading_row {
+        parts.pop();
+        if let Some((_, part_rows)) = parts.last_mut() {
+            part_rows.push(row);
+        }
+    }
+    drop_empty_sections(&mut parts, heading);
+    parts
+}
+
+/// The first cell of `row` when it is the row's only text and reads as a
+/// heading: words, not a code, a number or a name, nor one word that
+/// starts with a digit (a code mistyped past reading, `0x8024200G`).
+fn group_heading(row: &Row) -> Option<&Cell> {
+    let (first, rest) = row.cells.split_first()?;
+    if !row.extra_cells.is_empty() || rest.iter().any(|c| !c.text.trim().is_empty()) {
+        return None;
+    }
+    let text = first.text.trim();
+    let one_word_from_a_digit =
+        !text.contains(char::is_whitespace) && text.starts_with(|c: char| c.is_ascii_digit());
+    (super::shape::shape_of(text).shape == Shape::Prose && !one_word_from_a_digit).then_some(first)
+}
+
 /// What a table is made of before its columns are read.
 pub struct TableParts {
     /// 0-based position among the file's tables.
@@ -585,14 +670,25 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         };
     }
     let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
-    let texts: Vec<Vec<&str>> = parts
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
-        .collect();
-    let mut plan = super::roles::plan(&headers, &texts);
-    read_extend_codes(&mut plan, &texts);
-    drop(texts);
+    let plan_of = |rows: &[Row]| {
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+            .collect();
+        let mut plan = super::roles::plan(&headers, &texts);
+        read_extend_codes(&mut plan, &texts);
+        plan
+    };
+    let mut plan = plan_of(&parts.rows);
+    if parts.format != TableFormat::List {
+        let before = parts.rows.len();
+        parts.rows = join_continuation_rows(std::mem::take(&mut parts.rows), &plan);
+        // The columns, read again without the rows that were parts of
+        // others (their empty code cells thinned the code column).
+        if parts.rows.len() != before {
+            plan = plan_of(&parts.rows);
+        }
+    }
     let (rows, unpaired_names) = one_code_a_row(file, &plan, parts.rows);
     let (columns, rows) = lay_out(file, &parts.header, rows, &plan);
     Table {
@@ -646,6 +742,105 @@ fn read_extend_codes(plan: &mut TablePlan, rows: &[Vec<&str>]) {
             },
         );
     }
+}
+
+/// `rows` with each continuation row (see [`is_continuation`]) joined to
+/// the row above it: each of its cells goes on the cell above on a line
+/// of its own, as a `<br>` would (or is that cell, where the one above is
+/// empty, at its own place in the file). A joined cell's source stays the
+/// one above's, so a fix finds there only what is written there. Only in
+/// a table of codes; a continuation row with no row above it (the first
+/// of its table), or with cells beyond the header's, stays a row.
+fn join_continuation_rows(rows: Vec<Row>, plan: &super::roles::TablePlan) -> Vec<Row> {
+    if plan.kind != TableKind::Codes {
+        return rows;
+    }
+    let last = last_identifying_column(plan.columns.iter().map(|c| (c.source, c.role)));
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    for row in rows {
+        let continues =
+            row.extra_cells.is_empty() && is_continuation(last, row.cells.iter().enumerate());
+        match out.last_mut() {
+            Some(above) if continues && above.cells.len() >= row.cells.len() => {
+                for (top, cell) in above.cells.iter_mut().zip(row.cells) {
+                    if !cell.text.trim().is_empty() {
+                        *top = joined(top, cell);
+                    }
+                }
+            }
+            _ => out.push(row),
+        }
+    }
+    out
+}
+
+/// The last physical column of a table whose `columns` are given as (the
+/// physical column, its role) that says which error a row is about: a
+/// column of codes, decimals or names. `None` when it has none.
+pub fn last_identifying_column(
+    columns: impl IntoIterator<Item = (usize, ColumnRole)>,
+) -> Option<usize> {
+    columns
+        .into_iter()
+        .filter(|(_, role)| {
+            matches!(
+                role,
+                ColumnRole::Code | ColumnRole::Decimal | ColumnRole::Name
+            )
+        })
+        .map(|(column, _)| column)
+        .max()
+}
+
+/// True when a row whose `cells` are given at their physical columns is
+/// the rest of the row above it: Word and Confluence exports split a long
+/// cell over rows (`| | | Restart the computer and try again. |` under the
+/// code's row). Such a row has text, and only in columns right of
+/// `last_identifying` (see [`last_identifying_column`]): no code, no
+/// decimal, no name, and nothing in a column before them (text alone in
+/// a first column of descriptions is a row whose code is missing).
+pub fn is_continuation<'a>(
+    last_identifying: Option<usize>,
+    cells: impl IntoIterator<Item = (usize, &'a Cell)>,
+) -> bool {
+    let Some(last) = last_identifying else {
+        return false;
+    };
+    let mut written = false;
+    for (column, cell) in cells {
+        if cell.text.trim().is_empty() {
+            continue;
+        }
+        if column <= last {
+            return false;
+        }
+        written = true;
+    }
+    written
+}
+
+/// `below` written on a line of its own after `top`, as one cell at
+/// `top`'s place; `below` itself where `top` is empty.
+fn joined(top: &Cell, below: Cell) -> Cell {
+    if top.text.trim().is_empty() {
+        return below;
+    }
+    let text = format!("{}\n{}", top.text, below.text);
+    let markdown = format!("{}\n{}", top.markdown(), below.markdown());
+    let joined_lines = top
+        .joined_lines()
+        .iter()
+        .chain(below.joined_lines())
+        .copied()
+        .collect();
+    Cell::new(
+        top.location.clone(),
+        top.offset,
+        top.source(),
+        text,
+        &markdown,
+        joined_lines,
+    )
 }
 
 /// True when `row` writes the table's header again: two cells or more, the

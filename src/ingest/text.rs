@@ -126,13 +126,18 @@ fn raised_letter(c: char) -> bool {
     RAISED_LETTERS.contains(&c)
 }
 
-/// The directional marks (left-to-right, right-to-left, Arabic letter
-/// mark): invisible characters that right-to-left translations put around
-/// a code or a name so that it shows in the right place. At a cell's ends
-/// they are trimmed as white space is (`\u{200F}0x80240001\u{200F}` reads
-/// as the code); inside prose they stay, as they steer how it shows.
+/// The invisible characters that set the direction of text: the marks
+/// (left-to-right, right-to-left, Arabic letter mark), the embeddings and
+/// overrides (U+202A to U+202E) and the isolates (U+2066 to U+2069) that
+/// right-to-left translations put around a code or a name so that it shows
+/// in the right place. At a cell's ends they are trimmed as white space is
+/// (`\u{200F}0x80240001\u{200F}`, `\u{2066}0x80240001\u{2069}` read as
+/// the code); inside prose they stay, as they steer how it shows.
 pub fn is_directional_mark(c: char) -> bool {
-    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// What a cell's ends are trimmed of: white space (no-break spaces
@@ -422,6 +427,19 @@ mod tests {
         assert_eq!(
             normalize_cell_text("\u{061C} a\u{200F}.b "),
             ("a\u{200F}.b".into(), 0)
+        );
+        // So are isolates and embeddings.
+        assert_eq!(
+            normalize_cell_text("\u{2066}0x80240001\u{2069}"),
+            ("0x80240001".into(), 0)
+        );
+        assert_eq!(
+            normalize_owned_cell_text("\u{202B}\u{2067}WU_E_NO_SERVICE\u{2069}\u{202C}".into()),
+            ("WU_E_NO_SERVICE".into(), 0)
+        );
+        assert_eq!(
+            normalize_cell_text("\u{202E}a \u{2068}b\u{2069} c\u{202C}"),
+            ("a \u{2068}b\u{2069} c".into(), 0)
         );
         // Zero-width characters are dropped from the text.
         assert_eq!(

@@ -378,6 +378,21 @@ pub fn normalize_document(
                     decimal: cells.decimal.map(|c| c.text.as_ref()),
                     neighbours,
                 };
+                // Text where a continuation row's is, that ingest could
+                // join to no row: not a code to repair, and one finding
+                // says what it is, not one per empty cell.
+                if is_unjoined_continuation(table, row) {
+                    let reason = unjoined_continuation(table, row, row_index == 0);
+                    doubtful_rows.push(DoubtfulRow {
+                        location: row.location.clone(),
+                        code: None,
+                        name: String::new(),
+                        reason: reason.clone(),
+                    });
+                    unresolved.push(unresolved_row(file, table, row, reason));
+                    resolved.push(None);
+                    continue;
+                }
                 let needs_resolution = reading.value.is_none() || reading.problem.is_some();
                 // A range or a family of codes (`0x8024xxxx`) is deliberate,
                 // and no one code: no evidence is asked for a value.
@@ -493,6 +508,45 @@ pub fn normalize_document(
         unreadable_codes,
         doubtful_rows,
         alignments,
+    }
+}
+
+/// True when `row` of `table` is written as a continuation row (see
+/// [`crate::ingest::table::is_continuation`]) but is still a row: ingest
+/// joins those that have a row above them to it.
+pub fn is_unjoined_continuation(table: &Table, row: &Row) -> bool {
+    use crate::ingest::table::{is_continuation, last_identifying_column};
+    if !table.is_understood() {
+        return false;
+    }
+    let last = last_identifying_column(table.columns.iter().map(|c| (c.source, c.role)));
+    is_continuation(last, table.columns.iter().map(|c| c.source).zip(&row.cells))
+}
+
+/// Why a row written as a continuation row that is no part of another
+/// (see [`is_unjoined_continuation`]) is in doubt, naming the columns its
+/// text is in; `first` when it is its table's first row, which has no row
+/// above it to continue.
+fn unjoined_continuation(table: &Table, row: &Row, first: bool) -> String {
+    let columns: Vec<String> = table
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(_, cell)| !cell.text.trim().is_empty())
+        .map(|(column, _)| format!("`{}`", column.header.text.trim()))
+        .collect();
+    let (columns, s) = match columns.as_slice() {
+        [one] => (one.clone(), ""),
+        _ => (columns.join(", "), "s"),
+    };
+    if first {
+        format!(
+            "the row has no code and no name, only text in its {columns} column{s}, and no row above it in its table that it could continue: a note written as a row, or a row whose code and name are missing"
+        )
+    } else {
+        format!(
+            "the row has no code and no name, only text in its {columns} column{s}: nothing says which error it is about"
+        )
     }
 }
 

@@ -32,6 +32,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut prefixes: Option<HashMap<String, usize>> = None;
         for row in table {
             let Some(cell) = row.cells.name else { continue };
+            // A row written as the rest of the row above, with no row
+            // above to join (no code and no name either), is
+            // `row-fields-doubtful`'s: its empty name is no finding of its
+            // own.
+            if crate::normalize::is_unjoined_continuation(row.table, row.cells.row) {
+                continue;
+            }
             let name = row.cells.name_text();
             // A row for a range or a family of codes (`0x8024xxxx`) names
             // no one constant (`code-range` notes the row).
