@@ -780,3 +780,150 @@ fn counterparts_may_share_a_description() {
         .collect();
     assert_eq!(lines, [8], "{found:#?}");
 }
+
+/// The places, messages and fixes of one rule's findings.
+fn fixes_of(found: &[Finding], rule: &str) -> Vec<(usize, String, String, String)> {
+    found
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| {
+            let fix = f.fix.as_ref();
+            (
+                f.location.line,
+                fix.map_or(String::new(), |x| x.from.clone()),
+                fix.map_or(String::new(), |x| x.to.clone()),
+                fix.map_or(String::new(), |x| x.applicability.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// Decimals grouped by spaces, as French and other locales write them
+/// (U+0020, U+00A0, U+2009, U+202F): a source's decimal column and a
+/// translation's are read as numbers and checked, the fix written in the
+/// cell's groups.
+#[test]
+fn decimals_grouped_by_spaces_are_read_and_checked() {
+    let page = |header: &str, decimals: [&str; 3]| {
+        format!(
+            "# Codes\n\n| Code | {header} | Name | Description |\n|---|---|---|---|\n\
+            | 0x80070005 | {} | E_ACCESSDENIED | Text. |\n\
+            | 0x80070057 | {} | E_INVALIDARG | Text. |\n\
+            | 0x8007000E | {} | E_OUTOFMEMORY | Text. |\n",
+            decimals[0], decimals[1], decimals[2]
+        )
+    };
+    for separator in [" ", "\u{A0}", "\u{2009}", "\u{202F}"] {
+        let grouped = |n: &str| {
+            let (sign, digits) = n.split_at(1);
+            format!(
+                "{sign}{}",
+                [&digits[..1], &digits[1..4], &digits[4..7], &digits[7..]].join(separator)
+            )
+        };
+        let source = page(
+            "Décimal",
+            [
+                grouped("-2147024891").as_str(),
+                grouped("-2147024809").as_str(),
+                grouped("-2147024883").as_str(),
+            ],
+        );
+        let (_, found) = read_page(&source);
+        // The fix is from the plain text (every space read as a space), to
+        // the number in the groups the file writes.
+        assert_eq!(
+            fixes_of(&found, "decimal-mismatch"),
+            [(
+                7,
+                "-2 147 024 883".to_string(),
+                grouped("-2147024882"),
+                "safe".into()
+            )],
+            "{separator:?}: {found:#?}"
+        );
+        assert!(
+            found.iter().all(|f| f.rule == "decimal-mismatch"),
+            "{found:#?}"
+        );
+        // A translation that moves the decimal column, so that it is read
+        // by its own cells, not in its source's place.
+        let translation = format!(
+            "# Codes\n\n| Code | Nom | Décimal | Description |\n|---|---|---|---|\n\
+            | 0x80070005 | E_ACCESSDENIED | {} | Texte. |\n\
+            | 0x80070057 | E_INVALIDARG | {} | Texte. |\n\
+            | 0x8007000E | E_OUTOFMEMORY | {} | Texte. |\n",
+            grouped("-2147024891"),
+            grouped("-2147024808"),
+            grouped("-2147024882")
+        );
+        let found = findings_of(&[
+            (
+                "sources/doc/en-us.md",
+                page("Decimal", ["-2147024891", "-2147024809", "-2147024882"]),
+            ),
+            ("sources/doc/fr-fr.md", translation),
+        ]);
+        let places: Vec<(String, usize)> = found
+            .iter()
+            .filter(|f| f.rule == "decimal-mismatch")
+            .map(|f| (f.location.file.to_string(), f.location.line))
+            .collect();
+        assert_eq!(
+            places,
+            [("sources/doc/fr-fr.md".to_string(), 6)],
+            "{separator:?}: {found:#?}"
+        );
+    }
+}
+
+/// In a translated description, digits grouped by spaces are one number
+/// where the grouping is regular (a first group of one to three digits,
+/// then groups of three): `5 123` reads as 5123, or as 5 and 123 where the
+/// other side writes them apart; irregular groups (`5 1234`) are numbers
+/// side by side. So a changed group is reported, and a locale's grouping
+/// is not.
+#[test]
+fn numbers_grouped_by_spaces_in_prose_are_compared_as_values() {
+    let page = |description: &str| {
+        format!(
+            "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n\
+            |0x80070005|E_ACCESSDENIED|{description}|\n"
+        )
+    };
+    for (source, translation, lost, added) in [
+        (
+            "Retry after 4,294,967,295 bytes.",
+            "Réessayez après 4\u{202F}294\u{202F}967\u{202F}295 octets.",
+            "",
+            "",
+        ),
+        (
+            "Retry after 4,294,967,295 bytes.",
+            "Réessayez après 4\u{2009}294\u{2009}967\u{2009}296 octets.",
+            "`4,294,967,295`",
+            "`4 294 967 296`",
+        ),
+        ("Codes 5, 123 and 7.", "Codes 5 123 et 7.", "", ""),
+        ("Code 5123 and 7.", "Code 5 123 et 7.", "", ""),
+        ("Codes 5 and 7.", "Codes 5 123 et 7.", "", "`123`"),
+        ("Codes 5 1234 and 7.", "Codes 5, 1234 et 7.", "", ""),
+    ] {
+        let found = findings_of(&[
+            ("sources/doc/en-us.md", page(source)),
+            ("sources/doc/fr-fr.md", page(translation)),
+        ]);
+        let messages = messages_of(&found, "translation-token-mismatch");
+        if lost.is_empty() && added.is_empty() {
+            assert!(messages.is_empty(), "{translation}: {messages:?}");
+            continue;
+        }
+        assert_eq!(messages.len(), 1, "{translation}: {found:#?}");
+        let message = &messages[0].1;
+        assert!(
+            (lost.is_empty() || message.contains(&format!("lost {lost}")))
+                && (added.is_empty() || message.contains(&format!("has {added}"))),
+            "{translation}: {message}"
+        );
+    }
+}

@@ -7,7 +7,9 @@ use crate::check::reference::{NameVerdict, ValueVerdict, defines};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix};
 use crate::ingest::Cell;
-use crate::model::{DecimalReading, HResult, Record, decimal_value, read_decimal};
+use crate::model::{
+    DecimalReading, HResult, Record, decimal_value, grouped_like, read_decimal, whole_number,
+};
 
 /// A decimal cell that disagrees with its row's code.
 pub struct WrongDecimal<'r> {
@@ -69,6 +71,19 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
     decimals
 }
 
+/// The text a fix of a number cell copies its digit groups from (see
+/// [`grouped_like`]): the cell as the file writes it, where that is the
+/// same number as its plain text (a no-break or thin space between the
+/// groups, which the plain text reads as a space); else the plain text.
+pub fn grouping_of(cell: &Cell) -> &str {
+    let written = cell.text.trim();
+    let source = cell.source().trim();
+    match whole_number(source) {
+        Some(n) if source != written && whole_number(written) == Some(n) => source,
+        _ => written,
+    }
+}
+
 /// The code a row should have where `reference-decimal-as-hex` (when it
 /// runs) corrects it, with the reference's fact in words: the decimal's fix
 /// must agree with the code's.
@@ -115,7 +130,7 @@ pub fn finding(
             .with_fix(Fix {
                 field: "decimal".into(),
                 from: written.to_string(),
-                to: decimal.to_string(),
+                to: grouped_like(grouping_of(cell), i64::from(decimal)),
                 confidence: Confidence::High,
                 applicability: Applicability::Safe,
                 evidence: vec![
@@ -145,7 +160,8 @@ pub fn finding(
         .with_fix(Fix {
             field: "decimal".into(),
             from: written.to_string(),
-            to: signed.to_string(),
+            // In the digit groups the page writes (`-2 147 024 882`).
+            to: grouped_like(grouping_of(cell), i64::from(signed)),
             confidence: Confidence::High,
             applicability: Applicability::Safe,
             evidence: vec![format!(
