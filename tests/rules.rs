@@ -781,6 +781,26 @@ fn counterparts_may_share_a_description() {
     assert_eq!(lines, [8], "{found:#?}");
 }
 
+/// A page of HRESULTs and the Win32 errors they wrap, under `header`, the
+/// numbers beside each code as given: E_ACCESSDENIED, E_HANDLE,
+/// E_INVALIDARG (line 7), E_OUTOFMEMORY, then E_FAIL (line 9), whose code
+/// is of another facility and wraps no Win32 error.
+fn win32_page(header: &str, numbers: [&str; 5]) -> String {
+    let rows = [
+        ("0x80070005", "E_ACCESSDENIED"),
+        ("0x80070006", "E_HANDLE"),
+        ("0x80070057", "E_INVALIDARG"),
+        ("0x8007000E", "E_OUTOFMEMORY"),
+        ("0x80004005", "E_FAIL"),
+    ];
+    let mut page =
+        format!("# Codes\n\n| HRESULT | {header} | Name | Description |\n|---|---|---|---|\n");
+    for ((code, name), number) in rows.iter().zip(numbers) {
+        page.push_str(&format!("| {code} | {number} | {name} | Text. |\n"));
+    }
+    page
+}
+
 /// The places, messages and fixes of one rule's findings.
 fn fixes_of(found: &[Finding], rule: &str) -> Vec<(usize, String, String, String)> {
     found
@@ -796,6 +816,133 @@ fn fixes_of(found: &[Finding], rule: &str) -> Vec<(usize, String, String, String
             )
         })
         .collect()
+}
+
+/// A column of the Win32 errors inside `FACILITY_WIN32` HRESULTs is read
+/// from its values, whatever its header (in any language, or none), in
+/// decimal or hex, grouped as a locale writes them: a number that is not
+/// the error inside its code is reported, its fix in the cell's notation,
+/// and a row whose code is of another facility is not checked.
+#[test]
+fn win32_numbers_beside_hresults_are_checked() {
+    for (header, numbers, fixed) in [
+        ("Win32 error", ["5", "6", "78", "14", "3"], "87"),
+        ("Código Win32", ["5", "6", "78", "14", "—"], "87"),
+        ("Erreur Win32", ["5", "6", "0x4E", "0xE", "0x3"], "0x57"),
+        ("", ["0x0005", "0x0006", "0x004e", "0x000E", ""], "0x0057"),
+        (
+            "ERROR_ code",
+            ["5 (0x5)", "6 (0x6)", "78 (0x4E)", "14 (0xE)", ""],
+            "87 (0x57)",
+        ),
+    ] {
+        let (_, found) = read_page(&win32_page(header, numbers));
+        assert_eq!(
+            fixes_of(&found, "win32-number-mismatch"),
+            [(
+                7,
+                numbers[2].to_string(),
+                fixed.to_string(),
+                "safe".to_string()
+            )],
+            "{header:?}: {found:#?}"
+        );
+        assert!(
+            found.iter().all(|f| f.rule == "win32-number-mismatch"),
+            "{found:#?}"
+        );
+    }
+    // In the code's own cell.
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (5) | E_ACCESSDENIED | Text. |\n\
+        | 0x80070057 (78) | E_INVALIDARG | Text. |\n\
+        | 0x8007000E (14) | E_OUTOFMEMORY | Text. |\n";
+    let (_, found) = read_page(page);
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(6, "78".into(), "87".into(), "safe".into())],
+        "{found:#?}"
+    );
+    // Where the row's decimal sides with the Win32 error against the code,
+    // the code may be what is wrong: no fix for the number.
+    let page = "# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n\
+        | 0x80070005 | -2147024891 | 5 | MY_E_ONE |\n\
+        | 0x80070075 | -2147024809 | 87 | MY_E_TWO |\n\
+        | 0x8007000E | -2147024882 | 14 | MY_E_THREE |\n";
+    let (_, found) = read_page(page);
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(6, String::new(), String::new(), String::new())],
+        "{found:#?}"
+    );
+}
+
+/// Numbers that are not the Win32 errors inside the codes (ordinals,
+/// counts, numbers that match one code by chance) are other text: never
+/// checked, nothing reported.
+#[test]
+fn ordinals_and_counts_beside_hresults_are_not_win32_errors() {
+    for (header, numbers) in [
+        ("#", ["1", "2", "3", "4", "5"]),
+        ("Count", ["5", "40", "12", "3", "7"]),
+        ("Win32 error", ["12", "40", "3", "7", "5"]),
+    ] {
+        let page = win32_page(header, numbers);
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let roles: Vec<&str> = project.dataset.documents[0].files[0].tables[0]
+            .columns
+            .iter()
+            .map(|c| c.role.as_str())
+            .collect();
+        assert_eq!(roles, ["code", "other", "name", "description"], "{header}");
+        let found = project.evaluate().findings;
+        assert!(found.is_empty(), "{header}: {found:#?}");
+    }
+}
+
+/// A translation's Win32 error that its source writes too is reported
+/// once, at the source; one the translation changed is its own, and the
+/// same number grouped the locale's way (`1 223`) is the same number.
+#[test]
+fn a_win32_error_a_translation_changed_is_reported_in_the_translation() {
+    let page = |header: &str, numbers: [&str; 4]| {
+        let rows = [
+            ("0x80070005", "E_ACCESSDENIED"),
+            ("0x80070057", "E_INVALIDARG"),
+            ("0x8007000E", "E_OUTOFMEMORY"),
+            ("0x800704C7", "ERROR_CANCELLED"),
+        ];
+        let mut page =
+            format!("# Codes\n\n| HRESULT | {header} | Name | Description |\n|---|---|---|---|\n");
+        for ((code, name), number) in rows.iter().zip(numbers) {
+            page.push_str(&format!("| {code} | {number} | {name} | Text. |\n"));
+        }
+        page
+    };
+    let found = findings_of(&[
+        (
+            "sources/doc/en-us.md",
+            page("Win32 error", ["5", "78", "14", "1,223"]),
+        ),
+        (
+            "sources/doc/fr-fr.md",
+            page("Erreur Win32", ["5", "78", "15", "1\u{202F}223"]),
+        ),
+    ]);
+    let places: Vec<(String, usize)> = found
+        .iter()
+        .filter(|f| f.rule == "win32-number-mismatch")
+        .map(|f| (f.location.file.to_string(), f.location.line))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("sources/doc/en-us.md".to_string(), 6),
+            ("sources/doc/fr-fr.md".to_string(), 7)
+        ],
+        "{found:#?}"
+    );
 }
 
 /// Decimals grouped by spaces, as French and other locales write them
