@@ -864,7 +864,8 @@ fn win32_numbers_beside_hresults_are_checked() {
         "{found:#?}"
     );
     // Where the row's decimal sides with the Win32 error against the code,
-    // the code may be what is wrong: no fix for the number.
+    // the code may be what is wrong: no fix for the number, and the
+    // decimal's fix is for a person to weigh.
     let page = "# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n\
         | 0x80070005 | -2147024891 | 5 | MY_E_ONE |\n\
         | 0x80070075 | -2147024809 | 87 | MY_E_TWO |\n\
@@ -873,6 +874,16 @@ fn win32_numbers_beside_hresults_are_checked() {
     assert_eq!(
         fixes_of(&found, "win32-number-mismatch"),
         [(6, String::new(), String::new(), String::new())],
+        "{found:#?}"
+    );
+    assert_eq!(
+        fixes_of(&found, "decimal-mismatch"),
+        [(
+            6,
+            "-2147024809".into(),
+            "-2147024779".into(),
+            "unsafe".into()
+        )],
         "{found:#?}"
     );
 }

@@ -5,6 +5,7 @@
 use crate::check::context::{Context, RowView};
 use crate::check::reference::{NameVerdict, ValueVerdict, defines};
 use crate::check::rule::Rule;
+use crate::check::win32::{error_inside, error_stated};
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix};
 use crate::ingest::Cell;
 use crate::model::{
@@ -155,17 +156,37 @@ pub fn finding(
             None => format!("does not match {code}, which is {signed}"),
         },
     };
-    rule.finding(cell.location.clone(), format!("decimal `{written}` {why}"))
+    let mut message = format!("decimal `{written}` {why}");
+    let evidence = vec![format!(
+        "{code} read as a signed 32-bit integer is {signed}"
+    )];
+    let (mut confidence, mut applicability) = (Confidence::High, Applicability::Safe);
+    // The row's Win32 error may side with the decimal against the code
+    // (`0x80070075 | -2147024809 | 87`): then the code may be what is
+    // wrong, and the decimal's fix is for a person to weigh.
+    if let Some((win32, stated)) = wrong
+        .row
+        .cells
+        .win32
+        .and_then(|c| Some((c.text.trim(), error_stated(&c.text)?)))
+        && let Some(decimal) = decimal_value(written)
+        && error_inside(decimal) == Some(stated)
+        && error_inside(code) != Some(stated)
+    {
+        message.push_str(&format!(
+            "; but the row's Win32 error `{win32}` is the one inside {decimal}, as the decimal says: the code may be what is wrong"
+        ));
+        (confidence, applicability) = (Confidence::Low, Applicability::Unsafe);
+    }
+    rule.finding(cell.location.clone(), message)
         .about(Some(code.to_string()), Some(&record.name))
         .with_fix(Fix {
             field: "decimal".into(),
             from: written.to_string(),
             // In the digit groups the page writes (`-2 147 024 882`).
             to: grouped_like(grouping_of(cell), i64::from(signed)),
-            confidence: Confidence::High,
-            applicability: Applicability::Safe,
-            evidence: vec![format!(
-                "{code} read as a signed 32-bit integer is {signed}"
-            )],
+            confidence,
+            applicability,
+            evidence,
         })
 }
