@@ -567,29 +567,26 @@ fn decide(
     // else (no hex anywhere) a column of whole numbers next to names. Of
     // two columns of hex, one may hold the Win32 errors inside the other's
     // HRESULTs (`0x57` beside `0x80070057`): that one is not the code.
-    let hex_candidates: Vec<usize> = (0..width)
-        .filter(|&j| profiles[j].mostly(profiles[j].hex))
-        .collect();
-    let inside_another = |j: usize| {
-        hex_candidates.len() > 1
-            && hex_candidates
-                .iter()
-                .any(|&k| k != j && (win32.holds)(k, j))
+    let hex_candidates = || (0..width).filter(|&j| profiles[j].mostly(profiles[j].hex));
+    let by_share = |j: usize| {
+        (
+            profiles[j].hex * 100 / profiles[j].non_empty.max(1),
+            profiles[j].hex,
+        )
     };
-    let hex_column = best(
-        hex_candidates
-            .iter()
-            .copied()
-            .filter(|&j| !inside_another(j)),
-        |j| {
-            (
-                profiles[j].hex * 100 / profiles[j].non_empty.max(1),
-                profiles[j].hex,
-            )
-        },
-        header_roles,
-        ColumnRole::Code,
-    );
+    let first_pick = best(hex_candidates(), by_share, header_roles, ColumnRole::Code);
+    // The column picked yields to one whose codes it holds the errors of:
+    // one pass over the other columns, not one per pair of them, so that a
+    // table of many hex columns stays linear in its cells.
+    let hex_column = first_pick.map(|picked| {
+        best(
+            hex_candidates().filter(|&k| k != picked && (win32.holds)(k, picked)),
+            by_share,
+            header_roles,
+            ColumnRole::Code,
+        )
+        .unwrap_or(picked)
+    });
     let bare_hex_column = || {
         best(
             (0..width).filter(|&j| {
