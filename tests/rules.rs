@@ -1085,3 +1085,38 @@ fn numbers_grouped_by_spaces_in_prose_are_compared_as_values() {
         );
     }
 }
+
+/// A table of Win32 codes written in decimal, grouped as the locale writes
+/// them (`1 223`), is read as codes; a fix of one keeps its notation.
+#[test]
+fn decimal_codes_grouped_by_spaces_are_codes_and_fixed_as_written() {
+    let page = "# Codes\n\n| Nom | Valeur | Description |\n|---|---|---|\n\
+        | ERROR_CANCELLED | 1\u{202F}223 | Annulé. |\n\
+        | ERROR_NO_MEDIA_IN_DRIVE | 1\u{A0}112 | Pas de média. |\n\
+        | ERROR_INVALID_PARAMETER | 87 | Paramètre incorrect. |\n\
+        | ERROR_NETWORK_UNREACHABLE | 1 232 | Réseau inaccessible. |\n";
+    let (records, found) = read_page(page);
+    assert_eq!(
+        records,
+        [
+            (
+                "0x00000057".to_string(),
+                "ERROR_INVALID_PARAMETER".to_string()
+            ),
+            (
+                "0x00000458".to_string(),
+                "ERROR_NO_MEDIA_IN_DRIVE".to_string()
+            ),
+            ("0x000004C7".to_string(), "ERROR_CANCELLED".to_string()),
+            (
+                "0x000004D0".to_string(),
+                "ERROR_NETWORK_UNREACHABLE".to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        fixes_of(&found, "reference-value-mismatch"),
+        [(8, "1 232".into(), "1 231".into(), "unsafe".into())],
+        "{found:#?}"
+    );
+}
