@@ -12,8 +12,9 @@ mod record;
 pub use family::{Family, counterpart_code};
 pub use hresult::{
     C_SUFFIXES, CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
-    assembler_hex, decimal_value, fold_number_forms, is_digit_separator, read_decimal,
-    separated_hex, several_codes, whole_number,
+    assembler_hex, decimal_value, fold_number_forms, grouped_digits, grouped_like,
+    is_digit_separator, is_group_separator, is_group_space, read_decimal, separated_hex,
+    several_codes, space_grouped_len, whole_number,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 pub use locale_map::LocaleMap;

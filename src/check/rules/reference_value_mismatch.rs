@@ -117,11 +117,12 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// codes in decimal) keeps decimal, signed if it was; anything else gets
 /// the canonical hex.
 fn in_notation_of(written: &str, code: crate::model::HResult) -> String {
-    let is_digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    match written.strip_prefix('-') {
-        Some(magnitude) if is_digits(magnitude) => code.signed().to_string(),
-        None if is_digits(written) => code.value().to_string(),
-        _ => code.to_string(),
+    // A decimal as the reader reads one (grouped as the locale writes it,
+    // `1 232`, full-width digits, the minus sign U+2212), in its groups.
+    match crate::model::whole_number(written) {
+        Some(n) if n < 0 => crate::model::grouped_like(written, i64::from(code.signed())),
+        Some(_) => crate::model::grouped_like(written, i64::from(code.value())),
+        None => code.to_string(),
     }
 }
 
@@ -142,5 +143,13 @@ mod tests {
             "0x80070005"
         );
         assert_eq!(in_notation_of("0x6", HResult::new(5)), "0x00000005");
+        // Grouped as the locale writes it: decimal, in the same groups.
+        assert_eq!(in_notation_of("1 232", HResult::new(1231)), "1 231");
+        assert_eq!(in_notation_of("1,232", HResult::new(1231)), "1,231");
+        assert_eq!(
+            in_notation_of("-2 147 024 890", HResult::new(0x8007_0005)),
+            "-2 147 024 891"
+        );
+        assert_eq!(in_notation_of("6L", HResult::new(5)), "0x00000005");
     }
 }
