@@ -214,8 +214,9 @@ enum Command {
     Lookup {
         /// Codes, names or wildcards: 0x80240001, 0x8024402c, 80240001
         /// (eight bare digits are hex), '0x8024 0001' (digits in groups), 0x5,
-        /// -2145124351, 2149842945, 1112, wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?`
-        /// one).
+        /// -2145124351, 2149842945, 1112, '1 223' or '2,149,842,945' (digits in groups of three, as
+        /// locales write them; after `--` when they start with `-`: -- '-2 145 124 351'),
+        /// wu_e_no_service (any case), WU_E_PT_* (`*` any characters, `?` one).
         #[arg(value_name = "QUERY", required = true, allow_negative_numbers = true)]
         queries: Vec<String>,
         /// How to print the answers.

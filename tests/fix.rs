@@ -443,6 +443,47 @@ fn a_code_fixed_in_the_source_is_fixed_in_the_translations_that_say_the_same() {
     );
 }
 
+/// A Win32 error fixed in the source is fixed in the translation that
+/// says the same, in each cell's notation; a decimal grouped by no-break
+/// or narrow no-break spaces is fixed in the same groups, the rest of the
+/// file's bytes left as they are.
+#[test]
+fn win32_errors_and_grouped_decimals_are_fixed_as_written() {
+    let header = "# Codes\n\n| HRESULT | Decimal | Win32 | Name |\n|---|---|---|---|\n";
+    let rows = |decimal: &str, win32: [&str; 2]| {
+        format!(
+            "{header}| 0x80070005 | -2147024891 | 5 | E_ACCESSDENIED |\n\
+            | 0x80070006 | -2147024890 | 0x6 | E_HANDLE |\n\
+            | 0x80070057 | -2147024809 | {} | E_INVALIDARG |\n\
+            | 0x8007000E | {decimal} | {} | E_OUTOFMEMORY |\n",
+            win32[0], win32[1]
+        )
+    };
+    let source = rows("-2147024882", ["78", "14"]);
+    let french = rows("-2\u{202F}147\u{202F}024\u{202F}883", ["78", "0x0f"]);
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", source.as_bytes()),
+        ("sources/doc/fr-fr.md", french.as_bytes()),
+    ]);
+    let root = dir.path().display().to_string();
+    let output = errdocs(&["fix", "--root", &root]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.path().join("sources/doc").join(name)).expect("read")
+    };
+    assert_eq!(read("en-us.md"), rows("-2147024882", ["87", "14"]));
+    assert_eq!(
+        read("fr-fr.md"),
+        rows("-2\u{202F}147\u{202F}024\u{202F}882", ["87", "0x0e"])
+    );
+}
+
 #[test]
 fn suppressed_findings_and_other_rules_are_not_fixed() {
     let page = "# Codes\n\n|Hex code|Decimal|Name|Description|\n|---|---|---|---|\n|0x80240001|2149842945|WU_E_NO_SERVICE|No service.|\n|0x80240002|2149842946|WU_E_MAX_CAPACITY_REACHED|Capacity. <!-- errdocs-disable-line decimal-mismatch -->|\n|0x80240003|-2145124349|Wu_E_Unknown_Id|Unknown.|\n";

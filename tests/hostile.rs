@@ -294,6 +294,25 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "---|".repeat(width)
             )
         }),
+        // A table of 20,000 columns of hex, every other one the Win32
+        // errors inside its neighbour's codes: which column is the code
+        // was found by comparing every column with every other.
+        ("many hex columns", {
+            let width = 20_000;
+            let mut text = format!("| {}\n|{}\n", "H | ".repeat(width), "---|".repeat(width));
+            for row in 1..=10 {
+                text.push('|');
+                for column in 0..width {
+                    if column % 2 == 0 {
+                        text.push_str(&format!(" 0x8007{row:04X} |"));
+                    } else {
+                        text.push_str(&format!(" 0x{row:X} |"));
+                    }
+                }
+                text.push('\n');
+            }
+            text
+        }),
         // Front matter nesting flow collections 100,000 deep: YAML's
         // scanner took time growing with the square of the depth (minutes).
         (

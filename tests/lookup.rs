@@ -438,3 +438,33 @@ fn a_record_without_a_name_says_so() {
         "{text}"
     );
 }
+
+/// Decimals in groups of three, as French and other locales write them
+/// (a space, a no-break, thin or narrow no-break space), are the number;
+/// irregular groups are no number.
+#[test]
+fn a_decimal_grouped_by_spaces_is_the_number() {
+    let (code, json) = lookup_json(
+        &repo_root(),
+        &[
+            "1\u{202F}112",
+            "--",
+            "-2 145 124 307",
+            "-2\u{A0}145\u{A0}124\u{A0}307",
+            "-2\u{2009}145\u{2009}124\u{2009}307",
+        ],
+    );
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["queries"][0]["matches"][0]["code"], "0x00000458");
+    for query in 1..4 {
+        assert_eq!(
+            json["queries"][query]["matches"][0]["code"], "0x8024002D",
+            "{json:#}"
+        );
+    }
+    let output = errdocs(&["lookup", "12 3456"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("holds ` `, which is not a decimal digit")
+    );
+}

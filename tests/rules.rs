@@ -862,6 +862,177 @@ fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
         [
             ("name-lookalike", 5, Some("E_FAIL")),
             ("name-lookalike", 6, Some("E_ABORT"))
+
+/// A page of HRESULTs and the Win32 errors they wrap, under `header`, the
+/// numbers beside each code as given: E_ACCESSDENIED, E_HANDLE,
+/// E_INVALIDARG (line 7), E_OUTOFMEMORY, then E_FAIL (line 9), whose code
+/// is of another facility and wraps no Win32 error.
+fn win32_page(header: &str, numbers: [&str; 5]) -> String {
+    let rows = [
+        ("0x80070005", "E_ACCESSDENIED"),
+        ("0x80070006", "E_HANDLE"),
+        ("0x80070057", "E_INVALIDARG"),
+        ("0x8007000E", "E_OUTOFMEMORY"),
+        ("0x80004005", "E_FAIL"),
+    ];
+    let mut page =
+        format!("# Codes\n\n| HRESULT | {header} | Name | Description |\n|---|---|---|---|\n");
+    for ((code, name), number) in rows.iter().zip(numbers) {
+        page.push_str(&format!("| {code} | {number} | {name} | Text. |\n"));
+    }
+    page
+}
+
+/// The places, messages and fixes of one rule's findings.
+fn fixes_of(found: &[Finding], rule: &str) -> Vec<(usize, String, String, String)> {
+    found
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| {
+            let fix = f.fix.as_ref();
+            (
+                f.location.line,
+                fix.map_or(String::new(), |x| x.from.clone()),
+                fix.map_or(String::new(), |x| x.to.clone()),
+                fix.map_or(String::new(), |x| x.applicability.to_string()),
+            )
+        })
+        .collect()
+}
+
+/// A column of the Win32 errors inside `FACILITY_WIN32` HRESULTs is read
+/// from its values, whatever its header (in any language, or none), in
+/// decimal or hex, grouped as a locale writes them: a number that is not
+/// the error inside its code is reported, its fix in the cell's notation,
+/// and a row whose code is of another facility is not checked.
+#[test]
+fn win32_numbers_beside_hresults_are_checked() {
+    for (header, numbers, fixed) in [
+        ("Win32 error", ["5", "6", "78", "14", "3"], "87"),
+        ("Código Win32", ["5", "6", "78", "14", "—"], "87"),
+        ("Erreur Win32", ["5", "6", "0x4E", "0xE", "0x3"], "0x57"),
+        ("", ["0x0005", "0x0006", "0x004e", "0x000E", ""], "0x0057"),
+        (
+            "ERROR_ code",
+            ["5 (0x5)", "6 (0x6)", "78 (0x4E)", "14 (0xE)", ""],
+            "87 (0x57)",
+        ),
+    ] {
+        let (_, found) = read_page(&win32_page(header, numbers));
+        assert_eq!(
+            fixes_of(&found, "win32-number-mismatch"),
+            [(
+                7,
+                numbers[2].to_string(),
+                fixed.to_string(),
+                "safe".to_string()
+            )],
+            "{header:?}: {found:#?}"
+        );
+        assert!(
+            found.iter().all(|f| f.rule == "win32-number-mismatch"),
+            "{found:#?}"
+        );
+    }
+    // In the code's own cell.
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (5) | E_ACCESSDENIED | Text. |\n\
+        | 0x80070057 (78) | E_INVALIDARG | Text. |\n\
+        | 0x8007000E (14) | E_OUTOFMEMORY | Text. |\n";
+    let (_, found) = read_page(page);
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(6, "78".into(), "87".into(), "safe".into())],
+        "{found:#?}"
+    );
+    // Where the row's decimal sides with the Win32 error against the code,
+    // the code may be what is wrong: no fix for the number, and the
+    // decimal's fix is for a person to weigh.
+    let page = "# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n\
+        | 0x80070005 | -2147024891 | 5 | MY_E_ONE |\n\
+        | 0x80070075 | -2147024809 | 87 | MY_E_TWO |\n\
+        | 0x8007000E | -2147024882 | 14 | MY_E_THREE |\n";
+    let (_, found) = read_page(page);
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(6, String::new(), String::new(), String::new())],
+        "{found:#?}"
+    );
+    assert_eq!(
+        fixes_of(&found, "decimal-mismatch"),
+        [(
+            6,
+            "-2147024809".into(),
+            "-2147024779".into(),
+            "unsafe".into()
+        )],
+        "{found:#?}"
+    );
+}
+
+/// Numbers that are not the Win32 errors inside the codes (ordinals,
+/// counts, numbers that match one code by chance) are other text: never
+/// checked, nothing reported.
+#[test]
+fn ordinals_and_counts_beside_hresults_are_not_win32_errors() {
+    for (header, numbers) in [
+        ("#", ["1", "2", "3", "4", "5"]),
+        ("Count", ["5", "40", "12", "3", "7"]),
+        ("Win32 error", ["12", "40", "3", "7", "5"]),
+    ] {
+        let page = win32_page(header, numbers);
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let roles: Vec<&str> = project.dataset.documents[0].files[0].tables[0]
+            .columns
+            .iter()
+            .map(|c| c.role.as_str())
+            .collect();
+        assert_eq!(roles, ["code", "other", "name", "description"], "{header}");
+        let found = project.evaluate().findings;
+        assert!(found.is_empty(), "{header}: {found:#?}");
+    }
+}
+
+/// A translation's Win32 error that its source writes too is reported
+/// once, at the source; one the translation changed is its own, and the
+/// same number grouped the locale's way (`1 223`) is the same number.
+#[test]
+fn a_win32_error_a_translation_changed_is_reported_in_the_translation() {
+    let page = |header: &str, numbers: [&str; 4]| {
+        let rows = [
+            ("0x80070005", "E_ACCESSDENIED"),
+            ("0x80070057", "E_INVALIDARG"),
+            ("0x8007000E", "E_OUTOFMEMORY"),
+            ("0x800704C7", "ERROR_CANCELLED"),
+        ];
+        let mut page =
+            format!("# Codes\n\n| HRESULT | {header} | Name | Description |\n|---|---|---|---|\n");
+        for ((code, name), number) in rows.iter().zip(numbers) {
+            page.push_str(&format!("| {code} | {number} | {name} | Text. |\n"));
+        }
+        page
+    };
+    let found = findings_of(&[
+        (
+            "sources/doc/en-us.md",
+            page("Win32 error", ["5", "78", "14", "1,223"]),
+        ),
+        (
+            "sources/doc/fr-fr.md",
+            page("Erreur Win32", ["5", "78", "15", "1\u{202F}223"]),
+        ),
+    ]);
+    let places: Vec<(String, usize)> = found
+        .iter()
+        .filter(|f| f.rule == "win32-number-mismatch")
+        .map(|f| (f.location.file.to_string(), f.location.line))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("sources/doc/en-us.md".to_string(), 6),
+            ("sources/doc/fr-fr.md".to_string(), 7)
         ],
         "{found:#?}"
     );
@@ -935,4 +1106,133 @@ fn lookalike_names_in_translations_are_fixed_on_the_side_that_has_them() {
         ),
         "{source_fix:#?}"
     );
+
+/// Decimals grouped by spaces, as French and other locales write them
+/// (U+0020, U+00A0, U+2009, U+202F): a source's decimal column and a
+/// translation's are read as numbers and checked, the fix written in the
+/// cell's groups.
+#[test]
+fn decimals_grouped_by_spaces_are_read_and_checked() {
+    let page = |header: &str, decimals: [&str; 3]| {
+        format!(
+            "# Codes\n\n| Code | {header} | Name | Description |\n|---|---|---|---|\n\
+            | 0x80070005 | {} | E_ACCESSDENIED | Text. |\n\
+            | 0x80070057 | {} | E_INVALIDARG | Text. |\n\
+            | 0x8007000E | {} | E_OUTOFMEMORY | Text. |\n",
+            decimals[0], decimals[1], decimals[2]
+        )
+    };
+    for separator in [" ", "\u{A0}", "\u{2009}", "\u{202F}"] {
+        let grouped = |n: &str| {
+            let (sign, digits) = n.split_at(1);
+            format!(
+                "{sign}{}",
+                [&digits[..1], &digits[1..4], &digits[4..7], &digits[7..]].join(separator)
+            )
+        };
+        let source = page(
+            "Décimal",
+            [
+                grouped("-2147024891").as_str(),
+                grouped("-2147024809").as_str(),
+                grouped("-2147024883").as_str(),
+            ],
+        );
+        let (_, found) = read_page(&source);
+        // The fix is from the plain text (every space read as a space), to
+        // the number in the groups the file writes.
+        assert_eq!(
+            fixes_of(&found, "decimal-mismatch"),
+            [(
+                7,
+                "-2 147 024 883".to_string(),
+                grouped("-2147024882"),
+                "safe".into()
+            )],
+            "{separator:?}: {found:#?}"
+        );
+        assert!(
+            found.iter().all(|f| f.rule == "decimal-mismatch"),
+            "{found:#?}"
+        );
+        // A translation that moves the decimal column, so that it is read
+        // by its own cells, not in its source's place.
+        let translation = format!(
+            "# Codes\n\n| Code | Nom | Décimal | Description |\n|---|---|---|---|\n\
+            | 0x80070005 | E_ACCESSDENIED | {} | Texte. |\n\
+            | 0x80070057 | E_INVALIDARG | {} | Texte. |\n\
+            | 0x8007000E | E_OUTOFMEMORY | {} | Texte. |\n",
+            grouped("-2147024891"),
+            grouped("-2147024808"),
+            grouped("-2147024882")
+        );
+        let found = findings_of(&[
+            (
+                "sources/doc/en-us.md",
+                page("Decimal", ["-2147024891", "-2147024809", "-2147024882"]),
+            ),
+            ("sources/doc/fr-fr.md", translation),
+        ]);
+        let places: Vec<(String, usize)> = found
+            .iter()
+            .filter(|f| f.rule == "decimal-mismatch")
+            .map(|f| (f.location.file.to_string(), f.location.line))
+            .collect();
+        assert_eq!(
+            places,
+            [("sources/doc/fr-fr.md".to_string(), 6)],
+            "{separator:?}: {found:#?}"
+        );
+    }
+}
+
+/// In a translated description, digits grouped by spaces are one number
+/// where the grouping is regular (a first group of one to three digits,
+/// then groups of three): `5 123` reads as 5123, or as 5 and 123 where the
+/// other side writes them apart; irregular groups (`5 1234`) are numbers
+/// side by side. So a changed group is reported, and a locale's grouping
+/// is not.
+#[test]
+fn numbers_grouped_by_spaces_in_prose_are_compared_as_values() {
+    let page = |description: &str| {
+        format!(
+            "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n\
+            |0x80070005|E_ACCESSDENIED|{description}|\n"
+        )
+    };
+    for (source, translation, lost, added) in [
+        (
+            "Retry after 4,294,967,295 bytes.",
+            "Réessayez après 4\u{202F}294\u{202F}967\u{202F}295 octets.",
+            "",
+            "",
+        ),
+        (
+            "Retry after 4,294,967,295 bytes.",
+            "Réessayez après 4\u{2009}294\u{2009}967\u{2009}296 octets.",
+            "`4,294,967,295`",
+            "`4 294 967 296`",
+        ),
+        ("Codes 5, 123 and 7.", "Codes 5 123 et 7.", "", ""),
+        ("Code 5123 and 7.", "Code 5 123 et 7.", "", ""),
+        ("Codes 5 and 7.", "Codes 5 123 et 7.", "", "`123`"),
+        ("Codes 5 1234 and 7.", "Codes 5, 1234 et 7.", "", ""),
+    ] {
+        let found = findings_of(&[
+            ("sources/doc/en-us.md", page(source)),
+            ("sources/doc/fr-fr.md", page(translation)),
+        ]);
+        let messages = messages_of(&found, "translation-token-mismatch");
+        if lost.is_empty() && added.is_empty() {
+            assert!(messages.is_empty(), "{translation}: {messages:?}");
+            continue;
+        }
+        assert_eq!(messages.len(), 1, "{translation}: {found:#?}");
+        let message = &messages[0].1;
+        assert!(
+            (lost.is_empty() || message.contains(&format!("lost {lost}")))
+                && (added.is_empty() || message.contains(&format!("has {added}"))),
+            "{translation}: {message}"
+        );
+    }
 }

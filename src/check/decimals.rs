@@ -5,9 +5,12 @@
 use crate::check::context::{Context, RowView};
 use crate::check::reference::{NameVerdict, ValueVerdict, defines};
 use crate::check::rule::Rule;
+use crate::check::win32::{error_inside, error_stated};
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix};
 use crate::ingest::Cell;
-use crate::model::{DecimalReading, HResult, Record, decimal_value, read_decimal};
+use crate::model::{
+    DecimalReading, HResult, Record, decimal_value, grouped_like, read_decimal, whole_number,
+};
 
 /// A decimal cell that disagrees with its row's code.
 pub struct WrongDecimal<'r> {
@@ -69,6 +72,19 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
     decimals
 }
 
+/// The text a fix of a number cell copies its digit groups from (see
+/// [`grouped_like`]): the cell as the file writes it, where that is the
+/// same number as its plain text (a no-break or thin space between the
+/// groups, which the plain text reads as a space); else the plain text.
+pub fn grouping_of(cell: &Cell) -> &str {
+    let written = cell.text.trim();
+    let source = cell.source().trim();
+    match whole_number(source) {
+        Some(n) if source != written && whole_number(written) == Some(n) => source,
+        _ => written,
+    }
+}
+
 /// The code a row should have where `reference-decimal-as-hex` (when it
 /// runs) corrects it, with the reference's fact in words: the decimal's fix
 /// must agree with the code's.
@@ -115,7 +131,7 @@ pub fn finding(
             .with_fix(Fix {
                 field: "decimal".into(),
                 from: written.to_string(),
-                to: decimal.to_string(),
+                to: grouped_like(grouping_of(cell), i64::from(decimal)),
                 confidence: Confidence::High,
                 applicability: Applicability::Safe,
                 evidence: vec![
@@ -140,16 +156,37 @@ pub fn finding(
             None => format!("does not match {code}, which is {signed}"),
         },
     };
-    rule.finding(cell.location.clone(), format!("decimal `{written}` {why}"))
+    let mut message = format!("decimal `{written}` {why}");
+    let evidence = vec![format!(
+        "{code} read as a signed 32-bit integer is {signed}"
+    )];
+    let (mut confidence, mut applicability) = (Confidence::High, Applicability::Safe);
+    // The row's Win32 error may side with the decimal against the code
+    // (`0x80070075 | -2147024809 | 87`): then the code may be what is
+    // wrong, and the decimal's fix is for a person to weigh.
+    if let Some((win32, stated)) = wrong
+        .row
+        .cells
+        .win32
+        .and_then(|c| Some((c.text.trim(), error_stated(&c.text)?)))
+        && let Some(decimal) = decimal_value(written)
+        && error_inside(decimal) == Some(stated)
+        && error_inside(code) != Some(stated)
+    {
+        message.push_str(&format!(
+            "; but the row's Win32 error `{win32}` is the one inside {decimal}, as the decimal says: the code may be what is wrong"
+        ));
+        (confidence, applicability) = (Confidence::Low, Applicability::Unsafe);
+    }
+    rule.finding(cell.location.clone(), message)
         .about(Some(code.to_string()), Some(&record.name))
         .with_fix(Fix {
             field: "decimal".into(),
             from: written.to_string(),
-            to: signed.to_string(),
-            confidence: Confidence::High,
-            applicability: Applicability::Safe,
-            evidence: vec![format!(
-                "{code} read as a signed 32-bit integer is {signed}"
-            )],
+            // In the digit groups the page writes (`-2 147 024 882`).
+            to: grouped_like(grouping_of(cell), i64::from(signed)),
+            confidence,
+            applicability,
+            evidence,
         })
 }

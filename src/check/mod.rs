@@ -14,6 +14,7 @@ mod rule;
 pub mod rules;
 pub mod suppress;
 pub mod tokens;
+pub mod win32;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use context::{CheckInput, Context};

@@ -465,6 +465,7 @@ fn cell_of_field<'a>(table: &'a Table, row: usize, field: &str) -> Option<&'a Ce
         "decimal" => cells.decimal,
         "name" => cells.name,
         "description" => cells.description,
+        "win32" => cells.win32,
         _ => None,
     }
 }
@@ -568,8 +569,10 @@ fn place<'a>(
                 // holds one value for all of them: a code, decimal or name
                 // made right for one row is wrong for the others, and each
                 // round of fixes turned it back and forth.
-                if matches!(want.fix.field.as_str(), "code" | "decimal" | "name")
-                    && cells.rows_sharing(f, t, cell) > 1
+                if matches!(
+                    want.fix.field.as_str(),
+                    "code" | "decimal" | "name" | "win32"
+                ) && cells.rows_sharing(f, t, cell) > 1
                 {
                     // A pipe table has no rowspan: its rows share a cell
                     // only where the code cell lists several codes.
@@ -685,7 +688,7 @@ fn place<'a>(
 /// not a description's words.
 fn is_untranslated(fix: &Fix) -> bool {
     match fix.field.as_str() {
-        "code" | "decimal" | "name" => true,
+        "code" | "decimal" | "name" | "win32" => true,
         "description" => fix.from.split_whitespace().all(|word| {
             word.is_ascii()
                 && word

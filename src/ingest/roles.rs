@@ -92,6 +92,12 @@ struct Profile {
     /// Cells that are one run of up to eight hex digits without `0x`.
     bare_hex: usize,
     decimal: usize,
+    /// Cells that are one number: a decimal or a hex code (or both, `87
+    /// (0x57)`), nothing else.
+    numeric: usize,
+    /// Cells of at most four characters and no digit (`—`, `N/A`): what
+    /// a column of numbers writes where a row has none.
+    placeholder: usize,
     /// Cells that hold one hex code and a decimal number beside it
     /// (`87 (0x57)`, a Win32 code written both ways), counted in `hex`.
     hex_and_decimal: usize,
@@ -211,6 +217,9 @@ impl Profile {
             if s == Shape::Hex && cell.decimal.is_some() {
                 p.hex_and_decimal += 1;
             }
+            if matches!(s, Shape::Decimal | Shape::Hex) {
+                p.numeric += 1;
+            }
             if cell.leading_identifier {
                 p.leading_identifier += 1;
             }
@@ -236,6 +245,9 @@ impl Profile {
                 _ => {}
             }
             let trimmed = text.trim();
+            if trimmed.chars().nth(4).is_none() && !trimmed.bytes().any(|b| b.is_ascii_digit()) {
+                p.placeholder += 1;
+            }
             if (1..=8).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_hexdigit()) {
                 p.bare_hex += 1;
                 if trimmed.bytes().any(|b| b.is_ascii_alphabetic()) {
@@ -392,6 +404,21 @@ fn of(n: usize, m: usize, what: &str) -> String {
     }
 }
 
+/// Why a column is read as the Win32 errors inside the codes, from the
+/// rows that state a number beside a `FACILITY_WIN32` code and those that
+/// state the error inside it.
+fn win32_reason((stated, matching): (usize, usize)) -> String {
+    if matching == stated {
+        format!(
+            "all {stated} numbers beside FACILITY_WIN32 codes (0x8007xxxx) are the Win32 errors inside them (their low 16 bits)"
+        )
+    } else {
+        format!(
+            "{matching} of the {stated} numbers beside FACILITY_WIN32 codes (0x8007xxxx) are the Win32 errors inside them (their low 16 bits)"
+        )
+    }
+}
+
 /// Decides the roles of a table's columns from its header (`headers`, one
 /// per column; empty strings where there is none) and its data cells
 /// (`rows[i][j]`, plain text). Rows shorter than the header have their
@@ -450,7 +477,65 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             })
             .count()
     };
-    decide(&header_roles, &specific, &profiles, &related)
+    // For a pair of columns, the rows whose code (in the first) is a
+    // `FACILITY_WIN32` HRESULT and whose second cell states a number, and
+    // of those the ones whose number is the Win32 error inside the code
+    // (its low 16 bits, in decimal or hex). In one column (`0x80070005
+    // (5)`), the number is the decimal beside the code.
+    let wrapped = |code: usize, number: usize| -> (usize, usize) {
+        summaries_of(code)
+            .zip(summaries_of(number))
+            .filter_map(|(code_cell, number_cell)| {
+                let hex = code_cell.hex.filter(|h| h & 0xFFFF_0000 == 0x8007_0000)?;
+                let stated = if code == number {
+                    number_cell.decimal
+                } else {
+                    number_cell.decimal.or(number_cell.hex.map(i64::from))
+                }?;
+                Some(stated == i64::from(hex & 0xFFFF))
+            })
+            .fold((0, 0), |(stated, matching), wraps| {
+                (stated + 1, matching + usize::from(wraps))
+            })
+    };
+    let win32_header: Vec<bool> = (0..width)
+        .map(|j| headers.get(j).is_some_and(|h| names_win32(h)))
+        .collect();
+    // A column of Win32 errors: most of the numbers it states beside
+    // `FACILITY_WIN32` codes are the errors inside them, and two at least:
+    // a column of ordinals or counts matches one such code by chance, not
+    // most of them. Under a header that says "Win32", half of them, and
+    // one, will do.
+    let holds_win32 = |code: usize, number: usize| {
+        let (stated, matching) = wrapped(code, number);
+        let says_win32 = win32_header.get(number) == Some(&true);
+        (matching >= 2 && matching * 2 > stated)
+            || (says_win32 && matching >= 1 && matching * 2 >= stated)
+    };
+    let win32 = Win32Evidence {
+        holds: &holds_win32,
+        counts: &wrapped,
+    };
+    decide(&header_roles, &specific, &profiles, &related, &win32)
+}
+
+/// True when a header names the Win32 errors (`Win32 error`, `Código
+/// Win32`, `ERROR_ code`): a hint that lets fewer matching rows decide a
+/// Win32 column, never a role by itself.
+fn names_win32(header: &str) -> bool {
+    let text = header.to_lowercase();
+    text.contains("win32") || text.contains("error_")
+}
+
+/// How the rows of a pair of columns read as codes and the Win32 errors
+/// inside them (see `plan`).
+struct Win32Evidence<'a> {
+    /// True when the second column holds the Win32 errors of the first's
+    /// codes.
+    holds: &'a dyn Fn(usize, usize) -> bool,
+    /// The rows that state a number beside a `FACILITY_WIN32` code, and
+    /// those whose number is the error inside it.
+    counts: &'a dyn Fn(usize, usize) -> (usize, usize),
 }
 
 /// Picks the best column among `candidates` by `score`, ties broken by the
@@ -475,6 +560,7 @@ fn decide(
     specific: &[bool],
     profiles: &[Profile],
     related: &dyn Fn(usize, usize) -> usize,
+    win32: &Win32Evidence,
 ) -> TablePlan {
     let width = profiles.len();
     let mut taken = vec![false; width];
@@ -483,18 +569,29 @@ fn decide(
     let header_has = |role| header_roles.contains(&role);
 
     // The code: a column of hex codes, else a column of bare hex digits,
-    // else (no hex anywhere) a column of whole numbers next to names.
-    let hex_column = best(
-        (0..width).filter(|&j| profiles[j].mostly(profiles[j].hex)),
-        |j| {
-            (
-                profiles[j].hex * 100 / profiles[j].non_empty.max(1),
-                profiles[j].hex,
-            )
-        },
-        header_roles,
-        ColumnRole::Code,
-    );
+    // else (no hex anywhere) a column of whole numbers next to names. Of
+    // two columns of hex, one may hold the Win32 errors inside the other's
+    // HRESULTs (`0x57` beside `0x80070057`): that one is not the code.
+    let hex_candidates = || (0..width).filter(|&j| profiles[j].mostly(profiles[j].hex));
+    let by_share = |j: usize| {
+        (
+            profiles[j].hex * 100 / profiles[j].non_empty.max(1),
+            profiles[j].hex,
+        )
+    };
+    let first_pick = best(hex_candidates(), by_share, header_roles, ColumnRole::Code);
+    // The column picked yields to one whose codes it holds the errors of:
+    // one pass over the other columns, not one per pair of them, so that a
+    // table of many hex columns stays linear in its cells.
+    let hex_column = first_pick.map(|picked| {
+        best(
+            hex_candidates().filter(|&k| k != picked && (win32.holds)(k, picked)),
+            by_share,
+            header_roles,
+            ColumnRole::Code,
+        )
+        .unwrap_or(picked)
+    });
     let bare_hex_column = || {
         best(
             (0..width).filter(|&j| {
@@ -542,6 +639,33 @@ fn decide(
             part: Part::Hex,
             role,
             reason,
+        });
+    }
+
+    // The Win32 errors inside the codes (`87` or `0x57` beside
+    // `0x80070057`), whatever the header says: read from what the cells
+    // hold, so that a wrong one is reported rather than left as other text.
+    let win32_column = code_column.and_then(|code| {
+        best(
+            (0..width).filter(|&j| {
+                // Numbers, and a mark (`—`, `N/A`) where a code wraps no
+                // Win32 error.
+                let p = &profiles[j];
+                !taken[j] && p.mostly(p.numeric + p.placeholder) && (win32.holds)(code, j)
+            }),
+            |j| ((win32.counts)(code, j).1, profiles[j].numeric),
+            header_roles,
+            ColumnRole::Win32,
+        )
+        .map(|j| (code, j))
+    });
+    if let Some((code, j)) = win32_column {
+        taken[j] = true;
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Whole,
+            role: ColumnRole::Win32,
+            reason: win32_reason((win32.counts)(code, j)),
         });
     }
 
@@ -593,6 +717,25 @@ fn decide(
                     profiles[j].non_empty,
                     "a decimal number and a hex code"
                 )
+            ),
+        });
+    }
+    // No column of Win32 errors, but the codes' cells write them beside
+    // the codes (`0x80070005 (5)`): those numbers are the Win32 column.
+    let win32_in_code = code_column.filter(|&j| {
+        decimal_in_code.is_none()
+            && win32_column.is_none()
+            && profiles[j].mostly(profiles[j].hex_and_decimal)
+            && (win32.holds)(j, j)
+    });
+    if let Some(j) = win32_in_code {
+        columns.push(ColumnPlan {
+            source: j,
+            part: Part::Number,
+            role: ColumnRole::Win32,
+            reason: format!(
+                "{}: the numbers are read as the Win32 column",
+                win32_reason((win32.counts)(j, j))
             ),
         });
     }
@@ -857,6 +1000,13 @@ fn decide(
             {
                 continue;
             }
+            // The Win32 error inside a code is a code, and a number, as
+            // headers say (`Win32 code (hex)`, `Win32 (decimal)`).
+            if c.role == ColumnRole::Win32
+                && matches!(header_says, ColumnRole::Code | ColumnRole::Decimal)
+            {
+                continue;
+            }
             // A split column holds both; the decimal code of a table
             // without hex is the "code" its header says.
             if columns
@@ -873,6 +1023,7 @@ fn decide(
             let holding = |role: ColumnRole| match role {
                 ColumnRole::Code => p.hex.max(p.bare_hex),
                 ColumnRole::Decimal => p.decimal,
+                ColumnRole::Win32 => p.numeric,
                 ColumnRole::Name => p.identifier,
                 _ => p.prose,
             };
@@ -1146,6 +1297,118 @@ mod tests {
             ],
         );
         assert_eq!(roles(&plan), [(0, Other), (1, Name), (1, Code)]);
+    }
+
+    /// Rows of (HRESULT, number beside it, name), for the Win32 tests.
+    fn win32_rows(numbers: [&str; 4]) -> Vec<Vec<&str>> {
+        let codes = ["0x80070005", "0x80070057", "0x8007000E", "0x80004005"];
+        let names = ["E_ACCESSDENIED", "E_INVALIDARG", "E_OUTOFMEMORY", "E_FAIL"];
+        (0..4)
+            .map(|i| vec![codes[i], numbers[i], names[i]])
+            .collect()
+    }
+
+    #[test]
+    fn the_win32_errors_inside_the_codes_are_read_from_their_values() {
+        // Whatever the header says, or none; in decimal or hex; one wrong
+        // among three; nothing beside a code of another facility.
+        for header in ["Win32 error", "Código Win32", "Erreur Win32", "", "Fehler"] {
+            for numbers in [
+                ["5", "78", "14", ""],
+                ["5", "87", "14", "—"],
+                ["0x5", "0x57", "0x0E", ""],
+                ["5 (0x5)", "87 (0x57)", "14 (0xE)", ""],
+            ] {
+                let plan = super::plan(&["HRESULT", header, "Name"], &win32_rows(numbers));
+                assert_eq!(
+                    roles(&plan),
+                    [(0, Code), (1, Win32), (2, Name)],
+                    "{header:?} {numbers:?}"
+                );
+                assert!(plan.header_mismatches.is_empty());
+            }
+        }
+        // Marks where a code of another facility wraps no Win32 error.
+        let mut rows = win32_rows(["5", "87", "14", "—"]);
+        for (code, name) in [
+            ("0x80004001", "E_NOTIMPL"),
+            ("0x80004004", "E_ABORT"),
+            ("0x8000FFFF", "E_UNEXPECTED"),
+        ] {
+            rows.push(vec![code, "N/A", name]);
+        }
+        let plan = super::plan(&["HRESULT", "", "Name"], &rows);
+        assert_eq!(roles(&plan), [(0, Code), (1, Win32), (2, Name)]);
+        // A header that says decimal, or hex, over them is no mismatch.
+        for header in ["Win32 (decimal)", "Win32 code (hex)"] {
+            let plan = super::plan(
+                &["HRESULT", header, "Name"],
+                &win32_rows(["5", "87", "14", ""]),
+            );
+            assert_eq!(roles(&plan), [(0, Code), (1, Win32), (2, Name)]);
+            assert!(plan.header_mismatches.is_empty(), "{header}");
+        }
+        // Written before the codes in hex, with no header: the full codes
+        // are the codes.
+        let rows: Vec<Vec<&str>> = win32_rows(["0x5", "0x57", "0xE", ""])
+            .into_iter()
+            .map(|row| vec![row[1], row[0], row[2]])
+            .collect();
+        let plan = super::plan(&["", "", ""], &rows);
+        assert_eq!(roles(&plan), [(0, Win32), (1, Code), (2, Name)]);
+        // In the code's cell.
+        let plan = super::plan(
+            &["Code", "Name"],
+            &[
+                vec!["0x80070005 (5)", "E_ACCESSDENIED"],
+                vec!["0x80070057 (78)", "E_INVALIDARG"],
+                vec!["0x8007000E (14)", "E_OUTOFMEMORY"],
+            ],
+        );
+        let parts: Vec<(usize, Part, ColumnRole)> = plan
+            .columns
+            .iter()
+            .map(|c| (c.source, c.part, c.role))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                (0, Part::Hex, Code),
+                (0, Part::Number, Win32),
+                (1, Part::Name, Name)
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinals_and_counts_are_no_win32_errors() {
+        // Ordinals, counts, and numbers that match one code by chance.
+        for numbers in [
+            ["1", "2", "3", "4"],
+            ["12", "40", "3", "7"],
+            ["5", "40", "3", "7"],
+            ["5", "40", "", ""],
+        ] {
+            let plan = super::plan(&["#", "Code", "Name"], &{
+                let mut rows = win32_rows(numbers);
+                for row in &mut rows {
+                    row.swap(0, 1);
+                }
+                rows
+            });
+            assert_eq!(
+                roles(&plan),
+                [(0, Other), (1, Code), (2, Name)],
+                "{numbers:?}"
+            );
+        }
+        // One match in two rows is enough only under a header that says
+        // "Win32".
+        let rows = win32_rows(["5", "40", "", ""]);
+        let plan = super::plan(&["HRESULT", "Count", "Name"], &rows);
+        assert_eq!(roles(&plan), [(0, Code), (1, Other), (2, Name)]);
+        let plan = super::plan(&["HRESULT", "Win32", "Name"], &rows);
+        assert_eq!(roles(&plan), [(0, Code), (1, Win32), (2, Name)]);
     }
 
     #[test]

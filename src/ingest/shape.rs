@@ -663,6 +663,21 @@ fn is_code_label(word: &str) -> bool {
     )
 }
 
+/// The value and end (in bytes) of the number whose first group is
+/// `piece`, the word of `text` at byte `start`, where groups of three digits
+/// split by spaces follow it ([`crate::model::space_grouped_len`]).
+fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(i64, usize)> {
+    let rest = text.get(start..)?;
+    if !rest
+        .get(piece.len()..)?
+        .starts_with(crate::model::is_group_space)
+    {
+        return None;
+    }
+    let len = crate::model::space_grouped_len(rest)?;
+    Some((crate::model::whole_number(rest.get(..len)?)?, start + len))
+}
+
 fn read_words(text: &str, brief: bool) -> CellShape {
     let mut tokens: Vec<Spanned> = Vec::new();
     let (mut hex, mut decimal, mut identifier, mut word) = (0usize, 0usize, 0usize, 0usize);
@@ -688,7 +703,18 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                     &text[start..grouped_until],
                 )
             }
-            None => (token_of(piece), piece),
+            None => match token_of(piece) {
+                // A number whose digits a locale groups by spaces
+                // (`-2 147 024 891`): one number, not a number per group.
+                Token::Decimal(n) => match space_grouped(text, start, piece) {
+                    Some((value, end)) => {
+                        grouped_until = end;
+                        (Token::Decimal(value), &text[start..end])
+                    }
+                    None => (Token::Decimal(n), piece),
+                },
+                token => (token, piece),
+            },
         };
         if token == Token::Identifier && is_code_label(piece) {
             labels += 1;
@@ -766,6 +792,12 @@ mod tests {
             ("\u{2212}2145124351", Shape::Decimal),
             ("-2,145,124,351", Shape::Decimal),
             ("4.294.967.295", Shape::Decimal),
+            ("-2 147 024 891", Shape::Decimal),
+            ("-2\u{A0}147\u{A0}024\u{A0}891", Shape::Decimal),
+            ("\u{2212}2\u{202F}147\u{202F}024\u{202F}891", Shape::Decimal),
+            ("1\u{2009}223", Shape::Decimal),
+            ("1 223 (0x4C7)", Shape::Hex),
+            ("5 1234", Shape::Prose),
             ("10.0.19041", Shape::Prose),
             ("０ｘ８００７００５７", Shape::Hex),
             ("13", Shape::Decimal),
@@ -857,6 +889,30 @@ mod tests {
                 .iter()
                 .any(|t| t.token == Token::Hex(HexDigits::new("80240002")))
         );
+    }
+
+    /// Digits grouped by spaces are one number where the grouping is
+    /// regular, in prose too (`5 123`: 5123, which a description's reader
+    /// may still match as two numbers); irregular groups stay apart.
+    #[test]
+    fn a_number_grouped_by_spaces_is_one_token() {
+        let decimals = |text: &str| -> Vec<i64> {
+            shape_of(text)
+                .tokens
+                .iter()
+                .filter_map(|t| match t.token {
+                    Token::Decimal(n) => Some(n),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "-2 147 024 891";
+        assert_eq!(decimals(text), [-2_147_024_891]);
+        assert_eq!(shape_of(text).decimal_span().map(|s| &text[s]), Some(text));
+        assert_eq!(decimals("codes 5 123 and 7"), [5123, 7]);
+        assert_eq!(decimals("codes 5 1234 and 7"), [5, 1234, 7]);
+        assert_eq!(decimals("1 223 4"), [1, 223, 4]);
+        assert_eq!(decimals("Windows 10 1809"), [10, 1809]);
     }
 
     #[test]

@@ -651,11 +651,55 @@ pub fn fold_number_forms(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(|c| folded(c).unwrap_or(c)).collect())
 }
 
+/// True for the spaces typography puts between groups of three digits
+/// (`4 294 967 295`, as French and other locales group them): a space, a
+/// no-break space U+00A0, a thin space U+2009 or a narrow no-break space
+/// U+202F.
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}')
+}
+
+/// True for the characters locales put between groups of three digits of
+/// a whole number: `,` (en), `.` (de), `'` (de-CH) and the spaces of
+/// [`is_group_space`] (fr).
+pub fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | '\'') || is_group_space(c)
+}
+
+/// The digits of an unsigned whole number written with ASCII digits, in
+/// groups of three after a separator where the locale writes one
+/// ([`is_group_separator`]: `1,603`, `4.294.967.295`, `1 223`): a first
+/// group of one to three digits, then groups of exactly three, the same
+/// separator throughout. Borrowed when there is no separator; `None` for
+/// anything else (`1,60`, `12,3456`, `1,603.5`, an empty text).
+pub fn grouped_digits(text: &str) -> Option<Cow<'_, str>> {
+    let Some(separator) = text.chars().find(|c| !c.is_ascii_digit()) else {
+        return (!text.is_empty()).then_some(Cow::Borrowed(text));
+    };
+    if !is_group_separator(separator) {
+        return None;
+    }
+    let mut groups = text.split(separator);
+    let head = groups.next()?;
+    if !(1..=3).contains(&head.len()) || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut joined = head.to_string();
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        joined.push_str(group);
+    }
+    Some(Cow::Owned(joined))
+}
+
 /// A whole number as decimal columns write it: an optional sign (`-`,
 /// `+`, the minus sign U+2212), ASCII or full-width digits, and groups of
-/// three digits after a separator where the locale writes one (`1,603`,
-/// `4.294.967.295`, `1 223`, no-break and narrow no-break spaces, `'`),
-/// the same separator throughout. `None` for anything else.
+/// three digits after a separator where the locale writes one (see
+/// [`grouped_digits`]: `1,603`, `4.294.967.295`, `1 223`, with a space, a
+/// no-break, thin or narrow no-break space, `'`), the same separator
+/// throughout. `None` for anything else.
 pub fn whole_number(text: &str) -> Option<i64> {
     let folded = fold_number_forms(text.trim());
     let text = folded.as_ref();
@@ -663,33 +707,92 @@ pub fn whole_number(text: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let first_separator = digits.chars().find(|c| !c.is_ascii_digit());
-    let magnitude: String = match first_separator {
-        None => digits.to_string(),
-        Some(separator) => {
-            if !matches!(separator, ',' | '.' | ' ' | '\u{A0}' | '\u{202F}' | '\'') {
-                return None;
-            }
-            let mut groups = digits.split(separator);
-            let head = groups.next()?;
-            if !(1..=3).contains(&head.len()) || !head.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let mut joined = head.to_string();
-            for group in groups {
-                if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                joined.push_str(group);
-            }
-            joined
-        }
-    };
-    if magnitude.is_empty() || magnitude.len() > 19 {
+    let magnitude = grouped_digits(digits)?;
+    if magnitude.len() > 19 {
         return None;
     }
     let value = magnitude.parse::<i64>().ok()?;
     Some(if negative { -value } else { value })
+}
+
+/// The length in bytes of the whole number `text` starts with, where it is
+/// written in groups of three split by a space ([`is_group_space`], the
+/// same one throughout: `-2 147 024 891`, `1\u{202F}223`): what a reader
+/// that splits text at spaces would take for several numbers. `None` when
+/// `text` starts with no such number. Only a regular grouping is one
+/// number: an optional sign, a first group of one to three ASCII digits,
+/// then one or more groups of exactly three, the last one ending its word.
+/// `5 1234` and `12 34` are numbers side by side (`None`), and so is all of
+/// `1 223 4`; `1 234,5` and `1 234ms` are no whole number (`None`). `5 123`
+/// is one number: where prose means two, the reader of a description keeps
+/// its groups apart too.
+pub fn space_grouped_len(text: &str) -> Option<usize> {
+    let sign = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '+' | '\u{2212}' | '\u{2013}'))
+        .map_or(0, char::len_utf8);
+    let digits_at = |at: usize| {
+        text.get(at..).map_or(0, |rest| {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        })
+    };
+    let head = digits_at(sign);
+    if !(1..=3).contains(&head) {
+        return None;
+    }
+    let mut end = sign + head;
+    let mut separator: Option<char> = None;
+    while let Some(c) = text
+        .get(end..)
+        .and_then(|rest| rest.chars().next())
+        .filter(|&c| is_group_space(c))
+    {
+        let group = digits_at(end + c.len_utf8());
+        match group {
+            // A word after the number: it ended.
+            0 => break,
+            3 if separator.is_none_or(|s| s == c) => {
+                separator = Some(c);
+                end += c.len_utf8() + 3;
+            }
+            // `5 1234`, `12 34`, two kinds of space: not one number.
+            _ => return None,
+        }
+    }
+    separator?;
+    let mut after = text.get(end..).unwrap_or("").chars();
+    match after.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => None,
+        Some(',' | '.') if after.next().is_some_and(|c| c.is_ascii_digit()) => None,
+        _ => Some(end),
+    }
+}
+
+/// `value` written as `written`, a whole number, groups its digits: in
+/// groups of three split by the same separator where `written` is so
+/// grouped (`-2 147 024 882` for `-2 147 024 883`, `1,223` for `1,224`),
+/// plain otherwise. A fix then keeps the locale's way of writing numbers.
+pub fn grouped_like(written: &str, value: i64) -> String {
+    let folded = fold_number_forms(written.trim());
+    let unsigned = folded.trim_start_matches(['-', '+']);
+    let separator = unsigned
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .filter(|&c| is_group_separator(c) && grouped_digits(unsigned).is_some());
+    let digits = value.unsigned_abs().to_string();
+    let sign = if value < 0 { "-" } else { "" };
+    let Some(separator) = separator else {
+        return format!("{sign}{digits}");
+    };
+    let mut out = String::from(sign);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -708,7 +811,12 @@ mod tests {
             ("4.294.967.295", Some(4_294_967_295)),
             ("1 223", Some(1223)),
             ("-2\u{A0}147\u{A0}024\u{A0}891", Some(-2_147_024_891)),
+            ("-2\u{202F}147\u{202F}024\u{202F}891", Some(-2_147_024_891)),
+            ("-2\u{2009}147\u{2009}024\u{2009}891", Some(-2_147_024_891)),
+            ("4'294'967'295", Some(4_294_967_295)),
             ("+5", Some(5)),
+            ("1 223\u{A0}456", None),
+            ("1 2345", None),
             ("1,60", None),
             ("1,603.5", None),
             ("12,3456", None),
@@ -718,6 +826,52 @@ mod tests {
         ] {
             assert_eq!(whole_number(text), value, "{text:?}");
         }
+    }
+
+    #[test]
+    fn numbers_grouped_by_spaces_are_found_where_they_start() {
+        for (text, len) in [
+            ("-2 147 024 891", Some(14)),
+            ("-2\u{A0}147\u{A0}024\u{A0}891 octets", Some(17)),
+            ("\u{2212}2\u{202F}147\u{202F}024\u{202F}891", Some(22)),
+            ("1\u{2009}223.", Some(7)),
+            ("1 223 essais", Some(5)),
+            ("(1 223)", None),
+            ("10 000 ms", Some(6)),
+            // One regular group joins: `5 123` is 5123 as a whole number.
+            ("5 123 and 7", Some(5)),
+            // Irregular groups are numbers side by side.
+            ("5 1234", None),
+            ("12 34", None),
+            ("1 223 4", None),
+            ("1234 567", None),
+            ("1 223\u{A0}456", None),
+            // No group, or no whole number.
+            ("5 minutes", None),
+            ("1 234,5", None),
+            ("1 234ms", None),
+            ("2147024891", None),
+            ("", None),
+        ] {
+            assert_eq!(space_grouped_len(text), len, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn fixed_numbers_keep_the_grouping_written() {
+        assert_eq!(
+            grouped_like("-2\u{202F}147\u{202F}024\u{202F}883", -2_147_024_882),
+            "-2\u{202F}147\u{202F}024\u{202F}882"
+        );
+        assert_eq!(
+            grouped_like("2,147,942,487", -2_147_024_809),
+            "-2,147,024,809"
+        );
+        assert_eq!(grouped_like("1 224", 1223), "1 223");
+        assert_eq!(grouped_like("1 224", 87), "87");
+        assert_eq!(grouped_like("2147942487", -2_147_024_809), "-2147024809");
+        assert_eq!(grouped_like("n/a", -2_147_024_809), "-2147024809");
+        assert_eq!(grouped_like("12,3456", 5), "5");
     }
 
     #[test]

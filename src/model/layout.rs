@@ -14,6 +14,11 @@ pub enum ColumnRole {
     Name,
     /// The description.
     Description,
+    /// The Win32 error number that a `FACILITY_WIN32` HRESULT
+    /// (`0x8007xxxx`) wraps, its low 16 bits, in decimal or hex (`87` or
+    /// `0x57` beside `0x80070057`). Checked against the code, not kept in
+    /// the dataset: it restates the code.
+    Win32,
     /// Anything else; kept, not interpreted.
     Other,
 }
@@ -26,6 +31,7 @@ impl ColumnRole {
             ColumnRole::Decimal => "decimal",
             ColumnRole::Name => "name",
             ColumnRole::Description => "description",
+            ColumnRole::Win32 => "win32",
             ColumnRole::Other => "other",
         }
     }

@@ -12,7 +12,8 @@ mod record;
 pub use family::{Family, counterpart_code};
 pub use hresult::{
     CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
-    decimal_value, fold_number_forms, is_digit_separator, read_decimal, separated_hex,
+    decimal_value, fold_number_forms, grouped_digits, grouped_like, is_digit_separator,
+    is_group_separator, is_group_space, read_decimal, separated_hex, space_grouped_len,
     whole_number,
 };
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};

@@ -56,14 +56,15 @@ pub struct CellPositions {
 
 impl CellPositions {
     /// The position of the cell of a role; `None` for a role the row has no
-    /// cell of (and for [`ColumnRole::Other`]).
+    /// cell of (and for [`ColumnRole::Win32`] and [`ColumnRole::Other`],
+    /// whose cells the dataset does not keep).
     pub fn get(&self, role: ColumnRole) -> Option<CellPosition> {
         match role {
             ColumnRole::Code => self.code,
             ColumnRole::Decimal => self.decimal,
             ColumnRole::Description => self.description,
             ColumnRole::Name => self.name,
-            ColumnRole::Other => None,
+            ColumnRole::Win32 | ColumnRole::Other => None,
         }
     }
 }

@@ -150,6 +150,7 @@ pub fn fits(table: &Table, column: usize, role: ColumnRole) -> bool {
             ColumnRole::Decimal => shape.has_decimal(),
             ColumnRole::Name => shape.has_identifier(),
             ColumnRole::Description => **shape == Shape::Prose,
+            ColumnRole::Win32 => matches!(shape, Shape::Decimal | Shape::Hex),
             ColumnRole::Other => true,
         })
         .count();

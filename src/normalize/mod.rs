@@ -131,6 +131,9 @@ pub struct RowCells<'a> {
     pub name: Option<&'a Cell>,
     /// The description cell.
     pub description: Option<&'a Cell>,
+    /// The cell of the Win32 error the code wraps (`87` beside
+    /// `0x80070057`), where the table has a column of them.
+    pub win32: Option<&'a Cell>,
     /// How the table writes its codes.
     pub forms: CodeForms,
 }
@@ -156,6 +159,7 @@ impl<'a> RowCells<'a> {
             name: cell(ColumnRole::Name),
             description: cell(ColumnRole::Description)
                 .filter(|d| !d.text.is_empty() || !describes_by_notes(table)),
+            win32: cell(ColumnRole::Win32),
             forms: table.forms,
         }
     }
@@ -671,7 +675,7 @@ fn positions(table: &Table, row: &Row) -> CellPositions {
             ColumnRole::Decimal => &mut positions.decimal,
             ColumnRole::Name => &mut positions.name,
             ColumnRole::Description => &mut positions.description,
-            ColumnRole::Other => continue,
+            ColumnRole::Win32 | ColumnRole::Other => continue,
         };
         if slot.is_none() {
             *slot = position;

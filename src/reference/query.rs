@@ -251,6 +251,12 @@ fn parse_number(query: &str) -> Result<ValueQuery, QueryError> {
         return Err(QueryError::new(query, "has a sign but no digits"));
     }
     if let Some(bad) = unsigned.chars().find(|c| !c.is_ascii_digit()) {
+        // Digits in groups of three, as locales write them (`-2 147 024 891`
+        // with a space, a no-break, thin or narrow no-break space, `1,223`,
+        // `4.294.967.295`): the number, as a page's decimal column is read.
+        if let Some(number) = crate::model::whole_number(body) {
+            return decimal_query(query, number);
+        }
         let hint = if unsigned.bytes().all(|byte| byte.is_ascii_hexdigit()) {
             format!(
                 "holds `{bad}`, which is not a decimal digit; write hex codes with `0x` (0x{unsigned}) or as eight digits"
@@ -266,6 +272,12 @@ fn parse_number(query: &str) -> Result<ValueQuery, QueryError> {
             "is too large: a code is a 32-bit number (-2147483648 to 4294967295)",
         )
     })?;
+    decimal_query(query, number)
+}
+
+/// The value of a decimal query: `number`, where it fits 32 bits, signed or
+/// unsigned.
+fn decimal_query(query: &str, number: i64) -> Result<ValueQuery, QueryError> {
     if !(i64::from(i32::MIN)..=i64::from(u32::MAX)).contains(&number) {
         return Err(QueryError::new(
             query,
@@ -352,6 +364,30 @@ mod tests {
         assert_eq!(value("4294967295").value, u32::MAX);
         assert_eq!(value("-2147483648").value, 0x8000_0000);
         assert_eq!(value("1112L").value, 1112);
+    }
+
+    /// Decimals in groups of three, as locales write them: the number.
+    #[test]
+    fn grouped_decimals_are_numbers() {
+        for query in [
+            "-2 147 024 891",
+            "-2\u{A0}147\u{A0}024\u{A0}891",
+            "-2\u{2009}147\u{2009}024\u{2009}891",
+            "-2\u{202F}147\u{202F}024\u{202F}891",
+            "-2,147,024,891",
+            "2.147.942.405",
+        ] {
+            let query = value(query);
+            assert_eq!(
+                (query.value, query.notation),
+                (0x8007_0005, Notation::Decimal)
+            );
+        }
+        assert_eq!(value("1 223").value, 1223);
+        // Irregular groups are no number.
+        assert!(problem("1 2234").contains("holds ` `"));
+        assert!(problem("12 34").contains("holds ` `"));
+        assert!(problem("4 294 967 296").contains("out of range"));
     }
 
     #[test]

@@ -28,6 +28,7 @@ fn what(role: ColumnRole) -> &'static str {
         ColumnRole::Decimal => "decimal numbers",
         ColumnRole::Name => "symbolic names",
         ColumnRole::Description => "descriptions",
+        ColumnRole::Win32 => "the Win32 errors inside the codes",
         ColumnRole::Other => "something else",
     }
 }

@@ -61,6 +61,7 @@ registry! {
     translation_row_order,
     translation_token_mismatch,
     translation_untranslated,
+    win32_number_mismatch,
 }
 
 #[cfg(test)]
@@ -75,8 +76,15 @@ mod tests {
         sorted.dedup();
         assert_eq!(ids, sorted);
         for id in ids {
+            // Words of lower-case letters and digits (`win32`), each
+            // starting with a letter, joined by single dashes.
             assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                id.split('-').all(|word| {
+                    word.starts_with(|c: char| c.is_ascii_lowercase())
+                        && word
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                }),
                 "{id}"
             );
         }

@@ -16,10 +16,10 @@ use std::borrow::Cow;
 use crate::ingest::text::is_identifier_char;
 
 /// The characters that join the digit groups of a number in some locale:
-/// grouping (`.`, `,`, `'`, a space, a no-break space U+00A0, a narrow
-/// no-break space U+202F) or decimal (`.`, `,`).
+/// grouping (`.`, `,`, `'`, a space, a no-break, thin or narrow no-break
+/// space: [`crate::model::is_group_separator`]) or decimal (`.`, `,`).
 fn is_separator(c: char) -> bool {
-    matches!(c, '.' | ',' | '\'' | ' ' | '\u{a0}' | '\u{202f}')
+    crate::model::is_group_separator(c)
 }
 
 /// The ASCII digit of an ASCII or a full-width digit (U+FF10..U+FF19),
@@ -168,27 +168,25 @@ fn readings<'a>(written: &'a str, groups: &[Group<'a>], separators: &[char]) -> 
         // A single run of digits.
         return groups.iter().map(|g| g.digits.clone()).collect();
     };
-    let digits = |groups: &[Group]| groups.iter().map(|g| g.digits.as_ref()).collect::<String>();
-    // Thousands: a first group of one to three digits, then groups of
-    // three, all after one and the same separator.
-    let grouped = |groups: &[Group], separators: &[char]| {
-        separators.windows(2).all(|w| w[0] == w[1])
-            && groups
-                .first()
-                .is_some_and(|g| (1..=3).contains(&g.digits.len()))
-            && groups.iter().skip(1).all(|g| g.digits.len() == 3)
-    };
+    // Grouped as the reader reads a decimal column's numbers
+    // ([`crate::model::grouped_digits`]), on the digits as ASCII (the
+    // separators are ASCII or spaces, which folding leaves alone).
+    let folded = crate::model::fold_number_forms(written);
     let mut values = Vec::new();
-    if grouped(groups, separators) {
-        values.push(Cow::Owned(digits(groups)));
+    if let Some(digits) = crate::model::grouped_digits(&folded) {
+        values.push(Cow::Owned(digits.into_owned()));
     }
     // A decimal: a last separator that is a decimal one, after a whole part
     // that is one group or is grouped by another separator.
-    let whole = &groups[..groups.len() - 1];
+    let whole = folded
+        .len()
+        .checked_sub(last.digits.len() + last_separator.len_utf8())
+        .and_then(|end| folded.get(..end));
     if matches!(last_separator, '.' | ',')
-        && (before.is_empty() || grouped(whole, before) && !before.contains(last_separator))
+        && !before.contains(last_separator)
+        && let Some(whole) = whole.and_then(crate::model::grouped_digits)
     {
-        values.push(Cow::Owned(format!("{}.{}", digits(whole), last.digits)));
+        values.push(Cow::Owned(format!("{whole}.{}", last.digits)));
     }
     if values.is_empty() {
         // Not a number any locale writes: a version (`10.0.19041`), a list
@@ -196,7 +194,7 @@ fn readings<'a>(written: &'a str, groups: &[Group<'a>], separators: &[char]) -> 
         let literal: String = written
             .chars()
             .map(|c| match c {
-                '\u{a0}' | '\u{202f}' => ' ',
+                c if crate::model::is_group_space(c) => ' ',
                 c => ascii_digit(c).unwrap_or(c),
             })
             .collect();
@@ -431,9 +429,51 @@ mod tests {
         // Ambiguous: 1,234 is a thousand and more in en, a decimal in de.
         assert_eq!(compare("1,234 items", "1.234 Elemente"), NONE);
         assert_eq!(compare("1.234 items", "1234 Elemente"), NONE);
+        // A thin space groups digits as the other spaces do.
+        assert_eq!(
+            compare(
+                "4,294,967,295 bytes",
+                "4\u{2009}294\u{2009}967\u{2009}295 octets"
+            ),
+            NONE
+        );
+        assert_eq!(
+            compare(
+                "4,294,967,295 bytes",
+                "4\u{2009}294\u{2009}967\u{2009}296 octets"
+            ),
+            (
+                vec!["4,294,967,295"],
+                vec!["4\u{2009}294\u{2009}967\u{2009}296"]
+            )
+        );
         // Two numbers side by side on one side, apart on the other.
         assert_eq!(compare("Windows 10 1809", "Windows 10 Version 1809"), NONE);
         assert_eq!(compare("Windows 10.0.19041", "Windows 10.0.19041"), NONE);
+    }
+
+    /// Prose may put two numbers side by side where a locale groups the
+    /// digits of one: `5 123` is a first group and a group of three, so it
+    /// reads as 5123, and also as 5 and 123 apart where the other side has
+    /// them so; irregular groups (`5 1234`) are only numbers side by side.
+    #[test]
+    fn numbers_side_by_side_in_prose_read_either_way() {
+        assert_eq!(written("codes 5 123 and 7"), ["5 123", "7"]);
+        assert_eq!(compare("codes 5123 and 7", "codes 5 123 et 7"), NONE);
+        assert_eq!(compare("codes 5, 123 and 7", "codes 5 123 et 7"), NONE);
+        assert_eq!(
+            compare("codes 5 and 7", "codes 5 123 et 7"),
+            (vec![], vec!["123"])
+        );
+        assert_eq!(
+            compare("codes 5 123 and 7", "codes 5 124 et 7"),
+            (vec!["5 123"], vec!["5 124"])
+        );
+        assert_eq!(compare("codes 5 1234 and 7", "codes 5, 1234 et 7"), NONE);
+        assert_eq!(
+            compare("codes 5 1234 and 7", "codes 51234 et 7"),
+            (vec!["5 1234"], vec!["51234"])
+        );
     }
 
     #[test]
