@@ -862,6 +862,80 @@ fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
         [
             ("name-lookalike", 5, Some("E_FAIL")),
             ("name-lookalike", 6, Some("E_ABORT"))
+        ],
+        "{found:#?}"
+    );
+}
+
+/// In a translation, a name that differs from its source row's only in
+/// look-alike characters is reported on the side that has them, by
+/// `name-lookalike`, with the other side as evidence: before, the
+/// translation's `translation-key-mismatch` fix wrote the source's Cyrillic
+/// letter into a correct translation.
+#[test]
+fn lookalike_names_in_translations_are_fixed_on_the_side_that_has_them() {
+    let page = |locale: &str, names: [&str; 3], descriptions: [&str; 3]| {
+        format!(
+            "---\ntitle: Codes\nms.contentlocale: {locale}\n---\n# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+            | 0x80CF0001 | {} | {} |\n| 0x80CF0002 | {} | {} |\n| 0x80CF0003 | {} | {} |\n",
+            names[0], descriptions[0], names[1], descriptions[1], names[2], descriptions[2]
+        )
+    };
+    let source = page(
+        "en-US",
+        ["OM_\u{415}_NO_SERVICE", "OM_E_FULL", "OM_E_GONE"],
+        ["No service.", "Full.", "Gone."],
+    );
+    let translation = page(
+        "ru-RU",
+        ["OM_E_NO_SERVICE", "OM_E＿FULL", "OM_E_GONE"],
+        ["Нет службы.", "Нет места (ТОК).", "Нет."],
+    );
+    let found = findings_of(&[
+        ("sources/doc/en-us.md", source),
+        ("sources/doc/ru-ru.md", translation),
+    ]);
+    let names: Vec<(&str, &str, usize, Option<&str>)> = found
+        .iter()
+        .filter(|f| f.rule.starts_with("name-") || f.rule == "translation-key-mismatch")
+        .map(|f| {
+            (
+                f.rule,
+                f.location.file.as_ref(),
+                f.location.line,
+                f.fix.as_ref().map(|fix| fix.to.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "name-lookalike",
+                "sources/doc/en-us.md",
+                9,
+                Some("OM_E_NO_SERVICE")
+            ),
+            (
+                "name-lookalike",
+                "sources/doc/ru-ru.md",
+                10,
+                Some("OM_E_FULL")
+            ),
+        ],
+        "{found:#?}"
+    );
+    let source_fix = found
+        .iter()
+        .find_map(|f| f.fix.as_ref().filter(|_| f.location.line == 9))
+        .expect("a fix");
+    assert!(
+        source_fix.evidence.contains(
+            &"the translated row at sources/doc/ru-ru.md:9 writes `OM_E_NO_SERVICE`".to_string()
+        ),
+        "{source_fix:#?}"
+    );
+}
 
 /// A page of HRESULTs and the Win32 errors they wrap, under `header`, the
 /// numbers beside each code as given: E_ACCESSDENIED, E_HANDLE,
@@ -1037,75 +1111,6 @@ fn a_win32_error_a_translation_changed_is_reported_in_the_translation() {
         "{found:#?}"
     );
 }
-
-/// In a translation, a name that differs from its source row's only in
-/// look-alike characters is reported on the side that has them, by
-/// `name-lookalike`, with the other side as evidence: before, the
-/// translation's `translation-key-mismatch` fix wrote the source's Cyrillic
-/// letter into a correct translation.
-#[test]
-fn lookalike_names_in_translations_are_fixed_on_the_side_that_has_them() {
-    let page = |locale: &str, names: [&str; 3], descriptions: [&str; 3]| {
-        format!(
-            "---\ntitle: Codes\nms.contentlocale: {locale}\n---\n# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
-            | 0x80CF0001 | {} | {} |\n| 0x80CF0002 | {} | {} |\n| 0x80CF0003 | {} | {} |\n",
-            names[0], descriptions[0], names[1], descriptions[1], names[2], descriptions[2]
-        )
-    };
-    let source = page(
-        "en-US",
-        ["OM_\u{415}_NO_SERVICE", "OM_E_FULL", "OM_E_GONE"],
-        ["No service.", "Full.", "Gone."],
-    );
-    let translation = page(
-        "ru-RU",
-        ["OM_E_NO_SERVICE", "OM_E＿FULL", "OM_E_GONE"],
-        ["Нет службы.", "Нет места (ТОК).", "Нет."],
-    );
-    let found = findings_of(&[
-        ("sources/doc/en-us.md", source),
-        ("sources/doc/ru-ru.md", translation),
-    ]);
-    let names: Vec<(&str, &str, usize, Option<&str>)> = found
-        .iter()
-        .filter(|f| f.rule.starts_with("name-") || f.rule == "translation-key-mismatch")
-        .map(|f| {
-            (
-                f.rule,
-                f.location.file.as_ref(),
-                f.location.line,
-                f.fix.as_ref().map(|fix| fix.to.as_str()),
-            )
-        })
-        .collect();
-    assert_eq!(
-        names,
-        [
-            (
-                "name-lookalike",
-                "sources/doc/en-us.md",
-                9,
-                Some("OM_E_NO_SERVICE")
-            ),
-            (
-                "name-lookalike",
-                "sources/doc/ru-ru.md",
-                10,
-                Some("OM_E_FULL")
-            ),
-        ],
-        "{found:#?}"
-    );
-    let source_fix = found
-        .iter()
-        .find_map(|f| f.fix.as_ref().filter(|_| f.location.line == 9))
-        .expect("a fix");
-    assert!(
-        source_fix.evidence.contains(
-            &"the translated row at sources/doc/ru-ru.md:9 writes `OM_E_NO_SERVICE`".to_string()
-        ),
-        "{source_fix:#?}"
-    );
 
 /// Decimals grouped by spaces, as French and other locales write them
 /// (U+0020, U+00A0, U+2009, U+202F): a source's decimal column and a
