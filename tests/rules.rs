@@ -1241,3 +1241,70 @@ fn numbers_grouped_by_spaces_in_prose_are_compared_as_values() {
         );
     }
 }
+
+/// A decimal written in the code's own cell, under the code or after it
+/// (`0x80070057<br>-2147024809`, `0x… (-…)`, `0x… / -…`, each in `<code>`
+/// or not), is the row's decimal where the table has no decimal column:
+/// read as such even where most of them are wrong, and each wrong one
+/// reported at the decimal itself.
+#[test]
+fn a_decimal_in_the_code_cell_is_the_rows_decimal() {
+    for (first, second, third) in [
+        ("<br>", "", ""),
+        (" (", ")", ""),
+        (" / ", "", ""),
+        ("</code><br><code>", "", "<code>"),
+    ] {
+        let cell = |code: &str, decimal: &str| {
+            let close = if third.is_empty() { "" } else { "</code>" };
+            let cell = format!("{third}{code}{first}{decimal}{second}{close}");
+            let column = format!("| {cell}").find(decimal).map_or(0, |at| at + 1);
+            (cell, column)
+        };
+        let rows = [
+            ("0x80070005", "-2147024891", "E_ACCESSDENIED"),
+            ("0x80070057", "-2147024000", "E_INVALIDARG"),
+            ("0x8007000E", "-2147024000", "E_OUTOFMEMORY"),
+        ];
+        let mut page =
+            String::from("# Codes\n\n| Error code | Name | Description |\n|---|---|---|\n");
+        let mut expected = Vec::new();
+        for (i, (code, decimal, name)) in rows.iter().enumerate() {
+            let (text, column) = cell(code, decimal);
+            page.push_str(&format!("| {text} | {name} | Text. |\n"));
+            if i > 0 {
+                expected.push((5 + i, column, code.to_string()));
+            }
+        }
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let decimals: Vec<Option<&str>> = project
+            .dataset
+            .records
+            .iter()
+            .map(|r| r.documented_decimal.as_deref())
+            .collect();
+        assert_eq!(
+            decimals,
+            [
+                Some("-2147024891"),
+                Some("-2147024000"),
+                Some("-2147024000")
+            ],
+            "{page}"
+        );
+        let found = project.evaluate().findings;
+        let places: Vec<(usize, usize, String)> = found
+            .iter()
+            .filter(|f| f.rule == "decimal-mismatch")
+            .map(|f| {
+                (
+                    f.location.line,
+                    f.location.column,
+                    f.code.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(places, expected, "{page}\n{found:#?}");
+    }
+}

@@ -477,6 +477,27 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             })
             .count()
     };
+    // For one column whose cells write a hex code and a decimal number,
+    // the rows whose number is sized like the code's value: one of its
+    // forms, or a number with as many digits as one (a decimal mistyped,
+    // `0x80070057<br>-2147024000`). A Win32 error or an ordinal beside an
+    // HRESULT (`0x80070005 (5)`) is shorter by far.
+    let sized_like_code = |j: usize| -> usize {
+        let digits = |n: i64| n.unsigned_abs().to_string().len();
+        summaries_of(j)
+            .filter(|cell| match (cell.hex, cell.decimal) {
+                (Some(hex), Some(n)) => {
+                    let unsigned = i64::from(hex);
+                    let signed = i64::from(hex as i32);
+                    n == unsigned
+                        || n == signed
+                        || digits(n) == digits(unsigned)
+                        || digits(n) == digits(signed)
+                }
+                _ => false,
+            })
+            .count()
+    };
     // For a pair of columns, the rows whose code (in the first) is a
     // `FACILITY_WIN32` HRESULT and whose second cell states a number, and
     // of those the ones whose number is the Win32 error inside the code
@@ -516,7 +537,14 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
         holds: &holds_win32,
         counts: &wrapped,
     };
-    decide(&header_roles, &specific, &profiles, &related, &win32)
+    decide(
+        &header_roles,
+        &specific,
+        &profiles,
+        &related,
+        &sized_like_code,
+        &win32,
+    )
 }
 
 /// True when a header names the Win32 errors (`Win32 error`, `Código
@@ -560,6 +588,7 @@ fn decide(
     specific: &[bool],
     profiles: &[Profile],
     related: &dyn Fn(usize, usize) -> usize,
+    sized_like: &dyn Fn(usize) -> usize,
     win32: &Win32Evidence,
 ) -> TablePlan {
     let width = profiles.len();
@@ -698,12 +727,14 @@ fn decide(
     // cells (`87 (0x57)`): the numbers are the decimal column, so that a
     // cell whose two forms disagree is reported as a decimal column that
     // disagrees with its code would be.
-    // Only where the numbers are mostly the codes' values: `0x80070005 (5)`
-    // writes the Win32 code inside the HRESULT, another number.
+    // Only where the numbers are mostly sized like the codes' values (equal
+    // to one of their forms, or as many digits long: a mistyped decimal is
+    // still the decimal): `0x80070005 (5)` writes the Win32 code inside the
+    // HRESULT, another number.
     let decimal_in_code = code_column.filter(|&j| {
         decimal_column.is_none()
             && profiles[j].mostly(profiles[j].hex_and_decimal)
-            && related(j, j) * 2 > profiles[j].hex_and_decimal
+            && sized_like(j) * 2 > profiles[j].hex_and_decimal
     });
     if let Some(j) = decimal_in_code {
         columns.push(ColumnPlan {
