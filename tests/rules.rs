@@ -1308,3 +1308,38 @@ fn a_decimal_in_the_code_cell_is_the_rows_decimal() {
         assert_eq!(places, expected, "{page}\n{found:#?}");
     }
 }
+
+/// An HRESULT of `FACILITY_WIN32` with its Win32 error in hex brackets
+/// (`0x80070005 (0x5)`) is one code and the Win32 error it wraps, not two
+/// codes: one row each, and a bracketed number that is not the error
+/// inside its code is reported at that number by `win32-number-mismatch`.
+/// Two full codes in brackets (`0x80070005 (0x80070006)`) stay two codes.
+#[test]
+fn an_hresult_with_its_win32_error_in_brackets_is_one_code() {
+    let page = "# Codes\n\n| HRESULT (Win32) | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (0x5) | E_ACCESSDENIED | Access is denied. |\n\
+        | 0x80070057 (0x57) | E_INVALIDARG | Invalid. |\n\
+        | 0x80070002 (0x3) | ERROR_FILE_NOT_FOUND | Not found. |\n\
+        | `0x8007000E` (`0x000E`) | E_OUTOFMEMORY | Out of memory. |\n";
+    let (records, found) = read_page(page);
+    let codes: Vec<&str> = records.iter().map(|(code, _)| code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["0x80070002", "0x80070005", "0x8007000E", "0x80070057"],
+        "{found:#?}"
+    );
+    let places: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|f| (f.location.line, f.location.column, f.rule))
+        .collect();
+    assert_eq!(places, [(7, 15, "win32-number-mismatch")], "{found:#?}");
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(7, "0x3".into(), "0x2".into(), "safe".into())],
+        "{found:#?}"
+    );
+    let twice = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (0x80070006) | E_ACCESSDENIED | Text. |\n";
+    let (records, _) = read_page(twice);
+    assert_eq!(records.len(), 2, "{records:?}");
+}

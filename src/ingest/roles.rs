@@ -98,8 +98,9 @@ struct Profile {
     /// Cells of at most four characters and no digit (`—`, `N/A`): what
     /// a column of numbers writes where a row has none.
     placeholder: usize,
-    /// Cells that hold one hex code and a decimal number beside it
-    /// (`87 (0x57)`, a Win32 code written both ways), counted in `hex`.
+    /// Cells that hold one hex code and a number beside it (`87 (0x57)`,
+    /// a Win32 code written both ways; `0x80070005 (0x5)`, an HRESULT and
+    /// its Win32 error), counted in `hex`.
     hex_and_decimal: usize,
     identifier: usize,
     /// Cells that begin with a symbolic name, whatever follows it.
@@ -143,6 +144,9 @@ struct CellSummary {
     hex: Option<u32>,
     /// Its first decimal number.
     decimal: Option<i64>,
+    /// The number beside its code ([`super::shape::CellShape::number_span`]): its
+    /// decimal, or the Win32 error in hex of `0x80070005 (0x5)`.
+    beside_code: Option<i64>,
 }
 
 impl CellSummary {
@@ -191,6 +195,16 @@ impl CellSummary {
                 Token::Decimal(n) => Some(n),
                 _ => None,
             }),
+            beside_code: shape.number_span().and_then(|span| {
+                shape.tokens.iter().find_map(|t| match &t.token {
+                    _ if t.span != span => None,
+                    Token::Decimal(n) => Some(*n),
+                    Token::Hex(digits) => {
+                        u32::from_str_radix(digits.as_str(), 16).ok().map(i64::from)
+                    }
+                    _ => None,
+                })
+            }),
         }
     }
 }
@@ -214,7 +228,7 @@ impl Profile {
             if s.has_decimal() {
                 p.decimal += 1;
             }
-            if s == Shape::Hex && cell.decimal.is_some() {
+            if s == Shape::Hex && cell.beside_code.is_some() {
                 p.hex_and_decimal += 1;
             }
             if matches!(s, Shape::Decimal | Shape::Hex) {
@@ -509,7 +523,7 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             .filter_map(|(code_cell, number_cell)| {
                 let hex = code_cell.hex.filter(|h| h & 0xFFFF_0000 == 0x8007_0000)?;
                 let stated = if code == number {
-                    number_cell.decimal
+                    number_cell.beside_code
                 } else {
                     number_cell.decimal.or(number_cell.hex.map(i64::from))
                 }?;
