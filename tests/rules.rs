@@ -1343,3 +1343,27 @@ fn an_hresult_with_its_win32_error_in_brackets_is_one_code() {
     let (records, _) = read_page(twice);
     assert_eq!(records.len(), 2, "{records:?}");
 }
+
+/// A decimal column wrong one way but for one row (five unsigned values,
+/// one that is another code's) is one decimal-systematic finding for the
+/// five and one decimal-mismatch for the other: each row reported once.
+#[test]
+fn a_systematic_column_leaves_a_row_wrong_another_way_to_decimal_mismatch() {
+    let page = "# Codes\n\n| HRESULT | Decimal | Name | Description |\n|---|---|---|---|\n\
+        | 0x80070005 | 2147942405 | E_ACCESSDENIED | Text. |\n\
+        | 0x80070057 | 2147942487 | E_INVALIDARG | Text. |\n\
+        | 0x8007000E | 2147942414 | E_OUTOFMEMORY | Text. |\n\
+        | 0x80004005 | 2147500037 | E_FAIL | Text. |\n\
+        | 0x80004001 | 2147500035 | E_NOTIMPL | Text. |\n\
+        | 0x80004002 | 2147500034 | E_NOINTERFACE | Text. |\n";
+    let (_, found) = read_page(page);
+    let rules: Vec<(&str, usize)> = found.iter().map(|f| (f.rule, f.location.line)).collect();
+    assert_eq!(
+        rules,
+        [("decimal-systematic", 3), ("decimal-mismatch", 9)],
+        "{found:#?}"
+    );
+    let listed: Vec<usize> = found[0].related.iter().map(|r| r.location.line).collect();
+    assert_eq!(listed, [5, 6, 7, 8, 10], "{found:#?}");
+    assert!(found[0].message.starts_with("5 of 6 "), "{found:#?}");
+}
