@@ -1053,3 +1053,56 @@ fn the_diff_of_a_page_with_a_byte_order_mark_applies_with_git() {
         );
     }
 }
+
+/// A decimal fixed in a translation is written as the cell writes its
+/// number: its minus sign (U+2212), its groups (spaces, dots), or plain.
+#[test]
+fn a_fixed_decimal_keeps_the_cells_minus_sign_groups_and_digits() {
+    let page = |header: &str, decimals: [&str; 2]| {
+        format!(
+            "# Codes\n\n| Code | {header} | Name |\n|---|---|---|\n\
+            | 0x80070005 | {} | E_ACCESSDENIED |\n\
+            | 0x80070057 | {} | E_INVALIDARG |\n",
+            decimals[0], decimals[1]
+        )
+    };
+    let russian = |last: &str| {
+        page(
+            "Десятичное",
+            [
+                "\u{2212}2 147 024 891",
+                &format!("\u{2212}2 147 024 {last}"),
+            ],
+        )
+    };
+    let german = |last: &str| page("Dezimal", ["-2.147.024.891", &format!("-2.147.024.{last}")]);
+    let french = |last: &str| {
+        page(
+            "Décimal",
+            ["\u{2212}2147024891", &format!("\u{2212}2147024{last}")],
+        )
+    };
+    let source = page("Decimal", ["-2147024891", "-2147024809"]);
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", source.as_bytes()),
+        ("sources/doc/ru-ru.md", russian("800").as_bytes()),
+        ("sources/doc/de-de.md", german("800").as_bytes()),
+        ("sources/doc/fr-fr.md", french("800").as_bytes()),
+    ]);
+    let root = dir.path().display().to_string();
+    let output = errdocs(&["fix", "--root", &root]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.path().join("sources/doc").join(name)).expect("read")
+    };
+    assert_eq!(read("en-us.md"), source);
+    assert_eq!(read("ru-ru.md"), russian("809"));
+    assert_eq!(read("de-de.md"), german("809"));
+    assert_eq!(read("fr-fr.md"), french("809"));
+}

@@ -1274,3 +1274,129 @@ fn decimal_codes_grouped_by_spaces_are_codes_and_fixed_as_written() {
         "{found:#?}"
     );
 }
+
+/// A decimal written in the code's own cell, under the code or after it
+/// (`0x80070057<br>-2147024809`, `0x… (-…)`, `0x… / -…`, each in `<code>`
+/// or not), is the row's decimal where the table has no decimal column:
+/// read as such even where most of them are wrong, and each wrong one
+/// reported at the decimal itself.
+#[test]
+fn a_decimal_in_the_code_cell_is_the_rows_decimal() {
+    for (first, second, third) in [
+        ("<br>", "", ""),
+        (" (", ")", ""),
+        (" / ", "", ""),
+        ("</code><br><code>", "", "<code>"),
+    ] {
+        let cell = |code: &str, decimal: &str| {
+            let close = if third.is_empty() { "" } else { "</code>" };
+            let cell = format!("{third}{code}{first}{decimal}{second}{close}");
+            let column = format!("| {cell}").find(decimal).map_or(0, |at| at + 1);
+            (cell, column)
+        };
+        let rows = [
+            ("0x80070005", "-2147024891", "E_ACCESSDENIED"),
+            ("0x80070057", "-2147024000", "E_INVALIDARG"),
+            ("0x8007000E", "-2147024000", "E_OUTOFMEMORY"),
+        ];
+        let mut page =
+            String::from("# Codes\n\n| Error code | Name | Description |\n|---|---|---|\n");
+        let mut expected = Vec::new();
+        for (i, (code, decimal, name)) in rows.iter().enumerate() {
+            let (text, column) = cell(code, decimal);
+            page.push_str(&format!("| {text} | {name} | Text. |\n"));
+            if i > 0 {
+                expected.push((5 + i, column, code.to_string()));
+            }
+        }
+        let dir = common::project_with(&[("sources/doc/en-us.md", page.as_bytes())]);
+        let project = Project::load(dir.path()).expect("loads");
+        let decimals: Vec<Option<&str>> = project
+            .dataset
+            .records
+            .iter()
+            .map(|r| r.documented_decimal.as_deref())
+            .collect();
+        assert_eq!(
+            decimals,
+            [
+                Some("-2147024891"),
+                Some("-2147024000"),
+                Some("-2147024000")
+            ],
+            "{page}"
+        );
+        let found = project.evaluate().findings;
+        let places: Vec<(usize, usize, String)> = found
+            .iter()
+            .filter(|f| f.rule == "decimal-mismatch")
+            .map(|f| {
+                (
+                    f.location.line,
+                    f.location.column,
+                    f.code.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(places, expected, "{page}\n{found:#?}");
+    }
+}
+
+/// An HRESULT of `FACILITY_WIN32` with its Win32 error in hex brackets
+/// (`0x80070005 (0x5)`) is one code and the Win32 error it wraps, not two
+/// codes: one row each, and a bracketed number that is not the error
+/// inside its code is reported at that number by `win32-number-mismatch`.
+/// Two full codes in brackets (`0x80070005 (0x80070006)`) stay two codes.
+#[test]
+fn an_hresult_with_its_win32_error_in_brackets_is_one_code() {
+    let page = "# Codes\n\n| HRESULT (Win32) | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (0x5) | E_ACCESSDENIED | Access is denied. |\n\
+        | 0x80070057 (0x57) | E_INVALIDARG | Invalid. |\n\
+        | 0x80070002 (0x3) | ERROR_FILE_NOT_FOUND | Not found. |\n\
+        | `0x8007000E` (`0x000E`) | E_OUTOFMEMORY | Out of memory. |\n";
+    let (records, found) = read_page(page);
+    let codes: Vec<&str> = records.iter().map(|(code, _)| code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["0x80070002", "0x80070005", "0x8007000E", "0x80070057"],
+        "{found:#?}"
+    );
+    let places: Vec<(usize, usize, &str)> = found
+        .iter()
+        .map(|f| (f.location.line, f.location.column, f.rule))
+        .collect();
+    assert_eq!(places, [(7, 15, "win32-number-mismatch")], "{found:#?}");
+    assert_eq!(
+        fixes_of(&found, "win32-number-mismatch"),
+        [(7, "0x3".into(), "0x2".into(), "safe".into())],
+        "{found:#?}"
+    );
+    let twice = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80070005 (0x80070006) | E_ACCESSDENIED | Text. |\n";
+    let (records, _) = read_page(twice);
+    assert_eq!(records.len(), 2, "{records:?}");
+}
+
+/// A decimal column wrong one way but for one row (five unsigned values,
+/// one that is another code's) is one decimal-systematic finding for the
+/// five and one decimal-mismatch for the other: each row reported once.
+#[test]
+fn a_systematic_column_leaves_a_row_wrong_another_way_to_decimal_mismatch() {
+    let page = "# Codes\n\n| HRESULT | Decimal | Name | Description |\n|---|---|---|---|\n\
+        | 0x80070005 | 2147942405 | E_ACCESSDENIED | Text. |\n\
+        | 0x80070057 | 2147942487 | E_INVALIDARG | Text. |\n\
+        | 0x8007000E | 2147942414 | E_OUTOFMEMORY | Text. |\n\
+        | 0x80004005 | 2147500037 | E_FAIL | Text. |\n\
+        | 0x80004001 | 2147500035 | E_NOTIMPL | Text. |\n\
+        | 0x80004002 | 2147500034 | E_NOINTERFACE | Text. |\n";
+    let (_, found) = read_page(page);
+    let rules: Vec<(&str, usize)> = found.iter().map(|f| (f.rule, f.location.line)).collect();
+    assert_eq!(
+        rules,
+        [("decimal-systematic", 3), ("decimal-mismatch", 9)],
+        "{found:#?}"
+    );
+    let listed: Vec<usize> = found[0].related.iter().map(|r| r.location.line).collect();
+    assert_eq!(listed, [5, 6, 7, 8, 10], "{found:#?}");
+    assert!(found[0].message.starts_with("5 of 6 "), "{found:#?}");
+}

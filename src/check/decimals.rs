@@ -34,13 +34,23 @@ pub struct TableDecimals<'r> {
 
 impl TableDecimals<'_> {
     /// The one reason that (nearly) all the table's decimals are wrong for:
-    /// three or more, four in five of those stated, every one the same way.
+    /// the reading most wrong rows share (of two as common, the first in
+    /// row order), where its rows alone are three or more and four in five
+    /// of those stated. Rows wrong another way are not part of it: each
+    /// is decimal-mismatch's, row by row.
     pub fn systematic(&self) -> Option<DecimalReading> {
-        let kind = self.wrong.first()?.reading;
-        (self.wrong.len() >= 3
-            && self.wrong.len() * 5 >= self.stated * 4
-            && self.wrong.iter().all(|w| w.reading == kind))
-        .then_some(kind)
+        // Readings are a handful of kinds: a short list, not a map.
+        let mut counts: Vec<(DecimalReading, usize)> = Vec::new();
+        for wrong in &self.wrong {
+            match counts.iter_mut().find(|(kind, _)| *kind == wrong.reading) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((wrong.reading, 1)),
+            }
+        }
+        let (kind, count) = counts
+            .into_iter()
+            .reduce(|best, next| if next.1 > best.1 { next } else { best })?;
+        (count >= 3 && count * 5 >= self.stated * 4).then_some(kind)
     }
 }
 

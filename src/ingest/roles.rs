@@ -101,8 +101,9 @@ struct Profile {
     /// Cells of at most four characters and no digit (`—`, `N/A`): what
     /// a column of numbers writes where a row has none.
     placeholder: usize,
-    /// Cells that hold one hex code and a decimal number beside it
-    /// (`87 (0x57)`, a Win32 code written both ways), counted in `hex`.
+    /// Cells that hold one hex code and a number beside it (`87 (0x57)`,
+    /// a Win32 code written both ways; `0x80070005 (0x5)`, an HRESULT and
+    /// its Win32 error), counted in `hex`.
     hex_and_decimal: usize,
     identifier: usize,
     /// Cells that begin with a symbolic name, whatever follows it.
@@ -146,6 +147,9 @@ struct CellSummary {
     hex: Option<u32>,
     /// Its first decimal number.
     decimal: Option<i64>,
+    /// The number beside its code ([`super::shape::CellShape::number_span`]): its
+    /// decimal, or the Win32 error in hex of `0x80070005 (0x5)`.
+    beside_code: Option<i64>,
 }
 
 impl CellSummary {
@@ -194,6 +198,16 @@ impl CellSummary {
                 Token::Decimal(n) => Some(n),
                 _ => None,
             }),
+            beside_code: shape.number_span().and_then(|span| {
+                shape.tokens.iter().find_map(|t| match &t.token {
+                    _ if t.span != span => None,
+                    Token::Decimal(n) => Some(*n),
+                    Token::Hex(digits) => {
+                        u32::from_str_radix(digits.as_str(), 16).ok().map(i64::from)
+                    }
+                    _ => None,
+                })
+            }),
         }
     }
 }
@@ -217,7 +231,7 @@ impl Profile {
             if s.has_decimal() {
                 p.decimal += 1;
             }
-            if s == Shape::Hex && cell.decimal.is_some() {
+            if s == Shape::Hex && cell.beside_code.is_some() {
                 p.hex_and_decimal += 1;
             }
             if matches!(s, Shape::Decimal | Shape::Hex) {
@@ -492,6 +506,27 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             })
             .count()
     };
+    // For one column whose cells write a hex code and a decimal number,
+    // the rows whose number is sized like the code's value: one of its
+    // forms, or a number with as many digits as one (a decimal mistyped,
+    // `0x80070057<br>-2147024000`). A Win32 error or an ordinal beside an
+    // HRESULT (`0x80070005 (5)`) is shorter by far.
+    let sized_like_code = |j: usize| -> usize {
+        let digits = |n: i64| n.unsigned_abs().to_string().len();
+        summaries_of(j)
+            .filter(|cell| match (cell.hex, cell.decimal) {
+                (Some(hex), Some(n)) => {
+                    let unsigned = i64::from(hex);
+                    let signed = i64::from(hex as i32);
+                    n == unsigned
+                        || n == signed
+                        || digits(n) == digits(unsigned)
+                        || digits(n) == digits(signed)
+                }
+                _ => false,
+            })
+            .count()
+    };
     // For a pair of columns, the rows whose code (in the first) is a
     // `FACILITY_WIN32` HRESULT and whose second cell states a number, and
     // of those the ones whose number is the Win32 error inside the code
@@ -503,7 +538,7 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
             .filter_map(|(code_cell, number_cell)| {
                 let hex = code_cell.hex.filter(|h| h & 0xFFFF_0000 == 0x8007_0000)?;
                 let stated = if code == number {
-                    number_cell.decimal
+                    number_cell.beside_code
                 } else {
                     number_cell.decimal.or(number_cell.hex.map(i64::from))
                 }?;
@@ -531,7 +566,14 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
         holds: &holds_win32,
         counts: &wrapped,
     };
-    decide(&header_roles, &specific, &profiles, &related, &win32)
+    decide(
+        &header_roles,
+        &specific,
+        &profiles,
+        &related,
+        &sized_like_code,
+        &win32,
+    )
 }
 
 /// True when a header names the Win32 errors (`Win32 error`, `Código
@@ -575,6 +617,7 @@ fn decide(
     specific: &[bool],
     profiles: &[Profile],
     related: &dyn Fn(usize, usize) -> usize,
+    sized_like: &dyn Fn(usize) -> usize,
     win32: &Win32Evidence,
 ) -> TablePlan {
     let width = profiles.len();
@@ -713,12 +756,14 @@ fn decide(
     // cells (`87 (0x57)`): the numbers are the decimal column, so that a
     // cell whose two forms disagree is reported as a decimal column that
     // disagrees with its code would be.
-    // Only where the numbers are mostly the codes' values: `0x80070005 (5)`
-    // writes the Win32 code inside the HRESULT, another number.
+    // Only where the numbers are mostly sized like the codes' values (equal
+    // to one of their forms, or as many digits long: a mistyped decimal is
+    // still the decimal): `0x80070005 (5)` writes the Win32 code inside the
+    // HRESULT, another number.
     let decimal_in_code = code_column.filter(|&j| {
         decimal_column.is_none()
             && profiles[j].mostly(profiles[j].hex_and_decimal)
-            && related(j, j) * 2 > profiles[j].hex_and_decimal
+            && sized_like(j) * 2 > profiles[j].hex_and_decimal
     });
     if let Some(j) = decimal_in_code {
         columns.push(ColumnPlan {

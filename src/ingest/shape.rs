@@ -149,6 +149,27 @@ impl CellShape {
     pub fn identifier_span(&self) -> Option<Range<usize>> {
         self.first(|t| matches!(t, Token::Identifier))
     }
+
+    /// Where the number beside a cell's code is: its (first) decimal
+    /// number (`-2147024891` of `0x80070005 (-2147024891)`), or, in a cell
+    /// that writes an HRESULT and its Win32 error in hex (`0x80070005
+    /// (0x5)`), the bracketed Win32 error.
+    pub fn number_span(&self) -> Option<Range<usize>> {
+        self.decimal_span()
+            .or_else(|| match self.tokens.as_slice() {
+                [
+                    Spanned {
+                        token: Token::Hex(_),
+                        ..
+                    },
+                    second @ Spanned {
+                        token: Token::Hex(_),
+                        ..
+                    },
+                ] if self.shape == Shape::Hex => Some(second.span.clone()),
+                _ => None,
+            })
+    }
 }
 
 /// Characters that surround a token without belonging to it.
@@ -464,6 +485,39 @@ pub fn list_separators(text: &str, items: &[Range<usize>]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// True for tokens that are a `FACILITY_WIN32` HRESULT (`0x8007xxxx`)
+/// and then, in brackets that close the text, a short hex number of at
+/// most four digits (`0x80070005 (0x5)`, `0x80070057 （0x0057）`): the
+/// Win32 error the HRESULT wraps, written beside it, not a second code.
+/// Two codes of eight digits (`0x80070005 (0x80070006)`) stay two.
+fn is_hresult_and_win32(text: &str, tokens: &[Spanned]) -> bool {
+    let [code, number] = tokens else {
+        return false;
+    };
+    let (Token::Hex(code_digits), Token::Hex(number_digits)) = (&code.token, &number.token) else {
+        return false;
+    };
+    let facility_win32 = u32::from_str_radix(code_digits.as_str(), 16)
+        .is_ok_and(|value| value & 0xFFFF_0000 == 0x8007_0000);
+    let short = number_digits.as_str().len() <= 4;
+    // Markup around either number (`` `0x80070005` (`0x5`) ``) is no word.
+    let bare = |range: Range<usize>| {
+        text.get(range)
+            .unwrap_or("")
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '_'))
+    };
+    facility_win32
+        && short
+        && matches!(
+            (
+                bare(0..code.span.start),
+                bare(code.span.end..number.span.start),
+                bare(number.span.end..text.len())
+            ),
+            ("", "(", ")") | ("", "（", "）")
+        )
 }
 
 /// True for tokens that are a word of letters and then a code, and
@@ -855,6 +909,8 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         // `Error 0x800F081F`, `Kesalahan 0x800F081F`: a code under a
         // one-word label, as support articles write their code column.
         (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
+        // `0x80070005 (0x5)`: an HRESULT and its Win32 error, one code.
+        (2, 0, 0, 0) if is_hresult_and_win32(text, &tokens) => Shape::Hex,
         (n, 0, 0, 0) if n > 1 => Shape::HexList,
         // `0x80070057 or 0x80070006`, `0x1 und 0x2`: codes joined by a
         // short word.

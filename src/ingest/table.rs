@@ -509,7 +509,7 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
             return cell.clone();
         }
         Part::Hex => shape.hex_span(),
-        Part::Number => shape.decimal_span(),
+        Part::Number => shape.number_span(),
         Part::Name => shape.identifier_span(),
         Part::LeadingName => {
             return match shape.tokens.first() {

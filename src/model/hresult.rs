@@ -897,8 +897,40 @@ pub fn space_grouped_len(text: &str) -> Option<usize> {
 /// `value` written as `written`, a whole number, groups its digits: in
 /// groups of three split by the same separator where `written` is so
 /// grouped (`-2 147 024 882` for `-2 147 024 883`, `1,223` for `1,224`),
-/// plain otherwise. A fix then keeps the locale's way of writing numbers.
+/// plain otherwise; with the minus sign `written` has (`−`, U+2212, as
+/// Russian and other locales write it) and in its digits (full-width,
+/// Arabic-Indic, Persian). A fix then keeps the locale's way of writing
+/// numbers.
 pub fn grouped_like(written: &str, value: i64) -> String {
+    let written = written.trim();
+    let minus = written
+        .chars()
+        .next()
+        .filter(|&c| fold_number_forms(c.encode_utf8(&mut [0; 4])) == "-")
+        .unwrap_or('-');
+    // The zero of the digits `written` uses; ASCII where it has none else.
+    let zero = written
+        .chars()
+        .find_map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => Some(0xFF10),
+            '\u{0660}'..='\u{0669}' => Some(0x0660),
+            '\u{06F0}'..='\u{06F9}' => Some(0x06F0),
+            _ => None,
+        })
+        .unwrap_or(u32::from('0'));
+    let ascii = grouped_ascii_like(written, value);
+    ascii
+        .chars()
+        .map(|c| match c {
+            '-' => minus,
+            '0'..='9' => char::from_u32(zero + (u32::from(c) - u32::from('0'))).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// [`grouped_like`] in ASCII digits and minus sign.
+fn grouped_ascii_like(written: &str, value: i64) -> String {
     let folded = fold_number_forms(written.trim());
     let unsigned = folded.trim_start_matches(['-', '+']);
     let separator = unsigned
@@ -997,6 +1029,27 @@ mod tests {
         assert_eq!(grouped_like("2147942487", -2_147_024_809), "-2147024809");
         assert_eq!(grouped_like("n/a", -2_147_024_809), "-2147024809");
         assert_eq!(grouped_like("12,3456", 5), "5");
+    }
+
+    /// The minus sign and the digits are the cell's own, as are its groups.
+    #[test]
+    fn fixed_numbers_keep_the_sign_and_digits_written() {
+        assert_eq!(
+            grouped_like("\u{2212}2 147 024 800", -2_147_024_809),
+            "\u{2212}2 147 024 809"
+        );
+        assert_eq!(
+            grouped_like("-2.147.024.800", -2_147_024_809),
+            "-2.147.024.809"
+        );
+        assert_eq!(
+            grouped_like("\u{2212}2147024800", -2_147_024_809),
+            "\u{2212}2147024809"
+        );
+        assert_eq!(grouped_like("-2147024800", -2_147_024_809), "-2147024809");
+        assert_eq!(grouped_like("\u{2212}5", 5), "5");
+        assert_eq!(grouped_like("１２２４", 1223), "１２２３");
+        assert_eq!(grouped_like("-٨٨", -87), "-٨٧");
     }
 
     #[test]

@@ -22,17 +22,19 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     // A column wrong for one reason is decimal-systematic's to say, with
-    // every row, when that rule runs.
+    // each row wrong that way, when that rule runs.
     let systematic_said = ctx.is_enabled(super::decimal_systematic::RULE.id);
     for table in ctx.tables() {
         let Some(first) = table.first() else { continue };
         let decimals = wrong_decimals(table);
         if first.file.is_source {
-            if systematic_said && decimals.systematic().is_some() {
-                continue;
-            }
+            // Only the rows wrong the systematic way are said there; a row
+            // wrong another way is still this rule's.
+            let said = decimals.systematic().filter(|_| systematic_said);
             for wrong in decimals.wrong {
-                out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
+                if said != Some(wrong.reading) {
+                    out.push(finding(&RULE, &wrong, corrected_code(ctx, wrong.record)));
+                }
             }
             continue;
         }

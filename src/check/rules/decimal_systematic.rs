@@ -37,18 +37,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             DecimalReading::Truncated => "every value has lost digits",
             _ => "every value disagrees with its hex code",
         };
+        // Rows wrong another way are decimal-mismatch's, one by one.
+        let ours: Vec<_> = decimals
+            .wrong
+            .iter()
+            .filter(|wrong| wrong.reading == kind)
+            .collect();
         let mut systematic = RULE.finding(
             first.table.location.clone(),
             format!(
                 "{} of {} decimal values in table \"{}\" are wrong for one reason: {cause}; recompute the column as signed 32-bit values (the finding lists each row)",
-                decimals.wrong.len(),
+                ours.len(),
                 decimals.stated,
                 first.table.section()
             ),
         );
-        systematic.related = decimals
-            .wrong
-            .iter()
+        systematic.related = ours
+            .into_iter()
             .map(|wrong| {
                 // Each row's place, message and fix, as decimal-mismatch says them.
                 let row = finding(&RULE, wrong, corrected_code(ctx, wrong.record));
