@@ -313,6 +313,24 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
             }
             text
         }),
+        // A row followed by 100,000 rows that continue its description:
+        // each was joined to it by copying the grown text again (17 s).
+        (
+            "continuation rows",
+            format!(
+                "| Error code | Symbolic name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | Text. |\n{}",
+                "| | | more text |\n".repeat(100_000)
+            ),
+        ),
+        // A decimal of 50,000 groups of three split by spaces: each word
+        // was tried as the start of a number that ran to the end (9 s at
+        // 20,000).
+        ("grouped decimal", {
+            let groups = " 147".repeat(50_000);
+            format!(
+                "| Error code | Decimal | Symbolic name | Description |\n|---|---|---|---|\n| 0x80240001 | -2{groups} | WU_E_NO_SERVICE | Text -2{groups} |\n"
+            )
+        }),
         // Front matter nesting flow collections 100,000 deep: YAML's
         // scanner took time growing with the square of the depth (minutes).
         (

@@ -757,21 +757,44 @@ fn join_continuation_rows(rows: Vec<Row>, plan: &super::roles::TablePlan) -> Vec
     }
     let last = last_identifying_column(plan.columns.iter().map(|c| (c.source, c.role)));
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    // The cells of the continuation rows under the last row of `out`, by
+    // column, joined to it once the next row that is not one comes: joining
+    // each in turn copied the growing text again every time, and 100,000
+    // continuation rows took seconds.
+    let mut pending: Vec<Vec<Cell>> = Vec::new();
     for row in rows {
         let continues =
             row.extra_cells.is_empty() && is_continuation(last, row.cells.iter().enumerate());
-        match out.last_mut() {
+        match out.last() {
             Some(above) if continues && above.cells.len() >= row.cells.len() => {
-                for (top, cell) in above.cells.iter_mut().zip(row.cells) {
+                pending.resize_with(above.cells.len(), Vec::new);
+                for (below, cell) in pending.iter_mut().zip(row.cells) {
                     if !cell.text.trim().is_empty() {
-                        *top = joined(top, cell);
+                        below.push(cell);
                     }
                 }
             }
-            _ => out.push(row),
+            _ => {
+                join_pending(&mut out, &mut pending);
+                out.push(row);
+            }
         }
     }
+    join_pending(&mut out, &mut pending);
     out
+}
+
+/// Joins the `pending` cells of continuation rows to the last row of
+/// `out`, column by column, and empties them.
+fn join_pending(out: &mut [Row], pending: &mut Vec<Vec<Cell>>) {
+    if let Some(above) = out.last_mut() {
+        for (top, below) in above.cells.iter_mut().zip(pending.iter()) {
+            if !below.is_empty() {
+                *top = joined(top, below);
+            }
+        }
+    }
+    pending.clear();
 }
 
 /// The last physical column of a table whose `columns` are given as (the
@@ -819,24 +842,35 @@ pub fn is_continuation<'a>(
     written
 }
 
-/// `below` written on a line of its own after `top`, as one cell at
-/// `top`'s place; `below` itself where `top` is empty.
-fn joined(top: &Cell, below: Cell) -> Cell {
-    if top.text.trim().is_empty() {
-        return below;
+/// The cells of `below`, each written on a line of its own after `top`,
+/// as one cell at `top`'s place; at the first of `below`'s where `top` is
+/// empty.
+fn joined(top: &Cell, below: &[Cell]) -> Cell {
+    let mut parts = std::iter::once(top)
+        .chain(below)
+        .filter(|cell| !cell.text.trim().is_empty());
+    let Some(base) = parts.next() else {
+        return top.clone();
+    };
+    let mut text = base.text.to_string();
+    let mut markdown = base.markdown().to_string();
+    let mut joined_lines = base.joined_lines().to_vec();
+    let mut more = false;
+    for cell in parts {
+        more = true;
+        text.push('\n');
+        text.push_str(&cell.text);
+        markdown.push('\n');
+        markdown.push_str(cell.markdown());
+        joined_lines.extend_from_slice(cell.joined_lines());
     }
-    let text = format!("{}\n{}", top.text, below.text);
-    let markdown = format!("{}\n{}", top.markdown(), below.markdown());
-    let joined_lines = top
-        .joined_lines()
-        .iter()
-        .chain(below.joined_lines())
-        .copied()
-        .collect();
+    if !more {
+        return base.clone();
+    }
     Cell::new(
-        top.location.clone(),
-        top.offset,
-        top.source(),
+        base.location.clone(),
+        base.offset,
+        base.source(),
         text,
         &markdown,
         joined_lines,

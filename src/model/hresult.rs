@@ -850,8 +850,12 @@ pub fn whole_number(text: &str) -> Option<i64> {
 /// `5 1234` and `12 34` are numbers side by side (`None`), and so is all of
 /// `1 223 4`; `1 234,5` and `1 234ms` are no whole number (`None`). `5 123`
 /// is one number: where prose means two, the reader of a description keeps
-/// its groups apart too.
+/// its groups apart too. A run of more groups than a 64-bit number has is
+/// no number either (`None`), found without reading the rest of the run:
+/// readers that try each word of a long run in turn stay linear.
 pub fn space_grouped_len(text: &str) -> Option<usize> {
+    // `18 446 744 073 709 551 615`: six groups after the first.
+    const MAX_GROUPS: usize = 6;
     let sign = text
         .chars()
         .next()
@@ -868,6 +872,7 @@ pub fn space_grouped_len(text: &str) -> Option<usize> {
     }
     let mut end = sign + head;
     let mut separator: Option<char> = None;
+    let mut groups = 0;
     while let Some(c) = text
         .get(end..)
         .and_then(|rest| rest.chars().next())
@@ -878,6 +883,10 @@ pub fn space_grouped_len(text: &str) -> Option<usize> {
             // A word after the number: it ended.
             0 => break,
             3 if separator.is_none_or(|s| s == c) => {
+                groups += 1;
+                if groups > MAX_GROUPS {
+                    return None;
+                }
                 separator = Some(c);
                 end += c.len_utf8() + 3;
             }
@@ -1003,6 +1012,9 @@ mod tests {
             ("1 223 4", None),
             ("1234 567", None),
             ("1 223\u{A0}456", None),
+            // The largest 64-bit number is one; a group more is no number.
+            ("18 446 744 073 709 551 615", Some(26)),
+            ("1 446 744 073 709 551 615 000", None),
             // No group, or no whole number.
             ("5 minutes", None),
             ("1 234,5", None),
