@@ -166,6 +166,7 @@ impl CellShape {
                         token: Token::Hex(_),
                         ..
                     },
+                    ..,
                 ] if self.shape == Shape::Hex => Some(second.span.clone()),
                 _ => None,
             })
@@ -491,9 +492,12 @@ pub fn list_separators(text: &str, items: &[Range<usize>]) -> Vec<String> {
 /// and then, in brackets that close the text, a short hex number of at
 /// most four digits (`0x80070005 (0x5)`, `0x80070057 （0x0057）`): the
 /// Win32 error the HRESULT wraps, written beside it, not a second code.
-/// Two codes of eight digits (`0x80070005 (0x80070006)`) stay two.
+/// The same number bracketed again (`0x80070005 (0x5) (0x5)`, `(0x5
+/// (0x5))`) is still that one number. Two codes of eight digits
+/// (`0x80070005 (0x80070006)`) stay two, and so do different bracketed
+/// numbers (`0x80070005 (0x5) (0x6)`).
 fn is_hresult_and_win32(text: &str, tokens: &[Spanned]) -> bool {
-    let [code, number] = tokens else {
+    let [code, number, more @ ..] = tokens else {
         return false;
     };
     let (Token::Hex(code_digits), Token::Hex(number_digits)) = (&code.token, &number.token) else {
@@ -502,22 +506,50 @@ fn is_hresult_and_win32(text: &str, tokens: &[Spanned]) -> bool {
     let facility_win32 = u32::from_str_radix(code_digits.as_str(), 16)
         .is_ok_and(|value| value & 0xFFFF_0000 == 0x8007_0000);
     let short = number_digits.as_str().len() <= 4;
-    // Markup around either number (`` `0x80070005` (`0x5`) ``) is no word.
-    let bare = |range: Range<usize>| {
+    let value = u32::from_str_radix(number_digits.as_str(), 16).ok();
+    let repeated = more.iter().all(|again| match &again.token {
+        Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok() == value,
+        _ => false,
+    });
+    if !(facility_win32 && short && repeated && value.is_some()) {
+        return false;
+    }
+    // Between and after the numbers, only brackets (markup and space
+    // aside: `` `0x80070005` (`0x5`) ``), opened before each bracketed
+    // number and all closed at the end.
+    let brackets = |range: Range<usize>| {
         text.get(range)
             .unwrap_or("")
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '_'))
+            .chars()
+            .filter(|&c| !(c.is_whitespace() || matches!(c, '`' | '*' | '_')))
+            .map(|c| match c {
+                '(' | '（' => Some(1i32),
+                ')' | '）' => Some(-1),
+                _ => None,
+            })
+            .try_fold((0i32, 0i32), |(opened, closed), step| match step? {
+                1 => Some((opened + 1, closed)),
+                _ => Some((opened, closed + 1)),
+            })
     };
-    facility_win32
-        && short
-        && matches!(
-            (
-                bare(0..code.span.start),
-                bare(code.span.end..number.span.start),
-                bare(number.span.end..text.len())
-            ),
-            ("", "(", ")") | ("", "（", "）")
-        )
+    if brackets(0..code.span.start) != Some((0, 0)) {
+        return false;
+    }
+    let mut depth = 0i32;
+    let mut previous_end = code.span.end;
+    for spanned in tokens.iter().skip(1) {
+        // Each bracketed number opens a bracket after closing any.
+        let Some((opened, closed)) = brackets(previous_end..spanned.span.start) else {
+            return false;
+        };
+        depth -= closed;
+        if opened != 1 || depth < 0 {
+            return false;
+        }
+        depth += 1;
+        previous_end = spanned.span.end;
+    }
+    brackets(previous_end..text.len()) == Some((0, depth))
 }
 
 /// True for tokens that are a word of letters and then a code, and
@@ -910,7 +942,7 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         // one-word label, as support articles write their code column.
         (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
         // `0x80070005 (0x5)`: an HRESULT and its Win32 error, one code.
-        (2, 0, 0, 0) if is_hresult_and_win32(text, &tokens) => Shape::Hex,
+        (2.., 0, 0, 0) if is_hresult_and_win32(text, &tokens) => Shape::Hex,
         (n, 0, 0, 0) if n > 1 => Shape::HexList,
         // `0x80070057 or 0x80070006`, `0x1 und 0x2`: codes joined by a
         // short word.
@@ -989,6 +1021,16 @@ mod tests {
             ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 0001 0x8024 0002", Shape::HexList),
             ("0x80070057 or 0x80070006", Shape::HexList),
+            ("0x80070005 (0x5)", Shape::Hex),
+            ("0x80070057 （0x0057）", Shape::Hex),
+            ("`0x80070005` (`0x5`)", Shape::Hex),
+            ("0x80070005 (0x5) (0x5)", Shape::Hex),
+            ("0x80070005 (0x5 (0x0005))", Shape::Hex),
+            ("0x80070005 (0x5) (0x6)", Shape::HexList),
+            ("0x80070005 (0x5))", Shape::HexList),
+            ("0x80070005 ((0x5)", Shape::HexList),
+            ("0x80070005 (0x80070006)", Shape::HexList),
+            ("0x80040005 (0x5)", Shape::HexList),
             ("0x1 oder 0x2 oder 0x3", Shape::HexList),
             ("0x80070057 otherwise 0x80070006", Shape::Prose),
             ("0x80240010 to 0x80240020", Shape::CodeRange),
