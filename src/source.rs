@@ -239,7 +239,9 @@ impl SourceFile {
             text
         };
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        // memchr's vector search: `match_indices` found each line end with
+        // a byte-at-a-time search around it (1% of a check's instructions).
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let long_line = line_starts
             .iter()
             .zip(line_starts.iter().skip(1).chain([&text.len()]))
