@@ -2285,3 +2285,128 @@ fn a_myst_list_table_is_read_as_a_table() {
         )]
     );
 }
+
+/// Azure File Sync's troubleshooting pages describe several codes in one
+/// two-column table, each by the same labels, a blank row between them.
+/// Every record is a code: none may be lost because the table as a whole
+/// holds more than one.
+#[test]
+fn vertical_records_repeated_in_one_table_are_each_read() {
+    let doc = "# Sync errors\n\n\
+**The volume is full.**\n\
+| | |\n\
+|-|-|\n\
+| **HRESULT** | 0x8e5e0211 |\n\
+| **HRESULT (decimal)** | -1906441711 |\n\
+| **Error string** | JET_errLogDiskFull |\n\
+| **Remediation required** | Yes |\n\
+| | |\n\
+| **HRESULT** | 0x80c8031a |\n\
+| **HRESULT (decimal)** | -2134375654 |\n\
+| **Error string** | ECS_E_NOT_ENOUGH_LOCAL_STORAGE |\n\
+| **Remediation required** | Yes |\n";
+    let project = load(doc);
+    reads_only(
+        &project,
+        &[
+            record("0x80C8031A", "ECS_E_NOT_ENOUGH_LOCAL_STORAGE", ""),
+            record("0x8E5E0211", "JET_errLogDiskFull", ""),
+        ],
+    );
+    // The same records with no blank row between them: the label that
+    // comes again starts the next record.
+    let joined = doc.replace(
+        "| | |\n| **HRESULT** | 0x80c8031a",
+        "| **HRESULT** | 0x80c8031a",
+    );
+    assert_ne!(joined, doc);
+    let project = load(&joined);
+    assert_eq!(records(&project).len(), 2);
+    no_unresolved(&project);
+}
+
+/// A record of such a table whose decimal is not its code's is reported,
+/// its label read in Traditional Chinese (`十進位`).
+#[test]
+fn a_wrong_decimal_in_a_repeated_vertical_record_is_reported() {
+    let doc = "# 常見同步錯誤\n\n\
+| | |\n\
+|-|-|\n\
+| **HRESULT** | 0x80c8023b |\n\
+| **HRESULT (十進位)** | -2134364145 |\n\
+| **錯誤字串** | ECS_E_SYNC_METADATA_KNOWLEDGE_SOFT_LIMIT_REACHED |\n\
+| **需要補救** | 是 |\n\
+| | |\n\
+| **HRESULT** | 0x80c8021c |\n\
+| **HRESULT (十進位)** | -2134375908 |\n\
+| **錯誤字串** | ECS_E_SYNC_METADATA_KNOWLEGE_LIMIT_REACHED |\n\
+| **需要補救** | 是 |\n";
+    let project = load(doc);
+    assert_eq!(records(&project).len(), 2);
+    let wrong = findings_of(&project, "decimal-mismatch");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!(wrong[0].0, 6);
+}
+
+/// A yes or a no answers its label; it is no description, or every code
+/// of the page would share one.
+#[test]
+fn a_yes_or_no_in_a_vertical_table_is_not_its_description() {
+    let doc = "# Sync errors\n\n\
+| | |\n\
+|-|-|\n\
+| **HRESULT** | 0x80c8004c |\n\
+| **Error string** | ECS_E_USER_REQUEST_THROTTLED |\n\
+| **Remediation required** | No |\n\n\
+Text.\n\n\
+| | |\n\
+|-|-|\n\
+| **HRESULT** | 0x80c8020e |\n\
+| **Error string** | ECS_E_SYNC_METADATA_WRITE_LEASE_LOST |\n\
+| **Remediation required** | No |\n";
+    let project = load(doc);
+    reads_only(
+        &project,
+        &[
+            record("0x80C8004C", "ECS_E_USER_REQUEST_THROTTLED", ""),
+            record("0x80C8020E", "ECS_E_SYNC_METADATA_WRITE_LEASE_LOST", ""),
+        ],
+    );
+}
+
+/// Of two text columns, the one whose header names the meaning is the
+/// description, though the one that says what to do has more text.
+#[test]
+fn a_meaning_column_beats_a_longer_remedy_column() {
+    let doc = "# Errores\n\n\
+| Código | Significado | Solución |\n\
+|---|---|---|\n\
+| `0x80070005` | Acceso denegado | Ejecutar la activación en CMD **como administrador** desde una cuenta local |\n\
+| `0xC004F074` | No se pudo contactar con el servidor KMS | Comprobar la conexión de red y la resolución DNS del servidor KMS antes de volver a intentarlo |\n";
+    let project = load(doc);
+    let read: Vec<(String, String)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.code.to_string(),
+                r.descriptions
+                    .values()
+                    .next()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("0x80070005".to_string(), "Acceso denegado".to_string()),
+            (
+                "0xC004F074".to_string(),
+                "No se pudo contactar con el servidor KMS".to_string()
+            ),
+        ]
+    );
+}

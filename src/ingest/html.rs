@@ -394,6 +394,7 @@ fn data_tables(
         }
     }
     super::table::drop_empty_sections(&mut parts, heading);
+    let parts = super::table::split_vertical_records(&header, parts);
     let location = file.location(range.start);
     parts
         .into_iter()

@@ -245,7 +245,10 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
                     let heading = structure.headings.last().cloned();
-                    let sections = super::table::pipe_sections(&t.header, t.rows, heading);
+                    let sections = super::table::split_vertical_records(
+                        &t.header,
+                        super::table::pipe_sections(&t.header, t.rows, heading),
+                    );
                     let location = file.location(t.start);
                     for (i, (heading, rows)) in sections.into_iter().enumerate() {
                         // A section after the first starts at its first row.

@@ -312,6 +312,16 @@ const DECIMAL_WORDS: &[&str] = &[
     "décimal",
     "(dec)",
     "(dez)",
+    "十進位",
+    "十進制",
+    "10 進",
+    "10進",
+    "십진",
+    "10진",
+    "десятич",
+    "dziesięt",
+    "ondalık",
+    "desítkov",
 ];
 const CODE_EXACT: &[&str] = &[
     "error code",
@@ -324,6 +334,19 @@ const CODE_EXACT: &[&str] = &[
     "code d'erreur",
     "code d’erreur",
     "código de error",
+    "código",
+    "錯誤碼",
+    "錯誤代碼",
+    "エラー コード",
+    "エラーコード",
+    "오류 코드",
+    "код ошибки",
+    "kod błędu",
+    "codice di errore",
+    "código de erro",
+    "hata kodu",
+    "chybový kód",
+    "foutcode",
     // Windows setup's result codes, in the languages its troubleshooting
     // pages are translated into.
     "result code",
@@ -337,7 +360,7 @@ const CODE_EXACT: &[&str] = &[
     "結果代碼",
     "код результата",
 ];
-const CODE_WORDS: &[&str] = &["hex", "十六进制"];
+const CODE_WORDS: &[&str] = &["hex", "十六进制", "十六進位", "16 進", "16進", "шестнадцат"];
 const NAME_EXACT: &[&str] = &[
     "symbolic name",
     "error string",
@@ -365,6 +388,93 @@ const DESCRIPTION_EXACT: &[&str] = &[
 ];
 const DESCRIPTION_WORDS: &[&str] = &["description", "information", "beschreib", "beskriv", "说明"];
 
+/// Header words of a text column that says what a code means, though
+/// not in the words of [`DESCRIPTION_EXACT`]: a message, a meaning, the
+/// issue.
+const MESSAGE_WORDS: &[&str] = &[
+    "message",
+    "meaning",
+    "issue",
+    "problem",
+    "significado",
+    "signification",
+    "bedeutung",
+    "meldung",
+    "messaggio",
+    "significato",
+    "mensagem",
+    "mensaje",
+    "komunikat",
+    "znaczenie",
+    "сообщение",
+    "значение",
+    "訊息",
+    "消息",
+    "メッセージ",
+    "意味",
+    "問題",
+    "问题",
+    "메시지",
+    "의미",
+];
+/// Header words of a text column that says what to do about a code: its
+/// remedy, however long, is not what the code means.
+const REMEDY_WORDS: &[&str] = &[
+    "solution",
+    "resolution",
+    "remediation",
+    "mitigation",
+    "workaround",
+    "action",
+    "steps",
+    "what to do",
+    "troubleshoot",
+    "solución",
+    "resolución",
+    "lösung",
+    "abhilfe",
+    "maßnahme",
+    "résolution",
+    "soluzione",
+    "risoluzione",
+    "solução",
+    "resolução",
+    "rozwiązanie",
+    "решение",
+    "補救",
+    "疑難排解",
+    "解決",
+    "解决",
+    "对策",
+    "対処",
+    "해결",
+];
+
+/// How well a text column's header says it holds the description, where
+/// it does not say so outright ([`role_of_header`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum DescriptionTier {
+    /// It names a remedy: the description only where nothing else is.
+    Remedy,
+    /// It says nothing of the kind.
+    Neutral,
+    /// It names a message or a meaning.
+    Message,
+}
+
+/// The [`DescriptionTier`] of a header.
+fn description_tier(header: &str) -> DescriptionTier {
+    let text = header.to_lowercase();
+    let has = |list: &[&str]| list.iter().any(|w| text.contains(w));
+    if has(REMEDY_WORDS) {
+        DescriptionTier::Remedy
+    } else if has(MESSAGE_WORDS) {
+        DescriptionTier::Message
+    } else {
+        DescriptionTier::Neutral
+    }
+}
+
 /// The role a header's words name, if any.
 pub fn role_of_header(header: &str) -> ColumnRole {
     // "hexadecimal" contains "decimal": read it as "hex" first.
@@ -377,7 +487,8 @@ pub fn role_of_header(header: &str) -> ColumnRole {
         .to_lowercase()
         .replace("hexadecimal", "hex")
         .replace("hexadécimal", "hex")
-        .replace("hexadezimal", "hex");
+        .replace("hexadezimal", "hex")
+        .replace("esadecimale", "hex");
     let exact = |list: &[&str]| list.contains(&text.as_str());
     let contains = |list: &[&str]| list.iter().any(|w| text.contains(w));
     if contains(DECIMAL_WORDS) {
@@ -566,8 +677,12 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
         holds: &holds_win32,
         counts: &wrapped,
     };
+    let tiers: Vec<DescriptionTier> = (0..width)
+        .map(|j| description_tier(headers.get(j).copied().unwrap_or("")))
+        .collect();
     decide(
         &header_roles,
+        &tiers,
         &specific,
         &profiles,
         &related,
@@ -614,6 +729,7 @@ fn best(
 
 fn decide(
     header_roles: &[ColumnRole],
+    description_tiers: &[DescriptionTier],
     specific: &[bool],
     profiles: &[Profile],
     related: &dyn Fn(usize, usize) -> usize,
@@ -901,23 +1017,51 @@ fn decide(
             // The column that describes most rows, then the one with the
             // most text: a long column that is mostly empty ("What to do")
             // loses to the one with a text on every row.
+            // Of those, a column whose header names the message beats
+            // one whose header names the remedy: the steps to take are
+            // often the longest text of a row, but they say what to do,
+            // not what the code means.
             let rows = profiles.iter().map(|p| p.non_empty).max().unwrap_or(0);
-            (0..width)
-                .filter(|&j| prose(j))
-                .max_by(|&a, &b| {
-                    let key =
-                        |j: usize| (profiles[j].non_empty * 2 >= rows, profiles[j].text_chars);
-                    key(a).cmp(&key(b)).then(b.cmp(&a))
-                })
-                .map(|j| {
+            let tier = |j: usize| {
+                description_tiers
+                    .get(j)
+                    .copied()
+                    .unwrap_or(DescriptionTier::Neutral)
+            };
+            let by = |with_tier: bool| {
+                move |j: usize| {
                     (
-                        j,
-                        format!(
-                            "the most text: {} characters in {} cells",
-                            profiles[j].text_chars, profiles[j].non_empty
-                        ),
+                        profiles[j].non_empty * 2 >= rows,
+                        if with_tier {
+                            tier(j)
+                        } else {
+                            DescriptionTier::Neutral
+                        },
+                        profiles[j].text_chars,
                     )
-                })
+                }
+            };
+            let best = |with_tier: bool| {
+                let key = by(with_tier);
+                (0..width)
+                    .filter(|&j| prose(j))
+                    .max_by(|&a, &b| key(a).cmp(&key(b)).then(b.cmp(&a)))
+            };
+            let longest = best(false);
+            best(true).map(|j| {
+                let counted = format!(
+                    "{} characters in {} cells",
+                    profiles[j].text_chars, profiles[j].non_empty
+                );
+                let reason = if Some(j) == longest {
+                    format!("the most text: {counted}")
+                } else {
+                    format!(
+                        "its header names a message or a meaning, where the column with more text names a remedy or neither: {counted}"
+                    )
+                };
+                (j, reason)
+            })
         });
     // No column describes the codes, but some codes are followed by a
     // note (`0x80240002 - The agent failed.`): those notes are all the

@@ -555,6 +555,21 @@ pub fn drop_empty_sections(parts: &mut Sections, heading: Option<Heading>) {
     }
 }
 
+/// `sections` with each section that is a two-column table describing
+/// several codes one after another by the same labels (see
+/// [`super::vertical::records`]) split into a section per code, under the
+/// same heading, so that each is read as the vertical table it is.
+pub fn split_vertical_records(header: &[Cell], sections: Sections) -> Sections {
+    let mut out: Sections = Vec::with_capacity(sections.len());
+    for (heading, rows) in sections {
+        match super::vertical::records(header, &rows, heading.as_ref()) {
+            Some(records) => out.extend(records.into_iter().map(|r| (heading.clone(), r))),
+            None => out.push((heading, rows)),
+        }
+    }
+    out
+}
+
 /// The rows of a pipe table in sections. A row whose only text is in its
 /// first cell, words that are neither a code nor a name (`| **Windows
 /// Update errors** | | |`), is a heading inside the table, as a row of one

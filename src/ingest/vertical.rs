@@ -271,6 +271,48 @@ pub fn read(
     })
 }
 
+/// The records of a two-column table that describes several codes one
+/// after another, each by the same labels (`| **HRESULT** | 0x8E5E0211 |`
+/// ... then `| **HRESULT** | 0x80C8031A |` ...), often with a blank row
+/// between them: the rows of each record, when there are two or more and
+/// every one reads as a vertical table ([`read`]). `None` for any other
+/// table: one code, or a table of codes read as rows. Without this such a
+/// table holds two codes, so it is no vertical table, and its rows, being
+/// labels and values, are no table of codes either: every code in it
+/// would be lost unread.
+pub fn records(header: &[Cell], rows: &[Row], heading: Option<&Heading>) -> Option<Vec<Vec<Row>>> {
+    if !(header.is_empty() || header.len() == 2) || rows.iter().any(|r| r.cells.len() != 2) {
+        return None;
+    }
+    let mut records: Vec<Vec<Row>> = vec![Vec::new()];
+    let mut labels_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for row in rows {
+        let blank = row.cells.iter().all(|c| c.text.trim().is_empty());
+        let label = row.cells[0].text.trim().to_lowercase();
+        // A blank row, or a label the record already has, starts the next.
+        let starts_next = blank || (!label.is_empty() && labels_seen.contains(&label));
+        if starts_next && records.last().is_some_and(|r| !r.is_empty()) {
+            records.push(Vec::new());
+            labels_seen.clear();
+        }
+        if !blank {
+            labels_seen.insert(label);
+            if let Some(record) = records.last_mut() {
+                record.push(row.clone());
+            }
+        }
+    }
+    records.retain(|r| !r.is_empty());
+    let every_one_reads = records.len() >= 2
+        && records.iter().all(|record| {
+            record
+                .first()
+                .and_then(|first| read(header, record, &first.location, heading))
+                .is_some()
+        });
+    every_one_reads.then_some(records)
+}
+
 /// The one pair whose value's shape is `wanted`: `Some(Some(j))` for one,
 /// `Some(None)` for none, `None` for more than one.
 fn only(pairs: &[Pair], wanted: impl Fn(Shape) -> bool) -> Option<Option<usize>> {
@@ -445,6 +487,7 @@ impl Values<'_, '_> {
                 texts
                     .iter()
                     .filter(|_| named || texts.len() == 1)
+                    .filter(|&&j| explains(&self.pairs[j].value.text))
                     .max_by(|&&a, &&b| length(a).cmp(&length(b)).then(b.cmp(&a)))
                     .map(|&j| {
                         (
@@ -457,6 +500,18 @@ impl Values<'_, '_> {
                     })
             })
     }
+}
+
+/// Whether a value unlabelled as the description can be one: it explains,
+/// so it is more than one short word. A yes or no, a state or a level
+/// (`| Remediation required | Yes |`, `| 需要補救 | 否 |`, `| Severity |
+/// Critical |`) answers its label; taken for the description it would
+/// make every code of the page share one.
+fn explains(text: &str) -> bool {
+    let text = text.trim();
+    let one_word = !text.contains(char::is_whitespace);
+    let latin_word = one_word && text.chars().all(|c| c.is_ascii_alphabetic());
+    !(latin_word || (one_word && text.chars().count() < 4))
 }
 
 /// The label/value pairs of a two-column table: its header's when its

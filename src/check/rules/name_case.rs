@@ -184,7 +184,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     confidence: Confidence::Low,
                     applicability: Applicability::Unsafe,
                     evidence: vec![format!(
-                        "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix)"
+                        "{family} names are usually upper-case with underscores (NERR_ names CamelCase after the prefix, ESENT's after JET_err or JET_wrn)"
                     )],
                 }),
             );
@@ -193,9 +193,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The usual spelling of a name: upper-snake, except NERR_ names (LAN
-/// Manager), which are CamelCase after the prefix (NERR_BadPasswordCore).
+/// Manager), which are CamelCase after the prefix (NERR_BadPasswordCore),
+/// and the ESENT database engine's, `JET_err` or `JET_wrn` then CamelCase
+/// (JET_errLogDiskFull, as esent.h spells them and sync and directory
+/// pages quote them).
 fn usual_form(name: &str) -> String {
     let joined: String = name.split_whitespace().collect();
+    let esent = ["JET_err", "JET_wrn"].iter().any(|prefix| {
+        joined
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    });
+    if esent {
+        return joined;
+    }
     match joined.get(..5) {
         Some(prefix) if prefix.eq_ignore_ascii_case("NERR_") => {
             format!("NERR_{}", camel_case(&joined[5..]))
@@ -232,5 +243,8 @@ mod tests {
         assert_eq!(usual_form("NERR_BADPasswordCore"), "NERR_BadPasswordCore");
         assert_eq!(usual_form("NERR_BadPasswordCore"), "NERR_BadPasswordCore");
         assert_eq!(usual_form("WU_E_ NO_SERVICE"), "WU_E_NO_SERVICE");
+        assert_eq!(usual_form("JET_errLogDiskFull"), "JET_errLogDiskFull");
+        assert_eq!(usual_form("JET_wrnNyi"), "JET_wrnNyi");
+        assert_eq!(usual_form("jet_ERRlogdiskfull"), "JET_ERRLOGDISKFULL");
     }
 }
