@@ -2410,3 +2410,44 @@ fn a_meaning_column_beats_a_longer_remedy_column() {
         ]
     );
 }
+
+#[test]
+fn a_table_whose_cells_list_codes_among_words_is_reported_not_passed_over() {
+    // Machine-translated reference pages space the escaped underscores of
+    // their names (`E \_ Puntatore` for `E_POINTER`) and give each code
+    // in the same cell: no column reads as codes, and the table was
+    // passed over as one of other things, its codes missing without a
+    // word.
+    let page = "# Codici di errore\n\n\
+        | Nome/valore | Significato |\n\
+        |---|---|\n\
+        | <dl> <dt>S \\_ OK</dt> <dt>0</dt> </dl> | Completata. |\n\
+        | <dl> <dt>E \\_ Puntatore</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
+        | <dl> <dt>DISP \\_ E \\_ ECCEZIONE</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
+        | <dl> <dt>HRESULT \\_ FROM \\_ WIN32(ERROR \\_ FILE NOT \\_ \\_ FOUND)</dt> <dt>0x80070002</dt> </dl> | File non trovato. |\n";
+    let project = load(page);
+    assert_eq!(records(&project), Vec::new());
+    assert_eq!(project.dataset.unresolved.len(), 4);
+    let found = findings_of(&project, "table-header-unrecognized");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 3);
+    assert!(
+        found[0].1.starts_with(
+            "3 of the table's 4 rows list a code among other words (the first `0x80004003`, at line 6)"
+        ),
+        "{}",
+        found[0].1
+    );
+
+    // A table whose sentences mention codes is no table of codes.
+    let prose = "| Symptom | What to do |\n|---|---|\n\
+        | The update stops and the log shows that the download of the package failed with 0x80070005 | Run it again. |\n\
+        | The service cannot start because the disk is full and reports 0x80070070 | Free space. |\n\
+        | The installer reports that it ran out of time with the code 0x80072EE2 | Check the proxy. |\n";
+    let project = load(prose);
+    assert_eq!(
+        findings_of(&project, "table-header-unrecognized"),
+        Vec::new()
+    );
+    assert!(project.dataset.unresolved.is_empty());
+}

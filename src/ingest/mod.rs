@@ -97,6 +97,50 @@ fn duplicate_columns(table: &Table, problems: &mut Vec<IngestProblem>) {
     }
 }
 
+/// The codes a table read as holding none lists in its cells.
+struct ListedCodes {
+    /// The first, as written.
+    first: String,
+    /// Where it is.
+    location: crate::source::Location,
+    /// The rows that list one.
+    rows: usize,
+}
+
+/// The codes a table of rows whose columns read as no codes lists in its
+/// cells, each among a few words (`E _ Puntatore 0x80004003`, as
+/// machine-translated pages write `E_POINTER`): from
+/// [`stray_codes::MIN_CODES`] distinct codes up, in half its rows or more.
+/// `None` for tables read as codes, and for tables of other things whose
+/// sentences mention a code or two.
+fn codes_listed_in_cells(table: &Table) -> Option<ListedCodes> {
+    if table.kind != TableKind::NoCodes || !table.layout.is_rows() || table.rows.is_empty() {
+        return None;
+    }
+    let mut first: Option<(String, crate::source::Location)> = None;
+    let mut rows = 0;
+    let mut distinct = std::collections::HashSet::new();
+    for row in &table.rows {
+        let listed = row.cells.iter().find_map(|cell| {
+            stray_codes::listed_code(&cell.text).map(|(_, written, value)| (cell, written, value))
+        });
+        let Some((cell, written, value)) = listed else {
+            continue;
+        };
+        rows += 1;
+        distinct.insert(value);
+        first.get_or_insert_with(|| (written.to_string(), cell.location.clone()));
+    }
+    let (first, location) = first?;
+    (distinct.len() >= stray_codes::MIN_CODES && rows * 2 >= table.rows.len()).then_some(
+        ListedCodes {
+            first,
+            location,
+            rows,
+        },
+    )
+}
+
 /// Reads one file. Problems that do not stop the read (broken front matter,
 /// ragged rows, a header that names no known column, a suppression comment
 /// that cannot apply) are pushed to `problems`.
@@ -108,8 +152,31 @@ pub fn ingest(
     problems: &mut Vec<IngestProblem>,
 ) -> IngestedFile {
     let front_matter = front_matter::read(file, problems);
-    let structure = markdown::walk(file, problems);
-    for table in &structure.tables {
+    let mut structure = markdown::walk(file, problems);
+    // The tables found to list codes no column reads, reported here.
+    let mut listing = vec![false; structure.tables.len()];
+    for (table, listing) in structure.tables.iter_mut().zip(&mut listing) {
+        if let Some(listed) = codes_listed_in_cells(table) {
+            *listing = true;
+            // The table lists codes that no column reads: its rows are
+            // kept as unresolved rows and the table is reported, not
+            // passed over as a table of other things.
+            table.kind = TableKind::Unreadable;
+            problems.push(IngestProblem::UnrecognizedHeader {
+                location: table.location.clone(),
+                headers: table
+                    .columns
+                    .iter()
+                    .map(|c| c.header.text.to_string())
+                    .collect(),
+                rows: table.rows.len(),
+                rows_with_code: listed.rows,
+                most_in_a_column: listed.rows,
+                listed_code: Some((listed.first, listed.location)),
+            });
+        }
+    }
+    for (table, listing) in structure.tables.iter().zip(listing) {
         if is_source {
             for mismatch in &table.header_mismatches {
                 let header = table.columns.iter().find(|c| c.source == mismatch.column);
@@ -143,7 +210,7 @@ pub fn ingest(
                 code: unread.code.clone(),
                 reason: unread.reason.clone(),
             });
-        } else if table.kind == TableKind::Unreadable {
+        } else if table.kind == TableKind::Unreadable && !listing {
             let holds_code = |cell: &Cell| crate::model::HResult::read(&cell.text).value.is_some();
             problems.push(IngestProblem::UnrecognizedHeader {
                 location: table.location.clone(),
@@ -168,6 +235,7 @@ pub fn ingest(
                     })
                     .max()
                     .unwrap_or(0),
+                listed_code: None,
             });
         }
     }

@@ -42,6 +42,11 @@ pub enum IngestProblem {
         /// The most rows whose code is in one and the same column: fewer
         /// than `rows_with_code` where the codes are spread over columns.
         most_in_a_column: usize,
+        /// Where the header names no code column, the first code the
+        /// table's cells list among other words (`E _ Puntatore
+        /// 0x80004003`), as written, and where: the table is read as
+        /// unreadable for them, not passed over as a table of other things.
+        listed_code: Option<(String, Location)>,
     },
     /// A table that holds one code laid out vertically (labels in its
     /// first column, values in its second) but cannot be read safely: its

@@ -403,6 +403,24 @@ pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
         .collect()
 }
 
+/// The first code (`0x` and eight hex digits) `text` lists, as written,
+/// with its byte offset and value: one among the first few words of a
+/// short text (a cell that gives a code beside its name, `E _ Puntatore
+/// 0x80004003`), not one a sentence mentions.
+pub fn listed_code(text: &str) -> Option<(usize, &str, u32)> {
+    /// The most words a text that lists a code has: those of a name split
+    /// by spaces (`HRESULT _ FROM _ WIN32(ERROR _ FILE _ NOT _ FOUND)
+    /// 0x80070002`) and the code itself; the `_` between them are none.
+    const MOST_WORDS: usize = 8;
+    let mut words = text
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric));
+    if words.nth(MOST_WORDS).is_some() {
+        return None;
+    }
+    hex_codes(text).next()
+}
+
 /// Each `0x` and eight hex digits standing alone in `line`, with its byte
 /// offset, as written, and its value.
 fn hex_codes(line: &str) -> impl Iterator<Item = (usize, &str, u32)> {

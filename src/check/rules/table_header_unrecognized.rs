@@ -12,8 +12,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["ingest", "table"],
     fix: None,
-    summary: "A table whose header names a code column has no codes in it, or a vertical table's code cannot be read",
-    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none, or too few for a column of codes (no column holds them in half its rows), cannot be read: its rows are kept as unresolved rows. Tables that neither name nor hold codes (requirements, links) are not code tables and are left alone. A table of one code laid out vertically (labels in its first column, values in its second: `| Code | 0x80070005 |` above `| Name | E_ACCESSDENIED |`) is read as one row; one that holds a whole code but cannot be read safely, because two of its values could be the code's name and nothing tells which, or because nothing but the code says it describes one (no symbolic name, no label that names a code, no heading that names it), is reported here, its values kept as one unresolved row.",
+    summary: "A table whose header names a code column has no codes in it, whose codes no column reads, or a vertical table's code cannot be read",
+    explanation: "errdocs reads a table as codes when its cells hold codes (hex, or decimal numbers beside symbolic names). A table whose header names a code column but whose cells hold none, or too few for a column of codes (no column holds them in half its rows), cannot be read: its rows are kept as unresolved rows. A table whose header names no code column but whose cells list codes among a few other words, in half its rows or more and three distinct codes or more (`E _ Puntatore 0x80004003`, as machine-translated pages write `E_POINTER`), is reported too, its rows kept as unresolved rows: no column of it reads as codes. Tables that neither name nor hold codes (requirements, links), and tables whose sentences mention a code, are not code tables and are left alone. A table of one code laid out vertically (labels in its first column, values in its second: `| Code | 0x80070005 |` above `| Name | E_ACCESSDENIED |`) is read as one row; one that holds a whole code but cannot be read safely, because two of its values could be the code's name and nothing tells which, or because nothing but the code says it describes one (no symbolic name, no label that names a code, no heading that names it), is reported here, its values kept as one unresolved row.",
     bad_example: "|Error code|Description|
 |---|---|
 |see the list below|The agent could not provide the service.|",
@@ -48,11 +48,26 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             rows,
             rows_with_code,
             most_in_a_column,
+            listed_code,
         } = problem
         else {
             continue;
         };
         let quoted: Vec<String> = headers.iter().map(|h| format!("`{h}`")).collect();
+        if let Some((code, at)) = listed_code {
+            out.push(RULE.finding(
+                location.clone(),
+                format!(
+                    "{rows_with_code} of the table's {rows} rows list a code among other words (the first `{code}`, at line {}), but no column of the table reads as codes: a cell that writes a code beside other words, or a name split by spaces (`E _ POINTER 0x80004003`), is not one errdocs can read as a code; {}: give the codes a column of their own, or write each cell as a code and its name",
+                    at.line,
+                    match rows {
+                        1 => "its row is kept as an unresolved row".to_string(),
+                        n => format!("its {n} rows are kept as unresolved rows"),
+                    }
+                ),
+            ));
+            continue;
+        }
         out.push(RULE.finding(
             location.clone(),
             format!(
