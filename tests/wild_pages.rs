@@ -2413,18 +2413,17 @@ fn a_meaning_column_beats_a_longer_remedy_column() {
 
 #[test]
 fn a_table_whose_cells_list_codes_among_words_is_reported_not_passed_over() {
-    // Machine-translated reference pages space the escaped underscores of
-    // their names (`E \_ Puntatore` for `E_POINTER`) and give each code
-    // in the same cell: no column reads as codes, and the table was
-    // passed over as one of other things, its codes missing without a
-    // word.
+    // Machine-translated reference pages may translate a name into words
+    // and give its code in the same cell: no column reads as codes, and
+    // the table was passed over as one of other things, its codes missing
+    // without a word.
     let page = "# Codici di errore\n\n\
         | Nome/valore | Significato |\n\
         |---|---|\n\
-        | <dl> <dt>S \\_ OK</dt> <dt>0</dt> </dl> | Completata. |\n\
-        | <dl> <dt>E \\_ Puntatore</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
-        | <dl> <dt>DISP \\_ E \\_ ECCEZIONE</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
-        | <dl> <dt>HRESULT \\_ FROM \\_ WIN32(ERROR \\_ FILE NOT \\_ \\_ FOUND)</dt> <dt>0x80070002</dt> </dl> | File non trovato. |\n";
+        | <dl> <dt>Operazione riuscita</dt> <dt>0</dt> </dl> | Completata. |\n\
+        | <dl> <dt>Puntatore non valido</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
+        | <dl> <dt>Eccezione</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
+        | <dl> <dt>File non trovato</dt> <dt>0x80070002</dt> </dl> | File non trovato. |\n";
     let project = load(page);
     assert_eq!(records(&project), Vec::new());
     assert_eq!(project.dataset.unresolved.len(), 4);
@@ -2450,4 +2449,32 @@ fn a_table_whose_cells_list_codes_among_words_is_reported_not_passed_over() {
         Vec::new()
     );
     assert!(project.dataset.unresolved.is_empty());
+}
+
+#[test]
+fn names_split_by_spaced_underscores_are_read_joined() {
+    // Machine translation writes `E_POINTER` as `E \_ POINTER` (and
+    // translates the words): read as the name it splits, which the
+    // reference then judges.
+    let page = "| Nome/valore | Significato |\n\
+        |---|---|\n\
+        | <dl> <dt>E \\_ Puntatore</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
+        | <dl> <dt>DISP \\_ E \\_ ECCEZIONE</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
+        | <dl> <dt>E \\_ ACCESSDENIED</dt> <dt>0x80070005</dt> </dl> | Accesso negato. |\n";
+    let project = load(page);
+    let names: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("0x80004003".to_string(), "E_Puntatore".to_string()),
+            ("0x80020009".to_string(), "DISP_E_ECCEZIONE".to_string()),
+            ("0x80070005".to_string(), "E_ACCESSDENIED".to_string()),
+        ]
+    );
+    let unknown = findings_of(&project, "reference-name-unknown");
+    assert_eq!(unknown.len(), 2, "{unknown:?}");
+    assert!(unknown[0].1.contains("`E_POINTER`"), "{}", unknown[0].1);
 }

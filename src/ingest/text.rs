@@ -157,7 +157,7 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
     let trimmed = raw.trim_matches(is_edge);
     // Most cells are one clean line: nothing to do.
     if is_normalized(trimmed) {
-        return (trimmed.to_string(), 0);
+        return (with_spaced_underscores_joined(trimmed).into_owned(), 0);
     }
     let mut out = String::with_capacity(trimmed.len());
     let mut joins = 0;
@@ -185,14 +185,84 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
             Gap::Paragraph => out.push_str("\n\n"),
         }
     }
-    (out, joins)
+    match with_spaced_underscores_joined(&out) {
+        std::borrow::Cow::Borrowed(_) => (out, joins),
+        std::borrow::Cow::Owned(joined) => (joined, joins),
+    }
+}
+
+/// `text` with the spaces around each `_` that splits a symbolic name
+/// taken out: machine translation writes `E_POINTER` as `E _ POINTER`
+/// (`DISP _ E _ EXCEPTION`, `ERROR _ FILE NOT _ _ FOUND`), and the name
+/// would read as three words. Only an `_` with one space either side,
+/// after a word of upper-case ASCII letters and digits (the prefix of a
+/// name) and before a letter or digit, is such a split: prose writes no
+/// `_` alone between words otherwise. Borrowed when there is none.
+pub fn with_spaced_underscores_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // The start of each ` _` that is a split.
+    let splits_at = |at: usize| -> bool {
+        // `at` is the `_`; a run of ` _` may follow (`NOT _ _ FOUND`).
+        let mut end = at;
+        while bytes.get(end) == Some(&b'_') && bytes.get(end + 1) == Some(&b' ') {
+            end += 2;
+            if bytes.get(end) != Some(&b'_') {
+                break;
+            }
+        }
+        let after_ok = end > at && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        let word_before = bytes[..at.saturating_sub(1)]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .copied()
+            .collect::<Vec<u8>>();
+        at >= 2
+            && bytes[at - 1] == b' '
+            && after_ok
+            && word_before.first().is_some_and(|b| *b != b'_')
+            && word_before
+                .iter()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+    };
+    let mut pieces: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'_', &bytes[at..]) {
+        let underscore = at + found;
+        at = underscore + 1;
+        if !splits_at(underscore) {
+            continue;
+        }
+        // Drop the space before the `_` and each space after a `_` of the
+        // run: `A _ _ B` becomes `A__B`.
+        let out = pieces.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..underscore - 1]);
+        let mut end = underscore;
+        while bytes.get(end) == Some(&b'_') && bytes.get(end + 1) == Some(&b' ') {
+            out.push('_');
+            end += 2;
+        }
+        copied = end;
+        at = end;
+    }
+    match pieces {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(out)
+        }
+    }
 }
 
 /// [`normalize_cell_text`] of a text already owned: returned as it is when
 /// there is nothing to do, as for most cells, without a copy.
 pub fn normalize_owned_cell_text(raw: String) -> (String, usize) {
     if raw.trim_matches(is_edge).len() == raw.len() && is_normalized(&raw) {
-        return (raw, 0);
+        return match with_spaced_underscores_joined(&raw) {
+            std::borrow::Cow::Borrowed(_) => (raw, 0),
+            std::borrow::Cow::Owned(joined) => (joined, 0),
+        };
     }
     normalize_cell_text(&raw)
 }
@@ -317,6 +387,32 @@ pub fn push_markdown_text(source: &str, plain: &mut String) {
 
 #[cfg(test)]
 mod tests {
+
+    use super::with_spaced_underscores_joined as joined;
+
+    #[test]
+    fn underscores_spaced_inside_names_are_joined_and_prose_is_left_alone() {
+        for (text, expected) in [
+            ("E _ POINTER", "E_POINTER"),
+            ("E _ Puntatore 0x80004003", "E_Puntatore 0x80004003"),
+            ("DISP _ E _ ECCEZIONE", "DISP_E_ECCEZIONE"),
+            (
+                "HRESULT _ FROM _ WIN32(ERROR _ FILE NOT _ _ FOUND)",
+                "HRESULT_FROM_WIN32(ERROR_FILE NOT__FOUND)",
+            ),
+            ("S _ OK\n\n0", "S_OK\n\n0"),
+            // Not after an upper-case prefix, or not before a word: prose.
+            ("Fill in the _ blank", "Fill in the _ blank"),
+            ("Press A _ then B", "Press A_then B"),
+            ("WU_E_NO_SERVICE", "WU_E_NO_SERVICE"),
+            ("X _", "X _"),
+            ("_ A", "_ A"),
+            (" _ B", " _ B"),
+            ("A _ _", "A _ _"),
+        ] {
+            assert_eq!(joined(text), expected, "{text:?}");
+        }
+    }
     use super::*;
 
     #[test]
