@@ -39,6 +39,16 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A source file is UTF-16 or UTF-32 saved without a byte-order mark:
+    /// its NUL bytes fall between its characters, as they do in text of
+    /// that encoding.
+    #[error("{}: the file is {encoding} without a byte-order mark (NUL bytes between its characters); errdocs reads UTF-8: save it as UTF-8", path.display())]
+    UnmarkedWide {
+        /// The file.
+        path: PathBuf,
+        /// The encoding, as a person names it (`UTF-16 (little-endian)`).
+        encoding: &'static str,
+    },
     /// A source file holds NUL bytes: not text.
     #[error("{}:{line}: binary file (NUL byte at byte offset {offset}); errdocs reads Markdown text", path.display())]
     Binary {
@@ -133,6 +143,10 @@ impl Error {
             },
             Error::Utf16 { path: p } => Error::Utf16 { path: path(p) },
             Error::Utf32 { path: p } => Error::Utf32 { path: path(p) },
+            Error::UnmarkedWide { path: p, encoding } => Error::UnmarkedWide {
+                path: path(p),
+                encoding,
+            },
             Error::Binary {
                 path: p,
                 line,

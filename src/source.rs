@@ -162,6 +162,51 @@ pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The encoding of a page saved as UTF-16 or UTF-32 without a byte-order
+/// mark, told from its first 4 KiB: at least half of its code units are
+/// ASCII characters, four at least (a Markdown page's markup, spaces and line breaks are,
+/// whatever its language), each a byte beside one or three NUL bytes, on
+/// the same side. Such a page was called a binary file for its NUL at byte
+/// offset 1. `None` for UTF-8, and for binary files whose NUL bytes fall
+/// otherwise.
+fn unmarked_wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(4096)];
+    if !sample.contains(&0) {
+        return None;
+    }
+    // UTF-32 first: its ASCII units read as UTF-16 are half ASCII too.
+    let encodings = [
+        (4, "UTF-32 (little-endian)", "UTF-32 (big-endian)"),
+        (2, "UTF-16 (little-endian)", "UTF-16 (big-endian)"),
+    ];
+    for (width, little, big) in encodings {
+        let units = sample.len() / width;
+        if units < 2 {
+            continue;
+        }
+        let ascii_at = |unit: &[u8], at: usize| {
+            unit[at] != 0
+                && unit[at].is_ascii()
+                && unit.iter().enumerate().all(|(i, &b)| i == at || b == 0)
+        };
+        let count = |at: usize| {
+            sample
+                .chunks_exact(width)
+                .filter(|unit| ascii_at(unit, at))
+                .count()
+        };
+        // Four at least: a few bytes and a NUL (`a\nb\0`) are no text.
+        let text_like = |ascii: usize| ascii >= 4 && ascii * 2 >= units;
+        if text_like(count(0)) {
+            return Some(little);
+        }
+        if text_like(count(width - 1)) {
+            return Some(big);
+        }
+    }
+    None
+}
+
 impl SourceFile {
     /// Reads a file, refusing what is not UTF-8 Markdown text: binary files,
     /// invalid UTF-8 and empty files each get an error naming the file and,
@@ -183,6 +228,12 @@ impl SourceFile {
         if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
             return Err(Error::Utf16 {
                 path: path.to_path_buf(),
+            });
+        }
+        if let Some(encoding) = unmarked_wide_encoding(&bytes) {
+            return Err(Error::UnmarkedWide {
+                path: path.to_path_buf(),
+                encoding,
             });
         }
         // Lines end at a lone CR too, in errors' line numbers as in the
@@ -412,6 +463,32 @@ mod tests {
         );
         let err = SourceFile::from_bytes(p, "x.md".into(), b" \n".to_vec()).unwrap_err();
         assert!(err.to_string().contains("file is empty"));
+        // Without a byte-order mark, by where the NUL bytes fall; the line
+        // of a binary file's NUL otherwise.
+        let text = "| Code | Name |\n|---|---|\n| 0x80240001 | Не найдено |\n";
+        let utf16 = |bytes: fn(u16) -> [u8; 2]| -> Vec<u8> {
+            text.encode_utf16().flat_map(bytes).collect()
+        };
+        let utf32 = |bytes: fn(u32) -> [u8; 4]| -> Vec<u8> {
+            text.chars().map(u32::from).flat_map(bytes).collect()
+        };
+        for (bytes, encoding) in [
+            (utf16(u16::to_le_bytes), "UTF-16 (little-endian)"),
+            (utf16(u16::to_be_bytes), "UTF-16 (big-endian)"),
+            (utf32(u32::to_le_bytes), "UTF-32 (little-endian)"),
+            (utf32(u32::to_be_bytes), "UTF-32 (big-endian)"),
+        ] {
+            let err = SourceFile::from_bytes(p, "x.md".into(), bytes).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "x.md: the file is {encoding} without a byte-order mark (NUL bytes between its characters); errdocs reads UTF-8: save it as UTF-8"
+                )
+            );
+        }
+        let png_like = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+        let err = SourceFile::from_bytes(p, "x.md".into(), png_like).unwrap_err();
+        assert!(err.to_string().contains("binary file"), "{err}");
         for utf32 in [&b"\xff\xfe\0\0#\0\0\0"[..], b"\0\0\xfe\xff\0\0\0#"] {
             let err = SourceFile::from_bytes(p, "x.md".into(), utf32.to_vec()).unwrap_err();
             assert!(err.to_string().contains("UTF-32"), "{err}");

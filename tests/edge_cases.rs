@@ -120,13 +120,13 @@ fn utf16_is_named_among_files_given_as_arguments() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains("u16.md: the file is UTF-16"), "{stderr}");
     }
-    // Without a byte-order mark: a NUL in every other byte.
+    // Without a byte-order mark: named by its NUL in every other byte.
     let dir = project_with(&[("docs/u16.md", &bytes[2..])]);
     let output = errdocs(&["check", &dir.path().join("docs").display().to_string()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("u16.md") && stderr.contains("NUL"),
+        stderr.contains("u16.md: the file is UTF-16 (little-endian) without a byte-order mark"),
         "{stderr}"
     );
 }

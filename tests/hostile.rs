@@ -1722,3 +1722,49 @@ fn sources_and_out_that_lead_nowhere_are_named_with_what_to_do() {
     }
     assert_eq!(out_files(root), before);
 }
+
+/// A pipe table whose header is 10,003 columns wide over rows of 3 cells:
+/// the Markdown reader ends a table once the empty cells it pads short
+/// rows with reach 262,144 (a guard against quadratic pages), in the
+/// middle of its rows. The row it stopped in was reported with 1 cell,
+/// and the rows after it only as codes outside any table, which said
+/// nothing of why.
+#[test]
+fn a_table_ended_for_its_padded_cells_says_where_and_why() {
+    let width = 10_000;
+    let mut text = format!(
+        "# Codes\n\n| Error code | Symbolic name | Description |{}\n|{}\n",
+        " x |".repeat(width),
+        "---|".repeat(width + 3)
+    );
+    for row in 1..=100 {
+        text.push_str(&format!("| 0x8024{row:04X} | WU_E_N{row} | Text. |\n"));
+    }
+    let dir = project(&[("sources/doc/en-us.md", text.as_bytes())]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert_eq!(check.code, 0, "{check:?}");
+    // 26 rows pad 260,000 cells; the 27th (line 31) reaches the limit.
+    assert!(
+        check.stdout.contains(
+            "en-us.md:32:1: warning[table-ragged-row]: the table above ends here, after 27 rows, not at a blank line"
+        ),
+        "{}",
+        &check.stdout[..check.stdout.len().min(3_000)]
+    );
+    assert!(
+        check.stdout.contains(
+            "en-us.md:31:1: warning[table-ragged-row]: table row has 3 cells but the header has 10003"
+        ),
+        "the row the reader stopped in is read whole"
+    );
+    // A table this wide that pads fewer cells ends at its blank line, and
+    // says nothing of the kind.
+    let short: String = text
+        .lines()
+        .take(4 + 20)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = project(&[("sources/doc/en-us.md", short.as_bytes())]);
+    let check = errdocs(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(!check.stdout.contains("ends here"), "{check:?}");
+}

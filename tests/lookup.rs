@@ -153,7 +153,9 @@ fn a_bad_query_reaches_the_terminal_without_escape_codes() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains(['\u{1b}', '\u{7}']), "{stderr:?}");
     assert!(
-        stderr.starts_with("errdocs: error: invalid QUERY: `0x8024?[31mZZ` holds `?`"),
+        stderr.starts_with(
+            "errdocs: error: invalid QUERY: `0x8024?[31mZZ` holds U+001B, a control character"
+        ),
         "{stderr:?}"
     );
     assert!(output.stdout.is_empty());

@@ -865,6 +865,45 @@ fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
     );
 }
 
+/// A bidirectional control inside a name (a right-to-left override that
+/// shows the rest of the name in another order) was kept in the dataset,
+/// and in the Rust constants' names table, with no finding: it is not
+/// seen, so the name reads right, and search does not find it. It is left
+/// out of the name as it reads, and the fix is safe. Marks around a name,
+/// as right-to-left pages write them, are trimmed as before, and
+/// descriptions keep theirs: they order a right-to-left language's words.
+#[test]
+fn bidirectional_controls_in_names_are_reported_and_left_out() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80240001 | WU_E_NO\u{202E}_SERVICE | The agent. |\n\
+        | 0x80240002 | \u{200E}WU_E_MAX_CAPACITY_REACHED\u{200E} | \u{200F}\u{5E9}\u{5D2}\u{5D9}\u{5D0}\u{5D4} 1. |\n\
+        | 0x80240003 | WU_E_UNKNOWN_ID | Unknown. |\n";
+    let (_, found) = read_page(page);
+    assert_eq!(
+        name_findings(&found),
+        [("name-lookalike", 5, Some("WU_E_NO_SERVICE"))],
+        "{found:#?}"
+    );
+    let override_said = found
+        .iter()
+        .find(|f| f.rule == "name-lookalike" && f.location.line == 5)
+        .expect("override");
+    assert!(
+        override_said
+            .message
+            .contains("has the bidirectional control U+202E (not seen) at character 8"),
+        "{}",
+        override_said.message
+    );
+    assert!(
+        override_said
+            .fix
+            .as_ref()
+            .is_some_and(|fix| fix.applicability == errdocs::diagnostic::Applicability::Safe),
+        "{override_said:#?}"
+    );
+}
+
 /// In a translation, a name that differs from its source row's only in
 /// look-alike characters is reported on the side that has them, by
 /// `name-lookalike`, with the other side as evidence: before, the

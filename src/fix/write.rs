@@ -96,20 +96,56 @@ fn stage(rewrite: &Rewrite, root: &Path) -> Result<Staged> {
     let permissions = std::fs::metadata(&target)
         .map_err(|e| Error::io(&target, e))?
         .permissions();
+    refuse_read_only(&target, &permissions)?;
+    // A failure names the page being fixed: the temporary file's name
+    // alone (`.errdocs-fix-k6cC26: No space left on device`) said
+    // neither which page nor that nothing was written.
+    let not_written = |e: std::io::Error| {
+        Error::io(
+            &target,
+            std::io::Error::new(
+                e.kind(),
+                format!(
+                    "the fixed page could not be written beside it, in {}: {e}; nothing was written",
+                    folder.display()
+                ),
+            ),
+        )
+    };
     let mut temp = tempfile::Builder::new()
         .prefix(".errdocs-fix-")
         .tempfile_in(&folder)
-        .map_err(|e| Error::io(&folder, e))?;
+        .map_err(not_written)?;
     let path = temp.path().to_path_buf();
     temp.write_all(&rewrite.bytes)
         .and_then(|()| temp.as_file().sync_all())
         .and_then(|()| std::fs::set_permissions(&path, permissions))
-        .map_err(|e| Error::io(&path, e))?;
+        .map_err(not_written)?;
     Ok(Staged {
         temp,
         target,
         original: rewrite.original.clone(),
     })
+}
+
+/// Refuses a page that is read-only: without a write permission for
+/// anyone, or one this user may not open for writing. The page is
+/// replaced by a rename in its folder, which the folder's permissions
+/// allow whatever the file's: a page made read-only (a generated or a
+/// locked one) was rewritten all the same.
+fn refuse_read_only(target: &Path, permissions: &std::fs::Permissions) -> Result<()> {
+    let writable =
+        !permissions.readonly() && std::fs::OpenOptions::new().write(true).open(target).is_ok();
+    if writable {
+        return Ok(());
+    }
+    Err(Error::io(
+        target,
+        std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "read-only; errdocs fix writes only pages it may write, and wrote nothing: make it writable (chmod u+w), or leave it out",
+        ),
+    ))
 }
 
 #[cfg(test)]
@@ -152,6 +188,38 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["page.md"]);
+    }
+
+    #[test]
+    fn read_only_pages_are_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let writable = dir.path().join("a.md");
+        let locked = dir.path().join("b.md");
+        for path in [&writable, &locked] {
+            std::fs::write(path, "old\n").expect("write");
+        }
+        let mut permissions = std::fs::metadata(&locked).expect("stat").permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&locked, permissions).expect("chmod");
+        let rewrites: Vec<Rewrite> = [&writable, &locked]
+            .into_iter()
+            .map(|path| Rewrite {
+                path: path.clone(),
+                original: b"old\n".to_vec(),
+                bytes: b"new\n".to_vec(),
+            })
+            .collect();
+        let err = write_all(&rewrites, dir.path()).expect_err("refused");
+        let said = err.to_string();
+        assert!(
+            said.starts_with(&locked.display().to_string()) && said.contains("read-only"),
+            "{said}"
+        );
+        for path in [&writable, &locked] {
+            assert_eq!(std::fs::read(path).expect("read"), b"old\n");
+        }
+        let names = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(names, 2, "a temporary file was left");
     }
 
     #[cfg(unix)]

@@ -72,6 +72,9 @@ struct TableInProgress {
     row_range: Range<usize>,
     cell: Option<CellInProgress>,
     in_head: bool,
+    /// The empty cells the Markdown reader padded its body rows with, as
+    /// their raw lines count them.
+    padded: usize,
     /// The HTML tables of codes written in its cells, read on their own:
     /// they follow the table among the file's tables.
     nested: Vec<Table>,
@@ -193,6 +196,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     row_range: range.clone(),
                     cell: None,
                     in_head: false,
+                    padded: 0,
                     nested: Vec::new(),
                 });
             }
@@ -244,6 +248,13 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
+                    if let Some(location) = cut_short_at(file, &t) {
+                        problems.push(IngestProblem::TableCutShort {
+                            location,
+                            width: t.header.len(),
+                            rows: t.rows.len(),
+                        });
+                    }
                     let heading = structure.headings.last().cloned();
                     let sections = super::table::split_vertical_records(
                         &t.header,
@@ -700,11 +711,11 @@ fn without_comments(text: &str) -> String {
 /// keeps any extra cells' text.
 fn finish_markdown_row(
     file: &SourceFile,
-    table: &TableInProgress,
+    table: &mut TableInProgress,
     cells: Vec<Cell>,
     problems: &mut Vec<IngestProblem>,
 ) -> Row {
-    let raw_line = &file.text[table.row_range.clone()];
+    let raw_line = raw_row_line(file, &table.row_range);
     let raw_cells = split_pipe_row(raw_line);
     let width = table.header.len();
     let location = file.location(table.row_range.start);
@@ -713,6 +724,7 @@ fn finish_markdown_row(
         .skip(width)
         .map(|s| s.trim().to_string())
         .collect();
+    table.padded += width.saturating_sub(raw_cells.len());
     if raw_cells.len() != width {
         problems.push(IngestProblem::RaggedRow {
             location: location.clone(),
@@ -743,6 +755,46 @@ fn finish_markdown_row(
         extra_cells,
         part: 0,
     }
+}
+
+/// The empty cells pulldown-cmark pads a pipe table's short rows with, at
+/// most, in one table: a guard against pages built to take quadratic time
+/// (a header of 10,000 columns over rows of 3). Once its rows need more,
+/// it ends the table, in the middle of a row, and the lines after it are
+/// read as a paragraph.
+pub const PADDED_CELLS_LIMIT: usize = 1 << 18;
+
+/// Where the lines after a pipe table that pulldown-cmark ended for its
+/// padded cells (see [`PADDED_CELLS_LIMIT`]) start, when it did: the rows
+/// padded up to the limit, its last row is left with an empty range (the
+/// reader stopped while padding it), and a line that is not blank follows
+/// that row, where a table ends only at a blank line or another block.
+/// These lines were read as a paragraph: their codes were reported as
+/// codes outside any table, and the rest not at all.
+fn cut_short_at(file: &SourceFile, table: &TableInProgress) -> Option<crate::source::Location> {
+    let width = table.header.len();
+    let last_row = &table.row_range;
+    if table.padded + width < PADDED_CELLS_LIMIT || !last_row.is_empty() || table.rows.is_empty() {
+        return None;
+    }
+    let rest = file.text.get(last_row.start..)?;
+    let next = last_row.start + rest.find('\n')? + 1;
+    let line = file.text[next..].split('\n').next().unwrap_or_default();
+    if line.trim().is_empty() {
+        return None;
+    }
+    Some(file.location(next))
+}
+
+/// The raw text of a body row: its range, or, for the row pulldown-cmark
+/// stopped in while padding it (an empty range, see
+/// [`PADDED_CELLS_LIMIT`]), its line. The row was read as one cell.
+fn raw_row_line<'a>(file: &'a SourceFile, range: &Range<usize>) -> &'a str {
+    if range.is_empty() {
+        let rest = file.text.get(range.start..).unwrap_or_default();
+        return rest.split('\n').next().unwrap_or_default();
+    }
+    &file.text[range.clone()]
 }
 
 /// Splits a pipe-table row into its raw cells: outer pipes removed, `\|`

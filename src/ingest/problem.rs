@@ -27,6 +27,18 @@ pub enum IngestProblem {
         /// The text of the cells beyond the header, where the reader has it.
         extra: Vec<String>,
     },
+    /// A pipe table the Markdown reader ended before its rows did: its rows
+    /// are so much shorter than its header that the cells it pads them
+    /// with reached its limit ([`crate::ingest::markdown::PADDED_CELLS_LIMIT`]).
+    /// The lines after it are not read as its rows.
+    TableCutShort {
+        /// The first line not read as a row.
+        location: Location,
+        /// The cells the header has.
+        width: usize,
+        /// The rows read.
+        rows: usize,
+    },
     /// A table whose header names no code column: its rows cannot be read
     /// as codes.
     UnrecognizedHeader {
@@ -190,6 +202,7 @@ impl IngestProblem {
             | IngestProblem::TablesNestedTooDeep { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::UnclosedHtmlComment { location, .. }
+            | IngestProblem::TableCutShort { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
         }
     }

@@ -76,6 +76,23 @@ pub enum Lookalike {
     /// A letter of another script that looks like a Latin one: Cyrillic
     /// `Е` (U+0415), Greek `Ι` (U+0399). Another letter to Unicode.
     Homoglyph(&'static str),
+    /// A bidirectional control (a right-to-left override U+202E, a
+    /// left-to-right mark U+200E): not seen, and it reorders what follows
+    /// it on screen, but the name is another string to search and to a
+    /// compiler. It stands for nothing: the name reads without it.
+    Invisible,
+}
+
+/// The bidirectional controls: marks (U+200E, U+200F, U+061C), embeddings
+/// and overrides (U+202A to U+202E), isolates (U+2066 to U+2069). Cell
+/// text keeps them (in an Arabic or Hebrew description they order the
+/// words), so a name cell keeps them too, unlike the zero-width spaces and
+/// joiners that cell text leaves out.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// A name written with characters that only look like ASCII.
@@ -92,6 +109,9 @@ pub struct LookalikeName {
     /// True when some of them are letters of another script, which
     /// Unicode does not take for the Latin ones (a confusable, not a form).
     pub homoglyphs: bool,
+    /// How many of them are bidirectional controls, left out of
+    /// [`LookalikeName::ascii`].
+    pub invisible: usize,
 }
 
 /// The ASCII character `c` looks like, and how it differs; `None` for
@@ -164,11 +184,18 @@ pub fn lookalike_name(name: &str) -> Option<LookalikeName> {
     let mut first = None;
     let mut count = 0;
     let mut homoglyphs = false;
+    let mut invisible = 0;
     let mut latin = false;
     for (at, c) in name.chars().enumerate() {
         if c.is_ascii_alphanumeric() || c == '_' || c == ' ' {
             latin |= c != ' ';
             ascii.push(c);
+            continue;
+        }
+        if is_bidi_control(c) {
+            count += 1;
+            first.get_or_insert((c, at + 1, Lookalike::Invisible));
+            invisible += 1;
             continue;
         }
         let (folded, kind) = ascii_lookalike(c)?;
@@ -177,15 +204,20 @@ pub fn lookalike_name(name: &str) -> Option<LookalikeName> {
         match kind {
             Lookalike::FullWidth => latin = true,
             Lookalike::Homoglyph(_) => homoglyphs = true,
+            Lookalike::Invisible => {}
         }
         ascii.push(folded);
     }
     let first = first?;
+    // The name as it reads is trimmed again: a mark before or after it
+    // (`\u{200E}E_FAIL`) stood where the trim did not reach.
+    let ascii = ascii.trim().to_string();
     latin.then_some(LookalikeName {
         ascii,
         first,
         count,
         homoglyphs,
+        invisible,
     })
 }
 
@@ -223,6 +255,15 @@ mod tests {
         assert!(cyrillic.homoglyphs);
         let greek = lookalike_name("E_NO\u{399}NTERFACE").expect("Greek");
         assert_eq!(greek.ascii, "E_NOINTERFACE");
+        // Bidirectional controls: left out, in a name or around it.
+        let overridden = lookalike_name("WU_E_TOO\u{202E}MANY_RANGES").expect("override");
+        assert_eq!(overridden.ascii, "WU_E_TOOMANY_RANGES");
+        assert_eq!(overridden.first, ('\u{202E}', 9, Lookalike::Invisible));
+        assert_eq!((overridden.invisible, overridden.homoglyphs), (1, false));
+        let marked = lookalike_name("\u{200E}E_FAIL\u{200E} ").expect("marks");
+        assert_eq!((marked.ascii.as_str(), marked.count), ("E_FAIL", 2));
+        assert_eq!(lookalike_name("\u{200F}"), None);
+        assert_eq!(lookalike_name("\u{200F}خطأ"), None);
         // ASCII, words of other scripts, and text that is no name.
         for not in [
             "E_FAIL",

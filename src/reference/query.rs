@@ -159,7 +159,8 @@ impl Query {
             return Err(QueryError::new(
                 query,
                 format!(
-                    "holds `{bad}`: a name has only letters, digits and `_`, a wildcard also `*` and `?`"
+                    "holds {}: a name has only letters, digits and `_`, a wildcard also `*` and `?`",
+                    shown(bad)
                 ),
             ));
         }
@@ -191,6 +192,35 @@ impl Query {
     }
 }
 
+/// A character of a query as a message names it: in backticks when it is
+/// ASCII and seen, with its code point when it is not ASCII (a Cyrillic
+/// `Е` looks like the Latin one), and by its code point alone when it is
+/// not seen at all. The query is quoted with unsafe characters shown as
+/// `?` ([`crate::safe_text::terminal`]): "holds `?`" for a right-to-left
+/// override or an escape named a character the user did not type, and
+/// one that a wildcard allows.
+fn shown(c: char) -> String {
+    let code_point = u32::from(c);
+    if c == ' ' || c.is_ascii_graphic() {
+        format!("`{c}`")
+    } else if c.is_control() {
+        format!("U+{code_point:04X}, a control character")
+    } else if crate::safe_text::is_unsafe(c)
+        // Zero-width spaces and joiners, the word joiner, the byte-order
+        // mark, the soft hyphen.
+        || matches!(
+            c,
+            '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        )
+    {
+        format!("U+{code_point:04X}, a character that is not shown")
+    } else if c.is_whitespace() {
+        format!("U+{code_point:04X}, a space other than U+0020")
+    } else {
+        format!("`{c}` (U+{code_point:04X}), which is not ASCII")
+    }
+}
+
 /// Reads the digits after `0x`: one to eight hex digits and an optional C
 /// integer suffix.
 fn parse_prefixed_hex(query: &str, after_prefix: &str) -> Result<ValueQuery, QueryError> {
@@ -213,7 +243,7 @@ fn parse_prefixed_hex(query: &str, after_prefix: &str) -> Result<ValueQuery, Que
     if let Some(bad) = digits.chars().find(|c| !c.is_ascii_hexdigit()) {
         return Err(QueryError::new(
             query,
-            format!("holds `{bad}`, which is not a hex digit"),
+            format!("holds {}, which is not a hex digit", shown(bad)),
         ));
     }
     let significant = digits.trim_start_matches('0');
@@ -259,10 +289,11 @@ fn parse_number(query: &str) -> Result<ValueQuery, QueryError> {
         }
         let hint = if unsigned.bytes().all(|byte| byte.is_ascii_hexdigit()) {
             format!(
-                "holds `{bad}`, which is not a decimal digit; write hex codes with `0x` (0x{unsigned}) or as eight digits"
+                "holds {}, which is not a decimal digit; write hex codes with `0x` (0x{unsigned}) or as eight digits",
+                shown(bad)
             )
         } else {
-            format!("holds `{bad}`, which is not a decimal digit")
+            format!("holds {}, which is not a decimal digit", shown(bad))
         };
         return Err(QueryError::new(query, hint));
     }
@@ -433,6 +464,19 @@ mod tests {
         assert!(problem("12.5").contains("`.`, which is not a decimal digit"));
         assert!(problem("WU-E").contains("holds `-`"));
         assert!(problem("WU_E NO").contains("holds ` `"));
+        // Characters that are not ASCII, or not seen, by their code point:
+        // the query is quoted with them made safe (`?`), which a wildcard
+        // allows, and a Cyrillic `Е` looks like the Latin one.
+        assert!(
+            problem("ERROR_ACCESS_DENIED\u{202E}")
+                .contains("holds U+202E, a character that is not shown")
+        );
+        assert!(problem("E\u{1B}[31m").contains("holds U+001B, a control character"));
+        assert!(problem("WU_E\u{200B}X").contains("holds U+200B, a character that is not shown"));
+        assert!(problem("WU_E\u{A0}X").contains("holds U+00A0, a space other than U+0020"));
+        assert!(problem("\u{415}RROR_X").contains("holds `\u{415}` (U+0415), which is not ASCII"));
+        assert!(problem("0x8024\u{41E}\u{41E}\u{41E}2").contains("holds `\u{41E}` (U+041E)"));
+        assert!(problem("8\u{2028}0").contains("holds U+2028, a character that is not shown"));
         let long = format!("WU_E_*{}", "A".repeat(MAX_WILDCARD_CHARS));
         assert!(
             problem(&long).ends_with(&format!(

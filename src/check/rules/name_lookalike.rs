@@ -1,5 +1,6 @@
 //! `name-lookalike`: a name written with characters that only look like
-//! ASCII ones (full-width forms, Cyrillic or Greek letters).
+//! ASCII ones (full-width forms, Cyrillic or Greek letters), or with a
+//! bidirectional control that is not seen.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -16,7 +17,7 @@ pub static RULE: Rule = Rule {
     tags: &["name", "reference", "translation"],
     fix: Some(Applicability::Safe),
     summary: "A symbolic name holds characters that only look like ASCII (full-width forms, Cyrillic or Greek letters)",
-    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm.",
+    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm. A bidirectional control inside a name (a right-to-left override U+202E, which shows what follows it in another order) is not seen at all: it is left out of the name as it reads, and that fix is safe.",
     bad_example: "<td>0x80004005</td><td>E＿FAIL</td>",
     good_example: "<td>0x80004005</td><td>E_FAIL</td>",
     rollup: None,
@@ -123,8 +124,17 @@ fn safe_fix(
     let mut evidence = vec![format!(
         "`{ascii}` is the name as it reads, in ASCII characters"
     )];
+    if lookalike.invisible > 0 {
+        evidence.push(
+            "a bidirectional control is not seen and stands for nothing in a name".to_string(),
+        );
+    }
     if !lookalike.homoglyphs {
-        evidence.push("full-width forms are their ASCII characters to Unicode (NFKC)".to_string());
+        // The others are full-width forms.
+        if lookalike.count > lookalike.invisible {
+            evidence
+                .push("full-width forms are their ASCII characters to Unicode (NFKC)".to_string());
+        }
         return Some(evidence);
     }
     if let Some(witness) = witness {
@@ -151,6 +161,7 @@ fn message(written: &str, lookalike: &LookalikeName, fix: &Option<Vec<String>>) 
     let what = match kind {
         Lookalike::FullWidth => format!("the full-width `{c}` ({code_point})"),
         Lookalike::Homoglyph(script) => format!("the {script} letter `{c}` ({code_point})"),
+        Lookalike::Invisible => format!("the bidirectional control {code_point} (not seen)"),
     };
     let others = match lookalike.count {
         1 => String::new(),

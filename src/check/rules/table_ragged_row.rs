@@ -21,6 +21,15 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for problem in ctx.input.ingest_problems {
+        if let IngestProblem::TableCutShort {
+            location,
+            width,
+            rows,
+        } = problem
+        {
+            out.push(RULE.finding(location.clone(), cut_short_message(*width, *rows)));
+            continue;
+        }
         let IngestProblem::RaggedRow {
             location,
             cells,
@@ -49,4 +58,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// The message for a pipe table ended early for its padded cells.
+fn cut_short_message(width: usize, rows: usize) -> String {
+    format!(
+        "the table above ends here, after {rows} row{}, not at a blank line: its rows are so much shorter than its header ({width} cells) that the empty cells filling them out reached {limit}, the most errdocs' Markdown reader adds to one table, and it ended the table there; this line and the rows after it are not read as the table's rows: give the header only the columns its rows have",
+        if rows == 1 { "" } else { "s" },
+        limit = crate::check::reference::thousands(crate::ingest::markdown::PADDED_CELLS_LIMIT),
+    )
 }
