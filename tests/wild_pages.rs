@@ -2035,6 +2035,13 @@ fn names_listed_beside_codes_are_paired_in_order() {
     let found = findings_of(&project, "names-unpaired");
     let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
     assert_eq!(lines, [5, 6], "{found:?}");
+    // Names that belong to several codes, none known, are no code's
+    // aliases.
+    assert!(
+        project.dataset.records.iter().all(|r| r.aliases.is_empty()),
+        "{:?}",
+        project.dataset.records
+    );
     assert!(
         found[0].1.starts_with(
             "the name cell lists 3 names (`E_ACCESSDENIED`, `E_FAIL`, `E_ABORT`) for the row's 2 codes"
@@ -2049,6 +2056,106 @@ fn names_listed_beside_codes_are_paired_in_order() {
         "{}",
         found[1].1
     );
+}
+
+/// A row that gives its one code several names, in a name cell (parted by
+/// commas, `<br>`, ` / ` or ` or `) or beside the code in its cell, keeps
+/// the first as the record's name and the others as its aliases: none is
+/// joined to another nor dropped, whether the name column is mostly single
+/// names, all lists under a `Name` header, or the code column itself.
+#[test]
+fn several_names_of_one_code_are_kept_as_aliases() {
+    let names_and_aliases = |project: &Project| -> Vec<(String, String, Vec<String>)> {
+        project
+            .dataset
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.code.to_string(),
+                    r.name.clone(),
+                    r.aliases.iter().map(|a| a.to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    let expect = |code: &str, name: &str, aliases: &[&str]| {
+        (
+            code.to_string(),
+            name.to_string(),
+            aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    let expected = vec![
+        expect("0x80004001", "E_NOTIMPL", &[]),
+        expect("0x80004002", "E_NOINTERFACE", &["E_NOINTERFACE_ALT"]),
+        expect("0x80004005", "E_FAIL", &[]),
+        expect("0x80070005", "E_ACCESSDENIED", &["ERROR_ACCESS_DENIED"]),
+        expect("0x8007000E", "E_OUTOFMEMORY", &["ERROR_OUTOFMEMORY"]),
+        expect(
+            "0x80070057",
+            "E_INVALIDARG",
+            &["ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS"],
+        ),
+    ];
+    // Most names alone: the column is read as names.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80004001 | E_NOTIMPL | Not implemented. |\n\
+         | 0x80004002 | E_NOINTERFACE<br>E_NOINTERFACE_ALT | No such interface. |\n\
+         | 0x80004005 | E_FAIL | Unspecified failure. |\n\
+         | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
+         | 0x8007000E | E_OUTOFMEMORY / ERROR_OUTOFMEMORY | Out of memory. |\n\
+         | 0x80070057 | `E_INVALIDARG` or `ERROR_INVALID_PARAMETER`, ERROR_BAD_ARGUMENTS | Invalid argument. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(names_and_aliases(&project), expected);
+    // Each name is found where it is written.
+    let access = &project.dataset.records[3];
+    assert_eq!(
+        access.sources[0].cells.name.map(|p| (p.line, p.column)),
+        Some((8, 16))
+    );
+    // The alias is no finding, and the name is checked as the name.
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+
+    // Every name cell a list, under a header that names them.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
+         | 0x8007000E | E_OUTOFMEMORY / ERROR_OUTOFMEMORY | Out of memory. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        names_and_aliases(&project),
+        vec![expected[3].clone(), expected[4].clone()]
+    );
+
+    // The names beside the code, in its cell.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Description |\n\
+         |---|---|\n\
+         | 0x80004001 (E_NOTIMPL) | Not implemented. |\n\
+         | 0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED) | Access denied. |\n\
+         | E_OUTOFMEMORY / ERROR_OUTOFMEMORY 0x8007000E | Out of memory. |\n\
+         | 0x80004005 (E_FAIL) | Unspecified failure. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        names_and_aliases(&project),
+        vec![
+            expected[0].clone(),
+            expected[2].clone(),
+            expected[3].clone(),
+            expected[4].clone(),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
 /// Each finding of a project as (file, line, column, rule).

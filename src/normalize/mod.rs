@@ -867,6 +867,7 @@ fn new_record(
         code: value,
         family: Family::of_name(&name),
         name,
+        aliases: cells.row.aliases.clone(),
         document: file.document.clone(),
         section: Arc::clone(section),
         descriptions,
