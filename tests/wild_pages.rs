@@ -2158,6 +2158,70 @@ fn several_names_of_one_code_are_kept_as_aliases() {
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
+/// A decimal column written with Arabic-Indic or Persian digits, in
+/// groups split by Arabic's thousands separator U+066C (or its decimal
+/// separator U+066B, as `.` splits them in de), is a decimal column: its
+/// numbers are read, checked against the codes, and a wrong one fixed in
+/// the cell's own digits, minus sign and separator.
+#[test]
+fn decimals_in_arabic_digits_and_separators_are_read() {
+    let dir = common::project_with(&[
+        (
+            "sources/doc/en-us.md",
+            "# Errors\n\n| Code | Decimal | Name | Description |\n|---|---|---|---|\n\
+             | 0x80070005 | -2,147,024,891 | E_ACCESSDENIED | Access denied. |\n\
+             | 0x80070057 | -2,147,024,809 | E_INVALIDARG | Invalid argument. |\n\
+             | 0x8007000E | -2,147,024,882 | E_OUTOFMEMORY | Out of memory. |\n"
+                .as_bytes(),
+        ),
+        (
+            "sources/doc/ar-sa.md",
+            "# الأخطاء\n\n| الرمز | عشري | الاسم | الوصف |\n|---|---|---|---|\n\
+             | 0x80070005 | -٢٬١٤٧٬٠٢٤٬٨٩١ | E_ACCESSDENIED | تم رفض الوصول. |\n\
+             | 0x80070057 | \u{2212}۲٬۱۴۷٬۰۲۴٬۸۰۹ | E_INVALIDARG | وسيطة غير صالحة. |\n\
+             | 0x8007000E | -٢٫١٤٧٫٠٢٤٫٨٨٣ | E_OUTOFMEMORY | نفاد الذاكرة. |\n"
+                .as_bytes(),
+        ),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    let roles: Vec<&str> = project.dataset.documents[0]
+        .files
+        .iter()
+        .find(|f| f.locale == "ar-SA")
+        .expect("the Arabic file")
+        .tables[0]
+        .columns
+        .iter()
+        .map(|c| c.role.as_str())
+        .collect();
+    assert_eq!(roles, ["code", "decimal", "name", "description"]);
+    // Only the one wrong number, its fix in the cell's own forms.
+    let evaluated = project.evaluate();
+    let found: Vec<(String, usize, String, String)> = evaluated
+        .findings
+        .iter()
+        .map(|f| {
+            let fix = f.fix.as_ref().expect("a fix");
+            (
+                f.rule.to_string(),
+                f.location.line,
+                fix.from.clone(),
+                fix.to.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "decimal-mismatch".to_string(),
+            7,
+            "-٢٫١٤٧٫٠٢٤٫٨٨٣".to_string(),
+            "-٢٫١٤٧٫٠٢٤٫٨٨٢".to_string()
+        )]
+    );
+}
+
 /// Each finding of a project as (file, line, column, rule).
 fn placed_findings(project: &Project) -> Vec<(String, usize, usize, String)> {
     project

@@ -230,11 +230,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Reads one word as a token.
 pub fn token_of(word: &str) -> Token {
-    // Full-width digits and the minus sign U+2212 are read as ASCII: the
-    // folded word has none left, so this recurses once at most. Only a word
-    // that begins with a character that is not ASCII is looked at: every
-    // word of every cell comes here.
-    if word.as_bytes().first().is_some_and(|b| !b.is_ascii())
+    // Full-width, Arabic-Indic and Persian digits and the minus sign
+    // U+2212 are read as ASCII: the folded word has none left, so this
+    // recurses once at most. Only a word that begins with a character that
+    // is not ASCII, or with a sign and then one (`-٢١٤٧`), is looked at:
+    // every word of every cell comes here.
+    let bytes = word.as_bytes();
+    let unsigned_at = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    if bytes.get(unsigned_at).is_some_and(|b| !b.is_ascii())
         && let std::borrow::Cow::Owned(folded) = crate::model::fold_number_forms(word)
     {
         return token_of(&folded);
@@ -274,12 +277,14 @@ pub fn token_of(word: &str) -> Token {
         return Token::Decimal(n);
     }
     // A number in groups of three as locales write it (`-2,145,124,351`,
-    // `4.294.967.295`).
+    // `4.294.967.295`, `-٢٬١٤٥٬١٢٤٬٣٥١` read as `-2٬145٬124٬351`).
     if bare
         .as_bytes()
         .first()
         .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+'))
-        && bare.bytes().any(|b| matches!(b, b',' | b'.' | b'\''))
+        && bare.chars().any(|c| {
+            matches!(c, ',' | '.' | '\'') || (!c.is_ascii() && crate::model::is_group_separator(c))
+        })
         && let Some(n) = crate::model::whole_number(bare)
     {
         return Token::Decimal(n);
@@ -1038,6 +1043,12 @@ mod tests {
             ("-2\u{A0}147\u{A0}024\u{A0}891", Shape::Decimal),
             ("\u{2212}2\u{202F}147\u{202F}024\u{202F}891", Shape::Decimal),
             ("1\u{2009}223", Shape::Decimal),
+            // Arabic-Indic and Persian digits, after a sign too, in groups
+            // split by Arabic's own marks.
+            ("-٢٬١٤٧٬٠٢٤٬٨٩١", Shape::Decimal),
+            ("-۲۱۴۷۰۲۴۸۹۱", Shape::Decimal),
+            ("٢٫١٤٧٫٠٢٤٫٨٩١", Shape::Decimal),
+            ("-٢٬١٤", Shape::Prose),
             ("1 223 (0x4C7)", Shape::Hex),
             ("5 1234", Shape::Prose),
             ("10.0.19041", Shape::Prose),
