@@ -7,7 +7,8 @@
 //!
 //! 1. [`safe_text`] (page text made safe for terminals, Markdown, HTML and
 //!    spreadsheets);
-//! 2. [`error`], [`threads`] and [`pretty_json`];
+//! 2. [`error`], [`threads`], [`pretty_json`] and [`interrupt`] (temporary
+//!    folders a signal must not leave behind);
 //! 3. [`source`] (files, lines and columns);
 //! 4. [`diagnostic`] (severities, findings, fixes and fingerprints);
 //! 5. [`model`] (`HResult`, families, records and the dataset);
@@ -36,6 +37,7 @@ pub mod emit;
 pub mod error;
 pub mod fix;
 pub mod ingest;
+pub mod interrupt;
 pub mod model;
 pub mod normalize;
 pub mod pretty_json;

@@ -50,6 +50,7 @@ fn hostile_dataset() -> Dataset {
         .map(|(i, text)| Record {
             code: HResult::new(0x8024_0000 + i as u32),
             name: ["WU_E_A", "Error_Mixed_Case", "NULL", "NULL", "match"][i].to_string(),
+            aliases: thin_vec::ThinVec::new(),
             family: Family::Wu,
             document: "doc \"x\"".into(),
             section: "s".into(),

@@ -1624,6 +1624,102 @@ fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
     assert_ne!(out_files(root), old, "the build did not complete");
 }
 
+/// Runs `git` in `dir` with a fixed identity and no system configuration.
+#[cfg(unix)]
+fn git_in(dir: &Path, args: &[&str]) -> bool {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=errdocs test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// `diff --base` stopped by Ctrl-C or SIGTERM while it read the revision
+/// left its copy of the revision (`errdocs-rev-PID-*` in the temporary
+/// folder) for a later run to sweep: it now removes the copy itself, says
+/// so, and ends by the signal (a shell sees 130 and 143).
+#[cfg(unix)]
+#[test]
+fn an_interrupted_diff_removes_its_copy_of_the_revision() {
+    use std::os::unix::process::ExitStatusExt;
+    if !git_in(Path::new("."), &["--version"]) {
+        eprintln!("note: no `git` command on this machine; skipped");
+        return;
+    }
+    let rows = 20_000;
+    let dir = project(&[("sources/doc/en-us.md", &corpus(1, rows))]);
+    let root = dir.path();
+    for args in [
+        &["init", "-q", "."][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "base"],
+    ] {
+        assert!(git_in(root, args), "git {args:?}");
+    }
+    std::fs::write(root.join("sources/doc/en-us.md"), corpus(2, rows)).expect("write");
+    for (name, number) in [("INT", 2), ("TERM", 15)] {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let copies = || -> Vec<String> {
+            std::fs::read_dir(temp.path())
+                .expect("read temp")
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("errdocs-rev-"))
+                .collect()
+        };
+        let mut child = Command::new(bin())
+            .arg("--root")
+            .arg(root)
+            .args(["diff", "--base", "HEAD"])
+            .env("TMPDIR", temp.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+        while copies().is_empty() {
+            assert!(
+                child.try_wait().expect("try_wait").is_none(),
+                "SIG{name}: the diff ended before it copied the revision"
+            );
+            assert!(std::time::Instant::now() < deadline, "no copy seen");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let kill = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(child.id().to_string())
+            .status()
+            .expect("run kill");
+        assert!(kill.success(), "kill -{name} failed");
+        let output = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.signal(),
+            Some(number),
+            "SIG{name}: {:?} {stderr}",
+            output.status
+        );
+        assert!(
+            stderr.contains("errdocs: interrupted: removed the temporary folder")
+                && stderr.contains("errdocs-rev-"),
+            "SIG{name}: {stderr}"
+        );
+        assert_eq!(copies(), Vec::<String>::new(), "SIG{name}: {stderr}");
+    }
+}
+
 /// Paths given for `sources` and `out` that lead nowhere were told as "no
 /// sources folder here; run errdocs in the project root or pass --root
 /// DIR" (wrong advice where errdocs.toml names the folder) and as "out: No

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// layer and must not import each other.
 const LAYERS: &[&[&str]] = &[
     &["safe_text"],
-    &["error", "threads", "pretty_json"],
+    &["error", "threads", "pretty_json", "interrupt"],
     &["source"],
     &["diagnostic"],
     &["model"],

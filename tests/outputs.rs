@@ -33,6 +33,53 @@ fn json_output_matches_its_schema() {
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
+/// A record whose row lists several names for its code writes them as
+/// `aliases`, which the schema describes.
+#[test]
+fn aliases_are_written_as_the_schema_says() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schema/error-codes.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let dir = common::project_with(&[(
+        "sources/doc/en-us.md",
+        b"# Errors\n\n| Code | Name | Description |\n|---|---|---|\n\
+          | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
+          | 0x80004005 | E_FAIL | Unspecified failure. |\n",
+    )]);
+    let project = errdocs::Project::load(dir.path()).expect("loads");
+    let json = project
+        .render_outputs()
+        .expect("outputs render")
+        .into_iter()
+        .find(|f| f.name == "error-codes.json")
+        .expect("the dataset is rendered")
+        .bytes;
+    let data: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&data)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let records = data["records"].as_array().expect("records");
+    let access = records
+        .iter()
+        .find(|r| r["code"] == "0x80070005")
+        .expect("0x80070005");
+    assert_eq!(access["name"], "E_ACCESSDENIED");
+    assert_eq!(
+        access["aliases"],
+        serde_json::json!(["ERROR_ACCESS_DENIED"])
+    );
+    let fail = records
+        .iter()
+        .find(|r| r["code"] == "0x80004005")
+        .expect("0x80004005");
+    assert!(fail.get("aliases").is_none(), "{fail}");
+}
+
 #[test]
 fn schema_rejects_a_non_canonical_code() {
     let schema: serde_json::Value = serde_json::from_str(

@@ -1056,13 +1056,16 @@ fn win32_numbers_beside_hresults_are_checked() {
         [(6, "78".into(), "87".into(), "safe".into())],
         "{found:#?}"
     );
-    // Where the row's decimal sides with the Win32 error against the code,
-    // the code may be what is wrong: no fix for the number, and the
-    // decimal's fix is for a person to weigh.
+    // Where the row's decimal sides with the Win32 error against a code
+    // that the definition of its name keeps, the code may still be what is
+    // wrong: no fix for the number, and the decimal's fix is for a person
+    // to weigh. (Without that definition, the decimal and the Win32 error
+    // repair the code: see
+    // `a_win32_error_beside_the_code_is_evidence_about_a_contradicted_code`.)
     let page = "# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n\
-        | 0x80070005 | -2147024891 | 5 | MY_E_ONE |\n\
-        | 0x80070075 | -2147024809 | 87 | MY_E_TWO |\n\
-        | 0x8007000E | -2147024882 | 14 | MY_E_THREE |\n";
+        | 0x80070005 | -2147024891 | 5 | E_ACCESSDENIED |\n\
+        | 0x8007000E | -2147024809 | 87 | E_OUTOFMEMORY |\n\
+        | 0x80070006 | -2147024890 | 6 | E_HANDLE |\n";
     let (_, found) = read_page(page);
     assert_eq!(
         fixes_of(&found, "win32-number-mismatch"),
@@ -1074,9 +1077,109 @@ fn win32_numbers_beside_hresults_are_checked() {
         [(
             6,
             "-2147024809".into(),
-            "-2147024779".into(),
+            "-2147024882".into(),
             "unsafe".into()
         )],
+        "{found:#?}"
+    );
+    assert!(
+        fixes_of(&found, "code-contradicted").is_empty(),
+        "{found:#?}"
+    );
+}
+
+/// The Win32 error a row writes beside a `FACILITY_WIN32` code (in a
+/// Win32 column, or in the code's cell) is evidence about the code, as
+/// `code-contradicted` weighs it: with the decimal against the code, it
+/// repairs the code; when it is the error inside the code, it keeps the
+/// code against the decimal and the rows around it; when it is inside
+/// neither, the row's cells disagree three ways and nothing is repaired.
+#[test]
+fn a_win32_error_beside_the_code_is_evidence_about_a_contradicted_code() {
+    // With the decimal against the code, in a column or in the code cell.
+    for page in [
+        "# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n\
+            | 0x80070005 | -2147024891 | 5 | MY_E_ONE |\n\
+            | 0x80070075 | -2147024809 | 87 | MY_E_TWO |\n\
+            | 0x8007000E | -2147024882 | 14 | MY_E_THREE |\n",
+        "# Codes\n\n| Code | Decimal | Name |\n|---|---|---|\n\
+            | 0x80070005 (5) | -2147024891 | MY_E_ONE |\n\
+            | 0x80070075 (87) | -2147024809 | MY_E_TWO |\n\
+            | 0x8007000E (14) | -2147024882 | MY_E_THREE |\n",
+    ] {
+        let (records, found) = read_page(page);
+        assert_eq!(
+            fixes_of(&found, "code-contradicted"),
+            [(6, "0x80070075".into(), "0x80070057".into(), "safe".into())],
+            "{page}: {found:#?}"
+        );
+        let contradicted = found
+            .iter()
+            .find(|f| f.rule == "code-contradicted")
+            .expect("the finding");
+        assert!(
+            contradicted
+                .message
+                .contains("the row's decimal column and its Win32 error"),
+            "{}",
+            contradicted.message
+        );
+        // The repaired code agrees with the decimal and the Win32 error:
+        // nothing else to report.
+        assert_eq!(found.len(), 1, "{page}: {found:#?}");
+        assert!(
+            records.contains(&("0x80070057".into(), "MY_E_TWO".into())),
+            "{records:?}"
+        );
+    }
+
+    // A sorted table: the rows around line 9 and line 13 leave only
+    // 0x80070006 and 0x8007000A, as their decimals say; but line 9's Win32
+    // error is the one inside its code, and line 13's is inside neither.
+    let mut page =
+        String::from("# Codes\n\n| Code | Decimal | Win32 | Name |\n|---|---|---|---|\n");
+    for n in 2..24u32 {
+        let right = 0x8007_0000 + n;
+        let (code, win32) = match n {
+            6 => (right - 1, n - 1),
+            10 => (right - 1, n + 1),
+            _ => (right, n),
+        };
+        let decimal = i64::from(right) - (1 << 32);
+        page.push_str(&format!(
+            "| 0x{code:08X} | {decimal} | {win32} | MY_E_N{n} |\n"
+        ));
+    }
+    let (_, found) = read_page(&page);
+    assert!(
+        fixes_of(&found, "code-contradicted").is_empty(),
+        "{found:#?}"
+    );
+    let places =
+        |rule: &str| -> Vec<usize> { fixes_of(&found, rule).iter().map(|f| f.0).collect() };
+    assert_eq!(places("decimal-mismatch"), [9, 13], "{found:#?}");
+    assert_eq!(places("win32-number-mismatch"), [13], "{found:#?}");
+    // The same table without its Win32 column: the rows around them and
+    // the decimals repair both codes.
+    let without: String = page
+        .lines()
+        .map(|line| {
+            let mut cells: Vec<&str> = line.split('|').collect();
+            if cells.len() > 4 {
+                cells.remove(3);
+            }
+            cells.join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (_, found) = read_page(&without);
+    let repaired: Vec<(usize, String)> = fixes_of(&found, "code-contradicted")
+        .into_iter()
+        .map(|(line, _, to, _)| (line, to))
+        .collect();
+    assert_eq!(
+        repaired,
+        [(9, "0x80070006".into()), (13, "0x8007000A".into())],
         "{found:#?}"
     );
 }

@@ -2035,6 +2035,13 @@ fn names_listed_beside_codes_are_paired_in_order() {
     let found = findings_of(&project, "names-unpaired");
     let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
     assert_eq!(lines, [5, 6], "{found:?}");
+    // Names that belong to several codes, none known, are no code's
+    // aliases.
+    assert!(
+        project.dataset.records.iter().all(|r| r.aliases.is_empty()),
+        "{:?}",
+        project.dataset.records
+    );
     assert!(
         found[0].1.starts_with(
             "the name cell lists 3 names (`E_ACCESSDENIED`, `E_FAIL`, `E_ABORT`) for the row's 2 codes"
@@ -2048,6 +2055,170 @@ fn names_listed_beside_codes_are_paired_in_order() {
             .contains("but separates them otherwise than the codes"),
         "{}",
         found[1].1
+    );
+}
+
+/// A row that gives its one code several names, in a name cell (parted by
+/// commas, `<br>`, ` / ` or ` or `) or beside the code in its cell, keeps
+/// the first as the record's name and the others as its aliases: none is
+/// joined to another nor dropped, whether the name column is mostly single
+/// names, all lists under a `Name` header, or the code column itself.
+#[test]
+fn several_names_of_one_code_are_kept_as_aliases() {
+    let names_and_aliases = |project: &Project| -> Vec<(String, String, Vec<String>)> {
+        project
+            .dataset
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.code.to_string(),
+                    r.name.clone(),
+                    r.aliases.iter().map(|a| a.to_string()).collect(),
+                )
+            })
+            .collect()
+    };
+    let expect = |code: &str, name: &str, aliases: &[&str]| {
+        (
+            code.to_string(),
+            name.to_string(),
+            aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    let expected = vec![
+        expect("0x80004001", "E_NOTIMPL", &[]),
+        expect("0x80004002", "E_NOINTERFACE", &["E_NOINTERFACE_ALT"]),
+        expect("0x80004005", "E_FAIL", &[]),
+        expect("0x80070005", "E_ACCESSDENIED", &["ERROR_ACCESS_DENIED"]),
+        expect("0x8007000E", "E_OUTOFMEMORY", &["ERROR_OUTOFMEMORY"]),
+        expect(
+            "0x80070057",
+            "E_INVALIDARG",
+            &["ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS"],
+        ),
+    ];
+    // Most names alone: the column is read as names.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80004001 | E_NOTIMPL | Not implemented. |\n\
+         | 0x80004002 | E_NOINTERFACE<br>E_NOINTERFACE_ALT | No such interface. |\n\
+         | 0x80004005 | E_FAIL | Unspecified failure. |\n\
+         | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
+         | 0x8007000E | E_OUTOFMEMORY / ERROR_OUTOFMEMORY | Out of memory. |\n\
+         | 0x80070057 | `E_INVALIDARG` or `ERROR_INVALID_PARAMETER`, ERROR_BAD_ARGUMENTS | Invalid argument. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(names_and_aliases(&project), expected);
+    // Each name is found where it is written.
+    let access = &project.dataset.records[3];
+    assert_eq!(
+        access.sources[0].cells.name.map(|p| (p.line, p.column)),
+        Some((8, 16))
+    );
+    // The alias is no finding, and the name is checked as the name.
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+
+    // Every name cell a list, under a header that names them.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Name | Description |\n\
+         |---|---|---|\n\
+         | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
+         | 0x8007000E | E_OUTOFMEMORY / ERROR_OUTOFMEMORY | Out of memory. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        names_and_aliases(&project),
+        vec![expected[3].clone(), expected[4].clone()]
+    );
+
+    // The names beside the code, in its cell.
+    let project = load(
+        "# Errors\n\n\
+         | Code | Description |\n\
+         |---|---|\n\
+         | 0x80004001 (E_NOTIMPL) | Not implemented. |\n\
+         | 0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED) | Access denied. |\n\
+         | E_OUTOFMEMORY / ERROR_OUTOFMEMORY 0x8007000E | Out of memory. |\n\
+         | 0x80004005 (E_FAIL) | Unspecified failure. |\n",
+    );
+    no_unresolved(&project);
+    assert_eq!(
+        names_and_aliases(&project),
+        vec![
+            expected[0].clone(),
+            expected[2].clone(),
+            expected[3].clone(),
+            expected[4].clone(),
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// A decimal column written with Arabic-Indic or Persian digits, in
+/// groups split by Arabic's thousands separator U+066C (or its decimal
+/// separator U+066B, as `.` splits them in de), is a decimal column: its
+/// numbers are read, checked against the codes, and a wrong one fixed in
+/// the cell's own digits, minus sign and separator.
+#[test]
+fn decimals_in_arabic_digits_and_separators_are_read() {
+    let dir = common::project_with(&[
+        (
+            "sources/doc/en-us.md",
+            "# Errors\n\n| Code | Decimal | Name | Description |\n|---|---|---|---|\n\
+             | 0x80070005 | -2,147,024,891 | E_ACCESSDENIED | Access denied. |\n\
+             | 0x80070057 | -2,147,024,809 | E_INVALIDARG | Invalid argument. |\n\
+             | 0x8007000E | -2,147,024,882 | E_OUTOFMEMORY | Out of memory. |\n"
+                .as_bytes(),
+        ),
+        (
+            "sources/doc/ar-sa.md",
+            "# الأخطاء\n\n| الرمز | عشري | الاسم | الوصف |\n|---|---|---|---|\n\
+             | 0x80070005 | -٢٬١٤٧٬٠٢٤٬٨٩١ | E_ACCESSDENIED | تم رفض الوصول. |\n\
+             | 0x80070057 | \u{2212}۲٬۱۴۷٬۰۲۴٬۸۰۹ | E_INVALIDARG | وسيطة غير صالحة. |\n\
+             | 0x8007000E | -٢٫١٤٧٫٠٢٤٫٨٨٣ | E_OUTOFMEMORY | نفاد الذاكرة. |\n"
+                .as_bytes(),
+        ),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    let roles: Vec<&str> = project.dataset.documents[0]
+        .files
+        .iter()
+        .find(|f| f.locale == "ar-SA")
+        .expect("the Arabic file")
+        .tables[0]
+        .columns
+        .iter()
+        .map(|c| c.role.as_str())
+        .collect();
+    assert_eq!(roles, ["code", "decimal", "name", "description"]);
+    // Only the one wrong number, its fix in the cell's own forms.
+    let evaluated = project.evaluate();
+    let found: Vec<(String, usize, String, String)> = evaluated
+        .findings
+        .iter()
+        .map(|f| {
+            let fix = f.fix.as_ref().expect("a fix");
+            (
+                f.rule.to_string(),
+                f.location.line,
+                fix.from.clone(),
+                fix.to.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "decimal-mismatch".to_string(),
+            7,
+            "-٢٫١٤٧٫٠٢٤٫٨٨٣".to_string(),
+            "-٢٫١٤٧٫٠٢٤٫٨٨٢".to_string()
+        )]
     );
 }
 

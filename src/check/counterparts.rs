@@ -167,6 +167,7 @@ fn cut_to_what_pairs_read(record: Record) -> Record {
     Record {
         code: record.code,
         name: record.name,
+        aliases: thin_vec::ThinVec::new(),
         family: record.family,
         document: record.document,
         section: record.section,

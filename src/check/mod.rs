@@ -14,7 +14,8 @@ mod rule;
 pub mod rules;
 pub mod suppress;
 pub mod tokens;
-pub mod win32;
+/// The Win32 numbers of a row, read where codes are resolved too.
+pub use crate::normalize::win32;
 
 pub use baseline::{Baseline, BaselineEntry};
 pub use context::{CheckInput, Context};

@@ -187,6 +187,9 @@ fn load_side(root: &Path, side: &Side) -> Result<LoadedSide> {
         },
         Side::WorkTree => load_project(root, "work tree".into()),
         Side::Revision(rev) => {
+            // Stopped by Ctrl-C (or SIGTERM, SIGHUP), `diff` removes the
+            // revision's temporary copy before it ends.
+            crate::emit::outdir::remove_on_interrupt();
             let tree = revision_tree(root, rev)?;
             // Errors name the revision's files, not the temporary copy.
             load_project(tree.root(), rev.clone())

@@ -108,10 +108,14 @@ fn strip_path(message: &str, path: &Path) -> String {
     message.strip_prefix(&prefix).unwrap_or(message).to_string()
 }
 
-/// A project's files at one revision, in a temporary folder removed on drop.
+/// A project's files at one revision, in a temporary folder removed on drop
+/// (and, once the program has installed the signal handler that calls
+/// [`crate::interrupt::remove_registered`], when a signal stops it).
 #[derive(Debug)]
 pub struct RevisionTree {
     dir: tempfile::TempDir,
+    /// Dropped after `dir`, whose drop removes the folder.
+    _removed_on_interrupt: crate::interrupt::RemovedOnInterrupt,
     /// The top of the work tree.
     top: PathBuf,
     /// The project root relative to the top, with `/` and a trailing `/`
@@ -167,8 +171,10 @@ impl RevisionTree {
                 path: std::env::temp_dir(),
                 source,
             })?;
+        let removed_on_interrupt = crate::interrupt::RemovedOnInterrupt::new(dir.path());
         let mut tree = RevisionTree {
             dir,
+            _removed_on_interrupt: removed_on_interrupt,
             top: PathBuf::from(top.trim_end_matches(['\n', '\r'])),
             prefix: prefix.trim_end_matches(['\n', '\r']).to_string(),
             rev: rev.to_string(),

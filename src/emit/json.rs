@@ -33,6 +33,8 @@ struct RecordHead<'a> {
     value: u32,
     decimal: i32,
     name: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    aliases: &'a [Box<str>],
     severity: &'static str,
     facility: u16,
     family: &'static str,
@@ -75,6 +77,7 @@ impl<'a> RecordHead<'a> {
             value: record.code.value(),
             decimal: record.code.signed(),
             name: &record.name,
+            aliases: &record.aliases,
             severity: if record.code.is_failure() {
                 "error"
             } else {

@@ -24,6 +24,9 @@
 //!   [`remove_on_interrupt`] is called) removes its new set and its lock
 //!   before it ends, unless the swap has begun: the signal then waits for
 //!   the swap to end, so `out` is the old set or the new, never neither.
+//!   Other commands' temporary folders (`diff --base`'s copy of a
+//!   revision) are removed the same way while a
+//!   [`crate::interrupt::RemovedOnInterrupt`] names them.
 //!
 //! Files in the output folder that errdocs does not write (a README, a
 //! `.gitattributes`) are carried over into the new set (hard links where
@@ -167,7 +170,9 @@ fn remove_unfinished() -> (MutexGuard<'static, Unfinished>, Vec<PathBuf>) {
 }
 
 /// Makes a build stopped by SIGINT, SIGTERM or SIGHUP remove its new set
-/// and its lock (see [`Transaction`]) and then end as the signal ends it
+/// and its lock (see [`Transaction`]), and any command so stopped the
+/// temporary folders a [`crate::interrupt::RemovedOnInterrupt`] names,
+/// and then end as the signal ends it
 /// (a shell sees 130 for SIGINT, 143 for SIGTERM). A signal that was
 /// ignored when the process started (a build under `nohup`, or started in
 /// the background by a script) stays ignored. Call it once, early, from
@@ -192,9 +197,16 @@ pub fn remove_on_interrupt() {
                 .spawn(move || {
                     if let Some(signal) = signals.forever().next() {
                         let (_held_until_the_end, removed) = remove_unfinished();
+                        let (_also_held, temporary) = crate::interrupt::remove_registered();
                         for path in removed {
                             eprintln!(
                                 "errdocs: interrupted: removed the unfinished outputs in {}",
+                                crate::safe_text::terminal(&path.display().to_string())
+                            );
+                        }
+                        for path in temporary {
+                            eprintln!(
+                                "errdocs: interrupted: removed the temporary folder {}",
                                 crate::safe_text::terminal(&path.display().to_string())
                             );
                         }

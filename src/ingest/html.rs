@@ -645,6 +645,7 @@ fn grid_rows(
                 cells,
                 extra_cells: Vec::new(),
                 part: 0,
+                aliases: thin_vec::ThinVec::new(),
             },
             all_th,
             written: parsed.len(),

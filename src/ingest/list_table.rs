@@ -170,6 +170,7 @@ pub fn read(
                 cells,
                 extra_cells,
                 part: 0,
+                aliases: thin_vec::ThinVec::new(),
             }
         })
         .collect();

@@ -557,6 +557,7 @@ fn entry_row(file: &SourceFile, pieces: &[Piece], entry: &Entry) -> Row {
         cells: vec![name, code, decimal, description],
         extra_cells: Vec::new(),
         part: 0,
+        aliases: thin_vec::ThinVec::new(),
     }
 }
 

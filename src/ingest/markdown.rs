@@ -754,6 +754,7 @@ fn finish_markdown_row(
         cells,
         extra_cells,
         part: 0,
+        aliases: thin_vec::ThinVec::new(),
     }
 }
 

@@ -230,11 +230,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Reads one word as a token.
 pub fn token_of(word: &str) -> Token {
-    // Full-width digits and the minus sign U+2212 are read as ASCII: the
-    // folded word has none left, so this recurses once at most. Only a word
-    // that begins with a character that is not ASCII is looked at: every
-    // word of every cell comes here.
-    if word.as_bytes().first().is_some_and(|b| !b.is_ascii())
+    // Full-width, Arabic-Indic and Persian digits and the minus sign
+    // U+2212 are read as ASCII: the folded word has none left, so this
+    // recurses once at most. Only a word that begins with a character that
+    // is not ASCII, or with a sign and then one (`-٢١٤٧`), is looked at:
+    // every word of every cell comes here.
+    let bytes = word.as_bytes();
+    let unsigned_at = usize::from(matches!(bytes.first(), Some(b'-' | b'+')));
+    if bytes.get(unsigned_at).is_some_and(|b| !b.is_ascii())
         && let std::borrow::Cow::Owned(folded) = crate::model::fold_number_forms(word)
     {
         return token_of(&folded);
@@ -274,12 +277,14 @@ pub fn token_of(word: &str) -> Token {
         return Token::Decimal(n);
     }
     // A number in groups of three as locales write it (`-2,145,124,351`,
-    // `4.294.967.295`).
+    // `4.294.967.295`, `-٢٬١٤٥٬١٢٤٬٣٥١` read as `-2٬145٬124٬351`).
     if bare
         .as_bytes()
         .first()
         .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+'))
-        && bare.bytes().any(|b| matches!(b, b',' | b'.' | b'\''))
+        && bare.chars().any(|c| {
+            matches!(c, ',' | '.' | '\'') || (!c.is_ascii() && crate::model::is_group_separator(c))
+        })
         && let Some(n) = crate::model::whole_number(bare)
     {
         return Token::Decimal(n);
@@ -467,6 +472,59 @@ pub fn listed_names(text: &str) -> Option<Vec<Range<usize>>> {
         .collect();
     let only_names = shape.tokens.iter().all(|t| is_name(t) || joins(t));
     (names.len() >= 2 && only_names).then_some(names)
+}
+
+/// True when `word` is a word that joins a list ([`LIST_WORDS`]).
+fn is_list_word(word: &str) -> bool {
+    LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// True for tokens that are one code (hex or decimal) first or last, and
+/// beside it two or more symbolic names listed together, parted by
+/// punctuation, line breaks or a word that joins a list (`0x80070005
+/// (E_ACCESSDENIED, ERROR_ACCESS_DENIED)`, `E_A / E_B 0x80004001`): one
+/// code with each name it goes by, as pages give a Win32 error's HRESULT
+/// its `E_` name and its `ERROR_` name. Names beside other words are prose.
+fn is_code_and_listed_names(text: &str, tokens: &[Spanned]) -> bool {
+    let is_code = |t: &Spanned| matches!(t.token, Token::Hex(_) | Token::Decimal(_));
+    let names = match tokens {
+        [code, names @ ..] if is_code(code) => names,
+        [names @ .., code] if is_code(code) => names,
+        _ => return false,
+    };
+    let is_name = |t: &Spanned| t.token == Token::Identifier;
+    names.first().is_some_and(is_name)
+        && names.last().is_some_and(is_name)
+        && names.iter().enumerate().all(|(i, t)| {
+            is_name(t)
+                || (t.token == Token::Word
+                    && names.get(i + 1).is_some_and(is_name)
+                    && text.get(t.span.clone()).is_some_and(is_list_word))
+        })
+}
+
+/// Where each name is in a cell that gives one code or row several
+/// symbolic names: a cell of names only ([`listed_names`]), or one code
+/// and its names (`0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED)`).
+/// `None` for a cell of at most one name, or of anything else.
+pub fn several_names(text: &str) -> Option<Vec<Range<usize>>> {
+    if let Some(names) = listed_names(text) {
+        return Some(names);
+    }
+    let shape = shape_of(text);
+    if !matches!(
+        shape.shape,
+        Shape::HexAndIdentifier | Shape::DecimalAndIdentifier
+    ) {
+        return None;
+    }
+    let names: Vec<Range<usize>> = shape
+        .tokens
+        .iter()
+        .filter(|t| t.token == Token::Identifier)
+        .map(|t| t.span.clone())
+        .collect();
+    (names.len() >= 2).then_some(names)
 }
 
 /// What separates each item of a list from the next, given the items'
@@ -947,6 +1005,10 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         // `0x80070057 or 0x80070006`, `0x1 und 0x2`: codes joined by a
         // short word.
         (n, 0, 0, w) if n > 1 && w < n && joined_by_words(text, &tokens) => Shape::HexList,
+        // `0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED)`: one code and
+        // the several names it goes by.
+        (1, 0, 2.., _) if is_code_and_listed_names(text, &tokens) => Shape::HexAndIdentifier,
+        (0, 1, 2.., _) if is_code_and_listed_names(text, &tokens) => Shape::DecimalAndIdentifier,
         _ => Shape::Prose,
     };
     CellShape { tokens, shape }
@@ -981,6 +1043,12 @@ mod tests {
             ("-2\u{A0}147\u{A0}024\u{A0}891", Shape::Decimal),
             ("\u{2212}2\u{202F}147\u{202F}024\u{202F}891", Shape::Decimal),
             ("1\u{2009}223", Shape::Decimal),
+            // Arabic-Indic and Persian digits, after a sign too, in groups
+            // split by Arabic's own marks.
+            ("-٢٬١٤٧٬٠٢٤٬٨٩١", Shape::Decimal),
+            ("-۲۱۴۷۰۲۴۸۹۱", Shape::Decimal),
+            ("٢٫١٤٧٫٠٢٤٫٨٩١", Shape::Decimal),
+            ("-٢٬١٤", Shape::Prose),
             ("1 223 (0x4C7)", Shape::Hex),
             ("5 1234", Shape::Prose),
             ("10.0.19041", Shape::Prose),
@@ -1064,6 +1132,17 @@ mod tests {
             ("", Shape::Empty),
             ("Success", Shape::Prose),
             ("NULL", Shape::Identifier),
+            // One code and the several names it goes by.
+            (
+                "0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED)",
+                Shape::HexAndIdentifier,
+            ),
+            ("E_A / E_B 0x80004001", Shape::HexAndIdentifier),
+            ("0x80070005 (E_A or E_B)", Shape::HexAndIdentifier),
+            ("5 (ERROR_A, ERROR_B)", Shape::DecimalAndIdentifier),
+            ("0x80070005 (E_A is E_B)", Shape::Prose),
+            ("E_A 0x80070005 E_B", Shape::Prose),
+            ("0x80070005 (or E_A, E_B)", Shape::Prose),
             // Directional marks around a code inside a right-to-left cell.
             (
                 "WU_E_NO_SERVICE (\u{200F}0x80240001\u{200F})",
@@ -1243,6 +1322,34 @@ mod tests {
         }
         let codes = "0x80070005 \n0x80004005";
         assert_eq!(list_separators(codes, &[0..10, 12..22]), ["\n"]);
+    }
+
+    #[test]
+    fn several_names_of_one_code_are_found_alone_or_beside_it() {
+        for (text, names) in [
+            (
+                "E_ACCESSDENIED, ERROR_ACCESS_DENIED",
+                vec!["E_ACCESSDENIED", "ERROR_ACCESS_DENIED"],
+            ),
+            ("E_A / E_B", vec!["E_A", "E_B"]),
+            ("E_A\nE_B", vec!["E_A", "E_B"]),
+            ("0x80070005 (E_A, E_B)", vec!["E_A", "E_B"]),
+            ("E_A / E_B 0x80004001", vec!["E_A", "E_B"]),
+        ] {
+            let spans = several_names(text).expect(text);
+            let found: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+            assert_eq!(found, names, "{text:?}");
+        }
+        for text in [
+            "E_FAIL",
+            "0x80004005 (E_FAIL)",
+            "E_FAIL (deprecated)",
+            "E_A (see E_B)",
+            "0x1<br>0x2",
+            "",
+        ] {
+            assert_eq!(several_names(text), None, "{text:?}");
+        }
     }
 
     #[test]

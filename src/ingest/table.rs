@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use super::roles::{ColumnPlan, HeaderMismatch, Part, TablePlan};
 use super::shape::{Shape, Token, shape_of};
@@ -280,6 +281,23 @@ pub struct Row {
     /// every other row).
     #[serde(skip)]
     pub part: u16,
+    /// The other names of a row whose name cell gives its one code several
+    /// (`E_ACCESSDENIED, ERROR_ACCESS_DENIED`, `E_A<br>E_B`): the cell
+    /// laid out by role holds the first, the row's name, and these are
+    /// kept as its aliases rather than joined to it or dropped.
+    #[serde(
+        skip_serializing_if = "ThinVec::is_empty",
+        serialize_with = "serialize_names"
+    )]
+    pub aliases: ThinVec<Box<str>>,
+}
+
+/// Writes names as a JSON array (`ThinVec` has no `Serialize` here).
+fn serialize_names<S: serde::Serializer>(
+    names: &ThinVec<Box<str>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(names.iter())
 }
 
 /// One table of one file.
@@ -363,13 +381,21 @@ impl Table {
 
 /// Lays out a table's columns and rows by `plan`: a column per planned
 /// role, each row's cell for it the whole cell written, or the part of it
-/// the role reads (the name of `BG_E_X (0x80200001)`, its code).
+/// the role reads (the name of `BG_E_X (0x80200001)`, its code). A name
+/// cell that gives the row's code several names keeps the first as the
+/// name and the others as the row's aliases, but for the cells of
+/// `unpaired`, whose names belong to several codes, none of them known.
 pub fn lay_out(
     file: &SourceFile,
     header: &[Cell],
     rows: Vec<Row>,
     plan: &TablePlan,
+    unpaired: &[UnpairedNames],
 ) -> (Vec<Column>, Vec<Row>) {
+    let unpaired: std::collections::HashSet<(usize, usize)> = unpaired
+        .iter()
+        .map(|u| (u.location.line, u.location.column))
+        .collect();
     let fallback_header = |j: usize| {
         header
             .get(j)
@@ -412,6 +438,7 @@ pub fn lay_out(
     let rows = rows
         .into_iter()
         .map(|row| {
+            let mut aliases = ThinVec::new();
             let cells = plan
                 .columns
                 .iter()
@@ -420,6 +447,19 @@ pub fn lay_out(
                     let Some(cell) = row.cells.get(c.source) else {
                         return Cell::empty(row.location.clone(), 0);
                     };
+                    // Names listed for the row's one code (`E_A, E_B`,
+                    // `0x80070005 (E_A, E_B)`): the first, and the others
+                    // as aliases.
+                    if c.role == ColumnRole::Name
+                        && !unpaired.contains(&(cell.location.line, cell.location.column))
+                        && let Some(names) = super::shape::several_names(&cell.text)
+                    {
+                        let mut names = cell.parts(file, names).into_iter();
+                        if let Some(first) = names.next() {
+                            aliases = names.map(|name| Box::from(&*name.text)).collect();
+                            return first;
+                        }
+                    }
                     // A name and a note or mark after it
                     // (`RPC_E_X (deprecated)`, `RPC_E_X*`): the name.
                     if !split
@@ -444,7 +484,11 @@ pub fn lay_out(
                     part_of(file, cell, c.part, split)
                 })
                 .collect();
-            Row { cells, ..row }
+            Row {
+                cells,
+                aliases,
+                ..row
+            }
         })
         .collect();
     (columns, rows)
@@ -667,7 +711,13 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
             parts.heading.as_ref(),
         )
     {
-        let (columns, rows) = lay_out(file, &vertical.labels, vec![vertical.row], &vertical.plan);
+        let (columns, rows) = lay_out(
+            file,
+            &vertical.labels,
+            vec![vertical.row],
+            &vertical.plan,
+            &[],
+        );
         return Table {
             index: parts.index,
             format: parts.format,
@@ -705,7 +755,7 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         }
     }
     let (rows, unpaired_names) = one_code_a_row(file, &plan, parts.rows);
-    let (columns, rows) = lay_out(file, &parts.header, rows, &plan);
+    let (columns, rows) = lay_out(file, &parts.header, rows, &plan, &unpaired_names);
     Table {
         index: parts.index,
         format: parts.format,
@@ -1014,6 +1064,7 @@ fn one_code_a_row(
                 cells,
                 extra_cells: row.extra_cells.clone(),
                 part: u16::try_from(index).unwrap_or(u16::MAX),
+                aliases: ThinVec::new(),
             });
         }
     }

@@ -261,6 +261,7 @@ pub fn read(
             cells: pairs.iter().map(|p| p.value.clone()).collect(),
             extra_cells: Vec::new(),
             part: 0,
+            aliases: thin_vec::ThinVec::new(),
         },
         plan,
         unread: unread.map(|reason| UnreadVertical {

@@ -785,15 +785,19 @@ pub fn is_group_space(c: char) -> bool {
 }
 
 /// True for the characters locales put between groups of three digits of
-/// a whole number: `,` (en), `.` (de), `'` (de-CH) and the spaces of
-/// [`is_group_space`] (fr).
+/// a whole number: `,` (en), `.` (de), `'` (de-CH), the spaces of
+/// [`is_group_space`] (fr), and Arabic's own marks, the thousands
+/// separator U+066C `٬` (ar, fa: `-٢٬١٤٧٬٠٢٤٬٨٩١`) and the decimal
+/// separator U+066B `٫`, which pages put between groups of three as `.`
+/// is put in de (in a column of whole numbers, groups of exactly three
+/// are no fraction; see [`grouped_digits`]).
 pub fn is_group_separator(c: char) -> bool {
-    matches!(c, ',' | '.' | '\'') || is_group_space(c)
+    matches!(c, ',' | '.' | '\'' | '\u{066B}' | '\u{066C}') || is_group_space(c)
 }
 
 /// The digits of an unsigned whole number written with ASCII digits, in
 /// groups of three after a separator where the locale writes one
-/// ([`is_group_separator`]: `1,603`, `4.294.967.295`, `1 223`): a first
+/// ([`is_group_separator`]: `1,603`, `4.294.967.295`, `1 223`, `1٬603`): a first
 /// group of one to three digits, then groups of exactly three, the same
 /// separator throughout. Borrowed when there is no separator; `None` for
 /// anything else (`1,60`, `12,3456`, `1,603.5`, an empty text).
@@ -820,11 +824,12 @@ pub fn grouped_digits(text: &str) -> Option<Cow<'_, str>> {
 }
 
 /// A whole number as decimal columns write it: an optional sign (`-`,
-/// `+`, the minus sign U+2212), ASCII or full-width digits, and groups of
-/// three digits after a separator where the locale writes one (see
-/// [`grouped_digits`]: `1,603`, `4.294.967.295`, `1 223`, with a space, a
-/// no-break, thin or narrow no-break space, `'`), the same separator
-/// throughout. `None` for anything else.
+/// `+`, the minus sign U+2212), ASCII, full-width, Arabic-Indic or Persian
+/// digits, and groups of three digits after a separator where the locale
+/// writes one (see [`grouped_digits`]: `1,603`, `4.294.967.295`, `1 223`,
+/// with a space, a no-break, thin or narrow no-break space, `'`, Arabic's
+/// `٬` or `٫`: `-٢٬١٤٧٬٠٢٤٬٨٩١`), the same separator throughout. `None` for
+/// anything else.
 pub fn whole_number(text: &str) -> Option<i64> {
     let folded = fold_number_forms(text.trim());
     let text = folded.as_ref();
@@ -905,7 +910,8 @@ pub fn space_grouped_len(text: &str) -> Option<usize> {
 
 /// `value` written as `written`, a whole number, groups its digits: in
 /// groups of three split by the same separator where `written` is so
-/// grouped (`-2 147 024 882` for `-2 147 024 883`, `1,223` for `1,224`),
+/// grouped (`-2 147 024 882` for `-2 147 024 883`, `1,223` for `1,224`,
+/// `-٢٬١٤٧٬٠٢٤٬٨٨٢` for `-٢٬١٤٧٬٠٢٤٬٨٨٣`),
 /// plain otherwise; with the minus sign `written` has (`−`, U+2212, as
 /// Russian and other locales write it) and in its digits (full-width,
 /// Arabic-Indic, Persian). A fix then keeps the locale's way of writing
@@ -1062,6 +1068,44 @@ mod tests {
         assert_eq!(grouped_like("\u{2212}5", 5), "5");
         assert_eq!(grouped_like("１２２４", 1223), "１２２３");
         assert_eq!(grouped_like("-٨٨", -87), "-٨٧");
+        // Arabic's own separators, with Arabic-Indic or Persian digits.
+        assert_eq!(
+            grouped_like("-٢٬١٤٧٬٠٢٤٬٨٨٣", -2_147_024_882),
+            "-٢٬١٤٧٬٠٢٤٬٨٨٢"
+        );
+        assert_eq!(
+            grouped_like("\u{2212}۲٬۱۴۷٬۰۲۴٬۸۰۰", -2_147_024_809),
+            "\u{2212}۲٬۱۴۷٬۰۲۴٬۸۰۹"
+        );
+        assert_eq!(grouped_like("١٫٢٢٤", 1223), "١٫٢٢٣");
+        assert_eq!(grouped_like("١٬٢٢٤", 87), "٨٧");
+        // ASCII digits grouped the Arabic way keep the mark.
+        assert_eq!(grouped_like("1٬224", 1223), "1٬223");
+    }
+
+    #[test]
+    fn whole_numbers_in_arabic_and_persian_digits_and_separators_are_read() {
+        for (text, value) in [
+            ("-٢٬١٤٧٬٠٢٤٬٨٩١", Some(-2_147_024_891)),
+            ("-۲٬۱۴۷٬۰۲۴٬۸۹۱", Some(-2_147_024_891)),
+            ("\u{2212}٢٬١٤٧٬٠٢٤٬٨٩١", Some(-2_147_024_891)),
+            ("٤٬٢٩٤٬٩٦٧٬٢٩٥", Some(4_294_967_295)),
+            ("-٢٫١٤٧٫٠٢٤٫٨٩١", Some(-2_147_024_891)),
+            ("۱٬۲۲۳", Some(1223)),
+            ("1٬223", Some(1223)),
+            ("٨٧", Some(87)),
+            // Groups of three, the same mark throughout.
+            ("١٬٢٢", None),
+            ("١٬٢٢٣٫٤٥٦", None),
+            ("١٢٬٣٤٥٦", None),
+            ("١٬٢٢٣٫٥", None),
+        ] {
+            assert_eq!(whole_number(text), value, "{text:?}");
+        }
+        assert_eq!(
+            decimal_value("-٢٬١٤٧٬٠٢٤٬٨٠٩"),
+            Some(HResult::new(0x8007_0057))
+        );
     }
 
     #[test]

@@ -174,6 +174,10 @@ pub struct Record {
     pub code: HResult,
     /// The symbolic name (line breaks joined; otherwise as documented).
     pub name: String,
+    /// The other names the row gives the code, in the order written, where
+    /// its name cell lists several (`E_ACCESSDENIED, ERROR_ACCESS_DENIED`:
+    /// `name` is the first).
+    pub aliases: ThinVec<Box<str>>,
     /// The family, from the name.
     pub family: Family,
     /// The document's id (shared by the document's records).

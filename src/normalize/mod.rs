@@ -9,6 +9,7 @@ pub mod columns;
 pub mod name_board;
 pub mod resolve;
 pub mod translations;
+pub mod win32;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -380,6 +381,7 @@ pub fn normalize_document(
                     reading,
                     name: cells.name_text(),
                     decimal: cells.decimal.map(|c| c.text.as_ref()),
+                    win32: cells.win32.map(|c| c.text.as_ref()),
                     neighbours,
                 };
                 // Text where a continuation row's is, that ingest could
@@ -867,6 +869,7 @@ fn new_record(
         code: value,
         family: Family::of_name(&name),
         name,
+        aliases: cells.row.aliases.clone(),
         document: file.document.clone(),
         section: Arc::clone(section),
         descriptions,

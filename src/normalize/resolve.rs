@@ -23,6 +23,20 @@ pub enum EvidenceKind {
     Neighbours,
     /// The header that defines the name.
     Reference,
+    /// The Win32 error the row writes beside its code (a Win32 column, or
+    /// `0x80070005 (5)`): the low 16 bits of a `FACILITY_WIN32` HRESULT.
+    Win32,
+}
+
+impl Proposal {
+    /// True when this proposal speaks against `value`: it names other
+    /// values and is no mere neighbour (rows around a gap say where a code
+    /// may be, not where it may not). A Win32 error beside the code says
+    /// the code is the HRESULT that wraps it, so it speaks against any
+    /// other value, of `FACILITY_WIN32` or not.
+    fn contradicts(&self, value: HResult) -> bool {
+        self.kind != EvidenceKind::Neighbours && !self.values.contains(&value)
+    }
 }
 
 /// One source's proposal: the values it allows and why.
@@ -63,6 +77,9 @@ pub struct RowEvidence<'a> {
     pub name: &'a str,
     /// The decimal cell's text, where the table has one.
     pub decimal: Option<&'a str>,
+    /// The Win32 cell's text, where the table has a column of the Win32
+    /// errors inside its codes (or writes them in the code cells).
+    pub win32: Option<&'a str>,
     /// The nearest known codes below and above it, when the table is
     /// sorted.
     pub neighbours: Option<Neighbours>,
@@ -181,6 +198,21 @@ pub fn proposals(
             because: format!("the row's decimal column `{}` is {value}", decimal.trim()),
         });
     }
+    // The Win32 error beside the code: the code is the HRESULT that wraps
+    // it. Not 0 (`ERROR_SUCCESS`, which no failure wraps).
+    if let Some(written) = row.win32
+        && let Some(error) = super::win32::error_stated(written).filter(|&e| e != 0)
+    {
+        let value = HResult::new(hresult_from_win32(u32::from(error)));
+        out.push(Proposal {
+            kind: EvidenceKind::Win32,
+            values: vec![value],
+            because: format!(
+                "the row's Win32 error `{}` is the one inside {value} (HRESULT_FROM_WIN32({error}))",
+                written.trim()
+            ),
+        });
+    }
     let family = Family::of_name(row.name);
     if let (Some((other, facility)), Some(prefix)) = (family.counterpart(), family.prefix()) {
         let upper = row.name.to_ascii_uppercase();
@@ -267,9 +299,14 @@ pub fn proposals(
 
 /// A well-formed code that the evidence contradicts: the row's decimal
 /// column states another value, and the sorted rows around it, the
-/// counterpart or the reference that defines the name agree with the
-/// decimal, while nothing but the code cell supports the code (a reference
-/// that defines the name as written keeps the code). A component-local
+/// counterpart, the reference that defines the name or the row's Win32
+/// error agree with the decimal, while nothing but the code cell supports
+/// the code (a reference that defines the name as written, or a Win32
+/// error that is the one inside it, keeps the code). A Win32 error inside
+/// neither the code nor the decimal's value speaks against both: the row's
+/// own cells disagree three ways, and nothing is repaired
+/// (`win32-number-mismatch` and `decimal-mismatch` report them, and would
+/// report the repaired code). A component-local
 /// definition that the written code is another component's counts for
 /// neither (see [`Reference::is_foreign_spelling`]). Returns the value the
 /// evidence gives and the facts that agree on it.
@@ -294,6 +331,12 @@ pub fn contradicted(
         .filter(|p| !foreign(p, written))
         .collect();
     if proposals.iter().any(|p| p.values.contains(&written)) {
+        return None;
+    }
+    if proposals
+        .iter()
+        .any(|p| p.kind == EvidenceKind::Win32 && p.contradicts(stated))
+    {
         return None;
     }
     let agreeing: Vec<&Proposal> = proposals
@@ -443,9 +486,7 @@ pub fn resolve(row: &RowEvidence, names: &impl NameLookup, reference: &Reference
     let foreign = foreign_definition(row, reference);
     let disagreements: Vec<String> = proposals
         .iter()
-        .filter(|p| {
-            p.kind != EvidenceKind::Neighbours && !p.values.contains(&best) && !foreign(p, best)
-        })
+        .filter(|p| p.contradicts(best) && !foreign(p, best))
         .map(|p| p.because.clone())
         .collect();
     let checks_applied = !digits.is_empty() || !facilities.is_empty();
@@ -535,6 +576,7 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_REMOTEUNAVAILABLE",
             decimal: None,
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_AFFF)),
                 higher: Some(HResult::new(0x8024_2001)),
@@ -556,6 +598,7 @@ mod tests {
             reading: &reading,
             name: "",
             decimal: Some("-2016331103"),
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x87D1_3AA0)),
                 higher: Some(HResult::new(0x87D1_3AA2)),
@@ -582,6 +625,7 @@ mod tests {
             reading: &reading,
             name: "",
             decimal: Some("-2016331103"),
+            win32: None,
             neighbours: None,
         };
         assert_eq!(
@@ -603,6 +647,99 @@ mod tests {
         );
     }
 
+    /// The Win32 error beside a code is a witness as the rows around it
+    /// are: with the decimal, it repairs the code; inside the code, it
+    /// keeps it; inside neither of two `FACILITY_WIN32` values, it stops a
+    /// repair the rows around it would make.
+    #[test]
+    fn the_win32_error_beside_a_code_is_a_witness() {
+        let reading = HResult::read("0x80070075");
+        let row = RowEvidence {
+            written: "0x80070075",
+            reading: &reading,
+            name: "",
+            decimal: Some("-2147024809"),
+            win32: Some("87"),
+            neighbours: None,
+        };
+        let (value, evidence) =
+            contradicted(&row, &NameIndex::new(), &Reference::default()).expect("contradicted");
+        assert_eq!(value, HResult::new(0x8007_0057));
+        assert_eq!(
+            evidence,
+            [
+                "the row's decimal column `-2147024809` is 0x80070057",
+                "the row's Win32 error `87` is the one inside 0x80070057 (HRESULT_FROM_WIN32(87))",
+            ]
+        );
+        // In both notations, as the cell writes it.
+        let both = RowEvidence {
+            win32: Some("87 (0x57)"),
+            ..row
+        };
+        assert!(contradicted(&both, &NameIndex::new(), &Reference::default()).is_some());
+        // The rows around it leave only the decimal's value.
+        let around = Some(Neighbours {
+            lower: Some(HResult::new(0x8007_0056)),
+            higher: Some(HResult::new(0x8007_0058)),
+            descending: false,
+        });
+        for (win32, repaired) in [("117", false), ("0x75", false), ("86", false), ("87", true)] {
+            let row = RowEvidence {
+                win32: Some(win32),
+                neighbours: around,
+                ..row
+            };
+            assert_eq!(
+                contradicted(&row, &NameIndex::new(), &Reference::default()).is_some(),
+                repaired,
+                "{win32}"
+            );
+        }
+        // A decimal of another facility: the Win32 error says the code
+        // wraps a Win32 error, which that value does not.
+        let other = RowEvidence {
+            decimal: Some("-2147221499"),
+            win32: Some("5"),
+            neighbours: Some(Neighbours {
+                lower: Some(HResult::new(0x8004_0004)),
+                higher: Some(HResult::new(0x8004_0006)),
+                descending: false,
+            }),
+            ..row
+        };
+        assert_eq!(
+            contradicted(&other, &NameIndex::new(), &Reference::default()),
+            None
+        );
+        let unwritten = RowEvidence {
+            win32: Some("—"),
+            ..other
+        };
+        assert_eq!(
+            contradicted(&unwritten, &NameIndex::new(), &Reference::default()).map(|(v, _)| v),
+            Some(HResult::new(0x8004_0005))
+        );
+        // A code that lost a digit, and the Win32 error beside it: the
+        // code it is inside, where the written digits agree.
+        for (written, value) in [
+            ("0x8007005", Some(HResult::new(0x8007_0005))),
+            ("0x8004005", None),
+        ] {
+            let reading = HResult::read(written);
+            let row = RowEvidence {
+                written,
+                reading: &reading,
+                name: "",
+                decimal: None,
+                win32: Some("5"),
+                neighbours: None,
+            };
+            let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
+            assert_eq!(resolution.value, value, "{written}");
+        }
+    }
+
     #[test]
     fn neighbours_alone_only_suggest() {
         let reading = HResult::read("0x8024200");
@@ -611,6 +748,7 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_200A)),
                 higher: Some(HResult::new(0x8024_200C)),
@@ -630,6 +768,7 @@ mod tests {
             reading: &reading,
             name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
             decimal: Some("-2147012744"),
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
@@ -648,6 +787,7 @@ mod tests {
             reading: &reading,
             name: "WU_E_X",
             decimal: None,
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &names, &Reference::default());
@@ -665,6 +805,7 @@ mod tests {
             reading: &reading,
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_200A)),
                 higher: Some(HResult::new(0x8024_200C)),
@@ -691,6 +832,7 @@ mod tests {
             reading: &reading,
             name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
             decimal: Some("-2147012744"),
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &reference);
@@ -700,6 +842,7 @@ mod tests {
         // unresolved.
         let row = RowEvidence {
             decimal: Some("-2147012745"),
+            win32: None,
             ..row
         };
         assert_eq!(resolve(&row, &NameIndex::new(), &reference).value, None);
@@ -718,6 +861,7 @@ mod tests {
             reading: &reading,
             name: "E_FILENOTFOUND",
             decimal: Some("-2147024894"),
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8007_0001)),
                 higher: Some(HResult::new(0x8007_0003)),
@@ -738,6 +882,7 @@ mod tests {
             reading: &reading,
             name: "E_FILENOTFOUND",
             decimal: None,
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&empty, &NameIndex::new(), &reference);
@@ -751,6 +896,7 @@ mod tests {
             reading: &reading,
             name: "E_FILENOTFOUND",
             decimal: Some("-2147479497"),
+            win32: None,
             neighbours: None,
         };
         assert_eq!(contradicted(&written, &NameIndex::new(), &reference), None);
@@ -762,6 +908,7 @@ mod tests {
             reading: &reading,
             name: "E_ACCESSDENIED",
             decimal: None,
+            win32: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8007_0004)),
                 higher: Some(HResult::new(0x8007_0006)),
@@ -778,6 +925,7 @@ mod tests {
             reading: &reading,
             name: "E_FILENOTFOUND",
             decimal: None,
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&own, &NameIndex::new(), &reference);
@@ -794,6 +942,7 @@ mod tests {
             reading: &reading,
             name: "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED",
             decimal: Some("12044"),
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &Reference::sdk());
@@ -826,6 +975,7 @@ mod tests {
             reading: &reading,
             name: "WU_E_X",
             decimal: Some("-2145124346"),
+            win32: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &names, &Reference::default());

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     tags: &["code"],
     fix: Some(Applicability::Safe),
     summary: "A code that its row's decimal and the rows around it contradict",
-    explanation: "A hex code can be well formed and still wrong: copied from the row above, or computed from a decimal with a digit lost. When the row's decimal column states another code, and the rows around it in a sorted table (the same name in the mirrored WU/OM family, or the header that defines the name) agree with the decimal while nothing supports the hex, the hex is what is wrong; a header that defines the name with the hex keeps it. The dataset uses the code the evidence gives (recorded in the record's `repairs`), and the fix rewrites the code cell. When only the decimal disagrees, `decimal-mismatch` says so instead.",
+    explanation: "A hex code can be well formed and still wrong: copied from the row above, or computed from a decimal with a digit lost. When the row's decimal column states another code, and the rows around it in a sorted table (the same name in the mirrored WU/OM family, the header that defines the name, or the Win32 error the row writes beside a 0x8007xxxx code, in a Win32 column or as `0x80070005 (5)`) agree with the decimal while nothing supports the hex, the hex is what is wrong; a header that defines the name with the hex, or a Win32 error that is the one inside the hex, keeps it, and a Win32 error inside neither leaves the row as it is, for `win32-number-mismatch` and `decimal-mismatch` to report. The dataset uses the code the evidence gives (recorded in the record's `repairs`), and the fix rewrites the code cell. When only the decimal disagrees, `decimal-mismatch` says so instead.",
     bad_example: "|-2016331102|0x87D13AA2|5010:Device locked|\n|-2016331103|0x87D13AA4|5009:(unused)|\n|-2016331104|0x87D13AA0|5008:Passcode too recent|",
     good_example: "|-2016331102|0x87D13AA2|5010:Device locked|\n|-2016331103|0x87D13AA1|5009:(unused)|\n|-2016331104|0x87D13AA0|5008:Passcode too recent|",
     rollup: None,
@@ -51,8 +51,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Who, besides the decimal column, speaks against the code, in words:
-/// the sorted rows around it, the counterpart, the definition of the name
-/// (the evidence says which, as `resolve` words it).
+/// the sorted rows around it, the counterpart, the definition of the name,
+/// the row's Win32 error (the evidence says which, as `resolve` words it).
 fn witnesses(evidence: &[String]) -> String {
     let mut found: Vec<&str> = Vec::new();
     for fact in evidence {
@@ -60,6 +60,8 @@ fn witnesses(evidence: &[String]) -> String {
             "the rows around it"
         } else if fact.contains(" defines ") {
             "the definition of its name"
+        } else if fact.contains("Win32 error") {
+            "its Win32 error"
         } else if fact.contains("decimal column") {
             continue;
         } else {
@@ -86,6 +88,10 @@ mod tests {
         let decimal = "the row's decimal column `87` is 0x00000057".to_string();
         let sorted = "the table is sorted by code and the rows around it agree".to_string();
         let counterpart = "OM_E_X, the counterpart of WU_E_X, is 0x87D10001".to_string();
+        let win32 =
+            "the row's Win32 error `87` is the one inside 0x80070057 (HRESULT_FROM_WIN32(87))"
+                .to_string();
+        assert_eq!(witnesses(&[decimal.clone(), win32]), "its Win32 error");
         assert_eq!(
             witnesses(&[sdk.clone(), decimal.clone()]),
             "the definition of its name"

@@ -1,8 +1,8 @@
 //! The cells of a Win32 column: the numbers they state (`87`, `0x57`,
 //! `87 (0x57)`, `1 223`), and a number restated in the notation its cell
 //! writes. Shared by `win32-number-mismatch`, which checks them against
-//! their codes, and the decimal rules, for which they are evidence about
-//! the code.
+//! their codes, and by the reading of a row's code and the decimal rules,
+//! for which they are evidence about the code.
 
 use crate::ingest::shape::{Token, shape_of};
 use crate::model::{HResult, grouped_like};
