@@ -2649,3 +2649,31 @@ fn names_split_by_spaced_underscores_are_read_joined() {
     assert_eq!(unknown.len(), 2, "{unknown:?}");
     assert!(unknown[0].1.contains("`E_POINTER`"), "{}", unknown[0].1);
 }
+
+#[test]
+fn a_return_value_written_as_a_number_under_its_name_is_its_code() {
+    // Win32 reference pages list return values as a name above its value
+    // in one cell, `S_OK` above `0` beside `E_POINTER` above `0x80004003`:
+    // the number is the code, as the hex beside the other names is.
+    let page = "## Return value\n\n\
+        | Return code/value | Description |\n\
+        |---|---|\n\
+        | <dl> <dt>**S_OK**</dt> <dt>0</dt> </dl> | The operation was successful. |\n\
+        | <dl> <dt>**S_FALSE**</dt> <dt>1</dt> </dl> | The operation did nothing. |\n\
+        | <dl> <dt>**E_POINTER**</dt> <dt>0x80004003</dt> </dl> | The parameter is **NULL**. |\n\
+        | <dl> <dt>**DISP_E_EXCEPTION**</dt> <dt>0x80020009</dt> </dl> | An unexpected error has occurred. |\n";
+    let project = load(page);
+    reads_only(
+        &project,
+        &[
+            record("0x00000000", "S_OK", "The operation was successful."),
+            record("0x00000001", "S_FALSE", "The operation did nothing."),
+            record("0x80004003", "E_POINTER", "The parameter is NULL."),
+            record(
+                "0x80020009",
+                "DISP_E_EXCEPTION",
+                "An unexpected error has occurred.",
+            ),
+        ],
+    );
+}

@@ -552,7 +552,14 @@ fn part_of(file: &SourceFile, cell: &Cell, part: Part, split: bool) -> Cell {
         | Part::ExtendCode => {
             return cell.clone();
         }
-        Part::Hex => shape.hex_span(),
+        // A name and a number in a cell of codes (`S_OK` above `0`, as
+        // Win32 reference pages list return values): the number is the
+        // code as written, read and judged as such, not the name with it.
+        Part::Hex => shape.hex_span().or_else(|| {
+            (shape.shape == Shape::DecimalAndIdentifier)
+                .then(|| shape.decimal_span())
+                .flatten()
+        }),
         Part::Number => shape.number_span(),
         Part::Name => shape.identifier_span(),
         Part::LeadingName => {
