@@ -129,8 +129,9 @@ enum Command {
         /// relative to --root (with PATHs: to the current folder), so that
         /// `git apply` run there takes it. A page outside that folder (a
         /// document placed in errdocs.toml at ../elsewhere) is left out of
-        /// the diff, and named on standard error.
-        #[arg(long)]
+        /// the diff, and named on standard error. (`--dry-run` is taken
+        /// for it too.)
+        #[arg(long, alias = "dry-run")]
         diff: bool,
         /// Apply only the fixes of this rule (repeat for several).
         #[arg(long = "rule", value_name = "ID", value_parser = clap::builder::PossibleValuesParser::new(errdocs::check::rule_ids()), hide_possible_values = true)]

@@ -331,6 +331,17 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "| Error code | Decimal | Symbolic name | Description |\n|---|---|---|---|\n| 0x80240001 | -2{groups} | WU_E_NO_SERVICE | Text -2{groups} |\n"
             )
         }),
+        // Underscores in a cell, joined to a name where machine
+        // translation spaced them: each `_` looked back over the whole
+        // word before it, and each of a run of `_ ` over the rest of the
+        // run (9 s at 20,000).
+        ("underscores", {
+            format!(
+                "| Error code | Symbolic name | Description |\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | {}A |\n| 0x80240002 | WU_E_X | x {}b |\n",
+                "A_".repeat(100_000),
+                "_ ".repeat(100_000)
+            )
+        }),
         // Front matter nesting flow collections 100,000 deep: YAML's
         // scanner took time growing with the square of the depth (minutes).
         (

@@ -895,6 +895,9 @@ fn bidirectional_controls_in_names_are_reported_and_left_out() {
         "{}",
         override_said.message
     );
+    // Unseen, it can make a name read as another: an error, as the
+    // translation-key-mismatch it hides in a translation was.
+    assert_eq!(override_said.severity, errdocs::diagnostic::Severity::Error);
     assert!(
         override_said
             .fix
@@ -1541,4 +1544,27 @@ fn a_systematic_column_leaves_a_row_wrong_another_way_to_decimal_mismatch() {
     let listed: Vec<usize> = found[0].related.iter().map(|r| r.location.line).collect();
     assert_eq!(listed, [5, 6, 7, 8, 10], "{found:#?}");
     assert!(found[0].message.starts_with("5 of 6 "), "{found:#?}");
+}
+
+#[test]
+fn a_code_s_other_names_are_checked_against_the_reference() {
+    let found = findings_of(&single(md(&[
+        "| 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |",
+        "| 0x80004005 | E_FAIL, E_POINTER | Unspecified failure. |",
+    ])));
+    let mismatches: Vec<(usize, &str)> = found
+        .iter()
+        .filter(|f| f.rule == "reference-value-mismatch")
+        .map(|f| (f.location.line, f.message.as_str()))
+        .collect();
+    // ERROR_ACCESS_DENIED is the Win32 error 0x80070005 wraps: the same
+    // code. E_POINTER is another.
+    assert_eq!(mismatches.len(), 1, "{found:#?}");
+    assert!(
+        mismatches[0]
+            .1
+            .starts_with("the row gives 0x80004005 the other name E_POINTER, but the Windows SDK"),
+        "{}",
+        mismatches[0].1
+    );
 }

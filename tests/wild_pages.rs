@@ -2591,10 +2591,10 @@ fn a_table_whose_cells_list_codes_among_words_is_reported_not_passed_over() {
     let page = "# Codici di errore\n\n\
         | Nome/valore | Significato |\n\
         |---|---|\n\
-        | <dl> <dt>Operazione riuscita</dt> <dt>0</dt> </dl> | Completata. |\n\
-        | <dl> <dt>Puntatore non valido</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
-        | <dl> <dt>Eccezione</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
-        | <dl> <dt>File non trovato</dt> <dt>0x80070002</dt> </dl> | File non trovato. |\n";
+        | <dl> <dt>S \\_ ok</dt> <dt>0</dt> </dl> | Completata. |\n\
+        | <dl> <dt>E \\_ puntatore</dt> <dt>0x80004003</dt> </dl> | Il parametro è NULL. |\n\
+        | <dl> <dt>DISP E ECCEZIONE</dt> <dt>0x80020009</dt> </dl> | Errore imprevisto. |\n\
+        | <dl> <dt>ERRORE \\_ file non trovato</dt> <dt>0x80070002</dt> </dl> | File non trovato. |\n";
     let project = load(page);
     assert_eq!(records(&project), Vec::new());
     assert_eq!(project.dataset.unresolved.len(), 4);
@@ -2609,7 +2609,19 @@ fn a_table_whose_cells_list_codes_among_words_is_reported_not_passed_over() {
         found[0].1
     );
 
-    // A table whose sentences mention codes is no table of codes.
+    // A table whose sentences mention codes is no table of codes, short
+    // ones too.
+    let short = "| Symptom | Workaround |\n|---|---|\n\
+        | Setup fails with error 0x80070005. | Run setup as an administrator. |\n\
+        | Setup fails with error 0x80070002. | Restore the missing file. |\n\
+        | Setup fails with error 0x8007000E. | Close other programs. |\n\
+        | The installer hangs at 50 percent. | Wait, or restart. |\n";
+    let project = load(short);
+    assert_eq!(
+        findings_of(&project, "table-header-unrecognized"),
+        Vec::new()
+    );
+    assert!(project.dataset.unresolved.is_empty());
     let prose = "| Symptom | What to do |\n|---|---|\n\
         | The update stops and the log shows that the download of the package failed with 0x80070005 | Run it again. |\n\
         | The service cannot start because the disk is full and reports 0x80070070 | Free space. |\n\

@@ -113,11 +113,14 @@ fn enabled_rules(config: &Config) -> Vec<&'static Rule> {
         .collect()
 }
 
-/// Sets each finding's severity to its rule's configured one.
+/// Sets each finding's severity to its rule's configured one, where
+/// errdocs.toml sets one; a finding a rule raised above its default (see
+/// `name-lookalike`) keeps its own otherwise.
 fn configure_severities(findings: &mut [Finding], config: &Config) {
     for finding in findings {
-        if let Some(configured) =
-            rule(finding.rule).and_then(|rule| config.severity_of(rule.id, rule.severity))
+        if let Some(configured) = rule(finding.rule)
+            .filter(|rule| config.rules.contains_key(rule.id))
+            .and_then(|rule| config.severity_of(rule.id, rule.severity))
         {
             finding.severity = configured;
         }

@@ -134,18 +134,31 @@ fn stage(rewrite: &Rewrite, root: &Path) -> Result<Staged> {
 /// allow whatever the file's: a page made read-only (a generated or a
 /// locked one) was rewritten all the same.
 fn refuse_read_only(target: &Path, permissions: &std::fs::Permissions) -> Result<()> {
-    let writable =
-        !permissions.readonly() && std::fs::OpenOptions::new().write(true).open(target).is_ok();
-    if writable {
-        return Ok(());
+    const WROTE_NOTHING: &str = "errdocs fix writes only pages it may write, and wrote nothing";
+    if permissions.readonly() {
+        return Err(Error::io(
+            target,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "read-only; {WROTE_NOTHING}: make it writable (chmod u+w), or leave it out"
+                ),
+            ),
+        ));
     }
-    Err(Error::io(
-        target,
-        std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "read-only; errdocs fix writes only pages it may write, and wrote nothing: make it writable (chmod u+w), or leave it out",
-        ),
-    ))
+    // Writable by its mode bits but not by this user (its owner, an ACL,
+    // a read-only mount, another program holding it): the system's own
+    // words say which.
+    match std::fs::OpenOptions::new().write(true).open(target) {
+        Ok(_) => Ok(()),
+        Err(error) => Err(Error::io(
+            target,
+            std::io::Error::new(
+                error.kind(),
+                format!("cannot be opened for writing ({error}); {WROTE_NOTHING}"),
+            ),
+        )),
+    }
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ struct ListedCodes {
 }
 
 /// The codes a table of rows whose columns read as no codes lists in its
-/// cells, each among a few words (`E _ Puntatore 0x80004003`, as
+/// cells, each among a few words (`E _ puntatore 0x80004003`, as
 /// machine-translated pages write `E_POINTER`): from
 /// [`stray_codes::MIN_CODES`] distinct codes up, in half its rows or more.
 /// `None` for tables read as codes, and for tables of other things whose
@@ -122,7 +122,9 @@ fn codes_listed_in_cells(table: &Table) -> Option<ListedCodes> {
     let mut distinct = std::collections::HashSet::new();
     for row in &table.rows {
         let listed = row.cells.iter().find_map(|cell| {
-            stray_codes::listed_code(&cell.text).map(|(_, written, value)| (cell, written, value))
+            stray_codes::listed_code(&cell.text)
+                .filter(|_| names_something(&cell.text))
+                .map(|(_, written, value)| (cell, written, value))
         });
         let Some((cell, written, value)) = listed else {
             continue;
@@ -141,6 +143,23 @@ fn codes_listed_in_cells(table: &Table) -> Option<ListedCodes> {
     )
 }
 
+/// True when `text` has a word that looks like a symbolic name or part
+/// of one, split or translated: a word with an `_` (a lone `_` too, as in
+/// `E _ puntatore`), or a word of two or more upper-case letters (`E
+/// PUNTATORE`). A sentence that mentions a code (`Setup fails with error
+/// 0x80070005.`) has none.
+fn names_something(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        word.contains('_')
+            || (word.len() >= 2
+                && !word.starts_with("0x")
+                && !word.starts_with("0X")
+                && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && word.chars().any(char::is_uppercase))
+    })
+}
+
 /// Reads one file. Problems that do not stop the read (broken front matter,
 /// ragged rows, a header that names no known column, a suppression comment
 /// that cannot apply) are pushed to `problems`.
@@ -153,30 +172,21 @@ pub fn ingest(
 ) -> IngestedFile {
     let front_matter = front_matter::read(file, problems);
     let mut structure = markdown::walk(file, problems);
-    // The tables found to list codes no column reads, reported here.
-    let mut listing = vec![false; structure.tables.len()];
-    for (table, listing) in structure.tables.iter_mut().zip(&mut listing) {
-        if let Some(listed) = codes_listed_in_cells(table) {
-            *listing = true;
-            // The table lists codes that no column reads: its rows are
-            // kept as unresolved rows and the table is reported, not
-            // passed over as a table of other things.
-            table.kind = TableKind::Unreadable;
-            problems.push(IngestProblem::UnrecognizedHeader {
-                location: table.location.clone(),
-                headers: table
-                    .columns
-                    .iter()
-                    .map(|c| c.header.text.to_string())
-                    .collect(),
-                rows: table.rows.len(),
-                rows_with_code: listed.rows,
-                most_in_a_column: listed.rows,
-                listed_code: Some((listed.first, listed.location)),
-            });
-        }
-    }
-    for (table, listing) in structure.tables.iter().zip(listing) {
+    // Tables found to list codes that no column reads are unreadable, not
+    // passed over as tables of other things: their rows are kept as
+    // unresolved rows, and they are reported below with the first code.
+    let listings: Vec<Option<ListedCodes>> = structure
+        .tables
+        .iter_mut()
+        .map(|table| {
+            let listed = codes_listed_in_cells(table);
+            if listed.is_some() {
+                table.kind = TableKind::Unreadable;
+            }
+            listed
+        })
+        .collect();
+    for (table, listed) in structure.tables.iter().zip(listings) {
         if is_source {
             for mismatch in &table.header_mismatches {
                 let header = table.columns.iter().find(|c| c.source == mismatch.column);
@@ -210,7 +220,7 @@ pub fn ingest(
                 code: unread.code.clone(),
                 reason: unread.reason.clone(),
             });
-        } else if table.kind == TableKind::Unreadable && !listing {
+        } else if table.kind == TableKind::Unreadable {
             let holds_code = |cell: &Cell| crate::model::HResult::read(&cell.text).value.is_some();
             problems.push(IngestProblem::UnrecognizedHeader {
                 location: table.location.clone(),
@@ -220,11 +230,16 @@ pub fn ingest(
                     .map(|c| c.header.text.to_string())
                     .collect(),
                 rows: table.rows.len(),
-                rows_with_code: table
-                    .rows
-                    .iter()
-                    .filter(|row| row.cells.iter().any(holds_code))
-                    .count(),
+                rows_with_code: listed.as_ref().map_or_else(
+                    || {
+                        table
+                            .rows
+                            .iter()
+                            .filter(|row| row.cells.iter().any(holds_code))
+                            .count()
+                    },
+                    |listed| listed.rows,
+                ),
                 most_in_a_column: (0..table.columns.len())
                     .map(|j| {
                         table
@@ -235,7 +250,7 @@ pub fn ingest(
                     })
                     .max()
                     .unwrap_or(0),
-                listed_code: None,
+                listed_code: listed.map(|listed| (listed.first, listed.location)),
             });
         }
     }

@@ -55,7 +55,7 @@ pub enum IngestProblem {
         /// than `rows_with_code` where the codes are spread over columns.
         most_in_a_column: usize,
         /// Where the header names no code column, the first code the
-        /// table's cells list among other words (`E _ Puntatore
+        /// table's cells list among other words (`E _ puntatore
         /// 0x80004003`), as written, and where: the table is read as
         /// unreadable for them, not passed over as a table of other things.
         listed_code: Option<(String, Location)>,

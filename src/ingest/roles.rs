@@ -465,7 +465,21 @@ enum DescriptionTier {
 /// The [`DescriptionTier`] of a header.
 fn description_tier(header: &str) -> DescriptionTier {
     let text = header.to_lowercase();
-    let has = |list: &[&str]| list.iter().any(|w| text.contains(w));
+    // A word of letters counts where a word starts (`Action`, `Actions`,
+    // not `Transaction`); words of scripts written without spaces count
+    // anywhere.
+    let starts_a_word = |at: usize| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    let has = |list: &[&str]| {
+        list.iter().any(|w| {
+            text.match_indices(w)
+                .any(|(at, _)| !w.is_ascii() || starts_a_word(at))
+        })
+    };
     if has(REMEDY_WORDS) {
         DescriptionTier::Remedy
     } else if has(MESSAGE_WORDS) {
@@ -1257,6 +1271,19 @@ fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn description_tiers_match_words_not_parts_of_words() {
+        assert_eq!(description_tier("Action"), DescriptionTier::Remedy);
+        assert_eq!(
+            description_tier("Recommended actions"),
+            DescriptionTier::Remedy
+        );
+        assert_eq!(description_tier("Transaction"), DescriptionTier::Neutral);
+        assert_eq!(description_tier("Error message"), DescriptionTier::Message);
+        assert_eq!(description_tier("Tissue"), DescriptionTier::Neutral);
+        assert_eq!(description_tier("錯誤訊息"), description_tier("訊息"));
+    }
     use ColumnRole::*;
 
     fn roles(plan: &TablePlan) -> Vec<(usize, ColumnRole)> {

@@ -471,7 +471,16 @@ pub fn listed_names(text: &str) -> Option<Vec<Range<usize>>> {
         .map(|t| t.span.clone())
         .collect();
     let only_names = shape.tokens.iter().all(|t| is_name(t) || joins(t));
-    (names.len() >= 2 && only_names).then_some(names)
+    (names.len() >= 2 && only_names && parted(text, &names)).then_some(names)
+}
+
+/// True when something more than one space parts each name of `names`
+/// from the next: punctuation, a line break, a word (`E_A, E_B`, `E_A /
+/// E_B`, `E_A or E_B`). Names side by side with a space only are one name
+/// written in words (`ERROR_FILE NOT__FOUND`, as machine translation
+/// reorders `ERROR_FILE_NOT_FOUND`), not a list.
+fn parted(text: &str, names: &[Range<usize>]) -> bool {
+    list_separators(text, names).iter().all(|s| s != " ")
 }
 
 /// True when `word` is a word that joins a list ([`LIST_WORDS`]).
@@ -493,8 +502,14 @@ fn is_code_and_listed_names(text: &str, tokens: &[Spanned]) -> bool {
         _ => return false,
     };
     let is_name = |t: &Spanned| t.token == Token::Identifier;
+    let spans: Vec<Range<usize>> = names
+        .iter()
+        .filter(|t| is_name(t))
+        .map(|t| t.span.clone())
+        .collect();
     names.first().is_some_and(is_name)
         && names.last().is_some_and(is_name)
+        && parted(text, &spans)
         && names.iter().enumerate().all(|(i, t)| {
             is_name(t)
                 || (t.token == Token::Word
@@ -524,7 +539,7 @@ pub fn several_names(text: &str) -> Option<Vec<Range<usize>>> {
         .filter(|t| t.token == Token::Identifier)
         .map(|t| t.span.clone())
         .collect();
-    (names.len() >= 2).then_some(names)
+    (names.len() >= 2 && parted(text, &names)).then_some(names)
 }
 
 /// What separates each item of a list from the next, given the items'
@@ -1345,6 +1360,8 @@ mod tests {
             "0x80004005 (E_FAIL)",
             "E_FAIL (deprecated)",
             "E_A (see E_B)",
+            "ERROR_FILE NOT__FOUND",
+            "0x80070002 ERROR_FILE NOT__FOUND",
             "0x1<br>0x2",
             "",
         ] {

@@ -405,7 +405,7 @@ pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
 
 /// The first code (`0x` and eight hex digits) `text` lists, as written,
 /// with its byte offset and value: one among the first few words of a
-/// short text (a cell that gives a code beside its name, `E _ Puntatore
+/// short text (a cell that gives a code beside its name, `E _ puntatore
 /// 0x80004003`), not one a sentence mentions.
 pub fn listed_code(text: &str) -> Option<(usize, &str, u32)> {
     /// The most words a text that lists a code has: those of a name split

@@ -193,35 +193,37 @@ pub fn normalize_cell_text(raw: &str) -> (String, usize) {
 
 /// `text` with the spaces around each `_` that splits a symbolic name
 /// taken out: machine translation writes `E_POINTER` as `E _ POINTER`
-/// (`DISP _ E _ EXCEPTION`, `ERROR _ FILE NOT _ _ FOUND`), and the name
+/// (`DISP _ E _ EXCEPTION`, `ERROR _ FILE _ NOT _ FOUND`), and the name
 /// would read as three words. Only an `_` with one space either side,
 /// after a word of upper-case ASCII letters and digits (the prefix of a
-/// name) and before a letter or digit, is such a split: prose writes no
-/// `_` alone between words otherwise. Borrowed when there is none.
+/// name) and before an upper-case letter or a digit, is such a split
+/// (`E _ Puntatore` too, as translation writes the rest of the name):
+/// prose writes no `_` alone between such words otherwise. Borrowed when
+/// there is none. Linear: each `_` is looked at once, and the word before
+/// it only so far as a name's prefix goes.
 pub fn with_spaced_underscores_joined(text: &str) -> std::borrow::Cow<'_, str> {
+    /// The longest prefix looked back at: names' words are short.
+    const LONGEST_WORD: usize = 64;
     let bytes = text.as_bytes();
-    // The start of each ` _` that is a split.
-    let splits_at = |at: usize| -> bool {
-        // `at` is the `_`; a run of ` _` may follow (`NOT _ _ FOUND`).
-        let mut end = at;
+    // The end of the run of `_ ` that starts at `underscore` (`NOT _ _
+    // FOUND` has two).
+    let run_end = |underscore: usize| {
+        let mut end = underscore;
         while bytes.get(end) == Some(&b'_') && bytes.get(end + 1) == Some(&b' ') {
             end += 2;
-            if bytes.get(end) != Some(&b'_') {
-                break;
-            }
         }
-        let after_ok = end > at && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
-        let word_before = bytes[..at.saturating_sub(1)]
+        end
+    };
+    let prefix_before = |space: usize| {
+        let word: Vec<u8> = bytes[space.saturating_sub(LONGEST_WORD + 1)..space]
             .iter()
             .rev()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
             .copied()
-            .collect::<Vec<u8>>();
-        at >= 2
-            && bytes[at - 1] == b' '
-            && after_ok
-            && word_before.first().is_some_and(|b| *b != b'_')
-            && word_before
+            .collect();
+        word.len() <= LONGEST_WORD
+            && word.last().is_some_and(|b| *b != b'_')
+            && word
                 .iter()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
     };
@@ -231,20 +233,31 @@ pub fn with_spaced_underscores_joined(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some(found) = memchr::memchr(b'_', &bytes[at..]) {
         let underscore = at + found;
         at = underscore + 1;
-        if !splits_at(underscore) {
+        // The cheap tests first: a space either side.
+        if underscore < 2
+            || bytes[underscore - 1] != b' '
+            || bytes.get(underscore + 1) != Some(&b' ')
+        {
+            continue;
+        }
+        let end = run_end(underscore);
+        // A run that is no split is passed over whole: each of its `_` has
+        // the same word after it, and an `_` before it.
+        at = end;
+        let before_name = bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if !before_name || !prefix_before(underscore - 1) {
             continue;
         }
         // Drop the space before the `_` and each space after a `_` of the
         // run: `A _ _ B` becomes `A__B`.
         let out = pieces.get_or_insert_with(|| String::with_capacity(text.len()));
         out.push_str(&text[copied..underscore - 1]);
-        let mut end = underscore;
-        while bytes.get(end) == Some(&b'_') && bytes.get(end + 1) == Some(&b' ') {
+        for _ in (underscore..end).step_by(2) {
             out.push('_');
-            end += 2;
         }
         copied = end;
-        at = end;
     }
     match pieces {
         None => std::borrow::Cow::Borrowed(text),
@@ -403,7 +416,9 @@ mod tests {
             ("S _ OK\n\n0", "S_OK\n\n0"),
             // Not after an upper-case prefix, or not before a word: prose.
             ("Fill in the _ blank", "Fill in the _ blank"),
-            ("Press A _ then B", "Press A_then B"),
+            ("Press A _ then B", "Press A _ then B"),
+            ("see A _ b", "see A _ b"),
+            ("x _ _ B", "x _ _ B"),
             ("WU_E_NO_SERVICE", "WU_E_NO_SERVICE"),
             ("X _", "X _"),
             ("_ A", "_ A"),

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     tags: &["name", "reference", "translation"],
     fix: Some(Applicability::Safe),
     summary: "A symbolic name holds characters that only look like ASCII (full-width forms, Cyrillic or Greek letters)",
-    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm. A bidirectional control inside a name (a right-to-left override U+202E, which shows what follows it in another order) is not seen at all: it is left out of the name as it reads, and that fix is safe.",
+    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm. A bidirectional control inside a name (a right-to-left override U+202E, which shows what follows it in another order) is not seen at all: it is left out of the name as it reads, and that fix is safe; such a finding is an error, not a warning, unless errdocs.toml sets the rule's severity.",
     bad_example: "<td>0x80004005</td><td>E＿FAIL</td>",
     good_example: "<td>0x80004005</td><td>E_FAIL</td>",
     rollup: None,
@@ -95,6 +95,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut finding = RULE
             .finding(cell.location.clone(), message(written, &lookalike, &fix))
             .about(row.record.map(|r| r.code.to_string()), Some(written));
+        // A control that reorders what is shown, unseen inside a name (the
+        // "Trojan Source" trick), is an error, as the key mismatch it
+        // hides in a translation was, unless errdocs.toml sets the rule's
+        // severity.
+        if lookalike.invisible > 0 {
+            finding.severity = Severity::Error;
+        }
         if let Some(evidence) = fix {
             finding = finding.with_fix(Fix {
                 field: "name".into(),

@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     tags: &["code", "reference"],
     fix: Some(Applicability::Unsafe),
     summary: "The reference defines the name with another code",
-    explanation: "The header that defines a constant is what programs are compiled against: a page that gives the name another code sends readers to the wrong error. errdocs checks names against the Windows SDK's constants and the product's own headers named in errdocs.toml (a Win32 error inside an HRESULT, 0x8007xxxx, counts as the same code). The fix is the defined code, unless another row of the page already has it; when the reference names the documented code too, the message says so, since the name may be the wrong half of the row. A name that one component alone defines in a family that is mostly another module's (HTML Help's E_FILENOTFOUND, 0x80001037) is not held against a row that gives it a code the reference knows by other names, none of that component's (0x80070002, ERROR_FILE_NOT_FOUND): pages use such plain spellings for other components' codes.",
+    explanation: "The header that defines a constant is what programs are compiled against: a page that gives the name another code sends readers to the wrong error. errdocs checks names against the Windows SDK's constants and the product's own headers named in errdocs.toml (a Win32 error inside an HRESULT, 0x8007xxxx, counts as the same code). The fix is the defined code, unless another row of the page already has it; when the reference names the documented code too, the message says so, since the name may be the wrong half of the row. A name that one component alone defines in a family that is mostly another module's (HTML Help's E_FILENOTFOUND, 0x80001037) is not held against a row that gives it a code the reference knows by other names, none of that component's (0x80070002, ERROR_FILE_NOT_FOUND): pages use such plain spellings for other components' codes. The other names a row gives its code (`E_ACCESSDENIED, E_FAIL`, kept as the record's aliases) are checked too: one the reference defines with another code is reported, a Win32 error's name beside the HRESULT that wraps it being the same code.",
     bad_example: "<td>0x80245003</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
     good_example: "<td>0x802450FF</td><td>WU_E_REDIRECTOR_UNEXPECTED</td><td>Unexpected redirector failure.</td>",
     rollup: None,
@@ -30,6 +30,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut documented: Option<HashMap<(&str, u32), &Record>> = None;
     for row in ctx.source_rows() {
         let Some(record) = row.record else { continue };
+        check_aliases(ctx, row, record, out);
         let Some(verdict) = verdicts.of(record) else {
             continue;
         };
@@ -110,6 +111,53 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         finding.message = message;
         out.push(finding);
+    }
+}
+
+/// The other names a row gives its code (`E_ACCESSDENIED, E_FAIL`: the
+/// record's aliases) that a reference defines with another code. A Win32
+/// error's name beside the HRESULT that wraps it (`ERROR_ACCESS_DENIED`
+/// beside 0x80070005) names the same code. Only the source row that made
+/// the record says so: a translation repeats it.
+fn check_aliases(
+    ctx: &Context,
+    row: &crate::check::context::RowView<'_>,
+    record: &Record,
+    out: &mut Vec<Finding>,
+) {
+    if record.aliases.is_empty()
+        || !record
+            .sources
+            .first()
+            .is_some_and(|first| *first.file == *row.file.file && first.line as usize == row.cells.row.location.line)
+    {
+        return;
+    }
+    for alias in &record.aliases {
+        let Some(fact) = ctx.input.reference.by_name(alias) else {
+            continue;
+        };
+        if !matches!(
+            crate::check::reference::value_verdict(&fact, record.code),
+            ValueVerdict::Differs { .. } | ValueVerdict::DecimalAsHex { .. }
+        ) {
+            continue;
+        }
+        let location = row
+            .cells
+            .name
+            .map_or_else(|| row.cells.code_location(), |cell| cell.location.clone());
+        out.push(
+            RULE.finding(
+                location,
+                format!(
+                    "the row gives {} the other name {alias}, but {}: the name belongs to another code; leave it out of the row, or check which code the row means",
+                    record.code,
+                    defines(&fact)
+                ),
+            )
+            .about(Some(record.code.to_string()), Some(&record.name)),
+        );
     }
 }
 
