@@ -126,10 +126,9 @@ fn check_aliases(
     out: &mut Vec<Finding>,
 ) {
     if record.aliases.is_empty()
-        || !record
-            .sources
-            .first()
-            .is_some_and(|first| *first.file == *row.file.file && first.line as usize == row.cells.row.location.line)
+        || !record.sources.first().is_some_and(|first| {
+            *first.file == *row.file.file && first.line as usize == row.cells.row.location.line
+        })
     {
         return;
     }
