@@ -523,6 +523,11 @@ fn is_code_and_listed_names(text: &str, tokens: &[Spanned]) -> bool {
 /// and its names (`0x80070005 (E_ACCESSDENIED, ERROR_ACCESS_DENIED)`).
 /// `None` for a cell of at most one name, or of anything else.
 pub fn several_names(text: &str) -> Option<Vec<Range<usize>>> {
+    // Most name cells are one name, of nothing but its characters: no list,
+    // and no shape to read (every name cell of every table comes here).
+    if text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return None;
+    }
     if let Some(names) = listed_names(text) {
         return Some(names);
     }
