@@ -2095,7 +2095,7 @@ fn several_names_of_one_code_are_kept_as_aliases() {
         expect(
             "0x80070057",
             "E_INVALIDARG",
-            &["ERROR_INVALID_PARAMETER", "ERROR_BAD_ARGUMENTS"],
+            &["ERROR_INVALID_PARAMETER", "MY_E_INVALIDARG"],
         ),
     ];
     // Most names alone: the column is read as names.
@@ -2108,7 +2108,7 @@ fn several_names_of_one_code_are_kept_as_aliases() {
          | 0x80004005 | E_FAIL | Unspecified failure. |\n\
          | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access denied. |\n\
          | 0x8007000E | E_OUTOFMEMORY / ERROR_OUTOFMEMORY | Out of memory. |\n\
-         | 0x80070057 | `E_INVALIDARG` or `ERROR_INVALID_PARAMETER`, ERROR_BAD_ARGUMENTS | Invalid argument. |\n",
+         | 0x80070057 | `E_INVALIDARG` or `ERROR_INVALID_PARAMETER`, MY_E_INVALIDARG | Invalid argument. |\n",
     );
     no_unresolved(&project);
     assert_eq!(names_and_aliases(&project), expected);
@@ -2120,6 +2120,13 @@ fn several_names_of_one_code_are_kept_as_aliases() {
     );
     // The alias is no finding, and the name is checked as the name.
     assert_eq!(rules_found(&project), Vec::<String>::new());
+    // An alias the reference gives another code is one
+    // (ERROR_BAD_ARGUMENTS is the Win32 error 160, not 87).
+    let project = load(
+        "| Code | Name | Description |\n|---|---|---|\n\
+         | 0x80070057 | E_INVALIDARG, ERROR_BAD_ARGUMENTS | Invalid argument. |\n",
+    );
+    assert_eq!(rules_found(&project), ["reference-value-mismatch"]);
 
     // Every name cell a list, under a header that names them.
     let project = load(
