@@ -2696,3 +2696,24 @@ fn a_return_value_written_as_a_number_under_its_name_is_its_code() {
         ],
     );
 }
+
+#[test]
+fn success_codes_written_as_one_digit_leave_a_column_of_hex_codes_hex() {
+    // A method's S_OK and S_FALSE are 0 and 1 beside its E_ codes in hex:
+    // two digits against one hex code made the column one of decimals,
+    // and the correct 0x80070057 "not a number".
+    let page = "## Return value\n\n\
+        | Return code | Value | Description |\n\
+        |---|---|---|\n\
+        | S_OK | 0 | The method succeeded. |\n\
+        | S_FALSE | 1 | There was nothing to do. |\n\
+        | E_INVALIDARG | 0x80070057 | An argument is not valid. |\n";
+    reads_only(
+        &load(page),
+        &[
+            record("0x00000000", "S_OK", "The method succeeded."),
+            record("0x00000001", "S_FALSE", "There was nothing to do."),
+            record("0x80070057", "E_INVALIDARG", "An argument is not valid."),
+        ],
+    );
+}

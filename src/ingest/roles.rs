@@ -94,6 +94,9 @@ struct Profile {
     bare_hex_letters: usize,
     /// Cells that are one run of up to eight hex digits without `0x`.
     bare_hex: usize,
+    /// Cells that are one digit, 0 to 9: the same number in hex and in
+    /// decimal (`S_OK` is `0`, `S_FALSE` `1`, beside `0x80004005`).
+    one_digit: usize,
     decimal: usize,
     /// Cells that are one number: a decimal or a hex code (or both, `87
     /// (0x57)`), nothing else.
@@ -264,6 +267,9 @@ impl Profile {
             let trimmed = text.trim();
             if trimmed.chars().nth(4).is_none() && !trimmed.bytes().any(|b| b.is_ascii_digit()) {
                 p.placeholder += 1;
+            }
+            if trimmed.len() == 1 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+                p.one_digit += 1;
             }
             if (1..=8).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_hexdigit()) {
                 p.bare_hex += 1;
@@ -760,7 +766,15 @@ fn decide(
     // else (no hex anywhere) a column of whole numbers next to names. Of
     // two columns of hex, one may hold the Win32 errors inside the other's
     // HRESULTs (`0x57` beside `0x80070057`): that one is not the code.
-    let hex_candidates = || (0..width).filter(|&j| profiles[j].mostly(profiles[j].hex));
+    // A digit alone reads the same either way: it neither makes a column
+    // of codes in hex one of decimals nor keeps it from being hex (`0`,
+    // `1` and `0x80004005`, a method's S_OK, S_FALSE and E_FAIL).
+    let hex_candidates = || {
+        (0..width).filter(|&j| {
+            let p = &profiles[j];
+            p.hex > 0 && p.mostly(p.hex + p.one_digit)
+        })
+    };
     let by_share = |j: usize| {
         (
             profiles[j].hex * 100 / profiles[j].non_empty.max(1),
