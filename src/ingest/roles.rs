@@ -766,13 +766,14 @@ fn decide(
     // else (no hex anywhere) a column of whole numbers next to names. Of
     // two columns of hex, one may hold the Win32 errors inside the other's
     // HRESULTs (`0x57` beside `0x80070057`): that one is not the code.
-    // A digit alone reads the same either way: it neither makes a column
-    // of codes in hex one of decimals nor keeps it from being hex (`0`,
-    // `1` and `0x80004005`, a method's S_OK, S_FALSE and E_FAIL).
+    // A digit alone reads the same either way: beside whole codes in hex it
+    // neither makes the column one of decimals nor keeps it from being hex
+    // (`0`, `1` and `0x80004005`, a method's S_OK, S_FALSE and E_FAIL).
+    // Beside short hex only (`0x2` among settings), it counts for nothing.
     let hex_candidates = || {
         (0..width).filter(|&j| {
             let p = &profiles[j];
-            p.hex > 0 && p.mostly(p.hex + p.one_digit)
+            p.mostly(p.hex) || (p.hex > p.hex_short && p.mostly(p.hex + p.one_digit))
         })
     };
     let by_share = |j: usize| {
