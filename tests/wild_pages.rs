@@ -2361,6 +2361,61 @@ fn the_hidden_source_copy_in_an_html_table_is_not_its_text() {
     );
 }
 
+/// Machine translation also translates the words of a name it does not
+/// know for one: `DXGI\_ERROR\_ACCESS\_DENIED` came out as `DXGI \_
+/// Ошибка \_ \_ отказа в доступе`, beside the code in the same cell, so the
+/// cell read as prose and none of the table's codes was read. The hidden
+/// source copy states the name and the code as written; it stands for a
+/// cell whose translation broke them, while descriptions stay translated.
+#[test]
+fn a_name_the_translation_broke_is_read_from_the_hidden_source_copy() {
+    let row = |translated: &str, name: &str, code: &str, text: &str, source: &str| {
+        format!(
+            "| <dl> {} </dl> | {}<br/> |\n",
+            side_by_side(
+                &format!("<dt>**{translated}**</dt> <dt>{code}</dt>"),
+                &format!("<dt>**{name}**</dt> <dt>{code}</dt>")
+            ),
+            side_by_side(text, source)
+        )
+    };
+    let page = format!(
+        "# DXGI\n\n| {} | {} |\n|:---|:---|\n{}{}",
+        side_by_side("Константа/значение", "Constant/value"),
+        side_by_side("Описание", "Description"),
+        row(
+            r"DXGI \_ Ошибка \_ \_ отказа в доступе",
+            r"DXGI\_ERROR\_ACCESS\_DENIED",
+            "0x887A002B",
+            "Вы попытались использовать ресурс.",
+            "You tried to use a resource."
+        ),
+        row(
+            r"DXGI \_ Ошибка \_ уже \_ существует",
+            r"DXGI\_ERROR\_ALREADY\_EXISTS",
+            "0x887A0036L",
+            "Нужный элемент уже существует.",
+            "The desired element already exists."
+        ),
+    );
+    let project = load(&page);
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x887A002B",
+                "DXGI_ERROR_ACCESS_DENIED",
+                "Вы попытались использовать ресурс.",
+            ),
+            record(
+                "0x887A0036",
+                "DXGI_ERROR_ALREADY_EXISTS",
+                "Нужный элемент уже существует.",
+            ),
+        ],
+    );
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below
