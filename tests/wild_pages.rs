@@ -2416,6 +2416,64 @@ fn a_name_the_translation_broke_is_read_from_the_hidden_source_copy() {
     );
 }
 
+/// Configuration Manager's enrollment errors: codes in unsigned decimal,
+/// most alone, some with the hex and a name after a `<br>`, under a
+/// header ("Error") that names no code column. Numbers that large are no
+/// counts or versions: the table is one of codes, and the rows that name
+/// their code keep the name.
+#[test]
+fn hresults_written_in_unsigned_decimal_are_codes_and_keep_their_names() {
+    let project = load(
+        "# Enrollment errors\n\n| Error | Description |\n|---------|---------|\n\
+         | 2147549183 (0x8000FFFF) | MDM enrollment hasn't been configured yet. |\n\
+         | 2149056536 (0x80180018)<br>MENROLL_E_USERLICENSE | License of user is in bad state. |\n\
+         | 2149056532 (0x80180014)<br>MENROLL_E_DEVICENOTSUPPORTED | Mobile device management isn't supported. |\n\
+         | 2149056554 (0x8018002A)<br>&nbsp; | The user canceled the operation. |\n\
+         | 3400073293 | ADAL user realm account response is unknown. |\n\
+         | 3399548929 | User sign-in is required. |\n\
+         | 2149122477 | Generic HTTP problem. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x8000FFFF",
+                "",
+                "MDM enrollment hasn't been configured yet.",
+            ),
+            record(
+                "0x80180014",
+                "MENROLL_E_DEVICENOTSUPPORTED",
+                "Mobile device management isn't supported.",
+            ),
+            record(
+                "0x80180018",
+                "MENROLL_E_USERLICENSE",
+                "License of user is in bad state.",
+            ),
+            record("0x8018002A", "", "The user canceled the operation."),
+            record("0x801901AD", "", "Generic HTTP problem."),
+            record("0xCAA10001", "", "User sign-in is required."),
+            record(
+                "0xCAA9004D",
+                "",
+                "ADAL user realm account response is unknown.",
+            ),
+        ],
+    );
+}
+
+/// A column of small numbers beside text (counts, steps) is still no
+/// table of codes.
+#[test]
+fn small_numbers_beside_text_are_no_codes() {
+    let project = load(
+        "# Steps\n\n| Step | What to do |\n|---|---|\n\
+         | 1 | Open the console. |\n| 2 | Select the node. |\n| 3 | Save. |\n",
+    );
+    assert!(records(&project).is_empty());
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below

@@ -95,6 +95,13 @@ struct Profile {
     /// Cells that are one run of up to eight hex digits without `0x`.
     bare_hex: usize,
     decimal: usize,
+    /// Cells whose number is sized like an error HRESULT, 0x80000000 and
+    /// up as an unsigned or a signed 32-bit number (`3400073293`,
+    /// `-2147024891`): no count, version or ordinal is that large.
+    hresult_sized: usize,
+    /// Cells that state a number and no hex code (`3400073293`), of them
+    /// the ones sized like an error HRESULT.
+    decimal_hresult_sized: usize,
     /// Cells that are one number: a decimal or a hex code (or both, `87
     /// (0x57)`), nothing else.
     numeric: usize,
@@ -230,6 +237,14 @@ impl Profile {
             }
             if s.has_decimal() {
                 p.decimal += 1;
+            }
+            if cell.decimal.is_some_and(|n| {
+                (0x8000_0000..=0xFFFF_FFFF).contains(&n) || (i64::from(i32::MIN)..0).contains(&n)
+            }) {
+                p.hresult_sized += 1;
+                if s.has_decimal() {
+                    p.decimal_hresult_sized += 1;
+                }
             }
             if s == Shape::Hex && cell.beside_code.is_some() {
                 p.hex_and_decimal += 1;
@@ -785,7 +800,19 @@ fn decide(
         Some(j) => {
             let p = &profiles[j];
             forms.short_hex = p.hex_short * 2 > p.hex;
-            Some((j, ColumnRole::Code, of(p.hex, p.non_empty, "hex codes")))
+            // The rest of the column's codes written in decimal, each a
+            // number sized like an error HRESULT (`3400073293` below
+            // `2149056536 (0x80180018)`): those numbers are the codes, the
+            // same values in another base, not hex digits that lost `0x`.
+            forms.mixed = p.decimal > 0 && p.decimal_hresult_sized == p.decimal;
+            let mut reason = of(p.hex, p.non_empty, "hex codes");
+            if forms.mixed {
+                reason.push_str(&format!(
+                    "; {} more are a number sized like an error HRESULT, the code in decimal",
+                    p.decimal
+                ));
+            }
+            Some((j, ColumnRole::Code, reason))
         }
         None => match bare_hex_column() {
             Some(j) => {
@@ -982,12 +1009,23 @@ fn decide(
             });
         }
         None => {
-            // Names written with their code in one cell.
+            // Names written with their code in one cell. Where only some
+            // codes have one (`2149056536 (0x80180018)<br>MENROLL_E_X`
+            // above a bare `3400073293`), those rows still have it: two
+            // such cells show the column writes names so.
+            let named = |p: &Profile| p.hex_and_identifier + p.decimal_and_identifier;
             let carrier = code_column
                 .filter(|&j| profiles[j].mostly(profiles[j].hex_and_identifier))
                 .or_else(|| {
                     decimal_column
                         .filter(|&j| profiles[j].mostly(profiles[j].decimal_and_identifier))
+                })
+                .or_else(|| {
+                    let partial = code_column
+                        .or(decimal_column)
+                        .filter(|&j| named(&profiles[j]) >= 2);
+                    forms.names_optional = partial.is_some();
+                    partial
                 });
             if let Some(j) = carrier {
                 let p = &profiles[j];
@@ -1173,12 +1211,16 @@ fn decide(
         TableKind::NoCodes
     };
     // A decimal code column needs names beside it to be a code table: a
-    // column of numbers alone (counts, versions) is not one.
+    // column of numbers alone (counts, versions) is not one. Numbers sized
+    // like error HRESULTs are codes without names (`3400073293 | ADAL
+    // request failed`): no count or version is that large.
+    let hresult_numbers =
+        decimal_column.is_some_and(|j| profiles[j].mostly(profiles[j].hresult_sized));
     let kind = if kind == TableKind::Codes
         && forms.decimal_codes
         && !columns.iter().any(|c| c.role == ColumnRole::Name)
     {
-        if header_has(ColumnRole::Code) {
+        if header_has(ColumnRole::Code) || hresult_numbers {
             TableKind::Codes
         } else {
             TableKind::NoCodes
