@@ -948,7 +948,11 @@ fn decide(
         let mut reason = of(p.decimal, p.non_empty, "whole numbers");
         if code_column.is_none() {
             forms.decimal_codes = true;
-            reason.push_str("; the table has no hex codes, so they are the codes");
+            reason.push_str(if p.hex > 0 {
+                "; too few cells write a hex code to make a column of them, so the numbers are the codes"
+            } else {
+                "; the table has no hex codes, so they are the codes"
+            });
         }
         columns.push(ColumnPlan {
             source: j,
