@@ -2474,6 +2474,77 @@ fn small_numbers_beside_text_are_no_codes() {
     assert!(records(&project).is_empty());
 }
 
+/// A machine-translated SDK list (`<dl>` of a name, then a nested `<dl>`
+/// of the code and the description) whose names the translation turned
+/// into words (`**FWP\_E\_IN\_USE**` became `**Verwendung von "f" ( \_ E)
+/// \_ \_**`): the `<span id>` anchor before each still names the
+/// constant, and stands for a term that states no name or code.
+#[test]
+fn a_translated_term_is_named_by_the_anchor_before_it() {
+    let entry = |name: &str, translated: &str, code: &str, text: &str| {
+        format!(
+            "<dt>\n\n<span id=\"{name}\"></span><span id=\"{lower}\"></span>**{translated}**\n</dt> <dd> <dl> <dt>\n\n{code}\n</dt> <dt>\n\n\n\n{text}\n\n\n</dt> </dl> </dd> ",
+            lower = name.to_ascii_lowercase()
+        )
+    };
+    let page = format!(
+        "# WFP-Fehlercodes\n\nWFP-spezifische Fehlercodes lauten wie folgt.\n\n<dl> {}{}{}</dl>\n",
+        entry(
+            "FWP_E_CALLOUT_NOT_FOUND",
+            r"die f- \_ Ausgabe wurde \_ \_ nicht \_ gefunden.",
+            "0x80320001",
+            "Die Legende ist nicht vorhanden."
+        ),
+        entry(
+            "FWP_E_IN_USE",
+            r#"Verwendung von "f" ( \_ E) \_ \_"#,
+            "0x8032000a",
+            "Auf das Objekt wird verwiesen."
+        ),
+        entry(
+            "FWP_E_TIMEOUT",
+            r"f & # \_ h. \_ Timeout",
+            "0x80320012",
+            "Ein Timeout ist aufgetreten."
+        ),
+    );
+    let project = load(&page);
+    no_unresolved(&project);
+    let read: Vec<(String, String, String)> = records(&project);
+    assert_eq!(
+        read,
+        [
+            record(
+                "0x80320001",
+                "FWP_E_CALLOUT_NOT_FOUND",
+                "Die Legende ist nicht vorhanden."
+            ),
+            record(
+                "0x8032000A",
+                "FWP_E_IN_USE",
+                "Auf das Objekt wird verwiesen."
+            ),
+            record(
+                "0x80320012",
+                "FWP_E_TIMEOUT",
+                "Ein Timeout ist aufgetreten."
+            ),
+        ]
+    );
+}
+
+/// An anchor before prose names nothing: the paragraph stays text.
+#[test]
+fn an_anchor_before_prose_outside_a_code_list_is_no_entry() {
+    let project = load(
+        "# Notes\n\n<span id=\"SOME_NOTE\"></span>See the remarks below.\n\n| Code | Name | Description |\n|---|---|---|\n| 0x80070005 | E_ACCESSDENIED | Access is denied. |\n",
+    );
+    assert_eq!(
+        records(&project),
+        [record("0x80070005", "E_ACCESSDENIED", "Access is denied.")]
+    );
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below

@@ -394,6 +394,9 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     }
                     continue;
                 }
+                if !block_html {
+                    blocks.inline_html(&s);
+                }
                 if !block_html && find_ascii_ci(&s, "<br").is_some() {
                     blocks.push("\n");
                 }
