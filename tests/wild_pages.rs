@@ -2545,6 +2545,24 @@ fn an_anchor_before_prose_outside_a_code_list_is_no_entry() {
     );
 }
 
+/// Direct3D 12's return codes: a column of constants' names under the
+/// kind of value they are (`HRESULT`), with no code anywhere. That is a
+/// table of names, correct as written, not a code column whose codes
+/// went missing: no rows kept unresolved, no finding.
+#[test]
+fn names_under_a_header_naming_their_kind_are_a_table_without_codes() {
+    let project = load(
+        "# Direct3D 12 Return Codes\n\n| HRESULT | Description |\n|---|---|\n\
+         | D3D12_ERROR_ADAPTER_NOT_FOUND | The cached PSO was created on a different adapter. |\n\
+         | D3DERR_INVALIDCALL (replaced with DXGI_ERROR_INVALID_CALL) | The method call is invalid. |\n\
+         | E_FAIL | The debug layer is not installed. |\n\
+         | S_OK | No error occurred. |\n",
+    );
+    no_unresolved(&project);
+    assert!(records(&project).is_empty());
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below

@@ -1207,9 +1207,19 @@ fn decide(
         .iter()
         .any(|c| matches!(c.role, ColumnRole::Name | ColumnRole::Description));
     let any_rows = profiles.iter().any(|p| p.non_empty > 0);
+    // SDK return-value tables head a column of constants' names with
+    // the kind of value they are (`HRESULT | Description`, `Return code |
+    // Description`): a table of names without codes, not a code column
+    // whose codes went missing.
+    let names_under_code_header = (0..width)
+        .filter(|&j| header_roles[j] == ColumnRole::Code)
+        .all(|j| {
+            let p = &profiles[j];
+            p.mostly(p.leading_identifier.max(p.identifier)) && p.hex == 0 && p.decimal == 0
+        });
     let kind = if has_code && (code_column.is_some() || has_name_or_text) {
         TableKind::Codes
-    } else if header_has(ColumnRole::Code) && any_rows {
+    } else if header_has(ColumnRole::Code) && any_rows && !names_under_code_header {
         TableKind::Unreadable
     } else {
         TableKind::NoCodes
