@@ -2533,6 +2533,57 @@ fn a_translated_term_is_named_by_the_anchor_before_it() {
     );
 }
 
+/// The same list on a page that also writes the hidden English copy
+/// after each sentence: the anchor sits inside the translation's span
+/// (`<span data-ttu-id="…"><span id="ERROR_CRC"></span>**錯誤 \_ CRC**`).
+#[test]
+fn a_translated_term_beside_its_hidden_copy_is_named_by_its_anchor() {
+    let term = |name: &str, translated: &str| {
+        format!(
+            "<span data-ttu-id=\"a1\"><span id=\"{name}\"></span>**{translated}**</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1\"><span id=\"{name}\"></span>**{}**</span></span>",
+            name.replace('_', r"\_")
+        )
+    };
+    let entry = |name: &str, translated: &str, code: &str, text: &str| {
+        format!(
+            "<dt>\n\n{}\n</dt> <dd> <dl> <dt>\n\n{}\n</dt> <dt>\n\n\n\n{}\n\n\n</dt> </dl> </dd> ",
+            term(name, translated),
+            side_by_side(code, code),
+            side_by_side(text, "The source.")
+        )
+    };
+    let page = format!(
+        "# 系統錯誤碼\n\n<dl> {}{}{}</dl>\n",
+        entry(
+            "ERROR_SUCCESS",
+            r"錯誤 \_ 成功",
+            "0 (0x0) ",
+            "作業已成功完成。"
+        ),
+        entry(
+            "ERROR_ACCESS_DENIED",
+            r"\_拒絕存取 \_ 錯誤",
+            "5 (0x5) ",
+            "存取遭到拒絕。"
+        ),
+        entry("ERROR_CRC", r"錯誤 \_ CRC", "23 (0x17) ", "資料錯誤。"),
+    );
+    let project = load(&page);
+    no_unresolved(&project);
+    let read: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("0x00000000".to_string(), "ERROR_SUCCESS".to_string()),
+            ("0x00000005".to_string(), "ERROR_ACCESS_DENIED".to_string()),
+            ("0x00000017".to_string(), "ERROR_CRC".to_string()),
+        ]
+    );
+}
+
 /// An anchor before prose names nothing: the paragraph stays text.
 #[test]
 fn an_anchor_before_prose_outside_a_code_list_is_no_entry() {
