@@ -2614,6 +2614,46 @@ fn names_under_a_header_naming_their_kind_are_a_table_without_codes() {
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
 
+/// The same broken names in an HTML table of a machine-translated page:
+/// read as prose, the table held no code and was counted as one without
+/// codes, without a word.
+#[test]
+fn a_name_the_translation_broke_in_an_html_cell_is_read_from_the_hidden_copy() {
+    let row = |translated: &str, name: &str, code: &str, text: &str| {
+        format!(
+            "<tr><td>{}</td><td>{}</td></tr>\n",
+            side_by_side(
+                &format!("<strong>{translated}</strong> {code}"),
+                &format!("<strong>{name}</strong> {code}")
+            ),
+            side_by_side(text, "The source.")
+        )
+    };
+    let page = format!(
+        "# DXGI\n\n<table>\n<tr><th>Constant/value</th><th>Description</th></tr>\n{}{}</table>\n",
+        row(
+            r"DXGI \_ Ошибка \_ отказа",
+            "DXGI_ERROR_ACCESS_DENIED",
+            "0x887A002B",
+            "Вы попытались."
+        ),
+        row(
+            r"DXGI \_ Ошибка \_ уже",
+            "DXGI_ERROR_ALREADY_EXISTS",
+            "0x887A0036",
+            "Уже существует."
+        ),
+    );
+    let project = load(&page);
+    reads_only(
+        &project,
+        &[
+            record("0x887A002B", "DXGI_ERROR_ACCESS_DENIED", "Вы попытались."),
+            record("0x887A0036", "DXGI_ERROR_ALREADY_EXISTS", "Уже существует."),
+        ],
+    );
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below

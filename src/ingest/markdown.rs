@@ -722,7 +722,7 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
 /// name is the same in every language: the copy's text stands for the
 /// cell when it reads as a code, a name or both and the translation reads
 /// as prose. Descriptions, prose in both, stay translated.
-fn translation_or_source(translation: String, source_copy: &str) -> (String, usize) {
+pub(super) fn translation_or_source(translation: String, source_copy: &str) -> (String, usize) {
     let translated = normalize_owned_cell_text(translation);
     if source_copy.trim().is_empty() {
         return translated;
