@@ -2368,6 +2368,299 @@ fn the_hidden_source_copy_in_an_html_table_is_not_its_text() {
     );
 }
 
+/// Machine translation also translates the words of a name it does not
+/// know for one: `DXGI\_ERROR\_ACCESS\_DENIED` came out as `DXGI \_
+/// Ошибка \_ \_ отказа в доступе`, beside the code in the same cell, so the
+/// cell read as prose and none of the table's codes was read. The hidden
+/// source copy states the name and the code as written; it stands for a
+/// cell whose translation broke them, while descriptions stay translated.
+#[test]
+fn a_name_the_translation_broke_is_read_from_the_hidden_source_copy() {
+    let row = |translated: &str, name: &str, code: &str, text: &str, source: &str| {
+        format!(
+            "| <dl> {} </dl> | {}<br/> |\n",
+            side_by_side(
+                &format!("<dt>**{translated}**</dt> <dt>{code}</dt>"),
+                &format!("<dt>**{name}**</dt> <dt>{code}</dt>")
+            ),
+            side_by_side(text, source)
+        )
+    };
+    let page = format!(
+        "# DXGI\n\n| {} | {} |\n|:---|:---|\n{}{}",
+        side_by_side("Константа/значение", "Constant/value"),
+        side_by_side("Описание", "Description"),
+        row(
+            r"DXGI \_ Ошибка \_ \_ отказа в доступе",
+            r"DXGI\_ERROR\_ACCESS\_DENIED",
+            "0x887A002B",
+            "Вы попытались использовать ресурс.",
+            "You tried to use a resource."
+        ),
+        row(
+            r"DXGI \_ Ошибка \_ уже \_ существует",
+            r"DXGI\_ERROR\_ALREADY\_EXISTS",
+            "0x887A0036L",
+            "Нужный элемент уже существует.",
+            "The desired element already exists."
+        ),
+    );
+    let project = load(&page);
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x887A002B",
+                "DXGI_ERROR_ACCESS_DENIED",
+                "Вы попытались использовать ресурс.",
+            ),
+            record(
+                "0x887A0036",
+                "DXGI_ERROR_ALREADY_EXISTS",
+                "Нужный элемент уже существует.",
+            ),
+        ],
+    );
+}
+
+/// Configuration Manager's enrollment errors: codes in unsigned decimal,
+/// most alone, some with the hex and a name after a `<br>`, under a
+/// header ("Error") that names no code column. Numbers that large are no
+/// counts or versions: the table is one of codes, and the rows that name
+/// their code keep the name.
+#[test]
+fn hresults_written_in_unsigned_decimal_are_codes_and_keep_their_names() {
+    let project = load(
+        "# Enrollment errors\n\n| Error | Description |\n|---------|---------|\n\
+         | 2147549183 (0x8000FFFF) | MDM enrollment hasn't been configured yet. |\n\
+         | 2149056536 (0x80180018)<br>MENROLL_E_USERLICENSE | License of user is in bad state. |\n\
+         | 2149056532 (0x80180014)<br>MENROLL_E_DEVICENOTSUPPORTED | Mobile device management isn't supported. |\n\
+         | 2149056554 (0x8018002A)<br>&nbsp; | The user canceled the operation. |\n\
+         | 3400073293 | ADAL user realm account response is unknown. |\n\
+         | 3399548929 | User sign-in is required. |\n\
+         | 2149122477 | Generic HTTP problem. |\n",
+    );
+    reads_only(
+        &project,
+        &[
+            record(
+                "0x8000FFFF",
+                "",
+                "MDM enrollment hasn't been configured yet.",
+            ),
+            record(
+                "0x80180014",
+                "MENROLL_E_DEVICENOTSUPPORTED",
+                "Mobile device management isn't supported.",
+            ),
+            record(
+                "0x80180018",
+                "MENROLL_E_USERLICENSE",
+                "License of user is in bad state.",
+            ),
+            record("0x8018002A", "", "The user canceled the operation."),
+            record("0x801901AD", "", "Generic HTTP problem."),
+            record("0xCAA10001", "", "User sign-in is required."),
+            record(
+                "0xCAA9004D",
+                "",
+                "ADAL user realm account response is unknown.",
+            ),
+        ],
+    );
+}
+
+/// A column of small numbers beside text (counts, steps) is still no
+/// table of codes.
+#[test]
+fn small_numbers_beside_text_are_no_codes() {
+    let project = load(
+        "# Steps\n\n| Step | What to do |\n|---|---|\n\
+         | 1 | Open the console. |\n| 2 | Select the node. |\n| 3 | Save. |\n",
+    );
+    assert!(records(&project).is_empty());
+}
+
+/// A machine-translated SDK list (`<dl>` of a name, then a nested `<dl>`
+/// of the code and the description) whose names the translation turned
+/// into words (`**FWP\_E\_IN\_USE**` became `**Verwendung von "f" ( \_ E)
+/// \_ \_**`): the `<span id>` anchor before each still names the
+/// constant, and stands for a term that states no name or code.
+#[test]
+fn a_translated_term_is_named_by_the_anchor_before_it() {
+    let entry = |name: &str, translated: &str, code: &str, text: &str| {
+        format!(
+            "<dt>\n\n<span id=\"{name}\"></span><span id=\"{lower}\"></span>**{translated}**\n</dt> <dd> <dl> <dt>\n\n{code}\n</dt> <dt>\n\n\n\n{text}\n\n\n</dt> </dl> </dd> ",
+            lower = name.to_ascii_lowercase()
+        )
+    };
+    let page = format!(
+        "# WFP-Fehlercodes\n\nWFP-spezifische Fehlercodes lauten wie folgt.\n\n<dl> {}{}{}</dl>\n",
+        entry(
+            "FWP_E_CALLOUT_NOT_FOUND",
+            r"die f- \_ Ausgabe wurde \_ \_ nicht \_ gefunden.",
+            "0x80320001",
+            "Die Legende ist nicht vorhanden."
+        ),
+        entry(
+            "FWP_E_IN_USE",
+            r#"Verwendung von "f" ( \_ E) \_ \_"#,
+            "0x8032000a",
+            "Auf das Objekt wird verwiesen."
+        ),
+        entry(
+            "FWP_E_TIMEOUT",
+            r"f & # \_ h. \_ Timeout",
+            "0x80320012",
+            "Ein Timeout ist aufgetreten."
+        ),
+    );
+    let project = load(&page);
+    no_unresolved(&project);
+    let read: Vec<(String, String, String)> = records(&project);
+    assert_eq!(
+        read,
+        [
+            record(
+                "0x80320001",
+                "FWP_E_CALLOUT_NOT_FOUND",
+                "Die Legende ist nicht vorhanden."
+            ),
+            record(
+                "0x8032000A",
+                "FWP_E_IN_USE",
+                "Auf das Objekt wird verwiesen."
+            ),
+            record(
+                "0x80320012",
+                "FWP_E_TIMEOUT",
+                "Ein Timeout ist aufgetreten."
+            ),
+        ]
+    );
+}
+
+/// The same list on a page that also writes the hidden English copy
+/// after each sentence: the anchor sits inside the translation's span
+/// (`<span data-ttu-id="…"><span id="ERROR_CRC"></span>**錯誤 \_ CRC**`).
+#[test]
+fn a_translated_term_beside_its_hidden_copy_is_named_by_its_anchor() {
+    let term = |name: &str, translated: &str| {
+        format!(
+            "<span data-ttu-id=\"a1\"><span id=\"{name}\"></span>**{translated}**</span><span class=\"sxs-lookup\"><span data-stu-id=\"a1\"><span id=\"{name}\"></span>**{}**</span></span>",
+            name.replace('_', r"\_")
+        )
+    };
+    let entry = |name: &str, translated: &str, code: &str, text: &str| {
+        format!(
+            "<dt>\n\n{}\n</dt> <dd> <dl> <dt>\n\n{}\n</dt> <dt>\n\n\n\n{}\n\n\n</dt> </dl> </dd> ",
+            term(name, translated),
+            side_by_side(code, code),
+            side_by_side(text, "The source.")
+        )
+    };
+    let page = format!(
+        "# 系統錯誤碼\n\n<dl> {}{}{}</dl>\n",
+        entry(
+            "ERROR_SUCCESS",
+            r"錯誤 \_ 成功",
+            "0 (0x0) ",
+            "作業已成功完成。"
+        ),
+        entry(
+            "ERROR_ACCESS_DENIED",
+            r"\_拒絕存取 \_ 錯誤",
+            "5 (0x5) ",
+            "存取遭到拒絕。"
+        ),
+        entry("ERROR_CRC", r"錯誤 \_ CRC", "23 (0x17) ", "資料錯誤。"),
+    );
+    let project = load(&page);
+    no_unresolved(&project);
+    let read: Vec<(String, String)> = records(&project)
+        .into_iter()
+        .map(|(code, name, _)| (code, name))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("0x00000000".to_string(), "ERROR_SUCCESS".to_string()),
+            ("0x00000005".to_string(), "ERROR_ACCESS_DENIED".to_string()),
+            ("0x00000017".to_string(), "ERROR_CRC".to_string()),
+        ]
+    );
+}
+
+/// An anchor before prose names nothing: the paragraph stays text.
+#[test]
+fn an_anchor_before_prose_outside_a_code_list_is_no_entry() {
+    let project = load(
+        "# Notes\n\n<span id=\"SOME_NOTE\"></span>See the remarks below.\n\n| Code | Name | Description |\n|---|---|---|\n| 0x80070005 | E_ACCESSDENIED | Access is denied. |\n",
+    );
+    assert_eq!(
+        records(&project),
+        [record("0x80070005", "E_ACCESSDENIED", "Access is denied.")]
+    );
+}
+
+/// Direct3D 12's return codes: a column of constants' names under the
+/// kind of value they are (`HRESULT`), with no code anywhere. That is a
+/// table of names, correct as written, not a code column whose codes
+/// went missing: no rows kept unresolved, no finding.
+#[test]
+fn names_under_a_header_naming_their_kind_are_a_table_without_codes() {
+    let project = load(
+        "# Direct3D 12 Return Codes\n\n| HRESULT | Description |\n|---|---|\n\
+         | D3D12_ERROR_ADAPTER_NOT_FOUND | The cached PSO was created on a different adapter. |\n\
+         | D3DERR_INVALIDCALL (replaced with DXGI_ERROR_INVALID_CALL) | The method call is invalid. |\n\
+         | E_FAIL | The debug layer is not installed. |\n\
+         | S_OK | No error occurred. |\n",
+    );
+    no_unresolved(&project);
+    assert!(records(&project).is_empty());
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+/// The same broken names in an HTML table of a machine-translated page:
+/// read as prose, the table held no code and was counted as one without
+/// codes, without a word.
+#[test]
+fn a_name_the_translation_broke_in_an_html_cell_is_read_from_the_hidden_copy() {
+    let row = |translated: &str, name: &str, code: &str, text: &str| {
+        format!(
+            "<tr><td>{}</td><td>{}</td></tr>\n",
+            side_by_side(
+                &format!("<strong>{translated}</strong> {code}"),
+                &format!("<strong>{name}</strong> {code}")
+            ),
+            side_by_side(text, "The source.")
+        )
+    };
+    let page = format!(
+        "# DXGI\n\n<table>\n<tr><th>Constant/value</th><th>Description</th></tr>\n{}{}</table>\n",
+        row(
+            r"DXGI \_ Ошибка \_ отказа",
+            "DXGI_ERROR_ACCESS_DENIED",
+            "0x887A002B",
+            "Вы попытались."
+        ),
+        row(
+            r"DXGI \_ Ошибка \_ уже",
+            "DXGI_ERROR_ALREADY_EXISTS",
+            "0x887A0036",
+            "Уже существует."
+        ),
+    );
+    let project = load(&page);
+    reads_only(
+        &project,
+        &[
+            record("0x887A002B", "DXGI_ERROR_ACCESS_DENIED", "Вы попытались."),
+            record("0x887A0036", "DXGI_ERROR_ALREADY_EXISTS", "Уже существует."),
+        ],
+    );
+}
+
 #[test]
 fn a_hidden_copy_left_open_hides_nothing_past_its_cell() {
     // The span is never closed: the rest of the row and the rows below

@@ -963,7 +963,20 @@ fn html_cell(
     };
     let offset = span.map_or(fallback, |span| span.content_start);
     let location = file.location(content_offset);
-    let (text, joins) = normalize_owned_cell_text(plain);
+    // The hidden source copies of a machine-translated cell (see the
+    // Markdown reader's `HiddenCopy`): its text where the translation
+    // broke the code or name they state.
+    let mut source_copy = String::new();
+    for hidden in element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().classes().any(|class| class == "sxs-lookup"))
+    {
+        let mut ignored = String::new();
+        collect_text(hidden.children(), skip, &mut source_copy, &mut ignored);
+        source_copy.push(' ');
+    }
+    let (text, joins) = super::markdown::translation_or_source(plain, &source_copy);
     let (markdown, _) = normalize_owned_cell_text(markdown);
     // Lines come from the raw source, where each break really is; if the
     // two counts ever disagree, the joins still show, on the cell's line.

@@ -158,6 +158,25 @@ pub fn anchor_name(html: &str) -> Option<String> {
     None
 }
 
+/// The `id` of a `<span>` tag at the start of `html` (`<span
+/// id="FWP_E_IN_USE"></span>`), the anchors SDK pages put before each
+/// entry's name; `None` for any other HTML.
+pub fn span_id(html: &str) -> Option<String> {
+    let tag = html.trim_start();
+    if !starts_with_ci(tag, "<span") {
+        return None;
+    }
+    let tag = &tag[..tag.find('>')?];
+    let at = find_ascii_ci(tag, " id=")?;
+    let value = &tag[at + 4..];
+    let quote = value.chars().next()?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let value = &value[1..];
+    Some(value[..value.find(quote)?].to_string())
+}
+
 /// True when `text` starts with `prefix` (ASCII, lower case), ignoring
 /// ASCII case.
 pub fn starts_with_ci(text: &str, prefix: &str) -> bool {

@@ -48,6 +48,9 @@ pub struct BlockCollector {
     /// How many `<dl>` are open: only the outermost list's start and end
     /// separate entries (lists nest inside entries).
     list_depth: usize,
+    /// The symbolic name an anchor before the open block's text gives
+    /// (`<span id="FWP_E_IN_USE"></span>**…**`).
+    anchor: Option<String>,
 }
 
 impl BlockCollector {
@@ -56,6 +59,21 @@ impl BlockCollector {
     pub fn start(&mut self, start: usize) {
         self.flush(start);
         self.open = Some((start, String::new()));
+    }
+
+    /// Inline HTML inside the open block: an anchor named as a symbolic
+    /// name, before any of the block's text, is kept for [`Self::flush`].
+    pub fn inline_html(&mut self, html: &str) {
+        let Some((_, open)) = self.open.as_ref() else {
+            return;
+        };
+        if self.anchor.is_none()
+            && open.trim().is_empty()
+            && let Some(id) = super::html_scan::span_id(html)
+            && super::shape::is_identifier(&id)
+        {
+            self.anchor = Some(id);
+        }
     }
 
     /// Text inside the open block.
@@ -110,9 +128,20 @@ impl BlockCollector {
     }
 
     fn flush(&mut self, end: usize) {
-        if let Some((start, text)) = self.open.take()
+        let anchor = self.anchor.take();
+        if let Some((start, mut text)) = self.open.take()
             && !text.trim().is_empty()
         {
+            // Machine translation translates the words of a name it does
+            // not know for one (`**FWP\_E\_IN\_USE**` became `Verwendung
+            // von "f" ( \_ E) \_ \_`); the anchor before it still names
+            // the constant. A block that states no name or code of its own
+            // is the name its anchor gives.
+            if let Some(name) = anchor
+                && head_of(&text, &shape_of(&text)).is_none()
+            {
+                text = name;
+            }
             self.blocks.push(Block::Text {
                 text,
                 range: start..end.max(start),

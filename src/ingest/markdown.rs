@@ -62,6 +62,10 @@ struct CellInProgress {
     /// Where the last HTML table read in the cell ends: the tables inside
     /// it were read with it.
     tables_read_until: usize,
+    /// The text of the cell's hidden source copies (see [`HiddenCopy`]):
+    /// the cell's text when the translation broke the code or name the
+    /// copy states (see [`translation_or_source`]).
+    source_copy: String,
 }
 
 struct TableInProgress {
@@ -219,6 +223,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         superscript: None,
                         skip_until: 0,
                         tables_read_until: 0,
+                        source_copy: String::new(),
                     });
                 }
             }
@@ -283,7 +288,11 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                     }
                 }
             }
-            Event::Text(_) | Event::Code(_) if hidden_copy.is_open() => {}
+            Event::Text(s) | Event::Code(s) if hidden_copy.is_open() => {
+                if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
+                    cell.source_copy.push_str(&s);
+                }
+            }
             Event::Text(s) | Event::Code(s) => {
                 if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut()) {
                     if range.start < cell.skip_until {
@@ -317,6 +326,13 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::Html(s) | Event::InlineHtml(s) => {
                 html_ranges.push(range.clone());
                 if hidden_copy.read(&s) {
+                    // The copy's own `<dt>`s and `<br/>`s part its words
+                    // (`DXGI_ERROR_ACCESS_DENIED 0x887A002B`).
+                    if let Some(cell) = table.as_mut().and_then(|t| t.cell.as_mut())
+                        && (breaks_text(&s) || find_ascii_ci(&s, "<br").is_some())
+                    {
+                        cell.source_copy.push(' ');
+                    }
                     continue;
                 }
                 if let Some(h) = heading.as_mut() {
@@ -377,6 +393,9 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         }
                     }
                     continue;
+                }
+                if !block_html {
+                    blocks.inline_html(&s);
                 }
                 if !block_html && find_ascii_ci(&s, "<br").is_some() {
                     blocks.push("\n");
@@ -674,7 +693,7 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
     let source = &file.text[cell.range.clone()];
     let location = file.location(cell.range.start);
-    let (text, joins) = normalize_owned_cell_text(cell.text);
+    let (text, joins) = translation_or_source(cell.text, &cell.source_copy);
     let line = location.line;
     // Comments (such as errdocs-disable-line) are not content.
     let uncommented;
@@ -692,6 +711,31 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
         markdown,
         vec![line; joins],
     )
+}
+
+/// The normalized text of a cell of a machine-translated page, and the
+/// joins normalizing made. That is the translation's text, except where
+/// the translation broke what the hidden source copy states as a code
+/// cell: translated word by word, `DXGI\_ERROR\_ACCESS\_DENIED` became
+/// `DXGI \_ Ошибка \_ \_ отказа в доступе`, and beside its code the cell
+/// read as prose, so no column of the table read as codes. A code or a
+/// name is the same in every language: the copy's text stands for the
+/// cell when it reads as a code, a name or both and the translation reads
+/// as prose. Descriptions, prose in both, stay translated.
+pub(super) fn translation_or_source(translation: String, source_copy: &str) -> (String, usize) {
+    let translated = normalize_owned_cell_text(translation);
+    if source_copy.trim().is_empty() {
+        return translated;
+    }
+    let (source, source_joins) = normalize_cell_text(source_copy);
+    let source_shape = super::shape::shape_of(&source).shape;
+    let states_code =
+        source_shape.has_hex() || source_shape.has_decimal() || source_shape.has_identifier();
+    if states_code && super::shape::shape_of(&translated.0).shape == super::shape::Shape::Prose {
+        (source, source_joins)
+    } else {
+        translated
+    }
 }
 
 /// `text` without its HTML comments.

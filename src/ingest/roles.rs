@@ -98,6 +98,13 @@ struct Profile {
     /// decimal (`S_OK` is `0`, `S_FALSE` `1`, beside `0x80004005`).
     one_digit: usize,
     decimal: usize,
+    /// Cells whose number is sized like an error HRESULT, 0x80000000 and
+    /// up as an unsigned or a signed 32-bit number (`3400073293`,
+    /// `-2147024891`): no count, version or ordinal is that large.
+    hresult_sized: usize,
+    /// Cells that state a number and no hex code (`3400073293`), of them
+    /// the ones sized like an error HRESULT.
+    decimal_hresult_sized: usize,
     /// Cells that are one number: a decimal or a hex code (or both, `87
     /// (0x57)`), nothing else.
     numeric: usize,
@@ -233,6 +240,14 @@ impl Profile {
             }
             if s.has_decimal() {
                 p.decimal += 1;
+            }
+            if cell.decimal.is_some_and(|n| {
+                (0x8000_0000..=0xFFFF_FFFF).contains(&n) || (i64::from(i32::MIN)..0).contains(&n)
+            }) {
+                p.hresult_sized += 1;
+                if s.has_decimal() {
+                    p.decimal_hresult_sized += 1;
+                }
             }
             if s == Shape::Hex && cell.beside_code.is_some() {
                 p.hex_and_decimal += 1;
@@ -814,7 +829,19 @@ fn decide(
         Some(j) => {
             let p = &profiles[j];
             forms.short_hex = p.hex_short * 2 > p.hex;
-            Some((j, ColumnRole::Code, of(p.hex, p.non_empty, "hex codes")))
+            // The rest of the column's codes written in decimal, each a
+            // number sized like an error HRESULT (`3400073293` below
+            // `2149056536 (0x80180018)`): those numbers are the codes, the
+            // same values in another base, not hex digits that lost `0x`.
+            forms.mixed = p.decimal > 0 && p.decimal_hresult_sized == p.decimal;
+            let mut reason = of(p.hex, p.non_empty, "hex codes");
+            if forms.mixed {
+                reason.push_str(&format!(
+                    "; {} more are a number sized like an error HRESULT, the code in decimal",
+                    p.decimal
+                ));
+            }
+            Some((j, ColumnRole::Code, reason))
         }
         None => match bare_hex_column() {
             Some(j) => {
@@ -950,7 +977,11 @@ fn decide(
         let mut reason = of(p.decimal, p.non_empty, "whole numbers");
         if code_column.is_none() {
             forms.decimal_codes = true;
-            reason.push_str("; the table has no hex codes, so they are the codes");
+            reason.push_str(if p.hex > 0 {
+                "; too few cells write a hex code to make a column of them, so the numbers are the codes"
+            } else {
+                "; the table has no hex codes, so they are the codes"
+            });
         }
         columns.push(ColumnPlan {
             source: j,
@@ -1011,12 +1042,23 @@ fn decide(
             });
         }
         None => {
-            // Names written with their code in one cell.
+            // Names written with their code in one cell. Where only some
+            // codes have one (`2149056536 (0x80180018)<br>MENROLL_E_X`
+            // above a bare `3400073293`), those rows still have it: two
+            // such cells show the column writes names so.
+            let named = |p: &Profile| p.hex_and_identifier + p.decimal_and_identifier;
             let carrier = code_column
                 .filter(|&j| profiles[j].mostly(profiles[j].hex_and_identifier))
                 .or_else(|| {
                     decimal_column
                         .filter(|&j| profiles[j].mostly(profiles[j].decimal_and_identifier))
+                })
+                .or_else(|| {
+                    let partial = code_column
+                        .or(decimal_column)
+                        .filter(|&j| named(&profiles[j]) >= 2);
+                    forms.names_optional = partial.is_some();
+                    partial
                 });
             if let Some(j) = carrier {
                 let p = &profiles[j];
@@ -1194,20 +1236,34 @@ fn decide(
         .iter()
         .any(|c| matches!(c.role, ColumnRole::Name | ColumnRole::Description));
     let any_rows = profiles.iter().any(|p| p.non_empty > 0);
+    // SDK return-value tables head a column of constants' names with
+    // the kind of value they are (`HRESULT | Description`, `Return code |
+    // Description`): a table of names without codes, not a code column
+    // whose codes went missing.
+    let names_under_code_header = (0..width)
+        .filter(|&j| header_roles[j] == ColumnRole::Code)
+        .all(|j| {
+            let p = &profiles[j];
+            p.mostly(p.leading_identifier.max(p.identifier)) && p.hex == 0 && p.decimal == 0
+        });
     let kind = if has_code && (code_column.is_some() || has_name_or_text) {
         TableKind::Codes
-    } else if header_has(ColumnRole::Code) && any_rows {
+    } else if header_has(ColumnRole::Code) && any_rows && !names_under_code_header {
         TableKind::Unreadable
     } else {
         TableKind::NoCodes
     };
     // A decimal code column needs names beside it to be a code table: a
-    // column of numbers alone (counts, versions) is not one.
+    // column of numbers alone (counts, versions) is not one. Numbers sized
+    // like error HRESULTs are codes without names (`3400073293 | ADAL
+    // request failed`): no count or version is that large.
+    let hresult_numbers =
+        decimal_column.is_some_and(|j| profiles[j].mostly(profiles[j].hresult_sized));
     let kind = if kind == TableKind::Codes
         && forms.decimal_codes
         && !columns.iter().any(|c| c.role == ColumnRole::Name)
     {
-        if header_has(ColumnRole::Code) {
+        if header_has(ColumnRole::Code) || hresult_numbers {
             TableKind::Codes
         } else {
             TableKind::NoCodes

@@ -62,6 +62,11 @@ pub struct CodeForms {
     /// Codes are hex where written with `0x`, decimal numbers elsewhere (a
     /// list of `#define`s, some hex and some decimal).
     pub mixed: bool,
+    /// Only some codes are written with their name, in the code's own
+    /// cell (`2149056536 (0x80180018)<br>MENROLL_E_USERLICENSE` above a
+    /// bare `3400073293`): a row without one names no constant, it does
+    /// not leave a name blank.
+    pub names_optional: bool,
 }
 
 /// Whether a table holds codes.

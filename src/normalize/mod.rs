@@ -157,7 +157,8 @@ impl<'a> RowCells<'a> {
             } else {
                 cell(ColumnRole::Decimal)
             },
-            name: cell(ColumnRole::Name),
+            name: cell(ColumnRole::Name)
+                .filter(|name| !(table.forms.names_optional && name.text.trim().is_empty())),
             description: cell(ColumnRole::Description)
                 .filter(|d| !d.text.is_empty() || !describes_by_notes(table)),
             win32: cell(ColumnRole::Win32),
