@@ -62,7 +62,7 @@ impl BlockCollector {
     }
 
     /// Inline HTML inside the open block: an anchor named as a symbolic
-    /// name, before any of the block's text, is kept for [`Self::flush`].
+    /// name, before any of the block's text, is kept for its `flush`.
     pub fn inline_html(&mut self, html: &str) {
         let Some((_, open)) = self.open.as_ref() else {
             return;
