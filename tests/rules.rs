@@ -1568,3 +1568,25 @@ fn a_code_s_other_names_are_checked_against_the_reference() {
         mismatches[0].1
     );
 }
+
+#[test]
+fn a_code_written_among_other_words_is_said_to_be_there() {
+    // Machine translation reorders a wrapped name's words; the code is
+    // still in the cell, and "nothing gives its value" misled.
+    let found = findings_of(&single(md(&[
+        "| HRESULT_FROM_WIN32(MY_FILE NOT__FOUND) 0x80070002 | MY_E_FILE | Not found. |",
+        "| 0x80070003 | MY_E_PATH | No path. |",
+        "| 0x80070005 | MY_E_DENIED | Denied. |",
+    ])));
+    let malformed: Vec<&str> = found
+        .iter()
+        .filter(|f| f.rule == "hex-malformed")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(malformed.len(), 1, "{found:#?}");
+    assert!(
+        malformed[0].contains("it writes `0x80070002` among other words"),
+        "{}",
+        malformed[0]
+    );
+}

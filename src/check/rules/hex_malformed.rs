@@ -54,14 +54,22 @@ fn finding(code: &UnreadableCode) -> Finding {
                 format!("against it: {}", resolution.disagreements.join("; "))
             }
         )),
-        (None, None) => message.push_str(match problem {
-            Some(CodeProblem::NotANumber) => {
-                "; nothing in the row or the other tables gives its value; write the code's number, or move the text out of the code column"
-            }
-            _ => {
-                "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits"
-            }
-        }),
+        (None, None) => match crate::ingest::stray_codes::listed_code(written) {
+            // A whole code among other words (`HRESULT_FROM_WIN32(ERROR_FILE
+            // NOT__FOUND) 0x80070002`, as machine translation reorders a
+            // name): the code is there, the cell is what cannot be read.
+            Some((_, listed, _)) if listed != written.trim() => message.push_str(&format!(
+                "; it writes `{listed}` among other words, which errdocs does not read as the row's code: give the code a cell of its own, or write only the code and its name"
+            )),
+            _ => message.push_str(match problem {
+                Some(CodeProblem::NotANumber) => {
+                    "; nothing in the row or the other tables gives its value; write the code's number, or move the text out of the code column"
+                }
+                _ => {
+                    "; nothing in the row or the other tables gives its value; write the code as 0x followed by 8 hex digits"
+                }
+            }),
+        },
     }
     let mut finding = RULE
         .finding(location.clone(), message)
