@@ -184,9 +184,10 @@ fn unmarked_wide_encoding(bytes: &[u8]) -> Option<&'static str> {
         if units < 2 {
             continue;
         }
+        // Text's ASCII: printable, or a tab or a line end (an array of
+        // small numbers is NUL bytes beside control bytes).
         let ascii_at = |unit: &[u8], at: usize| {
-            unit[at] != 0
-                && unit[at].is_ascii()
+            (unit[at].is_ascii_graphic() || matches!(unit[at], b' ' | b'\t' | b'\n' | b'\r'))
                 && unit.iter().enumerate().all(|(i, &b)| i == at || b == 0)
         };
         let count = |at: usize| {
@@ -488,6 +489,10 @@ mod tests {
         }
         let png_like = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
         let err = SourceFile::from_bytes(p, "x.md".into(), png_like).unwrap_err();
+        assert!(err.to_string().contains("binary file"), "{err}");
+        // An array of small little-endian numbers is no UTF-32 text.
+        let numbers: Vec<u8> = (1u32..=16).flat_map(u32::to_le_bytes).collect();
+        let err = SourceFile::from_bytes(p, "x.md".into(), numbers).unwrap_err();
         assert!(err.to_string().contains("binary file"), "{err}");
         for utf32 in [&b"\xff\xfe\0\0#\0\0\0"[..], b"\0\0\xfe\xff\0\0\0#"] {
             let err = SourceFile::from_bytes(p, "x.md".into(), utf32.to_vec()).unwrap_err();
