@@ -976,7 +976,7 @@ fn html_cell(
         collect_text(hidden.children(), skip, &mut source_copy, &mut ignored);
         source_copy.push(' ');
     }
-    let (text, joins) = super::markdown::translation_or_source(plain, &source_copy);
+    let (text, joins) = super::hidden_copy::translation_or_source(plain, &source_copy);
     let (markdown, _) = normalize_owned_cell_text(markdown);
     // Lines come from the raw source, where each break really is; if the
     // two counts ever disagree, the joins still show, on the cell's line.

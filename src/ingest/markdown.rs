@@ -10,7 +10,7 @@ use super::html_scan::{TableIndex, anchor_name, comment_ranges, find_ascii_ci, s
 use super::lists::BlockCollector;
 use super::problem::IngestProblem;
 use super::table::{Cell, Heading, Row, Table, TableParts};
-use super::text::{normalize_cell_text, normalize_owned_cell_text};
+use super::text::normalize_cell_text;
 use crate::model::TableFormat;
 use crate::source::SourceFile;
 
@@ -64,7 +64,7 @@ struct CellInProgress {
     tables_read_until: usize,
     /// The text of the cell's hidden source copies (see [`HiddenCopy`]):
     /// the cell's text when the translation broke the code or name the
-    /// copy states (see [`translation_or_source`]).
+    /// copy states (see [`super::hidden_copy::translation_or_source`]).
     source_copy: String,
 }
 
@@ -693,7 +693,7 @@ fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
     let source = &file.text[cell.range.clone()];
     let location = file.location(cell.range.start);
-    let (text, joins) = translation_or_source(cell.text, &cell.source_copy);
+    let (text, joins) = super::hidden_copy::translation_or_source(cell.text, &cell.source_copy);
     let line = location.line;
     // Comments (such as errdocs-disable-line) are not content.
     let uncommented;
@@ -711,31 +711,6 @@ fn markdown_cell(file: &SourceFile, cell: CellInProgress) -> Cell {
         markdown,
         vec![line; joins],
     )
-}
-
-/// The normalized text of a cell of a machine-translated page, and the
-/// joins normalizing made. That is the translation's text, except where
-/// the translation broke what the hidden source copy states as a code
-/// cell: translated word by word, `DXGI\_ERROR\_ACCESS\_DENIED` became
-/// `DXGI \_ Ошибка \_ \_ отказа в доступе`, and beside its code the cell
-/// read as prose, so no column of the table read as codes. A code or a
-/// name is the same in every language: the copy's text stands for the
-/// cell when it reads as a code, a name or both and the translation reads
-/// as prose. Descriptions, prose in both, stay translated.
-pub(super) fn translation_or_source(translation: String, source_copy: &str) -> (String, usize) {
-    let translated = normalize_owned_cell_text(translation);
-    if source_copy.trim().is_empty() {
-        return translated;
-    }
-    let (source, source_joins) = normalize_cell_text(source_copy);
-    let source_shape = super::shape::shape_of(&source).shape;
-    let states_code =
-        source_shape.has_hex() || source_shape.has_decimal() || source_shape.has_identifier();
-    if states_code && super::shape::shape_of(&translated.0).shape == super::shape::Shape::Prose {
-        (source, source_joins)
-    } else {
-        translated
-    }
 }
 
 /// `text` without its HTML comments.

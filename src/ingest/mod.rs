@@ -2,8 +2,10 @@
 //! suppression comments out, every cell with its file, line and column.
 //! What could be read only in part is reported as an [`IngestProblem`].
 
+pub mod cell;
 pub mod entry_head;
 pub mod front_matter;
+pub mod hidden_copy;
 pub mod html;
 pub mod html_scan;
 pub mod list_table;

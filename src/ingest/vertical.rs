@@ -14,9 +14,9 @@
 //! safely (two values could be its name; nothing but the code says it
 //! describes an error code) is unreadable, and reported.
 
+use super::cell::{Cell, Heading, Row};
 use super::roles::{ColumnPlan, Part, TablePlan, is_short_form, role_of_header};
 use super::shape::{Shape, Token, brief_shape_of, shape_of};
-use super::table::{Cell, Heading, Row};
 use crate::model::{CodeForms, ColumnRole, Family, TableKind};
 use crate::source::Location;
 

@@ -19,7 +19,8 @@ pub use hresult::{
 pub use layout::{CodeForms, ColumnRole, TableFormat, TableKind, TableLayout};
 pub use locale_map::LocaleMap;
 pub use names::{
-    Lookalike, LookalikeName, ascii_lookalike, http_status_of, is_placeholder_name, lookalike_name,
+    Lookalike, LookalikeName, ascii_lookalike, differs_only_in_lookalikes, http_status_of,
+    is_placeholder_name, lookalike_name,
 };
 pub use record::{
     CellPosition, CellPositions, ColumnSummary, Dataset, DocumentSummary, FileSummary,

@@ -221,6 +221,19 @@ pub fn lookalike_name(name: &str) -> Option<LookalikeName> {
     })
 }
 
+/// True when a translated name and its source row's differ, but read
+/// alike once the look-alike characters of either are read as ASCII: the
+/// difference is then this rule's to report, on the side that has them.
+pub fn differs_only_in_lookalikes(written: &str, expected: &str) -> bool {
+    let read = |name: &str| lookalike_name(name).map(|name| name.ascii);
+    let (written_read, expected_read) = (read(written), read(expected));
+    (written_read.is_some() || expected_read.is_some())
+        && written_read
+            .as_deref()
+            .unwrap_or(written.trim())
+            .eq_ignore_ascii_case(expected_read.as_deref().unwrap_or(expected.trim()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

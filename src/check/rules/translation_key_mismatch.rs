@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if written.eq_ignore_ascii_case(expected)
             || (field == "name"
                 && lookalikes_said
-                && super::name_lookalike::differs_only_in_lookalikes(written, expected))
+                && crate::model::differs_only_in_lookalikes(written, expected))
         {
             continue;
         }
