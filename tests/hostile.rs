@@ -1561,23 +1561,39 @@ fn staged(root: &Path) -> bool {
 /// Starts `command` (a build of `root`), waits until its new set is begun
 /// beside `out/`, sends it `signal` with `kill` and returns how it ended.
 #[cfg(unix)]
-fn signalled_while_staging(mut command: Command, root: &Path, signal: &str) -> Output {
+fn signalled_while_staging(command: Command, root: &Path, signal: &str) -> Output {
+    signalled_once(command, signal, "staged its outputs", || {
+        std::fs::read_dir(root)
+            .expect("read root")
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".out.tmp-"))
+    })
+}
+
+/// Starts `command`, waits until `ready` holds (what it is waiting for,
+/// `what`), sends it `signal` with `kill` and returns how it ended.
+#[cfg(unix)]
+fn signalled_once(
+    mut command: Command,
+    signal: &str,
+    what: &str,
+    ready: impl Fn() -> bool,
+) -> Output {
     let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
-    while !std::fs::read_dir(root)
-        .expect("read root")
-        .flatten()
-        .any(|e| e.file_name().to_string_lossy().starts_with(".out.tmp-"))
-    {
+    while !ready() {
         assert!(
             child.try_wait().expect("try_wait").is_none(),
-            "the build ended before it staged its outputs"
+            "SIG{signal}: the run ended before it {what}"
         );
-        assert!(std::time::Instant::now() < deadline, "no staging seen");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "SIG{signal}: never {what}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     let kill = Command::new("kill")
@@ -1690,31 +1706,15 @@ fn an_interrupted_diff_removes_its_copy_of_the_revision() {
                 .filter(|n| n.starts_with("errdocs-rev-"))
                 .collect()
         };
-        let mut child = Command::new(bin())
+        let mut command = Command::new(bin());
+        command
             .arg("--root")
             .arg(root)
             .args(["diff", "--base", "HEAD"])
-            .env("TMPDIR", temp.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
-        while copies().is_empty() {
-            assert!(
-                child.try_wait().expect("try_wait").is_none(),
-                "SIG{name}: the diff ended before it copied the revision"
-            );
-            assert!(std::time::Instant::now() < deadline, "no copy seen");
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        }
-        let kill = Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(child.id().to_string())
-            .status()
-            .expect("run kill");
-        assert!(kill.success(), "kill -{name} failed");
-        let output = child.wait_with_output().expect("wait");
+            .env("TMPDIR", temp.path());
+        let output = signalled_once(command, name, "copied the revision", || {
+            !copies().is_empty()
+        });
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(
             output.status.signal(),

@@ -118,9 +118,10 @@ fn enabled_rules(config: &Config) -> Vec<&'static Rule> {
 /// `name-lookalike`) keeps its own otherwise.
 fn configure_severities(findings: &mut [Finding], config: &Config) {
     for finding in findings {
-        if let Some(configured) = rule(finding.rule)
-            .filter(|rule| config.rules.contains_key(rule.id))
-            .and_then(|rule| config.severity_of(rule.id, rule.severity))
+        if let Some(configured) = config
+            .rules
+            .get(finding.rule)
+            .and_then(|level| level.severity())
         {
             finding.severity = configured;
         }
