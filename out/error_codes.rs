@@ -9,8 +9,11 @@
 pub struct ErrorCode {
     /// The code as an unsigned 32-bit value.
     pub value: u32,
-    /// The symbolic name, as documented.
+    /// The symbolic name, as documented; where the row lists several for
+    /// the code, the first.
     pub name: &'static str,
+    /// The other names the row lists for the code, in the order written.
+    pub aliases: &'static [&'static str],
     /// The code family: WU, OM, OMC, Win32, BITS, WinINet, WinHTTP, COM, ...
     pub family: &'static str,
     /// The document (folder under sources/) the code comes from.
@@ -1039,6 +1042,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0000,
         name: "Success",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1049,6 +1053,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0001,
         name: "ERROR_INVALID_FUNCTION",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1059,6 +1064,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_007B,
         name: "Error_Invalid_Name",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1069,6 +1075,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0275,
         name: "Error_cant_enable_Deny_only",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1079,6 +1086,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_041D,
         name: "ERROR_SERVICE_REQUEST_TIMEOUT",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1089,6 +1097,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_04C3,
         name: "Error_Session_Credential_Conflict",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1099,6 +1108,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_04C5,
         name: "Error_Dup_Domainename",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1109,6 +1119,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_05D5,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1119,6 +1130,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0619,
         name: "error_Invalid_HW_Profile",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1129,6 +1141,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0641,
         name: "Error_Install_Service_failure",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1139,6 +1152,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0643,
         name: "ERROR_INSTALL_FAILURE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1149,6 +1163,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0652,
         name: "ERROR_INSTALL_ALREADY_RUNNING",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1159,6 +1174,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_06D9,
         name: "EPT_S_Not_Registered",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1169,6 +1185,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_06F6,
         name: "RPC_X_BYTE_Count_TOO_Small",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1179,6 +1196,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0963,
         name: "NERR_BADPasswordCore",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1189,6 +1207,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0BC2,
         name: "Error_Success_Reboot_Required",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1199,6 +1218,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0C0B,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1209,6 +1229,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0CC4,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1219,6 +1240,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0D47,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1229,6 +1251,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0E5C,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1239,6 +1262,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_0E74,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1249,6 +1273,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_109F,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1259,6 +1284,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_1112,
         name: "Error_No_Media_In_Drive",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1269,6 +1295,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_117A,
         name: "NULL",
+        aliases: &[],
         family: "unknown",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1279,6 +1306,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_1190,
         name: "Error_Shutdown_IS_Scheduled",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1289,6 +1317,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_1234,
         name: "Error_Port_Unreachable",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1299,6 +1328,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_1396,
         name: "Error_Wrong_Target_Name",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1309,6 +1339,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_13D7,
         name: "Error_Cluster_restype_Note_Supported",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1319,6 +1350,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0000_1449,
         name: "Error_Invalid_Showwin_Command",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1329,6 +1361,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0001,
         name: "WU_S_SERVICE_STOP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x00CF_0001),
@@ -1339,6 +1372,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0002,
         name: "WU_S_SELFUPDATE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1349,6 +1383,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0003,
         name: "WU_S_UPDATE_ERROR",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x00CF_0003),
@@ -1359,6 +1394,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0004,
         name: "WU_S_MARKED_FOR_DISCONNECT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x00CF_0004),
@@ -1369,6 +1405,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0006,
         name: "WU_S_ALREADY_INSTALLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x00CF_0006),
@@ -1379,6 +1416,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0007,
         name: "WU_S_ALREADY_UNINSTALLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x00CF_0007),
@@ -1389,6 +1427,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x0024_0008,
         name: "WU_S_ALREADY_DOWNLOADED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1399,6 +1438,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0001,
         name: "OM_S_SERVICE_STOP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x0024_0001),
@@ -1412,6 +1452,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0003,
         name: "OM_S_UPDATE_ERROR",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x0024_0003),
@@ -1425,6 +1466,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0004,
         name: "OM_S_MARKED_FOR_DISCONNECT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x0024_0004),
@@ -1438,6 +1480,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0005,
         name: "OM_S_REBOOT_REQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -1451,6 +1494,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0006,
         name: "OM_S_ALREADY_INSTALLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x0024_0006),
@@ -1464,6 +1508,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_0007,
         name: "OM_S_ALREADY_UNINSTALLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x0024_0007),
@@ -1477,6 +1522,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x00CF_2015,
         name: "OM_S_UH_INSTALLSTILLPENDING",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -1490,6 +1536,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8004_0154,
         name: "REGDB_E_CLASSNOTREG",
+        aliases: &[],
         family: "COM",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1500,6 +1547,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8004_0155,
         name: "REGDB_E_IIDNOTREG",
+        aliases: &[],
         family: "COM",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1510,6 +1558,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0005,
         name: "E_ACCESSDENIED",
+        aliases: &[],
         family: "COM",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1520,6 +1569,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0020,
         name: "ERROR_SHARING_VIOLATION",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1530,6 +1580,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0057,
         name: "E_INVALIDARG",
+        aliases: &[],
         family: "COM",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1540,6 +1591,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0070,
         name: "ERROR_DISK_FULL",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1550,6 +1602,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_00E7,
         name: "ERROR_PIPE_BUSY",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1560,6 +1613,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_03EB,
         name: "ERROR_CAN_NOT_COMPLETE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1570,6 +1624,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_041D,
         name: "ERROR_SERVICE_REQUEST_TIMEOUT",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1580,6 +1635,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_041F,
         name: "ERROR_SERVICE_DATABASE_LOCKED",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1590,6 +1646,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0422,
         name: "ERROR_SERVICE_DISABLED",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1600,6 +1657,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0424,
         name: "ERROR_SERVICE_DOES_NOT_EXIST",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1610,6 +1668,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_042C,
         name: "ERROR_SERVICE_DEPENDENCY_FAIL",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1620,6 +1679,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_0433,
         name: "ERROR_SERVICE_DEPENDENCY_DELETED",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1630,6 +1690,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_043B,
         name: "ERROR_SERVICE_NOT_IN_EXE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1640,6 +1701,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_043C,
         name: "ERROR_NOT_SAFEBOOT_SERVICE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1650,6 +1712,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_04CF,
         name: "ERROR_NETWORK_UNREACHABLE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1660,6 +1723,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_04DD,
         name: "ERROR_NOT_LOGGED_ON",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1670,6 +1734,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_06BA,
         name: "RPC_S_SERVER_UNAVAILABLE",
+        aliases: &[],
         family: "Win32",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1680,6 +1745,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2AF9,
         name: "WSAHOST_NOT_FOUND",
+        aliases: &[],
         family: "Winsock",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1690,6 +1756,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2AFC,
         name: "WSANO_DATA",
+        aliases: &[],
         family: "Winsock",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1700,6 +1767,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EE2,
         name: "ERROR_INTERNET_TIMEOUT",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1710,6 +1778,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EE4,
         name: "ERROR_INTERNET_INTERNAL_ERROR",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1720,6 +1789,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EE7,
         name: "ERROR_INTERNET_NAME_NOT_RESOLVED",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1730,6 +1800,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EF1,
         name: "ERROR_INTERNET_OPERATION_CANCELLED",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1740,6 +1811,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EFD,
         name: "ERROR_INTERNET_CANNOT_CONNECT",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1750,6 +1822,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2EFE,
         name: "ERROR_INTERNET_CONNECTION_ABORTED",
+        aliases: &[],
         family: "WinINet",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1760,6 +1833,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8007_2F78,
         name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
+        aliases: &[],
         family: "WinHTTP",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1770,6 +1844,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8008_0005,
         name: "CO_E_SERVER_EXEC_FAILURE",
+        aliases: &[],
         family: "COM",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1780,6 +1855,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0190,
         name: "BG_E_HTTP_ERROR_400",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1790,6 +1866,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0193,
         name: "BG_E_HTTP_ERROR_403",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1800,6 +1877,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0194,
         name: "BG_E_HTTP_ERROR_404",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1810,6 +1888,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0195,
         name: "BG_E_HTTP_ERROR_405",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1820,6 +1899,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0197,
         name: "BG_E_HTTP_ERROR_407",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1830,6 +1910,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_0198,
         name: "BG_E_HTTP_ERROR_408",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1840,6 +1921,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_019B,
         name: "BG_E_HTTP_ERROR_411",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1850,6 +1932,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_01A0,
         name: "BG_E_HTTP_ERROR_416",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1860,6 +1943,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_01F4,
         name: "BG_E_HTTP_RROR_500",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1870,6 +1954,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8019_01F7,
         name: "BG_E_HTTP_ERROR_503",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1880,6 +1965,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_000D,
         name: "BG_E_DESTINATION_LOCKED",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1890,6 +1976,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_0010,
         name: "BG_E_NETWORK_DISCONNECTED",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1900,6 +1987,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_0011,
         name: "BG_E_MISSING_FILE_SIZE",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1910,6 +1998,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_0013,
         name: "BG_E_INSUFFICIENT_RANGE_SUPPORT",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1920,6 +2009,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_001B,
         name: "BG_E_INVALID_SERVER_RESPONSE",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1930,6 +2020,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_002E,
         name: "BG_E_CONNECTION_CLOSED",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1940,6 +2031,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8020_003F,
         name: "BG_E_INVALID_PROXY_INFO",
+        aliases: &[],
         family: "BITS",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -1950,6 +2042,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0001,
         name: "WU_E_NO_SERVICE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0001),
@@ -1960,6 +2053,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0002,
         name: "WU_E_MAX_CAPACITY_REACHED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0002),
@@ -1970,6 +2064,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0003,
         name: "WU_E_UNKNOWN_ID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0003),
@@ -1980,6 +2075,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0004,
         name: "WU_E_NOT_INITIALIZED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0004),
@@ -1990,6 +2086,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0005,
         name: "WU_E_RANGEOVERLAP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2000,6 +2097,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0006,
         name: "WU_E_TOOMANYRANGES",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2010,6 +2108,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0007,
         name: "WU_E_INVALIDINDEX",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0007),
@@ -2020,6 +2119,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0008,
         name: "WU_E_ITEMNOTFOUND",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0008),
@@ -2030,6 +2130,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0009,
         name: "WU_E_OPERATIONINPROGRESS",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0009),
@@ -2040,6 +2141,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000A,
         name: "WU_E_COULDNOTCANCEL",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2050,6 +2152,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000B,
         name: "WU_E_CALL_CANCELLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_000B),
@@ -2060,6 +2163,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000C,
         name: "WU_E_NOOP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_000C),
@@ -2070,6 +2174,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000D,
         name: "WU_E_XML_MISSINGDATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_000D),
@@ -2080,6 +2185,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000E,
         name: "WU_E_XML_INVALID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_000E),
@@ -2090,6 +2196,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_000F,
         name: "WU_E_CYCLE_DETECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_000F),
@@ -2100,6 +2207,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0010,
         name: "WU_E_TOO_DEEP_RELATION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0010),
@@ -2110,6 +2218,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0011,
         name: "WU_E_INVALID_RELATIONSHIP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0011),
@@ -2120,6 +2229,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0012,
         name: "WU_E_REG_VALUE_INVALID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0012),
@@ -2130,6 +2240,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0013,
         name: "WU_E_DUPLICATE_ITEM",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0013),
@@ -2140,6 +2251,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0016,
         name: "WU_E_INSTALL_NOT_ALLOWED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0016),
@@ -2150,6 +2262,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0017,
         name: "WU_E_NOT_APPLICABLE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0017),
@@ -2160,6 +2273,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0018,
         name: "WU_E_NO_USERTOKEN",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0018),
@@ -2170,6 +2284,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0019,
         name: "WU_E_EXCLUSIVE_INSTALL_CONFILCT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0019),
@@ -2180,6 +2295,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_001A,
         name: "WU_E_POLICY_NOT_SET",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_001A),
@@ -2190,6 +2306,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_001B,
         name: "WU_E_SELFUPDATE_IN_PROGRESS",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2200,6 +2317,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_001D,
         name: "WU_E_INVALID_UPDATE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_001D),
@@ -2210,6 +2328,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_001E,
         name: "WU_E_SERVICE_STOP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_001E),
@@ -2220,6 +2339,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_001F,
         name: "WU_E_NO_CONNECTION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_001F),
@@ -2230,6 +2350,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0020,
         name: "WU_E_NO_INTERACTIVE_USER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0020),
@@ -2240,6 +2361,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0021,
         name: "WU_E_TIME_OUT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0021),
@@ -2250,6 +2372,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0022,
         name: "WU_E_ALL_UPDATES_FAILED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0022),
@@ -2260,6 +2383,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0023,
         name: "WU_E_EULAS_DECLINED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2270,6 +2394,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0024,
         name: "WU_E_NO_UPDATE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0024),
@@ -2280,6 +2405,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0025,
         name: "WU_E_USER_ACCESS_DISABLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0025),
@@ -2290,6 +2416,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0026,
         name: "WU_E_INVALID_UPDATE_TYPE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0026),
@@ -2300,6 +2427,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0027,
         name: "WU_E_URL_TOO_LONG",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2310,6 +2438,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0028,
         name: "WU_E_UNINSTALL_NOT_ALLOWED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0028),
@@ -2320,6 +2449,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0029,
         name: "WU_E_INVALID_PRODUCT_LICENSE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0029),
@@ -2330,6 +2460,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002A,
         name: "WU_E_MISSING_HANDLER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2340,6 +2471,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002B,
         name: "WU_E_LEGACYSERVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2350,6 +2482,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002C,
         name: "WU_E_BIN_SOURCE_ABSENT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_002C),
@@ -2360,6 +2493,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002D,
         name: "WU_E_FF_SOURCE_ABSENT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_002D),
@@ -2370,6 +2504,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002E,
         name: "WU_E_WU_DISABLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_002E),
@@ -2380,6 +2515,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_002F,
         name: "WU_E_CALL_CANCELLED_BY_POLICY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_002F),
@@ -2390,6 +2526,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0030,
         name: "WU_E_INVALID_PROXY_SERVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0030),
@@ -2400,6 +2537,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0031,
         name: "WU_E_INVALID_FILE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0031),
@@ -2410,6 +2548,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0032,
         name: "WU_E_INVALID_CRITERIA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0032),
@@ -2420,6 +2559,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0033,
         name: "WU_E_EULA_UNAVAILABLE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2430,6 +2570,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0034,
         name: "WU_E_DOWNLOAD_FAILED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0034),
@@ -2440,6 +2581,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0035,
         name: "WU_E_UPDATE_NOT_PROCESSED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0035),
@@ -2450,6 +2592,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0036,
         name: "WU_E_INVALID_OPERATION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0036),
@@ -2460,6 +2603,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0037,
         name: "WU_E_NOT_SUPPORTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0037),
@@ -2470,6 +2614,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_0FFF,
         name: "WU_E_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_0FFF),
@@ -2480,6 +2625,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_1001,
         name: "WU_E_MSI_WRONG_VERSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_1001),
@@ -2490,6 +2636,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_1002,
         name: "WU_E_MSI_NOT_CONFIGURED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_1002),
@@ -2500,6 +2647,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_1003,
         name: "WU_E_MSP_DISABLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_1003),
@@ -2510,6 +2658,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_1FFF,
         name: "WU_E_MSP_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2520,6 +2669,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2000,
         name: "WU_E_UH_REMOTEUNAVAILABLE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2000),
@@ -2530,6 +2680,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2001,
         name: "WU_E_UH_LOCALONLY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2001),
@@ -2540,6 +2691,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2002,
         name: "WU_E_UH_UNKNOWNHANDLER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2550,6 +2702,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2003,
         name: "WU_E_UH_REMOTEALREADYACTIVE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2003),
@@ -2560,6 +2713,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2004,
         name: "WU_E_UH_DOESNOTSUPPORTACTION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2004),
@@ -2570,6 +2724,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2005,
         name: "WU_E_UH_WRONGHANDLER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2005),
@@ -2580,6 +2735,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2006,
         name: "WU_E_UH_INVALIDMETADATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2006),
@@ -2590,6 +2746,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2007,
         name: "WU_E_UH_INSTALLERHUNG",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2007),
@@ -2600,6 +2757,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2008,
         name: "WU_E_UH_OPERATIONCANCELLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2008),
@@ -2610,6 +2768,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2009,
         name: "WU_E_UH_BADHANDLERXML",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2009),
@@ -2620,6 +2779,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_200A,
         name: "WU_E_UH_CANREQUIREINPUT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2630,6 +2790,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_200B,
         name: "WU_E_UH_INSTALLERFAILURE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_200B),
@@ -2640,6 +2801,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_200C,
         name: "WU_E_UH_FALLBACKTOSELFCONTAINED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2650,6 +2812,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_200D,
         name: "WU_E_UH_NEEDANOTHERDOWNLOAD",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_200D),
@@ -2660,6 +2823,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_200E,
         name: "WU_E_UH_NOTIFYFAILURE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_200E),
@@ -2670,6 +2834,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_2FFF,
         name: "WU_E_UH_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_2FFF),
@@ -2680,6 +2845,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_3FFF,
         name: "WU_E_AUCLIENT_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_3FFF),
@@ -2690,6 +2856,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4000,
         name: "WU_E_PT_SOAPCLIENT_BASE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2700,6 +2867,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4001,
         name: "WU_E_PT_SOAPCLIENT_INITIALIZE_ERROR",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2710,6 +2878,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4002,
         name: "WU_E_PT_SOAPCLIENT_OUTOFMEMORY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2720,6 +2889,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4003,
         name: "WU_E_PT_SOAPCLIENT_GENERATE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2730,6 +2900,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4004,
         name: "WU_E_PT_SOAPCLIENT_CONNECT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2740,6 +2911,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4005,
         name: "WU_E_PT_SOAPCLIENT_SEND",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2750,6 +2922,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4006,
         name: "WU_E_PT_SOAPCLIENT_SERVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2760,6 +2933,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4007,
         name: "WU_E_PT_SOAPCLIENT_SOAPFAULT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4007),
@@ -2770,6 +2944,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4008,
         name: "WU_E_PT_SOAPCLIENT_PARSEFAULT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4008),
@@ -2780,6 +2955,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4009,
         name: "WU_E_PT_SOAPCLIENT_READ",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2790,6 +2966,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_400B,
         name: "WU_E_PT_SOAP_VERSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_400B),
@@ -2800,6 +2977,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_400C,
         name: "WU_E_PT_SOAP_MUST_UNDERSTAND",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_400C),
@@ -2810,6 +2988,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_400D,
         name: "WU_E_PT_SOAP_CLIENT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_400D),
@@ -2820,6 +2999,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_400E,
         name: "WU_E_PT_SOAP_SERVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_400E),
@@ -2830,6 +3010,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_400F,
         name: "WU_E_PT_WMI_ERROR",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2840,6 +3021,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4010,
         name: "WU_E_PT_EXCEEDED_MAX_SERVER_TRIPS",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4010),
@@ -2850,6 +3032,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4011,
         name: "WU_E_PT_SUS_SERVER_NOT_SET",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2860,6 +3043,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4012,
         name: "WU_E_PT_DOUBLE_INITIALIZATION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4012),
@@ -2870,6 +3054,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4013,
         name: "WU_E_PT_INVALID_COMPUTER_NAME",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4013),
@@ -2880,6 +3065,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4014,
         name: "WU_E_PT_INVALID_COMPUTER_LSID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -2890,6 +3076,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4015,
         name: "WU_E_PT_REFRESH_CACHE_REQUIRED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4015),
@@ -2900,6 +3087,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4016,
         name: "WU_E_PT_HTTP_STATUS_BAD_REQUEST",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4016),
@@ -2910,6 +3098,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4017,
         name: "WU_E_PT_HTTP_STATUS_DENIED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4017),
@@ -2920,6 +3109,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4019,
         name: "WU_E_PT_HTTP_STATUS_NOT_FOUND",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4019),
@@ -2930,6 +3120,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401A,
         name: "WU_E_PT_HTTP_STATUS_BAD_METHOD",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401A),
@@ -2940,6 +3131,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401B,
         name: "WU_E_PT_HTTP_STATUS_PROXY_AUTH_REQ",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401B),
@@ -2950,6 +3142,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401C,
         name: "WU_E_PT_HTTP_STATUS_REQUEST_TIMEOUT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401C),
@@ -2960,6 +3153,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401D,
         name: "WU_E_PT_HTTP_STATUS_CONFLICT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401D),
@@ -2970,6 +3164,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401E,
         name: "WU_E_PT_HTTP_STATUS_GONE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401E),
@@ -2980,6 +3175,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_401F,
         name: "WU_E_PT_HTTP_STATUS_SERVER_ERROR",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_401F),
@@ -2990,6 +3186,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4020,
         name: "WU_E_PT_HTTP_STATUS_NOT_SUPPORTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4020),
@@ -3000,6 +3197,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4021,
         name: "WU_E_PT_HTTP_STATUS_BAD_GATEWAY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4021),
@@ -3010,6 +3208,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4022,
         name: "WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4022),
@@ -3020,6 +3219,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4023,
         name: "WU_E_PT_HTTP_STATUS_GATEWAY_TIMEOUT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4023),
@@ -3030,6 +3230,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4024,
         name: "WU_E_PT_HTTP_STATUS_VERSION_NOT_SUP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4024),
@@ -3040,6 +3241,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4025,
         name: "WU_E_PT_FILE_LOCATIONS_CHANGED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4025),
@@ -3050,6 +3252,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4026,
         name: "WU_E_PT_REGISTRATION_NOT_SUPPORTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3060,6 +3263,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4027,
         name: "WU_E_PT_NO_AUTH_PLUGINS_REQUESTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4027),
@@ -3070,6 +3274,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4028,
         name: "WU_E_PT_NO_AUTH_COOKIES_CREATED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4028),
@@ -3080,6 +3285,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4029,
         name: "WU_E_PT_INVALID_CONFIG_PROP",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4029),
@@ -3090,6 +3296,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_402A,
         name: "WU_E_PT_CONFIG_PROP_MISSING",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_402A),
@@ -3100,6 +3307,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_402B,
         name: "WU_E_PT_HTTP_STATUS_NOT_MAPPED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_402B),
@@ -3110,6 +3318,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_402C,
         name: "WU_E_PT_WINHTTP_NAME_NOT_RESOLVED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_402C),
@@ -3120,6 +3329,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_4FFF,
         name: "WU_E_PT_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_4FFF),
@@ -3130,6 +3340,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_5001,
         name: "WU_E_REDIRECTOR_LOAD_XML",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3140,6 +3351,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_5002,
         name: "WU_E_REDIRECTOR_S_FALSE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3150,6 +3362,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_5003,
         name: "WU_E_REDIRECTOR_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3160,6 +3373,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_502D,
         name: "WU_E_PT_SAME_REDIR_ID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3170,6 +3384,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_502E,
         name: "WU_E_PT_NO_MANAGED_RECOVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3180,6 +3395,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6001,
         name: "WU_E_DM_URLNOTAVAILABLE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6001),
@@ -3190,6 +3406,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6002,
         name: "WU_E_DM_INCORRECTFILEHASH",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6002),
@@ -3200,6 +3417,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6003,
         name: "WU_E_DM_UNKNOWNALGORITHM",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6003),
@@ -3210,6 +3428,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6004,
         name: "WU_E_DM_NEEDDOWNLOADREQUEST",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3220,6 +3439,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6005,
         name: "WU_E_DM_NONETWORK",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6005),
@@ -3230,6 +3450,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6006,
         name: "WU_E_DM_WRONGBITSVERSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3240,6 +3461,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6007,
         name: "WU_E_DM_NOTDOWNLOADED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6007),
@@ -3250,6 +3472,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6008,
         name: "WU_E_DM_FAILTOCONNECTTOBITS",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6008),
@@ -3260,6 +3483,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6009,
         name: "WU_E_DM_BITSTRANSFERERROR",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6009),
@@ -3270,6 +3494,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_6FFF,
         name: "WU_E_DM_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_6FFF),
@@ -3280,6 +3505,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8000,
         name: "WU_E_DS_SHUTDOWN",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8000),
@@ -3290,6 +3516,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8001,
         name: "WU_E_DS_INUSE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8001),
@@ -3300,6 +3527,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8002,
         name: "WU_E_DS_INVALID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8002),
@@ -3310,6 +3538,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8003,
         name: "WU_E_DS_TABLEMISSING",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8003),
@@ -3320,6 +3549,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8004,
         name: "WU_E_DS_TABLEINCORRECT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8004),
@@ -3330,6 +3560,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8005,
         name: "WU_E_DS_INVALIDTABLENAME",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8005),
@@ -3340,6 +3571,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8006,
         name: "WU_E_DS_BADVERSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8006),
@@ -3350,6 +3582,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8007,
         name: "WU_E_DS_NODATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8007),
@@ -3360,6 +3593,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8008,
         name: "WU_E_DS_MISSINGDATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8008),
@@ -3370,6 +3604,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8009,
         name: "WU_E_DS_MISSINGREF",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8009),
@@ -3380,6 +3615,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800A,
         name: "WU_E_DS_UNKNOWNHANDLER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_800A),
@@ -3390,6 +3626,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800B,
         name: "WU_E_DS_CANTDELETE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_800B),
@@ -3400,6 +3637,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800C,
         name: "WU_E_DS_LOCKTIMEOUTEXPIRED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_800C),
@@ -3410,6 +3648,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800D,
         name: "WU_E_DS_NOCATEGORIES",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3420,6 +3659,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800E,
         name: "WU_E_DS_ROWEXISTS",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_800E),
@@ -3430,6 +3670,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_800F,
         name: "WU_E_DS_STOREFILELOCKED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_800F),
@@ -3440,6 +3681,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8010,
         name: "WU_E_DS_CANNOTREGISTER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8010),
@@ -3450,6 +3692,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8011,
         name: "WU_E_DS_UNABLETOSTART",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8011),
@@ -3460,6 +3703,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8012,
         name: "WU_E_DS_MISSINGFILEFORURL",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3470,6 +3714,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8013,
         name: "WU_E_DS_DUPLICATEUPDATEID",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8013),
@@ -3480,6 +3725,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8014,
         name: "WU_E_DS_UNKNOWNSERVICE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8014),
@@ -3490,6 +3736,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8015,
         name: "WU_E_DS_SERVICEEXPIRED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8015),
@@ -3500,6 +3747,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8016,
         name: "WU_E_DS_DECLINENOTALLOWED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8016),
@@ -3510,6 +3758,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8017,
         name: "WU_E_DS_TABLESESSIONMISMATCH",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8017),
@@ -3520,6 +3769,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8019,
         name: "WU_E_DS_NEEDWINDOWSSERVICE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8019),
@@ -3530,6 +3780,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_801A,
         name: "WU_E_DS_INVALIDOPERATION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_801A),
@@ -3540,6 +3791,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_801B,
         name: "WU_E_DS_SCHEMAMISMATCH",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_801B),
@@ -3550,6 +3802,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_801C,
         name: "WU_E_DS_RESETREQUIRED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_801C),
@@ -3560,6 +3813,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_801D,
         name: "WU_E_DS_IMPERSONATED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_801D),
@@ -3570,6 +3824,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_8FFF,
         name: "WU_E_DS_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_8FFF),
@@ -3580,6 +3835,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_A000,
         name: "WU_E_AU_NOSERVICE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_A000),
@@ -3590,6 +3846,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_A002,
         name: "WU_E_AU_NONLEGACYSERVER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3600,6 +3857,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_A003,
         name: "WU_E_AU_LEGACYCLIENTDISABLED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3610,6 +3868,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_A004,
         name: "WU_E_AU_PAUSED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_A004),
@@ -3620,6 +3879,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_AFFF,
         name: "WU_E_AU_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_AFFF),
@@ -3630,6 +3890,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C001,
         name: "WU_E_DRV_PRUNED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3640,6 +3901,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C002,
         name: "WU_E_DRV_NOPROP_OR_LEGACY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3650,6 +3912,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C003,
         name: "WU_E_DRV_REG_MISMATCH",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3660,6 +3923,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C004,
         name: "WU_E_DRV_NO_METADATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3670,6 +3934,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C005,
         name: "WU_E_DRV_MISSING_ATTRIBUTE",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3680,6 +3945,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C006,
         name: "WU_E_DRV_SYNC_FAILED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3690,6 +3956,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_C007,
         name: "WU_E_DRV_NO_PRINTER_CONTENT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3700,6 +3967,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_CFFF,
         name: "WU_E_DRV_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3710,6 +3978,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D001,
         name: "WU_E_SETUP_INVALID_INFDATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3720,6 +3989,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D002,
         name: "WU_E_SETUP_INVALID_IDENTDATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3730,6 +4000,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D003,
         name: "WU_E_SETUP_ALREADY_INITIALIZED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3740,6 +4011,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D004,
         name: "WU_E_SETUP_NOT_INITIALIZED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3750,6 +4022,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D005,
         name: "WU_E_SETUP_SOURCE_VERSION_MISMATCH",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3760,6 +4033,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_D006,
         name: "WU_E_SETUP_TARGET_VERSION_GREATER",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3770,6 +4044,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_DFFF,
         name: "WU_E_SETUP_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: None,
@@ -3780,6 +4055,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E001,
         name: "WU_E_EE_UNKNOWN_EXPRESSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E001),
@@ -3790,6 +4066,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E002,
         name: "WU_E_EE_INVALID_EXPRESSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E002),
@@ -3800,6 +4077,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E003,
         name: "WU_E_EE_MISSING_METADATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E003),
@@ -3810,6 +4088,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E004,
         name: "WU_E_EE_INVALID_VERSION",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E004),
@@ -3820,6 +4099,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E005,
         name: "WU_E_EE_NOT_INITIALIZED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E005),
@@ -3830,6 +4110,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_E006,
         name: "WU_E_EE_INVALID_ATTRIBUTEDATA",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_E006),
@@ -3840,6 +4121,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_EFFF,
         name: "WU_E_EE_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_EFFF),
@@ -3850,6 +4132,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_F001,
         name: "WU_E_REPORTER_EVENTCACHECORRUPT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_F001),
@@ -3860,6 +4143,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_F002,
         name: "WU_E_REPORTER_EVENTNAMESPACEPARSEFAILED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_F002),
@@ -3870,6 +4154,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_F003,
         name: "WU_E_INVALID_EVENT",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_F003),
@@ -3880,6 +4165,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_F004,
         name: "WU_E_SERVER_BUSY",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_F004),
@@ -3890,6 +4176,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x8024_FFFF,
         name: "WU_E_REPORTER_UNEXPECTED",
+        aliases: &[],
         family: "WU",
         document: "wsus-additional-resources",
         counterpart: Some(0x80CF_FFFF),
@@ -3900,6 +4187,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80AF_0005,
         name: "OMC_E_INSTALL_NOT_ALLOWED_REBOOT_REQUIRED",
+        aliases: &[],
         family: "OMC",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -3913,6 +4201,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80AF_0006,
         name: "OMC_E_DOWNLOAD_CANCELLED",
+        aliases: &[],
         family: "OMC",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -3926,6 +4215,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0001,
         name: "OM_E_NO_SERVICE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0001),
@@ -3939,6 +4229,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0002,
         name: "OM_E_MAX_CAPACITY_REACHED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0002),
@@ -3952,6 +4243,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0003,
         name: "OM_E_UNKNOWN_ID",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0003),
@@ -3965,6 +4257,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0004,
         name: "OM_E_NOT_INITIALIZED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0004),
@@ -3978,6 +4271,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0007,
         name: "OM_E_INVALIDINDEX",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0007),
@@ -3991,6 +4285,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0008,
         name: "OM_E_ITEMNOTFOUND",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0008),
@@ -4004,6 +4299,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0009,
         name: "OM_E_OPERATIONINPROGRESS",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0009),
@@ -4017,6 +4313,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_000B,
         name: "OM_E_CALL_CANCELLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_000B),
@@ -4030,6 +4327,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_000C,
         name: "OM_E_NOOP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_000C),
@@ -4043,6 +4341,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_000D,
         name: "OM_E_XML_MISSINGDATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_000D),
@@ -4056,6 +4355,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_000E,
         name: "OM_E_XML_INVALID",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_000E),
@@ -4069,6 +4369,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_000F,
         name: "OM_E_CYCLE_DETECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_000F),
@@ -4082,6 +4383,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0010,
         name: "OM_E_TOO_DEEP_RELATION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0010),
@@ -4095,6 +4397,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0011,
         name: "OM_E_INVALID_RELATIONSHIP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0011),
@@ -4108,6 +4411,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0012,
         name: "OM_E_REG_VALUE_INVALID",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0012),
@@ -4121,6 +4425,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0013,
         name: "OM_E_DUPLICATE_ITEM",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0013),
@@ -4134,6 +4439,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0014,
         name: "OM_E_INVALID_INSTALL_REQUESTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4147,6 +4453,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0016,
         name: "OM_E_INSTALL_NOT_ALLOWED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0016),
@@ -4160,6 +4467,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0017,
         name: "OM_E_NOT_APPLICABLE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0017),
@@ -4173,6 +4481,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0018,
         name: "OM_E_NO_USERTOKEN",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0018),
@@ -4186,6 +4495,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0019,
         name: "OM_E_EXCLUSIVE_INSTALL_CONFLICT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0019),
@@ -4199,6 +4509,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_001A,
         name: "OM_E_POLICY_NOT_SET",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_001A),
@@ -4212,6 +4523,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_001D,
         name: "OM_E_INVALID_UPDATE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_001D),
@@ -4225,6 +4537,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_001E,
         name: "OM_E_SERVICE_STOP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_001E),
@@ -4238,6 +4551,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_001F,
         name: "OM_E_NO_CONNECTION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_001F),
@@ -4251,6 +4565,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0020,
         name: "OM_E_NO_INTERACTIVE_USER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0020),
@@ -4264,6 +4579,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0021,
         name: "OM_E_TIME_OUT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0021),
@@ -4277,6 +4593,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0022,
         name: "OM_E_ALL_UPDATES_FAILED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0022),
@@ -4290,6 +4607,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0024,
         name: "OM_E_NO_UPDATE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0024),
@@ -4303,6 +4621,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0025,
         name: "OM_E_USER_ACCESS_DISABLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0025),
@@ -4316,6 +4635,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0026,
         name: "OM_E_INVALID_UPDATE_TYPE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0026),
@@ -4329,6 +4649,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0028,
         name: "OM_E_UNINSTALL_NOT_ALLOWED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0028),
@@ -4342,6 +4663,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0029,
         name: "OM_E_INVALID_PRODUCT_LICENSE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0029),
@@ -4355,6 +4677,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_002C,
         name: "OM_E_BIN_SOURCE_ABSENT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_002C),
@@ -4368,6 +4691,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_002D,
         name: "OM_E_SOURCE_ABSENT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_002D),
@@ -4381,6 +4705,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_002E,
         name: "OM_E_WU_DISABLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_002E),
@@ -4394,6 +4719,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_002F,
         name: "OM_E_CALL_CANCELLED_BY_POLICY",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_002F),
@@ -4407,6 +4733,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0030,
         name: "OM_E_INVALID_PROXY_SERVER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0030),
@@ -4420,6 +4747,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0031,
         name: "OM_E_INVALID_FILE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0031),
@@ -4433,6 +4761,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0032,
         name: "OM_E_INVALID_CRITERIA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0032),
@@ -4446,6 +4775,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0034,
         name: "OM_E_DOWNLOAD_FAILED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0034),
@@ -4459,6 +4789,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0035,
         name: "OM_E_UPDATE_NOT_PROCESSED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0035),
@@ -4472,6 +4803,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0036,
         name: "OM_E_INVALID_OPERATION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0036),
@@ -4485,6 +4817,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0037,
         name: "OM_E_NOT_SUPPORTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0037),
@@ -4498,6 +4831,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0038,
         name: "OM_E_WINHTTP_INVALID_FILE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4511,6 +4845,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0039,
         name: "OM_E_TOO_MANY_RESYNC",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4524,6 +4859,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0043,
         name: "OM_E_NO_UI_SUPPORT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4537,6 +4873,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0044,
         name: "OM_E_PER_MACHINE_UPDATE_ACCESS_DENIED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4550,6 +4887,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0045,
         name: "OM_E_UNSUPPORTED_SEARCHSCOPE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4563,6 +4901,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0046,
         name: "OM_E_BAD_FILE_URL",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4576,6 +4915,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0047,
         name: "OM_E_NOTSUPPORTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4589,6 +4929,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0049,
         name: "OM_E_OUTOFRANGE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4602,6 +4943,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_004A,
         name: "OM_E_INVALIDWUAVERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4615,6 +4957,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_004B,
         name: "OM_E_SEARCH_COMPLETED_WITH_SOME_FAILURES",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4628,6 +4971,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_004C,
         name: "OM_E_DOWNLOAD_COMPLETED_WITH_SOME_FAILURES",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4641,6 +4985,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_004D,
         name: "OM_E_INSTALL_COMPLETED_WITH_SOME_FAILURES",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4654,6 +4999,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_004E,
         name: "OM_E_WINUPDATE_CACHE_UNINITIALIZED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4667,6 +5013,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0436,
         name: "OM_E_PT_CATALOG_SYNC_REQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4680,6 +5027,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0437,
         name: "OM_E_PT_SECURITY_VERIFICATION_FAILURE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4693,6 +5041,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0438,
         name: "OM_E_PT_ENDPOINT_UNREACHABLE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4706,6 +5055,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0439,
         name: "OM_E_PT_INVALID_FORMAT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4719,6 +5069,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043A,
         name: "OM_E_PT_INVALID_URL",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4732,6 +5083,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043B,
         name: "OM_E_PT_NWS_NOT_LOADED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4745,6 +5097,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043C,
         name: "OM_E_PT_PROXY_AUTH_SCHEME_NOT_SUPPORTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4758,6 +5111,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043D,
         name: "OM_E_SERVICEPROP_NOTAVAIL",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4771,6 +5125,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043E,
         name: "OM_E_PT_ENDPOINT_REFRESH_REQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4784,6 +5139,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_043F,
         name: "OM_E_PT_ENDPOINTURL_NOTAVAIL",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4797,6 +5153,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0440,
         name: "OM_E_PT_ENDPOINT_DISCONNECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4810,6 +5167,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0441,
         name: "OM_E_PT_INVALID_OPERATION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4823,6 +5181,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_0FFF,
         name: "OM_E_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_0FFF),
@@ -4836,6 +5195,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_1001,
         name: "OM_E_MSI_WRONG_VERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_1001),
@@ -4849,6 +5209,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_1002,
         name: "OM_E_MSI_NOT_CONFIGURED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_1002),
@@ -4862,6 +5223,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_1003,
         name: "OM_E_MSP_DISABLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_1003),
@@ -4875,6 +5237,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_1004,
         name: "OM_E_MSI_WRONG_APP_CONTEXT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -4888,6 +5251,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2000,
         name: "OM_E_UH_REMOTEUNAVAILABLE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2000),
@@ -4901,6 +5265,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2001,
         name: "OM_E_UH_LOCALONLY",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2001),
@@ -4914,6 +5279,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2003,
         name: "OM_E_UH_REMOTEALREADYACTIVE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2003),
@@ -4927,6 +5293,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2004,
         name: "OM_E_UH_DOESNOTSUPPORTACTION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2004),
@@ -4940,6 +5307,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2005,
         name: "OM_E_UH_WRONGHANDLER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2005),
@@ -4953,6 +5321,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2006,
         name: "OM_E_UH_INVALIDMETADATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2006),
@@ -4966,6 +5335,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2007,
         name: "OM_E_UH_INSTALLERHUNG",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2007),
@@ -4979,6 +5349,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2008,
         name: "OM_E_UH_OPERATIONCANCELLED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2008),
@@ -4992,6 +5363,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2009,
         name: "OM_E_UH_BADHANDLERXML",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2009),
@@ -5005,6 +5377,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_200B,
         name: "OM_E_UH_INSTALLERFAILURE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_200B),
@@ -5018,6 +5391,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_200D,
         name: "OM_E_UH_NEEDANOTHERDOWNLOAD",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_200D),
@@ -5031,6 +5405,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_200E,
         name: "OM_E_UH_NOTIFYFAILURE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_200E),
@@ -5044,6 +5419,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2014,
         name: "OM_E_UH_POSTREBOOTSTILLPENDING",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5057,6 +5433,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2015,
         name: "OM_E_UH_POSTREBOOTRESULTUNKNOWN",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5070,6 +5447,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2016,
         name: "OM_E_UH_POSTREBOOTUNEXPECTEDSTATE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5083,6 +5461,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2017,
         name: "OM_E_UH_NEW_SERVICING_STACK_REQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5096,6 +5475,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2018,
         name: "OM_E_UH_CALLED_BACK_FAILURE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5109,6 +5489,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2019,
         name: "OM_E_UH_CUSTOMINSTALLER_INVALID_SIGNATURE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5122,6 +5503,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_201A,
         name: "OM_E_UH_UNSUPPORTED_INSTALLCONTEXT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5135,6 +5517,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_201B,
         name: "OM_E_UH_INVALID_TARGETSESSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5148,6 +5531,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_2FFF,
         name: "OM_E_UH_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_2FFF),
@@ -5161,6 +5545,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_3FFD,
         name: "OM_E_NON_UI_MODE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5174,6 +5559,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_3FFE,
         name: "OM_E_WUCLTUI_UNSUPPORTED_VERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5187,6 +5573,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_3FFF,
         name: "OM_E_AUCLIENT_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_3FFF),
@@ -5200,6 +5587,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4007,
         name: "OM_E_PT_SOAPCLIENT_SOAPFAULT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4007),
@@ -5213,6 +5601,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4008,
         name: "OM_E_PT_SOAPCLIENT_PARSEFAULT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4008),
@@ -5226,6 +5615,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_400A,
         name: "OM_E_PT_SOAPCLIENT_PARSE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5239,6 +5629,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_400B,
         name: "OM_E_PT_SOAP_VERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_400B),
@@ -5252,6 +5643,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_400C,
         name: "OM_E_PT_SOAP_MUST_UNDERSTAND",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_400C),
@@ -5265,6 +5657,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_400D,
         name: "OM_E_PT_SOAP_CLIENT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_400D),
@@ -5278,6 +5671,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_400E,
         name: "OM_E_PT_SOAP_SERVER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_400E),
@@ -5291,6 +5685,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4010,
         name: "OM_E_PT_EXCEEDED_MAX_SERVER_TRIPS",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4010),
@@ -5304,6 +5699,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4012,
         name: "OM_E_PT_DOUBLE_INITIALIZATION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4012),
@@ -5317,6 +5713,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4013,
         name: "OM_E_PT_INVALID_COMPUTER_NAME",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4013),
@@ -5330,6 +5727,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4015,
         name: "OM_E_PT_REFRESH_CACHE_REQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4015),
@@ -5343,6 +5741,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4016,
         name: "OM_E_PT_HTTP_STATUS_BAD_REQUEST",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4016),
@@ -5356,6 +5755,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4017,
         name: "OM_E_PT_HTTP_STATUS_DENIED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4017),
@@ -5369,6 +5769,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4018,
         name: "OM_E_PT_HTTP_STATUS_FORBIDDEN",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5382,6 +5783,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4019,
         name: "OM_E_PT_HTTP_STATUS_NOT_FOUND",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4019),
@@ -5395,6 +5797,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401A,
         name: "OM_E_PT_HTTP_STATUS_BAD_METHOD",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401A),
@@ -5408,6 +5811,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401B,
         name: "OM_E_PT_HTTP_STATUS_PROXY_AUTH_REQ",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401B),
@@ -5421,6 +5825,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401C,
         name: "OM_E_PT_HTTP_STATUS_REQUEST_TIMEOUT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401C),
@@ -5434,6 +5839,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401D,
         name: "OM_E_PT_HTTP_STATUS_CONFLICT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401D),
@@ -5447,6 +5853,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401E,
         name: "OM_E_PT_HTTP_STATUS_GONE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401E),
@@ -5460,6 +5867,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_401F,
         name: "OM_E_PT_HTTP_STATUS_SERVER_ERROR",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_401F),
@@ -5473,6 +5881,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4020,
         name: "OM_E_PT_HTTP_STATUS_NOT_SUPPORTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4020),
@@ -5486,6 +5895,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4021,
         name: "OM_E_PT_HTTP_STATUS_BAD_GATEWAY",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4021),
@@ -5499,6 +5909,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4022,
         name: "OM_E_PT_HTTP_STATUS_SERVICE_UNAVAIL",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4022),
@@ -5512,6 +5923,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4023,
         name: "OM_E_PT_HTTP_STATUS_GATEWAY_TIMEOUT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4023),
@@ -5525,6 +5937,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4024,
         name: "OM_E_PT_HTTP_STATUS_VERSION_NOT_SUP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4024),
@@ -5538,6 +5951,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4025,
         name: "OM_E_PT_FILE_LOCATIONS_CHANGED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4025),
@@ -5551,6 +5965,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4027,
         name: "OM_E_PT_NO_AUTH_PLUGINS_REQUESTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4027),
@@ -5564,6 +5979,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4028,
         name: "OM_E_PT_NO_AUTH_COOKIES_CREATED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4028),
@@ -5577,6 +5993,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4029,
         name: "OM_E_PT_INVALID_CONFIG_PROP",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4029),
@@ -5590,6 +6007,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_402A,
         name: "OM_E_PT_CONFIG_PROP_MISSING",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_402A),
@@ -5603,6 +6021,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_402B,
         name: "OM_E_PT_HTTP_STATUS_NOT_MAPPED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_402B),
@@ -5616,6 +6035,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_402C,
         name: "OM_E_PT_WINHTTP_NAME_NOT_RESOLVED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_402C),
@@ -5629,6 +6049,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_402F,
         name: "OM_E_PT_ECP_SUCCEEDED_WITH_ERRORS",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5642,6 +6063,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4030,
         name: "OM_E_PT_ECP_INIT_FAILED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5655,6 +6077,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4031,
         name: "OM_E_PT_ECP_INVALID_FILE_FORMAT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5668,6 +6091,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4032,
         name: "OM_E_PT_ECP_INVALID_METADATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5681,6 +6105,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4033,
         name: "OM_E_PT_ECP_FAILURE_TO_EXTRACT_DIGEST",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5694,6 +6119,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4034,
         name: "OM_E_PT_ECP_FAILURE_TO_DECOMPRESS_CAB_FILE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5707,6 +6133,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4035,
         name: "OM_E_PT_ECP_FILE_LOCATION_ERROR",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5720,6 +6147,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_4FFF,
         name: "OM_E_PT_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_4FFF),
@@ -5733,6 +6161,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6001,
         name: "OM_E_DM_URLNOTAVAILABLE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6001),
@@ -5746,6 +6175,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6002,
         name: "OM_E_DM_INCORRECTFILEHASH",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6002),
@@ -5759,6 +6189,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6003,
         name: "OM_E_DM_UNKNOWNALGORITHM",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6003),
@@ -5772,6 +6203,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6005,
         name: "OM_E_DM_NONETWORK",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6005),
@@ -5785,6 +6217,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6007,
         name: "OM_E_DM_NOTDOWNLOADED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6007),
@@ -5798,6 +6231,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6008,
         name: "OM_E_DM_FAILTOCONNECTTOBITS",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6008),
@@ -5811,6 +6245,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6009,
         name: "OM_E_DM_BITSTRANSFERERROR",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6009),
@@ -5824,6 +6259,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_600A,
         name: "OM_E_DM_DOWNLOADLOCATIONCHANGED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5837,6 +6273,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_600B,
         name: "OM_E_DM_CONTENTCHANGED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5850,6 +6287,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_6FFF,
         name: "OM_E_DM_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_6FFF),
@@ -5863,6 +6301,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_7003,
         name: "OM_E_INVALID_EVENT_PAYLOAD",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5876,6 +6315,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_7004,
         name: "OM_E_INVALID_EVENT_PAYLOADSIZE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5889,6 +6329,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_7005,
         name: "OM_E_SERVICE_NOT_REGISTERED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -5902,6 +6343,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8000,
         name: "OM_E_DS_SHUTDOWN",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8000),
@@ -5915,6 +6357,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8001,
         name: "OM_E_DS_INUSE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8001),
@@ -5928,6 +6371,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8002,
         name: "OM_E_DS_INVALID",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8002),
@@ -5941,6 +6385,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8003,
         name: "OM_E_DS_TABLEMISSING",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8003),
@@ -5954,6 +6399,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8004,
         name: "OM_E_DS_TABLEINCORRECT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8004),
@@ -5967,6 +6413,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8005,
         name: "OM_E_DS_INVALIDTABLENAME",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8005),
@@ -5980,6 +6427,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8006,
         name: "OM_E_DS_BADVERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8006),
@@ -5993,6 +6441,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8007,
         name: "OM_E_DS_NODATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8007),
@@ -6006,6 +6455,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8008,
         name: "OM_E_DS_MISSINGDATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8008),
@@ -6019,6 +6469,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8009,
         name: "OM_E_DS_MISSINGREF",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8009),
@@ -6032,6 +6483,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_800A,
         name: "OM_E_DS_UNKNOWNHANDLER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_800A),
@@ -6045,6 +6497,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_800B,
         name: "OM_E_DS_CANTDELETE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_800B),
@@ -6058,6 +6511,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_800C,
         name: "OM_E_DS_LOCKTIMEOUTEXPIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_800C),
@@ -6071,6 +6525,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_800E,
         name: "OM_E_DS_ROWEXISTS",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_800E),
@@ -6084,6 +6539,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_800F,
         name: "OM_E_DS_STOREFILELOCKED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_800F),
@@ -6097,6 +6553,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8010,
         name: "OM_E_DS_CANNOTREGISTER",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8010),
@@ -6110,6 +6567,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8011,
         name: "OM_E_DS_UNABLETOSTART",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8011),
@@ -6123,6 +6581,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8013,
         name: "OM_E_DS_DUPLICATEUPDATEID",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8013),
@@ -6136,6 +6595,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8014,
         name: "OM_E_DS_UNKNOWNSERVICE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8014),
@@ -6149,6 +6609,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8015,
         name: "OM_E_DS_SERVICEEXPIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8015),
@@ -6162,6 +6623,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8016,
         name: "OM_E_DS_DECLINENOTALLOWED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8016),
@@ -6175,6 +6637,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8017,
         name: "OM_E_DS_TABLESESSIONMISMATCH",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8017),
@@ -6188,6 +6651,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8018,
         name: "OM_E_DS_SESSIONLOCKMISMATCH",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -6201,6 +6665,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8019,
         name: "OM_E_DS_NEEDWINDOWSSERVICE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8019),
@@ -6214,6 +6679,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_801A,
         name: "OM_E_DS_INVALIDOPERATION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_801A),
@@ -6227,6 +6693,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_801B,
         name: "OM_E_DS_SCHEMAMISMATCH",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_801B),
@@ -6240,6 +6707,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_801C,
         name: "OM_E_DS_RESETREQUIRED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_801C),
@@ -6253,6 +6721,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_801D,
         name: "OM_E_DS_IMPERSONATED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_801D),
@@ -6266,6 +6735,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_8FFF,
         name: "OM_E_DS_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_8FFF),
@@ -6279,6 +6749,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_A000,
         name: "OM_E_AU_NOSERVICE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_A000),
@@ -6292,6 +6763,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_A004,
         name: "OM_E_AU_PAUSED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_A004),
@@ -6305,6 +6777,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_A005,
         name: "OM_E_AU_NO_REGISTERED_SERVICE",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -6318,6 +6791,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_A006,
         name: "OM_E_AU_DETECT_SVCID_MISMATCH",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -6331,6 +6805,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_A007,
         name: "OM_E_AU_ALREADY_PROMPTING_FOR_REBOOT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -6344,6 +6819,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_AFFF,
         name: "OM_E_AU_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_AFFF),
@@ -6357,6 +6833,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E001,
         name: "OM_E_EE_UNKNOWN_EXPRESSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E001),
@@ -6370,6 +6847,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E002,
         name: "OM_E_EE_INVALID_EXPRESSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E002),
@@ -6383,6 +6861,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E003,
         name: "OM_E_EE_MISSING_METADATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E003),
@@ -6396,6 +6875,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E004,
         name: "OM_E_EE_INVALID_VERSION",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E004),
@@ -6409,6 +6889,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E005,
         name: "OM_E_EE_NOT_INITIALIZED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E005),
@@ -6422,6 +6903,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E006,
         name: "OM_E_EE_INVALID_ATTRIBUTEDATA",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_E006),
@@ -6435,6 +6917,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_E007,
         name: "OM_E_EE_CLUSTER_ERROR",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: None,
@@ -6448,6 +6931,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_EFFF,
         name: "OM_E_EE_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_EFFF),
@@ -6461,6 +6945,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_F001,
         name: "OM_E_REPORTER_EVENTCACHECORRUPT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_F001),
@@ -6474,6 +6959,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_F002,
         name: "OM_E_REPORTER_EVENTNAMESPACEPARSEFAILED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_F002),
@@ -6487,6 +6973,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_F003,
         name: "OM_E_INVALID_EVENT",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_F003),
@@ -6500,6 +6987,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_F004,
         name: "OM_E_SERVER_BUSY",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_F004),
@@ -6513,6 +7001,7 @@ pub static ERROR_CODES: [ErrorCode; 486] = [
     ErrorCode {
         value: 0x80CF_FFFF,
         name: "OM_E_REPORTER_UNEXPECTED",
+        aliases: &[],
         family: "OM",
         document: "intune-update-agent-errors",
         counterpart: Some(0x8024_FFFF),

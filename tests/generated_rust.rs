@@ -50,7 +50,10 @@ fn hostile_dataset() -> Dataset {
         .map(|(i, text)| Record {
             code: HResult::new(0x8024_0000 + i as u32),
             name: ["WU_E_A", "Error_Mixed_Case", "NULL", "NULL", "match"][i].to_string(),
-            aliases: thin_vec::ThinVec::new(),
+            // Aliases are written as string literals too.
+            aliases: [Box::from(*text), Box::from("E_\"ALIAS\\")]
+                .into_iter()
+                .collect(),
             family: Family::Wu,
             document: "doc \"x\"".into(),
             section: "s".into(),

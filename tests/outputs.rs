@@ -34,7 +34,8 @@ fn json_output_matches_its_schema() {
 }
 
 /// A record whose row lists several names for its code writes them as
-/// `aliases`, which the schema describes.
+/// `aliases`, which the schema describes; the CSV file and the Rust module
+/// carry them too.
 #[test]
 fn aliases_are_written_as_the_schema_says() {
     let schema: serde_json::Value = serde_json::from_str(
@@ -49,13 +50,16 @@ fn aliases_are_written_as_the_schema_says() {
           | 0x80004005 | E_FAIL | Unspecified failure. |\n",
     )]);
     let project = errdocs::Project::load(dir.path()).expect("loads");
-    let json = project
-        .render_outputs()
-        .expect("outputs render")
-        .into_iter()
-        .find(|f| f.name == "error-codes.json")
-        .expect("the dataset is rendered")
-        .bytes;
+    let outputs = project.render_outputs().expect("outputs render");
+    let output = |name: &str| {
+        outputs
+            .iter()
+            .find(|f| f.name == name)
+            .unwrap_or_else(|| panic!("{name} is rendered"))
+            .bytes
+            .clone()
+    };
+    let json = output("error-codes.json");
     let data: serde_json::Value = serde_json::from_slice(&json).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&data)
@@ -78,6 +82,37 @@ fn aliases_are_written_as_the_schema_says() {
         .find(|r| r["code"] == "0x80004005")
         .expect("0x80004005");
     assert!(fail.get("aliases").is_none(), "{fail}");
+
+    // The CSV: a last column, empty for a record of one name.
+    let csv = String::from_utf8(output("error-codes.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(header.iter().next_back(), Some("aliases"), "{csv}");
+    let aliases_of = |code: &str| -> String {
+        csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .find(|row| &row[0] == code)
+            .map(|row| row[header.len() - 1].to_string())
+            .unwrap_or_else(|| panic!("{code} in {csv}"))
+    };
+    assert_eq!(aliases_of("0x80070005"), "ERROR_ACCESS_DENIED");
+    assert_eq!(aliases_of("0x80004005"), "");
+
+    // The Rust module: a field of every entry.
+    let rust = String::from_utf8(output("error_codes.rs")).unwrap();
+    assert!(
+        rust.contains("pub aliases: &'static [&'static str],"),
+        "{rust}"
+    );
+    assert!(
+        rust.contains("name: \"E_ACCESSDENIED\",\n        aliases: &[\"ERROR_ACCESS_DENIED\"],"),
+        "{rust}"
+    );
+    assert!(
+        rust.contains("name: \"E_FAIL\",\n        aliases: &[],"),
+        "{rust}"
+    );
 }
 
 #[test]

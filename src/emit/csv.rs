@@ -38,7 +38,10 @@ fn write_display<W: std::io::Write>(
 
 /// The header row of `error-codes.csv`.
 pub(super) const CODES_HEADER: &[u8] =
-    b"code,value,decimal,name,severity,facility,family,document,section,counterpart,repaired,file,line,column\r\n";
+    b"code,value,decimal,name,severity,facility,family,document,section,counterpart,repaired,file,line,column,aliases\r\n";
+
+/// What separates a record's aliases in their one cell: no name holds it.
+pub const ALIAS_SEPARATOR: &str = ";";
 
 /// The header row of `descriptions.csv`.
 pub(super) const DESCRIPTIONS_HEADER: &[u8] =
@@ -163,6 +166,15 @@ pub(super) fn write_code_row(
             }
         }
     }
+    // Last, so that the columns before it keep their places.
+    scratch.clear();
+    for (i, alias) in record.aliases.iter().enumerate() {
+        if i > 0 {
+            scratch.push_str(ALIAS_SEPARATOR);
+        }
+        scratch.push_str(alias);
+    }
+    writer.write_field(guard(scratch).as_bytes())?;
     writer.write_record(std::iter::empty::<&[u8]>())?;
     Ok(slot)
 }
