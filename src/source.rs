@@ -153,7 +153,7 @@ pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
                 )),
             ));
         }
-        if (read as u64) < step || bytes[before..].contains(&0) {
+        if (read as u64) < step || memchr::memchr(0, &bytes[before..]).is_some() {
             break;
         }
         // A file that grew since its size was read, or a device.
@@ -171,7 +171,7 @@ pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
 /// otherwise.
 fn unmarked_wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     let sample = &bytes[..bytes.len().min(4096)];
-    if !sample.contains(&0) {
+    if memchr::memchr(0, sample).is_none() {
         return None;
     }
     // UTF-32 first: its ASCII units read as UTF-16 are half ASCII too.

@@ -48,7 +48,7 @@ fn ascii_compatible(bytes: &[u8]) -> bool {
     let wide_mark = [&[0xFF, 0xFE][..], &[0xFE, 0xFF], &[0, 0, 0xFE, 0xFF]]
         .iter()
         .any(|mark| bytes.starts_with(mark));
-    !wide_mark && !bytes.contains(&0)
+    !wide_mark && memchr::memchr(0, bytes).is_none()
 }
 
 /// Lines from which a page is kept without a table: paragraph entries
