@@ -400,14 +400,14 @@ fn bare_codes_of(line: &str) -> Vec<(usize, &str, u32)> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
                 .count();
-        let alone = !at.checked_sub(1).is_some_and(|i| joined(bytes[i]))
-            // A full stop ends a sentence: only one before a digit or a
-            // letter joins.
-            && !bytes
-                .get(end)
-                .is_some_and(|&b| b != b'.' && joined(b))
-            && !(bytes.get(end) == Some(&b'.')
-                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric));
+        // A full stop after the word ends a sentence: only one before a
+        // digit or a letter joins it to more.
+        let joined_after = match bytes.get(end) {
+            Some(b'.') => bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+            Some(&b) => joined(b),
+            None => false,
+        };
+        let alone = !at.checked_sub(1).is_some_and(|i| joined(bytes[i])) && !joined_after;
         let word = &line[at..end];
         if alone
             && word.len() == 8
@@ -891,7 +891,7 @@ mod tests {
         assert_eq!((found.count, found.first.as_str()), (4, "12345678"));
         assert_eq!(found.places.items, 4);
         // An HRESULT's shape without a label.
-        let shaped = "## 8018000A\n\n## C00D36B4 Media error\n\n## 80070005\n";
+        let shaped = "## 8018000A\n\n## C00D36B4 Media error\n\n## Error 80070005.\n";
         assert_eq!(listed(&file(shaped)).map(|f| f.count), Some(3));
         // The same code written both ways is one code.
         let twice = "## 0x80070005\n## Error 80070005\n## 0x8007000E\n";
