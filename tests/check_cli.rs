@@ -308,6 +308,10 @@ fn files_as_arguments_without_a_table_are_read_when_they_list_codes() {
             b"# Device errors\n\n## 0x801C03ED\n\nNot registered.\n\n## 0x801C03EE\n\nNot found.\n\n## 0x801C03EF\n\nDenied.\n",
         ),
         (
+            "docs/troubleshoot.md",
+            b"# Enrollment\n\n### Error 8018000a\n\nEnrolled.\n\n### Error 80180014\n\nBlocked.\n\n- Fehler 80070005: Zugriff verweigert.\n",
+        ),
+        (
             "docs/entries.md",
             b"# Errors\n\n**WU_E_ONE** (0x00240001)\n\nOne.\n\n**WU_E_TWO** (0x00240002)\n\nTwo.\n\n**WU_E_THREE** (0x00240003)\n\nThree.\n",
         ),
@@ -318,6 +322,12 @@ fn files_as_arguments_without_a_table_are_read_when_they_list_codes() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
         text.contains("headings.md:3:4: warning[codes-outside-tables]"),
+        "{text}"
+    );
+    // Codes without `0x` in headings and items (a troubleshooting
+    // article) are kept by the quick look too.
+    assert!(
+        text.contains("troubleshoot.md:3:11: warning[codes-outside-tables]"),
         "{text}"
     );
     assert!(

@@ -594,3 +594,95 @@ fn a_long_two_column_list_with_one_code_is_no_vertical_table() {
     assert_eq!(tables(&project)[0].0, TableLayout::Rows);
     assert!(project.dataset.records.is_empty());
 }
+
+/// A vertical table whose header row is its first label/value pair (`|
+/// Error code | 0x80070005 |` over `|---|---|`), one table per code or
+/// several codes in one table, the label row coming again as a body row:
+/// every code is a record, each value at its own place. Read with the
+/// first record's header, the later records held two codes each and the
+/// table was read as rows of which one held a code.
+#[test]
+fn vertical_records_whose_header_is_their_first_pair_are_each_read() {
+    let apart = "# Codes\n\n\
+| Error code | 0x80070005 |\n\
+|---|---|\n\
+| Message | Access is denied. |\n\
+| Cause | The account lacks rights. |\n\
+\n\
+| Error code | 0x80070002 |\n\
+|---|---|\n\
+| Message | The system cannot find the file specified. |\n";
+    let together = "# Codes\n\n\
+| Error code | 0x80070005 |\n\
+|---|---|\n\
+| Message | Access is denied. |\n\
+| Cause | The account lacks rights. |\n\
+| Error code | 0x80070002 |\n\
+| Message | The system cannot find the file specified. |\n\
+| | |\n\
+| Error code | 0x80070003 |\n\
+| Message | The system cannot find the path specified. |\n";
+    let html = "# Codes\n\n\
+<table>\n\
+<tr><th>Error code</th><th>0x80070005</th></tr>\n\
+<tr><td>Message</td><td>Access is denied.</td></tr>\n\
+<tr><td>Error code</td><td>0x80070002</td></tr>\n\
+<tr><td>Message</td><td>The system cannot find the file specified.</td></tr>\n\
+</table>\n";
+    let denied = record("0x80070005", "", "Access is denied.", None);
+    let not_found = record(
+        "0x80070002",
+        "",
+        "The system cannot find the file specified.",
+        None,
+    );
+    let no_path = record(
+        "0x80070003",
+        "",
+        "The system cannot find the path specified.",
+        None,
+    );
+    use ColumnRole::*;
+    for (page, expected, code_lines) in [
+        (apart, vec![not_found.clone(), denied.clone()], vec![8, 3]),
+        (
+            together,
+            vec![not_found.clone(), no_path, denied.clone()],
+            vec![7, 10, 3],
+        ),
+        (html, vec![not_found, denied], vec![6, 4]),
+    ] {
+        let project = load(page);
+        assert!(
+            project.dataset.unresolved.is_empty(),
+            "{page}: {:#?}",
+            project.dataset.unresolved
+        );
+        assert_eq!(records(&project), expected, "{page}");
+        assert_eq!(findings(&project), [], "{page}");
+        // Each code where it is written.
+        let lines: Vec<u32> = expected
+            .iter()
+            .map(|(code, ..)| places(&project, code)[0].expect("a code cell").0)
+            .collect();
+        assert_eq!(lines, code_lines, "{page}");
+        for (line, (code, ..)) in code_lines.iter().zip(&expected) {
+            let column = places(&project, code)[0].expect("a code cell").1;
+            assert!(
+                written_at(page, *line as usize, column as usize).starts_with(code.as_str()),
+                "{page}: {code}"
+            );
+        }
+        assert!(
+            tables(&project)
+                .iter()
+                .all(|t| t.0 == TableLayout::Vertical && t.1 == TableKind::Codes),
+            "{page}: {:?}",
+            tables(&project)
+        );
+        assert!(
+            tables(&project).iter().all(|t| t.2.starts_with(&[Code])),
+            "{page}"
+        );
+    }
+}

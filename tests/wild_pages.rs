@@ -785,6 +785,54 @@ fn codes_listed_beside_a_table_are_reported_unless_the_table_holds_them() {
     assert_eq!(records(&beside).len(), 3);
 }
 
+/// Troubleshooting articles list their codes in headings, often without
+/// `0x` (`### Error 8018000a`), the message in the heading or the
+/// paragraph under it. errdocs does not read them (the text under a
+/// heading is as often a cause or a fix as the message): it says so, with
+/// where the codes are, rather than pass the page with no finding.
+#[test]
+fn codes_in_the_headings_of_a_troubleshooting_article_are_reported() {
+    let page = "# Troubleshoot enrollment\n\n\
+### Error 8018000a\n\n\
+The device is already enrolled. Unenroll it first.\n\n\
+### Error 0x80180014: Device not supported\n\n\
+Your organization blocks this device.\n\n\
+### Error code 80070005 (E_ACCESSDENIED)\n\n\
+Access is denied.\n";
+    let project = load(page);
+    let found = findings_of(&project, "codes-outside-tables");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 3);
+    for words in [
+        "3 codes, 2 of them written without `0x`, are listed in headings, on lines 3, 7 and 11, `8018000a` first",
+        "not from headings and the text under them, so none of them is in the dataset",
+    ] {
+        assert!(found[0].1.contains(words), "{}", found[0].1);
+    }
+    assert!(records(&project).is_empty());
+    // Two codes are prose's, however written: no finding.
+    let two = page.replace(
+        "### Error code 80070005 (E_ACCESSDENIED)",
+        "### Access denied",
+    );
+    assert_eq!(findings_of(&load(&two), "codes-outside-tables"), []);
+    // Headings and items together, each kind counted.
+    let mixed = format!("{page}\n## Other errors\n\n- Fehler 80070057: Falscher Parameter.\n");
+    let found = findings_of(&load(&mixed), "codes-outside-tables");
+    assert!(
+        found[0].1.contains(
+            "are listed in headings (3) and in list items (1), on lines 3, 7, 11 and 17,"
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found[0]
+            .1
+            .contains("not from headings and the text under them or from list items"),
+        "{found:?}"
+    );
+}
+
 /// The two rows that the pages of the directive and shortcode tests hold,
 /// read as records, with nothing unresolved and no finding: the lines
 /// around the tables are neither rows nor mistakes.
@@ -1822,7 +1870,7 @@ fn a_definition_list_of_codes_without_names_is_reported() {
     assert!(
         found[0]
             .1
-            .starts_with("3 codes are listed in headings, list items, definition lists"),
+            .starts_with("3 codes are listed in definition lists, on lines 4, 6 and 8,"),
         "{}",
         found[0].1
     );

@@ -28,6 +28,12 @@
 //! one looks only at the words around digits and underscores for a code,
 //! since everything code-shaped holds one; one from `0` to `0` for listed
 //! codes. No Markdown is parsed.
+//!
+//! Troubleshooting articles list their codes in headings and items
+//! without `0x` (`### Error 8018000a`): a file is kept too when three
+//! lines or more start as a heading, a list item or a definition and hold
+//! eight hex digits alone, a digit among them, or a `0x` number. Only
+//! those lines are searched, each once.
 
 /// False when `bytes` cannot hold a code table that errdocs reads; true
 /// when it may, and for text these passes cannot read (UTF-16 or UTF-32,
@@ -39,7 +45,7 @@ pub fn may_hold_code_table(bytes: &[u8]) -> bool {
     }
     // Tables first: most prose has none, and they are found by jumping
     // from one `<` or `-` to the next.
-    (has_table(bytes) && has_code_token(bytes)) || lists_codes(bytes)
+    (has_table(bytes) && has_code_token(bytes)) || lists_codes(bytes) || lists_bare_codes(bytes)
 }
 
 /// False for UTF-16 or UTF-32 text: a byte-order mark of either, or a NUL
@@ -115,6 +121,51 @@ fn lists_codes(bytes: &[u8]) -> bool {
             return true;
         }
         if matches!(first, b'#' | b'-' | b'*' | b'+' | b':' | b'>') || first.is_ascii_digit() {
+            lines += 1;
+            if lines >= LISTED_LINES {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when at least [`LISTED_LINES`] lines start (after indentation) as
+/// a heading, a list item or a definition and hold eight hex digits
+/// alone, one a digit at least, not a piece of a GUID (`### Error
+/// 8018000a`), or a `0x` number: codes written without `0x` that
+/// `codes-outside-tables` reports, counted with those written with it. Lines that start otherwise are passed over from their first
+/// byte.
+fn lists_bare_codes(bytes: &[u8]) -> bool {
+    let mut lines = 0;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        let line = &bytes[start..end];
+        start = end + 1;
+        let first = line
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            .copied()
+            .unwrap_or(b' ');
+        if !(matches!(first, b'#' | b'-' | b'*' | b'+' | b':') || first.is_ascii_digit()) {
+            continue;
+        }
+        let bare = words(line).any(|(s, e)| {
+            let word = &line[s..e];
+            let dash_beside =
+                s.checked_sub(1).map(|j| line[j]) == Some(b'-') || line.get(e) == Some(&b'-');
+            let prefixed = word.len() > 2
+                && word[0] == b'0'
+                && (word[1] | 0x20) == b'x'
+                && word[2..].iter().all(u8::is_ascii_hexdigit);
+            prefixed
+                || (word.len() == 8
+                    && word.iter().all(u8::is_ascii_hexdigit)
+                    && word.iter().any(u8::is_ascii_digit)
+                    && !dash_beside)
+        });
+        if bare {
             lines += 1;
             if lines >= LISTED_LINES {
                 return true;
@@ -620,6 +671,21 @@ mod tests {
         ));
         assert!(keeps(
             "**WU_E_ONE** (0x00240001)\n\nOne.\n\n  **WU_E_TWO** (0x00240002)\n\nTwo.\n\n**WU_E_THREE** (0x00240003)\n"
+        ));
+        // Codes without `0x` in headings and items; not in paragraphs,
+        // nor fewer than three, nor GUIDs' pieces.
+        assert!(keeps(
+            "# Enrollment\n\n### Error 8018000a\n\nText.\n\n### Error 80180014\n\n- Fehler 80070005: x\n"
+        ));
+        assert!(keeps(
+            "# Enrollment\n\n### Error 8018000a\n\nText.\n\n### Error 0x80180014\n\n- Fehler 80070005: x\n"
+        ));
+        assert!(!keeps(
+            "# Enrollment\n\nError 8018000a.\n\nError 80180014.\n\nFehler 80070005.\n"
+        ));
+        assert!(!keeps("- 8018000a\n- 80180014\n"));
+        assert!(!keeps(
+            "- {8018000a-1111-2222}\n- 80180014-x\n- deadbeef\n- 80070005\n"
         ));
         assert!(keeps(
             "Bad.\n#define NTE_BAD_UID 0x80090001L\nWorse.\n#define NTE_BAD_HASH 0x80090002L\n#define NTE_BAD_KEY 0x80090003L\n"

@@ -399,7 +399,7 @@ fn data_tables(
     parts
         .into_iter()
         .enumerate()
-        .map(|(i, (heading, data_rows))| {
+        .map(|(i, (heading, header, data_rows))| {
             super::table::build(
                 file,
                 TableParts {
@@ -411,7 +411,7 @@ fn data_tables(
                         .filter(|_| i > 0)
                         .map_or_else(|| location.clone(), |r| r.location.clone()),
                     heading,
-                    header: header.clone(),
+                    header,
                     rows: data_rows,
                 },
             )

@@ -266,7 +266,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                         super::table::pipe_sections(&t.header, t.rows, heading),
                     );
                     let location = file.location(t.start);
-                    for (i, (heading, rows)) in sections.into_iter().enumerate() {
+                    for (i, (heading, header, rows)) in sections.into_iter().enumerate() {
                         // A section after the first starts at its first row.
                         let location = rows
                             .first()
@@ -277,7 +277,7 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
                             format: TableFormat::Markdown,
                             location,
                             heading,
-                            header: t.header.clone(),
+                            header,
                             rows,
                         };
                         structure.tables.push(super::table::build(file, parts));

@@ -289,6 +289,7 @@ pub fn ingest(
             location: stray.location,
             first: stray.first,
             count: stray.count,
+            places: stray.places,
             html_block: stray.html_block,
         });
     }

@@ -171,6 +171,8 @@ pub enum IngestProblem {
         first: String,
         /// How many distinct codes are listed.
         count: usize,
+        /// Where they are, by kind of line.
+        places: super::stray_codes::Places,
         /// Where the HTML block starts that holds the rows written as table
         /// rows, if one does (a table right under `<TabItem>`).
         html_block: Option<Location>,

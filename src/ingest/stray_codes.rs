@@ -10,6 +10,15 @@
 //! step's sentence mentions a code, it does not list one), only `0x` and
 //! eight hex digits, and only from three distinct codes up.
 //!
+//! Troubleshooting articles write their codes in headings and items
+//! without the `0x` (`### Error 8018000a`, `- Fehler 80070005: …`). Eight
+//! hex digits alone count there too, when a word that labels a code
+//! (`Error`, `Fehler`, `Erreur`, `错误`, `エラー`, as a vertical table's
+//! labels are read: [`super::vertical::label_role`]) is all that comes
+//! before them, or when they have an HRESULT's shape (see
+//! [`has_hresult_shape`]): a number, a date or a hash does not. They count
+//! with the `0x` ones towards the three, a code written both ways once.
+//!
 //! One layout counts from a single code: a line written as a table row
 //! (`| 0x80240002 | WU_E_X | ... |`) that no table holds, because the
 //! table ended above it (a blank line, a directive line) or never had its
@@ -33,11 +42,45 @@ pub struct StrayCodes {
     pub first: String,
     /// How many distinct codes (ignoring case).
     pub count: usize,
+    /// Where the distinct codes are written, by kind of line.
+    pub places: Places,
     /// Where the HTML block starts that holds the first row written as a
     /// table row, if one does: a table right under a tag
     /// (`<TabItem value="a">`), with no blank line between them, is read
     /// by Markdown as part of the tag's HTML block, not as a table.
     pub html_block: Option<Location>,
+}
+
+/// Where a page's codes outside its tables are: how many distinct codes
+/// each kind of line holds, and the lines of the first few, so that a
+/// finding can say what errdocs does not read and where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// Codes in headings (`### Error 8018000a`).
+    pub headings: usize,
+    /// Codes in list items (`- 0x80070005: …`).
+    pub items: usize,
+    /// Codes in definition lists, Markdown's or HTML's.
+    pub definitions: usize,
+    /// Codes in lines written as table rows that no table holds.
+    pub rows: usize,
+    /// Codes written without their `0x` (`8018000a`).
+    pub without_prefix: usize,
+    /// The lines of the first [`MOST_LINES`] distinct codes, in order.
+    pub lines: Vec<usize>,
+}
+
+/// How many lines [`Places::lines`] keeps: enough to find the codes, few
+/// enough for one message.
+pub const MOST_LINES: usize = 5;
+
+/// The kind of line a listed code is on, for [`Places`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Heading,
+    Item,
+    Definition,
+    Row,
 }
 
 /// The lines whose codes count.
@@ -76,6 +119,7 @@ pub fn find(
     // A set, not a list searched for each code: a page of a million
     // distinct codes in list items took minutes.
     let mut seen: HashSet<u32> = HashSet::new();
+    let mut places = Places::default();
     let mut first: Option<(usize, &str)> = None;
     let mut in_rows = false;
     let mut html_block: Option<usize> = None;
@@ -132,7 +176,33 @@ pub fn find(
             Listing::HeadingOrItem | Listing::Term | Listing::Element(_) => 8..=8,
             Listing::Row => MALFORMED_DIGITS_IN_ROWS,
         };
-        for (at, code, value) in hex_codes_of(line, digits) {
+        let kind = match listing {
+            Listing::HeadingOrItem if trimmed.starts_with('#') => LineKind::Heading,
+            Listing::HeadingOrItem if trimmed.starts_with(':') => LineKind::Definition,
+            Listing::HeadingOrItem => LineKind::Item,
+            Listing::Term | Listing::Element(_) => LineKind::Definition,
+            Listing::Row => LineKind::Row,
+        };
+        // Codes without their `0x`, in headings and items: those a label
+        // word leads or that have an HRESULT's shape (see the module's
+        // comment); leading the line is asked of them as of the others.
+        let bare = match listing {
+            Listing::HeadingOrItem => bare_codes_of(line),
+            _ => Vec::new(),
+        };
+        let mut codes: Vec<(usize, &str, u32, bool)> = hex_codes_of(line, digits)
+            .map(|(at, code, value)| (at, code, value, false))
+            .collect();
+        if !bare.is_empty() {
+            let words = words.get_or_insert_with(|| LineWords::new(line, true));
+            codes.extend(
+                bare.into_iter()
+                    .filter(|&(at, code, _)| has_hresult_shape(code) || words.labelled(at))
+                    .map(|(at, code, value)| (at, code, value, true)),
+            );
+            codes.sort_unstable_by_key(|&(at, ..)| at);
+        }
+        for (at, code, value, without_prefix) in codes {
             // The line's words are found once, for all its codes: asking
             // again of each code's whole prefix made a line of 80,000
             // codes take minutes.
@@ -157,7 +227,18 @@ pub fn find(
             if in_tables.contains(&value) {
                 continue;
             }
-            seen.insert(value);
+            if seen.insert(value) {
+                match kind {
+                    LineKind::Heading => places.headings += 1,
+                    LineKind::Item => places.items += 1,
+                    LineKind::Definition => places.definitions += 1,
+                    LineKind::Row => places.rows += 1,
+                }
+                places.without_prefix += usize::from(without_prefix);
+                if places.lines.len() < MOST_LINES {
+                    places.lines.push(line_number - 1);
+                }
+            }
             in_rows |= listing == Listing::Row;
             if listing == Listing::Row && html_block.is_none() {
                 let blocks = &structure.html_blocks;
@@ -173,6 +254,7 @@ pub fn find(
         location: file.location(at),
         first: code.to_string(),
         count: seen.len(),
+        places,
         html_block: html_block.map(|at| file.location(at)),
     })
 }
@@ -261,6 +343,83 @@ impl<'a> LineWords<'a> {
         let cut = (last > 0 || !self.marker) && is_prose(&self.line[from..to.min(at)]);
         self.prose[last] + usize::from(cut) <= MAX_WORDS_BEFORE
     }
+}
+
+impl LineWords<'_> {
+    /// Whether the text between the line's marker and byte `at` is a
+    /// label that names a code (`### Error 8018000a`, `- **Fehler**
+    /// 80070005`, `### Error code 80070005`), as a vertical table's labels
+    /// are read ([`super::vertical::label_role`]): a code's lead word, not
+    /// a sentence (`Fix error …` names no code).
+    fn labelled(&self, at: usize) -> bool {
+        let from = match (self.marker, self.words.first()) {
+            (true, Some(&(_, end))) => end,
+            _ => 0,
+        };
+        let Some(before) = self.line.get(from..at) else {
+            return false;
+        };
+        let label = before.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '`' | ':' | '(' | '[' | '-' | '—' | '–')
+        });
+        !label.is_empty() && super::vertical::label_role(label) == crate::model::ColumnRole::Code
+    }
+}
+
+/// Whether eight hex digits written without `0x` have the shape of an
+/// HRESULT (a failure: its first digit 8 or C) that a number of eight
+/// decimal digits does not have: a hex letter among them, or `80` first
+/// (`80070005`, the Win32 errors wrapped as HRESULTs). A date
+/// (`20240115`), a count or a hash that starts otherwise is none.
+pub fn has_hresult_shape(digits: &str) -> bool {
+    let bytes = digits.as_bytes();
+    bytes.len() == 8
+        && bytes.iter().all(u8::is_ascii_hexdigit)
+        && matches!(bytes[0], b'8' | b'c' | b'C')
+        && (bytes.iter().any(u8::is_ascii_alphabetic) || bytes.starts_with(b"80"))
+}
+
+/// Each run of eight hex digits standing alone in `line`, without `0x`
+/// (`8018000a`), a digit among them (`deadbeef` is a word), with its byte
+/// offset, as written, and its value: not
+/// part of a longer word, nor a piece of a GUID (`-` beside it), nor a
+/// colour (`#` before it), nor a version's or an address's part (`.`
+/// beside it).
+fn bare_codes_of(line: &str) -> Vec<(usize, &str, u32)> {
+    let bytes = line.as_bytes();
+    let joined = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'#' | b'.');
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                .count();
+        // A full stop after the word ends a sentence: only one before a
+        // digit or a letter joins it to more.
+        let joined_after = match bytes.get(end) {
+            Some(b'.') => bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric),
+            Some(&b) => joined(b),
+            None => false,
+        };
+        let alone = !at.checked_sub(1).is_some_and(|i| joined(bytes[i])) && !joined_after;
+        let word = &line[at..end];
+        if alone
+            && word.len() == 8
+            && word.bytes().all(|b| b.is_ascii_hexdigit())
+            && word.bytes().any(|b| b.is_ascii_digit())
+            && let Ok(value) = u32::from_str_radix(word, 16)
+        {
+            found.push((at, word, value));
+        }
+        at = end;
+    }
+    found
 }
 
 /// A word of prose: one with a lower-case letter, and without a digit or
@@ -395,11 +554,17 @@ fn is_heading_or_item(line: &str) -> bool {
     }
 }
 
-/// The value of every `0x` code with eight hex digits in `texts` (the
-/// cells of a page's tables).
+/// The value of every code of eight hex digits in `texts` (the cells of a
+/// page's tables), with its `0x` or without: a heading that repeats a
+/// table's `80070005` is an anchor for its row, as one that repeats its
+/// `0x80070005` is.
 pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
     texts
-        .flat_map(|text| hex_codes(text).map(|(_, _, value)| value))
+        .flat_map(|text| {
+            hex_codes(text)
+                .map(|(_, _, value)| value)
+                .chain(bare_codes_of(text).into_iter().map(|(_, _, value)| value))
+        })
         .collect()
 }
 
@@ -698,6 +863,70 @@ mod tests {
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
         assert_eq!(listed(&file(text)), None);
+    }
+
+    /// Troubleshooting articles write their codes in headings and items
+    /// without `0x`: after a word that labels a code, or in an HRESULT's
+    /// shape, they count with the `0x` ones, a code written both ways once.
+    #[test]
+    fn codes_without_their_prefix_lead_headings_and_items() {
+        let text = "# Troubleshoot enrollment\n\n### Error 8018000a\n\nThe device is already enrolled.\n\n### Error 0x80180014: Device not supported\n\nBlocked.\n\n### Error code 80070005 (E_ACCESSDENIED)\n\nAccess is denied.\n";
+        let found = listed(&file(text)).expect("found");
+        assert_eq!(found.first, "8018000a");
+        assert_eq!((found.location.line, found.location.column), (3, 11));
+        assert_eq!(found.count, 3);
+        assert_eq!(
+            found.places,
+            Places {
+                headings: 3,
+                without_prefix: 2,
+                lines: vec![3, 7, 11],
+                ..Places::default()
+            }
+        );
+        // Labels in other languages, in list items, and a code with a
+        // label but no HRESULT's shape.
+        let labelled = "- **Fehler** 12345678: Zugriff verweigert.\n- Erreur 00000005\n- 错误 0000000E\n- エラー 00000057\n";
+        let found = listed(&file(labelled)).expect("found");
+        assert_eq!((found.count, found.first.as_str()), (4, "12345678"));
+        assert_eq!(found.places.items, 4);
+        // An HRESULT's shape without a label.
+        let shaped = "## 8018000A\n\n## C00D36B4 Media error\n\n## Error 80070005.\n";
+        assert_eq!(listed(&file(shaped)).map(|f| f.count), Some(3));
+        // The same code written both ways is one code.
+        let twice = "## 0x80070005\n## Error 80070005\n## 0x8007000E\n";
+        assert_eq!(listed(&file(twice)), None);
+    }
+
+    /// Eight digits that are no code stay silent: without a label and
+    /// without an HRESULT's shape (a date, a count, a build), a piece of
+    /// a GUID, a colour, a version's part, a word of hex letters, or after
+    /// a sentence; and paragraphs, and fewer than three codes.
+    #[test]
+    fn eight_digits_that_are_no_code_are_left_alone() {
+        for text in [
+            "- 20240115 release\n- 12345678 rows\n- 81234567 bytes\n",
+            "- {8018000a-1111-2222}\n- 80180014-x\n- #80180015\n- 1.8018000a\n",
+            "- deadbeef\n- Error cafebabe\n- abcdef12x\n",
+            "1. If the update fails with 80070005, run it again.\n2. If it fails with 8024402c, check the proxy.\n3. When it stops with 80240017, wait.\n",
+            "Error 8018000a, error 80180014 and error 80070005 mean the same.\n",
+            "### Error 8018000a\n\n### Error 80180014\n",
+            "- Fix error 12345678\n- Fix error 23456789\n- Fix error 34567890\n",
+        ] {
+            assert_eq!(listed(&file(text)), None, "{text:?}");
+        }
+        assert!(has_hresult_shape("8018000a"));
+        assert!(has_hresult_shape("80070005"));
+        assert!(has_hresult_shape("C00D36B4"));
+        assert!(!has_hresult_shape("81234567"));
+        assert!(!has_hresult_shape("20240115"));
+        assert!(!has_hresult_shape("0x800700"));
+        // A table's code written without `0x` in a heading is an anchor.
+        let text = "| Code | Name |\n|---|---|\n| 0x80070005 | E_X |\n| 8007000E | E_Y |\n\n## 80070005\n\n## Error 8007000e\n\n## 80070057\n";
+        let structure = crate::ingest::markdown::walk(&file(text), &mut Vec::new());
+        let cells = ["0x80070005", "E_X", "8007000E", "E_Y"];
+        let found = find(&file(text), &structure, || codes_in(cells.into_iter()));
+        assert_eq!(found, None);
     }
 
     #[test]

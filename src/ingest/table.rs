@@ -317,16 +317,26 @@ pub fn drop_empty_sections(parts: &mut Sections, heading: Option<Heading>) {
     }
 }
 
+/// A table's sections, each with the header it is read with.
+pub type HeadedSections = Vec<(Option<Heading>, Vec<Cell>, Vec<Row>)>;
+
 /// `sections` with each section that is a two-column table describing
 /// several codes one after another by the same labels (see
 /// [`super::vertical::records`]) split into a section per code, under the
-/// same heading, so that each is read as the vertical table it is.
-pub fn split_vertical_records(header: &[Cell], sections: Sections) -> Sections {
-    let mut out: Sections = Vec::with_capacity(sections.len());
+/// same heading, so that each is read as the vertical table it is. Each
+/// section is read with the table's `header`, but for the records after
+/// the first of a table whose header is the first record's pair (`| Error
+/// code | 0x80070005 |`): they have none.
+pub fn split_vertical_records(header: &[Cell], sections: Sections) -> HeadedSections {
+    let mut out: HeadedSections = Vec::with_capacity(sections.len());
     for (heading, rows) in sections {
         match super::vertical::records(header, &rows, heading.as_ref()) {
-            Some(records) => out.extend(records.into_iter().map(|r| (heading.clone(), r))),
-            None => out.push((heading, rows)),
+            Some(records) => out.extend(
+                records
+                    .into_iter()
+                    .map(|(header, rows)| (heading.clone(), header, rows)),
+            ),
+            None => out.push((heading, header.to_vec(), rows)),
         }
     }
     out

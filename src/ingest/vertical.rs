@@ -275,43 +275,88 @@ pub fn read(
 /// The records of a two-column table that describes several codes one
 /// after another, each by the same labels (`| **HRESULT** | 0x8E5E0211 |`
 /// ... then `| **HRESULT** | 0x80C8031A |` ...), often with a blank row
-/// between them: the rows of each record, when there are two or more and
-/// every one reads as a vertical table ([`read`]). `None` for any other
-/// table: one code, or a table of codes read as rows. Without this such a
-/// table holds two codes, so it is no vertical table, and its rows, being
-/// labels and values, are no table of codes either: every code in it
-/// would be lost unread.
-pub fn records(header: &[Cell], rows: &[Row], heading: Option<&Heading>) -> Option<Vec<Vec<Row>>> {
+/// between them: per record, the header it is read with and its rows,
+/// when there are two or more and every one reads as a vertical table
+/// ([`read`]). `None` for any other table: one code, or a table of codes
+/// read as rows. Without this such a table holds two codes, so it is no
+/// vertical table, and its rows, being labels and values, are no table of
+/// codes either: every code in it would be lost unread.
+///
+/// A header that is itself a pair (`| Error code | 0x80070005 |` over
+/// `|---|---|`), or a heading row that names the code, is the first
+/// record's: that record is read with it, the others without a header, and
+/// its label coming again among the rows starts the next record.
+pub fn records(
+    header: &[Cell],
+    rows: &[Row],
+    heading: Option<&Heading>,
+) -> Option<Vec<(Vec<Cell>, Vec<Row>)>> {
     if !(header.is_empty() || header.len() == 2) || rows.iter().any(|r| r.cells.len() != 2) {
         return None;
     }
+    let header_is_a_pair = header_is_a_pair(header);
     let mut records: Vec<Vec<Row>> = vec![Vec::new()];
     let mut labels_seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if header_is_a_pair && let Some(label) = header.first() {
+        labels_seen.insert(label.text.trim().to_lowercase());
+    }
+    // Whether the record being gathered has a pair yet: the first has the
+    // header's, when the header is one.
+    let mut has_pairs = header_is_a_pair;
     for row in rows {
         let blank = row.cells.iter().all(|c| c.text.trim().is_empty());
         let label = row.cells[0].text.trim().to_lowercase();
         // A blank row, or a label the record already has, starts the next.
         let starts_next = blank || (!label.is_empty() && labels_seen.contains(&label));
-        if starts_next && records.last().is_some_and(|r| !r.is_empty()) {
+        if starts_next && has_pairs {
             records.push(Vec::new());
             labels_seen.clear();
+            has_pairs = false;
         }
         if !blank {
             labels_seen.insert(label);
+            has_pairs = true;
             if let Some(record) = records.last_mut() {
                 record.push(row.clone());
             }
         }
     }
-    records.retain(|r| !r.is_empty());
+    // A first record of the header alone is kept: it does not read, and
+    // neither does the table as records, rather than lose the header's code.
+    let mut records: Vec<(Vec<Cell>, Vec<Row>)> = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, rows)| {
+            let own_header = i == 0 || !header_is_a_pair;
+            (
+                if own_header {
+                    header.to_vec()
+                } else {
+                    Vec::new()
+                },
+                rows,
+            )
+        })
+        .collect();
+    records.retain(|(header, rows)| !rows.is_empty() || (header_is_a_pair && !header.is_empty()));
     let every_one_reads = records.len() >= 2
-        && records.iter().all(|record| {
-            record
-                .first()
-                .and_then(|first| read(header, record, &first.location, heading))
-                .is_some()
+        && records.iter().all(|(header, record)| {
+            let location = record.first().or(rows.first()).map(|row| &row.location);
+            location.is_some_and(|location| read(header, record, location, heading).is_some())
         });
     every_one_reads.then_some(records)
+}
+
+/// True when a two-column table's header is no words over its columns but
+/// a pair of the first record (`| Error code | 0x80070005 |`), or a
+/// heading row that names the code (`| 0x80070005 | E_ACCESSDENIED |`), as
+/// [`pairs`] reads it.
+fn header_is_a_pair(header: &[Cell]) -> bool {
+    let [label, value] = header else {
+        return false;
+    };
+    let blank = header.iter().all(|h| h.text.trim().is_empty());
+    !blank && (!can_be_label(label) || is_value(brief_shape_of(&value.text).shape))
 }
 
 /// The one pair whose value's shape is `wanted`: `Some(Some(j))` for one,
