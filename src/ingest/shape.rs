@@ -920,10 +920,12 @@ fn is_code_label(word: &str) -> bool {
     )
 }
 
-/// The value and end (in bytes) of the number whose first group is
-/// `piece`, the word of `text` at byte `start`, where groups of three digits
-/// split by spaces follow it ([`crate::model::space_grouped_len`]).
-fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(i64, usize)> {
+/// The token and end (in bytes) of the run whose first group is `piece`,
+/// the word of `text` at byte `start`, where groups of three digits split
+/// by spaces follow it ([`crate::model::space_grouped_len`]): a number, or
+/// a word where the run is longer than any 64-bit number, which no part
+/// of it is read as either.
+fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(Token, usize)> {
     let rest = text.get(start..)?;
     if !rest
         .get(piece.len()..)?
@@ -931,8 +933,13 @@ fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(i64, usize)> 
     {
         return None;
     }
-    let len = crate::model::space_grouped_len(rest)?;
-    Some((crate::model::whole_number(rest.get(..len)?)?, start + len))
+    match crate::model::space_grouped_len(rest)? {
+        crate::model::SpaceGrouped::Number(len) => Some((
+            Token::Decimal(crate::model::whole_number(rest.get(..len)?)?),
+            start + len,
+        )),
+        crate::model::SpaceGrouped::TooLong(len) => Some((Token::Word, start + len)),
+    }
 }
 
 fn read_words(text: &str, brief: bool) -> CellShape {
@@ -964,9 +971,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                 // A number whose digits a locale groups by spaces
                 // (`-2 147 024 891`): one number, not a number per group.
                 Token::Decimal(n) => match space_grouped(text, start, piece) {
-                    Some((value, end)) => {
+                    Some((token, end)) => {
                         grouped_until = end;
-                        (Token::Decimal(value), &text[start..end])
+                        (token, &text[start..end])
                     }
                     None => (Token::Decimal(n), piece),
                 },
@@ -1209,6 +1216,12 @@ mod tests {
         assert_eq!(decimals("codes 5 1234 and 7"), [5, 1234, 7]);
         assert_eq!(decimals("1 223 4"), [1, 223, 4]);
         assert_eq!(decimals("Windows 10 1809"), [10, 1809]);
+        // A run longer than any 64-bit number is no number, nor is its tail.
+        let long = "1 000 000 000 000 000 000 000";
+        assert_eq!(decimals(long), [] as [i64; 0]);
+        assert_ne!(shape_of(long).shape, Shape::Decimal);
+        assert_eq!(decimals(&format!("{long} 4")), [4]);
+        assert_eq!(decimals("-2 147 024 891 000 000 000 000 000 and 7"), [7]);
     }
 
     #[test]
