@@ -1571,10 +1571,10 @@ fn a_code_s_other_names_are_checked_against_the_reference() {
 
 #[test]
 fn a_code_written_among_other_words_is_said_to_be_there() {
-    // Machine translation reorders a wrapped name's words; the code is
-    // still in the cell, and "nothing gives its value" misled.
+    // A code among words of prose: the code is still in the cell, and
+    // "nothing gives its value" misled.
     let found = findings_of(&single(md(&[
-        "| HRESULT_FROM_WIN32(MY_FILE NOT__FOUND) 0x80070002 | MY_E_FILE | Not found. |",
+        "| see 0x80070002 in the log | MY_E_FILE | Not found. |",
         "| 0x80070003 | MY_E_PATH | No path. |",
         "| 0x80070005 | MY_E_DENIED | Denied. |",
     ])));
@@ -1586,6 +1586,53 @@ fn a_code_written_among_other_words_is_said_to_be_there() {
     assert_eq!(malformed.len(), 1, "{found:#?}");
     assert!(
         malformed[0].contains("it writes `0x80070002` among other words"),
+        "{}",
+        malformed[0]
+    );
+}
+
+#[test]
+fn a_code_beside_a_macro_with_a_reordered_name_is_the_code() {
+    // Machine translation splits and reorders a wrapped name's words
+    // (`ERROR_FILE_NOT_FOUND` as `ERROR_FILE NOT _ _ FOUND`); the code
+    // written beside the macro is still the row's code.
+    let text = md(&[
+        "| HRESULT_FROM_WIN32(MY_FILE NOT _ _ FOUND) 0x80070002 | MY_E_FILE | Not found. |",
+        "| 0x80070003 | MY_E_PATH | No path. |",
+        "| 0x80070005 | MY_E_DENIED | Denied. |",
+    ]);
+    let dir = project_with(&[("sources/doc/en-us.md", text.as_bytes())]);
+    let project = Project::load(dir.path()).expect("fixture loads");
+    let found = project.evaluate().findings;
+    assert!(
+        !found.iter().any(|f| f.rule == "hex-malformed"),
+        "{found:#?}"
+    );
+    let codes: Vec<String> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    assert_eq!(codes, ["0x80070002", "0x80070003", "0x80070005"]);
+}
+
+#[test]
+fn the_sdk_value_of_a_name_wrapped_in_hresult_from_win32_is_the_hresult() {
+    // The SDK defines ERROR_ACCESS_DENIED as the Win32 error 5; wrapped in
+    // HRESULT_FROM_WIN32 the row's code is 0x80070005, not 0x00000005.
+    let found = findings_of(&single(md(&[
+        "| See below | HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED) | Denied. |",
+        "| 0x80070003 | MY_E_PATH | No path. |",
+    ])));
+    let malformed: Vec<&str> = found
+        .iter()
+        .filter(|f| f.rule == "hex-malformed")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(malformed.len(), 1, "{found:#?}");
+    assert!(
+        malformed[0].contains("0x80070005 is likely"),
         "{}",
         malformed[0]
     );
