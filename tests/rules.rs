@@ -865,6 +865,40 @@ fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
     );
 }
 
+/// Machine translation writes a name with spaces around its underscores,
+/// which Markdown may escape (`E \_ POINTER`): the dataset reads the name
+/// (`E_POINTER`), and the page is told it is written wrong, with the fix.
+/// Prose with an underscore between words is no name.
+#[test]
+fn names_with_spaced_underscores_are_reported_with_the_name_they_read_as() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80004003 | E \\_ POINTER | Invalid pointer. |\n\
+        | 0x80020009 | **DISP _ E _ EXCEPTION** | Exception. |\n\
+        | 0x80070002 | ERROR_FILE_NOT_FOUND | Fill in the _ blank. |\n";
+    let (records, found) = read_page(page);
+    assert!(
+        records.contains(&("0x80004003".into(), "E_POINTER".into())),
+        "{records:?}"
+    );
+    assert_eq!(
+        name_findings(&found),
+        [
+            ("name-lookalike", 5, Some("E_POINTER")),
+            ("name-lookalike", 6, Some("DISP_E_EXCEPTION")),
+        ],
+        "{found:#?}"
+    );
+    let said = &found
+        .iter()
+        .find(|f| f.rule == "name-lookalike" && f.location.line == 5)
+        .expect("spaced")
+        .message;
+    assert!(
+        said.contains("`E _ POINTER` is written with spaces around its underscore"),
+        "{said}"
+    );
+}
+
 /// A bidirectional control inside a name (a right-to-left override that
 /// shows the rest of the name in another order) was kept in the dataset,
 /// and in the Rust constants' names table, with no finding: it is not
