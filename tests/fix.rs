@@ -553,6 +553,32 @@ fn files_as_arguments_are_fixed_where_they_are() {
     );
 }
 
+/// A name written with spaces around its (escaped) underscores is
+/// written whole, its escapes and emphasis kept.
+#[test]
+fn a_name_with_spaced_underscores_is_joined_in_place() {
+    let page = "# Codes\n\n|Hex code|Name|Description|\n|---|---|---|\n|0x80004003|E \\_ POINTER|Invalid pointer.|\n|0x80020009|**DISP _ E _ EXCEPTION**|Exception.|\n";
+    let dir = project_with(&[("docs/codes.md", page.as_bytes())]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdocs"))
+        .args(["fix", "docs"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}\n{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("docs/codes.md")).expect("read"),
+        page.replace("E \\_ POINTER", "E\\_POINTER")
+            .replace("DISP _ E _ EXCEPTION", "DISP_E_EXCEPTION")
+    );
+}
+
 #[test]
 fn front_matter_values_and_heading_anchors_are_fixed_in_place() {
     let table = "|Hex code|Name|Description|\n|---|---|---|\n|0x80240001|WU_E_NO_SERVICE|x|\n";

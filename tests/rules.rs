@@ -865,6 +865,40 @@ fn names_in_lookalike_characters_are_reported_with_their_ascii_form() {
     );
 }
 
+/// Machine translation writes a name with spaces around its underscores,
+/// which Markdown may escape (`E \_ POINTER`): the dataset reads the name
+/// (`E_POINTER`), and the page is told it is written wrong, with the fix.
+/// Prose with an underscore between words is no name.
+#[test]
+fn names_with_spaced_underscores_are_reported_with_the_name_they_read_as() {
+    let page = "# Codes\n\n| Code | Name | Description |\n|---|---|---|\n\
+        | 0x80004003 | E \\_ POINTER | Invalid pointer. |\n\
+        | 0x80020009 | **DISP _ E _ EXCEPTION** | Exception. |\n\
+        | 0x80070002 | ERROR_FILE_NOT_FOUND | Fill in the _ blank. |\n";
+    let (records, found) = read_page(page);
+    assert!(
+        records.contains(&("0x80004003".into(), "E_POINTER".into())),
+        "{records:?}"
+    );
+    assert_eq!(
+        name_findings(&found),
+        [
+            ("name-lookalike", 5, Some("E_POINTER")),
+            ("name-lookalike", 6, Some("DISP_E_EXCEPTION")),
+        ],
+        "{found:#?}"
+    );
+    let said = &found
+        .iter()
+        .find(|f| f.rule == "name-lookalike" && f.location.line == 5)
+        .expect("spaced")
+        .message;
+    assert!(
+        said.contains("`E _ POINTER` is written with spaces around its underscore"),
+        "{said}"
+    );
+}
+
 /// A bidirectional control inside a name (a right-to-left override that
 /// shows the rest of the name in another order) was kept in the dataset,
 /// and in the Rust constants' names table, with no finding: it is not
@@ -1571,10 +1605,10 @@ fn a_code_s_other_names_are_checked_against_the_reference() {
 
 #[test]
 fn a_code_written_among_other_words_is_said_to_be_there() {
-    // Machine translation reorders a wrapped name's words; the code is
-    // still in the cell, and "nothing gives its value" misled.
+    // A code among words of prose: the code is still in the cell, and
+    // "nothing gives its value" misled.
     let found = findings_of(&single(md(&[
-        "| HRESULT_FROM_WIN32(MY_FILE NOT__FOUND) 0x80070002 | MY_E_FILE | Not found. |",
+        "| see 0x80070002 in the log | MY_E_FILE | Not found. |",
         "| 0x80070003 | MY_E_PATH | No path. |",
         "| 0x80070005 | MY_E_DENIED | Denied. |",
     ])));
@@ -1586,6 +1620,53 @@ fn a_code_written_among_other_words_is_said_to_be_there() {
     assert_eq!(malformed.len(), 1, "{found:#?}");
     assert!(
         malformed[0].contains("it writes `0x80070002` among other words"),
+        "{}",
+        malformed[0]
+    );
+}
+
+#[test]
+fn a_code_beside_a_macro_with_a_reordered_name_is_the_code() {
+    // Machine translation splits and reorders a wrapped name's words
+    // (`ERROR_FILE_NOT_FOUND` as `ERROR_FILE NOT _ _ FOUND`); the code
+    // written beside the macro is still the row's code.
+    let text = md(&[
+        "| HRESULT_FROM_WIN32(MY_FILE NOT _ _ FOUND) 0x80070002 | MY_E_FILE | Not found. |",
+        "| 0x80070003 | MY_E_PATH | No path. |",
+        "| 0x80070005 | MY_E_DENIED | Denied. |",
+    ]);
+    let dir = project_with(&[("sources/doc/en-us.md", text.as_bytes())]);
+    let project = Project::load(dir.path()).expect("fixture loads");
+    let found = project.evaluate().findings;
+    assert!(
+        !found.iter().any(|f| f.rule == "hex-malformed"),
+        "{found:#?}"
+    );
+    let codes: Vec<String> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    assert_eq!(codes, ["0x80070002", "0x80070003", "0x80070005"]);
+}
+
+#[test]
+fn the_sdk_value_of_a_name_wrapped_in_hresult_from_win32_is_the_hresult() {
+    // The SDK defines ERROR_ACCESS_DENIED as the Win32 error 5; wrapped in
+    // HRESULT_FROM_WIN32 the row's code is 0x80070005, not 0x00000005.
+    let found = findings_of(&single(md(&[
+        "| See below | HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED) | Denied. |",
+        "| 0x80070003 | MY_E_PATH | No path. |",
+    ])));
+    let malformed: Vec<&str> = found
+        .iter()
+        .filter(|f| f.rule == "hex-malformed")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(malformed.len(), 1, "{found:#?}");
+    assert!(
+        malformed[0].contains("0x80070005 is likely"),
         "{}",
         malformed[0]
     );

@@ -2893,6 +2893,34 @@ Text.\n\n\
     );
 }
 
+/// Chinese and Japanese write a description without spaces and in few
+/// characters: two ideographs say what went wrong (`失敗`, `無効`), where
+/// a yes or a no is one ideograph or a kana word (`否`, `はい`).
+#[test]
+fn a_short_cjk_text_in_a_vertical_table_is_its_description() {
+    let table = |value: &str| {
+        format!(
+            "# エラー\n\n\
+| | |\n\
+|-|-|\n\
+| **HRESULT** | 0x80070005 |\n\
+| **Error string** | E_ACCESSDENIED |\n\
+| **結果** | {value} |\n"
+        )
+    };
+    for description in ["失敗", "無効", "无效", "拒绝访问"] {
+        let project = load(&table(description));
+        reads_only(
+            &project,
+            &[record("0x80070005", "E_ACCESSDENIED", description)],
+        );
+    }
+    for answer in ["否", "是", "はい", "いいえ"] {
+        let project = load(&table(answer));
+        reads_only(&project, &[record("0x80070005", "E_ACCESSDENIED", "")]);
+    }
+}
+
 /// Of two text columns, the one whose header names the meaning is the
 /// description, though the one that says what to do has more text.
 #[test]

@@ -189,7 +189,7 @@ fn load_side(root: &Path, side: &Side) -> Result<LoadedSide> {
         Side::Revision(rev) => {
             // Stopped by Ctrl-C (or SIGTERM, SIGHUP), `diff` removes the
             // revision's temporary copy before it ends.
-            crate::emit::outdir::remove_on_interrupt();
+            crate::interrupt::remove_on_interrupt();
             let tree = revision_tree(root, rev)?;
             // Errors name the revision's files, not the temporary copy.
             load_project(tree.root(), rev.clone())

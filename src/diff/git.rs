@@ -109,8 +109,8 @@ fn strip_path(message: &str, path: &Path) -> String {
 }
 
 /// A project's files at one revision, in a temporary folder removed on drop
-/// (and, once the program has installed the signal handler that calls
-/// [`crate::interrupt::remove_registered`], when a signal stops it).
+/// (and, once the program has installed the signal handler,
+/// [`crate::interrupt::remove_on_interrupt`], when a signal stops it).
 #[derive(Debug)]
 pub struct RevisionTree {
     dir: tempfile::TempDir,

@@ -170,67 +170,28 @@ fn remove_unfinished() -> (MutexGuard<'static, Unfinished>, Vec<PathBuf>) {
 }
 
 /// Makes a build stopped by SIGINT, SIGTERM or SIGHUP remove its new set
-/// and its lock (see [`Transaction`]), and any command so stopped the
-/// temporary folders a [`crate::interrupt::RemovedOnInterrupt`] names,
-/// and then end as the signal ends it
-/// (a shell sees 130 for SIGINT, 143 for SIGTERM). A signal that was
-/// ignored when the process started (a build under `nohup`, or started in
-/// the background by a script) stays ignored. Call it once, early, from
-/// the program: a thread waits for the signals. Elsewhere than on Unix it
-/// does nothing, and an interrupted build leaves its new set to the next
-/// build, which removes it.
+/// and its lock (see [`Transaction`]) before it ends, through the signal
+/// handler of [`crate::interrupt::remove_on_interrupt`], which it
+/// installs. Call it once, early, from the program. Elsewhere than on Unix
+/// it does nothing, and an interrupted build leaves its new set to the
+/// next build, which removes it.
 pub fn remove_on_interrupt() {
-    #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-        static INSTALLED: std::sync::Once = std::sync::Once::new();
-        INSTALLED.call_once(|| {
-            let caught: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
-                .into_iter()
-                .filter(|&signal| !ignored_at_start(signal))
-                .collect();
-            let Ok(mut signals) = signal_hook::iterator::Signals::new(&caught) else {
-                return;
-            };
-            let _ = std::thread::Builder::new()
-                .name("errdocs-signals".into())
-                .spawn(move || {
-                    if let Some(signal) = signals.forever().next() {
-                        let (_held_until_the_end, removed) = remove_unfinished();
-                        let (_also_held, temporary) = crate::interrupt::remove_registered();
-                        for path in removed {
-                            eprintln!(
-                                "errdocs: interrupted: removed the unfinished outputs in {}",
-                                crate::safe_text::terminal(&path.display().to_string())
-                            );
-                        }
-                        for path in temporary {
-                            eprintln!(
-                                "errdocs: interrupted: removed the temporary folder {}",
-                                crate::safe_text::terminal(&path.display().to_string())
-                            );
-                        }
-                        // Ended by the signal itself, as the shell expects
-                        // of a program that cleans up; by its code if that
-                        // fails.
-                        let _ = signal_hook::low_level::emulate_default_handler(signal);
-                        std::process::exit(128 + signal);
-                    }
-                });
-        });
-    }
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    REGISTERED
+        .call_once(|| crate::interrupt::clean_up_on_interrupt(remove_unfinished_on_interrupt));
+    crate::interrupt::remove_on_interrupt();
 }
 
-/// True when `signal` was set to be ignored when the process started.
-#[cfg(unix)]
-fn ignored_at_start(signal: i32) -> bool {
-    // SAFETY: sigaction with no new action only reads the current one into
-    // `current`, a zeroed struct of the right type.
-    unsafe {
-        let mut current: libc::sigaction = std::mem::zeroed();
-        libc::sigaction(signal, std::ptr::null(), &mut current) == 0
-            && current.sa_sigaction == libc::SIG_IGN
-    }
+/// [`remove_unfinished`] for the signal handler: the registry stays
+/// locked until the process ends, so no build starts its swap after the
+/// signal, and what was removed is said in words.
+fn remove_unfinished_on_interrupt() -> Vec<String> {
+    let (held_until_the_end, removed) = remove_unfinished();
+    std::mem::forget(held_until_the_end);
+    removed
+        .iter()
+        .map(|path| format!("removed the unfinished outputs in {}", path.display()))
+        .collect()
 }
 
 /// True for the temporary files that errdocs versions before the folder

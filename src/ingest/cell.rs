@@ -38,6 +38,10 @@ struct OtherForms {
     source: Option<Box<str>>,
     /// Lines at which a line break inside an identifier was removed.
     joined_lines: Box<[usize]>,
+    /// For a name read from inside a macro, the macro
+    /// (`HRESULT_FROM_WIN32` of `HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`):
+    /// the code is the value the macro makes of the name's.
+    wrapped_in: Option<&'static str>,
 }
 
 impl Serialize for Cell {
@@ -75,6 +79,7 @@ impl Cell {
             source: (source != markdown).then(|| source.into()),
             markdown: (markdown != text).then(|| markdown.into()),
             joined_lines: joined_lines.into_boxed_slice(),
+            wrapped_in: None,
         };
         Cell {
             location,
@@ -193,6 +198,19 @@ impl Cell {
     /// Lines at which a line break inside an identifier was removed.
     pub fn joined_lines(&self) -> &[usize] {
         self.forms.as_ref().map_or(&[], |f| &f.joined_lines)
+    }
+
+    /// This cell, a name read from inside the macro `wrapper`.
+    pub fn wrapped_in(mut self, wrapper: &'static str) -> Cell {
+        let forms = self.forms.get_or_insert_with(Default::default);
+        Arc::make_mut(forms).wrapped_in = Some(wrapper);
+        self
+    }
+
+    /// The macro this cell's name was read from inside, if any
+    /// (`HRESULT_FROM_WIN32`).
+    pub fn wrapper(&self) -> Option<&'static str> {
+        self.forms.as_ref().and_then(|f| f.wrapped_in)
     }
 }
 

@@ -920,10 +920,82 @@ fn is_code_label(word: &str) -> bool {
     )
 }
 
-/// The value and end (in bytes) of the number whose first group is
-/// `piece`, the word of `text` at byte `start`, where groups of three digits
-/// split by spaces follow it ([`crate::model::space_grouped_len`]).
-fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(i64, usize)> {
+/// The macros that wrap a name or a value into a code
+/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`), as against the types of
+/// [`is_code_label`], which label one.
+const WRAPPING_MACROS: &[&str] = &[
+    "HRESULT_FROM_WIN32",
+    "HRESULT_FROM_NT",
+    "HRESULT_FROM_SETUPAPI",
+    "NTSTATUS_FROM_WIN32",
+    "MAKE_HRESULT",
+    "MAKE_SCODE",
+];
+
+fn is_wrapping_macro(word: &str) -> bool {
+    WRAPPING_MACROS.contains(&word)
+}
+
+/// The macro that wraps `name` where `text` writes it
+/// (`HRESULT_FROM_WIN32` for `ERROR_X` in `HRESULT_FROM_WIN32(ERROR_X)
+/// 0x80070005`), if any: the code the row states is the macro's value of
+/// the name's, not the name's own.
+pub fn macro_wrapping(text: &str, name: &str) -> Option<&'static str> {
+    if name.is_empty() || !text.contains('(') {
+        return None;
+    }
+    text.match_indices(name).find_map(|(at, _)| {
+        let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '`');
+        let before = before.strip_suffix('(')?.trim_end();
+        // The name's characters are ASCII: the word starts at a character.
+        let word_len = before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        let word = &before[before.len() - word_len..];
+        WRAPPING_MACROS.iter().find(|m| **m == word).copied()
+    })
+}
+
+/// The argument of a wrapping macro ([`is_wrapping_macro`]) whose word
+/// ends at byte `end` of `text`, where it is one name that machine
+/// translation split into several words and reordered
+/// (`HRESULT_FROM_WIN32(ERROR_FILE NOT__FOUND)`): its span (without the
+/// spaces and backticks inside the parentheses) and the end of the `)`.
+/// Only words and names, at least one name among them and no number: the
+/// arguments of `MAKE_HRESULT(1, FACILITY_WIN32, 2)` are no name, nor is
+/// prose in parentheses. `None` for no `(` after the macro, no `)`, a
+/// parenthesis inside, or an argument of one word (read as it is).
+fn wrapped_argument(text: &str, end: usize) -> Option<(Range<usize>, usize)> {
+    let after = text.get(end..)?;
+    let open = end + (after.len() - after.trim_start().len());
+    let inner_start = open + text.get(open..)?.strip_prefix('(').map(|_| 1)?;
+    let close = inner_start + text.get(inner_start..)?.find(')')?;
+    let inner = &text[inner_start..close];
+    if inner.contains('(') {
+        return None;
+    }
+    let trimmed_start = inner.trim_start_matches(|c: char| c.is_whitespace() || c == '`');
+    let argument = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || c == '`');
+    let start = inner_start + (inner.len() - trimmed_start.len());
+    let (mut names, mut others) = (0usize, 0usize);
+    for (_, piece) in words(argument) {
+        match token_of(piece) {
+            Token::Identifier => names += 1,
+            Token::Word => others += 1,
+            Token::Hex(_) | Token::Decimal(_) => return None,
+        }
+    }
+    (names >= 1 && names + others >= 2).then_some((start..start + argument.len(), close + 1))
+}
+
+/// The token and end (in bytes) of the run whose first group is `piece`,
+/// the word of `text` at byte `start`, where groups of three digits split
+/// by spaces follow it ([`crate::model::space_grouped_len`]): a number, or
+/// a word where the run is longer than any 64-bit number, which no part
+/// of it is read as either.
+fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(Token, usize)> {
     let rest = text.get(start..)?;
     if !rest
         .get(piece.len()..)?
@@ -931,8 +1003,13 @@ fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(i64, usize)> 
     {
         return None;
     }
-    let len = crate::model::space_grouped_len(rest)?;
-    Some((crate::model::whole_number(rest.get(..len)?)?, start + len))
+    match crate::model::space_grouped_len(rest)? {
+        crate::model::SpaceGrouped::Number(len) => Some((
+            Token::Decimal(crate::model::whole_number(rest.get(..len)?)?),
+            start + len,
+        )),
+        crate::model::SpaceGrouped::TooLong(len) => Some((Token::Word, start + len)),
+    }
 }
 
 fn read_words(text: &str, brief: bool) -> CellShape {
@@ -964,9 +1041,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                 // A number whose digits a locale groups by spaces
                 // (`-2 147 024 891`): one number, not a number per group.
                 Token::Decimal(n) => match space_grouped(text, start, piece) {
-                    Some((value, end)) => {
+                    Some((token, end)) => {
                         grouped_until = end;
-                        (Token::Decimal(value), &text[start..end])
+                        (token, &text[start..end])
                     }
                     None => (Token::Decimal(n), piece),
                 },
@@ -979,6 +1056,18 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                 token: Token::Word,
                 span: start..start + piece.len(),
             });
+            // The name a macro wraps, in words that translation split
+            // and reordered: one name, as it would be written whole.
+            if is_wrapping_macro(piece)
+                && let Some((argument, end)) = wrapped_argument(text, start + piece.len())
+            {
+                identifier += 1;
+                tokens.push(Spanned {
+                    token: Token::Identifier,
+                    span: argument,
+                });
+                grouped_until = end;
+            }
             continue;
         }
         match token {
@@ -1108,6 +1197,17 @@ mod tests {
             ("0x 80240002", Shape::Hex),
             ("WU_E_X (0x 8024 0002)", Shape::HexAndIdentifier),
             ("0x8024 0001 0x8024 0002", Shape::HexList),
+            // A code beside a macro whose wrapped name machine translation
+            // split and reordered: the macro's argument is one name.
+            (
+                "HRESULT_FROM_WIN32(ERROR_FILE NOT__FOUND) 0x80070002",
+                Shape::HexAndIdentifier,
+            ),
+            (
+                "HRESULT_FROM_WIN32( ERROR_FILE NOT FOUND ) 0x80070002",
+                Shape::HexAndIdentifier,
+            ),
+            ("HRESULT_FROM_WIN32(see the log) 0x80070002", Shape::Prose),
             ("0x80070057 or 0x80070006", Shape::HexList),
             ("0x80070005 (0x5)", Shape::Hex),
             ("0x80070057 （0x0057）", Shape::Hex),
@@ -1209,6 +1309,12 @@ mod tests {
         assert_eq!(decimals("codes 5 1234 and 7"), [5, 1234, 7]);
         assert_eq!(decimals("1 223 4"), [1, 223, 4]);
         assert_eq!(decimals("Windows 10 1809"), [10, 1809]);
+        // A run longer than any 64-bit number is no number, nor is its tail.
+        let long = "1 000 000 000 000 000 000 000";
+        assert_eq!(decimals(long), [] as [i64; 0]);
+        assert_ne!(shape_of(long).shape, Shape::Decimal);
+        assert_eq!(decimals(&format!("{long} 4")), [4]);
+        assert_eq!(decimals("-2 147 024 891 000 000 000 000 000 and 7"), [7]);
     }
 
     #[test]
@@ -1223,6 +1329,10 @@ mod tests {
                 Some("ERROR_CANCELLED"),
             ),
             ("HRESULT_FROM_WIN32(ERROR_X) or more", None),
+            (
+                "HRESULT_FROM_WIN32(ERROR_FILE NOT__FOUND)",
+                Some("ERROR_FILE NOT__FOUND"),
+            ),
             ("MY_MACRO(ERROR_X)", None),
             ("ERROR_X", None),
         ] {

@@ -158,41 +158,17 @@ pub fn lay_out(
                     let Some(cell) = row.cells.get(c.source) else {
                         return Cell::empty(row.location.clone(), 0);
                     };
-                    // Names listed for the row's one code (`E_A, E_B`,
-                    // `0x80070005 (E_A, E_B)`): the first, and the others
-                    // as aliases.
-                    if c.role == ColumnRole::Name
-                        && !unpaired.contains(&(cell.location.line, cell.location.column))
-                        && let Some(names) = super::shape::several_names(&cell.text)
+                    let read = read_part(file, cell, c, split, &unpaired, &mut aliases);
+                    // A name read from inside a macro
+                    // (`HRESULT_FROM_WIN32(ERROR_X) 0x80070005`) keeps the
+                    // macro: the row's code is the macro's value of it.
+                    if c.part == Part::Name
+                        && read.text != cell.text
+                        && let Some(wrapper) = super::shape::macro_wrapping(&cell.text, &read.text)
                     {
-                        let mut names = cell.parts(file, names).into_iter();
-                        if let Some(first) = names.next() {
-                            aliases = names.map(|name| Box::from(&*name.text)).collect();
-                            return first;
-                        }
+                        return read.wrapped_in(wrapper);
                     }
-                    // A name and a note or mark after it
-                    // (`RPC_E_X (deprecated)`, `RPC_E_X*`): the name.
-                    if !split
-                        && c.part == Part::Name
-                        && has_more_than_a_name(&cell.text)
-                        && let Some(span) = super::shape::name_before_note(&cell.text)
-                    {
-                        return cell.part(file, span);
-                    }
-                    // A name wrapped in a macro
-                    // (`HRESULT_FROM_WIN32(ERROR_X)`): the name.
-                    if !split
-                        && c.part == Part::Name
-                        && has_more_than_a_name(&cell.text)
-                        && let Some(span) = super::shape::name_in_wrapper(&cell.text)
-                    {
-                        return cell.part(file, span);
-                    }
-                    if !split && matches!(c.part, Part::Whole | Part::Name) {
-                        return cell.clone();
-                    }
-                    part_of(file, cell, c.part, split)
+                    read
                 })
                 .collect();
             Row {
@@ -203,6 +179,54 @@ pub fn lay_out(
         })
         .collect();
     (columns, rows)
+}
+
+/// The part of `cell` that column `c` reads, `split` when the cell's
+/// column is read in several parts; the names listed beside the first go
+/// to `aliases`, but in cells of `unpaired` names.
+fn read_part(
+    file: &SourceFile,
+    cell: &Cell,
+    c: &ColumnPlan,
+    split: bool,
+    unpaired: &std::collections::HashSet<(usize, usize)>,
+    aliases: &mut ThinVec<Box<str>>,
+) -> Cell {
+    // Names listed for the row's one code (`E_A, E_B`,
+    // `0x80070005 (E_A, E_B)`): the first, and the others
+    // as aliases.
+    if c.role == ColumnRole::Name
+        && !unpaired.contains(&(cell.location.line, cell.location.column))
+        && let Some(names) = super::shape::several_names(&cell.text)
+    {
+        let mut names = cell.parts(file, names).into_iter();
+        if let Some(first) = names.next() {
+            *aliases = names.map(|name| Box::from(&*name.text)).collect();
+            return first;
+        }
+    }
+    // A name and a note or mark after it
+    // (`RPC_E_X (deprecated)`, `RPC_E_X*`): the name.
+    if !split
+        && c.part == Part::Name
+        && has_more_than_a_name(&cell.text)
+        && let Some(span) = super::shape::name_before_note(&cell.text)
+    {
+        return cell.part(file, span);
+    }
+    // A name wrapped in a macro
+    // (`HRESULT_FROM_WIN32(ERROR_X)`): the name.
+    if !split
+        && c.part == Part::Name
+        && has_more_than_a_name(&cell.text)
+        && let Some(span) = super::shape::name_in_wrapper(&cell.text)
+    {
+        return cell.part(file, span);
+    }
+    if !split && matches!(c.part, Part::Whole | Part::Name) {
+        return cell.clone();
+    }
+    part_of(file, cell, c.part, split)
 }
 
 /// False for a cell that is one name and nothing else, which most name

@@ -552,12 +552,23 @@ impl Values<'_, '_> {
 /// so it is more than one short word. A yes or no, a state or a level
 /// (`| Remediation required | Yes |`, `| 需要補救 | 否 |`, `| Severity |
 /// Critical |`) answers its label; taken for the description it would
-/// make every code of the page share one.
+/// make every code of the page share one. Chinese and Japanese write no
+/// spaces between words and say much in few characters, each ideograph a
+/// word or its root: two ideographs explain (`失敗`, `無効`, `拒绝访问`),
+/// where a yes or no is one (`是`, `否`) or a word in kana (`はい`,
+/// `いいえ`).
 fn explains(text: &str) -> bool {
     let text = text.trim();
     let one_word = !text.contains(char::is_whitespace);
     let latin_word = one_word && text.chars().all(|c| c.is_ascii_alphabetic());
-    !(latin_word || (one_word && text.chars().count() < 4))
+    let ideographs = text.chars().filter(|&c| is_ideograph(c)).count();
+    !(latin_word || (one_word && text.chars().count() < 4 && ideographs < 2))
+}
+
+/// True for Han ideographs (Chinese, and kanji in Japanese): the main
+/// block, its extension A and the compatibility ideographs.
+fn is_ideograph(c: char) -> bool {
+    matches!(u32::from(c), 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// The label/value pairs of a two-column table: its header's when its
@@ -857,6 +868,24 @@ mod tests {
             ("", Other),
         ] {
             assert_eq!(label_role(label), role, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_value_explains_unless_it_is_one_short_word() {
+        for text in [
+            "Access is denied.",
+            "Denied.",
+            "Отказано",
+            "失敗",
+            "無効",
+            "拒绝访问",
+            "アクセスが拒否されました",
+        ] {
+            assert!(explains(text), "{text}");
+        }
+        for text in ["Yes", "Critical", "Да", "否", "是", "はい", "いいえ", "예"] {
+            assert!(!explains(text), "{text}");
         }
     }
 }

@@ -845,20 +845,33 @@ pub fn whole_number(text: &str) -> Option<i64> {
     Some(if negative { -value } else { value })
 }
 
-/// The length in bytes of the whole number `text` starts with, where it is
-/// written in groups of three split by a space ([`is_group_space`], the
-/// same one throughout: `-2 147 024 891`, `1\u{202F}223`): what a reader
-/// that splits text at spaces would take for several numbers. `None` when
-/// `text` starts with no such number. Only a regular grouping is one
-/// number: an optional sign, a first group of one to three ASCII digits,
-/// then one or more groups of exactly three, the last one ending its word.
-/// `5 1234` and `12 34` are numbers side by side (`None`), and so is all of
-/// `1 223 4`; `1 234,5` and `1 234ms` are no whole number (`None`). `5 123`
-/// is one number: where prose means two, the reader of a description keeps
-/// its groups apart too. A run of more groups than a 64-bit number has is
-/// no number either (`None`), found without reading the rest of the run:
-/// readers that try each word of a long run in turn stay linear.
-pub fn space_grouped_len(text: &str) -> Option<usize> {
+/// A run of digits in groups of three split by spaces that `text` starts
+/// with, read by [`space_grouped_len`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpaceGrouped {
+    /// A whole number, this many bytes long.
+    Number(usize),
+    /// A run of more groups than a 64-bit number has, this many bytes long
+    /// (to the last group of three): no number, and no part of it one
+    /// either, so a reader skips all of it rather than read its tail as a
+    /// number of its own.
+    TooLong(usize),
+}
+
+/// The whole number `text` starts with, where it is written in groups of
+/// three split by a space ([`is_group_space`], the same one throughout:
+/// `-2 147 024 891`, `1\u{202F}223`): what a reader that splits text at
+/// spaces would take for several numbers. `None` when `text` starts with
+/// no such number. Only a regular grouping is one number: an optional
+/// sign, a first group of one to three ASCII digits, then one or more
+/// groups of exactly three, the last one ending its word. `5 1234` and
+/// `12 34` are numbers side by side (`None`), and so is all of `1 223 4`;
+/// `1 234,5` and `1 234ms` are no whole number (`None`). `5 123` is one
+/// number: where prose means two, the reader of a description keeps its
+/// groups apart too. A run of more groups than a 64-bit number has is no
+/// number ([`SpaceGrouped::TooLong`], whatever follows it), and its length
+/// is all of its groups: a reader that skips it reads each group once.
+pub fn space_grouped_len(text: &str) -> Option<SpaceGrouped> {
     // `18 446 744 073 709 551 615`: six groups after the first.
     const MAX_GROUPS: usize = 6;
     let sign = text
@@ -889,22 +902,25 @@ pub fn space_grouped_len(text: &str) -> Option<usize> {
             0 => break,
             3 if separator.is_none_or(|s| s == c) => {
                 groups += 1;
-                if groups > MAX_GROUPS {
-                    return None;
-                }
                 separator = Some(c);
                 end += c.len_utf8() + 3;
             }
+            // Past the cap, the run ends at the first thing that is not
+            // one more group of three: it is no number however it ends.
+            _ if groups > MAX_GROUPS => break,
             // `5 1234`, `12 34`, two kinds of space: not one number.
             _ => return None,
         }
     }
     separator?;
+    if groups > MAX_GROUPS {
+        return Some(SpaceGrouped::TooLong(end));
+    }
     let mut after = text.get(end..).unwrap_or("").chars();
     match after.next() {
         Some(c) if c.is_alphanumeric() || c == '_' => None,
         Some(',' | '.') if after.next().is_some_and(|c| c.is_ascii_digit()) => None,
-        _ => Some(end),
+        _ => Some(SpaceGrouped::Number(end)),
     }
 }
 
@@ -1002,16 +1018,20 @@ mod tests {
 
     #[test]
     fn numbers_grouped_by_spaces_are_found_where_they_start() {
+        use SpaceGrouped::{Number, TooLong};
         for (text, len) in [
-            ("-2 147 024 891", Some(14)),
-            ("-2\u{A0}147\u{A0}024\u{A0}891 octets", Some(17)),
-            ("\u{2212}2\u{202F}147\u{202F}024\u{202F}891", Some(22)),
-            ("1\u{2009}223.", Some(7)),
-            ("1 223 essais", Some(5)),
+            ("-2 147 024 891", Some(Number(14))),
+            ("-2\u{A0}147\u{A0}024\u{A0}891 octets", Some(Number(17))),
+            (
+                "\u{2212}2\u{202F}147\u{202F}024\u{202F}891",
+                Some(Number(22)),
+            ),
+            ("1\u{2009}223.", Some(Number(7))),
+            ("1 223 essais", Some(Number(5))),
             ("(1 223)", None),
-            ("10 000 ms", Some(6)),
+            ("10 000 ms", Some(Number(6))),
             // One regular group joins: `5 123` is 5123 as a whole number.
-            ("5 123 and 7", Some(5)),
+            ("5 123 and 7", Some(Number(5))),
             // Irregular groups are numbers side by side.
             ("5 1234", None),
             ("12 34", None),
@@ -1019,8 +1039,13 @@ mod tests {
             ("1234 567", None),
             ("1 223\u{A0}456", None),
             // The largest 64-bit number is one; a group more is no number.
-            ("18 446 744 073 709 551 615", Some(26)),
-            ("1 446 744 073 709 551 615 000", None),
+            ("18 446 744 073 709 551 615", Some(Number(26))),
+            ("1 446 744 073 709 551 615 000", Some(TooLong(29))),
+            // Past the cap, the run is all its groups of three, however it
+            // ends: none of its tail is a number of its own.
+            ("1 000 000 000 000 000 000 000 4", Some(TooLong(29))),
+            ("1 000 000 000 000 000 000 000ms", Some(TooLong(29))),
+            ("1 000 000 000 000 000 000 000\u{A0}000", Some(TooLong(29))),
             // No group, or no whole number.
             ("5 minutes", None),
             ("1 234,5", None),

@@ -12,7 +12,7 @@ mod record;
 pub use family::{Family, counterpart_code};
 pub use hresult::{
     C_SUFFIXES, CodeProblem, CodeReading, DecimalReading, HResult, ParseHResultError, SeparatedHex,
-    assembler_hex, decimal_value, fold_number_forms, grouped_digits, grouped_like,
+    SpaceGrouped, assembler_hex, decimal_value, fold_number_forms, grouped_digits, grouped_like,
     is_digit_separator, is_group_separator, is_group_space, read_decimal, separated_hex,
     several_codes, space_grouped_len, whole_number,
 };

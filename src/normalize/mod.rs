@@ -383,6 +383,7 @@ pub fn normalize_document(
                     name: cells.name_text(),
                     decimal: cells.decimal.map(|c| c.text.as_ref()),
                     win32: cells.win32.map(|c| c.text.as_ref()),
+                    name_wrapper: cells.name.and_then(Cell::wrapper),
                     neighbours,
                 };
                 // Text where a continuation row's is, that ingest could

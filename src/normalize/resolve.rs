@@ -80,6 +80,9 @@ pub struct RowEvidence<'a> {
     /// The Win32 cell's text, where the table has a column of the Win32
     /// errors inside its codes (or writes them in the code cells).
     pub win32: Option<&'a str>,
+    /// The macro the row wraps its name in (`HRESULT_FROM_WIN32` of
+    /// `HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)`), if any.
+    pub name_wrapper: Option<&'static str>,
     /// The nearest known codes below and above it, when the table is
     /// sorted.
     pub neighbours: Option<Neighbours>,
@@ -165,15 +168,29 @@ pub fn proposals(
     // The definition of the name (as spelt, or in another case); a Win32
     // error may be documented bare or inside an HRESULT.
     if let Some(fact) = definition(row, reference) {
-        let mut values = vec![HResult::new(fact.value)];
-        if fact.kind == CodeKind::Win32Error && fact.value != 0 {
+        let win32 = fact.kind == CodeKind::Win32Error && fact.value != 0;
+        // A name the row wraps in HRESULT_FROM_WIN32 says the code is the
+        // HRESULT, not the bare Win32 error.
+        let wrapped = win32 && row.name_wrapper == Some("HRESULT_FROM_WIN32");
+        let mut values = Vec::with_capacity(2);
+        if !wrapped {
+            values.push(HResult::new(fact.value));
+        }
+        if win32 {
             values.push(HResult::new(hresult_from_win32(fact.value)));
         }
         let place = match fact.origin {
             crate::reference::Origin::Sdk { .. } => format!("the {}", fact.origin),
             crate::reference::Origin::User { .. } => fact.origin.to_string(),
         };
-        let defined = if fact.kind == CodeKind::Win32Error && fact.value != 0 {
+        let defined = if wrapped {
+            format!(
+                "{} ({}), which the row wraps in HRESULT_FROM_WIN32: {}",
+                fact.value,
+                HResult::new(fact.value),
+                HResult::new(hresult_from_win32(fact.value))
+            )
+        } else if win32 {
             format!(
                 "{} ({}; {} inside an HRESULT)",
                 fact.value,
@@ -577,6 +594,7 @@ mod tests {
             name: "WU_E_UH_REMOTEUNAVAILABLE",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_AFFF)),
                 higher: Some(HResult::new(0x8024_2001)),
@@ -599,6 +617,7 @@ mod tests {
             name: "",
             decimal: Some("-2016331103"),
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x87D1_3AA0)),
                 higher: Some(HResult::new(0x87D1_3AA2)),
@@ -626,6 +645,7 @@ mod tests {
             name: "",
             decimal: Some("-2016331103"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         assert_eq!(
@@ -660,6 +680,7 @@ mod tests {
             name: "",
             decimal: Some("-2147024809"),
             win32: Some("87"),
+            name_wrapper: None,
             neighbours: None,
         };
         let (value, evidence) =
@@ -675,6 +696,7 @@ mod tests {
         // In both notations, as the cell writes it.
         let both = RowEvidence {
             win32: Some("87 (0x57)"),
+            name_wrapper: None,
             ..row
         };
         assert!(contradicted(&both, &NameIndex::new(), &Reference::default()).is_some());
@@ -687,6 +709,7 @@ mod tests {
         for (win32, repaired) in [("117", false), ("0x75", false), ("86", false), ("87", true)] {
             let row = RowEvidence {
                 win32: Some(win32),
+                name_wrapper: None,
                 neighbours: around,
                 ..row
             };
@@ -701,6 +724,7 @@ mod tests {
         let other = RowEvidence {
             decimal: Some("-2147221499"),
             win32: Some("5"),
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8004_0004)),
                 higher: Some(HResult::new(0x8004_0006)),
@@ -714,6 +738,7 @@ mod tests {
         );
         let unwritten = RowEvidence {
             win32: Some("—"),
+            name_wrapper: None,
             ..other
         };
         assert_eq!(
@@ -733,6 +758,7 @@ mod tests {
                 name: "",
                 decimal: None,
                 win32: Some("5"),
+                name_wrapper: None,
                 neighbours: None,
             };
             let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
@@ -749,6 +775,7 @@ mod tests {
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_200A)),
                 higher: Some(HResult::new(0x8024_200C)),
@@ -769,6 +796,7 @@ mod tests {
             name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
             decimal: Some("-2147012744"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &Reference::default());
@@ -788,6 +816,7 @@ mod tests {
             name: "WU_E_X",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &names, &Reference::default());
@@ -806,6 +835,7 @@ mod tests {
             name: "WU_E_UH_INSTALLERFAILURE",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8024_200A)),
                 higher: Some(HResult::new(0x8024_200C)),
@@ -833,6 +863,7 @@ mod tests {
             name: "ERROR_WINHTTP_INVALID_SERVER_RESPONSE",
             decimal: Some("-2147012744"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &reference);
@@ -843,6 +874,7 @@ mod tests {
         let row = RowEvidence {
             decimal: Some("-2147012745"),
             win32: None,
+            name_wrapper: None,
             ..row
         };
         assert_eq!(resolve(&row, &NameIndex::new(), &reference).value, None);
@@ -862,6 +894,7 @@ mod tests {
             name: "E_FILENOTFOUND",
             decimal: Some("-2147024894"),
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8007_0001)),
                 higher: Some(HResult::new(0x8007_0003)),
@@ -883,6 +916,7 @@ mod tests {
             name: "E_FILENOTFOUND",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&empty, &NameIndex::new(), &reference);
@@ -897,6 +931,7 @@ mod tests {
             name: "E_FILENOTFOUND",
             decimal: Some("-2147479497"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         assert_eq!(contradicted(&written, &NameIndex::new(), &reference), None);
@@ -909,6 +944,7 @@ mod tests {
             name: "E_ACCESSDENIED",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: Some(Neighbours {
                 lower: Some(HResult::new(0x8007_0004)),
                 higher: Some(HResult::new(0x8007_0006)),
@@ -926,6 +962,7 @@ mod tests {
             name: "E_FILENOTFOUND",
             decimal: None,
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&own, &NameIndex::new(), &reference);
@@ -943,6 +980,7 @@ mod tests {
             name: "ERROR_WINHTTP_CLIENT_AUTH_CERT_NEEDED",
             decimal: Some("12044"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &NameIndex::new(), &Reference::sdk());
@@ -976,6 +1014,7 @@ mod tests {
             name: "WU_E_X",
             decimal: Some("-2145124346"),
             win32: None,
+            name_wrapper: None,
             neighbours: None,
         };
         let resolution = resolve(&row, &names, &Reference::default());

@@ -1,6 +1,7 @@
 //! `name-lookalike`: a name written with characters that only look like
-//! ASCII ones (full-width forms, Cyrillic or Greek letters), or with a
-//! bidirectional control that is not seen.
+//! ASCII ones (full-width forms, Cyrillic or Greek letters), with a
+//! bidirectional control that is not seen, or with spaces around its
+//! underscores: written otherwise than as the name it reads as.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -8,6 +9,8 @@ use crate::check::context::Context;
 use crate::check::reference::{NameVerdict, defines, name_verdict};
 use crate::check::rule::Rule;
 use crate::diagnostic::{Applicability, Confidence, Finding, Fix, Severity};
+use crate::ingest::Cell;
+use crate::ingest::text::with_spaced_underscores_joined;
 use crate::model::{Lookalike, LookalikeName, lookalike_name};
 
 /// The id of `translation-key-mismatch`, which reports a translated name
@@ -20,8 +23,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     tags: &["name", "reference", "translation"],
     fix: Some(Applicability::Safe),
-    summary: "A symbolic name holds characters that only look like ASCII (full-width forms, Cyrillic or Greek letters)",
-    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm. A bidirectional control inside a name (a right-to-left override U+202E, which shows what follows it in another order) is not seen at all: it is left out of the name as it reads, and that fix is safe; such a finding is an error, not a warning, unless errdocs.toml sets the rule's severity.",
+    summary: "A symbolic name holds characters that only look like ASCII (full-width forms, Cyrillic or Greek letters), or spaces around its underscores",
+    explanation: "Symbolic names are C identifiers, ASCII only. A name typed with a CJK input method (`E＿FAIL`, `ＥＲＲＯＲ_ＡＣＣＥＳＳ`), or pasted with a Cyrillic or Greek letter that looks Latin (`Е_FAIL` with U+0415) reads right but is not found by search and does not compile. Full-width forms are the ASCII characters to Unicode (NFKC), so their fix is safe. A letter of another script is another letter: its fix is offered, and safe, only where the reference defines the name it reads as, or where the other side of a translated row (the source row, or a translation of it) writes that name; otherwise the finding says what it reads as, for a person to confirm. A bidirectional control inside a name (a right-to-left override U+202E, which shows what follows it in another order) is not seen at all: it is left out of the name as it reads, and that fix is safe; such a finding is an error, not a warning, unless errdocs.toml sets the rule's severity. A name that machine translation wrote with spaces around its underscores (`E _ POINTER`, `E \\_ POINTER` in Markdown) is not found or compiled either: errdocs reads it as the name (`E_POINTER`), and the fix, which takes the spaces out, is safe.",
     bad_example: "<td>0x80004005</td><td>E＿FAIL</td>",
     good_example: "<td>0x80004005</td><td>E_FAIL</td>",
     rollup: None,
@@ -72,6 +75,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let written = row.cells.name_text().trim();
+        if let Some(spaced) = spaced_underscores(cell, written) {
+            out.push(spaced_finding(
+                cell,
+                row.record.map(|r| r.code),
+                &spaced,
+                written,
+            ));
+            continue;
+        }
         let Some(lookalike) = lookalike_name(written) else {
             continue;
         };
@@ -120,6 +132,60 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(finding);
     }
+}
+
+/// The name `cell` writes with spaces around its underscores, as it reads
+/// with them (`E _ POINTER` of `E \_ POINTER` or `**E _ POINTER**`),
+/// where the reader joined them into the cell's name `name` (see
+/// [`with_spaced_underscores_joined`]): machine translation writes names
+/// so. `None` for a name written whole, as nearly all are.
+fn spaced_underscores(cell: &Cell, name: &str) -> Option<String> {
+    let markdown = cell.markdown();
+    if !name.contains('_') || !(markdown.contains(" _ ") || markdown.contains(" \\_ ")) {
+        return None;
+    }
+    // As the cell reads: Markdown's escaped `_` is an `_`, and emphasis or
+    // a code span around the name is markup.
+    let unescaped = markdown.replace("\\_", "_");
+    let written = unescaped
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '`'))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (written != name && with_spaced_underscores_joined(&written) == name).then_some(written)
+}
+
+/// The finding for a name written with spaces around its underscores
+/// (`written`), which reads as `name`; its fix, which takes the spaces
+/// out, is safe: the reader already reads the name so.
+fn spaced_finding(
+    cell: &Cell,
+    code: Option<crate::model::HResult>,
+    written: &str,
+    name: &str,
+) -> Finding {
+    let underscores = if name.matches('_').count() > 1 {
+        "underscores"
+    } else {
+        "underscore"
+    };
+    RULE.finding(
+        cell.location.clone(),
+        format!(
+            "the name `{written}` is written with spaces around its {underscores}, as machine translation writes names: search and code do not find it as the name it reads as; write `{name}`"
+        ),
+    )
+    .about(code.map(|c| c.to_string()), Some(name))
+    .with_fix(Fix {
+        field: "name".into(),
+        from: written.to_string(),
+        to: name.to_string(),
+        confidence: Confidence::High,
+        applicability: Applicability::Safe,
+        evidence: vec![format!(
+            "`{name}` is the name as it reads, its {underscores} without the spaces around them"
+        )],
+    })
 }
 
 /// The evidence that `lookalike.ascii` is the name meant, when it is

@@ -17,17 +17,32 @@ use crate::ingest::text::is_identifier_char;
 
 /// The characters that join the digit groups of a number in some locale:
 /// grouping (`.`, `,`, `'`, a space, a no-break, thin or narrow no-break
-/// space: [`crate::model::is_group_separator`]) or decimal (`.`, `,`).
+/// space, Arabic's `٬` and `٫`: [`crate::model::is_group_separator`]) or
+/// decimal ([`is_decimal_point`]).
 fn is_separator(c: char) -> bool {
     crate::model::is_group_separator(c)
 }
 
-/// The ASCII digit of an ASCII or a full-width digit (U+FF10..U+FF19),
-/// which CJK text writes in running text.
+/// True for the characters locales put before the fraction of a number:
+/// `.` (en), `,` (de, fr), and Arabic's decimal separator U+066B `٫`
+/// (`٢٫٥`), which can also group thousands as `.` does in de (`٤٫٢٩٤`
+/// reads either way, as `4.294` does).
+fn is_decimal_point(c: char) -> bool {
+    matches!(c, '.' | ',' | '\u{066B}')
+}
+
+/// The ASCII digit of an ASCII, a full-width (U+FF10..U+FF19, which CJK
+/// text writes in running text), an Arabic-Indic (U+0660..U+0669) or a
+/// Persian digit (U+06F0..U+06F9): the digits
+/// [`crate::model::fold_number_forms`] folds, as the reader of code
+/// columns does.
 fn ascii_digit(c: char) -> Option<char> {
+    let from = |zero: u32| char::from_u32(u32::from(c) - zero + u32::from(b'0'));
     match c {
         '0'..='9' => Some(c),
-        '\u{ff10}'..='\u{ff19}' => char::from_u32(u32::from(c) - 0xff10 + u32::from(b'0')),
+        '\u{ff10}'..='\u{ff19}' => from(0xff10),
+        '\u{0660}'..='\u{0669}' => from(0x0660),
+        '\u{06f0}'..='\u{06f9}' => from(0x06f0),
         _ => None,
     }
 }
@@ -72,8 +87,12 @@ pub struct Number<'a> {
 /// the digits of `0x80070005`, `Win32`, `100ms` or `E_5` are none.
 pub fn numbers(text: &str) -> Vec<Number<'_>> {
     // Most descriptions have no digit at all (a full-width digit starts
-    // with the byte 0xEF).
-    if !text.bytes().any(|b| b.is_ascii_digit() || b == 0xEF) {
+    // with the byte 0xEF, an Arabic-Indic one with 0xD9, a Persian one
+    // with 0xDB).
+    if !text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, 0xEF | 0xD9 | 0xDB))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -170,7 +189,8 @@ fn readings<'a>(written: &'a str, groups: &[Group<'a>], separators: &[char]) -> 
     };
     // Grouped as the reader reads a decimal column's numbers
     // ([`crate::model::grouped_digits`]), on the digits as ASCII (the
-    // separators are ASCII or spaces, which folding leaves alone).
+    // separators are ASCII, spaces or Arabic's marks, which folding leaves
+    // alone).
     let folded = crate::model::fold_number_forms(written);
     let mut values = Vec::new();
     if let Some(digits) = crate::model::grouped_digits(&folded) {
@@ -182,7 +202,7 @@ fn readings<'a>(written: &'a str, groups: &[Group<'a>], separators: &[char]) -> 
         .len()
         .checked_sub(last.digits.len() + last_separator.len_utf8())
         .and_then(|end| folded.get(..end));
-    if matches!(last_separator, '.' | ',')
+    if is_decimal_point(*last_separator)
         && !before.contains(last_separator)
         && let Some(whole) = whole.and_then(crate::model::grouped_digits)
     {
@@ -473,6 +493,35 @@ mod tests {
         assert_eq!(
             compare("codes 5 1234 and 7", "codes 51234 et 7"),
             (vec!["5 1234"], vec!["51234"])
+        );
+    }
+
+    /// Arabic writes its numbers with its own digits (Arabic-Indic, and
+    /// Persian's) and marks: U+066C `٬` groups thousands and U+066B `٫`
+    /// is its decimal point, as the reader of decimal columns takes them
+    /// ([`crate::model::is_group_separator`]).
+    #[test]
+    fn arabic_digits_and_separators_read_as_their_values() {
+        assert_eq!(
+            written("بعد ٢٫٥ ثانية و ٤٬٢٩٤٬٩٦٧٬٢٩٥ بايت و ۱۰ دقیقه"),
+            ["٢٫٥", "٤٬٢٩٤٬٩٦٧٬٢٩٥", "۱۰"]
+        );
+        let source = "The file is larger than 4,294,967,295 bytes after 2.5 seconds.";
+        for translation in [
+            "الملف أكبر من ٤٬٢٩٤٬٩٦٧٬٢٩٥ بايت بعد ٢٫٥ ثانية.",
+            "الملف أكبر من 4٬294٬967٬295 بايت بعد 2٫5 ثانية.",
+            "فایل بزرگ‌تر از ۴٬۲۹۴٬۹۶۷٬۲۹۵ بایت پس از ۲٫۵ ثانیه است.",
+        ] {
+            assert_eq!(compare(source, translation), NONE, "{translation}");
+        }
+        // Grouping and a decimal point, in Arabic's marks.
+        assert_eq!(compare("1,234.5 MB", "١٬٢٣٤٫٥ MB"), NONE);
+        // Ambiguous as `1.234` is: a thousand and more, or a decimal.
+        assert_eq!(compare("1.234 items", "١٫٢٣٤ عنصر"), NONE);
+        assert_eq!(compare("1234 items", "١٫٢٣٤ عنصر"), NONE);
+        assert_eq!(
+            compare("after 2.5 seconds", "بعد ٣٫٥ ثانية"),
+            (vec!["2.5"], vec!["٣٫٥"])
         );
     }
 
