@@ -3010,3 +3010,37 @@ fn success_codes_written_as_one_digit_leave_a_column_of_hex_codes_hex() {
         ],
     );
 }
+
+#[test]
+fn a_code_written_in_three_forms_in_one_cell_is_read() {
+    // ADO's ErrorValueEnum writes each error as its low word (the number
+    // Visual Basic shows), its signed value and its hex in one cell;
+    // machine translation loses the space before the minus sign. The
+    // cells read as prose, and the table as one without codes.
+    let page = "# ErrorValueEnum\n\n\
+        |Constant|Value|Description|\n\
+        |--------------|-----------|-----------------|\n\
+        |**adErrBoundToCommand**|3707 -2146824581 0x800A0E7B|Cannot change the property.|\n\
+        |**adErrCannotComplete**|3732-2146824556 0x800A0E94|Server cannot complete the operation.|\n\
+        |**adErrCantChangeProvider**|3220 -2146825067 0X800A0C94|Supplied provider differs.|\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let codes: Vec<(String, Option<String>)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.documented_decimal.clone()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("0x800A0C94".to_string(), Some("-2146825067".to_string())),
+            ("0x800A0E7B".to_string(), Some("-2146824581".to_string())),
+            ("0x800A0E94".to_string(), Some("-2146824556".to_string())),
+        ]
+    );
+    // The signed value that disagrees with its hex is reported.
+    let wrong = findings_of(&project, "decimal-mismatch");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!(wrong[0].0, 7);
+}
