@@ -3044,3 +3044,35 @@ fn a_code_written_in_three_forms_in_one_cell_is_read() {
     assert_eq!(wrong.len(), 1, "{wrong:?}");
     assert_eq!(wrong[0].0, 7);
 }
+
+#[test]
+fn a_code_lists_decimals_that_all_lost_their_sign_are_reported_not_dropped() {
+    // Every entry writes its decimal without the minus sign: beside hex
+    // codes, a column of numbers none of which is a form of its code
+    // looked like no decimal column, and the decimals left the dataset
+    // unreported (a table with a header naming them was reported).
+    let page = "## Network errors\n\n\
+        - **WININET_E_TIMEOUT** (0x80072ee2/2147012894)\n   \
+          - Reason: generic network timeout.\n\
+        - **WININET_E_NAME_NOT_RESOLVED** (0x80072ee7/2147012889)\n   \
+          - Reason: the server name could not be resolved.\n\
+        - **WININET_E_CONNECTION_ABORTED** (0x80072efe/2147012866)\n   \
+          - Reason: the connection was aborted.\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let decimals: Vec<Option<String>> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.documented_decimal.clone())
+        .collect();
+    assert_eq!(
+        decimals,
+        [
+            Some("2147012894".to_string()),
+            Some("2147012889".to_string()),
+            Some("2147012866".to_string()),
+        ]
+    );
+    assert_eq!(rules_found(&project), ["decimal-systematic"]);
+}
