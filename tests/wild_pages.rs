@@ -3076,3 +3076,43 @@ fn a_code_lists_decimals_that_all_lost_their_sign_are_reported_not_dropped() {
     );
     assert_eq!(rules_found(&project), ["decimal-systematic"]);
 }
+
+#[test]
+fn sections_of_one_or_two_listed_codes_are_read_on_a_page_that_lists_codes() {
+    // Troubleshooting pages list codes by section, a heading above each
+    // list: the sections of one or two codes were too short to be lists,
+    // and their codes left out of the dataset, though the page lists its
+    // other codes the same way.
+    let page = "# Troubleshooting\n\n\
+        ## Network errors\n\n\
+        - **WININET_E_CANNOT_CONNECT** (0x80072EFD/-2147012867)\n   \
+          - Reason: connection with the server could not be established.\n\
+        - **WININET_E_TIMEOUT** (0x80072EE2/-2147012894)\n   \
+          - Reason: general network timeout.\n\
+        - **WININET_E_DECODING_FAILED** (0x80072F8F/-2147012721)\n   \
+          - Reason: network stack was unable to decode the response.\n\n\
+        ## HTTP errors\n\n\
+        - **DSREG_SERVER_BUSY** (0x801C0025/-2145648603)\n   \
+          - Reason: HTTP 503 from the DRS server.\n\n\
+        ## Other errors\n\n\
+        - **E_INVALIDDATA** (0x8007000D/-2147024883)\n   \
+          - Reason: the server response JSON couldn't be parsed.\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        codes,
+        [
+            "0x8007000D",
+            "0x80072EE2",
+            "0x80072EFD",
+            "0x80072F8F",
+            "0x801C0025"
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+
+    // Alone on a page, one such item is still prose that names a code.
+    let prose = "# Notes\n\n- **E_INVALIDDATA** (0x8007000D) means the reply was not JSON.\n";
+    assert!(records(&load(prose)).is_empty());
+}
