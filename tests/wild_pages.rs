@@ -3086,3 +3086,109 @@ fn success_codes_written_as_one_digit_leave_a_column_of_hex_codes_hex() {
         ],
     );
 }
+
+#[test]
+fn a_code_written_in_three_forms_in_one_cell_is_read() {
+    // ADO's ErrorValueEnum writes each error as its low word (the number
+    // Visual Basic shows), its signed value and its hex in one cell;
+    // machine translation loses the space before the minus sign. The
+    // cells read as prose, and the table as one without codes.
+    let page = "# ErrorValueEnum\n\n\
+        |Constant|Value|Description|\n\
+        |--------------|-----------|-----------------|\n\
+        |**adErrBoundToCommand**|3707 -2146824581 0x800A0E7B|Cannot change the property.|\n\
+        |**adErrCannotComplete**|3732-2146824556 0x800A0E94|Server cannot complete the operation.|\n\
+        |**adErrCantChangeProvider**|3220 -2146825067 0X800A0C94|Supplied provider differs.|\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let codes: Vec<(String, Option<String>)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| (r.code.to_string(), r.documented_decimal.clone()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("0x800A0C94".to_string(), Some("-2146825067".to_string())),
+            ("0x800A0E7B".to_string(), Some("-2146824581".to_string())),
+            ("0x800A0E94".to_string(), Some("-2146824556".to_string())),
+        ]
+    );
+    // The signed value that disagrees with its hex is reported.
+    let wrong = findings_of(&project, "decimal-mismatch");
+    assert_eq!(wrong.len(), 1, "{wrong:?}");
+    assert_eq!(wrong[0].0, 7);
+}
+
+#[test]
+fn a_code_lists_decimals_that_all_lost_their_sign_are_reported_not_dropped() {
+    // Every entry writes its decimal without the minus sign: beside hex
+    // codes, a column of numbers none of which is a form of its code
+    // looked like no decimal column, and the decimals left the dataset
+    // unreported (a table with a header naming them was reported).
+    let page = "## Network errors\n\n\
+        - **WININET_E_TIMEOUT** (0x80072ee2/2147012894)\n   \
+          - Reason: generic network timeout.\n\
+        - **WININET_E_NAME_NOT_RESOLVED** (0x80072ee7/2147012889)\n   \
+          - Reason: the server name could not be resolved.\n\
+        - **WININET_E_CONNECTION_ABORTED** (0x80072efe/2147012866)\n   \
+          - Reason: the connection was aborted.\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let decimals: Vec<Option<String>> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| r.documented_decimal.clone())
+        .collect();
+    assert_eq!(
+        decimals,
+        [
+            Some("2147012894".to_string()),
+            Some("2147012889".to_string()),
+            Some("2147012866".to_string()),
+        ]
+    );
+    assert_eq!(rules_found(&project), ["decimal-systematic"]);
+}
+
+#[test]
+fn sections_of_one_or_two_listed_codes_are_read_on_a_page_that_lists_codes() {
+    // Troubleshooting pages list codes by section, a heading above each
+    // list: the sections of one or two codes were too short to be lists,
+    // and their codes left out of the dataset, though the page lists its
+    // other codes the same way.
+    let page = "# Troubleshooting\n\n\
+        ## Network errors\n\n\
+        - **WININET_E_CANNOT_CONNECT** (0x80072EFD/-2147012867)\n   \
+          - Reason: connection with the server could not be established.\n\
+        - **WININET_E_TIMEOUT** (0x80072EE2/-2147012894)\n   \
+          - Reason: general network timeout.\n\
+        - **WININET_E_DECODING_FAILED** (0x80072F8F/-2147012721)\n   \
+          - Reason: network stack was unable to decode the response.\n\n\
+        ## HTTP errors\n\n\
+        - **DSREG_SERVER_BUSY** (0x801C0025/-2145648603)\n   \
+          - Reason: HTTP 503 from the DRS server.\n\n\
+        ## Other errors\n\n\
+        - **E_INVALIDDATA** (0x8007000D/-2147024883)\n   \
+          - Reason: the server response JSON couldn't be parsed.\n";
+    let project = load(page);
+    no_unresolved(&project);
+    let codes: Vec<String> = records(&project).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        codes,
+        [
+            "0x8007000D",
+            "0x80072EE2",
+            "0x80072EFD",
+            "0x80072F8F",
+            "0x801C0025"
+        ]
+    );
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+
+    // Alone on a page, one such item is still prose that names a code.
+    let prose = "# Notes\n\n- **E_INVALIDDATA** (0x8007000D) means the reply was not JSON.\n";
+    assert!(records(&load(prose)).is_empty());
+}

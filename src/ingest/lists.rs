@@ -9,7 +9,9 @@
 //! boundaries where a heading, a table or a code block stands. A run of
 //! entries (a block that is a symbolic name, then its code, then text; or
 //! the code first, then the name) is a code list when at least three
-//! entries have both a name and a code. A block that states the name or
+//! entries have both a name and a code; on a page that has such a list, a
+//! run of one or two entries, every one whole, is one too (a section of
+//! one or two codes under its heading). A block that states the name or
 //! the code may go on with the description (`<dd>0x80070005 Access is
 //! denied.</dd>`, see [`super::entry_head`]). A code list
 //! becomes a table of four columns (name, code, decimal, description) whose
@@ -24,6 +26,11 @@ use super::table::{Cell, Heading, Row, Table, TableParts, build};
 use super::text::normalize_cell_text;
 use crate::model::TableFormat;
 use crate::source::SourceFile;
+
+/// The headers a code list's columns (name, code, decimal, description)
+/// are planned by: the decimal column is the decimal that its entries write
+/// beside their code; the others are read from their cells.
+pub const PLANNING_HEADERS: [&str; 4] = ["", "", "Decimal", ""];
 
 /// One block of text of a page, or a boundary between runs of blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -448,6 +455,9 @@ pub fn find(
     first_index: usize,
 ) -> Vec<Table> {
     let mut tables = Vec::new();
+    // Each run's blocks, its entries, and whether they are a list of codes
+    // by themselves, or a short one on a page that lists codes.
+    let mut runs = Vec::new();
     for run in blocks.split(|b| *b == Block::Boundary) {
         let pieces: Vec<Piece> = run
             .iter()
@@ -489,7 +499,17 @@ pub fn find(
                 && starts_at(&by_code) < starts_at(&by_name));
         let entries = if by_code_wins { by_code } else { by_name };
         let complete = complete(&entries);
-        if complete < 3 || complete * 5 < entries.len() * 4 {
+        let list = complete >= 3 && complete * 5 >= entries.len() * 4;
+        // One or two entries alone are too few to tell a list from prose
+        // that names a code; where the page lists codes so elsewhere, a
+        // run whose every entry is whole is a short list of its own (a
+        // section of one or two codes under its heading).
+        let short = complete >= 1 && complete == entries.len();
+        runs.push((pieces, entries, list, short));
+    }
+    let page_lists_codes = runs.iter().any(|(_, _, list, _)| *list);
+    for (pieces, entries, list, short) in runs {
+        if !(list || (short && page_lists_codes)) {
             continue;
         }
         let Some(first) = entries

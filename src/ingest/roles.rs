@@ -660,16 +660,23 @@ pub fn plan<'a>(headers: &[&str], rows: &[Vec<&'a str>]) -> TablePlan {
     let sized_like_code = |j: usize| -> usize {
         let digits = |n: i64| n.unsigned_abs().to_string().len();
         summaries_of(j)
-            .filter(|cell| match (cell.hex, cell.decimal) {
-                (Some(hex), Some(n)) => {
-                    let unsigned = i64::from(hex);
-                    let signed = i64::from(hex as i32);
-                    n == unsigned
-                        || n == signed
-                        || digits(n) == digits(unsigned)
-                        || digits(n) == digits(signed)
+            // The number beside the code: of several decimals, the one of
+            // the whole code (`3707 -2146824581 0x800A0E7B`).
+            .filter(|cell| {
+                match (
+                    cell.hex,
+                    cell.decimal.map(|d| cell.beside_code.unwrap_or(d)),
+                ) {
+                    (Some(hex), Some(n)) => {
+                        let unsigned = i64::from(hex);
+                        let signed = i64::from(hex as i32);
+                        n == unsigned
+                            || n == signed
+                            || digits(n) == digits(unsigned)
+                            || digits(n) == digits(signed)
+                    }
+                    _ => false,
                 }
-                _ => false,
             })
             .count()
     };

@@ -150,26 +150,35 @@ impl CellShape {
         self.first(|t| matches!(t, Token::Identifier))
     }
 
-    /// Where the number beside a cell's code is: its (first) decimal
-    /// number (`-2147024891` of `0x80070005 (-2147024891)`), or, in a cell
+    /// Where the number beside a cell's code is: its decimal number
+    /// (`-2147024891` of `0x80070005 (-2147024891)`; of several, the one of
+    /// the whole code, `-2146824581` of `3707 -2146824581 0x800A0E7B`), or, in a cell
     /// that writes an HRESULT and its Win32 error in hex (`0x80070005
     /// (0x5)`), the bracketed Win32 error.
     pub fn number_span(&self) -> Option<Range<usize>> {
-        self.decimal_span()
-            .or_else(|| match self.tokens.as_slice() {
-                [
-                    Spanned {
-                        token: Token::Hex(_),
-                        ..
-                    },
-                    second @ Spanned {
-                        token: Token::Hex(_),
-                        ..
-                    },
-                    ..,
-                ] if self.shape == Shape::Hex => Some(second.span.clone()),
+        let widest = self
+            .tokens
+            .iter()
+            .filter_map(|t| match t.token {
+                Token::Decimal(n) => Some((n.unsigned_abs(), t.span.clone())),
                 _ => None,
             })
+            .reduce(|best, next| if next.0 > best.0 { next } else { best })
+            .map(|(_, span)| span);
+        widest.or_else(|| match self.tokens.as_slice() {
+            [
+                Spanned {
+                    token: Token::Hex(_),
+                    ..
+                },
+                second @ Spanned {
+                    token: Token::Hex(_),
+                    ..
+                },
+                ..,
+            ] if self.shape == Shape::Hex => Some(second.span.clone()),
+            _ => None,
+        })
     }
 }
 
@@ -630,6 +639,38 @@ fn is_hresult_and_win32(text: &str, tokens: &[Spanned]) -> bool {
     brackets(previous_end..text.len()) == Some((0, depth))
 }
 
+/// Where a word that is two numbers glued by a minus sign splits
+/// (`3707-2146824581` at 4): a number of at most five digits, then a
+/// negative one of nine or ten, sized like a 32-bit code. A range of
+/// codes (`1000-1999`) has digits alike on both sides.
+fn glued_negative(word: &str) -> Option<usize> {
+    let at = word.find('-').filter(|&at| at > 0)?;
+    let (low, negative) = (&word[..at], &word[at + 1..]);
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    (low.len() <= 5 && (9..=10).contains(&negative.len()) && digits(low) && digits(negative))
+        .then_some(at)
+}
+
+/// True for tokens that are one hex code and decimal numbers of which one
+/// at least is one of its forms: its signed or unsigned value, or its low
+/// 16 bits (the error number Visual Basic shows). The cell writes one code
+/// in several forms; a form that disagrees is the decimal column's to
+/// report.
+fn forms_of_one_code(tokens: &[Spanned]) -> bool {
+    let Some(value) = tokens.iter().find_map(|t| match &t.token {
+        Token::Hex(digits) => u32::from_str_radix(digits.as_str(), 16).ok(),
+        _ => None,
+    }) else {
+        return false;
+    };
+    tokens.iter().any(|t| match t.token {
+        Token::Decimal(n) => {
+            n == i64::from(value) || n == i64::from(value as i32) || n == i64::from(value & 0xFFFF)
+        }
+        _ => false,
+    })
+}
+
 /// True for tokens that are a word of letters and then a code, and
 /// nothing but space between them.
 fn is_label_and_code(text: &str, tokens: &[Spanned]) -> bool {
@@ -1029,6 +1070,23 @@ fn read_words(text: &str, brief: bool) -> CellShape {
             .get(..2)
             .filter(|p| p.eq_ignore_ascii_case("0x"))
             .and_then(|_| crate::model::separated_hex(&text[start + 2..]));
+        // `3707-2146824581`: a code's low word and its signed value, the
+        // space between them lost (machine translation drops it before a
+        // minus sign). Two numbers, not one word.
+        if grouped.is_none()
+            && let Some(at) = glued_negative(piece)
+        {
+            for span in [start..start + at, start + at..start + piece.len()] {
+                if let Token::Decimal(n) = token_of(&text[span.clone()]) {
+                    decimal += 1;
+                    tokens.push(Spanned {
+                        token: Token::Decimal(n),
+                        span,
+                    });
+                }
+            }
+            continue;
+        }
         let (token, piece) = match grouped {
             Some(g) => {
                 grouped_until = start + 2 + g.len;
@@ -1080,9 +1138,12 @@ fn read_words(text: &str, brief: bool) -> CellShape {
             token,
             span: start..start + piece.len(),
         });
+        // Two decimals may still be forms of one code the cell writes
+        // after them (`3707 -2146824581 0x800A0E7B`); three are not.
         let prose = word >= 2
             || identifier >= 2
-            || decimal >= 2
+            || decimal >= 3
+            || (decimal >= 2 && identifier + word > 0)
             || (hex >= 2 && decimal + identifier + word > 0);
         if prose && brief {
             return CellShape {
@@ -1105,6 +1166,9 @@ fn read_words(text: &str, brief: bool) -> CellShape {
         (0, 1, 1, 0..=1) => Shape::DecimalAndIdentifier,
         // `2 (0x2)`: a Win32 code written twice.
         (1, 1, 0, 0) => Shape::Hex,
+        // `3707 -2146824581 0x800A0E7B`: one code in three forms, its low
+        // word, its signed value and its hex.
+        (1, 2, 0, 0) if forms_of_one_code(&tokens) => Shape::Hex,
         // `Error 0x800F081F`, `Kesalahan 0x800F081F`: a code under a
         // one-word label, as support articles write their code column.
         (1, 0, 0, 1) if is_label_and_code(text, &tokens) => Shape::Hex,
@@ -1144,6 +1208,15 @@ mod tests {
             ("80CF0001", Shape::Hex),
             ("0x240001", Shape::Hex),
             ("2 (0x2)", Shape::Hex),
+            ("3707 -2146824581 0x800A0E7B", Shape::Hex),
+            ("3707-2146824581 0x800A0E7B", Shape::Hex),
+            ("3220 -2146825068 0X800A0C94", Shape::Hex),
+            // A wrong form is still the cell's number (the decimal column
+            // reports it); numbers that are no form of the code are prose.
+            ("3707 -2146824582 0x800A0E7B", Shape::Hex),
+            ("12 34 0x800A0E7B", Shape::Prose),
+            ("1000-1999", Shape::Prose),
+            ("5 1234", Shape::Prose),
             ("-2145124351", Shape::Decimal),
             ("\u{2212}2145124351", Shape::Decimal),
             ("-2,145,124,351", Shape::Decimal),

@@ -486,7 +486,15 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
             unpaired_names: Vec::new(),
         };
     }
-    let headers: Vec<&str> = parts.header.iter().map(|c| c.text.as_ref()).collect();
+    // A code list's columns have no header, but its decimal column is
+    // known to be one: the number its entries write beside their hex code
+    // (`NAME (0x80072EE2/-2147012894)`). Named so, every wrong one is
+    // reported, not the column dropped when all of them are wrong.
+    let headers: Vec<&str> = if parts.format == TableFormat::List {
+        super::lists::PLANNING_HEADERS.to_vec()
+    } else {
+        parts.header.iter().map(|c| c.text.as_ref()).collect()
+    };
     let plan_of = |rows: &[Row]| {
         let texts: Vec<Vec<&str>> = rows
             .iter()
@@ -517,7 +525,13 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
         rows,
         kind: plan.kind,
         forms: plan.forms,
-        header_mismatches: plan.header_mismatches,
+        // A code list's planning headers are no page's words: nothing to
+        // hold its cells against.
+        header_mismatches: if parts.format == TableFormat::List {
+            Vec::new()
+        } else {
+            plan.header_mismatches
+        },
         unpaired_names,
         blank_rows,
         layout: TableLayout::Rows,
