@@ -3192,3 +3192,53 @@ fn sections_of_one_or_two_listed_codes_are_read_on_a_page_that_lists_codes() {
     let prose = "# Notes\n\n- **E_INVALIDDATA** (0x8007000D) means the reply was not JSON.\n";
     assert!(records(&load(prose)).is_empty());
 }
+
+/// Installers and services document their exit codes, and APIs their
+/// return values, as decimal numbers under "Exit code" or "Return code"
+/// (in each language): those are codes (Win32 errors). Before, such a table
+/// was one without codes, its rows in no record and said nowhere; a table
+/// of decimals under another header (event IDs) still is.
+#[test]
+fn decimals_under_an_exit_code_header_are_codes_in_every_language() {
+    let source = "# Exit codes\n\n| Exit code | Description |\n|---|---|\n\
+                  | 7147 | The service did not start. |\n\
+                  | 1603 | A fatal error occurred during installation. |\n";
+    let translation = "# 종료 코드\n\n| 종료 코드 | 설명 |\n|---|---|\n\
+                       | 7147 | 서비스가 시작되지 않았습니다. |\n\
+                       | 1603 | 설치하는 동안 오류가 발생했습니다. |\n";
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", source.as_bytes()),
+        ("sources/doc/ko-kr.md", translation.as_bytes()),
+    ]);
+    let project = Project::load(dir.path()).expect("loads");
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x00000643", "", "A fatal error occurred during installation."),
+            record("0x00001BEB", "", "The service did not start."),
+        ]
+    );
+    // Each record has its Korean description: the translation's table is
+    // read as the source's.
+    assert!(
+        project
+            .dataset
+            .records
+            .iter()
+            .all(|r| r.descriptions.get("ko-KR").is_some()),
+        "{:?}",
+        project.dataset.records
+    );
+    for header in ["Return code", "Return value", "Rückgabewert", "終了コード"] {
+        let page = format!(
+            "# Codes\n\n| {header} | Description |\n|---|---|\n| 1603 | Fatal error. |\n| 3010 | Restart required. |\n"
+        );
+        let project = load(&page);
+        assert_eq!(project.dataset.records.len(), 2, "{header}");
+    }
+    let events = load(
+        "# Events\n\n| Event ID | Description |\n|---|---|\n| 7147 | The service did not start. |\n| 1603 | Installation failed. |\n",
+    );
+    assert!(events.dataset.records.is_empty());
+}
