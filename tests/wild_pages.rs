@@ -3215,7 +3215,11 @@ fn decimals_under_an_exit_code_header_are_codes_in_every_language() {
     assert_eq!(
         records(&project),
         [
-            record("0x00000643", "", "A fatal error occurred during installation."),
+            record(
+                "0x00000643",
+                "",
+                "A fatal error occurred during installation."
+            ),
             record("0x00001BEB", "", "The service did not start."),
         ]
     );
@@ -3241,4 +3245,48 @@ fn decimals_under_an_exit_code_header_are_codes_in_every_language() {
         "# Events\n\n| Event ID | Description |\n|---|---|\n| 7147 | The service did not start. |\n| 1603 | Installation failed. |\n",
     );
     assert!(events.dataset.records.is_empty());
+}
+
+/// Exception codes made of a Win32 error in another facility are written
+/// with the facility's name before the error's
+/// (`FACILITY_VISUALCPP/ERROR_MOD_NOT_FOUND`): the facility names the
+/// code's bits, not the code, so the record's name is the error's. Before,
+/// every row was named `FACILITY_VISUALCPP`, and `duplicate-name` said so.
+#[test]
+fn a_facility_named_beside_the_name_is_not_the_name() {
+    let project = load(
+        "# Delay-load exceptions\n\n| Exception code | Name | Description |\n|---|---|---|\n\
+         | 0xC06D007E | FACILITY_VISUALCPP/ERROR_MOD_NOT_FOUND | The module was not found. |\n\
+         | 0xC06D007F | FACILITY_VISUALCPP/ERROR_PROC_NOT_FOUND | The procedure was not found. |\n\
+         | 0x80070005 | E_ACCESSDENIED, ERROR_ACCESS_DENIED | Access is denied. |\n",
+    );
+    no_unresolved(&project);
+    let names: Vec<(String, String, Vec<String>)> = project
+        .dataset
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.code.to_string(),
+                r.name.clone(),
+                r.aliases.iter().map(|a| a.to_string()).collect(),
+            )
+        })
+        .collect();
+    let named = |code: &str, name: &str, aliases: &[&str]| {
+        (
+            code.to_string(),
+            name.to_string(),
+            aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(
+        names,
+        [
+            named("0x80070005", "E_ACCESSDENIED", &["ERROR_ACCESS_DENIED"]),
+            named("0xC06D007E", "ERROR_MOD_NOT_FOUND", &[]),
+            named("0xC06D007F", "ERROR_PROC_NOT_FOUND", &[]),
+        ]
+    );
+    assert!(!rules_found(&project).contains(&"duplicate-name".to_string()));
 }

@@ -181,6 +181,13 @@ pub fn lay_out(
     (columns, rows)
 }
 
+/// True for the name of a facility (`FACILITY_WIN32`), which names the
+/// bits of a code that say who defines it, not a code.
+fn is_facility_name(name: &str) -> bool {
+    name.strip_prefix("FACILITY_")
+        .is_some_and(|rest| !rest.is_empty())
+}
+
 /// The part of `cell` that column `c` reads, `split` when the cell's
 /// column is read in several parts; the names listed beside the first go
 /// to `aliases`, but in cells of `unpaired` names.
@@ -199,6 +206,19 @@ fn read_part(
         && !unpaired.contains(&(cell.location.line, cell.location.column))
         && let Some(names) = super::shape::several_names(&cell.text)
     {
+        // A facility's name beside the code's (`FACILITY_VISUALCPP/
+        // ERROR_MOD_NOT_FOUND`, an exception code made of a Win32 error)
+        // names the code's facility bits, not the code.
+        let named_codes: Vec<_> = names
+            .iter()
+            .filter(|span| !cell.text.get((*span).clone()).is_some_and(is_facility_name))
+            .cloned()
+            .collect();
+        let names = if named_codes.is_empty() {
+            names
+        } else {
+            named_codes
+        };
         let mut names = cell.parts(file, names).into_iter();
         if let Some(first) = names.next() {
             *aliases = names.map(|name| Box::from(&*name.text)).collect();
