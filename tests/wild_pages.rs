@@ -3010,3 +3010,49 @@ fn success_codes_written_as_one_digit_leave_a_column_of_hex_codes_hex() {
         ],
     );
 }
+
+#[test]
+fn exit_codes_in_decimal_under_an_exit_code_header_are_codes() {
+    // Installers and package managers list their exit codes in decimal,
+    // without symbolic names, under "Exit Code" or "Return Code" (bold or
+    // not), often beside a column of scenarios: the table read as no code
+    // table, and every row was dropped without a word.
+    let page = "## Return codes\n\n\
+        | **Scenario** | **Return Code** | **Description** |\n\
+        |---|---|---|\n\
+        | **Installation successful** | `0` | The installation completed successfully. |\n\
+        | **Reboot required** | `3010` | A restart is required to complete the installation. |\n\
+        | **Install failure** | `1603` | A general installation error occurred. |\n\n\
+        ## Exit codes\n\n\
+        | Exit Code | Meaning |\n\
+        |-----------|---------|\n\
+        | 1 | Invalid configuration file |\n\
+        | 17025 | Another installation is in progress |\n";
+    reads_only(
+        &load(page),
+        &[
+            record("0x00000000", "", "The installation completed successfully."),
+            record("0x00000001", "", "Invalid configuration file"),
+            record("0x00000643", "", "A general installation error occurred."),
+            record(
+                "0x00000BC2",
+                "",
+                "A restart is required to complete the installation.",
+            ),
+            record("0x00004281", "", "Another installation is in progress"),
+        ],
+    );
+}
+
+#[test]
+fn numbers_under_a_header_that_names_no_codes_stay_no_codes() {
+    // The exit-code words name the codes; numbers under other headers
+    // (a count, a version) are still no codes.
+    let page = "| Step | Minutes | Notes |\n\
+        |---|---|---|\n\
+        | Download | 5 | Depends on the network. |\n\
+        | Install | 12 | Needs a restart. |\n";
+    let project = load(page);
+    assert!(records(&project).is_empty());
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
