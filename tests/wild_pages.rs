@@ -3056,3 +3056,36 @@ fn numbers_under_a_header_that_names_no_codes_stay_no_codes() {
     assert!(records(&project).is_empty());
     assert_eq!(rules_found(&project), Vec::<String>::new());
 }
+
+#[test]
+fn error_hresults_in_decimal_without_their_minus_sign_are_reported() {
+    // Configuration Manager pages list push-install errors in decimal,
+    // the HRESULTs among Win32 errors, some copied without the minus sign
+    // their tools print: 2147023174 is 0x7FF8F946, a value no component
+    // returns; -2147023174 is 0x800706BA. The unsigned form of an error
+    // (2147749889, 0x80041001) is a code as written, and reads silently.
+    let page = "| Error Code | Reason |\n\
+        | ---------- | ------ |\n\
+        | 5          | Access denied |\n\
+        | 2147023174 | The RPC server is unavailable |\n\
+        | 2147749889 | Generic WMI failure |\n";
+    let project = load(page);
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x00000005", "", "Access denied"),
+            record("0x7FF8F946", "", "The RPC server is unavailable"),
+            record("0x80041001", "", "Generic WMI failure"),
+        ]
+    );
+    let lost = findings_of(&project, "decimal-sign-lost");
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(lost[0].0, 4);
+    assert!(
+        lost[0].1.contains("-2147023174 is 0x800706BA"),
+        "{}",
+        lost[0].1
+    );
+    assert_eq!(rules_found(&project), ["decimal-sign-lost"]);
+}
