@@ -3089,3 +3089,36 @@ fn error_hresults_in_decimal_without_their_minus_sign_are_reported() {
     );
     assert_eq!(rules_found(&project), ["decimal-sign-lost"]);
 }
+
+#[test]
+fn exit_codes_listed_as_items_under_an_exit_code_heading_are_reported() {
+    // Package managers' command pages list exit codes as list items
+    // (`- 0: operation was successful`), in decimal and without names:
+    // errdocs reads no such list, and said nothing of the codes missing.
+    let page = "## Exit Codes\n\n\
+        Exit codes that normally result from running this command.\n\n\
+        Normal:\n\n\
+        - 0: operation was successful, no issues detected\n\
+        - -1 or 1: an error has occurred\n\n\
+        ## Options\n\n\
+        - 2 files are kept\n\
+        - 3 more are removed\n";
+    let project = load(page);
+    assert!(records(&project).is_empty());
+    let outside = findings_of(&project, "codes-outside-tables");
+    assert_eq!(outside.len(), 1, "{outside:?}");
+    assert_eq!(outside[0].0, 7);
+    assert!(
+        outside[0].1.starts_with("2 codes are listed") && outside[0].1.contains("`0` first"),
+        "{}",
+        outside[0].1
+    );
+    // The same numbers in items under a heading that names no codes, or
+    // beside a table that holds them, are not reported.
+    let page = "## Steps\n\n- 0: start\n- 1: stop\n- 2: wait\n";
+    assert_eq!(rules_found(&load(page)), Vec::<String>::new());
+    let page = "## Exit codes\n\n\
+        | Exit code | Meaning |\n|---|---|\n| 0 | Success |\n| 1603 | Fatal error |\n\n\
+        - 0: success\n- 1603: fatal error\n";
+    assert_eq!(rules_found(&load(page)), Vec::<String>::new());
+}
