@@ -292,7 +292,7 @@ fn rules_lists_and_explain_explains() {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("did you mean: decimal-mismatch, decimal-systematic")
+            .contains("did you mean: decimal-mismatch, decimal-sign-lost, decimal-systematic")
     );
 }
 

@@ -3290,3 +3290,115 @@ fn a_facility_named_beside_the_name_is_not_the_name() {
     );
     assert!(!rules_found(&project).contains(&"duplicate-name".to_string()));
 }
+
+#[test]
+fn exit_codes_in_decimal_under_an_exit_code_header_are_codes() {
+    // Installers and package managers list their exit codes in decimal,
+    // without symbolic names, under "Exit Code" or "Return Code" (bold or
+    // not), often beside a column of scenarios: the table read as no code
+    // table, and every row was dropped without a word.
+    let page = "## Return codes\n\n\
+        | **Scenario** | **Return Code** | **Description** |\n\
+        |---|---|---|\n\
+        | **Installation successful** | `0` | The installation completed successfully. |\n\
+        | **Reboot required** | `3010` | A restart is required to complete the installation. |\n\
+        | **Install failure** | `1603` | A general installation error occurred. |\n\n\
+        ## Exit codes\n\n\
+        | Exit Code | Meaning |\n\
+        |-----------|---------|\n\
+        | 1 | Invalid configuration file |\n\
+        | 17025 | Another installation is in progress |\n";
+    reads_only(
+        &load(page),
+        &[
+            record("0x00000000", "", "The installation completed successfully."),
+            record("0x00000001", "", "Invalid configuration file"),
+            record("0x00000643", "", "A general installation error occurred."),
+            record(
+                "0x00000BC2",
+                "",
+                "A restart is required to complete the installation.",
+            ),
+            record("0x00004281", "", "Another installation is in progress"),
+        ],
+    );
+}
+
+#[test]
+fn numbers_under_a_header_that_names_no_codes_stay_no_codes() {
+    // The exit-code words name the codes; numbers under other headers
+    // (a count, a version) are still no codes.
+    let page = "| Step | Minutes | Notes |\n\
+        |---|---|---|\n\
+        | Download | 5 | Depends on the network. |\n\
+        | Install | 12 | Needs a restart. |\n";
+    let project = load(page);
+    assert!(records(&project).is_empty());
+    assert_eq!(rules_found(&project), Vec::<String>::new());
+}
+
+#[test]
+fn error_hresults_in_decimal_without_their_minus_sign_are_reported() {
+    // Configuration Manager pages list push-install errors in decimal,
+    // the HRESULTs among Win32 errors, some copied without the minus sign
+    // their tools print: 2147023174 is 0x7FF8F946, a value no component
+    // returns; -2147023174 is 0x800706BA. The unsigned form of an error
+    // (2147749889, 0x80041001) is a code as written, and reads silently.
+    let page = "| Error Code | Reason |\n\
+        | ---------- | ------ |\n\
+        | 5          | Access denied |\n\
+        | 2147023174 | The RPC server is unavailable |\n\
+        | 2147749889 | Generic WMI failure |\n";
+    let project = load(page);
+    no_unresolved(&project);
+    assert_eq!(
+        records(&project),
+        [
+            record("0x00000005", "", "Access denied"),
+            record("0x7FF8F946", "", "The RPC server is unavailable"),
+            record("0x80041001", "", "Generic WMI failure"),
+        ]
+    );
+    let lost = findings_of(&project, "decimal-sign-lost");
+    assert_eq!(lost.len(), 1, "{lost:?}");
+    assert_eq!(lost[0].0, 4);
+    assert!(
+        lost[0].1.contains("-2147023174 is 0x800706BA"),
+        "{}",
+        lost[0].1
+    );
+    assert_eq!(rules_found(&project), ["decimal-sign-lost"]);
+}
+
+#[test]
+fn exit_codes_listed_as_items_under_an_exit_code_heading_are_reported() {
+    // Package managers' command pages list exit codes as list items
+    // (`- 0: operation was successful`), in decimal and without names:
+    // errdocs reads no such list, and said nothing of the codes missing.
+    let page = "## Exit Codes\n\n\
+        Exit codes that normally result from running this command.\n\n\
+        Normal:\n\n\
+        - 0: operation was successful, no issues detected\n\
+        - -1 or 1: an error has occurred\n\n\
+        ## Options\n\n\
+        - 2 files are kept\n\
+        - 3 more are removed\n";
+    let project = load(page);
+    assert!(records(&project).is_empty());
+    let outside = findings_of(&project, "codes-outside-tables");
+    assert_eq!(outside.len(), 1, "{outside:?}");
+    assert_eq!(outside[0].0, 7);
+    assert!(
+        outside[0].1.starts_with("2 codes are listed") && outside[0].1.contains("`0` first"),
+        "{}",
+        outside[0].1
+    );
+    // The same numbers in items under a heading that names no codes, or
+    // beside a table that holds them, are not reported.
+    let page = "## Steps\n\n- 0: start\n- 1: stop\n- 2: wait\n";
+    assert_eq!(rules_found(&load(page)), Vec::<String>::new());
+    let page = "## Exit codes\n\n\
+        | Exit code | Meaning |\n|---|---|\n| 0 | Success |\n| 1603 | Fatal error |\n\n\
+        - 0: success\n- 1603: fatal error\n";
+    assert_eq!(rules_found(&load(page)), Vec::<String>::new());
+}

@@ -368,11 +368,16 @@ const CODE_EXACT: &[&str] = &[
     "hata kodu",
     "chybový kód",
     "foutcode",
-    // What a program or a function returns: installers' and services'
-    // exit codes (`1603`), an API's return values, written as numbers.
+    // What a program or a function returns: installers', services' and
+    // command-line tools' exit codes (`1603`, `3010`), an API's return
+    // values, often in decimal with no symbolic names; without a header
+    // that names the codes, such a column reads as numbers of no kind and
+    // the table as no code table at all.
     "exit code",
     "return code",
     "return value",
+    "exit status",
+    "errorlevel",
     "exitcode",
     "beendigungscode",
     "rückgabecode",
@@ -415,6 +420,12 @@ const CODE_EXACT: &[&str] = &[
     "종료 코드",
     "반환 코드",
     "반환 값",
+    "valor de retorno",
+    "リターン コード",
+    "退出码",
+    "結束代碼",
+    "returkod",
+    "slutkod",
     // Windows setup's result codes, in the languages its troubleshooting
     // pages are translated into.
     "result code",

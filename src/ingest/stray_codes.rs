@@ -8,7 +8,10 @@
 //! is left alone: only headings and list items outside code blocks count,
 //! only codes that lead them (after two words of prose at most: a how-to
 //! step's sentence mentions a code, it does not list one), only `0x` and
-//! eight hex digits, and only from three distinct codes up.
+//! eight hex digits, and only from three distinct codes up. Decimal
+//! numbers count in one place alone: bullet items that give a number a
+//! meaning (`- 0: success`) under a heading that names exit or return
+//! codes, from two distinct numbers up.
 //!
 //! Troubleshooting articles write their codes in headings and items
 //! without the `0x` (`### Error 8018000a`, `- Fehler 80070005: …`). Eight
@@ -123,6 +126,12 @@ pub fn find(
     let mut first: Option<(usize, &str)> = None;
     let mut in_rows = false;
     let mut html_block: Option<usize> = None;
+    // Whether the heading above names exit or return codes, and the
+    // decimal codes listed under such headings (see [`leading_decimal`]).
+    let mut section_names_codes = false;
+    let mut decimals: HashSet<u32> = HashSet::new();
+    let mut first_decimal: Option<(usize, &str)> = None;
+    let mut decimal_lines: Vec<usize> = Vec::new();
     // The code blocks are the Markdown parser's, not guessed again here
     // from fences and indents (an indented line is code after a blank line
     // but not inside a list item). Lines come in order: the code blocks
@@ -167,6 +176,24 @@ pub fn find(
         let before = comments.partition_point(|c| c.start <= start);
         if before > 0 && comments[before - 1].contains(&start) {
             continue;
+        }
+        // Exit codes in decimal (`- 0: success`, `- 1603 : fatal error`)
+        // under a heading that names exit or return codes: installers and
+        // package managers list theirs so, without names, and a decimal
+        // number there is a code as surely as `0x` makes one elsewhere.
+        if trimmed.starts_with('#') {
+            section_names_codes = names_exit_codes(trimmed);
+        } else if section_names_codes
+            && listing == Listing::HeadingOrItem
+            && let Some((at, number, value)) = leading_decimal(trimmed)
+        {
+            let at = at + (line.len() - trimmed.len());
+            if !in_tables.contains(&value) {
+                if decimals.insert(value) && decimal_lines.len() < MOST_LINES {
+                    decimal_lines.push(line_number - 1);
+                }
+                first_decimal.get_or_insert((start + at, number));
+            }
         }
         let mut words: Option<LineWords> = None;
         // A row's code may be malformed (`0x8024002`): the row is still
@@ -249,14 +276,113 @@ pub fn find(
             first.get_or_insert((start + at, code));
         }
     }
-    let (at, code) = first?;
-    (in_rows || seen.len() >= MIN_CODES).then(|| StrayCodes {
+    if let Some((at, code)) = first
+        && (in_rows || seen.len() >= MIN_CODES)
+    {
+        return Some(StrayCodes {
+            location: file.location(at),
+            first: code.to_string(),
+            count: seen.len(),
+            places,
+            html_block: html_block.map(|at| file.location(at)),
+        });
+    }
+    let (at, number) = first_decimal?;
+    (decimals.len() >= MIN_DECIMAL_CODES).then(|| StrayCodes {
         location: file.location(at),
-        first: code.to_string(),
-        count: seen.len(),
-        places,
-        html_block: html_block.map(|at| file.location(at)),
+        first: number.to_string(),
+        count: decimals.len(),
+        places: Places {
+            items: decimals.len(),
+            lines: decimal_lines,
+            ..Places::default()
+        },
+        html_block: None,
     })
+}
+
+/// Distinct decimal codes, listed under headings that name exit or return
+/// codes, from which a file is reported: the heading says what the
+/// numbers are, so two will do (`0: success`, `1: an error has occurred`).
+const MIN_DECIMAL_CODES: usize = 2;
+
+/// Words of a heading over exit codes, as installers, package managers and
+/// command-line tools name them: in a section under such a heading, list
+/// items that start with a decimal number list codes.
+const EXIT_CODE_WORDS: &[&str] = &[
+    "exit code",
+    "return code",
+    "error code",
+    "result code",
+    "exit status",
+    "return value",
+    "errorlevel",
+    "exitcode",
+    "rückgabecode",
+    "code de sortie",
+    "code de retour",
+    "código de salida",
+    "código de retorno",
+    "codice di uscita",
+    "終了コード",
+    "戻り値",
+    "返回代码",
+    "返回码",
+    "退出代码",
+    "退出码",
+    "종료 코드",
+    "반환 코드",
+    "код возврата",
+    "код выхода",
+];
+
+/// True when a heading line (`## Exit Codes`) names exit or return codes.
+fn names_exit_codes(heading: &str) -> bool {
+    let text = heading.to_lowercase();
+    EXIT_CODE_WORDS.iter().any(|w| text.contains(w))
+}
+
+/// The decimal number a bullet item (`-`, `*`, `+`) starts with, as
+/// written, with its byte offset in `item` and its value as a code, where
+/// a `:` or a dash follows it (after more numbers joined by `or`, `,` or
+/// `/`: `- -1 or 1: an error has occurred`), so that the item gives the
+/// number a meaning: `- 0: success`, `- 1603 - fatal error`, `` - `3010`:
+/// reboot required``. A number that starts a sentence (`- 2 files are
+/// kept`) is no code.
+fn leading_decimal(item: &str) -> Option<(usize, &str, u32)> {
+    let marker = item.strip_prefix(['-', '*', '+'])?;
+    let body = marker.trim_start_matches([' ', '\t']);
+    let marks = |c: char| matches!(c, '*' | '_' | '`');
+    let text = body.trim_start_matches(marks);
+    let at = item.len() - text.len();
+    let number_len = |text: &str| {
+        let unsigned = text.strip_prefix('-').unwrap_or(text);
+        let digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && digits <= 10).then_some(text.len() - unsigned.len() + digits)
+    };
+    let len = number_len(text)?;
+    let number = &text[..len];
+    let mut rest = text[len..].trim_start_matches(marks);
+    // More numbers that share the meaning: `-1 or 1`, `1, 2`, `1/2`.
+    loop {
+        let joined = [" or ", ", ", " / ", "/"]
+            .iter()
+            .find_map(|joint| rest.strip_prefix(joint))
+            .map(|after| after.trim_start_matches(marks));
+        match joined.and_then(|after| Some((after, number_len(after)?))) {
+            Some((after, len)) => rest = after[len..].trim_start_matches(marks),
+            None => break,
+        }
+    }
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let separated = rest
+        .strip_prefix([':', '-', '\u{2013}', '\u{2014}', '='])
+        .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\t', '\n', '\r']));
+    if !separated {
+        return None;
+    }
+    let value = crate::model::decimal_value(number)?;
+    Some((at, number, value.value()))
 }
 
 /// Words of prose a listed code may follow on its line: a heading or an
@@ -559,13 +685,20 @@ fn is_heading_or_item(line: &str) -> bool {
 /// table's `80070005` is an anchor for its row, as one that repeats its
 /// `0x80070005` is.
 pub fn codes_in<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<u32> {
-    texts
-        .flat_map(|text| {
-            hex_codes(text)
-                .map(|(_, _, value)| value)
-                .chain(bare_codes_of(text).into_iter().map(|(_, _, value)| value))
-        })
-        .collect()
+    let mut codes = HashSet::new();
+    for text in texts {
+        codes.extend(hex_codes(text).map(|(_, _, value)| value));
+        codes.extend(bare_codes_of(text).into_iter().map(|(_, _, value)| value));
+        // A cell that is a decimal number alone is a code in a table of
+        // exit codes, which a list beside it may repeat.
+        let plain = text.trim().trim_matches('`');
+        if plain.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+            && let Some(value) = crate::model::decimal_value(plain)
+        {
+            codes.insert(value.value());
+        }
+    }
+    codes
 }
 
 /// The first code (`0x` and eight hex digits) `text` lists, as written,
@@ -640,6 +773,33 @@ fn hex_codes_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_leads_an_item_that_gives_it_a_meaning() {
+        let number = |item| leading_decimal(item).map(|(at, n, v)| (at, n.to_string(), v));
+        assert_eq!(number("- 0: success"), Some((2, "0".into(), 0)));
+        assert_eq!(
+            number("- 1707 : Success, no action"),
+            Some((2, "1707".into(), 1707))
+        );
+        assert_eq!(
+            number("- `3010` - reboot required"),
+            Some((3, "3010".into(), 3010))
+        );
+        assert_eq!(
+            number("- -1 or 1: an error has occurred"),
+            Some((2, "-1".into(), 0xFFFF_FFFF))
+        );
+        assert_eq!(
+            number("* **1603** \u{2013} fatal error"),
+            Some((4, "1603".into(), 1603))
+        );
+        // A number that starts a sentence, a version, a step: no code.
+        assert_eq!(number("- 2 files are kept"), None);
+        assert_eq!(number("- 0 for installed & compliant"), None);
+        assert_eq!(number("- 1.2: the version"), None);
+        assert_eq!(number("1. 0: success"), None);
+    }
 
     fn file(text: &str) -> SourceFile {
         SourceFile::from_bytes(

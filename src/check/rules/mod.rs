@@ -28,6 +28,7 @@ registry! {
     counterpart_number_mismatch,
     counterpart_severity_mismatch,
     decimal_mismatch,
+    decimal_sign_lost,
     decimal_systematic,
     description_empty,
     doubled_word,
