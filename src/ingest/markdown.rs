@@ -39,6 +39,10 @@ pub struct Structure {
     /// The extent of an HTML comment that is never closed, from its `<!--`
     /// to where Markdown's HTML block ends, if there is one.
     pub unclosed_comment: Option<Range<usize>>,
+    /// The first fenced code block that is never closed, from its opening
+    /// fence to where Markdown ends it (the end of the page, or of the
+    /// list item or quote it is in), if there is one.
+    pub unclosed_fence: Option<Range<usize>>,
 }
 
 struct HeadingInProgress {
@@ -149,6 +153,12 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::Start(Tag::CodeBlock(kind)) => {
                 blocks.boundary(range.start);
                 structure.code_blocks.push(range.clone());
+                if matches!(kind, CodeBlockKind::Fenced(_))
+                    && structure.unclosed_fence.is_none()
+                    && text.get(range.clone()).is_some_and(fence_is_unclosed)
+                {
+                    structure.unclosed_fence = Some(range.clone());
+                }
                 if let CodeBlockKind::Fenced(info) = kind
                     && super::list_table::is_list_table(&info)
                     && let Some(parts) = super::list_table::read(
@@ -465,6 +475,27 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
         .filter(|c| !text[(*c).clone()].ends_with("-->"))
         .and_then(|c| html_range_of(c.start).map(|h| c.start..c.end.min(h.end)));
     structure
+}
+
+/// True when a fenced code block, as Markdown delimits it (`block`, from
+/// its opening fence on), has no closing fence: its last line is not a
+/// run of the opening fence's character at least as long, after the
+/// indent and the `>` of the quotes it is in.
+fn fence_is_unclosed(block: &str) -> bool {
+    let opening = block.trim_start_matches([' ', '\t', '>']);
+    let Some(fence_char) = opening.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+        return false;
+    };
+    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+    let body = block.trim_end_matches(['\n', '\r']);
+    // A block of its opening line alone runs to the end of its container.
+    let Some(last_break) = body.rfind('\n') else {
+        return true;
+    };
+    let last = body[last_break + 1..]
+        .trim_start_matches([' ', '\t', '>'])
+        .trim_end();
+    !(last.len() >= fence_len && last.chars().all(|c| c == fence_char))
 }
 
 /// `body` with the opening line of each MkDocs block (an admonition
@@ -923,6 +954,32 @@ fn superscript_tag(html: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fence closes with a run of its own character at least as long,
+    /// after the indent and the quote marks of its container.
+    #[test]
+    fn unclosed_fences_are_told_from_closed_ones() {
+        for closed in [
+            "```\ncode\n```\n",
+            "```rust\ncode\n````\n",
+            "~~~\ncode\n~~~",
+            "  ```\n  code\n  ```\n",
+            "> ```\n> code\n> ```\n",
+            // In a list item, from the fence on, as Markdown delimits it.
+            "```\n  code\n  ```\n",
+        ] {
+            assert!(!fence_is_unclosed(closed), "{closed:?}");
+        }
+        for unclosed in [
+            "```\ncode\n",
+            "```\n",
+            "````\ncode\n```\n",
+            "~~~\ncode\n```\n",
+            "> ```\n> code\n> | a | b |\n",
+        ] {
+            assert!(fence_is_unclosed(unclosed), "{unclosed:?}");
+        }
+    }
 
     /// Each directive line is checked against the one table that may hold
     /// it, not against every table of the page.

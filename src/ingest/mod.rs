@@ -272,6 +272,21 @@ pub fn ingest(
             });
         }
     }
+    // A code fence never closed shows the rest of the page as code: a
+    // table of codes after it is read by no one. Said only where what it
+    // holds may be such a table (a code sample that merely lost its last
+    // fence at the page's end hides nothing).
+    if let Some(block) = &structure.unclosed_fence {
+        let block_text = file.text.get(block.clone()).unwrap_or_default();
+        let after_fence = block_text.find('\n').map_or("", |i| &block_text[i + 1..]);
+        if crate::corpus::prefilter::may_hold_code_table(after_fence.as_bytes()) {
+            problems.push(IngestProblem::UnclosedCodeFence {
+                location: file.location(block.start),
+                hidden_lines: after_fence.lines().filter(|l| !l.trim().is_empty()).count(),
+                last_line: file.location(block.end.saturating_sub(1)).line,
+            });
+        }
+    }
     // Codes a page lists outside its tables, in a layout errdocs does not
     // read, would be missing without a word: say so.
     let in_tables = || {

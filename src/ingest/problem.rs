@@ -161,6 +161,17 @@ pub enum IngestProblem {
         /// The last line it hides.
         last_line: usize,
     },
+    /// A fenced code block that is never closed and hides what may be a
+    /// table of codes: Markdown shows the rest of the page (or of the list
+    /// item or quote it is in) as code.
+    UnclosedCodeFence {
+        /// Where the fence opens.
+        location: Location,
+        /// The non-blank lines it holds after its own.
+        hidden_lines: usize,
+        /// The last line it holds.
+        last_line: usize,
+    },
     /// A file that lists codes in headings or list items that none of its
     /// tables holds (see [`super::stray_codes`]): none of them is in the
     /// dataset.
@@ -204,6 +215,7 @@ impl IngestProblem {
             | IngestProblem::TablesNestedTooDeep { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::UnclosedHtmlComment { location, .. }
+            | IngestProblem::UnclosedCodeFence { location, .. }
             | IngestProblem::TableCutShort { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
         }
