@@ -1444,6 +1444,45 @@ fn a_device_given_as_a_page_is_refused_not_read_without_end() {
     );
 }
 
+/// `/dev/zero` given as a baseline, linked as `errdocs.toml`, or linked in
+/// place of an output that `build --check` compares, was read without end
+/// (gigabytes in seconds): each read stops at the first block with a NUL
+/// byte, and the file is refused naming it (or, for the output, is stale).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_as_a_baseline_settings_or_output_is_not_read_without_end() {
+    let limit = std::time::Duration::from_secs(60);
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let run = errdocs_within(root, &["check", "--baseline", "/dev/zero"], limit);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("/dev/zero: line 1: not an errdocs baseline: a binary file"),
+        "{run:?}"
+    );
+
+    let output = root.join("out/error-codes.json");
+    std::fs::remove_file(&output).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &output).expect("link");
+    let run = errdocs_within(root, &["build", "--check"], limit);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error-codes.json differs from what the sources give"),
+        "{run:?}"
+    );
+
+    std::os::unix::fs::symlink("/dev/zero", root.join("errdocs.toml")).expect("link");
+    let run = errdocs_within(root, &["check"], limit);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("errdocs.toml:1: a binary file (NUL byte at byte offset 0)"),
+        "{run:?}"
+    );
+}
+
 /// An unclosed `<!-- errdocs-disable rule` comment runs to the end of the
 /// file: its directive is its first line. Every later word of the page was
 /// read as a rule id, each an unknown-rule warning.

@@ -57,15 +57,45 @@ impl Baseline {
         }
     }
 
-    /// Reads a baseline file.
+    /// The largest baseline errdocs reads: a finding takes a few hundred
+    /// bytes, so this holds a million findings and more.
+    const MAX_BYTES: u64 = 512 * 1024 * 1024;
+
+    /// Reads a baseline file. A device or a stream given as the baseline
+    /// (`/dev/zero`) is read no further than its first NUL byte, and a
+    /// process substitution (`--baseline <(git show main:baseline.json)`)
+    /// is read as a file.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
+        let not_a_baseline = |message: String| Error::Input {
             path: path.to_path_buf(),
-            message: format!(
-                "cannot read the baseline: {e}; write one with `errdocs check --write-baseline FILE`"
-            ),
+            message: format!("{message}; write one with `errdocs check --write-baseline FILE`"),
+        };
+        let bytes = crate::source::read_text_bytes(
+            path,
+            Self::MAX_BYTES,
+            "a baseline is the JSON file `errdocs check --write-baseline` writes",
+        )
+        .map_err(|e| match e {
+            Error::Io { source, .. } => {
+                not_a_baseline(format!("cannot read the baseline: {source}"))
+            }
+            other => other,
         })?;
-        Self::from_json(&text, path)
+        let line_of = |offset: usize| 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(not_a_baseline(format!(
+                "line {}: not an errdocs baseline: a binary file (NUL byte at byte offset {offset})",
+                line_of(offset)
+            )));
+        }
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            not_a_baseline(format!(
+                "line {}: not an errdocs baseline: not valid UTF-8 (byte offset {offset})",
+                line_of(offset)
+            ))
+        })?;
+        Self::from_json(text, path)
     }
 
     /// Reads a baseline from the text of the file at `path` (named in
