@@ -1483,6 +1483,38 @@ fn a_device_as_a_baseline_settings_or_output_is_not_read_without_end() {
     );
 }
 
+/// A baseline or a dataset saved again by a Windows editor starts with a
+/// byte-order mark: serde refused it ("line 1: not an errdocs baseline
+/// (expected value)"). It is read past.
+#[test]
+fn a_baseline_or_dataset_with_a_byte_order_mark_is_read() {
+    let bad = "| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity. |";
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1, bad]))]);
+    let root = dir.path();
+    let baseline = root.join("baseline.json");
+    let run = errdocs(
+        root,
+        &["check", "--write-baseline", &baseline.to_string_lossy()],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let with_mark = |path: &Path| {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(std::fs::read(path).expect("read"));
+        std::fs::write(path, bytes).expect("write");
+    };
+    with_mark(&baseline);
+    let run = errdocs(root, &["check", "--baseline", &baseline.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("baselined: 1"), "{run:?}");
+
+    let dataset = root.join("out/error-codes.json");
+    with_mark(&dataset);
+    let dataset = dataset.to_string_lossy().into_owned();
+    let run = errdocs(root, &["diff", &dataset, &dataset]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("no changes"), "{run:?}");
+}
+
 /// An unclosed `<!-- errdocs-disable rule` comment runs to the end of the
 /// file: its directive is its first line. Every later word of the page was
 /// read as a rule id, each an unknown-rule warning.

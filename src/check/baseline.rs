@@ -99,37 +99,55 @@ impl Baseline {
     }
 
     /// Reads a baseline from the text of the file at `path` (named in
-    /// errors).
+    /// errors). A leading byte-order mark, as Windows editors save UTF-8,
+    /// is read past.
     pub fn from_json(text: &str, path: &Path) -> Result<Baseline> {
+        let not_a_baseline = |message: String| Error::Input {
+            path: path.to_path_buf(),
+            message: format!("{message}; write one with `errdocs check --write-baseline FILE`"),
+        };
+        // JSON has no byte-order mark, and serde refuses one ("expected
+        // value" at line 1): Notepad and PowerShell write one.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let json_error = |e: serde_json::Error| {
+            not_a_baseline(format!(
+                "line {}: not an errdocs baseline ({})",
+                e.line(),
+                e.to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("invalid JSON")
+            ))
+        };
         // serde reads a struct from an array too (`[1, []]`), and says of
         // `[]` that it expected "2 elements": what the file holds is told
-        // first, and only an object is read.
-        let what = match text
-            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-            .chars()
-            .next()
-        {
-            Some('{') | None => None,
-            Some('[') => Some("a JSON array"),
-            Some('"') => Some("a JSON string"),
-            Some(_) => Some("a JSON value that is no object"),
-        };
-        if let Some(what) = what {
-            return Err(Error::Input {
-                path: path.to_path_buf(),
-                message: format!(
-                    "not an errdocs baseline: the file holds {what}, where a baseline is a JSON object, `{{\"version\": 1, \"findings\": [...]}}`; write one with `errdocs check --write-baseline FILE`"
-                ),
-            });
+        // first, and only an object is read. Text that is no JSON at all
+        // is told as serde finds it.
+        if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
+            // Checked as JSON without building it: the first character
+            // of valid JSON then says what it is.
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+                not_a_baseline(format!(
+                    "line {}: not an errdocs baseline: the file is not JSON ({})",
+                    e.line(),
+                    e.to_string()
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or("invalid JSON")
+                ))
+            })?;
+            let what = match text.trim_start().chars().next() {
+                Some('[') => "a JSON array",
+                Some('"') => "a JSON string",
+                Some('t' | 'f') => "a JSON boolean",
+                Some('n') => "JSON null",
+                _ => "a JSON number",
+            };
+            return Err(not_a_baseline(format!(
+                "not an errdocs baseline: the file holds {what}, where a baseline is a JSON object, `{{\"version\": 1, \"findings\": [...]}}`"
+            )));
         }
-        let baseline: Baseline = serde_json::from_str(text).map_err(|e| Error::Input {
-            path: path.to_path_buf(),
-            message: format!(
-                "line {}: not an errdocs baseline ({}); write one with `errdocs check --write-baseline FILE`",
-                e.line(),
-                e.to_string().split(" at line ").next().unwrap_or("invalid JSON")
-            ),
-        })?;
+        let baseline: Baseline = serde_json::from_str(text).map_err(json_error)?;
         if baseline.version != Self::VERSION {
             return Err(Error::Input {
                 path: path.to_path_buf(),
@@ -200,6 +218,51 @@ impl Baseline {
 mod tests {
     use super::*;
     use crate::source::NoSourceLines;
+
+    fn load_error(text: &str) -> String {
+        Baseline::from_json(text, Path::new("b.json"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    /// Windows editors save UTF-8 with a byte-order mark; serde said
+    /// "expected value" of it.
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let baseline = Baseline::from_json(
+            "\u{feff}{\"version\": 1, \"findings\": []}",
+            Path::new("b.json"),
+        )
+        .expect("read");
+        assert_eq!(baseline.version, Baseline::VERSION);
+    }
+
+    /// Text that is not JSON was called "a JSON value that is no object".
+    #[test]
+    fn what_the_file_holds_is_told_as_it_is() {
+        assert_eq!(
+            load_error("not json"),
+            "b.json: line 1: not an errdocs baseline: the file is not JSON (expected ident); write one with `errdocs check --write-baseline FILE`"
+        );
+        assert!(
+            load_error("Baseline: none\n").contains("the file is not JSON (expected value)"),
+            "{}",
+            load_error("Baseline: none\n")
+        );
+        for (text, what) in [
+            ("[]", "a JSON array"),
+            ("\"x\"", "a JSON string"),
+            ("42", "a JSON number"),
+            ("true", "a JSON boolean"),
+            (" null\n", "JSON null"),
+        ] {
+            assert!(
+                load_error(text).contains(&format!("the file holds {what}, where")),
+                "{text}: {}",
+                load_error(text)
+            );
+        }
+    }
 
     #[test]
     fn entries_gone_are_listed_by_file_and_line() {

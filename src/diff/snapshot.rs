@@ -251,6 +251,9 @@ impl Snapshot {
 
     /// Parses the text of a dataset file; `path` names it in errors.
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Snapshot> {
+        // A byte-order mark, as Windows editors save UTF-8, is read past:
+        // serde refuses one ("expected value" at line 1).
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let input_error = |message: String| Error::Input {
             path: path.to_path_buf(),
             message,
