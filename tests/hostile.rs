@@ -1515,6 +1515,29 @@ fn a_baseline_or_dataset_with_a_byte_order_mark_is_read() {
     assert!(run.stdout.contains("no changes"), "{run:?}");
 }
 
+/// A baseline to write in a folder that does not exist was refused with
+/// tempfile's words: `dir: No such file or directory (os error 2) at path
+/// "/abs/dir/.errdocs-baseline-TtFaCo"`, naming neither the baseline nor
+/// what to do.
+#[test]
+fn a_baseline_in_a_missing_folder_names_the_folder() {
+    let dir = project(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let baseline = root.join("ci/baselines/errdocs.json");
+    let run = errdocs(
+        root,
+        &["check", "--write-baseline", &baseline.to_string_lossy()],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    let expected = format!(
+        "{}: cannot write the baseline: there is no folder {}; create it first",
+        baseline.display(),
+        root.join("ci/baselines").display()
+    );
+    assert!(run.stderr.contains(&expected), "{run:?}");
+    assert!(!run.stderr.contains(".errdocs-baseline-"), "{run:?}");
+}
+
 /// An unclosed `<!-- errdocs-disable rule` comment runs to the end of the
 /// file: its directive is its first line. Every later word of the page was
 /// read as a rule id, each an unknown-rule warning.
