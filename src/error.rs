@@ -119,6 +119,21 @@ impl Error {
     }
 }
 
+/// Whether `error` says that symbolic links lead in a circle (ELOOP): a
+/// link that leads back to itself, or to a link that leads back to it,
+/// which `metadata` reports as an error as it does a link to nothing.
+pub fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
 impl Error {
     /// The error with `rename` applied to its paths and to its message:
     /// a file read from a temporary copy named as the user knows it (see

@@ -1745,6 +1745,38 @@ fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
     assert_ne!(out_files(root), old, "the build did not complete");
 }
 
+/// A `sources` or `out` link that leads in a circle was called a link "to
+/// sources, which does not exist; create that folder", which cannot be
+/// done: the name is taken by the link.
+#[cfg(unix)]
+#[test]
+fn sources_and_out_links_in_a_circle_are_named_as_such() {
+    let dir = project(&[("pages/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    std::os::unix::fs::symlink("sources", root.join("sources")).expect("link");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "sources folder is a symbolic link to sources, and the links lead in a circle"
+        ),
+        "{run:?}"
+    );
+    std::fs::remove_file(root.join("sources")).expect("unlink");
+    std::os::unix::fs::symlink("pages", root.join("sources")).expect("link");
+    std::os::unix::fs::symlink("o2", root.join("out")).expect("link");
+    std::os::unix::fs::symlink("out", root.join("o2")).expect("link");
+    for args in [&["build"][..], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(
+            run.stderr
+                .contains("output folder is a symbolic link to o2, and the links lead in a circle"),
+            "{args:?}: {run:?}"
+        );
+    }
+}
+
 /// Runs `git` in `dir` with a fixed identity and no system configuration.
 #[cfg(unix)]
 fn git_in(dir: &Path, args: &[&str]) -> bool {

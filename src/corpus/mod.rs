@@ -436,8 +436,14 @@ fn no_sources_folder(root: &Path, config: &Config, sources: &Path) -> Error {
         message,
     };
     if let Ok(target) = std::fs::read_link(sources)
-        && std::fs::metadata(sources).is_err()
+        && let Err(e) = std::fs::metadata(sources)
     {
+        if crate::error::is_link_loop(&e) {
+            return corpus(format!(
+                "the sources folder is a symbolic link to {}, and the links lead in a circle, never to a folder; make `sources` (or the link) name the folder of documents",
+                target.display()
+            ));
+        }
         return corpus(format!(
             "the sources folder is a symbolic link to {}, which does not exist; create that folder, or make `sources` in errdocs.toml name the folder of documents",
             target.display()
