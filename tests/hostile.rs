@@ -1777,6 +1777,31 @@ fn sources_and_out_links_in_a_circle_are_named_as_such() {
     }
 }
 
+/// When nothing in sources/ is a page, "no documents" was all the error
+/// said: the notes naming what was skipped (a FIFO or a folder named as a
+/// page, a page outside any document's folder) are printed only with the
+/// documents. The error now names them.
+#[cfg(unix)]
+#[test]
+fn no_documents_names_what_was_skipped() {
+    let dir = project(&[
+        ("sources/doc/notes.txt", b"x\n"),
+        ("sources/loose.md", &page(&[ROW_1])),
+    ]);
+    let root = dir.path();
+    std::fs::create_dir(root.join("sources/doc/en-us.md")).expect("mkdir");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    for skipped in [
+        "no documents: expected folders holding <locale>.md files",
+        "skipped sources/doc/en-us.md: a folder inside a document's folder",
+        "skipped sources/doc/notes.txt: not a page",
+        "skipped sources/loose.md: not in a document's folder",
+    ] {
+        assert!(run.stderr.contains(skipped), "{skipped}: {run:?}");
+    }
+}
+
 /// Runs `git` in `dir` with a fixed identity and no system configuration.
 #[cfg(unix)]
 fn git_in(dir: &Path, args: &[&str]) -> bool {

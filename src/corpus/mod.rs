@@ -132,7 +132,10 @@ impl Corpus {
         if documents.is_empty() {
             return Err(Error::Corpus {
                 path: sources,
-                message: "no documents: expected folders holding <locale>.md files, such as my-page/en-us.md".into(),
+                message: format!(
+                    "no documents: expected folders holding <locale>.md files, such as my-page/en-us.md{}",
+                    skipped_ones(&notes)
+                ),
             });
         }
         documents.sort_by(|a, b| a.id.cmp(&b.id));
@@ -424,6 +427,32 @@ impl Containment {
             ),
         })
     }
+}
+
+/// What was skipped, for an error that says no document was found: the
+/// notes that name each skipped file are printed with the documents, so
+/// when there are none, "no documents" alone left a page that is a FIFO,
+/// a folder named `en-us.md` or a `notes.txt` unexplained.
+fn skipped_ones(notes: &[String]) -> String {
+    /// Notes quoted in the message; the rest are counted.
+    const SHOWN: usize = 5;
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        " ({}",
+        notes
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    if notes.len() > SHOWN {
+        text.push_str(&format!("; and {} more skipped", notes.len() - SHOWN));
+    }
+    text.push(')');
+    text
 }
 
 /// Why the sources folder `sources` cannot be read, said of what the
