@@ -362,6 +362,22 @@ impl Default for Config {
     }
 }
 
+/// The parser's message for `error`, with the key it is about where the
+/// message does not say it: toml says "duplicate key" and no more, and a
+/// `[documents.x]` table repeated many lines apart was hard to find.
+fn with_key_named(text: &str, error: &toml::de::Error) -> String {
+    let message = error.message().trim();
+    let key = error
+        .span()
+        .and_then(|span| text.get(span))
+        .map(str::trim)
+        .filter(|key| !key.is_empty() && key.len() <= 200 && !key.contains('\n'));
+    match key {
+        Some(key) if message == "duplicate key" => format!("duplicate key `{key}`"),
+        _ => message.to_string(),
+    }
+}
+
 /// The largest `errdocs.toml` errdocs reads: settings take kilobytes, a
 /// list of every page of a large docs tree megabytes.
 const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
@@ -434,7 +450,7 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
             line: e.span().map(|span| line_at(span.start)),
-            message: e.message().trim().to_string(),
+            message: with_key_named(text, &e),
         })?;
         // The same text parsed again: it parsed once, so it parses.
         if let Ok(spans) = toml::from_str::<Spans>(text) {
@@ -610,6 +626,24 @@ mod tests {
         assert_eq!(config.sources, "sources");
         assert_eq!(config.source_locale, "en-US");
         assert_eq!(config.check.fail_on, FailLevel::Error);
+    }
+
+    /// toml says "duplicate key" and nothing of which.
+    #[test]
+    fn a_duplicate_key_is_named() {
+        let error = |text: &str| {
+            Config::parse(text, Path::new("errdocs.toml"), &["name-case"])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            error("source-locale = \"en-US\"\nsource-locale = \"de-DE\"\n"),
+            "errdocs.toml:2: duplicate key `source-locale`"
+        );
+        assert_eq!(
+            error("[documents.doc]\ntitle = \"A\"\n\n[documents.doc]\ntitle = \"B\"\n"),
+            "errdocs.toml:4: duplicate key `doc`"
+        );
     }
 
     /// Bytes that are not UTF-8 are named by line and offset, as in a
