@@ -1538,6 +1538,46 @@ fn a_baseline_in_a_missing_folder_names_the_folder() {
     assert!(!run.stderr.contains(".errdocs-baseline-"), "{run:?}");
 }
 
+/// A dataset read from a pipe (`errdocs diff <(git show
+/// main:out/error-codes.json) out/error-codes.json`) was refused as
+/// "neither an errdocs project nor a dataset file"; a device given as one
+/// is refused at its first NUL byte, not read without end.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_dataset_from_a_pipe_is_compared() {
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let dataset = root.join("out/error-codes.json");
+    let mut child = Command::new(bin())
+        .args(["diff", "/dev/stdin"])
+        .arg(&dataset)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, &std::fs::read(&dataset).expect("read")).expect("write");
+    drop(stdin);
+    let run = finish(child.wait_with_output().expect("wait"), "diff /dev/stdin");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("no changes"), "{run:?}");
+
+    let dataset = dataset.to_string_lossy().into_owned();
+    let run = errdocs_within(
+        root,
+        &["diff", "/dev/zero", &dataset],
+        std::time::Duration::from_secs(60),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("/dev/zero: line 1: not an errdocs dataset: a binary file"),
+        "{run:?}"
+    );
+}
+
 /// An unclosed `<!-- errdocs-disable rule` comment runs to the end of the
 /// file: its directive is its first line. Every later word of the page was
 /// read as a rule id, each an unknown-rule warning.
