@@ -39,6 +39,11 @@ pub struct Structure {
     /// The extent of an HTML comment that is never closed, from its `<!--`
     /// to where Markdown's HTML block ends, if there is one.
     pub unclosed_comment: Option<Range<usize>>,
+    /// The extents of the fenced code blocks never closed, from the fence
+    /// to the end of the page (or of the list item or quote they are in),
+    /// whose lines hold what would be read as a table: Markdown shows it
+    /// as code.
+    pub unclosed_fences: Vec<UnclosedFence>,
 }
 
 struct HeadingInProgress {
@@ -149,6 +154,15 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
             Event::Start(Tag::CodeBlock(kind)) => {
                 blocks.boundary(range.start);
                 structure.code_blocks.push(range.clone());
+                if matches!(kind, CodeBlockKind::Fenced(_))
+                    && let Some((fence, at)) = unclosed_fence_over_a_table(&text[range.clone()])
+                {
+                    structure.unclosed_fences.push(UnclosedFence {
+                        range: range.clone(),
+                        fence,
+                        table_at: range.start + at,
+                    });
+                }
                 if let CodeBlockKind::Fenced(info) = kind
                     && super::list_table::is_list_table(&info)
                     && let Some(parts) = super::list_table::read(
@@ -465,6 +479,53 @@ pub fn walk(file: &SourceFile, problems: &mut Vec<IngestProblem>) -> Structure {
         .filter(|c| !text[(*c).clone()].ends_with("-->"))
         .and_then(|c| html_range_of(c.start).map(|h| c.start..c.end.min(h.end)));
     structure
+}
+
+/// A fenced code block that is never closed and runs over lines that,
+/// outside it, would be a table (see [`unclosed_fence_over_a_table`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnclosedFence {
+    /// The block, from its opening fence to where Markdown ends it.
+    pub range: Range<usize>,
+    /// The fence as written (```` ``` ````, `~~~~`).
+    pub fence: String,
+    /// Where the first line that would be a table starts.
+    pub table_at: usize,
+}
+
+/// The fence of the fenced code block `block` (its text from the opening
+/// fence on) and the offset in it of the first line that would be a table
+/// (a pipe row, or an HTML table), when the block is never closed: a
+/// fence left open (its closing line lost in an edit, or written with
+/// fewer backticks) shows the rest of the page as code, and its tables
+/// were gone without a word. `None` for a block closed by its fence, and
+/// for one of code alone.
+fn unclosed_fence_over_a_table(block: &str) -> Option<(String, usize)> {
+    /// A line of a list item or a quote without what it starts with.
+    fn content(line: &str) -> &str {
+        line.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+    }
+    let opening = content(block.lines().next()?);
+    let fence_char = opening.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let width = opening.chars().take_while(|&c| c == fence_char).count();
+    let last = content(block.lines().last()?).trim_end();
+    let closed = block.lines().nth(1).is_some()
+        && last.len() >= width
+        && last.chars().all(|c| c == fence_char);
+    if closed {
+        return None;
+    }
+    let mut offset = 0;
+    for (index, line) in block.split_inclusive('\n').enumerate() {
+        let text = content(line).trim_end();
+        let table = (text.starts_with('|') && text[1..].contains('|'))
+            || find_ascii_ci(text, "<table").is_some();
+        if index > 0 && table {
+            return Some((fence_char.to_string().repeat(width), offset));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// `body` with the opening line of each MkDocs block (an admonition
@@ -923,6 +984,61 @@ fn superscript_tag(html: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fenced code blocks never closed over what would be a table, as
+    /// Markdown reads their extent: to the end of the page, or of the list
+    /// item or quote they are in. A closed block, one closed by a longer
+    /// fence, and one of code alone are left alone.
+    #[test]
+    fn fences_never_closed_over_a_table_are_found() {
+        let row = "| 0x80240001 | WU_E_NO_SERVICE | Text. |";
+        let fences = |text: &str| -> Vec<(usize, String, usize)> {
+            let file = SourceFile::from_text("a.md".into(), "a.md".into(), text.to_string());
+            walk(&file, &mut Vec::new())
+                .unclosed_fences
+                .iter()
+                .map(|f| {
+                    (
+                        file.location(f.range.start).line,
+                        f.fence.clone(),
+                        file.location(f.table_at).line,
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            fences(&format!("# A\n\n```sh\nrun\n\n{row}\n")),
+            [(3, "```".to_string(), 6)]
+        );
+        // Closed by fewer backticks than it opened with: not closed.
+        assert_eq!(
+            fences(&format!("````\ncode\n```\n{row}\n")),
+            [(1, "````".to_string(), 4)]
+        );
+        assert_eq!(
+            fences("~~~\n<table><tr><td>0x80240001</td></tr></table>\n"),
+            [(1, "~~~".to_string(), 2)]
+        );
+        // In a list item and in a quote: to the end of the item, the quote.
+        assert_eq!(
+            fences(&format!("- Step:\n\n  ```\n  {row}\n\n- Next.\n")),
+            [(3, "```".to_string(), 4)]
+        );
+        assert_eq!(
+            fences(&format!("> ```\n> {row}\n\n{row}\n")),
+            [(1, "```".to_string(), 2)]
+        );
+        for closed in [
+            format!("```\n{row}\n```\n"),
+            format!("```\n{row}\n`````\n"),
+            format!("   ```\n{row}\n   ```   \n"),
+            format!("- Step:\n\n  ```\n  {row}\n  ```\n"),
+            "```\nno table here\n".to_string(),
+            "```\n".to_string(),
+        ] {
+            assert_eq!(fences(&closed), [], "{closed:?}");
+        }
+    }
 
     /// Each directive line is checked against the one table that may hold
     /// it, not against every table of the page.

@@ -272,6 +272,15 @@ pub fn ingest(
             });
         }
     }
+    // So does a code fence never closed, over what would be a table.
+    for open in &structure.unclosed_fences {
+        problems.push(IngestProblem::UnclosedCodeFence {
+            location: file.location(open.range.start),
+            fence: open.fence.clone(),
+            table_line: file.location(open.table_at).line,
+            last_line: file.location(open.range.end.saturating_sub(1)).line,
+        });
+    }
     // Codes a page lists outside its tables, in a layout errdocs does not
     // read, would be missing without a word: say so.
     let in_tables = || {

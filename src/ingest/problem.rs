@@ -161,6 +161,19 @@ pub enum IngestProblem {
         /// The last line it hides.
         last_line: usize,
     },
+    /// A fenced code block that is never closed and runs over what would
+    /// be a table: Markdown shows the rest of the page (or of the list or
+    /// quote it is in) as code.
+    UnclosedCodeFence {
+        /// Where the fence opens.
+        location: Location,
+        /// The fence as written (```` ``` ````, `~~~`).
+        fence: String,
+        /// The first line that would be a table.
+        table_line: usize,
+        /// The last line it hides.
+        last_line: usize,
+    },
     /// A file that lists codes in headings or list items that none of its
     /// tables holds (see [`super::stray_codes`]): none of them is in the
     /// dataset.
@@ -202,6 +215,7 @@ impl IngestProblem {
             | IngestProblem::TablesNestedTooDeep { location, .. }
             | IngestProblem::CodesOutsideTables { location, .. }
             | IngestProblem::UnclosedHtmlComment { location, .. }
+            | IngestProblem::UnclosedCodeFence { location, .. }
             | IngestProblem::TableCutShort { location, .. }
             | IngestProblem::Suppression { location, .. } => location,
         }

@@ -16,6 +16,7 @@ macro_rules! registry {
 
 registry! {
     code_contradicted,
+    code_fence_unclosed,
     code_range,
     codes_outside_tables,
     column_duplicate,
