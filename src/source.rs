@@ -181,9 +181,8 @@ pub fn read_text_bytes(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
 /// otherwise.
 fn unmarked_wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     let sample = &bytes[..bytes.len().min(4096)];
-    if memchr::memchr(0, sample).is_none() {
-        return None;
-    }
+    // Without a NUL byte in the sample, the page is no wide encoding.
+    memchr::memchr(0, sample)?;
     // UTF-32 first: its ASCII units read as UTF-16 are half ASCII too.
     let encodings = [
         (4, "UTF-32 (little-endian)", "UTF-32 (big-endian)"),
