@@ -140,7 +140,7 @@ impl Baseline {
                 Some('[') => "a JSON array",
                 Some('"') => "a JSON string",
                 Some('t' | 'f') => "a JSON boolean",
-                Some('n') => "JSON null",
+                Some('n') => "a JSON null",
                 _ => "a JSON number",
             };
             return Err(not_a_baseline(format!(
@@ -254,7 +254,7 @@ mod tests {
             ("\"x\"", "a JSON string"),
             ("42", "a JSON number"),
             ("true", "a JSON boolean"),
-            (" null\n", "JSON null"),
+            (" null\n", "a JSON null"),
         ] {
             assert!(
                 load_error(text).contains(&format!("the file holds {what}, where")),
