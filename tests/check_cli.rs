@@ -353,3 +353,16 @@ fn the_coverage_table_lines_up_under_long_locale_tags() {
         "{stdout}"
     );
 }
+
+/// A rule id written with `_` (as a Rust or TOML key might be) named no
+/// rule and suggested none.
+#[test]
+fn explain_suggests_the_rule_an_id_with_underscores_means() {
+    let output = errdocs(&["explain", "doubled_word"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no rule `doubled_word`") && stderr.contains("did you mean: doubled-word"),
+        "{stderr}"
+    );
+}
