@@ -1330,6 +1330,54 @@ fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
     assert_eq!(mode & 0o777, 0o640);
 }
 
+/// A write that fails (here at the file size limit, with SIGXFSZ ignored,
+/// as a full disk fails it) was reported with the temporary file's path
+/// that tempfile adds, `File too large (os error 27) at path
+/// "/abs/.errdocs-baseline-lDmudw"`: a name that means nothing to the
+/// reader. The error names the baseline, or the page being fixed, alone;
+/// both stay as they were.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_names_the_file_not_its_temporary_copy() {
+    let rows: Vec<String> = (1..400)
+        .map(|i| format!("| 0x8024{i:04X} | WU_E_Q{i} | the the text |"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let dir = project(&[("sources/doc/en-us.md", &page(&rows))]);
+    let root = dir.path();
+    let limited = |args: &str| {
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "trap '' XFSZ; ulimit -f 8 && exec \"$0\" --root \"$1\" {args}"
+            ))
+            .arg(bin())
+            .arg(root)
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        finish(output, args)
+    };
+    let page_before = std::fs::read(root.join("sources/doc/en-us.md")).expect("read");
+    let write = limited("check --write-baseline baseline.json");
+    assert_eq!(write.code, 2, "{write:?}");
+    assert!(write.stderr.contains("baseline.json: "), "{write:?}");
+    assert!(!write.stderr.contains(".errdocs-baseline-"), "{write:?}");
+    let fix = limited("fix --unsafe");
+    assert_eq!(fix.code, 2, "{fix:?}");
+    assert!(
+        fix.stderr
+            .contains("sources/doc/en-us.md: the fixed page could not be written beside it"),
+        "{fix:?}"
+    );
+    assert!(!fix.stderr.contains(".errdocs-fix-"), "{fix:?}");
+    assert_eq!(
+        std::fs::read(root.join("sources/doc/en-us.md")).expect("read"),
+        page_before
+    );
+}
+
 /// `--write-baseline` through a symbolic link to a file not yet written
 /// replaced the link with a file of its own (the link was followed only to
 /// a file that exists); links in a circle were replaced too.

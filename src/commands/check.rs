@@ -213,14 +213,14 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
             _ => format!(
                 "cannot write the baseline in {}: {}",
                 folder.display(),
-                e.to_string().split(" at path ").next().unwrap_or_default()
+                crate::error::without_temporary_path(&e)
             ),
         };
         Error::io(&target, std::io::Error::new(e.kind(), message))
     })?;
     temp.write_all(bytes)
         .and_then(|()| temp.flush())
-        .map_err(|e| Error::io(&target, e))?;
+        .map_err(|e| Error::io(&target, crate::error::without_temporary_path(&e)))?;
     if let Some(metadata) = existing {
         std::fs::set_permissions(temp.path(), metadata.permissions())
             .map_err(|e| Error::io(&target, e))?;
