@@ -362,6 +362,26 @@ impl Default for Config {
     }
 }
 
+/// The parser's message for `error`, with the key it is about where the
+/// message does not say it: toml says "duplicate key" and no more, and a
+/// `[documents.x]` table repeated many lines apart was hard to find.
+fn with_key_named(text: &str, error: &toml::de::Error) -> String {
+    let message = error.message().trim();
+    let key = error
+        .span()
+        .and_then(|span| text.get(span))
+        .map(str::trim)
+        .filter(|key| !key.is_empty() && key.len() <= 200 && !key.contains('\n'));
+    match key {
+        Some(key) if message == "duplicate key" => format!("duplicate key `{key}`"),
+        _ => message.to_string(),
+    }
+}
+
+/// The largest `errdocs.toml` errdocs reads: settings take kilobytes, a
+/// list of every page of a large docs tree megabytes.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024 * 1024;
+
 impl Config {
     /// Loads `errdocs.toml` from `root`; a missing file means the defaults.
     /// `rule_ids` are the rules there are: `[rules]` may configure only
@@ -376,12 +396,43 @@ impl Config {
             ));
         }
         let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(Error::io(path, e)),
+        // Bounded, and no further than a NUL byte: a link to a device
+        // (`/dev/zero`) was read without end.
+        let bytes = match crate::source::read_text_bytes(
+            &path,
+            MAX_CONFIG_BYTES,
+            "errdocs.toml is a TOML file of settings",
+        ) {
+            Ok(bytes) => bytes,
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Config::default());
+            }
+            Err(e) => return Err(e),
         };
-        Config::parse(&text, &path, rule_ids)
+        let line_of = |offset: usize| 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(Error::Config {
+                path,
+                line: Some(line_of(offset)),
+                message: format!(
+                    "a binary file (NUL byte at byte offset {offset}); errdocs.toml is TOML text"
+                ),
+            });
+        }
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = e.valid_up_to();
+                return Err(Error::Config {
+                    path,
+                    line: Some(line_of(offset)),
+                    message: format!(
+                        "not valid UTF-8 (byte offset {offset}); save the file as UTF-8"
+                    ),
+                });
+            }
+        };
+        Config::parse(text, &path, rule_ids)
     }
 
     /// Parses configuration text; `path` names it in errors, and `rule_ids`
@@ -399,7 +450,7 @@ impl Config {
         let mut config: Config = toml::from_str(text).map_err(|e| Error::Config {
             path: path.to_path_buf(),
             line: e.span().map(|span| line_at(span.start)),
-            message: e.message().trim().to_string(),
+            message: with_key_named(text, &e),
         })?;
         // The same text parsed again: it parsed once, so it parses.
         if let Ok(spans) = toml::from_str::<Spans>(text) {
@@ -575,6 +626,40 @@ mod tests {
         assert_eq!(config.sources, "sources");
         assert_eq!(config.source_locale, "en-US");
         assert_eq!(config.check.fail_on, FailLevel::Error);
+    }
+
+    /// toml says "duplicate key" and nothing of which.
+    #[test]
+    fn a_duplicate_key_is_named() {
+        let error = |text: &str| {
+            Config::parse(text, Path::new("errdocs.toml"), &["name-case"])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            error("source-locale = \"en-US\"\nsource-locale = \"de-DE\"\n"),
+            "errdocs.toml:2: duplicate key `source-locale`"
+        );
+        assert_eq!(
+            error("[documents.doc]\ntitle = \"A\"\n\n[documents.doc]\ntitle = \"B\"\n"),
+            "errdocs.toml:4: duplicate key `doc`"
+        );
+    }
+
+    /// Bytes that are not UTF-8 are named by line and offset, as in a
+    /// page; a missing file is the defaults.
+    #[test]
+    fn a_file_that_is_not_utf8_names_its_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(Config::load(dir.path(), &[]).is_ok());
+        std::fs::write(dir.path().join(CONFIG_FILE), b"out = \"out\"\n# caf\xe9\n").expect("write");
+        let error = Config::load(dir.path(), &[]).unwrap_err().to_string();
+        assert!(
+            error.ends_with(
+                "errdocs.toml:2: not valid UTF-8 (byte offset 17); save the file as UTF-8"
+            ),
+            "{error}"
+        );
     }
 
     #[test]

@@ -119,6 +119,34 @@ impl Error {
     }
 }
 
+/// The operating system's words for `error`, without the temporary
+/// file's path that tempfile adds to the errors of its files (`File too
+/// large (os error 27) at path "/abs/.errdocs-fix-6OrbVa"`): that name
+/// means nothing to the reader, and the file is gone once the error is
+/// shown. Errors are reported of the file the temporary one stood for.
+pub fn without_temporary_path(error: &std::io::Error) -> std::io::Error {
+    let message = error.to_string();
+    match message.split_once(" at path ") {
+        Some((words, _)) => std::io::Error::new(error.kind(), words.to_string()),
+        None => std::io::Error::new(error.kind(), message),
+    }
+}
+
+/// Whether `error` says that symbolic links lead in a circle (ELOOP): a
+/// link that leads back to itself, or to a link that leads back to it,
+/// which `metadata` reports as an error as it does a link to nothing.
+pub fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
 impl Error {
     /// The error with `rename` applied to its paths and to its message:
     /// a file read from a temporary copy named as the user knows it (see

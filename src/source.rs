@@ -119,6 +119,20 @@ pub const MAX_PAGE_BYTES: u64 = 512 * 1024 * 1024;
 /// place of the first one, and a stream of NULs need not be read to its
 /// end.
 pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
+    read_text_bytes(
+        path,
+        MAX_PAGE_BYTES,
+        "errdocs reads documentation pages, not streams or devices",
+    )
+}
+
+/// Reads the bytes of a text file errdocs reads whole (a page, a baseline,
+/// `errdocs.toml`): at most `max` bytes, more being an error naming the
+/// file and saying `what` errdocs reads there, and no further than the
+/// block that holds a NUL byte (text has none, and the caller says where
+/// it is). A device or a stream given as the file (`/dev/zero`, a link to
+/// it) was read without end, gigabytes in seconds.
+pub fn read_text_bytes(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
     use std::io::Read;
     /// Read at a time from a file of unknown size (a device, a stream).
     const BLOCK: u64 = 64 * 1024;
@@ -132,10 +146,9 @@ pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
         .ok()
         .filter(std::fs::Metadata::is_file)
         .map(|meta| meta.len());
-    let mut bytes = Vec::with_capacity(size.map_or(0, |len| {
-        usize::try_from(len.min(MAX_PAGE_BYTES) + 1).unwrap_or(0)
-    }));
-    let mut step = size.map_or(BLOCK, |len| len.clamp(1, MAX_PAGE_BYTES) + 1);
+    let mut bytes =
+        Vec::with_capacity(size.map_or(0, |len| usize::try_from(len.min(max) + 1).unwrap_or(0)));
+    let mut step = size.map_or(BLOCK, |len| len.clamp(1, max) + 1);
     loop {
         let before = bytes.len();
         // `read_to_end` retries reads a signal interrupts, and stops early
@@ -144,13 +157,10 @@ pub fn read_page_bytes(path: &Path) -> Result<Vec<u8>> {
             .take(step)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path, e))?;
-        if bytes.len() as u64 > MAX_PAGE_BYTES {
+        if bytes.len() as u64 > max {
             return Err(Error::io(
                 path,
-                std::io::Error::other(format!(
-                    "larger than {} MiB; errdocs reads documentation pages, not streams or devices",
-                    MAX_PAGE_BYTES / (1024 * 1024)
-                )),
+                std::io::Error::other(format!("larger than {} MiB; {what}", max / (1024 * 1024))),
             ));
         }
         if (read as u64) < step || memchr::memchr(0, &bytes[before..]).is_some() {

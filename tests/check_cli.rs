@@ -335,3 +335,44 @@ fn files_as_arguments_without_a_table_are_read_when_they_list_codes() {
         "{text}"
     );
 }
+
+/// The coverage table is as wide as its longest locale tag: `zh-Hant-TW`
+/// pushed its counts out from under their headers.
+#[test]
+fn the_coverage_table_lines_up_under_long_locale_tags() {
+    let dir = project_with(&[
+        ("sources/doc/en-us.md", CLEAN.as_bytes()),
+        ("sources/doc/de-de.md", CLEAN.as_bytes()),
+        ("sources/doc/zh-Hant-TW.md", CLEAN.as_bytes()),
+    ]);
+    let output = errdocs(&["check", "--root", &root(&dir), "--fail-on", "never"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let table: Vec<&str> = stdout
+        .lines()
+        .skip_while(|line| !line.starts_with("translation coverage of"))
+        .skip(1)
+        .take(3)
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "  locale      present  missing  differs",
+            "  de-DE             0        0        1",
+            "  zh-Hant-TW        0        0        1",
+        ],
+        "{stdout}"
+    );
+}
+
+/// A rule id written with `_` (as a Rust or TOML key might be) named no
+/// rule and suggested none.
+#[test]
+fn explain_suggests_the_rule_an_id_with_underscores_means() {
+    let output = errdocs(&["explain", "doubled_word"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no rule `doubled_word`") && stderr.contains("did you mean: doubled-word"),
+        "{stderr}"
+    );
+}

@@ -1080,6 +1080,70 @@ fn the_diff_of_a_page_with_a_byte_order_mark_applies_with_git() {
     }
 }
 
+/// Lines that end in a lone CR (an old Mac file, or a CR LF file's last
+/// row written with CR alone) and a last line with no line break: the diff
+/// split lines at a lone CR, as similar does, and wrote them with no LF
+/// and no `\ No newline at end of file`, which `git apply` called a
+/// corrupt patch. Lines are split at LF alone, as git splits them.
+#[test]
+fn the_diff_of_pages_with_lone_cr_or_no_final_line_break_applies_with_git() {
+    if !git_available() {
+        return;
+    }
+    let header = "| Error code | Symbolic name | Description |";
+    let files: [(&str, String); 3] = [
+        (
+            "sources/cr/en-us.md",
+            format!(
+                "{BOM}# Codes\r\r{header}\r|---|---|---|\r| 0x80240001 | WU_E_NO_SERVICE | The agent. |\r| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum. |\r"
+            ),
+        ),
+        (
+            "sources/mixed/en-us.md",
+            format!(
+                "# Codes\n\n{header}\n|---|---|---|\n| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum. |\r\n| 0x80240001 | WU_E_NO_SERVICE | The agent. |\r"
+            ),
+        ),
+        (
+            "sources/unended/en-us.md",
+            format!(
+                "# Codes\n\n{header}\n|---|---|---|\n| 0x80240001 | WU_E_NO_SERVICE | The agent. |\n| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum. |"
+            ),
+        ),
+    ];
+    let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+    let dir = project_with(&files);
+    let init = git_in(dir.path(), &["init", "-q", "."]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    let root = dir.path().display().to_string();
+    let output = errdocs(&["fix", "--unsafe", "--diff", "--root", &root]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(diff.contains("\n\\ No newline at end of file\n"), "{diff}");
+
+    let copy = project_with(&files);
+    let written = errdocs(&[
+        "fix",
+        "--unsafe",
+        "--root",
+        &copy.path().display().to_string(),
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+
+    let patch = dir.path().join("fix.diff");
+    std::fs::write(&patch, &diff).expect("write the patch");
+    let patch = patch.display().to_string();
+    let apply = git_in(dir.path(), &["apply", &patch]);
+    assert!(apply.status.success(), "{}\n{diff}", stderr(&apply));
+    for (path, _) in &files {
+        assert_eq!(
+            std::fs::read(dir.path().join(path)).expect("read"),
+            std::fs::read(copy.path().join(path)).expect("read"),
+            "{path}"
+        );
+    }
+}
+
 /// A decimal fixed in a translation is written as the cell writes its
 /// number: its minus sign (U+2212), its groups (spaces, dots), or plain.
 #[test]

@@ -1330,6 +1330,54 @@ fn a_baseline_write_stopped_midway_leaves_the_previous_baseline_whole() {
     assert_eq!(mode & 0o777, 0o640);
 }
 
+/// A write that fails (here at the file size limit, with SIGXFSZ ignored,
+/// as a full disk fails it) was reported with the temporary file's path
+/// that tempfile adds, `File too large (os error 27) at path
+/// "/abs/.errdocs-baseline-lDmudw"`: a name that means nothing to the
+/// reader. The error names the baseline, or the page being fixed, alone;
+/// both stay as they were.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_names_the_file_not_its_temporary_copy() {
+    let rows: Vec<String> = (1..400)
+        .map(|i| format!("| 0x8024{i:04X} | WU_E_Q{i} | the the text |"))
+        .collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let dir = project(&[("sources/doc/en-us.md", &page(&rows))]);
+    let root = dir.path();
+    let limited = |args: &str| {
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "trap '' XFSZ; ulimit -f 8 && exec \"$0\" --root \"$1\" {args}"
+            ))
+            .arg(bin())
+            .arg(root)
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run");
+        finish(output, args)
+    };
+    let page_before = std::fs::read(root.join("sources/doc/en-us.md")).expect("read");
+    let write = limited("check --write-baseline baseline.json");
+    assert_eq!(write.code, 2, "{write:?}");
+    assert!(write.stderr.contains("baseline.json: "), "{write:?}");
+    assert!(!write.stderr.contains(".errdocs-baseline-"), "{write:?}");
+    let fix = limited("fix --unsafe");
+    assert_eq!(fix.code, 2, "{fix:?}");
+    assert!(
+        fix.stderr
+            .contains("sources/doc/en-us.md: the fixed page could not be written beside it"),
+        "{fix:?}"
+    );
+    assert!(!fix.stderr.contains(".errdocs-fix-"), "{fix:?}");
+    assert_eq!(
+        std::fs::read(root.join("sources/doc/en-us.md")).expect("read"),
+        page_before
+    );
+}
+
 /// `--write-baseline` through a symbolic link to a file not yet written
 /// replaced the link with a file of its own (the link was followed only to
 /// a file that exists); links in a circle were replaced too.
@@ -1440,6 +1488,140 @@ fn a_device_given_as_a_page_is_refused_not_read_without_end() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(
         run.stderr.contains("/dev/zero") && run.stderr.contains("binary file"),
+        "{run:?}"
+    );
+}
+
+/// `/dev/zero` given as a baseline, linked as `errdocs.toml`, or linked in
+/// place of an output that `build --check` compares, was read without end
+/// (gigabytes in seconds): each read stops at the first block with a NUL
+/// byte, and the file is refused naming it (or, for the output, is stale).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_as_a_baseline_settings_or_output_is_not_read_without_end() {
+    let limit = std::time::Duration::from_secs(60);
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let run = errdocs_within(root, &["check", "--baseline", "/dev/zero"], limit);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("/dev/zero: line 1: not an errdocs baseline: a binary file"),
+        "{run:?}"
+    );
+
+    let output = root.join("out/error-codes.json");
+    std::fs::remove_file(&output).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", &output).expect("link");
+    let run = errdocs_within(root, &["build", "--check"], limit);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("error-codes.json differs from what the sources give"),
+        "{run:?}"
+    );
+
+    std::os::unix::fs::symlink("/dev/zero", root.join("errdocs.toml")).expect("link");
+    let run = errdocs_within(root, &["check"], limit);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("errdocs.toml:1: a binary file (NUL byte at byte offset 0)"),
+        "{run:?}"
+    );
+}
+
+/// A baseline or a dataset saved again by a Windows editor starts with a
+/// byte-order mark: serde refused it ("line 1: not an errdocs baseline
+/// (expected value)"). It is read past.
+#[test]
+fn a_baseline_or_dataset_with_a_byte_order_mark_is_read() {
+    let bad = "| 0x8024002 | WU_E_MAX_CAPACITY_REACHED | The maximum capacity. |";
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1, bad]))]);
+    let root = dir.path();
+    let baseline = root.join("baseline.json");
+    let run = errdocs(
+        root,
+        &["check", "--write-baseline", &baseline.to_string_lossy()],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let with_mark = |path: &Path| {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(std::fs::read(path).expect("read"));
+        std::fs::write(path, bytes).expect("write");
+    };
+    with_mark(&baseline);
+    let run = errdocs(root, &["check", "--baseline", &baseline.to_string_lossy()]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("baselined: 1"), "{run:?}");
+
+    let dataset = root.join("out/error-codes.json");
+    with_mark(&dataset);
+    let dataset = dataset.to_string_lossy().into_owned();
+    let run = errdocs(root, &["diff", &dataset, &dataset]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("no changes"), "{run:?}");
+}
+
+/// A baseline to write in a folder that does not exist was refused with
+/// tempfile's words: `dir: No such file or directory (os error 2) at path
+/// "/abs/dir/.errdocs-baseline-TtFaCo"`, naming neither the baseline nor
+/// what to do.
+#[test]
+fn a_baseline_in_a_missing_folder_names_the_folder() {
+    let dir = project(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let baseline = root.join("ci/baselines/errdocs.json");
+    let run = errdocs(
+        root,
+        &["check", "--write-baseline", &baseline.to_string_lossy()],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    let expected = format!(
+        "{}: cannot write the baseline: there is no folder {}; create it first",
+        baseline.display(),
+        root.join("ci/baselines").display()
+    );
+    assert!(run.stderr.contains(&expected), "{run:?}");
+    assert!(!run.stderr.contains(".errdocs-baseline-"), "{run:?}");
+}
+
+/// A dataset read from a pipe (`errdocs diff <(git show
+/// main:out/error-codes.json) out/error-codes.json`) was refused as
+/// "neither an errdocs project nor a dataset file"; a device given as one
+/// is refused at its first NUL byte, not read without end.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_dataset_from_a_pipe_is_compared() {
+    let dir = built(&[("sources/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    let dataset = root.join("out/error-codes.json");
+    let mut child = Command::new(bin())
+        .args(["diff", "/dev/stdin"])
+        .arg(&dataset)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, &std::fs::read(&dataset).expect("read")).expect("write");
+    drop(stdin);
+    let run = finish(child.wait_with_output().expect("wait"), "diff /dev/stdin");
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("no changes"), "{run:?}");
+
+    let dataset = dataset.to_string_lossy().into_owned();
+    let run = errdocs_within(
+        root,
+        &["diff", "/dev/zero", &dataset],
+        std::time::Duration::from_secs(60),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("/dev/zero: line 1: not an errdocs dataset: a binary file"),
         "{run:?}"
     );
 }
@@ -1649,6 +1831,63 @@ fn an_interrupted_build_removes_its_new_set_and_leaves_out_as_it_was() {
     assert!(output.status.success(), "{output:?}");
     assert!(!staged(root));
     assert_ne!(out_files(root), old, "the build did not complete");
+}
+
+/// A `sources` or `out` link that leads in a circle was called a link "to
+/// sources, which does not exist; create that folder", which cannot be
+/// done: the name is taken by the link.
+#[cfg(unix)]
+#[test]
+fn sources_and_out_links_in_a_circle_are_named_as_such() {
+    let dir = project(&[("pages/doc/en-us.md", &page(&[ROW_1]))]);
+    let root = dir.path();
+    std::os::unix::fs::symlink("sources", root.join("sources")).expect("link");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "sources folder is a symbolic link to sources, and the links lead in a circle"
+        ),
+        "{run:?}"
+    );
+    std::fs::remove_file(root.join("sources")).expect("unlink");
+    std::os::unix::fs::symlink("pages", root.join("sources")).expect("link");
+    std::os::unix::fs::symlink("o2", root.join("out")).expect("link");
+    std::os::unix::fs::symlink("out", root.join("o2")).expect("link");
+    for args in [&["build"][..], &["build", "--check"]] {
+        let run = errdocs(root, args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(
+            run.stderr
+                .contains("output folder is a symbolic link to o2, and the links lead in a circle"),
+            "{args:?}: {run:?}"
+        );
+    }
+}
+
+/// When nothing in sources/ is a page, "no documents" was all the error
+/// said: the notes naming what was skipped (a FIFO or a folder named as a
+/// page, a page outside any document's folder) are printed only with the
+/// documents. The error now names them.
+#[cfg(unix)]
+#[test]
+fn no_documents_names_what_was_skipped() {
+    let dir = project(&[
+        ("sources/doc/notes.txt", b"x\n"),
+        ("sources/loose.md", &page(&[ROW_1])),
+    ]);
+    let root = dir.path();
+    std::fs::create_dir(root.join("sources/doc/en-us.md")).expect("mkdir");
+    let run = errdocs(root, &["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    for skipped in [
+        "no documents: expected folders holding <locale>.md files",
+        "skipped sources/doc/en-us.md: a folder inside a document's folder",
+        "skipped sources/doc/notes.txt: not a page",
+        "skipped sources/loose.md: not in a document's folder",
+    ] {
+        assert!(run.stderr.contains(skipped), "{skipped}: {run:?}");
+    }
 }
 
 /// Runs `git` in `dir` with a fixed identity and no system configuration.

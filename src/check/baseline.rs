@@ -57,49 +57,97 @@ impl Baseline {
         }
     }
 
-    /// Reads a baseline file.
+    /// The largest baseline errdocs reads: a finding takes a few hundred
+    /// bytes, so this holds a million findings and more.
+    const MAX_BYTES: u64 = 512 * 1024 * 1024;
+
+    /// Reads a baseline file. A device or a stream given as the baseline
+    /// (`/dev/zero`) is read no further than its first NUL byte, and a
+    /// process substitution (`--baseline <(git show main:baseline.json)`)
+    /// is read as a file.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
+        let not_a_baseline = |message: String| Error::Input {
             path: path.to_path_buf(),
-            message: format!(
-                "cannot read the baseline: {e}; write one with `errdocs check --write-baseline FILE`"
-            ),
+            message: format!("{message}; write one with `errdocs check --write-baseline FILE`"),
+        };
+        let bytes = crate::source::read_text_bytes(
+            path,
+            Self::MAX_BYTES,
+            "a baseline is the JSON file `errdocs check --write-baseline` writes",
+        )
+        .map_err(|e| match e {
+            Error::Io { source, .. } => {
+                not_a_baseline(format!("cannot read the baseline: {source}"))
+            }
+            other => other,
         })?;
-        Self::from_json(&text, path)
+        let line_of = |offset: usize| 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(not_a_baseline(format!(
+                "line {}: not an errdocs baseline: a binary file (NUL byte at byte offset {offset})",
+                line_of(offset)
+            )));
+        }
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            not_a_baseline(format!(
+                "line {}: not an errdocs baseline: not valid UTF-8 (byte offset {offset})",
+                line_of(offset)
+            ))
+        })?;
+        Self::from_json(text, path)
     }
 
     /// Reads a baseline from the text of the file at `path` (named in
-    /// errors).
+    /// errors). A leading byte-order mark, as Windows editors save UTF-8,
+    /// is read past.
     pub fn from_json(text: &str, path: &Path) -> Result<Baseline> {
+        let not_a_baseline = |message: String| Error::Input {
+            path: path.to_path_buf(),
+            message: format!("{message}; write one with `errdocs check --write-baseline FILE`"),
+        };
+        // JSON has no byte-order mark, and serde refuses one ("expected
+        // value" at line 1): Notepad and PowerShell write one.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let json_error = |e: serde_json::Error| {
+            not_a_baseline(format!(
+                "line {}: not an errdocs baseline ({})",
+                e.line(),
+                e.to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("invalid JSON")
+            ))
+        };
         // serde reads a struct from an array too (`[1, []]`), and says of
         // `[]` that it expected "2 elements": what the file holds is told
-        // first, and only an object is read.
-        let what = match text
-            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
-            .chars()
-            .next()
-        {
-            Some('{') | None => None,
-            Some('[') => Some("a JSON array"),
-            Some('"') => Some("a JSON string"),
-            Some(_) => Some("a JSON value that is no object"),
-        };
-        if let Some(what) = what {
-            return Err(Error::Input {
-                path: path.to_path_buf(),
-                message: format!(
-                    "not an errdocs baseline: the file holds {what}, where a baseline is a JSON object, `{{\"version\": 1, \"findings\": [...]}}`; write one with `errdocs check --write-baseline FILE`"
-                ),
-            });
+        // first, and only an object is read. Text that is no JSON at all
+        // is told as serde finds it.
+        if !text.trim_start().starts_with('{') && !text.trim().is_empty() {
+            // Checked as JSON without building it: the first character
+            // of valid JSON then says what it is.
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+                not_a_baseline(format!(
+                    "line {}: not an errdocs baseline: the file is not JSON ({})",
+                    e.line(),
+                    e.to_string()
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or("invalid JSON")
+                ))
+            })?;
+            let what = match text.trim_start().chars().next() {
+                Some('[') => "a JSON array",
+                Some('"') => "a JSON string",
+                Some('t' | 'f') => "a JSON boolean",
+                Some('n') => "a JSON null",
+                _ => "a JSON number",
+            };
+            return Err(not_a_baseline(format!(
+                "not an errdocs baseline: the file holds {what}, where a baseline is a JSON object, `{{\"version\": 1, \"findings\": [...]}}`"
+            )));
         }
-        let baseline: Baseline = serde_json::from_str(text).map_err(|e| Error::Input {
-            path: path.to_path_buf(),
-            message: format!(
-                "line {}: not an errdocs baseline ({}); write one with `errdocs check --write-baseline FILE`",
-                e.line(),
-                e.to_string().split(" at line ").next().unwrap_or("invalid JSON")
-            ),
-        })?;
+        let baseline: Baseline = serde_json::from_str(text).map_err(json_error)?;
         if baseline.version != Self::VERSION {
             return Err(Error::Input {
                 path: path.to_path_buf(),
@@ -170,6 +218,51 @@ impl Baseline {
 mod tests {
     use super::*;
     use crate::source::NoSourceLines;
+
+    fn load_error(text: &str) -> String {
+        Baseline::from_json(text, Path::new("b.json"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    /// Windows editors save UTF-8 with a byte-order mark; serde said
+    /// "expected value" of it.
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let baseline = Baseline::from_json(
+            "\u{feff}{\"version\": 1, \"findings\": []}",
+            Path::new("b.json"),
+        )
+        .expect("read");
+        assert_eq!(baseline.version, Baseline::VERSION);
+    }
+
+    /// Text that is not JSON was called "a JSON value that is no object".
+    #[test]
+    fn what_the_file_holds_is_told_as_it_is() {
+        assert_eq!(
+            load_error("not json"),
+            "b.json: line 1: not an errdocs baseline: the file is not JSON (expected ident); write one with `errdocs check --write-baseline FILE`"
+        );
+        assert!(
+            load_error("Baseline: none\n").contains("the file is not JSON (expected value)"),
+            "{}",
+            load_error("Baseline: none\n")
+        );
+        for (text, what) in [
+            ("[]", "a JSON array"),
+            ("\"x\"", "a JSON string"),
+            ("42", "a JSON number"),
+            ("true", "a JSON boolean"),
+            (" null\n", "a JSON null"),
+        ] {
+            assert!(
+                load_error(text).contains(&format!("the file holds {what}, where")),
+                "{text}: {}",
+                load_error(text)
+            );
+        }
+    }
 
     #[test]
     fn entries_gone_are_listed_by_file_and_line() {

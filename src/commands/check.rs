@@ -199,15 +199,31 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     // temporary file's owner-only one.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp = builder
-        .tempfile_in(folder)
-        .map_err(|e| Error::io(folder, e))?;
+    // Errors name the baseline, not the temporary file, whose name means
+    // nothing to the reader (tempfile's own message adds it, "at path
+    // .../.errdocs-baseline-TtFaCo").
+    let mut temp = builder.tempfile_in(folder).map_err(|e| {
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound if !folder.is_dir() => format!(
+                "cannot write the baseline: there is no folder {}; create it first",
+                folder.display()
+            ),
+            // The operating system's words, without the temporary path
+            // (tempfile keeps the error itself private).
+            _ => format!(
+                "cannot write the baseline in {}: {}",
+                folder.display(),
+                crate::error::without_temporary_path(&e)
+            ),
+        };
+        Error::io(&target, std::io::Error::new(e.kind(), message))
+    })?;
     temp.write_all(bytes)
         .and_then(|()| temp.flush())
-        .map_err(|e| Error::io(temp.path(), e))?;
+        .map_err(|e| Error::io(&target, crate::error::without_temporary_path(&e)))?;
     if let Some(metadata) = existing {
         std::fs::set_permissions(temp.path(), metadata.permissions())
-            .map_err(|e| Error::io(temp.path(), e))?;
+            .map_err(|e| Error::io(&target, e))?;
     }
     temp.persist(&target)
         .map_err(|e| Error::io(&target, e.error))?;

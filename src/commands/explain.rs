@@ -15,11 +15,13 @@ pub fn run(id: &str, root: &Path) -> crate::Result<ExitCode> {
     let id = id.trim().to_ascii_lowercase();
     let id = id.as_str();
     let Some(rule) = rule(id) else {
+        // `hex_malformed` (written as a Rust or TOML key might be) is
+        // split at `_` as at `-`: it named no rule and suggested none.
         let near: Vec<&str> = registry()
             .iter()
             .map(|r| r.id)
             .filter(|r| {
-                id.split('-')
+                id.split(['-', '_'])
                     .any(|part| !part.is_empty() && r.contains(part))
             })
             .collect();

@@ -450,12 +450,12 @@ fn print_diff(changed: &[(Vec<u8>, Vec<u8>, String)]) -> Result<()> {
         // hunk whose context holds line 1 must hold it too, or `git apply`
         // and `patch` do not find the line in the file.
         let before = String::from_utf8_lossy(original);
-        let diff = similar::TextDiff::from_lines(before.as_ref(), fixed.as_str());
-        let text = diff
-            .unified_diff()
-            .context_radius(3)
-            .header(&diff_header_path("a/", rel), &diff_header_path("b/", rel))
-            .to_string();
+        let text = unified_diff(
+            &before,
+            fixed,
+            &diff_header_path("a/", rel),
+            &diff_header_path("b/", rel),
+        );
         match out.write_all(text.as_bytes()) {
             // A reader that stopped early (`| head`) is not an error.
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
@@ -466,6 +466,59 @@ fn print_diff(changed: &[(Vec<u8>, Vec<u8>, String)]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         result => result.map_err(|e| Error::io("<stdout>", e)),
     }
+}
+
+/// The unified diff of `before` and `after`, with 3 lines of context,
+/// under `--- old` and `+++ new` headers; empty when they are the same.
+///
+/// Lines are split at LF alone, as `git apply` and `patch` split them: a
+/// lone CR (an old Mac file) is a character inside a line, and a line
+/// without an LF (the last one of a file with no final line break) is
+/// followed by `\ No newline at end of file`. similar's own unified diff
+/// splits at a lone CR too, and then neither ended those lines with an LF
+/// nor marked them: the patch for a CR-only page was one corrupt line.
+fn unified_diff(before: &str, after: &str, old: &str, new: &str) -> String {
+    /// Lines of unchanged context around each change.
+    const CONTEXT: usize = 3;
+    let old_lines: Vec<&str> = before.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = after.split_inclusive('\n').collect();
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &old_lines, &new_lines);
+    let mut text = String::new();
+    for (index, group) in similar::group_diff_ops(ops, CONTEXT).iter().enumerate() {
+        if index == 0 {
+            text.push_str(&format!("--- {old}\n+++ {new}\n"));
+        }
+        text.push_str(&format!(
+            "{}\n",
+            similar::udiff::UnifiedHunkHeader::new(group)
+        ));
+        let mut push = |sign: char, line: &str| {
+            text.push(sign);
+            text.push_str(line);
+            if !line.ends_with('\n') {
+                text.push_str("\n\\ No newline at end of file\n");
+            }
+        };
+        for op in group {
+            let (tag, old_range, new_range) = op.as_tag_tuple();
+            match tag {
+                similar::DiffTag::Equal => {
+                    old_lines[old_range].iter().for_each(|line| push(' ', line));
+                }
+                similar::DiffTag::Delete => {
+                    old_lines[old_range].iter().for_each(|line| push('-', line));
+                }
+                similar::DiffTag::Insert => {
+                    new_lines[new_range].iter().for_each(|line| push('+', line));
+                }
+                similar::DiffTag::Replace => {
+                    old_lines[old_range].iter().for_each(|line| push('-', line));
+                    new_lines[new_range].iter().for_each(|line| push('+', line));
+                }
+            }
+        }
+    }
+    text
 }
 
 /// What was fixed, a line per file: `fixed FILE: RULE COUNT, ...`.

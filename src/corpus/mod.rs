@@ -132,7 +132,10 @@ impl Corpus {
         if documents.is_empty() {
             return Err(Error::Corpus {
                 path: sources,
-                message: "no documents: expected folders holding <locale>.md files, such as my-page/en-us.md".into(),
+                message: format!(
+                    "no documents: expected folders holding <locale>.md files, such as my-page/en-us.md{}",
+                    skipped_ones(&notes)
+                ),
             });
         }
         documents.sort_by(|a, b| a.id.cmp(&b.id));
@@ -426,6 +429,32 @@ impl Containment {
     }
 }
 
+/// What was skipped, for an error that says no document was found: the
+/// notes that name each skipped file are printed with the documents, so
+/// when there are none, "no documents" alone left a page that is a FIFO,
+/// a folder named `en-us.md` or a `notes.txt` unexplained.
+fn skipped_ones(notes: &[String]) -> String {
+    /// Notes quoted in the message; the rest are counted.
+    const SHOWN: usize = 5;
+    if notes.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        " ({}",
+        notes
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    if notes.len() > SHOWN {
+        text.push_str(&format!("; and {} more skipped", notes.len() - SHOWN));
+    }
+    text.push(')');
+    text
+}
+
 /// Why the sources folder `sources` cannot be read, said of what the
 /// user wrote: a link that leads nowhere names where it leads, a file is
 /// no folder, and a folder that `sources` in errdocs.toml names is that
@@ -436,8 +465,14 @@ fn no_sources_folder(root: &Path, config: &Config, sources: &Path) -> Error {
         message,
     };
     if let Ok(target) = std::fs::read_link(sources)
-        && std::fs::metadata(sources).is_err()
+        && let Err(e) = std::fs::metadata(sources)
     {
+        if crate::error::is_link_loop(&e) {
+            return corpus(format!(
+                "the sources folder is a symbolic link to {}, and the links lead in a circle, never to a folder; make `sources` (or the link) name the folder of documents",
+                target.display()
+            ));
+        }
         return corpus(format!(
             "the sources folder is a symbolic link to {}, which does not exist; create that folder, or make `sources` in errdocs.toml name the folder of documents",
             target.display()

@@ -165,10 +165,27 @@ pub fn place(
     let source_shown = shown(source);
     let source_path = root.join(&source_shown);
     if !source_path.is_file() {
-        let what = if source_path.is_dir() {
-            "is a folder; source names the document's source-language file"
-        } else {
-            "does not exist"
+        // What is there, said as it is: a device or a pipe exists, and
+        // was said not to; a link that leads nowhere names where it leads.
+        let what = match (
+            std::fs::metadata(&source_path),
+            std::fs::read_link(&source_path),
+        ) {
+            (Ok(meta), _) if meta.is_dir() => {
+                "is a folder; source names the document's source-language file".to_string()
+            }
+            (Ok(_), _) => {
+                "is not a regular file (a device or a pipe); source names the document's source-language file".to_string()
+            }
+            (Err(e), Ok(target)) if crate::error::is_link_loop(&e) => format!(
+                "is a symbolic link to {}, and the links lead in a circle",
+                target.display()
+            ),
+            (Err(_), Ok(target)) => format!(
+                "is a symbolic link to {}, which does not exist",
+                target.display()
+            ),
+            (Err(_), Err(_)) => "does not exist".to_string(),
         };
         return Err(error(
             settings.lines.source,
@@ -267,6 +284,44 @@ fn sorted_names(dir: &Path) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A source that is there but is no page (a device), or a link that
+    /// leads nowhere or in a circle, was said not to exist.
+    #[cfg(unix)]
+    #[test]
+    fn a_source_that_is_no_file_says_what_it_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::os::unix::fs::symlink("loop.md", root.join("loop.md")).expect("link");
+        std::os::unix::fs::symlink("gone.md", root.join("dangling.md")).expect("link");
+        let error = |source: &str| {
+            let settings = DocumentConfig {
+                source: Some(source.into()),
+                ..DocumentConfig::default()
+            };
+            place(root, "doc", &settings, "en-US")
+                .map(|_| ())
+                .unwrap_err()
+                .to_string()
+        };
+        for (source, what) in [
+            (
+                "/dev/null",
+                "source `/dev/null` is not a regular file (a device or a pipe)",
+            ),
+            (
+                "loop.md",
+                "source `loop.md` is a symbolic link to loop.md, and the links lead in a circle",
+            ),
+            (
+                "dangling.md",
+                "source `dangling.md` is a symbolic link to gone.md, which does not exist",
+            ),
+            ("missing.md", "source `missing.md` does not exist"),
+        ] {
+            assert!(error(source).contains(what), "{source}: {}", error(source));
+        }
+    }
 
     #[test]
     fn paths_are_shown_as_written() {

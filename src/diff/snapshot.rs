@@ -34,7 +34,9 @@ pub enum InputKind {
 /// a dataset file. Anything else is an [`Error::Input`] naming the path.
 pub fn classify(path: &Path) -> Result<InputKind> {
     let metadata = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if metadata.is_file() {
+    // A pipe is a dataset too: `errdocs diff <(git show
+    // main:out/error-codes.json) out/error-codes.json`.
+    if !metadata.is_dir() {
         Ok(InputKind::Dataset)
     } else if path.join("errdocs.toml").is_file() || path.join("sources").is_dir() {
         Ok(InputKind::Project)
@@ -245,12 +247,33 @@ impl Snapshot {
     /// A file that is not an errdocs dataset, or of another
     /// `format_version`, is an [`Error::Input`] naming it.
     pub fn load(path: &Path) -> Result<Snapshot> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        /// Far past the largest dataset (half a million records in a few
+        /// hundred megabytes): a stream given as one stops here.
+        const MAX_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+        let bytes = crate::source::read_text_bytes(
+            path,
+            MAX_BYTES,
+            "a dataset is the out/error-codes.json that `errdocs build` writes",
+        )?;
+        // Read no further than the block of a NUL byte (a device): JSON
+        // has none.
+        if let Some(offset) = memchr::memchr(0, &bytes) {
+            return Err(Error::Input {
+                path: path.to_path_buf(),
+                message: format!(
+                    "line {}: not an errdocs dataset: a binary file (NUL byte at byte offset {offset}); pass a project folder or the out/error-codes.json that `errdocs build` writes",
+                    1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count()
+                ),
+            });
+        }
         Snapshot::from_json(&bytes, path)
     }
 
     /// Parses the text of a dataset file; `path` names it in errors.
     pub fn from_json(bytes: &[u8], path: &Path) -> Result<Snapshot> {
+        // A byte-order mark, as Windows editors save UTF-8, is read past:
+        // serde refuses one ("expected value" at line 1).
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let input_error = |message: String| Error::Input {
             path: path.to_path_buf(),
             message,

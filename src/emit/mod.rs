@@ -194,9 +194,24 @@ impl Stager<'_> {
 pub fn stale(dir: &Path, files: &[OutputFile]) -> Vec<PathBuf> {
     files
         .iter()
-        .filter(|f| std::fs::read(dir.join(f.name)).ok().as_deref() != Some(f.bytes.as_slice()))
+        .filter(|f| !holds_exactly(&dir.join(f.name), &f.bytes))
         .map(|f| dir.join(f.name))
         .collect()
+}
+
+/// Whether the file at `path` holds `bytes` and nothing more. At most one
+/// byte past them is read: an output replaced by a link to a device
+/// (`/dev/zero`) was read without end.
+fn holds_exactly(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let limit = u64::try_from(bytes.len())
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut held = Vec::with_capacity(bytes.len().saturating_add(1));
+    file.take(limit).read_to_end(&mut held).is_ok() && held == bytes
 }
 
 /// Writes the data files into the folder `staging` from a spilled

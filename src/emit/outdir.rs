@@ -502,6 +502,15 @@ impl Drop for Transaction {
 /// and errdocs does not make folders wherever a link points.
 pub fn check_link(out: &Path) -> Result<()> {
     match fs::read_link(out) {
+        Ok(target) if fs::metadata(out).is_err_and(|e| crate::error::is_link_loop(&e)) => {
+            Err(Error::Corpus {
+                path: out.to_path_buf(),
+                message: format!(
+                    "the output folder is a symbolic link to {}, and the links lead in a circle, never to a folder; make the link lead to a folder, or remove it for build to make the folder here",
+                    target.display()
+                ),
+            })
+        }
         Ok(target) if fs::metadata(out).is_err() => Err(Error::Corpus {
             path: out.to_path_buf(),
             message: format!(

@@ -106,8 +106,9 @@ fn stage(rewrite: &Rewrite, root: &Path) -> Result<Staged> {
             std::io::Error::new(
                 e.kind(),
                 format!(
-                    "the fixed page could not be written beside it, in {}: {e}; nothing was written",
-                    folder.display()
+                    "the fixed page could not be written beside it, in {}: {}; nothing was written",
+                    folder.display(),
+                    crate::error::without_temporary_path(&e)
                 ),
             ),
         )

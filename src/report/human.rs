@@ -340,13 +340,22 @@ fn write_coverage(out: &mut dyn Write, outcome: &CheckOutcome) -> io::Result<()>
             one_line(&matrix.document),
             matrix.rows.len()
         )?;
-        writeln!(out, "  {:8}  present  missing  differs", "locale")?;
+        // As wide as the longest tag: `zh-Hant-TW` pushed its counts out
+        // from under their headers.
+        let width = matrix
+            .locales
+            .iter()
+            .map(|locale| one_line(locale).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("locale".len() + 2);
+        writeln!(out, "  {:width$}  present  missing  differs", "locale")?;
         for locale in &matrix.locales {
             let counts = matrix.counts.get(locale);
             let count = |state| counts.and_then(|c| c.get(&state)).copied().unwrap_or(0);
             writeln!(
                 out,
-                "  {:8}  {:>7}  {:>7}  {:>7}",
+                "  {:width$}  {:>7}  {:>7}  {:>7}",
                 one_line(locale),
                 count(CoverageState::Present),
                 count(CoverageState::Missing),
