@@ -471,6 +471,11 @@ impl<'a> LineWords<'a> {
     }
 }
 
+/// The longest text, in bytes, that [`LineWords::labelled`] reads as a
+/// label before a code: the longest labels (`**Код ошибки HRESULT**:`)
+/// with room to spare.
+const MAX_LABEL_BYTES: usize = 64;
+
 impl LineWords<'_> {
     /// Whether the text between the line's marker and byte `at` is a
     /// label that names a code (`### Error 8018000a`, `- **Fehler**
@@ -482,6 +487,12 @@ impl LineWords<'_> {
             (true, Some(&(_, end))) => end,
             _ => 0,
         };
+        // A label is a word or three (`Código de error`); asking
+        // `label_role` of a longer text, the whole line before each of a
+        // line's many codes, took time growing with the square of the line.
+        if at.saturating_sub(from) > MAX_LABEL_BYTES {
+            return false;
+        }
         let Some(before) = self.line.get(from..at) else {
             return false;
         };
