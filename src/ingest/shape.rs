@@ -1012,11 +1012,14 @@ fn wrapped_argument(text: &str, end: usize) -> Option<(Range<usize>, usize)> {
     let after = text.get(end..)?;
     let open = end + (after.len() - after.trim_start().len());
     let inner_start = open + text.get(open..)?.strip_prefix('(').map(|_| 1)?;
-    let close = inner_start + text.get(inner_start..)?.find(')')?;
-    let inner = &text[inner_start..close];
-    if inner.contains('(') {
+    // The first parenthesis after the `(`, which must close it: searching
+    // on for the `)` past another `(` made a cell of many macros left open
+    // take time growing with the square of its length.
+    let close = inner_start + text.get(inner_start..)?.find(['(', ')'])?;
+    if !text[close..].starts_with(')') {
         return None;
     }
+    let inner = &text[inner_start..close];
     let trimmed_start = inner.trim_start_matches(|c: char| c.is_whitespace() || c == '`');
     let argument = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || c == '`');
     let start = inner_start + (inner.len() - trimmed_start.len());
