@@ -945,25 +945,13 @@ pub fn name_before_text(text: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`). No error code is named
 /// so; read as names, they took the name of every row of a table.
 fn is_code_label(word: &str) -> bool {
-    matches!(
-        word,
-        "HRESULT"
-            | "NTSTATUS"
-            | "SCODE"
-            | "LRESULT"
-            | "DWORD"
-            | "HRESULT_FROM_WIN32"
-            | "HRESULT_FROM_NT"
-            | "HRESULT_FROM_SETUPAPI"
-            | "NTSTATUS_FROM_WIN32"
-            | "MAKE_HRESULT"
-            | "MAKE_SCODE"
-    )
+    matches!(word, "HRESULT" | "NTSTATUS" | "SCODE" | "LRESULT" | "DWORD")
+        || is_wrapping_macro(word)
 }
 
 /// The macros that wrap a name or a value into a code
-/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`), as against the types of
-/// [`is_code_label`], which label one.
+/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`), as against the types
+/// among [`is_code_label`]'s words, which label one.
 const WRAPPING_MACROS: &[&str] = &[
     "HRESULT_FROM_WIN32",
     "HRESULT_FROM_NT",
