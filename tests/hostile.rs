@@ -342,6 +342,22 @@ fn shapes_that_were_quadratic_finish_and_stay_small() {
                 "_ ".repeat(100_000)
             )
         }),
+        // List items of thousands of codes without `0x` and without an
+        // HRESULT's shape: each was asked whether all the text before it
+        // was a label that names a code (64 s at 4,000 a line).
+        (
+            "bare codes",
+            format!("- {}\n", "12345678 ".repeat(20_000)).repeat(3),
+        ),
+        // A code cell of thousands of macros left open: each searched the
+        // rest of the cell for its `)` (4 s at 40,000).
+        (
+            "open macros",
+            format!(
+                "| Error code | Symbolic name | Description |\n|---|---|---|\n| 0x80240001 {}) | WU_E_X | Text. |\n| 0x80240002 | WU_E_Y | Text. |\n",
+                "HRESULT_FROM_WIN32(A_B ".repeat(200_000)
+            ),
+        ),
         // Front matter nesting flow collections 100,000 deep: YAML's
         // scanner took time growing with the square of the depth (minutes).
         (

@@ -945,25 +945,13 @@ pub fn name_before_text(text: &str) -> Option<(Range<usize>, Range<usize>)> {
 /// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`). No error code is named
 /// so; read as names, they took the name of every row of a table.
 fn is_code_label(word: &str) -> bool {
-    matches!(
-        word,
-        "HRESULT"
-            | "NTSTATUS"
-            | "SCODE"
-            | "LRESULT"
-            | "DWORD"
-            | "HRESULT_FROM_WIN32"
-            | "HRESULT_FROM_NT"
-            | "HRESULT_FROM_SETUPAPI"
-            | "NTSTATUS_FROM_WIN32"
-            | "MAKE_HRESULT"
-            | "MAKE_SCODE"
-    )
+    matches!(word, "HRESULT" | "NTSTATUS" | "SCODE" | "LRESULT" | "DWORD")
+        || is_wrapping_macro(word)
 }
 
 /// The macros that wrap a name or a value into a code
-/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`), as against the types of
-/// [`is_code_label`], which label one.
+/// (`HRESULT_FROM_WIN32(ERROR_FILE_NOT_FOUND)`), as against the types
+/// among [`is_code_label`]'s words, which label one.
 const WRAPPING_MACROS: &[&str] = &[
     "HRESULT_FROM_WIN32",
     "HRESULT_FROM_NT",
@@ -1012,11 +1000,14 @@ fn wrapped_argument(text: &str, end: usize) -> Option<(Range<usize>, usize)> {
     let after = text.get(end..)?;
     let open = end + (after.len() - after.trim_start().len());
     let inner_start = open + text.get(open..)?.strip_prefix('(').map(|_| 1)?;
-    let close = inner_start + text.get(inner_start..)?.find(')')?;
-    let inner = &text[inner_start..close];
-    if inner.contains('(') {
+    // The first parenthesis after the `(`, which must close it: searching
+    // on for the `)` past another `(` made a cell of many macros left open
+    // take time growing with the square of its length.
+    let close = inner_start + text.get(inner_start..)?.find(['(', ')'])?;
+    if !text[close..].starts_with(')') {
         return None;
     }
+    let inner = &text[inner_start..close];
     let trimmed_start = inner.trim_start_matches(|c: char| c.is_whitespace() || c == '`');
     let argument = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || c == '`');
     let start = inner_start + (inner.len() - trimmed_start.len());
@@ -1053,6 +1044,19 @@ fn space_grouped(text: &str, start: usize, piece: &str) -> Option<(Token, usize)
     }
 }
 
+/// True when a cell whose words so far are `hex` codes, `decimal`
+/// numbers, `identifier` names and plain `word`s is prose whatever follows
+/// (see [`read_words`]' shapes): the brief reading stops there.
+fn is_settled_prose(hex: usize, decimal: usize, identifier: usize, word: usize) -> bool {
+    // Two decimals may still be forms of one code the cell writes after
+    // them (`3707 -2146824581 0x800A0E7B`); three are not.
+    word >= 2
+        || identifier >= 2
+        || decimal >= 3
+        || (decimal >= 2 && identifier + word > 0)
+        || (hex >= 2 && decimal + identifier + word > 0)
+}
+
 fn read_words(text: &str, brief: bool) -> CellShape {
     let mut tokens: Vec<Spanned> = Vec::new();
     let (mut hex, mut decimal, mut identifier, mut word) = (0usize, 0usize, 0usize, 0usize);
@@ -1084,6 +1088,12 @@ fn read_words(text: &str, brief: bool) -> CellShape {
                         span,
                     });
                 }
+            }
+            if brief && is_settled_prose(hex, decimal, identifier, word) {
+                return CellShape {
+                    tokens,
+                    shape: Shape::Prose,
+                };
             }
             continue;
         }
@@ -1138,14 +1148,7 @@ fn read_words(text: &str, brief: bool) -> CellShape {
             token,
             span: start..start + piece.len(),
         });
-        // Two decimals may still be forms of one code the cell writes
-        // after them (`3707 -2146824581 0x800A0E7B`); three are not.
-        let prose = word >= 2
-            || identifier >= 2
-            || decimal >= 3
-            || (decimal >= 2 && identifier + word > 0)
-            || (hex >= 2 && decimal + identifier + word > 0);
-        if prose && brief {
+        if brief && is_settled_prose(hex, decimal, identifier, word) {
             return CellShape {
                 tokens,
                 shape: Shape::Prose,
@@ -1388,6 +1391,18 @@ mod tests {
         assert_ne!(shape_of(long).shape, Shape::Decimal);
         assert_eq!(decimals(&format!("{long} 4")), [4]);
         assert_eq!(decimals("-2 147 024 891 000 000 000 000 000 and 7"), [7]);
+    }
+
+    /// The brief reading stops once a cell is prose, whatever its words:
+    /// numbers glued by a minus sign (`3707-2146824581`) too.
+    #[test]
+    fn the_brief_shape_stops_at_prose() {
+        for word in ["word", "3707-2146824581", "12"] {
+            let text = format!("{word} ").repeat(1_000);
+            let brief = brief_shape_of(&text);
+            assert_eq!(brief.shape, Shape::Prose, "{word}");
+            assert!(brief.tokens.len() <= 4, "{word}: {}", brief.tokens.len());
+        }
     }
 
     #[test]

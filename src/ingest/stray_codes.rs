@@ -69,8 +69,11 @@ pub struct Places {
     pub rows: usize,
     /// Codes written without their `0x` (`8018000a`).
     pub without_prefix: usize,
-    /// The lines of the first [`MOST_LINES`] distinct codes, in order.
+    /// The first [`MOST_LINES`] lines that hold a distinct code, in order,
+    /// each once.
     pub lines: Vec<usize>,
+    /// Whether distinct codes stand on lines after those of [`Self::lines`].
+    pub more_lines: bool,
 }
 
 /// How many lines [`Places::lines`] keeps: enough to find the codes, few
@@ -262,8 +265,14 @@ pub fn find(
                     LineKind::Row => places.rows += 1,
                 }
                 places.without_prefix += usize::from(without_prefix);
-                if places.lines.len() < MOST_LINES {
-                    places.lines.push(line_number - 1);
+                // A line of several codes is named once.
+                let line = line_number - 1;
+                if places.lines.last() != Some(&line) {
+                    if places.lines.len() < MOST_LINES {
+                        places.lines.push(line);
+                    } else {
+                        places.more_lines = true;
+                    }
                 }
             }
             in_rows |= listing == Listing::Row;
@@ -471,6 +480,11 @@ impl<'a> LineWords<'a> {
     }
 }
 
+/// The longest text, in bytes, that [`LineWords::labelled`] reads as a
+/// label before a code: the longest labels (`**Код ошибки HRESULT**:`)
+/// with room to spare.
+const MAX_LABEL_BYTES: usize = 64;
+
 impl LineWords<'_> {
     /// Whether the text between the line's marker and byte `at` is a
     /// label that names a code (`### Error 8018000a`, `- **Fehler**
@@ -482,6 +496,12 @@ impl LineWords<'_> {
             (true, Some(&(_, end))) => end,
             _ => 0,
         };
+        // A label is a word or three (`Código de error`); asking
+        // `label_role` of a longer text, the whole line before each of a
+        // line's many codes, took time growing with the square of the line.
+        if at.saturating_sub(from) > MAX_LABEL_BYTES {
+            return false;
+        }
         let Some(before) = self.line.get(from..at) else {
             return false;
         };
@@ -1023,6 +1043,22 @@ mod tests {
         // and two listed codes: nothing to report.
         let text = "If you see 0x80070005, 0x80070006 or 0x80070007, sign in again.\n\n```text\n- 0x80070008\n- 0x80070009\n- 0x8007000A\n```\n\n- 0x8007000B\n- 0x8007000B\n- 0x8007000Cx\n* {0x12345678-1234}\n- 0x8007000D\n";
         assert_eq!(listed(&file(text)), None);
+    }
+
+    /// Each line is named once, however many codes it holds, and whether
+    /// codes stand on lines past those named is said apart from their
+    /// count.
+    #[test]
+    fn the_lines_of_the_codes_are_each_named_once() {
+        let text = "## 0x80070005 or 0x80070006\n\n## 0x8007000E\n";
+        let found = listed(&file(text)).expect("found");
+        assert_eq!(found.count, 3);
+        assert_eq!(found.places.lines, [1, 3]);
+        assert!(!found.places.more_lines);
+        let many: String = (1..=7).map(|i| format!("- 0x8007000{i}\n")).collect();
+        let found = listed(&file(&many)).expect("found");
+        assert_eq!(found.places.lines, [1, 2, 3, 4, 5]);
+        assert!(found.places.more_lines);
     }
 
     /// Troubleshooting articles write their codes in headings and items

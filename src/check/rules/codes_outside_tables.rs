@@ -58,7 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             None => "write them as a table (code, name, description) to have them read and checked"
                 .to_string(),
         };
-        let (listed, not_read) = where_listed(places, *count);
+        let (listed, not_read) = where_listed(places);
         let message = if *count == 1 {
             format!(
                 "`{first}` is listed {listed}, and no table of the page holds it: errdocs reads codes from tables, and from definition lists and paragraph entries that give each code a name, not {not_read}, so it is not in the dataset; {}",
@@ -82,7 +82,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// Where the codes are (`in headings, on lines 3, 7 and 11`, `in headings
 /// (2) and in list items (1), on lines …`) and what errdocs does not read
 /// them from (`from headings and the text under them`), in words.
-fn where_listed(places: &Places, count: usize) -> (String, String) {
+fn where_listed(places: &Places) -> (String, String) {
     let kinds: Vec<(usize, &str, &str)> = [
         (
             places.headings,
@@ -125,7 +125,7 @@ fn where_listed(places: &Places, count: usize) -> (String, String) {
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
     let lines: Vec<String> = places.lines.iter().map(usize::to_string).collect();
-    let more = if count > lines.len() { ", …" } else { "" };
+    let more = if places.more_lines { ", …" } else { "" };
     let at = match lines.as_slice() {
         [] => String::new(),
         [one] => format!(", on line {one}"),
