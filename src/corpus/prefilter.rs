@@ -45,7 +45,11 @@ pub fn may_hold_code_table(bytes: &[u8]) -> bool {
     }
     // Tables first: most prose has none, and they are found by jumping
     // from one `<` or `-` to the next.
-    (has_table(bytes) && has_code_token(bytes)) || lists_codes(bytes) || lists_bare_codes(bytes)
+    let table = has_table(bytes);
+    // Every code `lists_bare_codes` counts is a code token: where a table
+    // is found and no code token, it would count none, and its pass over
+    // the page is saved.
+    (table && has_code_token(bytes)) || lists_codes(bytes) || (!table && lists_bare_codes(bytes))
 }
 
 /// False for UTF-16 or UTF-32 text: a byte-order mark of either, or a NUL
@@ -134,38 +138,33 @@ fn lists_codes(bytes: &[u8]) -> bool {
 /// a heading, a list item or a definition and hold eight hex digits
 /// alone, one a digit at least, not a piece of a GUID (`### Error
 /// 8018000a`), or a `0x` number: codes written without `0x` that
-/// `codes-outside-tables` reports, counted with those written with it. Lines that start otherwise are passed over from their first
-/// byte.
+/// `codes-outside-tables` reports, counted with those written with it.
 fn lists_bare_codes(bytes: &[u8]) -> bool {
     let mut lines = 0;
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |n| start + n);
-        let line = &bytes[start..end];
-        start = end + 1;
-        let first = line
+    // The start of the last line counted: its other codes add nothing.
+    let mut counted: Option<usize> = None;
+    let mut at = 0;
+    // Both kinds of code hold a digit: only the words around digits (and
+    // underscores) are looked at, found eight bytes at a time, as
+    // [`has_code_token`] finds them. Looking at every word of every
+    // heading and list item was a third of a docs tree's scan.
+    while let Some(found) = find_digit_or_underscore(&bytes[at..]) {
+        let (start, end) = word_around(bytes, at + found);
+        at = end.max(at + found + 1);
+        if !is_listed_code(bytes, start, end) {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        if counted == Some(line_start) {
+            continue;
+        }
+        let first = bytes[line_start..]
             .iter()
             .find(|b| !matches!(b, b' ' | b'\t'))
             .copied()
             .unwrap_or(b' ');
-        if !(matches!(first, b'#' | b'-' | b'*' | b'+' | b':') || first.is_ascii_digit()) {
-            continue;
-        }
-        let bare = words(line).any(|(s, e)| {
-            let word = &line[s..e];
-            let dash_beside =
-                s.checked_sub(1).map(|j| line[j]) == Some(b'-') || line.get(e) == Some(&b'-');
-            let prefixed = word.len() > 2
-                && word[0] == b'0'
-                && (word[1] | 0x20) == b'x'
-                && word[2..].iter().all(u8::is_ascii_hexdigit);
-            prefixed
-                || (word.len() == 8
-                    && word.iter().all(u8::is_ascii_hexdigit)
-                    && word.iter().any(u8::is_ascii_digit)
-                    && !dash_beside)
-        });
-        if bare {
+        if matches!(first, b'#' | b'-' | b'*' | b'+' | b':') || first.is_ascii_digit() {
+            counted = Some(line_start);
             lines += 1;
             if lines >= LISTED_LINES {
                 return true;
@@ -173,6 +172,23 @@ fn lists_bare_codes(bytes: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// True when the word `text[start..end]` is eight hex digits alone, one a
+/// digit at least, not a piece of a GUID, or a `0x` number.
+fn is_listed_code(text: &[u8], start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let dash_beside =
+        start.checked_sub(1).map(|j| text[j]) == Some(b'-') || text.get(end) == Some(&b'-');
+    let prefixed = word.len() > 2
+        && word[0] == b'0'
+        && (word[1] | 0x20) == b'x'
+        && word[2..].iter().all(u8::is_ascii_hexdigit);
+    prefixed
+        || (word.len() == 8
+            && word.iter().all(u8::is_ascii_hexdigit)
+            && word.iter().any(u8::is_ascii_digit)
+            && !dash_beside)
 }
 
 /// Something that may be a table: `<table`, `<dl`, or a pipe-table
@@ -570,6 +586,21 @@ mod tests {
 
     fn keeps(text: &str) -> bool {
         may_hold_code_table(text.as_bytes())
+    }
+
+    /// `may_hold_code_table` skips the pass for codes listed without `0x`
+    /// on a page with a table and no code token: every code that pass
+    /// counts is a code token.
+    #[test]
+    fn a_listed_code_is_a_code_token() {
+        for page in [
+            "### Error 8018000a\n### Error 80180014\n- Fehler 80070005: x\n",
+            "- 0x80240001\n- 0X8024000a\n# 0x1\n",
+            "## C00D1234\n## 8007000E\n## a0000001\n",
+        ] {
+            assert!(lists_bare_codes(page.as_bytes()), "{page:?}");
+            assert!(has_code_token(page.as_bytes()), "{page:?}");
+        }
     }
 
     #[test]
