@@ -68,7 +68,8 @@ enum Command {
     /// Markdown files, each a document of its own, and the Markdown files
     /// in those folders (walked as ripgrep does: .gitignore respected,
     /// hidden files skipped); no errdocs.toml is needed, and one at --root
-    /// only gives rule settings. In folders, only .md and .markdown files
+    /// gives its settings (rules, fail-on, source-locale, reference), not
+    /// where pages are. In folders, only .md and .markdown files
     /// (any case) are read; a file named as PATH is read whatever its
     /// name. Files that cannot hold a code table are skipped quietly.
     ///

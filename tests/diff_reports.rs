@@ -216,8 +216,8 @@ fn findings_are_introduced_and_fixed_by_fingerprint() {
     assert_eq!(findings.introduced_at_or_above(Severity::Note), 2);
 
     let diff = diff::Diff::default().with_findings(findings);
-    assert_eq!(diff.summary.findings_introduced, 2);
-    assert_eq!(diff.summary.findings_fixed, 2);
+    assert_eq!(diff.summary.findings_introduced, Some(2));
+    assert_eq!(diff.summary.findings_fixed, Some(2));
     assert!(!diff.is_empty(), "a change of findings is a change");
     let report = json(&diff);
     assert_eq!(report["findings"]["introduced"][0]["rule"], "hex-malformed");
@@ -741,4 +741,44 @@ fn a_table_said_once_is_unchanged_when_the_source_moves() {
         "{:#?}",
         said(&diff.introduced)
     );
+}
+
+/// A dataset file holds no findings: a diff with one says they were not
+/// compared, in every format, rather than `0 introduced, 0 fixed`, which
+/// reads as none. The JSON's counts are `null`, as its schema allows.
+#[test]
+fn findings_a_dataset_file_cannot_hold_are_said_not_compared() {
+    let page = b"# Codes\n\n|Error code|Name|Description|\n|---|---|---|\n\
+                 |0x80240001|WU_E_NO_SERVICE|The agent could not provide the service.|\n";
+    let dir = common::project_with(&[("sources/doc/en-us.md", page)]);
+    let root = dir.path().to_str().expect("utf-8 path");
+    let built = common::errdocs(&["--root", root, "build"]);
+    assert!(built.status.success(), "{built:?}");
+    // A change, so that the reports have a summary.
+    std::fs::write(
+        dir.path().join("sources/doc/en-us.md"),
+        String::from_utf8_lossy(page).replace("could not", "cannot"),
+    )
+    .expect("page written");
+    let dataset = dir.path().join("out/error-codes.json");
+    let dataset = dataset.to_str().expect("utf-8 path");
+    let run = |format: &str| {
+        let output = common::errdocs(&["diff", "--format", format, dataset, root]);
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    let human = run("human");
+    assert!(
+        human.contains("findings: not compared (a dataset file holds none)"),
+        "{human}"
+    );
+    assert!(!human.contains("0 introduced"), "{human}");
+    assert!(run("markdown").contains("| findings introduced / fixed | not compared"));
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert!(validator().is_valid(&json), "{json}");
+    assert_eq!(
+        json["summary"]["findings_introduced"],
+        serde_json::Value::Null
+    );
+    assert_eq!(json["summary"]["findings_fixed"], serde_json::Value::Null);
 }

@@ -86,8 +86,10 @@ pub fn run(root: &Path, options: DiffOptions) -> Result<ExitCode> {
              (compare project folders, or use --base, to see findings introduced and fixed)"
         );
     }
-    let diff = diff::compare(&old.snapshot, &new.snapshot)
-        .with_findings(findings.clone().unwrap_or_default());
+    let mut diff = diff::compare(&old.snapshot, &new.snapshot);
+    if let Some(findings) = &findings {
+        diff = diff.with_findings(findings.clone());
+    }
 
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match options.format {

@@ -298,10 +298,11 @@ pub struct Summary {
     pub locales_added: usize,
     /// Locale files removed.
     pub locales_removed: usize,
-    /// Findings introduced.
-    pub findings_introduced: usize,
-    /// Findings fixed.
-    pub findings_fixed: usize,
+    /// Findings introduced; `None` where they were not compared (a
+    /// dataset file holds none).
+    pub findings_introduced: Option<usize>,
+    /// Findings fixed; `None` where they were not compared.
+    pub findings_fixed: Option<usize>,
 }
 
 impl Summary {
@@ -330,8 +331,8 @@ pub struct Diff<'s> {
 impl<'s> Diff<'s> {
     /// Adds the comparison of the two sides' findings.
     pub fn with_findings(mut self, findings: FindingsDiff) -> Self {
-        self.summary.findings_introduced = findings.introduced.len();
-        self.summary.findings_fixed = findings.fixed.len();
+        self.summary.findings_introduced = Some(findings.introduced.len());
+        self.summary.findings_fixed = Some(findings.fixed.len());
         self.findings = findings;
         self
     }

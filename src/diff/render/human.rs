@@ -96,11 +96,12 @@ pub fn write(diff: &Diff, out: &mut dyn Write, options: HumanOptions) -> io::Res
         s.locales_added,
         s.locales_removed
     )?;
-    writeln!(
-        out,
-        "  findings: {} introduced, {} fixed",
-        s.findings_introduced, s.findings_fixed
-    )?;
+    match (s.findings_introduced, s.findings_fixed) {
+        (Some(introduced), Some(fixed)) => {
+            writeln!(out, "  findings: {introduced} introduced, {fixed} fixed")?
+        }
+        _ => writeln!(out, "  findings: not compared (a dataset file holds none)")?,
+    }
 
     // Each document's heading and items, then its records, in order; the
     // lines are made on every core.

@@ -268,7 +268,10 @@ fn header(diff: &Diff, options: &MarkdownOptions) -> String {
         ),
         (
             "findings introduced / fixed",
-            format!("{} / {}", s.findings_introduced, s.findings_fixed),
+            match (s.findings_introduced, s.findings_fixed) {
+                (Some(introduced), Some(fixed)) => format!("{introduced} / {fixed}"),
+                _ => "not compared (a dataset file holds none)".to_string(),
+            },
         ),
     ];
     for (label, value) in rows {
