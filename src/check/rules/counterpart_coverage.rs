@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 coverage.counterpart_family,
                 shown.join(", "),
                 if more > 0 {
-                    format!(" and {more} more (the report's summary lists them all)")
+                    format!(" and {more} more (the summary of `check` and of `check --format json` lists them all)")
                 } else {
                     String::new()
                 }
