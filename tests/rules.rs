@@ -6,7 +6,7 @@ mod common;
 use common::project_with;
 use errdocs::Project;
 use errdocs::check;
-use errdocs::diagnostic::Finding;
+use errdocs::diagnostic::{Applicability, Finding};
 
 const HEADER: &str = "# Codes\n\n|Error code|Symbolic name|More information|\n|---|---|---|\n";
 const HTML_HEADER: &str = "# Codes\n\n<table>\n<tr><td><strong>Hexadecimal Error Code</strong></td><td><strong>Decimal Error Code</strong></td><td><strong>Error String</strong></td><td><strong>Description</strong></td></tr>\n";
@@ -1670,4 +1670,59 @@ fn the_sdk_value_of_a_name_wrapped_in_hresult_from_win32_is_the_hresult() {
         "{}",
         malformed[0]
     );
+}
+
+/// A translation may keep the name the references define where its source
+/// renamed the row to one they do not: the fix to the source's name is
+/// then for a person to weigh (the source may be what is wrong), not
+/// applied by `errdocs fix`. Where the references say nothing, it stays
+/// safe.
+#[test]
+fn a_translation_keeping_the_defined_name_gets_no_safe_fix() {
+    let source = md(&[
+        "|0x80004005|E_FAILED|Unspecified failure.|",
+        "|0x80004001|E_NOTIMPL|Not implemented.|",
+        "|0x80240001|WU_E_NO_SERVICE|The agent could not provide the service.|",
+    ]);
+    let translation = md(&[
+        "|0x80004005|E_FAIL|Unbekannter Fehler.|",
+        "|0x80004001|E_NOTIMPL|Nicht implementiert.|",
+        "|0x80240001|WU_E_NO_SERVCE|Der Agent konnte den Dienst nicht bereitstellen.|",
+    ]);
+    let findings = findings_of(&[
+        ("sources/doc/en-us.md", source),
+        ("sources/doc/de-de.md", translation),
+    ]);
+    let key: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "translation-key-mismatch")
+        .collect();
+    assert_eq!(key.len(), 2, "{key:#?}");
+    let fix_of = |name: &str| {
+        key.iter()
+            .find(|f| f.fix.as_ref().is_some_and(|fix| fix.from == name))
+            .and_then(|f| f.fix.as_ref())
+            .unwrap_or_else(|| panic!("{name}: {key:#?}"))
+    };
+    // E_FAIL is what the SDK calls 0x80004005, E_FAILED nothing.
+    let defined = fix_of("E_FAIL");
+    assert_eq!(defined.applicability, Applicability::Unsafe);
+    assert!(
+        defined
+            .evidence
+            .iter()
+            .any(|e| e.contains("defines E_FAIL as")),
+        "{defined:#?}"
+    );
+    let message = &key
+        .iter()
+        .find(|f| f.fix.as_ref().is_some_and(|fix| fix.from == "E_FAIL"))
+        .expect("E_FAIL's finding")
+        .message;
+    assert!(
+        message.contains("the source may be what is wrong"),
+        "{message}"
+    );
+    // A typo the references do not define stays a safe fix.
+    assert_eq!(fix_of("WU_E_NO_SERVCE").applicability, Applicability::Safe);
 }
