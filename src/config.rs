@@ -290,6 +290,23 @@ fn fail_level<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<FailL
     )
 }
 
+/// The rule ids of `ids` that `id` may have meant: those holding the most
+/// of its words, split at `-` and `_` (`hex_malformed` and `name-cas`
+/// mean `hex-malformed` and `name-case`; `decimal`, each `decimal-*`
+/// rule), words of three letters or more. Empty when none holds any.
+pub fn similar_rule_ids<'a>(id: &str, ids: &[&'a str]) -> Vec<&'a str> {
+    let id = id.to_ascii_lowercase();
+    // Words of one or two letters (`no`, `e`) are in too many ids to say
+    // anything.
+    let words: Vec<&str> = id.split(['-', '_']).filter(|w| w.len() >= 3).collect();
+    let held = |rule: &str| words.iter().filter(|w| rule.contains(**w)).count();
+    let most = ids.iter().map(|r| held(r)).max().unwrap_or(0);
+    if most == 0 {
+        return Vec::new();
+    }
+    ids.iter().copied().filter(|r| held(r) == most).collect()
+}
+
 /// A rule's configured level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleLevel {
@@ -480,11 +497,17 @@ impl Config {
         config.reference.validate(path)?;
         for id in config.rules.keys() {
             if !rule_ids.contains(&id.as_str()) {
+                let near = similar_rule_ids(id, rule_ids);
+                let meant = if near.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (did you mean `{}`?)", near.join("`, `"))
+                };
                 return Err(Error::Config {
                     path: path.to_path_buf(),
                     line: line_of(text, id),
                     message: format!(
-                        "unknown rule `{id}` in [rules]; `errdocs rules` lists the rule ids"
+                        "unknown rule `{id}` in [rules]{meant}; `errdocs rules` lists the rule ids"
                     ),
                 });
             }
@@ -619,6 +642,29 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_ids_a_misspelt_id_may_mean() {
+        let ids = [
+            "decimal-mismatch",
+            "decimal-systematic",
+            "hex-case-inconsistent",
+            "hex-malformed",
+            "name-case",
+            "reference-name-unknown",
+        ];
+        assert_eq!(similar_rule_ids("name-cas", &ids), ["name-case"]);
+        assert_eq!(similar_rule_ids("HEX_MALFORMED", &ids), ["hex-malformed"]);
+        assert_eq!(
+            similar_rule_ids("hex_case", &ids),
+            ["hex-case-inconsistent"]
+        );
+        assert_eq!(
+            similar_rule_ids("decimal", &ids),
+            ["decimal-mismatch", "decimal-systematic"]
+        );
+        assert!(similar_rule_ids("no-such-rule", &ids).is_empty());
+    }
 
     #[test]
     fn defaults_without_file() {

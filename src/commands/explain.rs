@@ -17,14 +17,8 @@ pub fn run(id: &str, root: &Path) -> crate::Result<ExitCode> {
     let Some(rule) = rule(id) else {
         // `hex_malformed` (written as a Rust or TOML key might be) is
         // split at `_` as at `-`: it named no rule and suggested none.
-        let near: Vec<&str> = registry()
-            .iter()
-            .map(|r| r.id)
-            .filter(|r| {
-                id.split(['-', '_'])
-                    .any(|part| !part.is_empty() && r.contains(part))
-            })
-            .collect();
+        let ids: Vec<&str> = registry().iter().map(|r| r.id).collect();
+        let near = crate::config::similar_rule_ids(id, &ids);
         eprintln!(
             "errdocs: error: no rule `{}`",
             crate::safe_text::terminal(&crate::safe_text::bounded_message(id))
