@@ -1,5 +1,6 @@
-//! `name-case`: a name not spelt the way its header spells it (or, where no
-//! reference knows it, not in the usual upper-snake form).
+//! `name-case`: a name not spelt the way the C header that defines it
+//! spells it (or, where no reference knows it, not in the usual
+//! upper-snake form).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -17,7 +18,7 @@ pub static RULE: Rule = Rule {
     severity: Severity::Note,
     tags: &["name", "style", "reference"],
     fix: Some(Applicability::Safe),
-    summary: "A symbolic name is not spelt the way its header spells it",
+    summary: "A symbolic name is not spelt the way the C header that defines it spells it",
     explanation: "Search is case-sensitive in many tools, and code uses the name exactly as its header defines it. Where the Windows SDK (or the product's header named in errdocs.toml) defines the name in another case, the fix is the header's spelling, and safe when the header's code agrees with the row's. Where no reference knows the name, errdocs goes by the usual form (upper case with underscores, LAN Manager's NERR_ names CamelCase after the prefix), and the fix is only a suggestion: a few real names break the pattern. A word where a name belongs (`Success`) is reported with the names the reference gives the code.",
     bad_example: "<td>0x0000007B</td><td>Error_Invalid_Name</td>",
     good_example: "<td>0x0000007B</td><td>ERROR_INVALID_NAME</td>",
@@ -91,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     out.push(
                         Finding {
                             message: format!(
-                                "`{name}` is not spelt the way its header spells it: {} defines `{}`",
+                                "`{name}` is not spelt the way the C header that defines it spells it: {} defines `{}`",
                                 show_origin(fact),
                                 fact.name
                             ),
