@@ -470,3 +470,22 @@ fn a_decimal_grouped_by_spaces_is_the_number() {
         String::from_utf8_lossy(&output.stderr).contains("holds ` `, which is not a decimal digit")
     );
 }
+
+/// A table under no heading has no section: the human answer names the
+/// document alone, not the document and `""`.
+#[test]
+fn a_record_under_no_heading_is_shown_without_an_empty_section() {
+    let dir = common::project_with(&[(
+        "sources/u/en-us.md",
+        b"| Code | Name | Description |\n|---|---|---|\n\
+          | 0x80240001 | WU_E_NO_SERVICE | The agent could not provide the service. |\n",
+    )]);
+    let root = dir.path().to_str().expect("utf-8 path");
+    let output = common::errdocs(&["--root", root, "lookup", "0x80240001"]);
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        text.contains("  WU_E_NO_SERVICE (WU family; u)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("\"\""), "{text}");
+}

@@ -650,12 +650,17 @@ fn human_entry(out: &mut String, entry: &Match, is_project: bool, limit: usize) 
         } else {
             record.name.as_str()
         };
+        // A table under no heading has no section: no `""` for it.
+        let section = if record.section.is_empty() {
+            String::new()
+        } else {
+            format!(", \"{}\"", record.section)
+        };
         out.push_str(&format!(
-            "  {} ({} family; {}, \"{}\")\n",
+            "  {} ({} family; {}{section})\n",
             name,
             record.family.as_str(),
             record.document,
-            record.section
         ));
         for place in places(record) {
             out.push_str(&format!("    documented:  {place}\n"));
