@@ -368,39 +368,32 @@ const CODE_EXACT: &[&str] = &[
     "hata kodu",
     "chybový kód",
     "foutcode",
-    // What a program or a function returns: installers', services' and
-    // command-line tools' exit codes (`1603`, `3010`), an API's return
-    // values, often in decimal with no symbolic names; without a header
-    // that names the codes, such a column reads as numbers of no kind and
-    // the table as no code table at all.
+    // What a program returns: installers', services' and command-line
+    // tools' exit codes (`1603`, `3010`), Win32 errors, often in decimal
+    // with no symbolic names; without a header that names the codes, such
+    // a column reads as numbers of no kind and the table as no code table
+    // at all. Not "Return value": an API's return values are its own small
+    // numbers (`0`, `1`), which two tables of one page would give twice.
     "exit code",
     "return code",
-    "return value",
     "exit status",
     "errorlevel",
     "exitcode",
     "beendigungscode",
     "rückgabecode",
-    "rückgabewert",
     "code de sortie",
     "code de retour",
-    "valeur de retour",
     "código de salida",
     "código de retorno",
-    "valor devuelto",
     "código de saída",
-    "valor retornado",
     "codice di uscita",
     "codice restituito",
-    "valore restituito",
     "kod zakończenia",
     "kod wyjścia",
     "kod powrotu",
-    "wartość zwracana",
     "код выхода",
     "код завершения",
     "код возврата",
-    "возвращаемое значение",
     "çıkış kodu",
     "dönüş kodu",
     "afsluitcode",
@@ -409,18 +402,13 @@ const CODE_EXACT: &[&str] = &[
     "návratový kód",
     "終了コード",
     "戻りコード",
-    "戻り値",
     "退出代码",
     "退出代碼",
     "返回代码",
     "返回码",
-    "返回值",
     "傳回碼",
-    "傳回值",
     "종료 코드",
     "반환 코드",
-    "반환 값",
-    "valor de retorno",
     "リターン コード",
     "退出码",
     "結束代碼",
