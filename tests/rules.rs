@@ -1726,3 +1726,41 @@ fn a_translation_keeping_the_defined_name_gets_no_safe_fix() {
     // A typo the references do not define stays a safe fix.
     assert_eq!(fix_of("WU_E_NO_SERVCE").applicability, Applicability::Safe);
 }
+
+/// A decimal written unsigned is said against the table's own convention
+/// where the table has one (another failure code written signed), and
+/// against the column's where it has none: "the table writes signed
+/// values" was said of tables that wrote none.
+#[test]
+fn an_unsigned_decimal_is_said_against_the_convention_there_is() {
+    let page = |rows: &str| {
+        format!("# Exit codes\n\n| Exit code | Hex value | Description |\n|---|---|---|\n{rows}")
+    };
+    let messages = |rows: &str| -> Vec<String> {
+        findings_of(&single(page(rows)))
+            .into_iter()
+            .filter(|f| f.rule == "decimal-mismatch")
+            .map(|f| f.message)
+            .collect()
+    };
+    let none_signed = messages(
+        "| 3221225794 | 0xc0000142 | The DLL failed to initialize. |\n\
+         | 3762504530 | 0xe0434352 | An unhandled .NET exception. |\n",
+    );
+    assert_eq!(none_signed.len(), 2, "{none_signed:#?}");
+    assert!(
+        none_signed.iter().all(|m| m.contains(
+            "a decimal column gives the code as a signed 32-bit integer, as Windows tools print it"
+        ) && !m.contains("the table writes")),
+        "{none_signed:#?}"
+    );
+    let one_signed = messages(
+        "| 3221225794 | 0xc0000142 | The DLL failed to initialize. |\n\
+         | -532462766 | 0xe0434352 | An unhandled .NET exception. |\n",
+    );
+    assert_eq!(one_signed.len(), 1, "{one_signed:#?}");
+    assert!(
+        one_signed[0].contains("the table writes signed values"),
+        "{one_signed:#?}"
+    );
+}

@@ -22,6 +22,10 @@ pub struct WrongDecimal<'r> {
     pub record: &'r Record,
     /// How the decimal reads against the code.
     pub reading: DecimalReading,
+    /// Whether another row of the table writes a failure code's decimal
+    /// as the signed value it is (`-2147024891`): the table's own
+    /// convention, where it has one.
+    pub table_writes_signed: bool,
 }
 
 /// The decimal cells of one table that disagree with their codes.
@@ -61,6 +65,7 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
         stated: 0,
         wrong: Vec::new(),
     };
+    let mut signed_failures = 0;
     for row in table {
         let (Some(cell), Some(record)) = (row.cells.decimal, row.record) else {
             continue;
@@ -76,8 +81,14 @@ pub fn wrong_decimals<'r>(table: &'r [RowView<'r>]) -> TableDecimals<'r> {
                 cell,
                 record,
                 reading,
+                table_writes_signed: false,
             });
+        } else if record.code.is_failure() {
+            signed_failures += 1;
         }
+    }
+    for wrong in &mut decimals.wrong {
+        wrong.table_writes_signed = signed_failures > 0;
     }
     decimals
 }
@@ -154,8 +165,11 @@ pub fn finding(
         DecimalReading::OffsetBy2Pow32 => format!(
             "is {code} minus 2^32, a wrong offset; as a signed 32-bit integer it is {signed}"
         ),
-        DecimalReading::Unsigned => format!(
+        DecimalReading::Unsigned if wrong.table_writes_signed => format!(
             "is the unsigned value of {code}; the table writes signed values, so it should be {signed}"
+        ),
+        DecimalReading::Unsigned => format!(
+            "is the unsigned value of {code}; a decimal column gives the code as a signed 32-bit integer, as Windows tools print it, so it should be {signed}"
         ),
         DecimalReading::Truncated => format!("has lost digits; {code} is {signed}"),
         DecimalReading::NotANumber => format!("is not a number; {code} is {signed}"),
