@@ -1764,3 +1764,54 @@ fn an_unsigned_decimal_is_said_against_the_convention_there_is() {
         "{one_signed:#?}"
     );
 }
+
+/// A decimal that is the signed value without its minus sign is said to
+/// have lost it, one by one and for a whole column, rather than to
+/// disagree with its code (pages copy `-2147012894` as `2147012894`).
+#[test]
+fn decimals_that_lost_their_minus_sign_are_said_so() {
+    let table = |rows: &[(&str, &str, &str)]| {
+        html(
+            &rows
+                .iter()
+                .map(|(hex, dec, name)| (*hex, *dec, *name, "Text."))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let one = findings_of(&single(table(&[
+        ("0x80072EE2", "2147012894", "ERROR_INTERNET_TIMEOUT"),
+        (
+            "0x80072EE7",
+            "-2147012889",
+            "ERROR_INTERNET_NAME_NOT_RESOLVED",
+        ),
+    ])));
+    let mismatch: Vec<&String> = one
+        .iter()
+        .filter(|f| f.rule == "decimal-mismatch")
+        .map(|f| &f.message)
+        .collect();
+    assert_eq!(
+        mismatch,
+        ["decimal `2147012894` has lost its minus sign; 0x80072EE2 is -2147012894"]
+    );
+    let all = findings_of(&single(table(&[
+        ("0x80072EE2", "2147012894", "ERROR_INTERNET_TIMEOUT"),
+        (
+            "0x80072EE7",
+            "2147012889",
+            "ERROR_INTERNET_NAME_NOT_RESOLVED",
+        ),
+        ("0x80072EFD", "2147012867", "ERROR_INTERNET_CANNOT_CONNECT"),
+    ])));
+    let systematic: Vec<&String> = all
+        .iter()
+        .filter(|f| f.rule == "decimal-systematic")
+        .map(|f| &f.message)
+        .collect();
+    assert_eq!(systematic.len(), 1, "{all:#?}");
+    assert!(
+        systematic[0].contains("every value has lost its minus sign"),
+        "{systematic:?}"
+    );
+}

@@ -172,6 +172,7 @@ pub fn finding(
             "is the unsigned value of {code}; a decimal column gives the code as a signed 32-bit integer, as Windows tools print it, so it should be {signed}"
         ),
         DecimalReading::Truncated => format!("has lost digits; {code} is {signed}"),
+        DecimalReading::SignLost => format!("has lost its minus sign; {code} is {signed}"),
         DecimalReading::NotANumber => format!("is not a number; {code} is {signed}"),
         _ => match decimal_value(written) {
             Some(other) => {

@@ -706,6 +706,9 @@ pub enum DecimalReading {
     OffsetBy2Pow32,
     /// A prefix of the right digits: some were lost.
     Truncated,
+    /// The signed value without its minus sign (`2147024809` for
+    /// `0x80070057`, which is -2147024809): the sign was lost.
+    SignLost,
     /// Unrelated to the hex value.
     Mismatch,
     /// Not a number.
@@ -726,6 +729,8 @@ pub fn read_decimal(text: &str, expected: HResult) -> DecimalReading {
         DecimalReading::Unsigned
     } else if number == i64::from(expected.value()) - (1_i64 << 32) {
         DecimalReading::OffsetBy2Pow32
+    } else if signed < 0 && number == -signed {
+        DecimalReading::SignLost
     } else if number.signum() == signed.signum()
         && signed.to_string().starts_with(text)
         && text.len() >= 4
@@ -1505,6 +1510,12 @@ mod tests {
         let range = HResult::new(0x8019_01A0);
         assert_eq!(read_decimal("-21458448", range), DecimalReading::Truncated);
         assert_eq!(read_decimal("12", range), DecimalReading::Mismatch);
+        assert_eq!(
+            read_decimal("2147024809", invalid_arg),
+            DecimalReading::SignLost
+        );
+        // A success code has no sign to lose.
+        assert_eq!(read_decimal("-0", success), DecimalReading::Signed);
         assert_eq!(read_decimal("n/a", range), DecimalReading::NotANumber);
         assert_eq!(decimal_value("-2147024809"), Some(invalid_arg));
         assert_eq!(decimal_value("2147942487"), Some(invalid_arg));

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     tags: &["code"],
     fix: Some(Applicability::Safe),
     summary: "A decimal column disagrees with the hex code",
-    explanation: "The decimal column is the code as a signed 32-bit integer, the form Windows tools and logs print. A value computed with the wrong offset (minus 2^32), written unsigned, or with digits lost sends readers to the wrong code. The fix names the correct signed value. A translation's decimal that differs from its source's is reported in the translation; one the source writes too is reported once, at the source.",
+    explanation: "The decimal column is the code as a signed 32-bit integer, the form Windows tools and logs print. A value computed with the wrong offset (minus 2^32), written unsigned, without its minus sign, or with digits lost sends readers to the wrong code. The fix names the correct signed value. A translation's decimal that differs from its source's is reported in the translation; one the source writes too is reported once, at the source.",
     bad_example: "<td>0x80070057</td><td>2147942487</td><td>E_INVALIDARG</td>",
     good_example: "<td>0x80070057</td><td>-2147024809</td><td>E_INVALIDARG</td>",
     rollup: None,

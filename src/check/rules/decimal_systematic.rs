@@ -35,6 +35,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             }
             DecimalReading::Unsigned => "every value is the unsigned form of the code",
             DecimalReading::Truncated => "every value has lost digits",
+            DecimalReading::SignLost => "every value has lost its minus sign",
             _ => "every value disagrees with its hex code",
         };
         // Rows wrong another way are decimal-mismatch's, one by one.
