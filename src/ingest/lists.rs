@@ -27,11 +27,6 @@ use super::text::normalize_cell_text;
 use crate::model::TableFormat;
 use crate::source::SourceFile;
 
-/// The headers a code list's columns (name, code, decimal, description)
-/// are planned by: the decimal column is the decimal that its entries write
-/// beside their code; the others are read from their cells.
-pub const PLANNING_HEADERS: [&str; 4] = ["", "", "Decimal", ""];
-
 /// One block of text of a page, or a boundary between runs of blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

@@ -183,7 +183,7 @@ pub enum IngestProblem {
         /// How many distinct codes are listed.
         count: usize,
         /// Where they are, by kind of line.
-        places: super::stray_codes::Places,
+        places: Places,
         /// Where the HTML block starts that holds the rows written as table
         /// rows, if one does (a table right under `<TabItem>`).
         html_block: Option<Location>,
@@ -328,3 +328,29 @@ pub enum SuppressionProblem {
     /// `errdocs-enable` with no `errdocs-disable` open to close.
     EnableWithoutDisable,
 }
+
+/// Where a page's codes outside its tables are: how many distinct codes
+/// each kind of line holds, and the lines of the first few, so that a
+/// finding can say what errdocs does not read and where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// Codes in headings (`### Error 8018000a`).
+    pub headings: usize,
+    /// Codes in list items (`- 0x80070005: …`).
+    pub items: usize,
+    /// Codes in definition lists, Markdown's or HTML's.
+    pub definitions: usize,
+    /// Codes in lines written as table rows that no table holds.
+    pub rows: usize,
+    /// Codes written without their `0x` (`8018000a`).
+    pub without_prefix: usize,
+    /// The first [`MOST_LINES`] lines that hold a distinct code, in order,
+    /// each once.
+    pub lines: Vec<usize>,
+    /// Whether distinct codes stand on lines after those of [`Self::lines`].
+    pub more_lines: bool,
+}
+
+/// How many lines [`Places::lines`] keeps: enough to find the codes, few
+/// enough for one message.
+pub const MOST_LINES: usize = 5;

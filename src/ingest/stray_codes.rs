@@ -31,6 +31,7 @@
 use std::collections::HashSet;
 
 use super::markdown::Structure;
+use super::problem::{MOST_LINES, Places};
 use crate::source::{Location, SourceFile};
 
 /// Distinct codes from which a file without a code table is reported.
@@ -53,32 +54,6 @@ pub struct StrayCodes {
     /// by Markdown as part of the tag's HTML block, not as a table.
     pub html_block: Option<Location>,
 }
-
-/// Where a page's codes outside its tables are: how many distinct codes
-/// each kind of line holds, and the lines of the first few, so that a
-/// finding can say what errdocs does not read and where.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Places {
-    /// Codes in headings (`### Error 8018000a`).
-    pub headings: usize,
-    /// Codes in list items (`- 0x80070005: …`).
-    pub items: usize,
-    /// Codes in definition lists, Markdown's or HTML's.
-    pub definitions: usize,
-    /// Codes in lines written as table rows that no table holds.
-    pub rows: usize,
-    /// Codes written without their `0x` (`8018000a`).
-    pub without_prefix: usize,
-    /// The first [`MOST_LINES`] lines that hold a distinct code, in order,
-    /// each once.
-    pub lines: Vec<usize>,
-    /// Whether distinct codes stand on lines after those of [`Self::lines`].
-    pub more_lines: bool,
-}
-
-/// How many lines [`Places::lines`] keeps: enough to find the codes, few
-/// enough for one message.
-pub const MOST_LINES: usize = 5;
 
 /// The kind of line a listed code is on, for [`Places`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -90,6 +90,12 @@ impl Table {
     }
 }
 
+/// The headers a code list's columns (name, code, decimal, description;
+/// see [`super::lists`]) are planned by: the decimal column is the decimal
+/// that its entries write beside their code; the others are read from
+/// their cells.
+const LIST_PLANNING_HEADERS: [&str; 4] = ["", "", "Decimal", ""];
+
 /// Lays out a table's columns and rows by `plan`: a column per planned
 /// role, each row's cell for it the whole cell written, or the part of it
 /// the role reads (the name of `BG_E_X (0x80200001)`, its code). A name
@@ -511,7 +517,7 @@ pub fn build(file: &SourceFile, mut parts: TableParts) -> Table {
     // (`NAME (0x80072EE2/-2147012894)`). Named so, every wrong one is
     // reported, not the column dropped when all of them are wrong.
     let headers: Vec<&str> = if parts.format == TableFormat::List {
-        super::lists::PLANNING_HEADERS.to_vec()
+        LIST_PLANNING_HEADERS.to_vec()
     } else {
         parts.header.iter().map(|c| c.text.as_ref()).collect()
     };

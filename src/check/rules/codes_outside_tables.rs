@@ -5,7 +5,7 @@ use crate::check::context::Context;
 use crate::check::rule::Rule;
 use crate::diagnostic::{Finding, Severity};
 use crate::ingest::IngestProblem;
-use crate::ingest::stray_codes::Places;
+use crate::ingest::problem::Places;
 
 /// The rule.
 pub static RULE: Rule = Rule {
