@@ -686,3 +686,29 @@ fn vertical_records_whose_header_is_their_first_pair_are_each_read() {
         );
     }
 }
+
+/// A value its label names as the code's grade (severity, level,
+/// priority) answers the label and is never the description, however it
+/// is written: two ideographs (`严重`) were taken for one, and so was a
+/// grade of two words.
+#[test]
+fn a_graded_value_is_no_description() {
+    for (label, grade) in [("**严重性**", "严重"), ("Severity", "Very high")] {
+        let project = load(&format!(
+            "# Codes\n\n| | |\n|---|---|\n| **HRESULT** | 0x80070005 |\n| **Error string** | E_ACCESSDENIED |\n| {label} | {grade} |\n"
+        ));
+        assert_eq!(
+            records(&project),
+            [record("0x80070005", "E_ACCESSDENIED", "", None)],
+            "{label}"
+        );
+    }
+    // Beside a message, the message is the description, as before.
+    let project = load(
+        "# Codes\n\n| | |\n|---|---|\n| **HRESULT** | 0x80070005 |\n| **Error string** | E_ACCESSDENIED |\n| **严重性** | 严重 |\n| **消息** | 拒绝访问 |\n",
+    );
+    assert_eq!(
+        records(&project),
+        [record("0x80070005", "E_ACCESSDENIED", "拒绝访问", None)]
+    );
+}

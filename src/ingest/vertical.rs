@@ -534,6 +534,7 @@ impl Values<'_, '_> {
                     .iter()
                     .filter(|_| named || texts.len() == 1)
                     .filter(|&&j| explains(&self.pairs[j].value.text))
+                    .filter(|&&j| !self.pairs[j].label.is_some_and(|l| names_a_level(&l.text)))
                     .max_by(|&&a, &&b| length(a).cmp(&length(b)).then(b.cmp(&a)))
                     .map(|&j| {
                         (
@@ -563,6 +564,44 @@ fn explains(text: &str) -> bool {
     let latin_word = one_word && text.chars().all(|c| c.is_ascii_alphabetic());
     let ideographs = text.chars().filter(|&c| is_ideograph(c)).count();
     !(latin_word || (one_word && text.chars().count() < 4 && ideographs < 2))
+}
+
+/// Label words of a value that grades the code (its severity, level,
+/// priority), in the languages seen so far:
+/// such a value answers its label, whatever its length (`| 严重性 | 严重 |`,
+/// `| Severity | Very high |`), and is never the description.
+const LEVEL_LABELS: &[&str] = &[
+    "severity",
+    "level",
+    "priority",
+    "schweregrad",
+    "gravité",
+    "gravedad",
+    "gravità",
+    "gravidade",
+    "severidad",
+    "ważność",
+    "серьезность",
+    "серьёзность",
+    "严重性",
+    "嚴重性",
+    "严重程度",
+    "嚴重程度",
+    "级别",
+    "級別",
+    "等级",
+    "等級",
+    "重大度",
+    "深刻度",
+    "レベル",
+    "심각도",
+    "수준",
+];
+
+/// True when `label` names a grade of the code ([`LEVEL_LABELS`]).
+fn names_a_level(label: &str) -> bool {
+    let label = label.trim().trim_matches('*').to_lowercase();
+    LEVEL_LABELS.iter().any(|w| label.contains(w))
 }
 
 /// True for Han ideographs (Chinese, and kanji in Japanese): the main
@@ -886,6 +925,22 @@ mod tests {
         }
         for text in ["Yes", "Critical", "Да", "否", "是", "はい", "いいえ", "예"] {
             assert!(!explains(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_of_a_grade_are_known() {
+        for label in [
+            "Severity",
+            "**严重性**",
+            "重大度",
+            "Schweregrad",
+            "Error level",
+        ] {
+            assert!(names_a_level(label), "{label}");
+        }
+        for label in ["Description", "Message", "错误消息", "Cause"] {
+            assert!(!names_a_level(label), "{label}");
         }
     }
 }
