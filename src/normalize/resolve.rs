@@ -158,6 +158,26 @@ fn foreign_definition<'a>(
     }
 }
 
+/// The value the macro `wrapper` makes of a code of `kind` and `value`,
+/// where errdocs knows the macro and it applies to such a code:
+/// `HRESULT_FROM_WIN32` and `NTSTATUS_FROM_WIN32` of a Win32 error,
+/// `HRESULT_FROM_NT` of an NTSTATUS.
+fn wrapped_value(wrapper: &str, kind: CodeKind, value: u32) -> Option<u32> {
+    match (wrapper, kind) {
+        ("HRESULT_FROM_WIN32", CodeKind::Win32Error) if value != 0 => {
+            Some(hresult_from_win32(value))
+        }
+        // FACILITY_NTWIN32 (7) and the error severity, as ntstatus.h's
+        // macro makes them.
+        ("NTSTATUS_FROM_WIN32", CodeKind::Win32Error) if value as i32 > 0 => {
+            Some((value & 0xFFFF) | 0xC007_0000)
+        }
+        // FACILITY_NT_BIT.
+        ("HRESULT_FROM_NT", CodeKind::NtStatus) => Some(value | 0x1000_0000),
+        _ => None,
+    }
+}
+
 /// Proposals for a row's value from every independent source.
 pub fn proposals(
     row: &RowEvidence,
@@ -169,26 +189,31 @@ pub fn proposals(
     // error may be documented bare or inside an HRESULT.
     if let Some(fact) = definition(row, reference) {
         let win32 = fact.kind == CodeKind::Win32Error && fact.value != 0;
-        // A name the row wraps in HRESULT_FROM_WIN32 says the code is the
-        // HRESULT, not the bare Win32 error.
-        let wrapped = win32 && row.name_wrapper == Some("HRESULT_FROM_WIN32");
+        // A name the row wraps in a macro (`HRESULT_FROM_WIN32(ERROR_X)`)
+        // says the code is the macro's value of the name's, not the name's.
+        let wrapped = row
+            .name_wrapper
+            .and_then(|wrapper| Some((wrapper, wrapped_value(wrapper, fact.kind, fact.value)?)));
         let mut values = Vec::with_capacity(2);
-        if !wrapped {
-            values.push(HResult::new(fact.value));
-        }
-        if win32 {
-            values.push(HResult::new(hresult_from_win32(fact.value)));
+        match wrapped {
+            Some((_, value)) => values.push(HResult::new(value)),
+            None => {
+                values.push(HResult::new(fact.value));
+                if win32 {
+                    values.push(HResult::new(hresult_from_win32(fact.value)));
+                }
+            }
         }
         let place = match fact.origin {
             crate::reference::Origin::Sdk { .. } => format!("the {}", fact.origin),
             crate::reference::Origin::User { .. } => fact.origin.to_string(),
         };
-        let defined = if wrapped {
+        let defined = if let Some((wrapper, value)) = wrapped {
             format!(
-                "{} ({}), which the row wraps in HRESULT_FROM_WIN32: {}",
+                "{} ({}), which the row wraps in {wrapper}: {}",
                 fact.value,
                 HResult::new(fact.value),
-                HResult::new(hresult_from_win32(fact.value))
+                HResult::new(value)
             )
         } else if win32 {
             format!(
@@ -967,6 +992,36 @@ mod tests {
         };
         let resolution = resolve(&own, &NameIndex::new(), &reference);
         assert_eq!(resolution.value, Some(HResult::new(0x8000_1037)));
+    }
+
+    #[test]
+    fn a_wrapped_name_proposes_what_its_macro_makes_of_it() {
+        // Nothing written: the name, as the macro wraps it, is the proposal.
+        let reading = HResult::read("");
+        for (wrapper, name, expected) in [
+            ("HRESULT_FROM_WIN32", "ERROR_ACCESS_DENIED", 0x8007_0005),
+            ("NTSTATUS_FROM_WIN32", "ERROR_ACCESS_DENIED", 0xC007_0005),
+            ("HRESULT_FROM_NT", "STATUS_ACCESS_DENIED", 0xD000_0022),
+        ] {
+            let row = RowEvidence {
+                written: "",
+                reading: &reading,
+                name,
+                decimal: None,
+                win32: None,
+                name_wrapper: Some(wrapper),
+                neighbours: None,
+            };
+            let found = proposals(&row, &NameIndex::new(), &Reference::sdk());
+            let values: Vec<HResult> = found.iter().flat_map(|p| p.values.clone()).collect();
+            assert_eq!(values, [HResult::new(expected)], "{wrapper}: {found:?}");
+            assert!(
+                found[0]
+                    .because
+                    .contains(&format!("which the row wraps in {wrapper}")),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
