@@ -258,34 +258,33 @@ pub fn ingest(
     }
     // A comment never closed hides the rest of the page from readers and
     // from errdocs alike; say so where it opens.
-    if let Some(open) = &structure.unclosed_comment {
-        let hidden_lines = file.text[open.clone()]
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .count();
-        if hidden_lines > 0 {
-            problems.push(IngestProblem::UnclosedHtmlComment {
-                location: file.location(open.start),
-                hidden_lines,
-                last_line: file.location(open.end.saturating_sub(1)).line,
-            });
-        }
+    if let Some(hidden) = structure
+        .unclosed_comment
+        .as_ref()
+        .map(|c| hidden_by(file, c))
+        && hidden.lines > 0
+    {
+        problems.push(IngestProblem::UnclosedHtmlComment {
+            location: hidden.location,
+            hidden_lines: hidden.lines,
+            last_line: hidden.last_line,
+        });
     }
     // A code fence never closed shows the rest of the page as code: a
     // table of codes after it is read by no one. Said only where what it
     // holds may be such a table (a code sample that merely lost its last
     // fence at the page's end hides nothing).
-    if let Some(block) = &structure.unclosed_fence {
-        let block_text = file.text.get(block.clone()).unwrap_or_default();
-        let after_fence = block_text.find('\n').map_or("", |i| &block_text[i + 1..]);
-        if crate::corpus::prefilter::may_hold_code_table(after_fence.as_bytes()) {
-            problems.push(IngestProblem::UnclosedCodeFence {
-                location: file.location(block.start),
-                hidden_lines: after_fence.lines().filter(|l| !l.trim().is_empty()).count(),
-                last_line: file.location(block.end.saturating_sub(1)).line,
-            });
-        }
+    if let Some(hidden) = structure
+        .unclosed_fence
+        .as_ref()
+        .map(|b| hidden_by(file, b))
+        && crate::corpus::prefilter::may_hold_code_table(hidden.text.as_bytes())
+    {
+        problems.push(IngestProblem::UnclosedCodeFence {
+            location: hidden.location,
+            hidden_lines: hidden.lines,
+            last_line: hidden.last_line,
+        });
     }
     // Codes a page lists outside its tables, in a layout errdocs does not
     // read, would be missing without a word: say so.
@@ -319,5 +318,26 @@ pub fn ingest(
         tables: structure.tables,
         links: structure.links,
         suppressions,
+    }
+}
+
+/// What a block never closed (an HTML comment, a code fence) hides: the
+/// text after its opening line, how many of those lines are not blank,
+/// where it opens and its last line.
+struct Hidden<'t> {
+    text: &'t str,
+    lines: usize,
+    location: Location,
+    last_line: usize,
+}
+
+fn hidden_by<'t>(file: &'t SourceFile, block: &std::ops::Range<usize>) -> Hidden<'t> {
+    let whole = file.text.get(block.clone()).unwrap_or_default();
+    let text = whole.find('\n').map_or("", |i| &whole[i + 1..]);
+    Hidden {
+        text,
+        lines: text.lines().filter(|l| !l.trim().is_empty()).count(),
+        location: file.location(block.start),
+        last_line: file.location(block.end.saturating_sub(1)).line,
     }
 }

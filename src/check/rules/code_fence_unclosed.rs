@@ -41,10 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let lines = match hidden_lines {
-            1 => "1 line that is not blank".to_string(),
-            n => format!("{n} lines that are not blank"),
-        };
+        let lines = super::html_comment_unclosed::lines_not_blank(*hidden_lines);
         out.push(RULE.finding(
             location.clone(),
             format!(

@@ -38,15 +38,21 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let lines = match hidden_lines {
-            1 => "1 line that is not blank".to_string(),
-            n => format!("{n} lines that are not blank"),
-        };
+        let lines = lines_not_blank(*hidden_lines);
         out.push(RULE.finding(
             location.clone(),
             format!(
                 "this HTML comment is never closed (no `-->`): Markdown hides everything after it up to line {last_line} ({lines}), and errdocs reads no table there; close it where it should end"
             ),
         ));
+    }
+}
+
+/// `1 line that is not blank`, `3 lines that are not blank`: what a block
+/// never closed hides, in words.
+pub(super) fn lines_not_blank(count: usize) -> String {
+    match count {
+        1 => "1 line that is not blank".to_string(),
+        n => format!("{n} lines that are not blank"),
     }
 }
