@@ -14,21 +14,7 @@ use errdocs::diff::git::{GitError, RevisionTree};
 use errdocs::diff::{self, ChangeKind, Snapshot};
 
 fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=errdocs test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
+    let output = common::git(dir).args(args).output().expect("git runs");
     assert!(
         output.status.success(),
         "git {args:?}: {}",

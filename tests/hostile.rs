@@ -7,6 +7,8 @@
 //! the same cases against another binary (an older build, to see which
 //! cases it fails).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -1906,22 +1908,11 @@ fn no_documents_names_what_was_skipped() {
     }
 }
 
-/// Runs `git` in `dir` with a fixed identity and no system configuration.
+/// Runs `git` in `dir` (see [`common::git`]): whether it succeeded.
 #[cfg(unix)]
 fn git_in(dir: &Path, args: &[&str]) -> bool {
-    Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=errdocs test",
-            "-c",
-            "user.email=test@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
+    common::git(dir)
         .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -1936,8 +1927,7 @@ fn git_in(dir: &Path, args: &[&str]) -> bool {
 #[test]
 fn an_interrupted_diff_removes_its_copy_of_the_revision() {
     use std::os::unix::process::ExitStatusExt;
-    if !git_in(Path::new("."), &["--version"]) {
-        eprintln!("note: no `git` command on this machine; skipped");
+    if !common::git_available() {
         return;
     }
     let rows = 20_000;

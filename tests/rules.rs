@@ -397,6 +397,16 @@ fn a_shared_name_in_the_wrong_case_is_reported_once() {
     assert_eq!(lines, [5, 6], "{found:#?}");
 }
 
+/// The messages of `rule`'s findings among `found`, in order, without
+/// their lines (see [`messages_of`]).
+fn rule_messages<'f>(found: &'f [Finding], rule: &str) -> Vec<&'f str> {
+    found
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.message.as_str())
+        .collect()
+}
+
 /// The messages of one rule's findings, by line.
 fn messages_of(found: &[Finding], rule: &str) -> Vec<(usize, String)> {
     found
@@ -1612,11 +1622,7 @@ fn a_code_written_among_other_words_is_said_to_be_there() {
         "| 0x80070003 | MY_E_PATH | No path. |",
         "| 0x80070005 | MY_E_DENIED | Denied. |",
     ])));
-    let malformed: Vec<&str> = found
-        .iter()
-        .filter(|f| f.rule == "hex-malformed")
-        .map(|f| f.message.as_str())
-        .collect();
+    let malformed = rule_messages(&found, "hex-malformed");
     assert_eq!(malformed.len(), 1, "{found:#?}");
     assert!(
         malformed[0].contains("it writes `0x80070002` among other words"),
@@ -1659,11 +1665,7 @@ fn the_sdk_value_of_a_name_wrapped_in_hresult_from_win32_is_the_hresult() {
         "| See below | HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED) | Denied. |",
         "| 0x80070003 | MY_E_PATH | No path. |",
     ])));
-    let malformed: Vec<&str> = found
-        .iter()
-        .filter(|f| f.rule == "hex-malformed")
-        .map(|f| f.message.as_str())
-        .collect();
+    let malformed = rule_messages(&found, "hex-malformed");
     assert_eq!(malformed.len(), 1, "{found:#?}");
     assert!(
         malformed[0].contains("0x80070005 is likely"),
@@ -1786,11 +1788,7 @@ fn decimals_that_lost_their_minus_sign_are_said_so() {
             "ERROR_INTERNET_NAME_NOT_RESOLVED",
         ),
     ])));
-    let mismatch: Vec<&String> = one
-        .iter()
-        .filter(|f| f.rule == "decimal-mismatch")
-        .map(|f| &f.message)
-        .collect();
+    let mismatch = rule_messages(&one, "decimal-mismatch");
     assert_eq!(
         mismatch,
         ["decimal `2147012894` has lost its minus sign; 0x80072EE2 is -2147012894"]
@@ -1804,11 +1802,7 @@ fn decimals_that_lost_their_minus_sign_are_said_so() {
         ),
         ("0x80072EFD", "2147012867", "ERROR_INTERNET_CANNOT_CONNECT"),
     ])));
-    let systematic: Vec<&String> = all
-        .iter()
-        .filter(|f| f.rule == "decimal-systematic")
-        .map(|f| &f.message)
-        .collect();
+    let systematic = rule_messages(&all, "decimal-systematic");
     assert_eq!(systematic.len(), 1, "{all:#?}");
     assert!(
         systematic[0].contains("every value has lost its minus sign"),

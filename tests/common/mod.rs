@@ -78,3 +78,22 @@ pub fn git_available() -> bool {
     }
     found
 }
+
+/// `git -C dir`, with a fixed identity and no system configuration, for
+/// tests that make commits.
+pub fn git(dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=errdocs test",
+            "-c",
+            "user.email=test@example.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    command
+}
